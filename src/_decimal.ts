@@ -1,0 +1,43 @@
+import DecimalBase from "decimal.js";
+
+/** decimal.js constructor used for all scoring: 40 significant digits, independent of the global one. */
+export const Dec = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP });
+/** A decimal value of the scoring engine. */
+export type Dec = InstanceType<typeof Dec>;
+
+export const ZERO = new Dec(0);
+export const ONE = new Dec(1);
+
+/**
+ * Parses a catalog decimal literal exactly: `10`, `"0.5"`, `"50%"` (0.5), `"4/5"` (0.8).
+ * @param literal The literal as written in the catalog.
+ * @returns The exact decimal value.
+ */
+export function parseDecimalLiteral(literal: number | string): Dec {
+  if (typeof literal === "number") return new Dec(String(literal));
+  const s = literal.trim();
+  if (s.endsWith("%")) return new Dec(s.slice(0, -1)).div(100);
+  const slash = s.indexOf("/");
+  if (slash >= 0) return new Dec(s.slice(0, slash)).div(new Dec(s.slice(slash + 1)));
+  return new Dec(s);
+}
+
+/** Exact decimal string of a score for output: rounded to 6 places, no trailing zeros, no exponent. */
+export function fmt(d: Dec, places = 6): string {
+  const r = d.toDecimalPlaces(places);
+  return r.isZero() ? "0" : r.toFixed();
+}
+
+/** Sum of decimals. */
+export function sum(values: Iterable<Dec>): Dec {
+  let s = ZERO;
+  for (const v of values) s = s.plus(v);
+  return s;
+}
+
+/** Clamps `value` to [0, max]. */
+export function clamp(value: Dec, max: Dec): Dec {
+  if (value.lt(0)) return ZERO;
+  if (value.gt(max)) return max;
+  return value;
+}

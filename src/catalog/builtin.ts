@@ -1,0 +1,71 @@
+import { Dec } from "../_decimal.js";
+import { CatalogError, createIssue } from "../errors.js";
+import { builtinCatalogSources } from "./_builtins.generated.js";
+import { compileCatalog } from "./compile.js";
+import { loadCatalog } from "./load.js";
+import type { Catalog } from "./schema.js";
+
+const loaded = new Map<string, Catalog>();
+
+/**
+ * Returns a built-in catalog (bundled: no filesystem needed, works in a browser).
+ * @param id Catalog id such as `dong-nai-2023/so`.
+ * @returns The validated catalog.
+ * @throws CatalogError (`unknownCatalog`) naming the built-in ids.
+ * @example
+ * const catalog = getCatalog("dong-nai-2023/huyen");
+ */
+export function getCatalog(id: string): Catalog {
+  const hit = loaded.get(id);
+  if (hit) return hit;
+  const raw = builtinCatalogSources[id];
+  if (!raw) {
+    throw new CatalogError([
+      createIssue("catalog", "unknownCatalog", {}, { received: id, expected: Object.keys(builtinCatalogSources).join(", ") }),
+    ]);
+  }
+  const catalog = loadCatalog(raw);
+  loaded.set(id, catalog);
+  return catalog;
+}
+
+/** Summary of a built-in catalog. */
+export interface CatalogSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly province: string;
+  readonly level: Catalog["level"];
+  readonly scoring: Catalog["scoring"];
+  readonly document: string;
+  /** What the encoded tree adds up to, as a decimal string ("1000"); "0" for level and structure catalogs. */
+  readonly total: string;
+  /** Total the document declares, if any. */
+  readonly declaredTotal?: string;
+  readonly mainIndicators: number;
+  readonly indicators: number;
+}
+
+/**
+ * Lists the built-in catalogs.
+ * @returns One summary per catalog, sorted by id.
+ */
+export function listCatalogs(): CatalogSummary[] {
+  return Object.keys(builtinCatalogSources)
+    .sort()
+    .map((id) => {
+      const c = getCatalog(id);
+      const compiled = compileCatalog(c);
+      return {
+        id,
+        title: c.title,
+        province: c.province,
+        level: c.level,
+        scoring: c.scoring,
+        document: `${c.document.number} (${c.document.date})`,
+        total: compiled.total.toFixed(),
+        ...(c.declared?.total !== undefined ? { declaredTotal: new Dec(String(c.declared.total)).toFixed() } : {}),
+        mainIndicators: c.indicators.length,
+        indicators: compiled.order.length,
+      };
+    });
+}

@@ -1,0 +1,30 @@
+import { CatalogError } from "../errors.js";
+import { looksLikePath, parseText, readTextFile, zodIssues } from "../io/_parse.js";
+import { compileCatalog } from "./compile.js";
+import { CatalogSchema, type Catalog } from "./schema.js";
+
+/**
+ * Loads and validates a catalog.
+ * @param source A file path (Node only), YAML/JSON text, or an already parsed object.
+ * @returns The validated catalog, with defaults applied; it compiles without error.
+ * @throws CatalogError listing every problem (schema, duplicate codes, unknown inputs…).
+ * @example
+ * const catalog = loadCatalog("catalogs/dong-nai-2023/so.yaml");
+ */
+export function loadCatalog(source: string | object): Catalog {
+  let raw: unknown = source;
+  let file: string | undefined;
+  if (typeof source === "string") {
+    if (looksLikePath(source)) {
+      file = source;
+      source = readTextFile(source);
+    }
+    const parsed = parseText(source as string, "catalog", file);
+    if ("issue" in parsed) throw new CatalogError([parsed.issue]);
+    raw = parsed.value;
+  }
+  const r = CatalogSchema.safeParse(raw);
+  if (!r.success) throw new CatalogError(zodIssues(r.error, "catalog", "catalogSchema", file ? { file } : {}));
+  compileCatalog(r.data);
+  return r.data;
+}

@@ -1,0 +1,255 @@
+import type { CompiledCatalog, CompiledNode } from "../catalog/compile.js";
+import { DatasetError, createIssue, type Issue, type IssueWhere } from "../errors.js";
+import type { FieldSpec, FieldValue } from "../formulas/_types.js";
+import { evaluateValue } from "../formulas/_value.js";
+import { isNotApplicable, readNumber, type Dataset, type DatasetUnit } from "../io/dataset.js";
+import { isDue, periodsProblem } from "./periods.js";
+
+/** One indicator's data in one period, normalised. */
+export type Entry = { readonly na: true } | { readonly na: false; readonly values: Readonly<Record<string, FieldValue>> };
+/** Data by period, then by indicator code. */
+export type PeriodEntries = ReadonlyMap<string, ReadonlyMap<string, Entry>>;
+
+/** A unit validated against its catalog. */
+export interface NormalizedUnit {
+  readonly id: string;
+  readonly name: string;
+  readonly catalog: CompiledCatalog;
+  readonly parent: string | undefined;
+  readonly registered: number | undefined;
+  readonly profile: Readonly<Record<string, FieldValue>>;
+  readonly self: PeriodEntries;
+  readonly appraisal: PeriodEntries | undefined;
+}
+
+/** Warnings: accepted input that the user should know about. */
+export interface Normalized {
+  readonly units: readonly NormalizedUnit[];
+  readonly warnings: readonly Issue[];
+}
+
+function describe(v: unknown): string {
+  return v === null ? "null" : typeof v === "string" ? JSON.stringify(v) : typeof v === "object" ? "an object" : String(v);
+}
+
+/** Normalises one field value; pushes an issue when it does not fit the spec. */
+function readField(spec: Pick<FieldSpec, "type" | "options">, raw: unknown, where: IssueWhere, path: (string | number)[], issues: Issue[], warnings: Issue[]): FieldValue | undefined {
+  const bad = (code: "expectedCount" | "expectedNumber" | "expectedBoolean" | "expectedOption" | "expectedText", expected?: string) => {
+    issues.push(createIssue("dataset", code, where, { received: describe(raw), ...(expected ? { expected } : {}) }, path));
+    return undefined;
+  };
+  switch (spec.type) {
+    case "boolean":
+      if (typeof raw === "boolean") return raw;
+      return bad("expectedBoolean");
+    case "option":
+      if (typeof raw === "string" && spec.options?.includes(raw)) return raw;
+      return bad("expectedOption", (spec.options ?? []).join(" | "));
+    case "text":
+      if (typeof raw === "string") return raw;
+      if (typeof raw === "number") return String(raw);
+      return bad("expectedText");
+    default: {
+      const n = readNumber(raw);
+      const code = spec.type === "count" ? "expectedCount" : "expectedNumber";
+      if (!n || n.isNeg()) return bad(code);
+      if (spec.type === "count" && !n.isInteger()) return bad(code);
+      if (typeof raw === "string") {
+        warnings.push(createIssue("dataset", "usage", where, { detail: `number given as text ${JSON.stringify(raw)}, read as ${n.toString()}` }, path));
+      }
+      return n;
+    }
+  }
+}
+
+/** Input values of a node for one entry, with `from` references resolved. */
+export function resolveInputs(
+  node: CompiledNode,
+  values: Readonly<Record<string, FieldValue>>,
+  profile: Readonly<Record<string, FieldValue>>,
+  periodEntries: ReadonlyMap<string, Entry> | undefined,
+): { inputs: Record<string, FieldValue>; missing: string[] } {
+  const inputs: Record<string, FieldValue> = {};
+  const missing: string[] = [];
+  for (const f of node.fields) {
+    let v: FieldValue | undefined;
+    if (f.from?.startsWith("profile.")) v = profile[f.from.slice(8)];
+    else if (f.from) {
+      const dot = f.from.lastIndexOf(".");
+      const e = periodEntries?.get(f.from.slice(0, dot));
+      v = e && !e.na ? e.values[f.from.slice(dot + 1)] : undefined;
+    } else v = values[f.name] ?? f.absentAs;
+    if (v === undefined) missing.push(f.from ?? f.name);
+    else inputs[f.name] = v;
+  }
+  return { inputs, missing };
+}
+
+function normalizeEntries(
+  unit: DatasetUnit,
+  source: "data" | "appraisal",
+  catalog: CompiledCatalog,
+  periods: readonly string[],
+  profile: Readonly<Record<string, FieldValue>>,
+  unitIndex: number,
+  issues: Issue[],
+  warnings: Issue[],
+): PeriodEntries {
+  const out = new Map<string, Map<string, Entry>>();
+  const byPeriod = unit[source] ?? {};
+  for (const [period, codes] of Object.entries(byPeriod)) {
+    const basePath: (string | number)[] = ["units", unitIndex, source, period];
+    if (!periods.includes(period)) {
+      issues.push(createIssue("dataset", "unknownPeriod", { unit: unit.id, period }, { received: period, expected: periods.join(", ") }, basePath));
+      continue;
+    }
+    const entries = new Map<string, Entry>();
+    out.set(period, entries);
+    for (const [code, raw] of Object.entries(codes ?? {})) {
+      const where = { unit: unit.id, period, indicator: code };
+      const path = [...basePath, code];
+      const node = catalog.nodes.get(code);
+      if (!node) {
+        issues.push(createIssue("dataset", "unknownIndicator", where, { received: code }, path));
+        continue;
+      }
+      if (node.children.length) {
+        issues.push(createIssue("dataset", "notALeaf", where, { received: code, detail: node.children.join(", ") }, path));
+        continue;
+      }
+      if (!isDue(node.cadence, period, period === periods[periods.length - 1])) {
+        warnings.push(createIssue("dataset", "usage", where, { detail: `indicator ${code} is evaluated per ${node.cadence}; its data for ${period} is not used` }, path));
+      }
+      if (isNotApplicable(raw)) {
+        entries.set(code, { na: true });
+        continue;
+      }
+      const asked = node.fields.filter((f) => !f.from);
+      let obj: Record<string, unknown>;
+      if (raw !== null && typeof raw === "object") obj = raw;
+      else if (asked.length === 1) obj = { [asked[0]!.name]: raw };
+      else {
+        issues.push(createIssue("dataset", "expectedObject", where, { received: describe(raw), expected: asked.map((f) => f.name).join(", ") }, path));
+        continue;
+      }
+      const values: Record<string, FieldValue> = {};
+      for (const [name, v] of Object.entries(obj)) {
+        const spec = node.fieldByName.get(name);
+        const fw = { ...where, field: name };
+        if (!spec) {
+          issues.push(createIssue("dataset", "unknownField", fw, { received: name, expected: asked.map((f) => f.name).join(", ") || "(none)" }, [...path, name]));
+        } else if (spec.from) {
+          issues.push(createIssue("dataset", "fromField", fw, { detail: spec.from }, [...path, name]));
+        } else {
+          const val = readField(spec, v, fw, [...path, name], issues, warnings);
+          if (val !== undefined) values[name] = val;
+        }
+      }
+      for (const f of asked) {
+        if (!(f.name in obj) && f.absentAs === undefined) {
+          issues.push(createIssue("dataset", "missingField", { ...where, field: f.name }, { detail: f.label }, [...path, f.name]));
+        }
+      }
+      entries.set(code, { na: false, values });
+    }
+  }
+  // Proportions: numerator ≤ denominator, checked with `from` references resolved.
+  for (const [period, entries] of out) {
+    for (const [code, entry] of entries) {
+      if (entry.na) continue;
+      const node = catalog.nodes.get(code)!;
+      const { inputs, missing } = resolveInputs(node, entry.values, profile, entries);
+      if (missing.length) continue;
+      for (const expr of proportionsOf(node)) {
+        const r = evaluateValue(expr, inputs);
+        const numerator = r.numerator;
+        const denominator = r.denominator;
+        if (numerator && denominator && numerator.gt(denominator)) {
+          issues.push(
+            createIssue(
+              "dataset",
+              "numeratorExceedsDenominator",
+              { unit: unit.id, period, indicator: code, field: expr.numerator.join("+") },
+              { received: numerator.toString(), expected: denominator.toString(), detail: `${expr.numerator.join("+")}` },
+              ["units", unitIndex, source, period, code],
+            ),
+          );
+        }
+      }
+    }
+  }
+  return out;
+}
+
+type RatioExpr = { numerator: string[]; denominator: string[]; proportion: boolean };
+function proportionsOf(node: CompiledNode): RatioExpr[] {
+  const out: RatioExpr[] = [];
+  const visit = (f: unknown) => {
+    if (!f || typeof f !== "object") return;
+    const o = f as Record<string, unknown>;
+    const v = o["value"];
+    if (v && typeof v === "object" && (v as RatioExpr).proportion) out.push(v as RatioExpr);
+    for (const key of ["parts", "anyOf"]) if (Array.isArray(o[key])) for (const p of o[key] as unknown[]) visit((p as { formula?: unknown }).formula ?? p);
+    if (o["requirements"]) for (const r of Object.values(o["requirements"] as object)) visit(r);
+  };
+  visit(node.formula);
+  return out;
+}
+
+/**
+ * Validates a dataset against its catalogs and normalises every value.
+ * @param dataset The dataset (shape already checked).
+ * @param mainCatalog The dataset's catalog.
+ * @param childCatalog For mixed datasets, the catalog of the child units (communes of a district).
+ * @returns Normalised units and warnings.
+ * @throws DatasetError listing every problem, each naming unit, period, indicator and field.
+ */
+export function normalizeDataset(dataset: Dataset, mainCatalog: CompiledCatalog, childCatalog?: CompiledCatalog): Normalized {
+  const issues: Issue[] = [];
+  const warnings: Issue[] = [];
+  if (periodsProblem(dataset.periods)) {
+    issues.push(createIssue("dataset", "badPeriods", {}, { received: dataset.periods.join(", ") }, ["periods"]));
+  }
+  if (dataset.catalog !== mainCatalog.catalog.id) {
+    issues.push(createIssue("dataset", "catalogMismatch", {}, { received: dataset.catalog, expected: mainCatalog.catalog.id }, ["catalog"]));
+  }
+  const ids = new Set<string>();
+  const units: NormalizedUnit[] = [];
+  dataset.units.forEach((unit, i) => {
+    if (ids.has(unit.id)) issues.push(createIssue("dataset", "duplicateUnit", { unit: unit.id }, { received: unit.id }, ["units", i, "id"]));
+    ids.add(unit.id);
+    let catalog = mainCatalog;
+    if (unit.catalog && unit.catalog !== mainCatalog.catalog.id) {
+      if (childCatalog && unit.catalog === childCatalog.catalog.id) catalog = childCatalog;
+      else {
+        issues.push(createIssue("dataset", "wrongUnitCatalog", { unit: unit.id }, { received: unit.catalog, expected: [mainCatalog.catalog.id, childCatalog?.catalog.id].filter(Boolean).join(", ") }, ["units", i, "catalog"]));
+        return;
+      }
+    }
+    const profileSpec = catalog.catalog.profile ?? {};
+    const profile: Record<string, FieldValue> = {};
+    for (const [key, raw] of Object.entries(unit.profile ?? {})) {
+      const spec = profileSpec[key];
+      if (!spec) {
+        issues.push(createIssue("dataset", "unknownProfileField", { unit: unit.id, field: key }, { received: key, expected: Object.keys(profileSpec).join(", ") || "(none)" }, ["units", i, "profile", key]));
+        continue;
+      }
+      if (raw === null) continue;
+      const v = readField(spec, raw, { unit: unit.id, field: `profile.${key}` }, ["units", i, "profile", key], issues, warnings);
+      if (v !== undefined) profile[key] = v;
+    }
+    if (unit.registered !== undefined && (unit.registered < 1 || unit.registered > 5)) {
+      issues.push(createIssue("dataset", "badRegistered", { unit: unit.id }, { received: String(unit.registered) }, ["units", i, "registered"]));
+    }
+    const self = normalizeEntries(unit, "data", catalog, dataset.periods, profile, i, issues, warnings);
+    const appraisal = unit.appraisal ? normalizeEntries(unit, "appraisal", catalog, dataset.periods, profile, i, issues, warnings) : undefined;
+    units.push({ id: unit.id, name: unit.name, catalog, parent: unit.parent, registered: unit.registered, profile, self, appraisal });
+  });
+  dataset.units.forEach((unit, i) => {
+    if (unit.parent !== undefined && !ids.has(unit.parent)) {
+      issues.push(createIssue("dataset", "unknownParent", { unit: unit.id }, { received: unit.parent }, ["units", i, "parent"]));
+    }
+  });
+  if (issues.length) throw new DatasetError(issues);
+  return { units, warnings };
+}

@@ -1,0 +1,86 @@
+import { Dec, ZERO, clamp, fmt, sum } from "../_decimal.js";
+import type { CompiledCatalog } from "../catalog/compile.js";
+import type { LeafScore } from "./evaluate.js";
+import { isDue } from "./periods.js";
+import type { IndicatorResult, PeriodScore } from "./types.js";
+
+/** A unit's annual scores, exact, before formatting. */
+export interface UnitRollup {
+  /** Annual score per node code (leaves and groups). */
+  readonly annual: Map<string, Dec>;
+  /** Groups whose children's sum exceeded max. */
+  readonly clamps: Map<string, Dec>;
+  readonly periodTotals: Map<string, Dec>;
+  readonly total: Dec;
+}
+
+/** Periods in which a leaf is due. */
+export function duePeriods(cadence: Parameters<typeof isDue>[0], periods: readonly string[]): string[] {
+  return periods.filter((p, i) => isDue(cadence, p, i === periods.length - 1));
+}
+
+/**
+ * Turns period scores into the year and adds groups up: `mean` over the periods in which a
+ * leaf is due (a missing period counts 0) or the `last` of them; a group is the sum of its
+ * scored children, clamped to its max; the unit total is the sum of the main indicators, or
+ * the mean of the pillars for `pillarMean` catalogs. Unscored nodes are kept but add nothing.
+ */
+export function rollupUnit(catalog: CompiledCatalog, periods: readonly string[], leafScores: Map<string, Map<string, LeafScore>>): UnitRollup {
+  const annual = new Map<string, Dec>();
+  const clamps = new Map<string, Dec>();
+  const periodTotals = new Map<string, Dec>(periods.map((p) => [p, ZERO]));
+  for (const node of catalog.leaves) {
+    const due = duePeriods(node.cadence, periods);
+    const scores = due.map((p) => leafScores.get(p)?.get(node.code)?.score ?? ZERO);
+    const value = node.annualRule === "last" ? (scores[scores.length - 1] ?? ZERO) : scores.length ? sum(scores).div(scores.length) : ZERO;
+    annual.set(node.code, value);
+    if (!node.unscored) due.forEach((p, i) => periodTotals.set(p, periodTotals.get(p)!.plus(scores[i]!)));
+  }
+  for (let i = catalog.order.length - 1; i >= 0; i--) {
+    const node = catalog.order[i]!;
+    if (!node.children.length) continue;
+    const counted = node.children.filter((c) => node.unscored || !catalog.nodes.get(c)!.unscored);
+    const raw = sum(counted.map((c) => annual.get(c)!));
+    const value = node.source.max !== undefined ? clamp(raw, node.max) : raw;
+    if (!value.eq(raw)) clamps.set(node.code, raw);
+    annual.set(node.code, value);
+  }
+  const main = catalog.top.filter((n) => !n.unscored).map((n) => annual.get(n.code)!);
+  const total = catalog.catalog.aggregate === "pillarMean" ? (main.length ? sum(main).div(main.length) : ZERO) : sum(main);
+  return { annual, clamps, periodTotals, total };
+}
+
+/** Formats a unit's indicators for the result. */
+export function indicatorResults(
+  catalog: CompiledCatalog,
+  periods: readonly string[],
+  rollup: UnitRollup,
+  leafScores: Map<string, Map<string, LeafScore>>,
+  self?: UnitRollup,
+): Record<string, IndicatorResult> {
+  const out: Record<string, IndicatorResult> = {};
+  for (const node of catalog.order) {
+    const score = rollup.annual.get(node.code)!;
+    const base = {
+      code: node.code,
+      name: node.name,
+      max: fmt(node.max),
+      score: fmt(score),
+      ...(node.unscored ? { unscored: true as const } : {}),
+      ...(self ? { self: fmt(self.annual.get(node.code)!), difference: fmt(score.minus(self.annual.get(node.code)!)) } : {}),
+    };
+    if (node.children.length) {
+      const c = rollup.clamps.get(node.code);
+      out[node.code] = { ...base, ...(c ? { clamp: { from: fmt(c), to: fmt(score) } } : {}) };
+      continue;
+    }
+    const due = duePeriods(node.cadence, periods);
+    const per: Record<string, PeriodScore> = {};
+    for (const p of due) {
+      const s = leafScores.get(p)?.get(node.code);
+      if (s) per[p] = { score: fmt(s.score), status: s.status, trace: s.trace };
+    }
+    out[node.code] = { ...base, annualRule: node.annualRule, duePeriods: due, periods: per };
+  }
+  return out;
+}

@@ -1,0 +1,96 @@
+import { fmt } from "../_decimal.js";
+import { getCatalog } from "../catalog/builtin.js";
+import { compileCatalog, type CompiledCatalog } from "../catalog/compile.js";
+import type { Catalog } from "../catalog/schema.js";
+import { CatalogError, DatasetError, createIssue, type Issue } from "../errors.js";
+import { loadDataset, type Dataset, type DatasetInput } from "../io/dataset.js";
+import { evaluateLeaves } from "./evaluate.js";
+import { evaluateLevelUnits } from "./levels.js";
+import { normalizeDataset, type NormalizedUnit } from "./normalize.js";
+import { competitionRanks } from "./rank.js";
+import { indicatorResults, rollupUnit } from "./rollup.js";
+import type { ScoreResult, UnitResult } from "./types.js";
+
+/** Options of {@link score}. */
+export interface ScoreOptions {
+  /** Catalogs by id for child units when they are not built-in (e.g. loaded from files). */
+  readonly catalogs?: Readonly<Record<string, Catalog>>;
+}
+
+function childCatalogOf(catalog: Catalog, options: ScoreOptions): CompiledCatalog | undefined {
+  if (!catalog.childCatalog) return undefined;
+  return compileCatalog(options.catalogs?.[catalog.childCatalog] ?? getCatalog(catalog.childCatalog));
+}
+
+function scorePoints(catalog: CompiledCatalog, units: readonly NormalizedUnit[], periods: readonly string[], issues: Issue[]): UnitResult[] {
+  const final = evaluateLeaves(catalog, units, periods, "final", issues);
+  const twoAssessments = units.some((u) => u.appraisal !== undefined);
+  const self = twoAssessments ? evaluateLeaves(catalog, units, periods, "self", []) : undefined;
+  const rolled = units.map((u) => {
+    const r = rollupUnit(catalog, periods, final.get(u.id)!);
+    const s = self ? rollupUnit(catalog, periods, self.get(u.id)!) : undefined;
+    return { unit: u, r, s };
+  });
+  // Rank on the total as published (6 decimal places) so that equal totals share a rank.
+  const ranks = competitionRanks(rolled.map((x) => x.r.total.toDecimalPlaces(6)));
+  const out = rolled.map(({ unit, r, s }, i): UnitResult => ({
+    id: unit.id,
+    name: unit.name,
+    catalog: catalog.catalog.id,
+    ...(unit.parent !== undefined ? { parent: unit.parent } : {}),
+    scoring: "points",
+    total: fmt(r.total),
+    max: fmt(catalog.catalog.aggregate === "pillarMean" ? catalog.total.div(Math.max(1, catalog.top.filter((n) => !n.unscored).length)) : catalog.total),
+    rank: ranks[i]!,
+    indicators: indicatorResults(catalog, periods, r, final.get(unit.id)!, s),
+    periods: Object.fromEntries([...r.periodTotals].map(([p, t]) => [p, { total: fmt(t) }])),
+    ...(s ? { assessment: { self: fmt(s.total), final: fmt(r.total), difference: fmt(r.total.minus(s.total)) } } : {}),
+    criteria: {},
+  }));
+  return out.sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id));
+}
+
+/**
+ * Scores a dataset against a catalog: every unit × period × indicator with its trace, the
+ * year (mean / last), groups, totals and ranks; or, for level catalogs, each unit's level.
+ * @param catalog The catalog (from `getCatalog` or `loadCatalog`).
+ * @param dataset A dataset object, YAML/JSON text, or a file path (Node).
+ * @param options Extra catalogs for mixed datasets.
+ * @returns Units in rank order, with traces.
+ * @throws DatasetError listing every problem of the dataset; CatalogError for a structure-only catalog.
+ * @example
+ * const result = score(getCatalog("dong-nai-2023/so"), loadDataset("fixtures/dong-nai-2023-so.sample.yaml"));
+ * result.units[0]; // { id, name, total: "812.5", rank: 1, indicators: { "6.3.2": { score, max, periods } } }
+ */
+export function score(catalog: Catalog, dataset: Dataset | DatasetInput | string, options: ScoreOptions = {}): ScoreResult {
+  if (catalog.scoring === "structure") {
+    throw new CatalogError([createIssue("catalog", "structureOnly", { catalog: catalog.id })]);
+  }
+  const ds = loadDataset(dataset);
+  const main = compileCatalog(catalog);
+  const child = childCatalogOf(catalog, options);
+  const { units, warnings } = normalizeDataset(ds, main, child);
+  const issues: Issue[] = [];
+  const results: UnitResult[] = [];
+  const childUnits = child ? units.filter((u) => u.catalog === child) : [];
+  const mainUnits = units.filter((u) => u.catalog === main);
+  const childLevels = new Map<string, number[]>();
+  if (child && childUnits.length) {
+    const childResults = child.catalog.scoring === "levels"
+      ? evaluateLevelUnits(child, childUnits, ds.periods, "final", new Map())
+      : scorePoints(child, childUnits, ds.periods, issues);
+    for (const r of childResults) {
+      if (r.parent === undefined || r.level === undefined) continue;
+      const list = childLevels.get(r.parent) ?? [];
+      list.push(r.level);
+      childLevels.set(r.parent, list);
+    }
+    results.push(...childResults);
+  }
+  const mainResults = main.catalog.scoring === "levels"
+    ? evaluateLevelUnits(main, mainUnits, ds.periods, "final", childLevels)
+    : scorePoints(main, mainUnits, ds.periods, issues);
+  if (issues.length) throw new DatasetError(issues);
+  return { catalog: catalog.id, year: ds.year, periods: ds.periods, units: [...mainResults, ...results], warnings };
+}
+

@@ -1,0 +1,58 @@
+import { Dec, sum } from "../_decimal.js";
+import type { InputDef, ValueExpr } from "../catalog/schema.js";
+import type { FieldSpec, Inputs } from "./_types.js";
+
+/** Result of evaluating a value expression. */
+export type ValueResult =
+  | { readonly ok: true; readonly value: Dec; readonly numerator?: Dec; readonly denominator?: Dec }
+  | { readonly ok: false; readonly numerator: Dec; readonly denominator: Dec };
+
+/** Names of the inputs a value expression reads. */
+export function valueFieldNames(expr: ValueExpr): string[] {
+  return typeof expr === "string" ? [expr] : [...expr.numerator, ...expr.denominator];
+}
+
+/** Field specs of a value expression, from the node's input definitions. */
+export function valueFields(expr: ValueExpr, defs: Readonly<Record<string, InputDef>>): FieldSpec[] {
+  return [...new Set(valueFieldNames(expr))].map((name) => inputField(name, defs));
+}
+
+/** The field spec of a named input. */
+export function inputField(name: string, defs: Readonly<Record<string, InputDef>>): FieldSpec {
+  const def = defs[name];
+  return {
+    name,
+    type: def?.type ?? "count",
+    label: def?.label ?? name,
+    ...(def?.unit !== undefined ? { unit: def.unit } : {}),
+    ...(def?.from !== undefined ? { from: def.from } : {}),
+    moreIsBetter: def?.moreIsBetter ?? true,
+  };
+}
+
+function num(inputs: Inputs, name: string): Dec {
+  const v = inputs[name];
+  return v instanceof Dec ? v : new Dec(0);
+}
+
+/**
+ * Evaluates a value expression exactly.
+ * @param expr An input name or a ratio of sums.
+ * @param inputs Resolved inputs (all present: the engine checks before).
+ * @returns The value, or the parts of a ratio whose denominator is 0.
+ */
+export function evaluateValue(expr: ValueExpr, inputs: Inputs): ValueResult {
+  if (typeof expr === "string") return { ok: true, value: num(inputs, expr) };
+  const numerator = sum(expr.numerator.map((n) => num(inputs, n)));
+  const denominator = sum(expr.denominator.map((n) => num(inputs, n)));
+  if (denominator.isZero()) return { ok: false, numerator, denominator };
+  return { ok: true, value: numerator.div(denominator), numerator, denominator };
+}
+
+/** Facts of a value for the trace. */
+export function valueFacts(r: ValueResult & { ok: true }): Record<string, string> {
+  const f: Record<string, string> = { value: r.value.toString() };
+  if (r.numerator) f["numerator"] = r.numerator.toString();
+  if (r.denominator) f["denominator"] = r.denominator.toString();
+  return f;
+}

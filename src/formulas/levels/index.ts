@@ -1,0 +1,77 @@
+import type { z } from "zod";
+import { Dec, ZERO, parseDecimalLiteral } from "../../_decimal.js";
+import type { LevelsFormulaSchema, Requirement, ValueExpr } from "../../catalog/schema.js";
+import type { EvalArgs, FieldSpec, FormulaKindDef, RequirementCheck } from "../_types.js";
+import { evaluateValue, valueFields } from "../_value.js";
+
+type LevelsFormula = z.infer<typeof LevelsFormulaSchema>;
+const LEVELS = [1, 2, 3, 4, 5] as const;
+
+function requirements(f: LevelsFormula): [number, Requirement][] {
+  return LEVELS.flatMap((l) => {
+    const r = f.requirements[l];
+    return r ? [[l, r] as [number, Requirement]] : [];
+  });
+}
+
+function measure(expr: ValueExpr, args: EvalArgs<LevelsFormula>): { value?: Dec; zero: boolean } {
+  const v = evaluateValue(expr, args.inputs);
+  return v.ok ? { value: v.value, zero: false } : { zero: true };
+}
+
+function check(level: number, r: Requirement, args: EvalArgs<LevelsFormula>): RequirementCheck {
+  const base = { level, text: r.text };
+  if (r.present) return { ...base, met: args.inputs["value"] === true, value: String(args.inputs["value"] === true), scale: "presence" };
+  if (r.children) {
+    const levels = args.childLevels ?? [];
+    const parts = r.children.map((rule) => {
+      const need = parseDecimalLiteral(rule.share);
+      const have = levels.length === 0 ? ZERO : new Dec(levels.filter((l) => l >= rule.atLeastLevel).length).div(levels.length);
+      return { rule, need, have, met: levels.length > 0 && have.gte(need) };
+    });
+    const failing = parts.find((p) => !p.met) ?? parts[parts.length - 1]!;
+    return {
+      ...base,
+      met: parts.every((p) => p.met),
+      value: failing.have.toString(),
+      min: failing.need.toString(),
+      scale: "children",
+      ...(levels.length === 0 ? { missing: true } : {}),
+    };
+  }
+  const alternatives = r.anyOf ?? (r.min !== undefined && args.formula.value !== undefined ? [{ value: args.formula.value, min: r.min }] : []);
+  let best: RequirementCheck | undefined;
+  for (const alt of alternatives) {
+    const m = measure(alt.value, args);
+    const min = parseDecimalLiteral(alt.min);
+    const scale = typeof alt.value === "string" ? "count" : "percent";
+    const met = m.zero ? args.zeroDenominator === "max" : m.value!.gte(min);
+    const c: RequirementCheck = { ...base, met, ...(m.value ? { value: m.value.toString() } : {}), min: min.toString(), scale };
+    if (met) return c;
+    best ??= c;
+  }
+  return best ?? { ...base, met: false };
+}
+
+/**
+ * Creates the `levels` kind (five-level thresholds): the criterion meets level L when every
+ * requirement at levels 1…L is met ("Không áp dụng" levels have none).
+ */
+export const levels: FormulaKindDef<LevelsFormula> = {
+  kind: "levels",
+  fields(f, defs) {
+    const out = new Map<string, FieldSpec>();
+    if (f.value !== undefined) for (const x of valueFields(f.value, defs)) out.set(x.name, x);
+    for (const [, r] of requirements(f)) {
+      for (const alt of r.anyOf ?? []) for (const x of valueFields(alt.value, defs)) out.set(x.name, x);
+      if (r.present) out.set("value", { name: "value", type: "boolean", label: defs["value"]?.label ?? r.text, moreIsBetter: true });
+    }
+    return [...out.values()];
+  },
+  evaluate(args) {
+    const checks = requirements(args.formula).map(([l, r]) => check(l, r, args));
+    let met = 5;
+    for (const c of checks) if (!c.met) met = Math.min(met, c.level - 1);
+    return { raw: ZERO, branch: "levels", level: { met, checks } };
+  },
+};

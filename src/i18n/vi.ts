@@ -1,0 +1,42 @@
+import type { en } from "./en.js";
+
+type P = { readonly expected?: string; readonly received?: string; readonly detail?: string };
+
+/** Vietnamese messages by issue code (same keys as `en`). */
+export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
+  $place: { catalog: "bộ chỉ số", unit: "đơn vị", period: "kỳ", indicator: "chỉ số", field: "trường" },
+  yamlSyntax: (p: P) => `lỗi cú pháp YAML/JSON: ${p.detail}`,
+  catalogSchema: (p: P) => `bộ chỉ số không hợp lệ: ${p.detail}`,
+  unknownCatalog: (p: P) => `không có bộ chỉ số "${p.received}" (có sẵn: ${p.expected})`,
+  structureOnly: () => "bộ chỉ số này chỉ có cấu trúc: văn bản nguồn không công bố cách tính điểm nên không thể chấm điểm",
+  duplicateCode: (p: P) => `mã ${p.received} xuất hiện nhiều lần`,
+  unknownInput: (p: P) => `công thức dùng biến "${p.received}" mà chỉ số không khai báo`,
+  badReference: (p: P) => `biến tham chiếu "${p.received}" không tồn tại (${p.detail})`,
+  missingFormula: () => "chỉ số được chấm điểm nhưng không có công thức",
+  missingMax: () => "chỉ số được chấm điểm nhưng không có điểm tối đa",
+  datasetSchema: (p: P) => `dữ liệu không hợp lệ: ${p.detail}`,
+  catalogMismatch: (p: P) => `dữ liệu thuộc bộ chỉ số "${p.received}" nhưng được chấm theo "${p.expected}"`,
+  unknownPeriod: (p: P) => `kỳ "${p.received}" không có trong danh sách kỳ (${p.expected})`,
+  badPeriods: (p: P) => `kỳ đánh giá phải là Q1–Q4, H1–H2 hoặc Y, theo thứ tự, không lặp; nhận được ${p.received}`,
+  duplicateUnit: (p: P) => `mã đơn vị "${p.received}" bị trùng`,
+  unknownIndicator: (p: P) => `bộ chỉ số không có chỉ số mã "${p.received}"`,
+  notALeaf: (p: P) => `"${p.received}" được tính từ các chỉ số con (${p.detail}); hãy nhập số liệu cho các chỉ số con`,
+  unknownField: (p: P) => `trường "${p.received}" không tồn tại (cần: ${p.expected})`,
+  fromField: (p: P) => `trường này lấy từ ${p.detail}; không nhập ở đây`,
+  missingField: (p: P) => `thiếu trường (${p.detail})`,
+  expectedCount: (p: P) => `cần một số nguyên ≥ 0, nhận được ${p.received}`,
+  expectedNumber: (p: P) => `cần một số ≥ 0, nhận được ${p.received}`,
+  expectedBoolean: (p: P) => `cần true hoặc false, nhận được ${p.received}`,
+  expectedOption: (p: P) => `cần một trong ${p.expected}, nhận được ${p.received}`,
+  expectedText: (p: P) => `cần văn bản, nhận được ${p.received}`,
+  expectedObject: (p: P) => `cần các trường ${p.expected} hoặc "n/a", nhận được ${p.received}`,
+  numeratorExceedsDenominator: (p: P) => `tử số ${p.detail} = ${p.received} lớn hơn mẫu số = ${p.expected}`,
+  unknownProfileField: (p: P) => `trường thông tin chung "${p.received}" không tồn tại (cần: ${p.expected})`,
+  zeroDenominator: (p: P) => `mẫu số ${p.detail} bằng 0 và quy tắc của chỉ số này là "error"`,
+  unknownParent: (p: P) => `đơn vị cấp trên "${p.received}" không có trong dữ liệu`,
+  badRegistered: (p: P) => `mức đăng ký phải từ 1 đến 5, nhận được ${p.received}`,
+  wrongUnitCatalog: (p: P) => `bộ chỉ số "${p.received}" của đơn vị không phải bộ chỉ số của dữ liệu hay bộ chỉ số cấp dưới (${p.expected})`,
+  appraisalWithoutData: (p: P) => `${p.detail}`,
+  usage: (p: P) => `${p.detail}`,
+  fileNotFound: (p: P) => `không đọc được tệp ${p.received}`,
+};

@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { Dec } from "../_decimal.js";
+import { DatasetError } from "../errors.js";
+import { looksLikePath, parseText, readTextFile, zodIssues } from "./_parse.js";
+
+/** A raw data value as written: a number, a boolean, a string (option, "n/a", numeric text) or null. */
+const RawScalar = z.union([z.number(), z.boolean(), z.string(), z.null()]);
+/** One indicator's data in one period: scalar shorthand, "n/a", or fields by name. */
+export const IndicatorDataSchema = z.union([RawScalar, z.record(z.string(), RawScalar)]);
+/** Indicator data by code, for one period. */
+export const PeriodDataSchema = z.record(z.string(), IndicatorDataSchema);
+
+/** One unit (department, district, commune) and its data. */
+export const UnitSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  /** Catalog of this unit when the dataset mixes levels (communes in a district dataset). */
+  catalog: z.string().optional(),
+  /** Parent unit id (commune → district). */
+  parent: z.string().optional(),
+  /** Registered level (đăng ký), level catalogs. */
+  registered: z.number().int().optional(),
+  profile: z.record(z.string(), RawScalar).optional(),
+  /** Self-assessed data (Tự đánh giá) by period. */
+  data: z.record(z.string(), PeriodDataSchema.nullable()).default({}),
+  /** Appraised data (Hội đồng thẩm định / Kết quả đánh giá) by period: overrides `data` per indicator. */
+  appraisal: z.record(z.string(), PeriodDataSchema.nullable()).optional(),
+});
+
+/** A dataset: the units of a catalog and their data per period. */
+export const DatasetSchema = z.strictObject({
+  catalog: z.string().min(1),
+  year: z.number().int(),
+  periods: z.array(z.string()).min(1),
+  units: z.array(UnitSchema).min(1),
+});
+/** A dataset as validated (defaults applied). */
+export type Dataset = z.infer<typeof DatasetSchema>;
+/** A dataset as written. */
+export type DatasetInput = z.input<typeof DatasetSchema>;
+/** One unit of a dataset. */
+export type DatasetUnit = z.infer<typeof UnitSchema>;
+/** One indicator's raw data. */
+export type IndicatorData = z.infer<typeof IndicatorDataSchema>;
+
+/**
+ * Loads a dataset and checks its shape (not yet against a catalog: `score` does that).
+ * @param source A file path (Node only), YAML/JSON text, or an object.
+ * @returns The dataset.
+ * @throws DatasetError listing every problem with its path.
+ * @example
+ * const dataset = loadDataset(readFileSync("fixtures/dong-nai-2023-so.sample.yaml", "utf8"));
+ */
+export function loadDataset(source: string | object): Dataset {
+  let raw: unknown = source;
+  let file: string | undefined;
+  if (typeof source === "string") {
+    if (looksLikePath(source)) {
+      file = source;
+      source = readTextFile(source);
+    }
+    const parsed = parseText(source as string, "dataset", file);
+    if ("issue" in parsed) throw new DatasetError([parsed.issue]);
+    raw = parsed.value;
+  }
+  if (typeof raw === "object" && raw !== null && loaded.has(raw)) return raw as Dataset;
+  const r = DatasetSchema.safeParse(raw);
+  if (!r.success) throw new DatasetError(zodIssues(r.error, "dataset", "datasetSchema", file ? { file } : {}));
+  loaded.add(r.data);
+  return r.data;
+}
+
+/** Datasets returned by loadDataset, so that score() does not validate them twice. */
+const loaded = new WeakSet<object>();
+
+/** The "not applicable" marker (Điều 5c: a unit without the subject matter scores max). */
+export function isNotApplicable(v: unknown): boolean {
+  return typeof v === "string" && /^(n\/a|na|không áp dụng)$/i.test(v.trim());
+}
+
+/**
+ * Reads a number written as a number or as text ("72.5", Vietnamese "72,5", "1.234,5" is refused as ambiguous).
+ * @returns The decimal, or undefined when it is not an unambiguous finite number.
+ */
+export function readNumber(v: unknown): Dec | undefined {
+  if (typeof v === "number") return Number.isFinite(v) ? new Dec(String(v)) : undefined;
+  if (typeof v !== "string") return undefined;
+  const s = v.trim();
+  if (/^-?\d+(\.\d+)?$/.test(s)) return new Dec(s);
+  if (/^-?\d+,\d+$/.test(s)) return new Dec(s.replace(",", "."));
+  return undefined;
+}
