@@ -12,7 +12,10 @@ const raw = CatalogSchema.parse(
   parse(readFileSync(new URL("../../catalogs/vinh-phuc-2022/xa.yaml", import.meta.url), "utf8")),
 );
 const s = (code: string, data: unknown, profile?: Record<string, string | number | boolean>) =>
-  scoreIndicator(catalog, code, data as never, profile ? { profile } : undefined).score;
+  scoreIndicator(catalog, code, data as never, profile ? { profile } : {}).score;
+// indicators whose b comes from another indicator's input (`from: "5.1.a"` …): pass that one's data
+const sw = (code: string, data: unknown, other: Record<string, unknown>) =>
+  scoreIndicator(catalog, code, data as never, { with: other as never }).score;
 
 describe("Vĩnh Phúc xã 2022: structure (Phụ lục 3, Phụ lục 4)", () => {
   it("declares 1000 points and 45 components but the tree adds up to 1025 (group 4: 130, declared 105)", () => {
@@ -90,6 +93,17 @@ describe("Vĩnh Phúc xã 2022: plain ratios Tỷ lệ × Điểm tối đa", ()
   it("Vĩnh Phúc xã 1.3.1: b = 0 (no district meeting invited the commune) → max (catalog default)", () => {
     expect(s("1.3.1", { a: 0, b: 0 })).toBe("20");
   });
+  it("Vĩnh Phúc xã 1.3.2, 1.4, 4.1: b = 0 means nothing was done → 0 (zeroDenominator zero, noted)", () => {
+    expect(s("1.3.2", { a: 0, b: 0 })).toBe("0");
+    expect(s("1.3.2", { a: 1, b: 2 })).toBe("10");
+    expect(s("1.4", { a: 0, b: 0 })).toBe("0");
+    expect(s("1.4", { a: 2, b: 5 })).toBe("8");
+    expect(s("4.1", { a: 0, b: 0 })).toBe("0");
+  });
+  it("Vĩnh Phúc xã 7.3: b = 0 (no OCOP products) → max (catalog default, no subject matter)", () => {
+    expect(s("7.3", { a: 0, b: 0 })).toBe("10");
+    expect(s("7.3", { a: 1, b: 4 })).toBe("2.5");
+  });
   it("Vĩnh Phúc xã 4.2: a/b × 25; no dedicated IT staff (b = 0) → 0 as written", () => {
     expect(s("4.2", { a: 1, b: 2 })).toBe("12.5");
     expect(s("4.2", { a: 0, b: 0 })).toBe("0");
@@ -120,6 +134,27 @@ describe("Vĩnh Phúc xã 2022: ratios over profile fields", () => {
   });
   it("Vĩnh Phúc xã 8.5: a / population × 20", () => {
     expect(s("8.5", { a: 2000 }, { population: 8000 })).toBe("5");
+  });
+});
+
+describe("Vĩnh Phúc xã 2022: denominators taken from another indicator", () => {
+  it("Vĩnh Phúc xã 5.2: b = 5.1.a (systems with an approved dossier); b = 0 → 0 (noted)", () => {
+    expect(sw("5.2", { a: 1 }, { "5.1": { a: 2, b: 3 } })).toBe("7.5"); // 1/2 × 15
+    expect(sw("5.2", { a: 2 }, { "5.1": { a: 2, b: 3 } })).toBe("15");
+    expect(sw("5.2", { a: 0 }, { "5.1": { a: 0, b: 3 } })).toBe("0");
+  });
+  it("Vĩnh Phúc xã 5.5: b = 5.1.b (all information systems)", () => {
+    expect(sw("5.5", { a: 1 }, { "5.1": { a: 2, b: 4 } })).toBe("3.75"); // 1/4 × 15
+  });
+  it("Vĩnh Phúc xã 6.4, 6.5: b = 6.3.b (all dossiers received and processed)", () => {
+    expect(sw("6.4", { a: 50 }, { "6.3": { a: 300, b: 500 } })).toBe("4"); // 0.1 × 40
+    expect(sw("6.5", { a: 475 }, { "6.3": { a: 300, b: 500 } })).toBe("38"); // 0.95 × 40
+  });
+  it("Vĩnh Phúc xã 8.3: b = 8.2.b; ≥ 50% → 20; < 50% → Tỷ lệ × 20 (discontinuous, as written)", () => {
+    const with82 = { "8.2": { a: 60, b: 100 } };
+    expect(sw("8.3", { a: 49 }, with82)).toBe("9.8");
+    expect(sw("8.3", { a: 50 }, with82)).toBe("20");
+    expect(sw("8.3", { a: 51 }, with82)).toBe("20");
   });
 });
 

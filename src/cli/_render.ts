@@ -1,0 +1,108 @@
+import Papa from "papaparse";
+import { describeBlocker, formatNumber } from "../analysis/_format.js";
+import type { Catalog } from "../catalog/schema.js";
+import type { ScoreResult, UnitResult } from "../engine/types.js";
+import type { Lang } from "../errors.js";
+import { formatIssue } from "../errors.js";
+import { table } from "./_utils.js";
+
+const T = {
+  vi: { rank: "Hạng", id: "Mã", unit: "Đơn vị", total: "Tổng điểm", level: "Mức đạt", registered: "Đăng ký", recognised: "Công nhận", yes: "Có", no: "Không", blocks: "Chưa đạt mức", self: "Tự đánh giá", diff: "Chênh lệch", year: "Năm", summary: "Tổng hợp theo mức", parent: "Đơn vị cấp trên", none: "(không có)" },
+  en: { rank: "Rank", id: "ID", unit: "Unit", total: "Total", level: "Level", registered: "Registered", recognised: "Recognised", yes: "yes", no: "no", blocks: "Blocks level", self: "Self", diff: "Difference", year: "Year", summary: "Units per level", parent: "Parent", none: "(none)" },
+} as const;
+
+/** JSON shape of a score result (numbers as decimal strings). */
+export function toJson(result: ScoreResult, full: boolean): unknown {
+  return {
+    catalog: result.catalog,
+    year: result.year,
+    periods: result.periods,
+    units: result.units.map((u) =>
+      u.scoring === "levels"
+        ? {
+            id: u.id, name: u.name, catalog: u.catalog, ...(u.parent ? { parent: u.parent } : {}),
+            level: u.level, levelName: u.levelName, rank: u.rank,
+            ...(u.registered !== undefined ? { registered: u.registered, recognised: u.recognised } : {}),
+            criteria: Object.fromEntries(Object.values(u.criteria).map((c) => [c.code, full ? c : { levelMet: c.levelMet, status: c.status, blocking: c.blocking }])),
+            blockers: u.blockers, ...(u.registeredBlockers ? { registeredBlockers: u.registeredBlockers } : {}),
+          }
+        : {
+            id: u.id, name: u.name, total: u.total, rank: u.rank, max: u.max,
+            ...(u.assessment ? { assessment: u.assessment } : {}),
+            indicators: Object.fromEntries(
+              Object.values(u.indicators).map((i) => [i.code, full ? i : { score: i.score, max: i.max, ...(i.self !== undefined ? { self: i.self, difference: i.difference } : {}) }]),
+            ),
+            periods: u.periods,
+          },
+    ),
+    warnings: result.warnings.map((w) => w.message),
+  };
+}
+
+/** CSV: one row per unit × indicator (annual), or unit × criterion for level catalogs. */
+export function toCsv(result: ScoreResult): string {
+  const rows: Record<string, unknown>[] = result.units.flatMap((u): Record<string, unknown>[] =>
+    u.scoring === "levels"
+      ? Object.values(u.criteria).map((c) => ({ catalog: u.catalog, unit_id: u.id, unit_name: u.name, rank: u.rank, level: u.level, code: c.code, name: c.name, level_met: c.levelMet, status: c.status }))
+      : Object.values(u.indicators).map((i) => ({ catalog: u.catalog, unit_id: u.id, unit_name: u.name, rank: u.rank, total: u.total, code: i.code, name: i.name, max: i.max, score: i.score, ...(i.self !== undefined ? { self: i.self } : {}) })),
+  );
+  return Papa.unparse(rows);
+}
+
+function pointsTable(units: readonly UnitResult[], catalog: Catalog, lang: Lang): string {
+  const t = T[lang];
+  const mains = catalog.indicators.map((n) => n.code);
+  const two = units.some((u) => u.assessment);
+  const header = [t.rank, t.id, t.unit, t.total, ...(two ? [t.self, t.diff] : []), ...mains.map((c) => `${c}`)];
+  const rows = units.map((u) => [
+    String(u.rank), u.id, u.name, formatNumber(u.total, lang),
+    ...(two ? [formatNumber(u.assessment?.self ?? u.total, lang), formatNumber(u.assessment?.difference ?? "0", lang)] : []),
+    ...mains.map((c) => formatNumber(u.indicators[c]?.score ?? "0", lang)),
+  ]);
+  const right = header.map((_, i) => i === 0 || i >= 3);
+  const legend = catalog.indicators.map((n) => `  ${n.code}. ${n.name} (${n.max ?? "-"})`).join("\n");
+  return `${table(header, rows, right)}\n\n${legend}`;
+}
+
+function levelsTable(units: readonly UnitResult[], lang: Lang): string {
+  const t = T[lang];
+  const header = [t.rank, t.id, t.unit, t.parent, t.level, t.registered, t.recognised];
+  const rows = units.map((u) => [
+    String(u.rank), u.id, u.name, u.parent ?? "", `${u.level} ${u.levelName ?? ""}`.trim(),
+    u.registered !== undefined ? String(u.registered) : "",
+    u.registered !== undefined ? (u.recognised ? t.yes : t.no) : "",
+  ]);
+  const lines = [table(header, rows, [true])];
+  for (const u of units) {
+    const blockers = u.registeredBlockers ?? u.blockers ?? [];
+    if (!blockers.length) continue;
+    const target = u.registeredBlockers ? u.registered! : (u.level ?? 0) + 1;
+    lines.push(`\n${u.id} — ${t.blocks} ${target}:`);
+    for (const b of blockers) lines.push(`  ${b.code} (${lang === "vi" ? "mức" : "level"} ${b.level}) ${b.name.slice(0, 70)}: ${describeBlocker(b, lang)}`);
+  }
+  // Province summary: units per level, per parent.
+  const byParent = new Map<string, number[]>();
+  for (const u of units) {
+    const key = u.parent ?? "";
+    const counts = byParent.get(key) ?? [0, 0, 0, 0, 0, 0];
+    counts[u.level ?? 0]!++;
+    byParent.set(key, counts);
+  }
+  lines.push(`\n${t.summary}:`);
+  lines.push(table([t.parent, "0", "1", "2", "3", "4", "5"], [...byParent].map(([p, c]) => [p || t.none, ...c.map(String)]), [false, true, true, true, true, true, true]));
+  return lines.join("\n");
+}
+
+/** The readable ranked table of a score result, one block per catalog. */
+export function toTable(result: ScoreResult, catalogs: ReadonlyMap<string, Catalog>, lang: Lang): string {
+  const blocks: string[] = [];
+  const ids = [...new Set(result.units.map((u) => u.catalog))];
+  for (const id of ids) {
+    const catalog = catalogs.get(id)!;
+    const units = result.units.filter((u) => u.catalog === id);
+    const head = `${catalog.title} — ${catalog.province} (${catalog.document.number}, ${catalog.document.date}) · ${T[lang].year} ${result.year} · ${result.periods.join(", ")}`;
+    blocks.push(`${head}\n\n${catalog.scoring === "levels" ? levelsTable(units, lang) : pointsTable(units, catalog, lang)}`);
+  }
+  const warn = result.warnings.map((w) => `! ${formatIssue(w, lang)}`);
+  return [...blocks, ...(warn.length ? [warn.join("\n")] : [])].join("\n\n");
+}

@@ -1,0 +1,57 @@
+import { existsSync, readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { getCatalog } from "../catalog/builtin.js";
+import { loadCatalog } from "../catalog/load.js";
+import type { Catalog } from "../catalog/schema.js";
+import { CliError, createIssue, type Lang } from "../errors.js";
+
+/** The one coded CLI error: bad usage. */
+export function usageError(detail: string): CliError {
+  return new CliError([createIssue("cli", "usage", {}, { detail })]);
+}
+
+/** Option spec of a command. */
+export type OptionSpec = Record<string, { type: "string" | "boolean"; multiple?: boolean; short?: string }>;
+
+/** Parses a command's arguments strictly; unknown options are a usage error. */
+export function parse(args: string[], options: OptionSpec): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } {
+  try {
+    const r = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return { values: r.values as Record<string, string | boolean | string[] | undefined>, positionals: r.positionals };
+  } catch (e) {
+    throw usageError((e as Error).message.split("\n")[0] ?? "bad arguments");
+  }
+}
+
+/** Reads a text file, or a usage-level error naming it. */
+export function readFile(path: string): string {
+  if (!existsSync(path)) throw new CliError([createIssue("cli", "fileNotFound", {}, { received: path })]);
+  return readFileSync(path, "utf8");
+}
+
+/** A catalog from a built-in id or a file path. */
+export function resolveCatalog(ref: string): Catalog {
+  if (/\.(ya?ml|json)$/i.test(ref)) return loadCatalog(readFile(ref));
+  return getCatalog(ref);
+}
+
+/** The --lang option. */
+export function langOf(v: unknown): Lang {
+  if (v === undefined || v === "vi") return "vi";
+  if (v === "en") return "en";
+  throw usageError(`--lang must be vi or en, got ${String(v)}`);
+}
+
+/** Pads to a display width (Vietnamese precomposed letters are one column). */
+export function pad(s: string, width: number, right = false): string {
+  const n = [...s.normalize("NFC")].length;
+  const fill = " ".repeat(Math.max(0, width - n));
+  return right ? fill + s : s + fill;
+}
+
+/** Renders rows as an aligned text table; `right` marks numeric columns. */
+export function table(header: string[], rows: string[][], right: boolean[] = []): string {
+  const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...(r[i] ?? "")].length)));
+  const line = (r: string[]) => r.map((c, i) => pad(c, widths[i]!, right[i])).join("  ").trimEnd();
+  return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
