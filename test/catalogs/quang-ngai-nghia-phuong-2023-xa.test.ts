@@ -10,6 +10,23 @@ const catalog = getCatalog("quang-ngai-nghia-phuong-2023/xa");
 const s = (code: string, data: unknown) => scoreIndicator(catalog, code, data as never).score;
 const FIXTURE = "fixtures/quang-ngai-nghia-phuong-2023-xa.sample.yaml";
 
+describe("Nghĩa Phương 41/KH-UBND — structure", () => {
+  it("Nghĩa Phương appendix: groups I(→1)–9, maxima as written or summed, group 9 unscored", () => {
+    const main = catalog.indicators;
+    expect(main.map((n) => n.code)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9"]);
+    // 1: 60, 2: (no total) 5+5+10+10+20+10+10+10+10 = 90, 3: 70, 4: (no total) 10×5+5 = 55, 5: 100, 6: 170,
+    // 7: (no total) 20+20+10×10 = 140, 8: 150, 9: 0 điểm
+    expect(main.map((n) => Number(n.max))).toEqual([60, 90, 70, 55, 100, 170, 140, 150, 0]);
+    expect(main.map((n) => n.children?.length)).toEqual([6, 9, 6, 6, 11, 18, 12, 8, 3]);
+    expect(main.find((n) => n.code === "9")!.unscored).toBe(true);
+    expect(Number(catalog.total)).toBe(835); // 60+90+70+55+100+170+140+150
+    expect(catalog.declared?.total).toBeUndefined(); // the plan never states an overall total
+    const find = (code: string) => main.flatMap((n) => [n, ...(n.children ?? [])]).find((n) => n.code === code)!;
+    expect(find("1.4").responsible).toEqual({ lead: "CC VHTT", support: ["Bộ phận 1 cửa", "Công an xã", "Công chức VP - TK xã"] });
+    expect(find("5.11").children?.map((n) => n.code)).toEqual(["5.11.1", "5.11.2", "5.11.3", "5.11.4", "5.11.5", "5.11.6"]);
+  });
+});
+
 describe("Nghĩa Phương 41/KH-UBND — indicators", () => {
   it("Nghĩa Phương 1.4: article-count bands 20 → 10đ; 10-20 → 5đ; dưới 10 → 2,5đ; 0 → 0đ (overlapping edges → higher band)", () => {
     expect(s("1.4", 21)).toBe("10");

@@ -54,21 +54,18 @@ describe("Vĩnh Phúc Sở 1.2.2 and 1.3: zero denominator scores 0 (noted)", ()
   });
 });
 
-describe("Vĩnh Phúc Sở 1.4: chuyên mục CĐS and articles (composite 10 + 30 = 40)", () => {
-  it("no category → 0", () => {
-    expect(scoreIndicator(catalog, "1.4", { category: false, a: 0 }).score).toBe("0");
+describe("Vĩnh Phúc Sở 1.4: chuyên mục CĐS and articles (choice, 40)", () => {
+  it("Chưa có chuyên mục → 0, whatever the article count", () => {
+    expect(scoreIndicator(catalog, "1.4", "noSection").score).toBe("0");
   });
   it("category, < 10 articles → 1/4 max = 10", () => {
-    expect(scoreIndicator(catalog, "1.4", { category: true, a: 0 }).score).toBe("10");
-    expect(scoreIndicator(catalog, "1.4", { category: true, a: 9 }).score).toBe("10");
+    expect(scoreIndicator(catalog, "1.4", "under10").score).toBe("10");
   });
   it("category, 10–19 articles → 1/2 max = 20", () => {
-    expect(scoreIndicator(catalog, "1.4", { category: true, a: 10 }).score).toBe("20"); // 10 + 10
-    expect(scoreIndicator(catalog, "1.4", { category: true, a: 19 }).score).toBe("20");
+    expect(scoreIndicator(catalog, "1.4", "from10to19").score).toBe("20");
   });
   it("category, ≥ 20 articles → max = 40", () => {
-    expect(scoreIndicator(catalog, "1.4", { category: true, a: 20 }).score).toBe("40"); // 10 + 30
-    expect(scoreIndicator(catalog, "1.4", { category: true, a: 21 }).score).toBe("40");
+    expect(scoreIndicator(catalog, "1.4", "atLeast20").score).toBe("40");
   });
 });
 
@@ -193,7 +190,7 @@ describe("Vĩnh Phúc Sở: sample dataset (fixtures/vinh-phuc-2022-so.sample.ya
   const unit = (id: string) => result.units.find((x) => x.id === id)!;
 
   // so-tttt (staff 40, workstations 50, systems 5, budget 20000):
-  // 1: 1.1 head 25 + 1.2.1 4/5×15=12 + 1.2.2 6/6×15=15 + 1.3 8/10×25=20 + 1.4 (category, 20 articles) 40 = 112
+  // 1: 1.1 head 25 + 1.2.1 4/5×15=12 + 1.2.2 6/6×15=15 + 1.3 8/10×25=20 + 1.4 atLeast20 40 = 112
   // 2: 20 + 20 + 20 + 2.4 9/10×20=18 + 2.5 5 conferences 25→cap 20 + 20 = 118
   // 3: 20 + 3.2 40/40×20=20 + 20 = 60
   // 4: 4.1 3/4×20=15 + 20 + 4.3 4/5×20=16 + 4.4 30/40×20=15 = 66
@@ -216,7 +213,7 @@ describe("Vĩnh Phúc Sở: sample dataset (fixtures/vinh-phuc-2022-so.sample.ya
   });
 
   // so-tu-phap (staff 50, workstations 40, systems 4, budget 25000):
-  // 1: 1.1 deputy 12.5 + 1.2.1 3/4×15=11.25 + 1.2.2 1/2×15=7.5 + 1.3 2/5×25=10 + 1.4 (category, 19) 10+10=20 = 61.25
+  // 1: 1.1 deputy 12.5 + 1.2.1 3/4×15=11.25 + 1.2.2 1/2×15=7.5 + 1.3 2/5×25=10 + 1.4 from10to19 1/2×40=20 = 61.25
   // 2: 0 + 20 + 20 + 2.4 3/4×20=15 + 2.5 3×5=15 + 0 = 70
   // 3: 0 + 3.2 45/50×20=18 + 0 = 18
   // 4: 4.1 1/2×20=10 + 0 + 4.3 1/4×20=5 + 4.4 25/50×20=10 = 25
@@ -240,7 +237,7 @@ describe("Vĩnh Phúc Sở: sample dataset (fixtures/vinh-phuc-2022-so.sample.ya
   });
 
   // ban-dan-toc (staff 20, workstations 20, systems 0, budget 8000):
-  // 1: 1.1 none 0 + 1.2.1 1/4×15=3.75 + 1.2.2 b=0 →0 + 1.3 b=0 →0 + 1.4 no category 0 = 3.75
+  // 1: 1.1 none 0 + 1.2.1 1/4×15=3.75 + 1.2.2 b=0 →0 + 1.3 b=0 →0 + 1.4 noSection 0 = 3.75
   // 2: 0 + 0 + 20 + 2.4 b=0 →max 20 + 2.5 1×5=5 + 0 = 45
   // 3: 20 + 3.2 15/20×20=15 + 0 = 35
   // 4: 4.1 b=0 →0 + 20 + 4.3 0/1=0 + 4.4 5/20×20=5 = 25
