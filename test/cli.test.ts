@@ -1,0 +1,102 @@
+// The `dti` command, run as users run it: the built dist/cli.js (npm test builds first).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+function dti(...args: string[]) {
+  const r = spawnSync(process.execPath, ["dist/cli.js", ...args], { encoding: "utf8" });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe("dti score", () => {
+  it("ranks the Đồng Nai Sở sample in a readable table (Vietnamese decimal comma)", () => {
+    const r = dti("score", "fixtures/dong-nai-2023-so.sample.yaml");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Hạng");
+    expect(r.out).toMatch(/1\s+so-tttt\s+Sở Thông tin và Truyền thông\s+925,75/);
+  });
+  it("--format json gives decimal strings in the documented shape", () => {
+    const r = dti("score", "fixtures/dong-nai-2023-so.sample.yaml", "--format", "json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.catalog).toBe("dong-nai-2023/so");
+    expect(j.units[0]).toMatchObject({ id: "so-tttt", total: "925.75", rank: 1 });
+    expect(j.units[0].indicators["6.3.2"]).toHaveProperty("score");
+    expect(j.units[0].periods.Q1).toHaveProperty("total");
+  });
+  it("--format csv has one row per unit × indicator", () => {
+    const r = dti("score", "fixtures/dong-nai-2023-so.sample.yaml", "--format", "csv");
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split(/\r?\n/);
+    expect(lines[0]).toBe("catalog,unit_id,unit_name,rank,total,code,name,max,score");
+    expect(lines.length).toBe(1 + 3 * 66); // 3 units × 66 nodes (10 main, 40 components, 16 sub-components of 6.2–6.4)
+  });
+  it("Kon Tum: communes and their districts in one run, with levels, registration and blockers", () => {
+    const r = dti("score", "fixtures/kon-tum-2025-huyen.sample.yaml");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Mức đạt");
+    expect(r.out).toMatch(/huyen-x\s+Huyện X\s+3 Cơ bản\s+4\s+Không/);
+    expect(r.out).toContain("Chưa đạt mức 4");
+    expect(r.out).toContain("cấp xã"); // the communes' block
+  });
+});
+
+describe("bad input: one line per problem on stderr, exit 2, no stack trace", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dti-"));
+  it("a dataset with several problems lists them all", () => {
+    const f = join(dir, "bad.yaml");
+    writeFileSync(f, `catalog: dong-nai-2023/so\nyear: 2024\nperiods: [Q1]\nunits:\n  - id: x\n    name: X\n    data:\n      Q1:\n        "2.6": { a: 5, b: 4 }\n        "9.9.9": true\n        "2.1": "có"\n`);
+    const r = dti("score", f);
+    expect(r.code).toBe(2);
+    const lines = r.err.trim().split("\n");
+    expect(lines).toHaveLength(3);
+    expect(r.err).toContain("đơn vị x, kỳ Q1, chỉ số 2.6");
+    expect(r.err).not.toMatch(/at .*\.js:\d+/);
+  });
+  it("English messages with --lang en", () => {
+    const f = join(dir, "bad2.yaml");
+    writeFileSync(f, `catalog: dong-nai-2023/so\nyear: 2024\nperiods: [Q1]\nunits:\n  - id: x\n    name: X\n    data: { Q1: { "2.6": { a: 5, b: 4 } } }\n`);
+    const r = dti("score", f, "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("unit x, period Q1, indicator 2.6");
+    expect(r.err).toContain("larger than the denominator");
+  });
+  it("malformed YAML is a clear error", () => {
+    const f = join(dir, "broken.yaml");
+    writeFileSync(f, "catalog: [unclosed\n");
+    const r = dti("score", f);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("YAML");
+  });
+  it("a missing file and an unknown command are usage errors", () => {
+    expect(dti("score", "nope.yaml").code).toBe(2);
+    const r = dti("frobnicate");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Usage");
+  });
+});
+
+describe("dti catalogs / validate / lint", () => {
+  it("lists the built-in catalogs with totals", () => {
+    const r = dti("catalogs");
+    expect(r.code).toBe(0);
+    for (const id of ["dong-nai-2023/so", "dong-nai-2023/huyen", "vinh-phuc-2022/so", "vinh-phuc-2022/huyen", "vinh-phuc-2022/xa", "quang-ngai-nghia-phuong-2023/xa", "hai-duong-2022/so", "hai-duong-2022/huyen", "kon-tum-2025/xa", "kon-tum-2025/huyen"]) {
+      expect(r.out).toContain(id);
+    }
+    expect(r.out).toContain("1025 (văn bản: 1000)");
+  });
+  it("validates a catalog file and a dataset", () => {
+    expect(dti("validate", "catalogs/dong-nai-2023/huyen.yaml").code).toBe(0);
+    const r = dti("validate", "fixtures/dong-nai-2023-huyen.sample.yaml");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("OK");
+  });
+  it("lint passes on every built-in catalog and lists the interpretation notes", () => {
+    const r = dti("lint");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("interpretation notes");
+    expect(r.out).toContain("6.3.1");
+  });
+});
