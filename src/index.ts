@@ -24,6 +24,7 @@ export { compileCatalog, type CompiledCatalog, type CompiledNode } from "./catal
 export { lintCatalog, type LintReport } from "./catalog/lint.js";
 export { DatasetSchema, UnitSchema, loadDataset, type Dataset, type DatasetInput, type DatasetUnit, type IndicatorData } from "./io/dataset.js";
 export { score, type ScoreOptions } from "./engine/score.js";
+export { generateDataset } from "./io/generate.js";
 export { scoreIndicator, type SingleScore } from "./engine/scoreIndicator.js";
 export type { ScoreResult, UnitResult, IndicatorResult, PeriodScore, PeriodStatus, Trace, CriterionResult, Blocker } from "./engine/types.js";
 export type { RequirementCheck } from "./formulas/_types.js";

@@ -4,6 +4,7 @@ import { compileCatalog, type CompiledCatalog } from "../catalog/compile.js";
 import type { Catalog } from "../catalog/schema.js";
 import { CatalogError, DatasetError, createIssue, type Issue } from "../errors.js";
 import { loadDataset, type Dataset, type DatasetInput } from "../io/dataset.js";
+import { applyOverrides, type Override } from "../io/overrides.js";
 import { evaluateLeaves } from "./evaluate.js";
 import { evaluateLevelUnits } from "./levels.js";
 import { normalizeDataset, type NormalizedUnit } from "./normalize.js";
@@ -15,6 +16,8 @@ import type { ScoreResult, UnitResult } from "./types.js";
 export interface ScoreOptions {
   /** Catalogs by id for child units when they are not built-in (e.g. loaded from files). */
   readonly catalogs?: Readonly<Record<string, Catalog>>;
+  /** What-if changes applied to a copy of the dataset before scoring. */
+  readonly overrides?: readonly Override[];
 }
 
 function childCatalogOf(catalog: Catalog, options: ScoreOptions): CompiledCatalog | undefined {
@@ -66,7 +69,8 @@ export function score(catalog: Catalog, dataset: Dataset | DatasetInput | string
   if (catalog.scoring === "structure") {
     throw new CatalogError([createIssue("catalog", "structureOnly", { catalog: catalog.id })]);
   }
-  const ds = loadDataset(dataset);
+  const loaded = loadDataset(dataset);
+  const ds = options.overrides?.length ? loadDataset(applyOverrides(loaded, options.overrides)) : loaded;
   const main = compileCatalog(catalog);
   const child = childCatalogOf(catalog, options);
   const { units, warnings } = normalizeDataset(ds, main, child);

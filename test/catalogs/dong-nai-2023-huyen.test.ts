@@ -140,13 +140,10 @@ describe("threshold, proportional below (Tỷ lệ/T × max)", () => {
     expect(s("7.1", { a: 5, b: 100 })).toBe("15");
     expect(s("7.1", { a: 6, b: 100 })).toBe("15");
   });
-  it("4.5 (≥ 40%), 7.4 (≥ 80%), 7.9 (≥ 0.25%), 8.5 (≥ 80%): only the ≥ branch written, proportional below (note)", () => {
+  it("4.5 (≥ 40%), 7.9 (≥ 0.25%), 8.5 (≥ 80%): only the ≥ branch written, proportional below (note)", () => {
     expect(s("4.5", { a: 39, b: 100 })).toBe("9.75"); // 0.39/0.4 × 10
     expect(s("4.5", { a: 40, b: 100 })).toBe("10");
     expect(s("4.5", { a: 41, b: 100 })).toBe("10");
-    expect(s("7.4", { a: 79, b: 100 })).toBe("14.8125"); // 0.79/0.8 × 15
-    expect(s("7.4", { a: 80, b: 100 })).toBe("15");
-    expect(s("7.4", { a: 81, b: 100 })).toBe("15");
     expect(s("7.9", { a: 2, b: 1000 })).toBe("8"); // 0.2%/0.25% × 10
     expect(s("7.9", { a: 2.5, b: 1000 })).toBe("10");
     expect(s("7.9", { a: 3, b: 1000 })).toBe("10");
@@ -171,6 +168,11 @@ describe("threshold, literal below (Tỷ lệ × max, as written)", () => {
     expect(s("7.3", { a: 50, b: 100 })).toBe("15");
     expect(s("8.2", { a: 49, b: 100 })).toBe("7.35");
     expect(s("8.2", { a: 50, b: 100 })).toBe("15");
+  });
+  it("7.4 (only ≥ 80% written; lower branch from Phụ lục I 7.3, note): ≥ 80% → 15, else Tỷ lệ × 15", () => {
+    expect(s("7.4", { a: 79, b: 100 })).toBe("11.85"); // 0.79 × 15
+    expect(s("7.4", { a: 80, b: 100 })).toBe("15");
+    expect(s("7.4", { a: 81, b: 100 })).toBe("15");
   });
   it("8.6: ≥ 60% → 10, else Tỷ lệ × 10", () => {
     expect(s("8.6", { a: 59, b: 100 })).toBe("5.9");
@@ -294,11 +296,11 @@ describe("relative, best (Đồng Nai huyện 4.6, 5.1, 8.10, 8.11: value/highes
  * 6   6.1 10 | 6.2: 8 + 27 + 15 + 10 (60%) + 9.5 = 69.5
  *     6.3: 9 + 10 + 20 (60%) + 4.5 (90/100) + 14.5 (9.5+5) + 20 + 10 = 88
  *     6.4 8 | 6.5 1.5% → 10 (year) | 6.6.1 30+10 = 40 (year)                   → 225.5
- * 7   (last) 7.1 6% → 15 (Q2 ignored) | 7.2 10% → 10 | 7.3 60% → 15 | 7.4 70% → 0.7/0.8×15 = 13.125
- *     7.5 19 | 7.6 6% → 20 | 7.7 30% → 15 | 7.8 0.8×20 = 16 | 7.9 0.3% → 10 | 7.10 0.2% → 8 → 141.125
+ * 7   (last) 7.1 6% → 15 (Q2 ignored) | 7.2 10% → 10 | 7.3 60% → 15 | 7.4 70% literal → 0.7×15 = 10.5
+ *     7.5 19 | 7.6 6% → 20 | 7.7 30% → 15 | 7.8 0.8×20 = 16 | 7.9 0.3% → 10 | 7.10 0.2% → 8 → 138.5
  * 8   (last) 8.1 12 | 8.2 40% literal → 6 | 8.3 12 | 8.4 30% → 15 | 8.5 70% → 8.75 | 8.6 60% → 10
  *     8.7 9 | 8.8 90% → 10 | 8.9 regular 10 (mean) | 8.10 5000 best → 20 | 8.11 800/1000 → 16 → 128.75
- * total 72.5 + 75 + 86.25 + 77 + 87.75 + 225.5 + 141.125 + 128.75 = 893.875
+ * total 72.5 + 75 + 86.25 + 77 + 87.75 + 225.5 + 138.5 + 128.75 = 891.25
  *
  * ── long-khanh ──────────────────────────────────────────────────────────────────────────────
  * 1   1.1 5 | 1.2 Q 10,10,missing 0,10 → 7.5 | 1.3 10 | 1.4 3/3 = 1 → 1/2×10 = 5 | 1.5 10 | 1.6 monthly 5 → 42.5
@@ -331,20 +333,20 @@ describe("relative, best (Đồng Nai huyện 4.6, 5.1, 8.10, 8.11: value/highes
  * 6   6.1 ipv6 only 2 | 6.2: 2.5 + 7.5 + n/a 20 + 10 (50%) + 8 = 48
  *     6.3: 2.5 + 0 + 10 (25%/50%) + 1.25 (10/40) + 10 (5+5) + 5 + 5 = 33.75
  *     6.4 missing 0 | 6.5 missing 0 | 6.6.1 5                                      → 88.75
- * 7   7.1 1%/5% → 3 | 7.2 10 | 7.3 15 | 7.4 40%/80% → 7.5 | 7.5 12 | 7.6 1%/5% → 4 | 7.7 15
- *     7.8 0.25 → 5 | 7.9 0.1%/0.25% → 4 | 7.10 missing 0                             → 75.5
+ * 7   7.1 1%/5% → 3 | 7.2 10 | 7.3 15 | 7.4 40% literal → 0.4×15 = 6 | 7.5 12 | 7.6 1%/5% → 4 | 7.7 15
+ *     7.8 0.25 → 5 | 7.9 0.1%/0.25% → 4 | 7.10 missing 0                             → 74
  * 8   8.1 4.5 | 8.2 10% literal → 1.5 | 8.3 1.5 | 8.4 15 | 8.5 20%/80% → 2.5 | 8.6 30% literal → 3
  *     8.7 0.1 → 1 | 8.8 10 | 8.9 none 0 | 8.10 0 | 8.11 250/1000 → 5                → 44
- * total 6.25 + 30 + 53 + 32 + 29.75 + 88.75 + 75.5 + 44 = 359.25
+ * total 6.25 + 30 + 53 + 32 + 29.75 + 88.75 + 74 + 44 = 357.75
  */
 describe("Đồng Nai huyện sample dataset (3 units × Q1–Q4)", () => {
   const result = score(catalog, loadDataset(readFileSync("fixtures/dong-nai-2023-huyen.sample.yaml", "utf8")));
   const unit = (id: string) => result.units.find((u) => u.id === id)!;
 
   it("totals and ranks", () => {
-    expect(unit("bien-hoa").total).toBe("893.875");
+    expect(unit("bien-hoa").total).toBe("891.25");
     expect(unit("long-khanh").total).toBe("678.775");
-    expect(unit("trang-bom").total).toBe("359.25");
+    expect(unit("trang-bom").total).toBe("357.75");
     expect(unit("bien-hoa").rank).toBe(1);
     expect(unit("long-khanh").rank).toBe(2);
     expect(unit("trang-bom").rank).toBe(3);
@@ -352,9 +354,9 @@ describe("Đồng Nai huyện sample dataset (3 units × Q1–Q4)", () => {
 
   it("main indicators", () => {
     const main = (id: string) => ["1", "2", "3", "4", "5", "6", "7", "8"].map((c) => unit(id).indicators[c]!.score);
-    expect(main("bien-hoa")).toEqual(["72.5", "75", "86.25", "77", "87.75", "225.5", "141.125", "128.75"]);
+    expect(main("bien-hoa")).toEqual(["72.5", "75", "86.25", "77", "87.75", "225.5", "138.5", "128.75"]);
     expect(main("long-khanh")).toEqual(["42.5", "52.5", "72.5", "58", "61.375", "164.65", "124.85", "102.4"]);
-    expect(main("trang-bom")).toEqual(["6.25", "30", "53", "32", "29.75", "88.75", "75.5", "44"]);
+    expect(main("trang-bom")).toEqual(["6.25", "30", "53", "32", "29.75", "88.75", "74", "44"]);
   });
 
   it("annual rules: mean of quarters (missing = 0), last = Q4, year cadence read from Q4", () => {

@@ -85,6 +85,17 @@ describe("Nghĩa Phương 41/KH-UBND — indicators", () => {
     expect(s("5.10", { a: 1, b: 4 })).toBe("2.5");
   });
 
+  it("Nghĩa Phương 1.3, 3.6, 5.2, 5.11.1: b = 0 means nothing was done → 0 (zeroDenominator zero, notes)", () => {
+    expect(s("1.3", { a: 0, b: 0 })).toBe("0"); // no CDS document at all
+    // 3.6's b is 3.5.a: no shared platform used → 3.5 scores 0 and 3.6 scores 0 (not the default max 10)
+    const one = score(catalog, loadDataset(stringify({ catalog: catalog.id, year: 2023, periods: ["Y"], units: [{ id: "x", name: "X", data: { Y: { "3.5": { a: 0, b: 4 }, "3.6": { a: 0 } } } }] })));
+    expect(one.units[0]!.indicators["3.5"]!.score).toBe("0");
+    expect(one.units[0]!.indicators["3.6"]!.score).toBe("0");
+    expect(s("5.2", { a: 0, b: 0 })).toBe("0"); // no approved level dossier
+    expect(s("5.11.1", { a: 0, b: 0 })).toBe("0"); // no IT budget
+    expect(s("5.2", { a: 1, b: 2 })).toBe("5"); // 1/2 × 10
+  });
+
   it("Nghĩa Phương 5.11.1: NS ATTT / NS CNTT ≥10% → 5; ≥7% → 3,5; ≥3% → 1,5; else 0", () => {
     expect(s("5.11.1", { a: 11, b: 100 })).toBe("5");
     expect(s("5.11.1", { a: 10, b: 100 })).toBe("5");

@@ -1,0 +1,97 @@
+import { Dec, fmt } from "../_decimal.js";
+import type { ScoreResult } from "../engine/types.js";
+
+/** Change of one unit between two results. */
+export interface UnitChange {
+  readonly id: string;
+  readonly name: string;
+  readonly totalBefore?: string;
+  readonly totalAfter?: string;
+  readonly totalChange?: string;
+  readonly rankBefore?: number;
+  readonly rankAfter?: number;
+  /** Positive: the unit climbed. */
+  readonly rankChange?: number;
+  readonly levelBefore?: number;
+  readonly levelAfter?: number;
+  /** Indicators whose score changed: code → {before, after, change}. */
+  readonly indicators: Readonly<Record<string, { readonly before: string; readonly after: string; readonly change: string }>>;
+}
+
+/** Result of {@link compare}. */
+export interface Comparison {
+  readonly catalog: string;
+  readonly yearBefore: number;
+  readonly yearAfter: number;
+  readonly units: readonly UnitChange[];
+}
+
+/**
+ * Compares two results of the same catalog (year over year, or before/after a what-if):
+ * change of total, rank and each indicator per unit. Units in only one result are listed with
+ * the side they have.
+ * @param previous The earlier result.
+ * @param current The later result.
+ * @returns Per-unit changes, biggest total change first.
+ */
+export function compare(previous: ScoreResult, current: ScoreResult): Comparison {
+  const ids = [...new Set([...previous.units.map((u) => u.id), ...current.units.map((u) => u.id)])];
+  const units = ids.map((id): UnitChange => {
+    const a = previous.units.find((u) => u.id === id);
+    const b = current.units.find((u) => u.id === id);
+    const indicators: Record<string, { before: string; after: string; change: string }> = {};
+    if (a && b) {
+      for (const [code, ib] of Object.entries(b.indicators)) {
+        const ia = a.indicators[code];
+        if (ia && ia.score !== ib.score) indicators[code] = { before: ia.score, after: ib.score, change: fmt(new Dec(ib.score).minus(ia.score)) };
+      }
+      for (const [code, cb] of Object.entries(b.criteria)) {
+        const ca = a.criteria[code];
+        if (ca && ca.levelMet !== cb.levelMet) indicators[code] = { before: String(ca.levelMet), after: String(cb.levelMet), change: String(cb.levelMet - ca.levelMet) };
+      }
+    }
+    return {
+      id,
+      name: (b ?? a)!.name,
+      ...(a ? { totalBefore: a.total, rankBefore: a.rank } : {}),
+      ...(b ? { totalAfter: b.total, rankAfter: b.rank } : {}),
+      ...(a && b ? { totalChange: fmt(new Dec(b.total).minus(a.total)), rankChange: a.rank - b.rank } : {}),
+      ...(a?.level !== undefined ? { levelBefore: a.level } : {}),
+      ...(b?.level !== undefined ? { levelAfter: b.level } : {}),
+      indicators,
+    };
+  });
+  units.sort((x, y) => new Dec(y.totalChange ?? 0).abs().comparedTo(new Dec(x.totalChange ?? 0).abs()) || x.id.localeCompare(y.id));
+  return { catalog: current.catalog, yearBefore: previous.year, yearAfter: current.year, units };
+}
+
+/** One indicator where self-assessment and appraisal differ. */
+export interface AssessmentDifference {
+  readonly unit: string;
+  readonly name: string;
+  readonly code: string;
+  readonly indicator: string;
+  readonly self: string;
+  readonly final: string;
+  /** final − self. */
+  readonly difference: string;
+  /** |difference|: the points at stake. */
+  readonly atStake: string;
+}
+
+/**
+ * Lists where the appraised (Hội đồng thẩm định / Kết quả đánh giá) and self-assessed
+ * (Tự đánh giá) scores differ, per unit and leaf indicator, most points at stake first.
+ * @param result A result scored from a dataset with appraisals.
+ * @returns The differences (empty when no unit has an appraisal).
+ */
+export function assessmentDifferences(result: ScoreResult): AssessmentDifference[] {
+  const out: AssessmentDifference[] = [];
+  for (const u of result.units) {
+    for (const i of Object.values(u.indicators)) {
+      if (i.self === undefined || !i.periods || i.difference === "0") continue;
+      out.push({ unit: u.id, name: u.name, code: i.code, indicator: i.name, self: i.self, final: i.score, difference: i.difference!, atStake: fmt(new Dec(i.difference!).abs()) });
+    }
+  }
+  return out.sort((a, b) => new Dec(b.atStake).comparedTo(a.atStake) || a.unit.localeCompare(b.unit) || a.code.localeCompare(b.code));
+}

@@ -1,0 +1,330 @@
+import { Dec, ZERO, clamp, fmt, sum } from "../_decimal.js";
+import { compileCatalog, type CompiledNode } from "../catalog/compile.js";
+import type { Catalog, Formula } from "../catalog/schema.js";
+import { runFormula } from "../engine/evaluate.js";
+import { score } from "../engine/score.js";
+import type { Blocker, ScoreResult, Trace, UnitResult } from "../engine/types.js";
+import type { Lang } from "../errors.js";
+import type { FieldSpec, FieldValue, PeerStats } from "../formulas/_types.js";
+import type { Dataset, DatasetInput } from "../io/dataset.js";
+import type { Override } from "../io/overrides.js";
+import { describeBlocker, formatNumber } from "./_format.js";
+
+/** Points a unit loses on one indicator. */
+export interface Gap {
+  readonly code: string;
+  readonly name: string;
+  /** Code of the main indicator it belongs to. */
+  readonly main: string;
+  /** Responsible agency or lead official, where the catalog names one. */
+  readonly lead?: string;
+  readonly support?: readonly string[];
+  readonly max: string;
+  readonly score: string;
+  readonly lost: string;
+}
+
+/** One way to gain points: the smallest change of one indicator's inputs, verified by re-scoring. */
+export interface Suggestion {
+  readonly code: string;
+  readonly name: string;
+  readonly lead?: string;
+  /** The changes, as what-if overrides. Empty for "report the missing data". */
+  readonly changes: readonly Override[];
+  /** Points the unit's total gains when the changes are applied (re-scored, exact). */
+  readonly gain: string;
+  /** Whether the gain passes the unit just above. */
+  readonly reaches: boolean;
+  /** Relative effort: 1 per yes/no or option step, 1 per item, 1 per 10% of a ratio's base. */
+  readonly effort: number;
+  /** Human description of the change. */
+  readonly description: string;
+}
+
+/** Gap analysis of one unit. */
+export interface GapReport {
+  readonly unit: string;
+  readonly name: string;
+  readonly total: string;
+  readonly rank: number;
+  /** Leaves losing points, most first. */
+  readonly lost: readonly Gap[];
+  readonly byMain: readonly { readonly code: string; readonly name: string; readonly lost: string }[];
+  readonly byLead: readonly { readonly lead: string; readonly lost: string; readonly codes: readonly string[] }[];
+  /** The unit just above and the points needed to pass it. */
+  readonly target?: { readonly unit: string; readonly name: string; readonly total: string; readonly needed: string };
+  /** Cheapest single-indicator ways to gain the needed points (or the most points each can give), by effort. */
+  readonly suggestions: readonly Suggestion[];
+  /** When no single indicator suffices: a combination, verified by re-scoring. */
+  readonly plan?: { readonly changes: readonly Override[]; readonly codes: readonly string[]; readonly gain: string; readonly reaches: boolean };
+  /** Level catalogs: the next level and what each blocking criterion needs. */
+  readonly nextLevel?: { readonly level: number; readonly blockers: readonly (Blocker & { readonly action: string })[] };
+}
+
+const EPS = new Dec("0.000001");
+
+function responsibleOf(catalog: ReturnType<typeof compileCatalog>, code: string): { lead?: string; support?: readonly string[] } {
+  for (let n: CompiledNode | undefined = catalog.nodes.get(code); n; n = n.parent ? catalog.nodes.get(n.parent) : undefined) {
+    const r = n.source.responsible;
+    if (r?.lead) return { lead: r.lead, ...(r.support ? { support: r.support } : {}) };
+  }
+  return {};
+}
+
+function mainOf(code: string): string {
+  return code.split(".")[0]!;
+}
+
+/** Numerator fields of a formula: the inputs whose growth raises the score. */
+function raisingFields(formula: Formula, node: CompiledNode): FieldSpec[] {
+  const names = new Set<string>();
+  const visit = (f: Formula) => {
+    if ("value" in f && f.value !== undefined) {
+      if (typeof f.value === "string") names.add(f.value);
+      else f.value.numerator.forEach((x) => names.add(x));
+    }
+    if (f.kind === "perItem" || f.kind === "checklist") Object.keys(f.items).forEach((x) => names.add(x));
+    if (f.kind === "yesNo" || f.kind === "choice") names.add("value");
+    if (f.kind === "composite") f.parts.forEach((p) => visit(p.formula as Formula));
+  };
+  visit(formula);
+  return node.fields.filter((s) => names.has(s.name) && !s.from && s.moreIsBetter && s.type !== "text");
+}
+
+function readInputs(node: CompiledNode, t: Trace): Record<string, FieldValue> {
+  const out: Record<string, FieldValue> = {};
+  for (const f of node.fields) {
+    const v = t.inputs[f.name];
+    if (v === undefined) continue;
+    out[f.name] = f.type === "boolean" ? v === "true" : f.type === "option" || f.type === "text" ? v : new Dec(v);
+  }
+  return out;
+}
+
+function peersOf(t: Trace): PeerStats | undefined {
+  if (t.facts["best"] === undefined) return undefined;
+  return { best: new Dec(t.facts["best"]), min: new Dec(t.facts["min"] ?? "0"), count: Number(t.facts["peers"] ?? "1") };
+}
+
+function periodScore(node: CompiledNode, inputs: Record<string, FieldValue>, peers: PeerStats | undefined): Dec {
+  let p = peers;
+  if (p && node.formula?.kind === "relative") {
+    // The unit's new value may become the best (or the lowest) of the period.
+    const v = runFormula(node, node.formula, node.max, inputs, {}).value;
+    if (v) p = { ...p, best: Dec.max(p.best, v), min: Dec.min(p.min, v) };
+  }
+  return clamp(runFormula(node, node.formula!, node.max, inputs, p ? { peers: p } : {}).raw, node.max);
+}
+
+/** Ratio base of a field (its denominator sum), for effort. */
+function baseOf(node: CompiledNode, field: string, inputs: Record<string, FieldValue>): Dec | undefined {
+  let base: Dec | undefined;
+  const visit = (f: Formula) => {
+    if ("value" in f && f.value && typeof f.value === "object" && f.value.numerator.includes(field)) {
+      base = sum(f.value.denominator.map((d) => (inputs[d] instanceof Dec ? (inputs[d] as Dec) : ZERO)));
+    }
+    if (f.kind === "composite") f.parts.forEach((p) => visit(p.formula as Formula));
+  };
+  if (node.formula) visit(node.formula);
+  return base;
+}
+
+/** Upper bound of a numeric field: a proportion's numerator cannot exceed its denominator. */
+function boundOf(node: CompiledNode, field: FieldSpec, inputs: Record<string, FieldValue>): Dec {
+  let bound: Dec | undefined;
+  const visit = (f: Formula) => {
+    if ("value" in f && f.value && typeof f.value === "object" && f.value.proportion && f.value.numerator.includes(field.name)) {
+      const den = sum(f.value.denominator.map((d) => (inputs[d] instanceof Dec ? (inputs[d] as Dec) : ZERO)));
+      const others = sum(f.value.numerator.filter((x) => x !== field.name).map((d) => (inputs[d] instanceof Dec ? (inputs[d] as Dec) : ZERO)));
+      const b = den.minus(others);
+      bound = bound ? Dec.min(bound, b) : b;
+    }
+    if (f.kind === "composite") f.parts.forEach((p) => visit(p.formula as Formula));
+  };
+  if (node.formula) visit(node.formula);
+  if (bound) return bound;
+  const cur = inputs[field.name] instanceof Dec ? (inputs[field.name] as Dec) : ZERO;
+  return cur.times(10).plus(1000);
+}
+
+interface PeriodChange {
+  readonly field: string;
+  readonly value: FieldValue;
+  readonly effort: number;
+  readonly text: string;
+}
+
+/** The smallest change of one field in one period that brings the period score to `target`. */
+function invertPeriod(node: CompiledNode, trace: Trace, target: Dec, lang: Lang): PeriodChange | undefined {
+  const inputs = readInputs(node, trace);
+  const peers = peersOf(trace);
+  const current = periodScore(node, inputs, peers);
+  if (current.gte(target)) return undefined;
+  let best: PeriodChange | undefined;
+  const consider = (c: PeriodChange, reached: boolean) => {
+    if (reached && (!best || c.effort < best.effort)) best = c;
+  };
+  for (const f of raisingFields(node.formula!, node)) {
+    const cur = inputs[f.name];
+    if (f.type === "boolean") {
+      if (cur === true) continue;
+      const s = periodScore(node, { ...inputs, [f.name]: true }, peers);
+      consider({ field: f.name, value: true, effort: 1, text: `${f.name}: ${lang === "vi" ? "không → có" : "no → yes"} (${f.label})` }, s.gte(target));
+    } else if (f.type === "option") {
+      for (const opt of f.options ?? []) {
+        if (opt === cur) continue;
+        const s = periodScore(node, { ...inputs, [f.name]: opt }, peers);
+        if (s.gt(current)) consider({ field: f.name, value: opt, effort: 1, text: `${cur ?? "∅"} → ${opt}` }, s.gte(target));
+      }
+    } else {
+      const from = cur instanceof Dec ? cur : ZERO;
+      const step = f.type === "count" ? new Dec(1) : new Dec("0.01");
+      const bound = boundOf(node, f, inputs);
+      if (bound.lte(from)) continue;
+      const reach = (v: Dec) => periodScore(node, { ...inputs, [f.name]: v }, peers).gte(target);
+      if (!reach(bound)) continue;
+      // Smallest value in (from, bound] reaching the target: scores never drop as a numerator grows.
+      let lo = from;
+      let hi = bound;
+      while (hi.minus(lo).gt(step)) {
+        const mid = lo.plus(hi).div(2).div(step).floor().times(step);
+        if (mid.lte(lo)) break;
+        if (reach(mid)) hi = mid;
+        else lo = mid;
+      }
+      const delta = hi.minus(from);
+      const base = baseOf(node, f.name, inputs);
+      const effort = f.type === "count" && !base ? delta.toNumber() : base && base.gt(0) ? delta.div(base).times(10).toNumber() : delta.div(Dec.max(from, 1)).times(10).toNumber();
+      consider({ field: f.name, value: hi, effort, text: `${f.name}: ${formatNumber(from, lang, 6)} → ${formatNumber(hi, lang, 6)} (+${formatNumber(delta, lang, 6)}; ${f.label})` }, true);
+    }
+  }
+  return best;
+}
+
+function overrideValue(v: FieldValue): string | number | boolean {
+  return v instanceof Dec ? v.toNumber() : v;
+}
+
+/**
+ * Finds where a unit loses points and the cheapest ways to climb: points lost per indicator
+ * (grouped by main indicator and responsible agency/official), the points needed to pass the
+ * unit just above, and for each indicator the smallest change of its inputs that gains them,
+ * verified by re-scoring. Level catalogs: what the next level needs, criterion by criterion.
+ * @param catalog The catalog.
+ * @param dataset The dataset the result was scored from.
+ * @param unitId The unit.
+ * @param options `lang` of descriptions; `result` to reuse a score result.
+ * @returns The gap report.
+ * @example
+ * const g = gaps(catalog, dataset, "so-tc");
+ * g.target?.needed; g.suggestions[0].description;
+ */
+export function gaps(catalog: Catalog, dataset: Dataset | DatasetInput, unitId: string, options: { lang?: Lang; result?: ScoreResult } = {}): GapReport {
+  const lang = options.lang ?? "vi";
+  const result = options.result ?? score(catalog, dataset);
+  const unit = result.units.find((u) => u.id === unitId);
+  if (!unit) throw new Error(`unit ${unitId} is not in the result`);
+  const compiled = compileCatalog(unit.catalog === catalog.id ? catalog : compileCatalog(catalog).catalog);
+  if (unit.scoring === "levels") return levelGaps(unit, lang);
+
+  const lost: Gap[] = compiled.leaves
+    .filter((n) => !n.unscored)
+    .map((n) => {
+      const ind = unit.indicators[n.code]!;
+      const l = new Dec(ind.max).minus(ind.score);
+      return { code: n.code, name: n.name, main: mainOf(n.code), ...responsibleOf(compiled, n.code), max: ind.max, score: ind.score, lost: fmt(l) };
+    })
+    .filter((g) => new Dec(g.lost).gt(0))
+    .sort((a, b) => new Dec(b.lost).comparedTo(a.lost) || a.code.localeCompare(b.code));
+  const byMain = compiled.top
+    .filter((t) => !t.unscored)
+    .map((t) => ({ code: t.code, name: t.name, lost: fmt(sum(lost.filter((g) => g.main === t.code).map((g) => new Dec(g.lost)))) }))
+    .filter((m) => new Dec(m.lost).gt(0))
+    .sort((a, b) => new Dec(b.lost).comparedTo(a.lost));
+  const leads = new Map<string, Gap[]>();
+  for (const g of lost) if (g.lead) leads.set(g.lead, [...(leads.get(g.lead) ?? []), g]);
+  const byLead = [...leads].map(([lead, gs]) => ({ lead, lost: fmt(sum(gs.map((g) => new Dec(g.lost)))), codes: gs.map((g) => g.code) })).sort((a, b) => new Dec(b.lost).comparedTo(a.lost));
+
+  const peers = result.units.filter((u) => u.catalog === unit.catalog);
+  const above = peers.filter((u) => new Dec(u.total).gt(unit.total)).sort((a, b) => new Dec(a.total).comparedTo(b.total))[0];
+  const needed = above ? new Dec(above.total).minus(unit.total) : undefined;
+  const total = new Dec(unit.total);
+
+  const rescore = (changes: Override[]) => {
+    const r = score(catalog, dataset, { overrides: changes });
+    return new Dec(r.units.find((u) => u.id === unitId)!.total).minus(total);
+  };
+
+  const suggestions: Suggestion[] = [];
+  for (const g of lost) {
+    const node = compiled.nodes.get(g.code)!;
+    const ind = unit.indicators[g.code]!;
+    const due = ind.duePeriods ?? [];
+    const periods = ind.annualRule === "last" ? due.slice(-1) : due;
+    const missing = periods.filter((p) => ind.periods?.[p]?.status === "missing");
+    if (missing.length === periods.length) {
+      suggestions.push({
+        code: g.code, name: g.name, ...(g.lead ? { lead: g.lead } : {}), changes: [], gain: g.lost, reaches: needed ? new Dec(g.lost).gt(needed) : false, effort: 1,
+        description: lang === "vi" ? `${g.code}: chưa có số liệu (${missing.join(", ")}): nhập số liệu, tối đa +${formatNumber(g.lost, lang)} điểm` : `${g.code}: no data (${missing.join(", ")}): report it, up to +${formatNumber(g.lost, lang)} points`,
+      });
+      continue;
+    }
+    // Per-period gain wanted: the annual gain needed (mean: each period raised by it).
+    const want = needed ? Dec.min(needed.plus(EPS), new Dec(g.lost)) : new Dec(g.lost);
+    const changes: Override[] = [];
+    const texts: string[] = [];
+    let effort = 0;
+    for (const p of periods) {
+      const ps = ind.periods?.[p];
+      if (!ps || ps.status !== "scored") continue;
+      const target = Dec.min(new Dec(ps.score).plus(want), node.max);
+      const c = invertPeriod(node, ps.trace, target, lang);
+      if (!c) continue;
+      changes.push({ unit: unitId, period: p, code: g.code, field: c.field, value: overrideValue(c.value) });
+      texts.push(periods.length > 1 ? `${p} ${c.text}` : c.text);
+      effort += c.effort;
+    }
+    if (!changes.length) continue;
+    const gain = rescore(changes);
+    if (gain.lte(0)) continue;
+    suggestions.push({
+      code: g.code, name: g.name, ...(g.lead ? { lead: g.lead } : {}), changes, gain: fmt(gain), reaches: needed ? gain.gt(needed) : false,
+      effort: Math.round(effort * 100) / 100,
+      description: `${g.code}: ${texts.join("; ")} → +${formatNumber(fmt(gain), lang)} ${lang === "vi" ? "điểm" : "points"}`,
+    });
+  }
+  suggestions.sort((a, b) => Number(b.reaches) - Number(a.reaches) || a.effort - b.effort || new Dec(b.gain).comparedTo(a.gain));
+
+  let plan: GapReport["plan"];
+  if (needed && !suggestions.some((s) => s.reaches)) {
+    // Greedy: most points per effort first, until the needed points are passed; verified by re-scoring.
+    const pool = suggestions.filter((s) => s.changes.length).sort((a, b) => new Dec(b.gain).div(b.effort || 1).comparedTo(new Dec(a.gain).div(a.effort || 1)));
+    const chosen: Suggestion[] = [];
+    let gain = ZERO;
+    for (const s of pool) {
+      chosen.push(s);
+      gain = rescore(chosen.flatMap((c) => c.changes));
+      if (gain.gt(needed)) break;
+    }
+    if (chosen.length) plan = { changes: chosen.flatMap((c) => c.changes), codes: chosen.map((c) => c.code), gain: fmt(gain), reaches: gain.gt(needed) };
+  }
+  return {
+    unit: unit.id, name: unit.name, total: unit.total, rank: unit.rank, lost, byMain, byLead,
+    ...(above && needed ? { target: { unit: above.id, name: above.name, total: above.total, needed: fmt(needed) } } : {}),
+    suggestions,
+    ...(plan ? { plan } : {}),
+  };
+}
+
+function levelGaps(unit: UnitResult, lang: Lang): GapReport {
+  const level = (unit.level ?? 0) + 1;
+  const vi = lang === "vi";
+  const blockers = (unit.blockers ?? []).map((b) => {
+    let action = describeBlocker(b, lang);
+    if (b.missing) action = vi ? "nhập số liệu" : "report the data";
+    else if (b.scale === "count" && b.min && b.value) action += vi ? ` → thêm ${new Dec(b.min).minus(b.value).toFixed()}` : ` → add ${new Dec(b.min).minus(b.value).toFixed()}`;
+    else if (b.scale === "presence") action = vi ? `triển khai: ${b.requirement}` : `put in place: ${b.requirement}`;
+    return { ...b, action };
+  });
+  return { unit: unit.id, name: unit.name, total: "0", rank: unit.rank, lost: [], byMain: [], byLead: [], suggestions: [], ...(level <= 5 ? { nextLevel: { level, blockers } } : {}) };
+}

@@ -1,0 +1,50 @@
+import type { Catalog } from "../catalog/schema.js";
+import { score } from "../engine/score.js";
+import type { ScoreResult } from "../engine/types.js";
+import type { Dataset, DatasetInput } from "../io/dataset.js";
+import type { Override } from "../io/overrides.js";
+import { compare, type Comparison } from "./compare.js";
+
+/** Result of {@link whatIf}. */
+export interface WhatIf {
+  readonly before: ScoreResult;
+  readonly after: ScoreResult;
+  /** Per unit: total, rank and indicator changes. */
+  readonly comparison: Comparison;
+}
+
+/**
+ * Scores a dataset as it is and with changes, side by side.
+ * @param catalog The catalog.
+ * @param dataset The dataset.
+ * @param overrides Changes (`{unit, period, code, field?, value}`).
+ * @returns Both results and their comparison.
+ * @example
+ * whatIf(catalog, dataset, [{ unit: "so-tc", period: "Q1", code: "2.1", value: true }]).comparison.units[0];
+ */
+export function whatIf(catalog: Catalog, dataset: Dataset | DatasetInput, overrides: readonly Override[]): WhatIf {
+  const before = score(catalog, dataset);
+  const after = score(catalog, dataset, { overrides });
+  return { before, after, comparison: compare(before, after) };
+}
+
+/**
+ * Parses a command-line change `UNIT.PERIOD.CODE[.FIELD]=VALUE` (codes contain dots: the
+ * catalog tells where the code ends). Values: true/false, n/a, numbers, text.
+ * @returns The override.
+ */
+export function parseOverride(spec: string, catalogCodes: ReadonlySet<string>): Override {
+  const eq = spec.indexOf("=");
+  if (eq < 0) throw new Error(`--set ${spec}: expected UNIT.PERIOD.CODE.FIELD=VALUE`);
+  const path = spec.slice(0, eq);
+  const raw = spec.slice(eq + 1);
+  const [unit, period, ...rest] = path.split(".");
+  if (!unit || !period || !rest.length) throw new Error(`--set ${spec}: expected UNIT.PERIOD.CODE.FIELD=VALUE`);
+  const whole = rest.join(".");
+  const value: Override["value"] = raw === "true" ? true : raw === "false" ? false : /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
+  if (catalogCodes.has(whole)) return { unit, period, code: whole, value };
+  const field = rest.pop()!;
+  const code = rest.join(".");
+  if (!catalogCodes.has(code)) throw new Error(`--set ${spec}: no indicator ${code} (or ${whole}) in the catalog`);
+  return { unit, period, code, field, value };
+}

@@ -1,0 +1,29 @@
+// What `npm publish` would ship: only the built library, the catalogs and the package's documents.
+import { execFileSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+
+interface PackEntry {
+  readonly files: readonly { readonly path: string }[];
+}
+
+// --ignore-scripts: `npm test` has already built dist/ (prepack would rebuild it).
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+const packed = JSON.parse(
+  execFileSync(npm, ["pack", "--dry-run", "--json", "--ignore-scripts"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }),
+) as PackEntry[];
+const files = packed[0]!.files.map((f) => f.path).sort();
+
+const allowed = (p: string) =>
+  p.startsWith("dist/") || p.startsWith("catalogs/") || ["README.md", "CHANGELOG.md", "LICENSE", "package.json"].includes(p);
+
+describe("npm pack", () => {
+  it("contains only dist/**, catalogs/**, README.md, CHANGELOG.md, LICENSE and package.json", () => {
+    expect(files.filter((p) => !allowed(p))).toEqual([]);
+  });
+  it("ships the builds the package.json points at, the license and the catalogs", () => {
+    for (const p of ["package.json", "LICENSE", "dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "dist/cli.js", "dist/browser.js"]) {
+      expect(files).toContain(p);
+    }
+    expect(files.some((p) => p.startsWith("catalogs/") && p.endsWith(".yaml"))).toBe(true);
+  });
+});
