@@ -25,3 +25,4 @@ let t = Date.now(); JSON.parse(text); console.log("JSON.parse ms", Date.now() - 
 t = Date.now(); try { parse(text); console.log("yaml ms", Date.now() - t); } catch (e) { console.log("yaml err", String(e).slice(0,200), Date.now() - t); }
 t = Date.now(); try { const r = score(c, text); console.log("score ms", Date.now() - t, r.units.length, r.units[0].total); } catch (e: any) { console.log("score err", String(e.message).slice(0, 500), Date.now() - t); }
 console.log(process.memoryUsage().heapUsed / 1e6);
+{ const obj = JSON.parse(text); let t = Date.now(); const ds = loadDataset(obj); console.log("zod ms", Date.now() - t); t = Date.now(); const r = score(c, ds); console.log("score obj ms", Date.now() - t); t = Date.now(); const s = JSON.stringify(r); console.log("result MB", s.length / 1e6, Date.now() - t); }

@@ -1,3 +1,4 @@
+import { criteriaInOrder, indicatorsInOrder } from "../engine/types.js";
 import { Dec, fmt } from "../_decimal.js";
 import type { ScoreResult } from "../engine/types.js";
 
@@ -88,7 +89,7 @@ export interface AssessmentDifference {
 export function assessmentDifferences(result: ScoreResult): AssessmentDifference[] {
   const out: AssessmentDifference[] = [];
   for (const u of result.units) {
-    for (const i of Object.values(u.indicators)) {
+    for (const i of indicatorsInOrder(u)) {
       if (i.self === undefined || !i.periods || i.difference === "0") continue;
       out.push({ unit: u.id, name: u.name, code: i.code, indicator: i.name, self: i.self, final: i.score, difference: i.difference!, atStake: fmt(new Dec(i.difference!).abs()) });
     }

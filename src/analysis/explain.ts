@@ -1,3 +1,4 @@
+import { criteriaInOrder, indicatorsInOrder } from "../engine/types.js";
 import type { IndicatorResult, ScoreResult, Trace, UnitResult } from "../engine/types.js";
 import type { Lang } from "../errors.js";
 import { describeBlocker, formatNumber, formatPercent } from "./_format.js";
@@ -166,7 +167,7 @@ export function explain(result: ScoreResult, unitId: string, options: { code?: s
   if (!unit) throw new Error(`unit ${unitId} is not in the result`);
   const w = W[lang];
   if (unit.scoring === "levels") {
-    return Object.values(unit.criteria)
+    return criteriaInOrder(unit)
       .filter((c) => !options.code || c.code === options.code || c.code.startsWith(`${options.code}.`))
       .map((c) => {
         const fail = c.checks.find((k) => !k.met);
@@ -185,7 +186,7 @@ export function explain(result: ScoreResult, unitId: string, options: { code?: s
         };
       });
   }
-  return Object.values(unit.indicators)
+  return indicatorsInOrder(unit)
     .filter((i) => !options.code || i.code === options.code || i.code.startsWith(`${options.code}.`))
     .map((i) => ({
       code: i.code,

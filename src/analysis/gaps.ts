@@ -3,7 +3,7 @@ import { compileCatalog, type CompiledNode } from "../catalog/compile.js";
 import type { Catalog, Formula } from "../catalog/schema.js";
 import { runFormula } from "../engine/evaluate.js";
 import { score } from "../engine/score.js";
-import type { Blocker, ScoreResult, Trace, UnitResult } from "../engine/types.js";
+import { compareCodes, type Blocker, type ScoreResult, type Trace, type UnitResult } from "../engine/types.js";
 import type { Lang } from "../errors.js";
 import type { FieldSpec, FieldValue, PeerStats } from "../formulas/_types.js";
 import type { Dataset, DatasetInput } from "../io/dataset.js";
@@ -31,8 +31,10 @@ export interface Suggestion {
   readonly lead?: string;
   /** The changes, as what-if overrides. Empty for "report the missing data". */
   readonly changes: readonly Override[];
-  /** Points the unit's total gains when the changes are applied (re-scored, exact). */
+  /** Points the unit's total gains when the changes are applied: exact when `verified`, else estimated from the formula. */
   readonly gain: string;
+  /** The gain was checked by re-scoring the whole dataset with the changes. */
+  readonly verified: boolean;
   /** Whether the gain passes the unit just above. */
   readonly reaches: boolean;
   /** Relative effort: 1 per yes/no or option step, 1 per item, 1 per 10% of a ratio's base. */
@@ -53,6 +55,8 @@ export interface GapReport {
   readonly byLead: readonly { readonly lead: string; readonly lost: string; readonly codes: readonly string[] }[];
   /** The unit just above and the points needed to pass it. */
   readonly target?: { readonly unit: string; readonly name: string; readonly total: string; readonly needed: string };
+  /** Indicators with no data in the periods that count: reporting them can give up to `lost` points. */
+  readonly missingData: readonly Gap[];
   /** Cheapest single-indicator ways to gain the needed points (or the most points each can give), by effort. */
   readonly suggestions: readonly Suggestion[];
   /** When no single indicator suffices: a combination, verified by re-scoring. */
@@ -151,7 +155,11 @@ interface PeriodChange {
   readonly field: string;
   readonly value: FieldValue;
   readonly effort: number;
+  /** "a: 5 → 10" style change and the field's label. */
   readonly text: string;
+  readonly label: string;
+  /** The period score after the change. */
+  readonly score: Dec;
 }
 
 /** The smallest change of one field in one period that brings the period score to `target`. */
@@ -169,12 +177,12 @@ function invertPeriod(node: CompiledNode, trace: Trace, target: Dec, lang: Lang)
     if (f.type === "boolean") {
       if (cur === true) continue;
       const s = periodScore(node, { ...inputs, [f.name]: true }, peers);
-      consider({ field: f.name, value: true, effort: 1, text: `${f.name}: ${lang === "vi" ? "không → có" : "no → yes"} (${f.label})` }, s.gte(target));
+      consider({ field: f.name, value: true, effort: 1, score: s, label: f.name === "value" ? node.name : f.label, text: lang === "vi" ? "không → có" : "no → yes" }, s.gte(target));
     } else if (f.type === "option") {
       for (const opt of f.options ?? []) {
         if (opt === cur) continue;
         const s = periodScore(node, { ...inputs, [f.name]: opt }, peers);
-        if (s.gt(current)) consider({ field: f.name, value: opt, effort: 1, text: `${cur ?? "∅"} → ${opt}` }, s.gte(target));
+        if (s.gt(current)) consider({ field: f.name, value: opt, effort: 1, score: s, label: node.name, text: `${cur ?? "∅"} → ${opt}` }, s.gte(target));
       }
     } else {
       const from = cur instanceof Dec ? cur : ZERO;
@@ -195,7 +203,7 @@ function invertPeriod(node: CompiledNode, trace: Trace, target: Dec, lang: Lang)
       const delta = hi.minus(from);
       const base = baseOf(node, f.name, inputs);
       const effort = f.type === "count" && !base ? delta.toNumber() : base && base.gt(0) ? delta.div(base).times(10).toNumber() : delta.div(Dec.max(from, 1)).times(10).toNumber();
-      consider({ field: f.name, value: hi, effort, text: `${f.name}: ${formatNumber(from, lang, 6)} → ${formatNumber(hi, lang, 6)} (+${formatNumber(delta, lang, 6)}; ${f.label})` }, true);
+      consider({ field: f.name, value: hi, effort, score: periodScore(node, { ...inputs, [f.name]: hi }, peers), label: f.label, text: `${formatNumber(from, lang, 6)} → ${formatNumber(hi, lang, 6)} (+${formatNumber(delta, lang, 6)})` }, true);
     }
   }
   return best;
@@ -213,19 +221,20 @@ function overrideValue(v: FieldValue): string | number | boolean {
  * @param catalog The catalog.
  * @param dataset The dataset the result was scored from.
  * @param unitId The unit.
- * @param options `lang` of descriptions; `result` to reuse a score result.
+ * @param options `lang` of descriptions; `result` to reuse a score result; `verify`: how many of the
+ *   best suggestions to check by re-scoring the whole dataset (default 5; the others are estimates).
  * @returns The gap report.
  * @example
  * const g = gaps(catalog, dataset, "so-tc");
  * g.target?.needed; g.suggestions[0].description;
  */
-export function gaps(catalog: Catalog, dataset: Dataset | DatasetInput, unitId: string, options: { lang?: Lang; result?: ScoreResult } = {}): GapReport {
+export function gaps(catalog: Catalog, dataset: Dataset | DatasetInput, unitId: string, options: { lang?: Lang; result?: ScoreResult; verify?: number } = {}): GapReport {
   const lang = options.lang ?? "vi";
   const result = options.result ?? score(catalog, dataset);
   const unit = result.units.find((u) => u.id === unitId);
   if (!unit) throw new Error(`unit ${unitId} is not in the result`);
   const compiled = compileCatalog(unit.catalog === catalog.id ? catalog : compileCatalog(catalog).catalog);
-  if (unit.scoring === "levels") return levelGaps(unit, lang);
+  if (unit.scoring === "levels") return levelGaps(unit, compiled, lang);
 
   const lost: Gap[] = compiled.leaves
     .filter((n) => !n.unscored)
@@ -235,7 +244,7 @@ export function gaps(catalog: Catalog, dataset: Dataset | DatasetInput, unitId: 
       return { code: n.code, name: n.name, main: mainOf(n.code), ...responsibleOf(compiled, n.code), max: ind.max, score: ind.score, lost: fmt(l) };
     })
     .filter((g) => new Dec(g.lost).gt(0))
-    .sort((a, b) => new Dec(b.lost).comparedTo(a.lost) || a.code.localeCompare(b.code));
+    .sort((a, b) => new Dec(b.lost).comparedTo(a.lost) || compareCodes(a.code, b.code));
   const byMain = compiled.top
     .filter((t) => !t.unscored)
     .map((t) => ({ code: t.code, name: t.name, lost: fmt(sum(lost.filter((g) => g.main === t.code).map((g) => new Dec(g.lost)))) }))
@@ -256,6 +265,7 @@ export function gaps(catalog: Catalog, dataset: Dataset | DatasetInput, unitId: 
   };
 
   const suggestions: Suggestion[] = [];
+  const missingData: Gap[] = [];
   for (const g of lost) {
     const node = compiled.nodes.get(g.code)!;
     const ind = unit.indicators[g.code]!;
@@ -263,17 +273,15 @@ export function gaps(catalog: Catalog, dataset: Dataset | DatasetInput, unitId: 
     const periods = ind.annualRule === "last" ? due.slice(-1) : due;
     const missing = periods.filter((p) => ind.periods?.[p]?.status === "missing");
     if (missing.length === periods.length) {
-      suggestions.push({
-        code: g.code, name: g.name, ...(g.lead ? { lead: g.lead } : {}), changes: [], gain: g.lost, reaches: needed ? new Dec(g.lost).gt(needed) : false, effort: 1,
-        description: lang === "vi" ? `${g.code}: chưa có số liệu (${missing.join(", ")}): nhập số liệu, tối đa +${formatNumber(g.lost, lang)} điểm` : `${g.code}: no data (${missing.join(", ")}): report it, up to +${formatNumber(g.lost, lang)} points`,
-      });
+      missingData.push(g);
       continue;
     }
     // Per-period gain wanted: the annual gain needed (mean: each period raised by it).
     const want = needed ? Dec.min(needed.plus(EPS), new Dec(g.lost)) : new Dec(g.lost);
     const changes: Override[] = [];
-    const texts: string[] = [];
+    const byField = new Map<string, { label: string; texts: string[] }>();
     let effort = 0;
+    let periodGain = ZERO;
     for (const p of periods) {
       const ps = ind.periods?.[p];
       if (!ps || ps.status !== "scored") continue;
@@ -281,19 +289,44 @@ export function gaps(catalog: Catalog, dataset: Dataset | DatasetInput, unitId: 
       const c = invertPeriod(node, ps.trace, target, lang);
       if (!c) continue;
       changes.push({ unit: unitId, period: p, code: g.code, field: c.field, value: overrideValue(c.value) });
-      texts.push(periods.length > 1 ? `${p} ${c.text}` : c.text);
+      periodGain = periodGain.plus(c.score.minus(ps.score));
+      const f = byField.get(c.field) ?? { label: c.label, texts: [] };
+      f.texts.push(periods.length > 1 ? `${p} ${c.text}` : c.text);
+      byField.set(c.field, f);
       effort += c.effort;
     }
     if (!changes.length) continue;
-    const gain = rescore(changes);
+    // Estimate: the annual gain (mean over due periods, or the last), within every group's headroom.
+    let gain = ind.annualRule === "last" ? periodGain : periodGain.div(due.length || 1);
+    for (let a = node.parent; a; a = compiled.nodes.get(a)!.parent) {
+      const an = compiled.nodes.get(a)!;
+      if (an.source.max !== undefined) gain = Dec.min(gain, an.max.minus(unit.indicators[a]!.score));
+    }
     if (gain.lte(0)) continue;
     suggestions.push({
-      code: g.code, name: g.name, ...(g.lead ? { lead: g.lead } : {}), changes, gain: fmt(gain), reaches: needed ? gain.gt(needed) : false,
+      code: g.code, name: g.name, ...(g.lead ? { lead: g.lead } : {}), changes, gain: fmt(gain), verified: false, reaches: needed ? gain.gt(needed) : false,
       effort: Math.round(effort * 100) / 100,
-      description: `${g.code}: ${texts.join("; ")} → +${formatNumber(fmt(gain), lang)} ${lang === "vi" ? "điểm" : "points"}`,
+      description: `${g.code}: ${[...byField].map(([field, f]) => `${field === "value" ? "" : `${field} `}(${f.label}): ${f.texts.join(", ")}`).join("; ")}`,
     });
   }
-  suggestions.sort((a, b) => Number(b.reaches) - Number(a.reaches) || a.effort - b.effort || new Dec(b.gain).comparedTo(a.gain));
+  const order = (a: Suggestion, b: Suggestion) => Number(b.reaches) - Number(a.reaches) || a.effort - b.effort || new Dec(b.gain).comparedTo(a.gain);
+  suggestions.sort(order);
+  // Verify the best ones by re-scoring the whole dataset (relative formulas and clamps included).
+  const verifyCount = options.verify ?? 5;
+  let checked = 0;
+  for (let i = 0; i < suggestions.length && checked < verifyCount; i++) {
+    const s = suggestions[i]!;
+    if (!s.changes.length) continue;
+    const gain = rescore([...s.changes]);
+    suggestions[i] = { ...s, gain: fmt(gain), verified: true, reaches: needed ? gain.gt(needed) : false };
+    checked++;
+  }
+  suggestions.sort(order);
+  const unitWord = lang === "vi" ? "điểm" : "points";
+  for (let i = 0; i < suggestions.length; i++) {
+    const s = suggestions[i]!;
+    if (s.changes.length) suggestions[i] = { ...s, description: `${s.description} → +${formatNumber(s.gain, lang)} ${unitWord}${s.verified ? "" : lang === "vi" ? " (ước tính)" : " (estimate)"}` };
+  }
 
   let plan: GapReport["plan"];
   if (needed && !suggestions.some((s) => s.reaches)) {
@@ -311,20 +344,31 @@ export function gaps(catalog: Catalog, dataset: Dataset | DatasetInput, unitId: 
   return {
     unit: unit.id, name: unit.name, total: unit.total, rank: unit.rank, lost, byMain, byLead,
     ...(above && needed ? { target: { unit: above.id, name: above.name, total: above.total, needed: fmt(needed) } } : {}),
+    missingData,
     suggestions,
     ...(plan ? { plan } : {}),
   };
 }
 
-function levelGaps(unit: UnitResult, lang: Lang): GapReport {
+function levelGaps(unit: UnitResult, compiled: ReturnType<typeof compileCatalog>, lang: Lang): GapReport {
   const level = (unit.level ?? 0) + 1;
   const vi = lang === "vi";
   const blockers = (unit.blockers ?? []).map((b) => {
     let action = describeBlocker(b, lang);
+    const node = compiled.nodes.get(b.code);
+    const f = node?.formula;
+    const inputs = unit.criteria[b.code]?.inputs ?? {};
     if (b.missing) action = vi ? "nhập số liệu" : "report the data";
+    else if (b.scale === "percent" && b.min && f?.kind === "levels" && f.value && typeof f.value === "object" && f.value.numerator.length === 1) {
+      // Smallest numerator reaching the required share of the denominator.
+      const field = f.value.numerator[0]!;
+      const den = sum(f.value.denominator.map((d) => new Dec(inputs[d] ?? "0")));
+      const need = new Dec(b.min).times(den).ceil().minus(inputs[field] ?? "0");
+      if (need.gt(0)) action += vi ? ` → thêm ${need.toFixed()} (${field}: ${node!.inputs[field]?.label ?? field})` : ` → add ${need.toFixed()} (${field}: ${node!.inputs[field]?.label ?? field})`;
+    }
     else if (b.scale === "count" && b.min && b.value) action += vi ? ` → thêm ${new Dec(b.min).minus(b.value).toFixed()}` : ` → add ${new Dec(b.min).minus(b.value).toFixed()}`;
     else if (b.scale === "presence") action = vi ? `triển khai: ${b.requirement}` : `put in place: ${b.requirement}`;
     return { ...b, action };
   });
-  return { unit: unit.id, name: unit.name, total: "0", rank: unit.rank, lost: [], byMain: [], byLead: [], suggestions: [], ...(level <= 5 ? { nextLevel: { level, blockers } } : {}) };
+  return { unit: unit.id, name: unit.name, total: "0", rank: unit.rank, lost: [], byMain: [], byLead: [], missingData: [], suggestions: [], ...(level <= 5 ? { nextLevel: { level, blockers } } : {}) };
 }

@@ -34,6 +34,7 @@ export const InputSchema = z.object({
   /** Larger is better (used by property tests and gap search). Default true. */
   moreIsBetter: z.boolean().optional(),
 });
+/** One input of an indicator, as validated by {@link InputSchema}. */
 export type InputDef = z.infer<typeof InputSchema>;
 
 /**
@@ -159,6 +160,7 @@ export const RequirementSchema = z.object({
     .min(1)
     .optional(),
 });
+/** Requirement for one level of a level-recognition criterion (see `RequirementSchema`). */
 export type Requirement = z.infer<typeof RequirementSchema>;
 
 /**
@@ -231,6 +233,7 @@ export const NoteSchema = z.object({
   source: z.string().min(1),
   reading: z.string().min(1),
 });
+/** An interpretation note, as validated by {@link NoteSchema}. */
 export type Note = z.infer<typeof NoteSchema>;
 
 /** Who is responsible for an indicator. */

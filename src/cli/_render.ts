@@ -1,3 +1,4 @@
+import { criteriaInOrder, indicatorsInOrder } from "../engine/types.js";
 import Papa from "papaparse";
 import { describeBlocker, formatNumber } from "../analysis/_format.js";
 import type { Catalog } from "../catalog/schema.js";
@@ -23,14 +24,14 @@ export function toJson(result: ScoreResult, full: boolean): unknown {
             id: u.id, name: u.name, catalog: u.catalog, ...(u.parent ? { parent: u.parent } : {}),
             level: u.level, levelName: u.levelName, rank: u.rank,
             ...(u.registered !== undefined ? { registered: u.registered, recognised: u.recognised } : {}),
-            criteria: Object.fromEntries(Object.values(u.criteria).map((c) => [c.code, full ? c : { levelMet: c.levelMet, status: c.status, blocking: c.blocking }])),
+            criteria: Object.fromEntries(criteriaInOrder(u).map((c) => [c.code, full ? c : { levelMet: c.levelMet, status: c.status, blocking: c.blocking }])),
             blockers: u.blockers, ...(u.registeredBlockers ? { registeredBlockers: u.registeredBlockers } : {}),
           }
         : {
             id: u.id, name: u.name, total: u.total, rank: u.rank, max: u.max,
             ...(u.assessment ? { assessment: u.assessment } : {}),
             indicators: Object.fromEntries(
-              Object.values(u.indicators).map((i) => [i.code, full ? i : { score: i.score, max: i.max, ...(i.self !== undefined ? { self: i.self, difference: i.difference } : {}) }]),
+              indicatorsInOrder(u).map((i) => [i.code, full ? i : { score: i.score, max: i.max, ...(i.self !== undefined ? { self: i.self, difference: i.difference } : {}) }]),
             ),
             periods: u.periods,
           },
@@ -43,8 +44,8 @@ export function toJson(result: ScoreResult, full: boolean): unknown {
 export function toCsv(result: ScoreResult): string {
   const rows: Record<string, unknown>[] = result.units.flatMap((u): Record<string, unknown>[] =>
     u.scoring === "levels"
-      ? Object.values(u.criteria).map((c) => ({ catalog: u.catalog, unit_id: u.id, unit_name: u.name, rank: u.rank, level: u.level, code: c.code, name: c.name, level_met: c.levelMet, status: c.status }))
-      : Object.values(u.indicators).map((i) => ({ catalog: u.catalog, unit_id: u.id, unit_name: u.name, rank: u.rank, total: u.total, code: i.code, name: i.name, max: i.max, score: i.score, ...(i.self !== undefined ? { self: i.self } : {}) })),
+      ? criteriaInOrder(u).map((c) => ({ catalog: u.catalog, unit_id: u.id, unit_name: u.name, rank: u.rank, level: u.level, code: c.code, name: c.name, level_met: c.levelMet, status: c.status }))
+      : indicatorsInOrder(u).map((i) => ({ catalog: u.catalog, unit_id: u.id, unit_name: u.name, rank: u.rank, total: u.total, code: i.code, name: i.name, max: i.max, score: i.score, ...(i.self !== undefined ? { self: i.self } : {}) })),
   );
   return Papa.unparse(rows);
 }

@@ -63,7 +63,7 @@ function scorePoints(catalog: CompiledCatalog, units: readonly NormalizedUnit[],
  * @throws DatasetError listing every problem of the dataset; CatalogError for a structure-only catalog.
  * @example
  * const result = score(getCatalog("dong-nai-2023/so"), loadDataset("fixtures/dong-nai-2023-so.sample.yaml"));
- * result.units[0]; // { id, name, total: "812.5", rank: 1, indicators: { "6.3.2": { score, max, periods } } }
+ * result.units[0]; // { id: "so-tttt", name, total: "925.75", rank: 1, indicators: { "6.3.2": { score, max, periods } } }
  */
 export function score(catalog: Catalog, dataset: Dataset | DatasetInput | string, options: ScoreOptions = {}): ScoreResult {
   if (catalog.scoring === "structure") {

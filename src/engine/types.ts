@@ -119,3 +119,33 @@ export interface ScoreResult {
   /** Accepted input worth knowing about (numbers given as text, data for periods not due…). */
   readonly warnings: readonly Issue[];
 }
+
+/**
+ * Compares indicator codes in document order ("2" < "6.3.2" < "6.3.10" < "10").
+ * @returns Negative, zero or positive, for sorting.
+ */
+export function compareCodes(a: string, b: string): number {
+  const x = a.split(".");
+  const y = b.split(".");
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    if (x[i] === undefined) return -1;
+    if (y[i] === undefined) return 1;
+    const d = Number(x[i]) - Number(y[i]);
+    if (d) return d;
+    if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+  }
+  return 0;
+}
+
+/**
+ * A unit's indicators in document order (object keys such as "1", "10" would otherwise come first).
+ * @returns Indicator results sorted by code.
+ */
+export function indicatorsInOrder(unit: UnitResult): IndicatorResult[] {
+  return Object.values(unit.indicators).sort((a, b) => compareCodes(a.code, b.code));
+}
+
+/** A unit's criteria in document order. */
+export function criteriaInOrder(unit: UnitResult): CriterionResult[] {
+  return Object.values(unit.criteria).sort((a, b) => compareCodes(a.code, b.code));
+}

@@ -1,4 +1,4 @@
-import { compileCatalog, type CompiledNode } from "../catalog/compile.js";
+import { compileCatalog, type CompiledCatalog, type CompiledNode } from "../catalog/compile.js";
 import type { Catalog, FieldType } from "../catalog/schema.js";
 import { isDue } from "../engine/periods.js";
 import type { FieldSpec } from "../formulas/_types.js";
@@ -18,33 +18,50 @@ function mulberry32(seed: number): () => number {
 
 /** Share of given indicators written as "n/a". */
 const NA_SHARE = 0.02;
-/** Share of free ratio denominators left at 0 (only where a zero denominator is not an error). */
+/** Share of ratio denominators left at 0 (only where a zero denominator is not an error). */
 const ZERO_DENOMINATOR_SHARE = 0.02;
 /** Rounds of numerator/denominator repair before an entry that still breaks a proportion becomes "n/a". */
 const REPAIR_ROUNDS = 8;
 
-type Ratio = { readonly numerator: readonly string[]; readonly denominator: readonly string[]; readonly proportion: boolean };
-type Role = "numerator" | "denominator" | "free";
 /** A field value while generating: numbers are held as integer hundredths (exact, ≤ 2 places). */
 type Raw = number | boolean | string;
+/** One entry's values, by index of the leaf's asked fields; null is "n/a"; undefined is not given. */
+type Values = Raw[] | null | undefined;
+
+/** One field of a ratio, with where the engine takes its value from. */
+interface Term {
+  /** Index in the leaf's asked fields when the unit gives it in this entry (the generator may change it). */
+  readonly own: number | undefined;
+  /** Smallest step in hundredths: 100 for a count, 1 for a decimal. */
+  readonly step: number;
+  /** Index of a profile field (`from: profile.x`). */
+  readonly profile: number | undefined;
+  /** Leaf index and asked-field index of another indicator's field (`from: "5.8.1.a"`). */
+  readonly ref: readonly [number, number] | undefined;
+}
+
+interface RatioPlan {
+  readonly proportion: boolean;
+  readonly numerator: readonly Term[];
+  readonly denominator: readonly Term[];
+}
 
 /** What the generator needs to know about one leaf, computed once per catalog. */
 interface LeafPlan {
   readonly node: CompiledNode;
   /** Fields the unit gives (no `from`). */
   readonly asked: readonly FieldSpec[];
-  readonly roles: ReadonlyMap<string, Role>;
+  /** Per asked field: its role in the formula's ratios. */
+  readonly roles: readonly ("numerator" | "proportionDen" | "quotientDen" | "free")[];
   /** Ratio expressions of the formula (composite parts and level alternatives included). */
-  readonly ratios: readonly Ratio[];
+  readonly ratios: readonly RatioPlan[];
 }
 
-function isNumeric(type: FieldType | "option"): boolean {
-  return type === "count" || type === "number" || type === "amount";
-}
+type Ratio = { readonly numerator: readonly string[]; readonly denominator: readonly string[]; readonly proportion: boolean };
 
 /** Smallest step of a numeric field, in hundredths: 1 for a count, 0.01 otherwise. */
-function step(type: FieldType | "option"): number {
-  return type === "count" ? 100 : 1;
+function step(type: FieldType | "option" | undefined): number {
+  return type === "count" || type === undefined ? 100 : 1;
 }
 
 /** Ratio expressions anywhere in a formula, as the engine's proportion check finds them. */
@@ -68,12 +85,43 @@ function ratiosOf(formula: unknown): Ratio[] {
   return [...out.values()];
 }
 
-function planLeaf(node: CompiledNode): LeafPlan {
-  const ratios = ratiosOf(node.formula);
-  const roles = new Map<string, Role>();
-  for (const r of ratios) for (const n of r.numerator) if (!roles.has(n)) roles.set(n, "numerator");
-  for (const r of ratios) for (const n of r.denominator) roles.set(n, "denominator");
-  return { node, asked: node.fields.filter((f) => !f.from), roles, ratios };
+function planLeaves(compiled: CompiledCatalog, profileKeys: readonly string[]): LeafPlan[] {
+  const profile = compiled.catalog.profile ?? {};
+  const leafIndex = new Map(compiled.leaves.map((n, i) => [n.code, i]));
+  const askedOf = (node: CompiledNode) => node.fields.filter((f) => !f.from);
+  const term = (node: CompiledNode, name: string): Term => {
+    const spec = node.fieldByName.get(name);
+    if (!spec?.from) return { own: askedOf(node).findIndex((f) => f.name === name), step: step(spec?.type), profile: undefined, ref: undefined };
+    if (spec.from.startsWith("profile.")) {
+      const key = spec.from.slice("profile.".length);
+      return { own: undefined, step: step(profile[key]?.type), profile: profileKeys.indexOf(key), ref: undefined };
+    }
+    const dot = spec.from.lastIndexOf(".");
+    const target = compiled.nodes.get(spec.from.slice(0, dot));
+    const index = leafIndex.get(spec.from.slice(0, dot));
+    const field = target ? askedOf(target).findIndex((f) => f.name === spec.from!.slice(dot + 1)) : -1;
+    return { own: undefined, step: step(target?.fieldByName.get(spec.from.slice(dot + 1))?.type), profile: undefined, ref: index !== undefined && field >= 0 ? [index, field] : undefined };
+  };
+  return compiled.leaves.map((node) => {
+    const ratios = ratiosOf(node.formula);
+    const asked = askedOf(node);
+    const role = (name: string) => {
+      if (ratios.some((r) => r.proportion && r.denominator.includes(name))) return "proportionDen" as const;
+      if (ratios.some((r) => r.denominator.includes(name))) return "quotientDen" as const;
+      if (ratios.some((r) => r.numerator.includes(name))) return "numerator" as const;
+      return "free" as const;
+    };
+    return {
+      node,
+      asked,
+      roles: asked.map((f) => role(f.name)),
+      ratios: ratios.map((r) => ({
+        proportion: r.proportion,
+        numerator: r.numerator.map((n) => term(node, n)),
+        denominator: r.denominator.map((n) => term(node, n)),
+      })),
+    };
+  });
 }
 
 /**
@@ -82,14 +130,15 @@ function planLeaf(node: CompiledNode): LeafPlan {
  * their denominators, profile fields filled, and an occasional "n/a". The same catalog, options
  * and seed always give the same dataset. The figures are invented, not real results.
  *
- * Level catalogs with a `childCatalog` are generated without child units. Numbers are counts
- * (integers) or decimals with at most 2 places; a zero denominator appears only where the
- * indicator's zero-denominator policy is not `error`.
+ * Each unit draws a "maturity" that makes its shares, yes-answers and options better or worse,
+ * so totals, ranks and levels spread. Numbers are counts (integers) or decimals with at most 2
+ * places; a zero denominator appears only where the indicator's zero-denominator policy is not
+ * `error`. Level catalogs with a `childCatalog` are generated without child units.
  * @param catalog A points or levels catalog (from `getCatalog` or `loadCatalog`).
  * @param options `units`: how many units; `periods`: the dataset's periods (default `["Y"]` when
  * every indicator is annual, otherwise `["Q1", "Q2", "Q3", "Q4"]`); `seed`: PRNG seed (default 1);
  * `year`: the dataset's year (default the catalog document's year); `fill`: share of due
- * indicators given (default 1; the rest are left missing).
+ * indicators given (default 1; the others are left out and score as missing).
  * @returns A dataset that `score` accepts for this catalog.
  * @example
  * const catalog = getCatalog("dong-nai-2023/huyen");
@@ -105,10 +154,9 @@ export function generateDataset(
   const fill = options.fill ?? 1;
   const periods = options.periods ?? (compiled.leaves.every((n) => n.cadence === "year") ? ["Y"] : ["Q1", "Q2", "Q3", "Q4"]);
   const year = options.year ?? Number(catalog.document.date.slice(0, 4));
-  const plans = compiled.leaves.map(planLeaf);
-  const planByCode = new Map(plans.map((p) => [p.node.code, p]));
   const profileSpec = Object.entries(catalog.profile ?? {});
-  const specOf = new Map<string, FieldType>(profileSpec.map(([k, s]) => [`profile.${k}`, s.type]));
+  const plans = planLeaves(compiled, profileSpec.map(([k]) => k));
+  const due = periods.map((p, i) => plans.map((plan) => isDue(plan.node.cadence, p, i === periods.length - 1)));
 
   const int = (lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
   /** Log-uniform integer in [lo, hi]. */
@@ -126,7 +174,7 @@ export function generateDataset(
     return maturity + (1 - maturity) * rng();
   };
 
-  const initial = (spec: FieldSpec, role: Role, node: CompiledNode, proportionDen: boolean): Raw => {
+  const initial = (spec: FieldSpec, role: LeafPlan["roles"][number], node: CompiledNode): Raw => {
     switch (spec.type) {
       case "boolean":
         return rng() < 0.4 + 0.6 * maturity;
@@ -138,12 +186,12 @@ export function generateDataset(
       case "text":
         return `${spec.name} ${int(1, 999)}`;
       default: {
-        const s = step(spec.type);
-        if (role === "denominator") {
+        if (role === "proportionDen" || role === "quotientDen") {
           if (node.zeroDenominator !== "error" && rng() < ZERO_DENOMINATOR_SHARE) return 0;
-          return spec.type === "count" ? logInt(1, proportionDen ? 2000 : 100) * 100 : logInt(100, proportionDen ? 10_000_000 : 100_000);
+          const large = role === "proportionDen";
+          return spec.type === "count" ? logInt(1, large ? 2000 : 100) * 100 : logInt(100, large ? 10_000_000 : 100_000);
         }
-        if (spec.type === "count") return (rng() < 0.6 ? int(Math.round(3 * maturity), 10) : int(0, 200)) * s;
+        if (spec.type === "count") return (rng() < 0.6 ? int(Math.round(3 * maturity), 10) : int(0, 200)) * 100;
         return int(0, 100_000);
       }
     }
@@ -162,127 +210,126 @@ export function generateDataset(
     }
   };
 
+  // State of the unit and period being generated.
+  let profileRaw: Raw[] = [];
+  const entries: Values[] = new Array<Values>(plans.length);
+
+  /** A ratio field's value as the engine resolves it: own value, profile, or another leaf's value (same period). */
+  const value = (values: Raw[], t: Term): number | undefined => {
+    const v = t.own !== undefined ? values[t.own] : t.profile !== undefined ? profileRaw[t.profile] : t.ref ? entries[t.ref[0]]?.[t.ref[1]] : undefined;
+    return typeof v === "number" ? v : undefined;
+  };
+  let total = 0;
+  let own = 0;
+  /** Sums a ratio side into `total` and `own` (the part the entry gives itself); false when a field does not resolve. */
+  const sum = (values: Raw[], terms: readonly Term[]): boolean => {
+    total = 0;
+    own = 0;
+    for (const t of terms) {
+      const v = value(values, t);
+      if (v === undefined) return false;
+      total += v;
+      if (t.own !== undefined) own += v;
+    }
+    return true;
+  };
+
+  /** Shapes numerators as a share of their denominators. */
+  const shape = () => {
+    plans.forEach((plan, i) => {
+      const values = entries[i];
+      if (!values) return;
+      for (const r of plan.ratios) {
+        if (!sum(values, r.denominator)) continue;
+        const den = total;
+        if (!sum(values, r.numerator)) continue;
+        const fixed = total - own;
+        const mine = r.numerator.filter((t) => t.own !== undefined);
+        if (!mine.length) continue;
+        const avail = Math.max(0, Math.floor(den * (r.proportion ? share() : 4 * rng())) - fixed);
+        const weights = mine.map(() => 0.2 + rng());
+        const all = weights.reduce((s, w) => s + w, 0);
+        mine.forEach((t, k) => (values[t.own!] = floorTo((avail * weights[k]!) / all, t.step)));
+      }
+    });
+  };
+
+  /** One round of repair (every proportion's numerator within its denominator, no zero denominator under policy `error`); returns the leaves that broke a rule. */
+  const repair = (): number[] => {
+    const bad: number[] = [];
+    plans.forEach((plan, i) => {
+      const values = entries[i];
+      if (!values) return;
+      for (const r of plan.ratios) {
+        if (!sum(values, r.denominator)) continue;
+        const den = total;
+        if (!sum(values, r.numerator)) continue;
+        const zeroBad = den === 0 && plan.node.zeroDenominator === "error";
+        if (!zeroBad && (!r.proportion || total <= den)) continue;
+        bad.push(i);
+        const ownDen = r.denominator.find((t) => t.own !== undefined);
+        if (zeroBad) {
+          if (ownDen) values[ownDen.own!] = (values[ownDen.own!] as number) + ownDen.step;
+          continue;
+        }
+        const fixed = total - own;
+        if (fixed <= den && own > 0) {
+          // Scale the entry's own numerator fields down to fit.
+          for (const t of r.numerator) if (t.own !== undefined) values[t.own] = floorTo(((values[t.own] as number) * (den - fixed)) / own, t.step);
+        } else if (ownDen) {
+          values[ownDen.own!] = (values[ownDen.own!] as number) + ceilTo(total - den, ownDen.step);
+        }
+      }
+    });
+    return bad;
+  };
+
   const units: DatasetUnit[] = [];
   const width = String(options.units).length;
   for (let u = 0; u < options.units; u++) {
     const id = `u${String(u + 1).padStart(width, "0")}`;
     maturity = Math.sqrt(rng());
-    const profileRaw = new Map<string, Raw>();
-    for (const [key, spec] of profileSpec) profileRaw.set(key, profileValue(key, spec.type, u));
+    profileRaw = profileSpec.map(([key, spec]) => profileValue(key, spec.type, u));
 
     const data: Record<string, Record<string, IndicatorData>> = {};
     periods.forEach((period, pi) => {
-      const isLast = pi === periods.length - 1;
-      // Values of this period: code → field → raw (numbers in hundredths); null = "n/a".
-      const entries = new Map<string, Map<string, Raw> | null>();
-      for (const plan of plans) {
-        if (!isDue(plan.node.cadence, period, isLast)) continue;
-        if (fill < 1 && rng() >= fill) continue;
-        if (rng() < NA_SHARE) {
-          entries.set(plan.node.code, null);
-          continue;
-        }
-        const values = new Map<string, Raw>();
-        const proportionDen = new Set(plan.ratios.filter((r) => r.proportion).flatMap((r) => r.denominator));
-        for (const f of plan.asked) values.set(f.name, initial(f, plan.roles.get(f.name) ?? "free", plan.node, proportionDen.has(f.name)));
-        entries.set(plan.node.code, values);
-      }
-
-      /** A field of a node as the engine resolves it: own value, profile, or another leaf's value. */
-      const resolve = (plan: LeafPlan, name: string): { value: number | undefined; own: boolean; type: FieldType | "option" } => {
-        const spec = plan.node.fieldByName.get(name);
-        const type = spec?.type ?? "count";
-        if (!spec?.from) {
-          const v = entries.get(plan.node.code)?.get(name);
-          return { value: typeof v === "number" ? v : undefined, own: true, type };
-        }
-        if (spec.from.startsWith("profile.")) {
-          const v = profileRaw.get(spec.from.slice(8));
-          return { value: typeof v === "number" ? v : undefined, own: false, type: specOf.get(spec.from) ?? type };
-        }
-        const dot = spec.from.lastIndexOf(".");
-        const target = entries.get(spec.from.slice(0, dot));
-        const v = target?.get(spec.from.slice(dot + 1));
-        const targetType = planByCode.get(spec.from.slice(0, dot))?.node.fieldByName.get(spec.from.slice(dot + 1))?.type ?? type;
-        return { value: typeof v === "number" ? v : undefined, own: false, type: targetType };
-      };
-
-      // Shape numerators as a share of their denominators.
-      for (const plan of plans) {
-        const values = entries.get(plan.node.code);
-        if (!values) continue;
-        for (const r of plan.ratios) {
-          const den = r.denominator.map((n) => resolve(plan, n));
-          const num = r.numerator.map((n) => ({ name: n, ...resolve(plan, n) }));
-          if (den.some((d) => d.value === undefined) || num.some((d) => d.value === undefined)) continue;
-          const d = den.reduce((s, x) => s + x.value!, 0);
-          const fixed = num.filter((x) => !x.own).reduce((s, x) => s + x.value!, 0);
-          const target = Math.floor(d * (r.proportion ? share() : 4 * rng()));
-          const own = num.filter((x) => x.own);
-          if (!own.length) continue;
-          const avail = Math.max(0, target - fixed);
-          const weights = own.map(() => 0.2 + rng());
-          const total = weights.reduce((s, w) => s + w, 0);
-          own.forEach((x, i) => values.set(x.name, floorTo((avail * weights[i]!) / total, step(x.type))));
-        }
-      }
-
-      // Repair: every proportion's numerator within its denominator, no zero denominator under policy `error`.
-      const violations = (): LeafPlan[] => {
-        const bad: LeafPlan[] = [];
-        for (const plan of plans) {
-          const values = entries.get(plan.node.code);
-          if (!values) continue;
-          for (const r of plan.ratios) {
-            const den = r.denominator.map((n) => ({ name: n, ...resolve(plan, n) }));
-            const num = r.numerator.map((n) => ({ name: n, ...resolve(plan, n) }));
-            if (den.some((x) => x.value === undefined) || num.some((x) => x.value === undefined)) continue;
-            const d = den.reduce((s, x) => s + x.value!, 0);
-            const n = num.reduce((s, x) => s + x.value!, 0);
-            const zeroBad = d === 0 && plan.node.zeroDenominator === "error";
-            if (!zeroBad && (!r.proportion || n <= d)) continue;
-            bad.push(plan);
-            if (zeroBad) {
-              const own = den.find((x) => x.own);
-              if (own) values.set(own.name, (values.get(own.name) as number) + step(own.type));
-              continue;
-            }
-            const fixed = num.filter((x) => !x.own).reduce((s, x) => s + x.value!, 0);
-            const own = num.filter((x) => x.own);
-            const ownSum = n - fixed;
-            if (fixed <= d && ownSum > 0) {
-              for (const x of own) values.set(x.name, floorTo((x.value! * (d - fixed)) / ownSum, step(x.type)));
-            } else {
-              const ownDen = den.find((x) => x.own);
-              if (ownDen) values.set(ownDen.name, ownDen.value! + ceilTo(n - d, step(ownDen.type)));
-            }
-          }
-        }
-        return bad;
-      };
-      for (let round = 0; round < REPAIR_ROUNDS && violations().length; round++);
+      plans.forEach((plan, i) => {
+        entries[i] = undefined;
+        if (!due[pi]![i]) return;
+        if (fill < 1 && rng() >= fill) return;
+        if (rng() < NA_SHARE) entries[i] = null;
+        else entries[i] = plan.asked.map((f, k) => initial(f, plan.roles[k]!, plan.node));
+      });
+      shape();
+      for (let round = 0; round < REPAIR_ROUNDS && repair().length; round++);
       // Whatever still breaks a rule is given as "n/a" (never seen with the built-in catalogs).
-      for (let left = violations(); left.length; left = violations()) for (const p of left) entries.set(p.node.code, null);
+      for (let left = repair(); left.length; left = repair()) for (const i of left) entries[i] = null;
 
       const out: Record<string, IndicatorData> = {};
-      for (const [code, values] of entries) {
+      plans.forEach((plan, i) => {
+        const values = entries[i];
+        if (values === undefined) return;
         if (values === null) {
-          out[code] = "n/a";
-          continue;
+          out[plan.node.code] = "n/a";
+          return;
         }
-        const plan = planByCode.get(code)!;
+        const asNumber = (v: Raw) => (typeof v === "number" ? v / 100 : v);
+        if (plan.asked.length === 1) {
+          out[plan.node.code] = asNumber(values[0]!);
+          return;
+        }
         const obj: Record<string, number | boolean | string> = {};
-        for (const f of plan.asked) {
-          const v = values.get(f.name)!;
-          obj[f.name] = typeof v === "number" && isNumeric(f.type) ? v / 100 : v;
-        }
-        out[code] = plan.asked.length === 1 ? obj[plan.asked[0]!.name]! : obj;
-      }
+        plan.asked.forEach((f, k) => (obj[f.name] = asNumber(values[k]!)));
+        out[plan.node.code] = obj;
+      });
       data[period] = out;
     });
 
     const profile: Record<string, number | boolean | string> = {};
-    for (const [key, v] of profileRaw) profile[key] = typeof v === "number" ? v / 100 : v;
+    profileSpec.forEach(([key], k) => {
+      const v = profileRaw[k]!;
+      profile[key] = typeof v === "number" ? v / 100 : v;
+    });
     units.push({
       id,
       name: `Đơn vị ${id.slice(1)}`,

@@ -30,7 +30,8 @@ export function applyOverrides(dataset: Dataset | DatasetInput, overrides: reado
       continue;
     }
     const cur = period[o.code];
-    const entry: Record<string, unknown> = cur !== null && typeof cur === "object" ? { ...cur } : cur === undefined || typeof cur === "string" ? {} : { value: cur };
+    // A scalar is the shorthand of an indicator's only field, which this change replaces.
+    const entry: Record<string, unknown> = cur !== null && typeof cur === "object" ? { ...cur } : {};
     entry[o.field] = o.value;
     period[o.code] = entry as IndicatorData;
   }

@@ -1,0 +1,151 @@
+import { Document, isMap, isPair, isScalar, isSeq } from "yaml";
+import { z } from "zod";
+import Papa from "papaparse";
+import { compileCatalog, type CompiledNode } from "../catalog/compile.js";
+import type { Catalog } from "../catalog/schema.js";
+import { isDue } from "../engine/periods.js";
+import type { FieldSpec } from "../formulas/_types.js";
+
+/** Template formats. */
+export type TemplateFormat = "csv" | "yaml" | "json-schema";
+
+/** Options of {@link template}. */
+export interface TemplateOptions {
+  /** Periods to ask for; default Q1–Q4, or Y for catalogs evaluated yearly. */
+  readonly periods?: readonly string[];
+  readonly year?: number;
+  /** Unit ids (and names) to prefill; default one placeholder unit. */
+  readonly units?: readonly { readonly id: string; readonly name: string }[];
+}
+
+/** Columns of the CSV template (and of a filled CSV dataset). */
+export const CSV_COLUMNS = ["year", "unit_id", "unit_name", "period", "code", "field", "value", "label", "type", "unit", "evidence"] as const;
+
+function defaultPeriods(catalog: Catalog): string[] {
+  return catalog.defaults.cadence === "year" ? ["Y"] : ["Q1", "Q2", "Q3", "Q4"];
+}
+
+function asked(node: CompiledNode): FieldSpec[] {
+  return node.fields.filter((f) => !f.from);
+}
+
+function typeText(f: FieldSpec): string {
+  return f.type === "option" ? `option: ${(f.options ?? []).join(" | ")}` : f.type;
+}
+
+/** Rows of the fill-in template: profile fields, then every input of every indicator due in each period. */
+function templateRows(catalog: Catalog, options: TemplateOptions): Record<(typeof CSV_COLUMNS)[number], string>[] {
+  const compiled = compileCatalog(catalog);
+  const periods = options.periods ?? defaultPeriods(catalog);
+  const year = String(options.year ?? new Date().getFullYear());
+  const units = options.units ?? [{ id: "UNIT_ID", name: "Tên đơn vị" }];
+  const rows: Record<(typeof CSV_COLUMNS)[number], string>[] = [];
+  for (const u of units) {
+    for (const [key, f] of Object.entries(catalog.profile ?? {})) {
+      rows.push({ year, unit_id: u.id, unit_name: u.name, period: "", code: "profile", field: key, value: "", label: f.label, type: f.type, unit: f.unit ?? "", evidence: "" });
+    }
+    periods.forEach((p, i) => {
+      for (const node of compiled.leaves) {
+        if (!isDue(node.cadence, p, i === periods.length - 1)) continue;
+        for (const f of asked(node)) {
+          rows.push({
+            year, unit_id: u.id, unit_name: u.name, period: p, code: node.code, field: f.name, value: "",
+            label: `${node.name} — ${f.label}`, type: typeText(f), unit: f.unit ?? "", evidence: node.source.evidence ?? "",
+          });
+        }
+      }
+    });
+  }
+  return rows;
+}
+
+/** A catalog-specific zod schema of a dataset (fields named, labelled and typed per indicator). */
+export function catalogDatasetSchema(catalog: Catalog, options: TemplateOptions = {}) {
+  const compiled = compileCatalog(catalog);
+  const periods = options.periods ?? defaultPeriods(catalog);
+  const fieldSchema = (f: FieldSpec) => {
+    const base =
+      f.type === "boolean" ? z.boolean()
+      : f.type === "option" ? z.enum((f.options ?? []) as [string, ...string[]])
+      : f.type === "text" ? z.string()
+      : f.type === "count" ? z.number().int().min(0)
+      : z.number().min(0);
+    return base.meta({ title: f.label, ...(f.unit ? { description: f.unit } : {}) });
+  };
+  const periodSchema = (p: string, isLast: boolean) =>
+    z.object(
+      Object.fromEntries(
+        compiled.leaves
+          .filter((n) => isDue(n.cadence, p, isLast) && asked(n).length)
+          .map((n) => [
+            n.code,
+            z.union([
+              z.literal("n/a"),
+              z.object(Object.fromEntries(asked(n).map((f) => [f.name, f.absentAs !== undefined ? fieldSchema(f).optional() : fieldSchema(f)]))).strict(),
+            ]).optional().meta({ title: `${n.code}. ${n.name}`, ...(n.source.evidence ? { description: `Tài liệu kiểm chứng: ${n.source.evidence}` } : {}) }),
+        ]),
+      ),
+    ).strict();
+  const profile = z.object(Object.fromEntries(Object.entries(catalog.profile ?? {}).map(([k, f]) => [k, fieldSchema({ name: k, type: f.type, label: f.label, ...(f.unit ? { unit: f.unit } : {}), moreIsBetter: true }).optional()]))).strict();
+  return z.object({
+    catalog: z.literal(catalog.id),
+    year: z.number().int(),
+    periods: z.array(z.enum(periods as [string, ...string[]])),
+    units: z.array(
+      z.object({
+        id: z.string().min(1),
+        name: z.string().min(1),
+        ...(catalog.profile ? { profile: profile.optional() } : {}),
+        data: z.object(Object.fromEntries(periods.map((p, i) => [p, periodSchema(p, i === periods.length - 1).optional()]))).strict(),
+      }),
+    ),
+  }).meta({ title: `${catalog.title} (${catalog.id})`, description: `${catalog.province} · ${catalog.document.number}` });
+}
+
+/**
+ * Produces a fill-in template for a catalog: every input of every indicator and every profile
+ * field, with Vietnamese labels, units and the evidence required.
+ * @param catalog The catalog.
+ * @param format `csv` (one row per unit × period × field; fill `value`, then `dti score filled.csv`),
+ *   `yaml` (a dataset skeleton with comments) or `json-schema` (for a portal's data-entry form).
+ * @param options Periods, year and units to prefill.
+ * @returns The template text.
+ */
+export function template(catalog: Catalog, format: TemplateFormat, options: TemplateOptions = {}): string {
+  if (format === "csv") return Papa.unparse({ fields: [...CSV_COLUMNS], data: templateRows(catalog, options).map((r) => CSV_COLUMNS.map((c) => r[c])) });
+  if (format === "json-schema") return JSON.stringify(z.toJSONSchema(catalogDatasetSchema(catalog, options), { target: "draft-2020-12" }), null, 2);
+  const compiled = compileCatalog(catalog);
+  const periods = options.periods ?? defaultPeriods(catalog);
+  const units = options.units ?? [{ id: "UNIT_ID", name: "Tên đơn vị" }];
+  const skeleton = {
+    catalog: catalog.id,
+    year: options.year ?? new Date().getFullYear(),
+    periods: [...periods],
+    units: units.map((u) => ({
+      id: u.id,
+      name: u.name,
+      ...(catalog.profile ? { profile: Object.fromEntries(Object.keys(catalog.profile).map((k) => [k, null])) } : {}),
+      data: Object.fromEntries(periods.map((p, i) => [p, Object.fromEntries(compiled.leaves.filter((n) => isDue(n.cadence, p, i === periods.length - 1) && asked(n).length).map((n) => [n.code, Object.fromEntries(asked(n).map((f) => [f.name, null]))]))])),
+    })),
+  };
+  const doc = new Document(skeleton);
+  doc.commentBefore = ` Mẫu nhập liệu ${catalog.id}: ${catalog.title} (${catalog.document.number}).\n Điền giá trị thay cho null; "n/a" nếu không áp dụng; bỏ trống = không có số liệu (0 điểm).`;
+  const units0 = doc.get("units", true);
+  if (!isSeq(units0)) return doc.toString();
+  for (const unitNode of units0.items) {
+    if (!isMap(unitNode)) continue;
+    const profile = unitNode.get("profile", true);
+    if (isMap(profile)) for (const pair of profile.items) if (isPair(pair) && isScalar(pair.key)) pair.key.commentBefore = ` ${catalog.profile?.[String(pair.key.value)]?.label ?? ""}`;
+    const data = unitNode.get("data", true);
+    if (!isMap(data)) continue;
+    for (const periodPair of data.items) {
+      if (!isPair(periodPair) || !isMap(periodPair.value)) continue;
+      for (const pair of periodPair.value.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        const node = compiled.nodes.get(String(pair.key.value))!;
+        pair.key.commentBefore = ` ${node.code}. ${node.name}${node.source.evidence ? `\n Kiểm chứng: ${node.source.evidence}` : ""}\n ${asked(node).map((f) => `${f.name} (${typeText(f)}): ${f.label}`).join("\n ")}`;
+      }
+    }
+  }
+  return doc.toString({ lineWidth: 0 });
+}
