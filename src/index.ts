@@ -42,3 +42,13 @@ export {
   type IssueWhere,
   type Lang,
 } from "./errors.js";
+export { explain, describeTrace, type Explanation } from "./analysis/explain.js";
+export { gaps, type GapReport, type Gap, type Suggestion } from "./analysis/gaps.js";
+export { whatIf, parseOverride, type WhatIf } from "./analysis/whatif.js";
+export { compare, assessmentDifferences, type Comparison, type UnitChange, type AssessmentDifference } from "./analysis/compare.js";
+export { report, reportData, reportMarkdown, reportHtml, reportCsv, type ReportFormat, type ReportData } from "./analysis/report.js";
+export { template, catalogDatasetSchema, CSV_COLUMNS, type TemplateFormat, type TemplateOptions } from "./io/template.js";
+export { datasetFromCsv } from "./io/csv.js";
+export { applyOverrides, type Override } from "./io/overrides.js";
+export { compareCodes, indicatorsInOrder, criteriaInOrder } from "./engine/types.js";
+export { formatNumber, formatPercent, describeBlocker } from "./analysis/_format.js";

@@ -1,6 +1,6 @@
 // The `dti` command, run as users run it: the built dist/cli.js (npm test builds first).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -98,5 +98,59 @@ describe("dti catalogs / validate / lint", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("interpretation notes");
     expect(r.out).toContain("6.3.1");
+  });
+});
+
+describe("decision support commands", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dti-ds-"));
+  it("dti explain --unit --code", () => {
+    const r = dti("explain", "fixtures/dong-nai-2023-so.sample.yaml", "--unit", "so-tc", "--code", "2.6");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("2.6: Q1: 1/2 = 50% × 30 = 15 điểm");
+  });
+  it("dti explain with an unknown unit is a usage error naming the units", () => {
+    const r = dti("explain", "fixtures/dong-nai-2023-so.sample.yaml", "--unit", "nope");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("so-tttt");
+  });
+  it("dti gaps shows the points needed to pass the unit above and ways to get them", () => {
+    const r = dti("gaps", "fixtures/dong-nai-2023-so.sample.yaml", "--unit", "so-vhttdl");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Cần thêm hơn 194,5 điểm để vượt Sở Tài chính");
+    expect(r.out).toContain("Cách cải thiện");
+  });
+  it("dti whatif shows the new score and rank beside the old", () => {
+    const r = dti("whatif", "fixtures/dong-nai-2023-so.sample.yaml", "--set", "so-vhttdl.Q4.10.1.achieved=5");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/so-vhttdl.*384.*429/);
+  });
+  it("dti compare two years", () => {
+    const a = join(dir, "y1.yaml");
+    writeFileSync(a, readFileSync("fixtures/dong-nai-2023-so.sample.yaml", "utf8").replace(/^year: \d+/m, "year: 2023"));
+    const r = dti("compare", a, "fixtures/dong-nai-2023-so.sample.yaml");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("2023 → 2024");
+  });
+  it("dti report --format html writes one self-contained page", () => {
+    const r = dti("report", "fixtures/dong-nai-2023-so.sample.yaml", "--format", "html");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^<!doctype html>/);
+  });
+  it("dti template → fill → dti score filled.csv --catalog", () => {
+    const t = dti("template", "vinh-phuc-2022/so", "--format", "csv", "--year", "2022");
+    expect(t.code).toBe(0);
+    const lines = t.out.trim().split("\n");
+    // Fill a few values: profile staff total and 2.1.
+    const filled = lines.map((l, i) => {
+      if (i === 0) return l;
+      if (l.includes(",profile,staffTotal,")) return l.replace(",profile,staffTotal,,", ",profile,staffTotal,100,");
+      return l;
+    });
+    const f = join(dir, "filled.csv");
+    writeFileSync(f, filled.join("\n"));
+    const r = dti("score", f, "--catalog", "vinh-phuc-2022/so", "--format", "json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).units[0].id).toBe("UNIT_ID");
+    expect(dti("score", f).code).toBe(2); // CSV needs --catalog
   });
 });

@@ -27,8 +27,11 @@ import {
 } from "../src/index.js";
 import type { FieldSpec } from "../src/formulas/_types.js";
 
-// Bounded so that the whole file runs well under 60 s on 2 cores.
-const RUNS = { valid: 12, monotone: 12, invalid: 25, levels: 15, garbage: 60 };
+// Bounded so that the whole file runs well under 60 s on 2 cores; DTI_PROPERTY_SCALE=10 runs
+// ten times as many cases (a longer local soak), FC_SEED replays a failure's seed.
+const SCALE = Number(process.env["DTI_PROPERTY_SCALE"] ?? 1) || 1;
+const RUNS = Object.fromEntries(Object.entries({ valid: 12, monotone: 12, invalid: 25, levels: 15, garbage: 60 }).map(([k, n]) => [k, Math.ceil(n * SCALE)])) as Record<"valid" | "monotone" | "invalid" | "levels" | "garbage", number>;
+if (process.env["FC_SEED"]) fc.configureGlobal({ seed: Number(process.env["FC_SEED"]) });
 
 // ---------------------------------------------------------------------------------------------
 // The model of a catalog: what a unit gives, and the proportions that must hold.

@@ -22,7 +22,8 @@ export function datasetFromCsv(text: string, catalog: Catalog, file?: string): D
   const parsed = Papa.parse<Record<string, string>>(clean, { header: true, skipEmptyLines: "greedy" });
   const issues: Issue[] = [];
   const where = (row: number, extra: object = {}) => ({ ...(file ? { file } : {}), ...extra, field: `row ${row}` });
-  for (const e of parsed.errors) issues.push(createIssue("dataset", "datasetSchema", where((e.row ?? 0) + 2), { detail: e.message }, ["row", (e.row ?? 0) + 2]));
+  // A row may omit trailing optional columns (label, type…); other structural errors are reported.
+  for (const e of parsed.errors.filter((x) => x.code !== "TooFewFields")) issues.push(createIssue("dataset", "datasetSchema", where((e.row ?? 0) + 2), { detail: e.message }, ["row", (e.row ?? 0) + 2]));
   const cols = parsed.meta.fields ?? [];
   for (const c of ["unit_id", "period", "code", "field", "value"]) {
     if (!cols.includes(c)) issues.push(createIssue("dataset", "datasetSchema", file ? { file } : {}, { detail: `missing column "${c}"` }));
