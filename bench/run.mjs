@@ -413,10 +413,12 @@ function child(spec) {
   const plain = compilePlain(compiled, dataset.periods);
   let plainResult;
   const plainTimes = [];
-  for (let i = 0; i < spec.warmup + Math.max(spec.runs, 5); i++) {
+  // More runs than score(): a few milliseconds are at the mercy of the JIT and of other processes.
+  const plainRuns = spec.scale === "province" ? 21 : 7;
+  for (let i = 0; i < 3 + plainRuns; i++) {
     const t = performance.now();
     plainResult = plain(dataset.units);
-    if (i >= spec.warmup) plainTimes.push(performance.now() - t);
+    if (i >= 3) plainTimes.push(performance.now() - t);
   }
   gc();
   const rssPlain = maxRssMB();
@@ -432,13 +434,19 @@ function child(spec) {
 
   // score().
   const times = [];
+  const cpuTimes = [];
   let result;
   for (let i = 0; i < spec.warmup + spec.runs; i++) {
     result = undefined;
     gc();
     const t = performance.now();
+    const c = process.cpuUsage();
     result = lib.score(catalog, dataset);
-    if (i >= spec.warmup) times.push(performance.now() - t);
+    const cpu = process.cpuUsage(c);
+    if (i >= spec.warmup) {
+      times.push(performance.now() - t);
+      cpuTimes.push((cpu.user + cpu.system) / 1000);
+    }
   }
   const rssPeak = maxRssMB();
   const heapWithResult = process.memoryUsage().heapUsed / 1048576;
@@ -466,6 +474,7 @@ function child(spec) {
     leafPeriods: dataset.units.length * dataset.periods.reduce((s, p, i) => s + compiled.leaves.filter((n) => isDue(n.cadence, p, i === dataset.periods.length - 1)).length, 0),
     times,
     scoreMs: median(times),
+    cpuMs: median(cpuTimes),
     loadMs: median(loadTimes),
     plainTimes,
     plainMs: median(plainTimes),
@@ -538,7 +547,7 @@ function parent() {
   });
   const detail = rows
     .filter((r) => !r.failed)
-    .map((r) => `| ${r.scale} | \`${r.catalog}\` | ${r.times.map(fmtMs).join(", ")} | ${fmtMs(r.loadMs)} | ${r.plainTimes.map(fmtMs).join(", ")} | ${fmtMs(r.genMs)} | ${fmtInt(r.rssPlain)} MB | ${fmtInt(r.heapBase)} → ${fmtInt(r.heapWithResult)} MB | ${r.levelSpread ? Object.entries(r.levelSpread).map(([l, n]) => `${l}: ${n}`).join(", ") : ""} |`);
+    .map((r) => `| ${r.scale} | \`${r.catalog}\` | ${r.times.map(fmtMs).join(", ")} | ${fmtMs(r.cpuMs)} | ${fmtMs(r.loadMs)} | ${r.plainTimes.length} runs, ${fmtMs(Math.min(...r.plainTimes))} – ${fmtMs(Math.max(...r.plainTimes))} | ${fmtMs(r.genMs)} | ${fmtInt(r.rssPlain)} MB | ${fmtInt(r.heapBase)} → ${fmtInt(r.heapWithResult)} MB | ${r.levelSpread ? Object.entries(r.levelSpread).map(([l, n]) => `${l}: ${n}`).join(", ") : ""} |`);
   const cpu = os.cpus();
   const table = [
     `Run ${started.toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpu[0]?.model ?? "?"}, ${cpu.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()} (${os.arch()}); load average at start ${load0.map((x) => x.toFixed(2)).join(" / ")}, at end ${os.loadavg().map((x) => x.toFixed(2)).join(" / ")}.`,
@@ -551,8 +560,8 @@ function parent() {
     "",
     "Per run (ms) and memory:",
     "",
-    "| case | catalog | score() runs | of which validation (`loadDataset`) | plain loop runs | generateDataset | RSS after plain loop | heap: dataset → with one result | levels (units per level) |",
-    "|---|---|---|---:|---|---:|---:|---:|---|",
+    "| case | catalog | score() runs | score() CPU time (median, all threads) | of which validation (`loadDataset`) | plain loop runs (after 3 warm-up runs): min – max | generateDataset | RSS after plain loop | heap used: dataset → after last score() | levels (units per level) |",
+    "|---|---|---|---:|---:|---|---:|---:|---:|---|",
     ...detail,
   ].join("\n");
   console.log(`\n${table}\n`);

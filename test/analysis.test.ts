@@ -207,3 +207,23 @@ describe("templates", () => {
     expect(() => loadDataset(y)).not.toThrow();
   });
 });
+
+describe("year over year: Đồng Nai Sở 9.1 from the previous year's results", () => {
+  it("a unit that reports no 9.1 gets a = (total now − total before)/total before, 9.1 excluded", () => {
+    const previous = score(dnSo, dnSoData);
+    const next = structuredClone(dnSoData) as Dataset;
+    next.year = 2025;
+    // so-vhttdl reports no 9.1 in the sample; give it 2.5 in every quarter (+30 points).
+    for (const p of ["Q1", "Q2", "Q3", "Q4"]) (next.units.find((u) => u.id === "so-vhttdl")!.data[p] ??= {})["2.5"] = true;
+    const r = score(dnSo, next, { previous });
+    const u = r.units.find((x) => x.id === "so-vhttdl")!;
+    // before: 384 (9.1 = 0); now without 9.1: 414 → a = 30/384 = 0.078125 → 0.078125/0.1 × 50 = 39.0625
+    expect(u.indicators["9.1"]!.periods!["Q4"]!.trace.inputs["a"]).toBe("0.078125");
+    expect(u.indicators["9.1"]!.score).toBe("39.0625");
+    expect(u.total).toBe("453.0625");
+    expect(r.warnings.some((w) => w.code === "derivedFromPrevious" && w.where.unit === "so-vhttdl")).toBe(true);
+    // units that report 9.1 keep their reported value
+    const tttt = r.units.find((x) => x.id === "so-tttt")!;
+    expect(tttt.indicators["9.1"]!.score).toBe(previous.units.find((x) => x.id === "so-tttt")!.indicators["9.1"]!.score);
+  });
+});

@@ -89,6 +89,12 @@ describe("generateDataset", () => {
     });
   }
 
+  it("spreads units over levels in a level catalog", () => {
+    const catalog = getCatalog("kon-tum-2025/xa");
+    const result = score(catalog, generateDataset(catalog, { units: 100, seed: 4 }));
+    expect(new Set(result.units.map((u) => u.level)).size).toBeGreaterThanOrEqual(2);
+  });
+
   it("keeps every proportion's numerator within its denominator", () => {
     // score() would throw numeratorExceedsDenominator; here also at larger scale and with partial fill.
     for (const id of ["dong-nai-2023/huyen", "quang-ngai-nghia-phuong-2023/xa", "vinh-phuc-2022/huyen"]) {

@@ -31,6 +31,12 @@ export const InputSchema = z.object({
   type: FieldTypeSchema.default("count"),
   unit: z.string().optional(),
   from: z.string().regex(/^(profile\.[A-Za-z][A-Za-z0-9_]*|[0-9][0-9.]*\.[A-Za-z][A-Za-z0-9_]*)$/).optional(),
+  /**
+   * `improvement`: when the previous year's results are given (`score(…, {previous})`) and the unit
+   * reports no value, the input is the relative improvement of the unit's total, this indicator
+   * excluded, over the previous year ((now − before)/before; no improvement → 0).
+   */
+  previous: z.enum(["improvement"]).optional(),
   /** Larger is better (used by property tests and gap search). Default true. */
   moreIsBetter: z.boolean().optional(),
 });

@@ -243,7 +243,11 @@ const analysisCommands: Record<string, Command> = {
     const a = openDataset(positionals[0]!, values["catalog"] as string | undefined);
     const b = openDataset(positionals[1]!, values["catalog"] as string | undefined);
     if (a.catalog.id !== b.catalog.id) throw usageError(`the two datasets use different catalogs (${a.catalog.id}, ${b.catalog.id})`);
-    const c = compare(score(a.catalog, a.dataset), score(b.catalog, b.dataset));
+    // The new year's inputs marked `previous: improvement` (Đồng Nai Sở 9.1) come from the old year's results.
+    const before = score(a.catalog, a.dataset);
+    const after = score(b.catalog, b.dataset, { previous: before });
+    const c = compare(before, after);
+    for (const w of after.warnings.filter((x) => x.code === "derivedFromPrevious")) io.err(`i ${formatIssue(w, lang)}`);
     if (values["format"] === "json") {
       io.out(JSON.stringify(c, null, 2));
       return 0;
@@ -287,13 +291,12 @@ function renderLint(r: LintReport): string {
   const lines = [head];
   for (const e of r.errors) lines.push(`  error ${e.code}: ${e.message}`);
   for (const n of r.noted) lines.push(`  noted ${n.code || "(catalog)"}: ${n.message}`);
-  lines.push(`  ${r.notes.length} interpretation notes:`);
-  lines.push(
-    table(["code", "source (verbatim)", "reading"], r.notes.map((n) => [n.code || "(catalog)", oneLine(n.source), oneLine(n.reading)]))
-      .split("\n")
-      .map((l) => `    ${l}`)
-      .join("\n"),
-  );
+  lines.push(`  ${r.notes.length} interpretation notes (code · source text · reading chosen):`);
+  for (const n of r.notes) {
+    lines.push(`  ${n.code || "(catalog)"}`);
+    lines.push(`      source:  “${oneLine(n.source)}”`);
+    lines.push(`      reading: ${oneLine(n.reading)}`);
+  }
   return lines.join("\n");
 }
 

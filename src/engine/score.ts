@@ -1,4 +1,4 @@
-import { fmt } from "../_decimal.js";
+import { Dec, fmt } from "../_decimal.js";
 import { getCatalog } from "../catalog/builtin.js";
 import { compileCatalog, type CompiledCatalog } from "../catalog/compile.js";
 import type { Catalog } from "../catalog/schema.js";
@@ -18,6 +18,35 @@ export interface ScoreOptions {
   readonly catalogs?: Readonly<Record<string, Catalog>>;
   /** What-if changes applied to a copy of the dataset before scoring. */
   readonly overrides?: readonly Override[];
+  /** The previous year's result: inputs marked `previous: improvement` are computed from it when not reported. */
+  readonly previous?: ScoreResult;
+}
+
+/**
+ * Fills inputs marked `previous: improvement` from the previous year's result, for units that
+ * report no value: the relative improvement of the unit's total, the indicator itself excluded.
+ */
+function improvementOverrides(catalog: CompiledCatalog, first: ScoreResult, ds: Dataset, previous: ScoreResult): { overrides: Override[]; notes: Issue[] } {
+  const overrides: Override[] = [];
+  const notes: Issue[] = [];
+  const last = ds.periods[ds.periods.length - 1]!;
+  for (const node of catalog.leaves) {
+    const field = node.fields.find((f) => node.inputs[f.name]?.previous === "improvement");
+    if (!field) continue;
+    for (const unit of first.units) {
+      const before = previous.units.find((u) => u.id === unit.id && u.catalog === unit.catalog);
+      const given = ds.units.find((u) => u.id === unit.id)?.data[last]?.[node.code];
+      if (!before || given !== undefined) continue;
+      const now = new Dec(unit.total).minus(unit.indicators[node.code]?.score ?? 0);
+      const then = new Dec(before.total).minus(before.indicators[node.code]?.score ?? 0);
+      const value = then.gt(0) ? Dec.max(now.minus(then).div(then), 0) : new Dec(0);
+      overrides.push({ unit: unit.id, period: last, code: node.code, field: field.name, value: value.toDecimalPlaces(6).toNumber() });
+      notes.push(createIssue("dataset", "derivedFromPrevious", { unit: unit.id, period: last, indicator: node.code, field: field.name }, {
+        detail: `${field.name} = (${fmt(now)} − ${fmt(then)}) / ${fmt(then)} = ${fmt(value)} (improvement over ${previous.year}, ${node.code} excluded)`,
+      }));
+    }
+  }
+  return { overrides, notes };
 }
 
 function childCatalogOf(catalog: Catalog, options: ScoreOptions): CompiledCatalog | undefined {
@@ -95,6 +124,15 @@ export function score(catalog: Catalog, dataset: Dataset | DatasetInput | string
     ? evaluateLevelUnits(main, mainUnits, ds.periods, "final", childLevels)
     : scorePoints(main, mainUnits, ds.periods, issues);
   if (issues.length) throw new DatasetError(issues);
-  return { catalog: catalog.id, year: ds.year, periods: ds.periods, units: [...mainResults, ...results], warnings };
+  const first: ScoreResult = { catalog: catalog.id, year: ds.year, periods: ds.periods, units: [...mainResults, ...results], warnings };
+  if (options.previous && main.catalog.scoring === "points") {
+    const { overrides, notes } = improvementOverrides(main, first, ds, options.previous);
+    if (overrides.length) {
+      // ds already holds options.overrides; add the derived inputs and score once more.
+      const again = score(catalog, ds, { ...(options.catalogs ? { catalogs: options.catalogs } : {}), overrides });
+      return { ...again, warnings: [...again.warnings, ...notes] };
+    }
+  }
+  return first;
 }
 

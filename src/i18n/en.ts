@@ -35,6 +35,7 @@ export const en = {
   badRegistered: (p: P) => `registered level must be 1–5, got ${p.received}`,
   wrongUnitCatalog: (p: P) => `unit's catalog "${p.received}" is neither the dataset's catalog nor its child catalog (${p.expected})`,
   appraisalWithoutData: (p: P) => `${p.detail}`,
+  derivedFromPrevious: (p: P) => `${p.detail}`,
   // cli
   usage: (p: P) => `${p.detail}`,
   fileNotFound: (p: P) => `cannot read file ${p.received}`,

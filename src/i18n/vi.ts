@@ -37,6 +37,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   badRegistered: (p: P) => `mức đăng ký phải từ 1 đến 5, nhận được ${p.received}`,
   wrongUnitCatalog: (p: P) => `bộ chỉ số "${p.received}" của đơn vị không phải bộ chỉ số của dữ liệu hay bộ chỉ số cấp dưới (${p.expected})`,
   appraisalWithoutData: (p: P) => `${p.detail}`,
+  derivedFromPrevious: (p: P) => `${p.detail}`,
   usage: (p: P) => `${p.detail}`,
   fileNotFound: (p: P) => `không đọc được tệp ${p.received}`,
 };
