@@ -13,7 +13,7 @@ for (let i = 0; i < N; i++) {
   }
   units.push({ id: `u${i}`, name: `Đơn vị ${i}`, profile: { staffTotal: 200, civilServants: 100, publicEmployees: 100, workforceTotal: 200 }, data: { Y: data } });
 }
-const text = JSON.stringify({ catalog: c.id, year: 2023, periods: ["Y"], units }, null, 1);
+const text = JSON.stringify({ catalog: c.id, year: 2023, periods: ["Y"], units });
 console.log("MB", text.length / 1e6);
 let t = Date.now(); const obj = JSON.parse(text); console.log("JSON.parse", Date.now() - t);
 t = Date.now(); const ds = loadDataset(obj); console.log("zod", Date.now() - t);

@@ -195,3 +195,34 @@ describe("structure-only catalogs", () => {
     }
   });
 });
+
+describe("commune → district roll-up (general): share, count and mean of child levels", () => {
+  const lv = (n: number) => ({ text: `mức ${n}`, min: n });
+  const xa = loadCatalog({
+    id: "rollup-2025/xa", title: "xã", province: "T", level: "xa", document: { number: "r", date: "2025-01-01" }, scoring: "levels",
+    levels: [1, 2, 3, 4, 5].map((level) => ({ level, name: `L${level}` })),
+    indicators: [{ code: "1", name: "G", children: [{ code: "1.1", name: "Điểm số", inputs: { a: { label: "a" } }, formula: { kind: "levels", value: "a", requirements: { 1: lv(1), 2: lv(2), 3: lv(3), 4: lv(4), 5: lv(5) } } }] }],
+  });
+  const huyen = loadCatalog({
+    id: "rollup-2025/huyen", title: "huyện", province: "T", level: "huyen", document: { number: "r", date: "2025-01-01" }, scoring: "levels", childCatalog: "rollup-2025/xa",
+    indicators: [{ code: "1", name: "G", children: [
+      { code: "1.1", name: "Tỷ lệ", formula: { kind: "levels", requirements: { 1: { text: "100% ≥ 1", children: [{ atLeastLevel: 1, share: "100%" }] }, 2: { text: "≥ 2 xã mức 2", children: [{ atLeastLevel: 2, count: 2 }] }, 3: { text: "TB ≥ 3", children: [{ meanLevel: 3 }] }, 4: null, 5: null } } },
+    ] }],
+  });
+  const unit = (id: string, a: number) => ({ id, name: id, catalog: "rollup-2025/xa", parent: "h", data: { Y: { "1.1": a } } });
+  const run = (levels: number[]) =>
+    score(huyen, { catalog: "rollup-2025/huyen", year: 2025, periods: ["Y"], units: [{ id: "h", name: "H", data: {} }, ...levels.map((a, i) => unit(`x${i}`, a))] }, { catalogs: { "rollup-2025/xa": xa } });
+  it("children are evaluated first; levels 1, 2, 3 → count of ≥2 is 2, mean 2 < 3 → district level 2", () => {
+    const r = run([1, 2, 3]);
+    const h = r.units.find((u) => u.id === "h")!;
+    expect(r.units.filter((u) => u.catalog === "rollup-2025/xa").map((u) => u.level)).toEqual([3, 2, 1]);
+    expect(h.level).toBe(2);
+    expect(h.blockers![0]).toMatchObject({ code: "1.1", level: 3, scale: "childrenMean", value: "2", min: "3" });
+  });
+  it("levels 3, 3, 4 → mean 3.33 ≥ 3 → level 5 (levels 4–5: Không áp dụng)", () => {
+    expect(run([3, 3, 4]).units.find((u) => u.id === "h")!.level).toBe(5);
+  });
+  it("one commune at level 0 blocks level 1 (100% ≥ 1)", () => {
+    expect(run([0, 5, 5]).units.find((u) => u.id === "h")!.level).toBe(0);
+  });
+});

@@ -35,6 +35,10 @@ export function describeBlocker(b: Pick<Blocker, "requirement" | "value" | "min"
       return vi
         ? `${b.requirement}: cần ${formatPercent(b.min ?? "0", lang)} đơn vị cấp dưới, đạt ${formatPercent(b.value ?? "0", lang)}`
         : `${b.requirement}: needs ${formatPercent(b.min ?? "0", lang)} of child units, has ${formatPercent(b.value ?? "0", lang)}`;
+    case "childrenCount":
+      return vi ? `${b.requirement}: cần tối thiểu ${formatNumber(b.min ?? "0", lang)} đơn vị cấp dưới, có ${formatNumber(b.value ?? "0", lang)}` : `${b.requirement}: needs at least ${formatNumber(b.min ?? "0", lang)} child units, has ${formatNumber(b.value ?? "0", lang)}`;
+    case "childrenMean":
+      return vi ? `${b.requirement}: cần mức trung bình ${formatNumber(b.min ?? "0", lang)}, đạt ${formatNumber(b.value ?? "0", lang)}` : `${b.requirement}: needs a mean level of ${formatNumber(b.min ?? "0", lang)}, has ${formatNumber(b.value ?? "0", lang)}`;
     default:
       return b.requirement;
   }

@@ -160,9 +160,23 @@ export const RequirementSchema = z.object({
     .array(z.object({ value: ValueExprSchema, min: DecimalLiteralSchema, text: z.string().optional() }))
     .min(2)
     .optional(),
-  /** Roll-up over the unit's children (e.g. communes of a district): each rule must hold. */
+  /**
+   * Roll-up over the unit's children (e.g. communes of a district): each rule must hold. A rule is
+   * a `share` (or a `count`) of children at `atLeastLevel` or above, or a `meanLevel` of children.
+   */
   children: z
-    .array(z.object({ atLeastLevel: z.number().int().min(0).max(5), share: DecimalLiteralSchema }))
+    .array(
+      z
+        .object({
+          atLeastLevel: z.number().int().min(0).max(5).optional(),
+          share: DecimalLiteralSchema.optional(),
+          count: z.number().int().min(0).optional(),
+          meanLevel: DecimalLiteralSchema.optional(),
+        })
+        .refine((r) => (r.meanLevel !== undefined) !== (r.atLeastLevel !== undefined && (r.share !== undefined) !== (r.count !== undefined)), {
+          message: "a children rule is {atLeastLevel, share}, {atLeastLevel, count} or {meanLevel}",
+        }),
+    )
     .min(1)
     .optional(),
 });

@@ -36,8 +36,21 @@ export function toJson(result: ScoreResult, full: boolean): unknown {
             periods: u.periods,
           },
     ),
+    ...(result.units.some((u) => u.scoring === "levels") ? { summary: levelSummary(result.units) } : {}),
     warnings: result.warnings.map((w) => w.message),
   };
+}
+
+/** Province summary of a level run: units per level, per catalog and per parent unit. */
+export function levelSummary(units: readonly UnitResult[]): Record<string, { byLevel: number[]; byParent: Record<string, number[]> }> {
+  const out: Record<string, { byLevel: number[]; byParent: Record<string, number[]> }> = {};
+  for (const u of units) {
+    if (u.scoring !== "levels") continue;
+    const c = (out[u.catalog] ??= { byLevel: [0, 0, 0, 0, 0, 0], byParent: {} });
+    c.byLevel[u.level ?? 0]!++;
+    if (u.parent !== undefined) (c.byParent[u.parent] ??= [0, 0, 0, 0, 0, 0])[u.level ?? 0]!++;
+  }
+  return out;
 }
 
 /** CSV: one row per unit × indicator (annual), or unit × criterion for level catalogs. */

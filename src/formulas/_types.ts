@@ -54,7 +54,7 @@ export interface RequirementCheck {
   readonly min?: string;
   readonly missing?: boolean;
   /** Percent (ratio) or count scale, for messages. */
-  readonly scale?: "percent" | "count" | "presence" | "children";
+  readonly scale?: "percent" | "count" | "presence" | "children" | "childrenCount" | "childrenMean";
 }
 
 /** Result of evaluating a formula, before clamping. */

@@ -25,9 +25,20 @@ function check(level: number, r: Requirement, args: EvalArgs<LevelsFormula>): Re
   if (r.children) {
     const levels = args.childLevels ?? [];
     const parts = r.children.map((rule) => {
-      const need = parseDecimalLiteral(rule.share);
-      const have = levels.length === 0 ? ZERO : new Dec(levels.filter((l) => l >= rule.atLeastLevel).length).div(levels.length);
-      return { rule, need, have, met: levels.length > 0 && have.gte(need) };
+      if (rule.meanLevel !== undefined) {
+        const need = parseDecimalLiteral(rule.meanLevel);
+        const have = levels.length ? new Dec(levels.reduce((a, b) => a + b, 0)).div(levels.length) : ZERO;
+        return { need, have, met: levels.length > 0 && have.gte(need), scale: "childrenMean" as const };
+      }
+      const atOrAbove = levels.filter((l) => l >= rule.atLeastLevel!).length;
+      if (rule.count !== undefined) {
+        const need = new Dec(rule.count);
+        const have = new Dec(atOrAbove);
+        return { need, have, met: have.gte(need), scale: "childrenCount" as const };
+      }
+      const need = parseDecimalLiteral(rule.share!);
+      const have = levels.length === 0 ? ZERO : new Dec(atOrAbove).div(levels.length);
+      return { need, have, met: levels.length > 0 && have.gte(need), scale: "children" as const };
     });
     const failing = parts.find((p) => !p.met) ?? parts[parts.length - 1]!;
     return {
@@ -35,7 +46,7 @@ function check(level: number, r: Requirement, args: EvalArgs<LevelsFormula>): Re
       met: parts.every((p) => p.met),
       value: failing.have.toString(),
       min: failing.need.toString(),
-      scale: "children",
+      scale: failing.scale,
       ...(levels.length === 0 ? { missing: true } : {}),
     };
   }
