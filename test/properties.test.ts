@@ -30,7 +30,7 @@ import type { FieldSpec } from "../src/formulas/_types.js";
 // Bounded so that the whole file runs well under 60 s on 2 cores; DTI_PROPERTY_SCALE=10 runs
 // ten times as many cases (a longer local soak), FC_SEED replays a failure's seed.
 const SCALE = Number(process.env["DTI_PROPERTY_SCALE"] ?? 1) || 1;
-const RUNS = Object.fromEntries(Object.entries({ valid: 12, monotone: 12, invalid: 25, levels: 15, garbage: 60 }).map(([k, n]) => [k, Math.ceil(n * SCALE)])) as Record<"valid" | "monotone" | "invalid" | "levels" | "garbage", number>;
+const RUNS = Object.fromEntries(Object.entries({ valid: 20, monotone: 20, invalid: 40, levels: 20, garbage: 100 }).map(([k, n]) => [k, Math.ceil(n * SCALE)])) as Record<"valid" | "monotone" | "invalid" | "levels" | "garbage", number>;
 if (process.env["FC_SEED"]) fc.configureGlobal({ seed: Number(process.env["FC_SEED"]) });
 
 // ---------------------------------------------------------------------------------------------
@@ -339,7 +339,9 @@ function validDatasetArb(id: string, opts: { minUnits?: number; maxUnits?: numbe
     fc
       .integer({ min: opts.minUnits ?? 1, max: opts.maxUnits ?? 3 })
       .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => unitArb(m, periods, i, { appraisal: opts.appraisal ?? true }))))
-      .map((plans) => {
+      .map((generated) => {
+        // Repair a copy: fast-check's own values must stay as generated (shrinking reuses them).
+        const plans = structuredClone(generated);
         for (const u of plans) repair(m, u);
         return { plans, dataset: toDataset(m, periods, plans) };
       }),
@@ -596,6 +598,8 @@ describe("level catalogs", () => {
 // ---------------------------------------------------------------------------------------------
 
 type Units = { id: unknown; name?: unknown; profile?: Record<string, unknown>; data: Record<string, Record<string, unknown>>; [k: string]: unknown }[];
+/** A dataset as plain JSON, open to any defect. */
+type MutableDataset = { catalog: unknown; year: unknown; periods: string[]; units: Units };
 
 /** A value that is never a valid dataset / unit / entry. */
 const garbageArb: fc.Arbitrary<unknown> = fc.oneof(
@@ -616,7 +620,7 @@ interface Mutation {
   readonly name: string;
   readonly codes: readonly string[];
   /** Applies the defect; false when the dataset has no place for it. */
-  apply(ds: DatasetInput & { units: Units }, m: Model, r: readonly number[], garbage: unknown): boolean;
+  apply(ds: MutableDataset, m: Model, r: readonly number[], garbage: unknown): boolean;
 }
 
 function pickOf<T>(xs: readonly T[], r: number): T | undefined {
@@ -741,7 +745,7 @@ const MUTATIONS: readonly Mutation[] = [
     name: "bad periods",
     codes: ["badPeriods", "datasetSchema"],
     apply(ds, _m, r) {
-      (ds as { periods: unknown }).periods = pickOf([["Q2", "Q1"], ["Y", "Y"], ["Q1", "H2"], [], ["Z"], "Y"], r[0]!);
+      (ds as { periods: unknown }).periods = pickOf<unknown>([["Q2", "Q1"], ["Y", "Y"], ["Q1", "H2"], [], ["Z"], "Y"], r[0]!);
       return true;
     },
   },
@@ -779,7 +783,7 @@ const MUTATIONS: readonly Mutation[] = [
     name: "another catalog",
     codes: ["catalogMismatch", "datasetSchema"],
     apply(ds, _m, r) {
-      (ds as { catalog: unknown }).catalog = pickOf(["dong-nai-2099/so", "", 7, null], r[0]!);
+      ds.catalog = pickOf<unknown>(["dong-nai-2099/so", "", 7, null], r[0]!);
       return true;
     },
   },
@@ -798,7 +802,7 @@ const MUTATIONS: readonly Mutation[] = [
     codes: ["datasetSchema"],
     apply(ds, _m, r) {
       const which = r[0]! % 4;
-      if (which === 0) (ds as { year: unknown }).year = "2024";
+      if (which === 0) ds.year = "2024";
       else if (which === 1) (ds as { units: unknown }).units = [];
       else if (which === 2) ds.units[0]!.id = 5;
       else ds.units[0]!["extra"] = true;
@@ -819,14 +823,14 @@ describe("every built-in points catalog, random invalid datasets", () => {
           garbageArb,
           ({ dataset }, which, r, garbage) => {
             const model = modelOf(id);
-            const ds = JSON.parse(JSON.stringify(dataset)) as DatasetInput & { units: Units };
+            const ds = JSON.parse(JSON.stringify(dataset)) as MutableDataset;
             let mutation = MUTATIONS[which]!;
             if (!mutation.apply(ds, model, r, garbage)) {
               mutation = MUTATIONS.find((x) => x.name === "unknown indicator code")!;
               mutation.apply(ds, model, r, garbage);
             }
             applied.add(mutation.name);
-            expectDtiError(() => score(model.catalog, ds), mutation.codes);
+            expectDtiError(() => score(model.catalog, ds as unknown as DatasetInput), mutation.codes);
           },
         ),
         { numRuns: RUNS.invalid },
@@ -850,5 +854,34 @@ describe("every built-in points catalog, random invalid datasets", () => {
       }),
       { numRuns: RUNS.garbage },
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Proportions across the two assessments
+// ---------------------------------------------------------------------------------------------
+
+describe("proportions in the final data (appraisal over self-assessment)", () => {
+  // BUG: src/engine/normalize.ts normalizeEntries checks numerator ≤ denominator in the
+  // self-assessment and in the appraisal separately, each with `from` references resolved
+  // inside itself only. The final data mixes them per indicator (evaluate.ts entriesFor), so an
+  // appraisal that lowers a denominator another indicator takes with `from` (3.3.b ← 3.2.b)
+  // leaves 3.3 at a = 8 over b = 2 in the final data: accepted silently, 400 % clamped to max.
+  it("an appraisal that lowers a referenced denominator below a self-assessed numerator is an error", () => {
+    const c = getCatalog("quang-ngai-nghia-phuong-2023/xa");
+    const dataset: DatasetInput = {
+      catalog: c.id,
+      year: 2023,
+      periods: ["Y"],
+      units: [{ id: "x", name: "X", data: { Y: { "3.2": { a: 1, b: 10 }, "3.3": { a: 8 } } }, appraisal: { Y: { "3.2": { a: 1, b: 2 } } } }],
+    };
+    const e = expectDtiError(() => score(c, dataset), ["numeratorExceedsDenominator"]);
+    expect(e.issues.find((i) => i.code === "numeratorExceedsDenominator")!.where).toMatchObject({ unit: "x", period: "Y", indicator: "3.3" });
+  });
+
+  it("the same data without the appraisal is valid (8 of 10)", () => {
+    const c = getCatalog("quang-ngai-nghia-phuong-2023/xa");
+    const r = score(c, { catalog: c.id, year: 2023, periods: ["Y"], units: [{ id: "x", name: "X", data: { Y: { "3.2": { a: 1, b: 10 }, "3.3": { a: 8 } } } }] });
+    expect(r.units[0]!.indicators["3.3"]!.periods!["Y"]!.trace.facts["value"]).toBe("0.8");
   });
 });

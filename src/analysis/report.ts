@@ -146,7 +146,9 @@ export function reportHtml(data: ReportData, lang: Lang = "vi"): string {
       parts.push(`<p>${t.total}: <strong>${n(u.total)}</strong> / ${n(u.max)}</p><h3>${t.breakdown}</h3>${bars(u, c, lang)}`);
       parts.push(`<h3>${t.gaps}</h3>`);
       if (g.target) parts.push(`<p class="target">${esc(t.needed(formatNumber(g.target.needed, lang), `${g.target.name} (${formatNumber(g.target.total, lang)})`))}.</p>`);
-      parts.push(`<table class="gaps"><tr><th>${t.code}</th><th>${t.indicator}</th><th>${t.lost}</th><th>${t.lead}</th></tr>${g.lost.slice(0, 10).map((l) => `<tr><td>${esc(l.code)}</td><td>${esc(l.name)}</td><td class="num">−${n(l.lost)}</td><td>${esc(l.lead ?? "")}</td></tr>`).join("")}</table>`);
+      const leads = g.lost.some((l) => l.lead);
+      parts.push(`<table class="gaps"><tr><th>${t.code}</th><th>${t.indicator}</th><th>${t.lost}</th>${leads ? `<th>${t.lead}</th>` : ""}</tr>${g.lost.slice(0, 10).map((l) => `<tr><td>${esc(l.code)}</td><td>${esc(l.name)}</td><td class="num">−${n(l.lost)}</td>${leads ? `<td>${esc(l.lead ?? "")}</td>` : ""}</tr>`).join("")}</table>`);
+      if (g.byLead.length) parts.push(`<h4>${t.lead}</h4><ul>${g.byLead.map((l) => `<li>${esc(l.lead)}: −${n(l.lost)} (${esc(l.codes.join(", "))})</li>`).join("")}</ul>`);
       if (g.suggestions.length) parts.push(`<h4>${t.how}</h4><ol class="suggestions">${g.suggestions.slice(0, 5).map((s) => `<li>${esc(s.description)}${s.lead ? ` — <em>${esc(s.lead)}</em>` : ""}</li>`).join("")}</ol>`);
     }
     parts.push(`<details><summary>${t.explain}</summary><ul class="explain">${explanations.map((e) => `<li style="margin-left:${e.depth * 1.2}em">${esc(e.text)}</li>`).join("")}</ul></details></section>`);
