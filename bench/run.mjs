@@ -4,7 +4,8 @@
 //   node bench/run.mjs                 every case, results table printed and written to bench/RESULTS.md
 //   node bench/run.mjs --only=province only the province-scale cases (fast)
 //   node bench/run.mjs --only=dong-nai  cases whose name contains the text
-//   node bench/run.mjs --profile       also write a V8 CPU profile per case (node --cpu-prof) to bench/profiles/
+//   node bench/run.mjs --profile[=dir] also write a V8 CPU profile per case (node --cpu-prof), by default
+//                                      to <os tmpdir>/dti-bench-profiles (open in Chrome DevTools → Performance)
 //   node bench/run.mjs --no-write      print only
 //
 // Each case runs in its own child process so that its peak RSS (process.resourceUsage().maxRSS)
@@ -331,7 +332,8 @@ function compilePlain(compiled, periods) {
         const r = f.requirements[level];
         if (!r) return [];
         const alternatives = (r.anyOf ?? (r.min !== undefined && f.value !== undefined ? [{ value: f.value, min: r.min }] : [])).map((a) => ({ v: valueOf(leaf.node, a.value), min: lit(a.min) }));
-        return [{ level, present: r.present ? getter(leaf.node, "value") : undefined, children: r.children?.map((c) => ({ at: c.atLeastLevel, share: lit(c.share) })), alternatives }];
+        const children = r.children?.map((c) => ({ at: c.atLeastLevel, share: c.share !== undefined ? lit(c.share) : undefined, count: c.count, mean: c.meanLevel !== undefined ? lit(c.meanLevel) : undefined }));
+        return [{ level, present: r.present ? getter(leaf.node, "value") : undefined, children, alternatives }];
       });
     });
     const missingLevel = reqs.map((rs) => Math.min(5, ...rs.map((r) => r.level - 1)));
@@ -351,7 +353,14 @@ function compilePlain(compiled, periods) {
           for (const r of reqs[leaf.i]) {
             let ok = false;
             if (r.present) ok = r.present(e, pd, pr) === true;
-            else if (r.children) ok = childLevels.length > 0 && r.children.every((c) => childLevels.filter((l) => l >= c.at).length / childLevels.length >= c.share);
+            else if (r.children) {
+              const n = childLevels.length;
+              ok = r.children.every((c) => {
+                if (c.mean !== undefined) return n > 0 && childLevels.reduce((a, b) => a + b, 0) / n >= c.mean;
+                const atOrAbove = childLevels.filter((l) => l >= c.at).length;
+                return c.count !== undefined ? atOrAbove >= c.count : n > 0 && atOrAbove / n >= c.share;
+              });
+            }
             else {
               for (const a of r.alternatives) {
                 const x = a.v(e, pd, pr);
@@ -460,13 +469,23 @@ function child(spec) {
   } else {
     const byId = new Map(result.units.map((u) => [u.id, u]));
     let maxDiff = 0;
+    let differ = 0;
     let rankDiffer = 0;
     dataset.units.forEach((u, i) => {
       const r = byId.get(u.id);
-      maxDiff = Math.max(maxDiff, Math.abs(Number(r.total) - plainResult.totals[i]));
+      const d = Math.abs(Number(r.total) - plainResult.totals[i]);
+      maxDiff = Math.max(maxDiff, d);
+      if (d > 1e-6) differ++;
       if (r.rank !== plainResult.ranks[i]) rankDiffer++;
     });
-    agree = { differ: maxDiff > 1e-6 ? 1 : 0, note: `max |Δ total| ${maxDiff.toExponential(1)}, ${rankDiffer} ranks differ` };
+    // Totals are printed to 6 places: |Δ| ≤ 5e-7 is rounding. Larger differences come from doubles at exact
+    // band / threshold edges (0.11 / 2.2 is 0.05 exactly, 0.049999999999999996 in binary floating point).
+    agree = {
+      differ,
+      note: differ
+        ? `${differ} unit totals differ (max ${maxDiff.toPrecision(2)}: doubles at exact band edges), ${rankDiffer} ranks differ`
+        : `all totals equal (max |Δ| ${maxDiff.toExponential(1)})`,
+    };
   }
   const levelSpread = catalog.scoring === "levels" ? Object.fromEntries([0, 1, 2, 3, 4, 5].map((l) => [l, result.units.filter((u) => u.level === l).length])) : undefined;
   return {
@@ -499,12 +518,14 @@ const mark = (ok) => (ok ? "✅" : "❌");
 function parent() {
   const args = process.argv.slice(2);
   const only = args.find((a) => a.startsWith("--only="))?.slice(7);
-  const profile = args.includes("--profile");
+  const profileArg = args.find((a) => a === "--profile" || a.startsWith("--profile="));
+  const profile = profileArg !== undefined;
   const write = !args.includes("--no-write");
   const heapMB = Number(args.find((a) => a.startsWith("--heap="))?.slice(7) ?? 12288);
   const tmp = path.join(os.tmpdir(), `dti-bench-${process.pid}`);
   mkdirSync(tmp, { recursive: true });
-  const profDir = path.join(here, "profiles");
+  // Profiles are large: outside the repository unless a directory is given.
+  const profDir = profileArg?.includes("=") ? path.resolve(profileArg.slice("--profile=".length)) : path.join(os.tmpdir(), "dti-bench-profiles");
   if (profile) mkdirSync(profDir, { recursive: true });
 
   const cases = SCALES.flatMap((s) => CATALOGS.map((c) => ({ ...c, ...s, name: `${s.scale} ${c.catalog}` }))).filter((c) => !only || c.name.includes(only));
@@ -535,6 +556,7 @@ function parent() {
     process.stderr.write(`  score() ${fmtMs(res.scoreMs)} (runs ${res.times.map(fmtMs).join(", ")}), plain ${fmtMs(res.plainMs)}, peak RSS ${fmtInt(res.rssPeak)} MB; ${res.agree.note}\n`);
     rows.push(res);
   }
+  if (profile) process.stderr.write(`CPU profiles in ${profDir}\n`);
   rmSync(tmp, { recursive: true, force: true });
 
   const header = "| case | catalog | units × periods | leaf evaluations | score() median | units/s | plain loop median | engine/plain | peak RSS (dataset only) | same scores | targets (time · RSS · ratio) |";
@@ -579,9 +601,13 @@ function parent() {
   }
 }
 
-if (process.argv[2] === "--child") {
-  const out = child(JSON.parse(process.argv[3]));
-  process.stdout.write(`${JSON.stringify(out)}\n`);
-} else {
-  parent();
+export { compilePlain };
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (process.argv[2] === "--child") {
+    const out = child(JSON.parse(process.argv[3]));
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+  } else {
+    parent();
+  }
 }

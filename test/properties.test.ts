@@ -30,7 +30,7 @@ import type { FieldSpec } from "../src/formulas/_types.js";
 // Bounded so that the whole file runs well under 60 s on 2 cores; DTI_PROPERTY_SCALE=10 runs
 // ten times as many cases (a longer local soak), FC_SEED replays a failure's seed.
 const SCALE = Number(process.env["DTI_PROPERTY_SCALE"] ?? 1) || 1;
-const RUNS = Object.fromEntries(Object.entries({ valid: 20, monotone: 20, invalid: 40, levels: 20, garbage: 100 }).map(([k, n]) => [k, Math.ceil(n * SCALE)])) as Record<"valid" | "monotone" | "invalid" | "levels" | "garbage", number>;
+const RUNS = Object.fromEntries(Object.entries({ valid: 30, monotone: 30, invalid: 60, levels: 30, garbage: 150 }).map(([k, n]) => [k, Math.ceil(n * SCALE)])) as Record<"valid" | "monotone" | "invalid" | "levels" | "garbage", number>;
 if (process.env["FC_SEED"]) fc.configureGlobal({ seed: Number(process.env["FC_SEED"]) });
 
 // ---------------------------------------------------------------------------------------------

@@ -85,7 +85,7 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
     const fields = formula && kind ? kind.fields(formula, inputs) : [];
     if (formula) {
       for (const name of formulaInputNames(formula)) {
-        if (!(name in inputs)) issues.push(createIssue("catalog", "unknownInput", where(n.code, name), { received: name }));
+        if (!Object.hasOwn(inputs, name)) issues.push(createIssue("catalog", "unknownInput", where(n.code, name), { received: name }));
       }
     }
     const isLeaf = !n.children?.length;
@@ -123,7 +123,7 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
       if (!field.from) continue;
       if (field.from.startsWith("profile.")) {
         const key = field.from.slice("profile.".length);
-        if (!catalog.profile?.[key]) issues.push(createIssue("catalog", "badReference", where(node.code, field.name), { received: field.from, detail: "no such profile field" }));
+        if (!Object.hasOwn(catalog.profile ?? {}, key)) issues.push(createIssue("catalog", "badReference", where(node.code, field.name), { received: field.from, detail: "no such profile field" }));
       } else {
         const dot = field.from.lastIndexOf(".");
         const target = nodes.get(field.from.slice(0, dot));

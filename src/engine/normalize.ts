@@ -1,4 +1,5 @@
 import type { CompiledCatalog, CompiledNode } from "../catalog/compile.js";
+import { own } from "../_own.js";
 import { DatasetError, createIssue, type Issue, type IssueWhere } from "../errors.js";
 import type { FieldSpec, FieldValue } from "../formulas/_types.js";
 import { evaluateValue } from "../formulas/_value.js";
@@ -52,7 +53,7 @@ function readField(spec: Pick<FieldSpec, "type" | "options">, raw: unknown, wher
     default: {
       const n = readNumber(raw);
       const code = spec.type === "count" ? "expectedCount" : "expectedNumber";
-      if (!n || n.isNeg()) return bad(code);
+      if (!n || (n.isNeg() && !n.isZero())) return bad(code);
       if (spec.type === "count" && !n.isInteger()) return bad(code);
       if (typeof raw === "string") {
         warnings.push(createIssue("dataset", "usage", where, { detail: `number given as text ${JSON.stringify(raw)}, read as ${n.toString()}` }, path));
@@ -73,12 +74,12 @@ export function resolveInputs(
   const missing: string[] = [];
   for (const f of node.fields) {
     let v: FieldValue | undefined;
-    if (f.from?.startsWith("profile.")) v = profile[f.from.slice(8)];
+    if (f.from?.startsWith("profile.")) v = own(profile, f.from.slice(8));
     else if (f.from) {
       const dot = f.from.lastIndexOf(".");
       const e = periodEntries?.get(f.from.slice(0, dot));
-      v = e && !e.na ? e.values[f.from.slice(dot + 1)] : undefined;
-    } else v = values[f.name] ?? f.absentAs;
+      v = e && !e.na ? own(e.values, f.from.slice(dot + 1)) : undefined;
+    } else v = own(values, f.name) ?? f.absentAs;
     if (v === undefined) missing.push(f.from ?? f.name);
     else inputs[f.name] = v;
   }
@@ -146,39 +147,65 @@ function normalizeEntries(
         }
       }
       for (const f of asked) {
-        if (!(f.name in obj) && f.absentAs === undefined) {
+        if (!Object.hasOwn(obj, f.name) && f.absentAs === undefined) {
           issues.push(createIssue("dataset", "missingField", { ...where, field: f.name }, { detail: f.label }, [...path, f.name]));
         }
       }
       entries.set(code, { na: false, values });
     }
   }
-  // Proportions: numerator ≤ denominator, checked with `from` references resolved.
-  for (const [period, entries] of out) {
+  return out;
+}
+
+/**
+ * Proportions: numerator ≤ denominator, with `from` references resolved in the same period.
+ * Checked on the self-assessed data and on the final data (appraisal over self), where a
+ * referenced value may come from the other assessment.
+ */
+function checkProportions(
+  unitId: string,
+  unitIndex: number,
+  catalog: CompiledCatalog,
+  profile: Readonly<Record<string, FieldValue>>,
+  self: PeriodEntries,
+  appraisal: PeriodEntries | undefined,
+  issues: Issue[],
+): void {
+  const seen = new Set<string>();
+  const check = (period: string, entries: ReadonlyMap<string, Entry>, sourceOf: (code: string) => "data" | "appraisal") => {
     for (const [code, entry] of entries) {
       if (entry.na) continue;
       const node = catalog.nodes.get(code)!;
+      const exprs = proportionsOf(node);
+      if (!exprs.length) continue;
       const { inputs, missing } = resolveInputs(node, entry.values, profile, entries);
       if (missing.length) continue;
-      for (const expr of proportionsOf(node)) {
+      for (const expr of exprs) {
         const r = evaluateValue(expr, inputs);
-        const numerator = r.numerator;
-        const denominator = r.denominator;
-        if (numerator && denominator && numerator.gt(denominator)) {
-          issues.push(
-            createIssue(
-              "dataset",
-              "numeratorExceedsDenominator",
-              { unit: unit.id, period, indicator: code, field: expr.numerator.join("+") },
-              { received: numerator.toString(), expected: denominator.toString(), detail: `${expr.numerator.join("+")}` },
-              ["units", unitIndex, source, period, code],
-            ),
-          );
-        }
+        if (!r.numerator || !r.denominator || !r.numerator.gt(r.denominator)) continue;
+        const source = sourceOf(code);
+        const key = `${period}|${code}|${source}|${expr.numerator.join("+")}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        issues.push(
+          createIssue(
+            "dataset",
+            "numeratorExceedsDenominator",
+            { unit: unitId, period, indicator: code, field: expr.numerator.join("+") },
+            { received: r.numerator.toString(), expected: r.denominator.toString(), detail: expr.numerator.join("+") },
+            ["units", unitIndex, source, period, code],
+          ),
+        );
       }
     }
+  };
+  for (const [period, entries] of self) check(period, entries, () => "data");
+  if (!appraisal) return;
+  for (const [period, overriding] of appraisal) {
+    const merged = new Map(self.get(period) ?? []);
+    for (const [code, e] of overriding) merged.set(code, e);
+    check(period, merged, (code) => (overriding.has(code) ? "appraisal" : "data"));
   }
-  return out;
 }
 
 type RatioExpr = { numerator: string[]; denominator: string[]; proportion: boolean };
@@ -229,7 +256,7 @@ export function normalizeDataset(dataset: Dataset, mainCatalog: CompiledCatalog,
     const profileSpec = catalog.catalog.profile ?? {};
     const profile: Record<string, FieldValue> = {};
     for (const [key, raw] of Object.entries(unit.profile ?? {})) {
-      const spec = profileSpec[key];
+      const spec = own(profileSpec, key);
       if (!spec) {
         issues.push(createIssue("dataset", "unknownProfileField", { unit: unit.id, field: key }, { received: key, expected: Object.keys(profileSpec).join(", ") || "(none)" }, ["units", i, "profile", key]));
         continue;
@@ -243,6 +270,7 @@ export function normalizeDataset(dataset: Dataset, mainCatalog: CompiledCatalog,
     }
     const self = normalizeEntries(unit, "data", catalog, dataset.periods, profile, i, issues, warnings);
     const appraisal = unit.appraisal ? normalizeEntries(unit, "appraisal", catalog, dataset.periods, profile, i, issues, warnings) : undefined;
+    checkProportions(unit.id, i, catalog, profile, self, appraisal, issues);
     units.push({ id: unit.id, name: unit.name, catalog, parent: unit.parent, registered: unit.registered, profile, self, appraisal });
   });
   dataset.units.forEach((unit, i) => {

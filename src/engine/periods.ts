@@ -30,5 +30,5 @@ export function periodsProblem(periods: readonly string[]): string | undefined {
  * that cadence (an annual indicator is due at Q4, H2 or Y), or it is the dataset's last period.
  */
 export function isDue(cadence: Cadence, period: string, isLast: boolean): boolean {
-  return isLast || (ENDS[period]?.includes(cadence) ?? false);
+  return isLast || (Object.hasOwn(ENDS, period) && ENDS[period]!.includes(cadence));
 }

@@ -19,7 +19,7 @@ export function valueFields(expr: ValueExpr, defs: Readonly<Record<string, Input
 
 /** The field spec of a named input. */
 export function inputField(name: string, defs: Readonly<Record<string, InputDef>>): FieldSpec {
-  const def = defs[name];
+  const def = Object.hasOwn(defs, name) ? defs[name] : undefined;
   return {
     name,
     type: def?.type ?? "count",

@@ -1,13 +1,24 @@
 import { parse } from "yaml";
 import type { z } from "zod";
-import { createIssue, type Issue, type IssueCode, type IssueKind } from "../errors.js";
+import { CatalogError, DatasetError, createIssue, type Issue, type IssueCode, type IssueKind } from "../errors.js";
 
-/** Reads a file through Node's fs when running in Node; undefined in a browser. */
-export function readTextFile(path: string): string {
+/** Deepest nesting accepted in a catalog or dataset: real ones are under 10 levels deep. */
+export const MAX_DEPTH = 200;
+
+/**
+ * Reads a file through Node's fs when running in Node.
+ * @throws CatalogError / DatasetError (`fileNotFound`) naming the file; in a browser, the same with a hint.
+ */
+export function readTextFile(path: string, kind: "catalog" | "dataset"): string {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   const fs = proc?.getBuiltinModule?.("node:fs") as { readFileSync(p: string, e: string): string } | undefined;
-  if (!fs) throw new Error(`cannot read ${path}: no filesystem here; pass the file's text instead`);
-  return fs.readFileSync(path, "utf8");
+  try {
+    if (!fs) throw new Error("no filesystem here; pass the file's text instead");
+    return fs.readFileSync(path, "utf8");
+  } catch {
+    const issue = createIssue(kind, "fileNotFound", { file: path }, { received: path });
+    throw kind === "catalog" ? new CatalogError([issue]) : new DatasetError([issue]);
+  }
 }
 
 /** Whether a string is a file path rather than YAML/JSON text. */
@@ -15,19 +26,74 @@ export function looksLikePath(s: string): boolean {
   return !/[\n{:]/.test(s.replace(/^[A-Za-z]:\\/, "")) && /\.(ya?ml|json|csv)$/i.test(s.trim());
 }
 
+/** Deepest bracket nesting of a text, outside quoted strings (a cheap guard before parsing). */
+function bracketDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "[" || c === "{") max = Math.max(max, ++depth);
+    else if (c === "]" || c === "}") depth--;
+    else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]!))) while (i < text.length && text[i] !== "\n") i++;
+  }
+  return max;
+}
+
 /**
- * Parses YAML or JSON text (a BOM and CRLF line endings are accepted).
- * Alias expansion is bounded, so an alias bomb is an error, not a hang.
+ * Parses YAML or JSON text (a BOM and CRLF line endings are accepted). JSON text goes through
+ * JSON.parse (fast, bounded memory on large datasets); alias expansion is bounded and nesting is
+ * limited, so an alias bomb or a deeply nested document is an error, not a hang or a crash.
  * @returns The value, or the syntax issue.
  */
 export function parseText(text: string, kind: IssueKind, file?: string): { value: unknown } | { issue: Issue } {
+  const where = file ? { file } : {};
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (bracketDepth(clean) > MAX_DEPTH) {
+    return { issue: createIssue(kind, "yamlSyntax", where, { detail: `nesting deeper than ${MAX_DEPTH} levels` }) };
+  }
+  const head = clean.trimStart()[0];
+  if (head === "{" || head === "[") {
+    try {
+      return { value: JSON.parse(clean) };
+    } catch {
+      // not JSON: a YAML flow collection, parsed below
+    }
+  }
   try {
-    const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    return { value: parse(clean, { maxAliasCount: 100, uniqueKeys: true, merge: false }) };
+    return { value: parse(clean, { maxAliasCount: 100, uniqueKeys: true, merge: false, logLevel: "error" }) };
   } catch (e) {
     const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "";
-    return { issue: createIssue(kind, "yamlSyntax", file ? { file } : {}, { detail }) };
+    return { issue: createIssue(kind, "yamlSyntax", where, { detail }) };
   }
+}
+
+/**
+ * Finds what a schema would drop or choke on in an already parsed value: own `__proto__` keys
+ * (zod records drop them silently) and nesting deeper than {@link MAX_DEPTH}. Iterative.
+ * @returns One issue per problem, with its path.
+ */
+export function structuralIssues(value: unknown, kind: IssueKind, code: IssueCode, where: object): Issue[] {
+  const issues: Issue[] = [];
+  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  while (stack.length) {
+    const { v, path } = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (path.length > MAX_DEPTH) {
+      issues.push(createIssue(kind, code, where, { detail: `${path.slice(0, 6).join(".")}…: nesting deeper than ${MAX_DEPTH} levels` }, path.slice(0, 6)));
+      return issues;
+    }
+    if (Array.isArray(v)) v.forEach((x, i) => stack.push({ v: x, path: [...path, i] }));
+    else {
+      if (Object.hasOwn(v, "__proto__")) issues.push(createIssue(kind, code, where, { detail: `${[...path, "__proto__"].join(".")}: "__proto__" is not allowed as a key` }, [...path, "__proto__"]));
+      for (const [k, x] of Object.entries(v)) stack.push({ v: x, path: [...path, k] });
+    }
+  }
+  return issues;
 }
 
 /** Turns zod issues into dti issues, one per problem, with their paths. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Dec } from "../_decimal.js";
 import { DatasetError } from "../errors.js";
-import { looksLikePath, parseText, readTextFile, zodIssues } from "./_parse.js";
+import { looksLikePath, parseText, readTextFile, structuralIssues, zodIssues } from "./_parse.js";
 
 /** A raw data value as written: a number, a boolean, a string (option, "n/a", numeric text) or null. */
 const RawScalar = z.union([z.number(), z.boolean(), z.string(), z.null()]);
@@ -57,15 +57,19 @@ export function loadDataset(source: string | object): Dataset {
   if (typeof source === "string") {
     if (looksLikePath(source)) {
       file = source;
-      source = readTextFile(source);
+      source = readTextFile(source, "dataset");
     }
     const parsed = parseText(source as string, "dataset", file);
     if ("issue" in parsed) throw new DatasetError([parsed.issue]);
     raw = parsed.value;
   }
   if (typeof raw === "object" && raw !== null && loaded.has(raw)) return raw as Dataset;
+  const bad = structuralIssues(raw, "dataset", "datasetSchema", file ? { file } : {});
+  // Too deep: stop here (the schema would overflow the stack); "__proto__" keys: reported with the rest.
+  if (bad.some((i) => i.message.includes("nesting deeper"))) throw new DatasetError(bad);
   const r = DatasetSchema.safeParse(raw);
-  if (!r.success) throw new DatasetError(zodIssues(r.error, "dataset", "datasetSchema", file ? { file } : {}));
+  if (!r.success) throw new DatasetError([...bad, ...zodIssues(r.error, "dataset", "datasetSchema", file ? { file } : {})]);
+  if (bad.length) throw new DatasetError(bad);
   loaded.add(r.data);
   return r.data;
 }
