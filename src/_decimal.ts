@@ -14,6 +14,19 @@ export const ONE = new Dec(1);
  * @returns The exact decimal value.
  */
 export function parseDecimalLiteral(literal: number | string): Dec {
+  const key = typeof literal === "number" ? literal : `s${literal}`;
+  let d = literals.get(key);
+  if (!d) {
+    d = parseLiteral(literal);
+    literals.set(key, d);
+  }
+  return d;
+}
+
+// Catalog literals are few and parsed on every evaluation: keep them (Dec values are immutable).
+const literals = new Map<number | string, Dec>();
+
+function parseLiteral(literal: number | string): Dec {
   if (typeof literal === "number") return new Dec(String(literal));
   const s = literal.trim();
   if (s.endsWith("%")) return new Dec(s.slice(0, -1)).div(100);
@@ -24,8 +37,19 @@ export function parseDecimalLiteral(literal: number | string): Dec {
 
 /** Exact decimal string of a score for output: rounded to 6 places, no trailing zeros, no exponent. */
 export function fmt(d: Dec, places = 6): string {
-  const r = d.toDecimalPlaces(places);
+  if (d.isZero()) return "0";
+  const r = d.decimalPlaces() <= places ? d : d.toDecimalPlaces(places);
   return r.isZero() ? "0" : r.toFixed();
+}
+
+const SMALL: Dec[] = [];
+/**
+ * The decimal of a whole number or a short decimal from input data; small whole numbers are
+ * shared (most inputs are counts).
+ */
+export function decOf(n: number): Dec {
+  if (Number.isInteger(n) && n >= 0 && n < 4096) return (SMALL[n] ??= new Dec(n));
+  return new Dec(String(n));
 }
 
 /** Sum of decimals. */

@@ -19,6 +19,10 @@ export interface CompiledNode {
   /** Fields the unit gives (those with `from` are resolved by the engine). */
   readonly fields: readonly FieldSpec[];
   readonly fieldByName: ReadonlyMap<string, FieldSpec>;
+  /** Fields the unit gives itself (no `from`). */
+  readonly asked: readonly FieldSpec[];
+  /** Ratios whose numerator is a part of the denominator (checked in the data). */
+  readonly proportions: readonly RatioExpr[];
   readonly inputs: Readonly<Record<string, InputDef>>;
   readonly cadence: Cadence;
   readonly annualRule: AnnualRule;
@@ -42,6 +46,24 @@ export interface CompiledCatalog {
 }
 
 const cache = new WeakMap<Catalog, CompiledCatalog>();
+
+/** A ratio value expression. */
+export type RatioExpr = { readonly numerator: readonly string[]; readonly denominator: readonly string[]; readonly proportion: boolean };
+
+/** Every proportion of a formula: its own value, composite parts, level alternatives. */
+function proportionsOf(formula: Formula | undefined): RatioExpr[] {
+  const out: RatioExpr[] = [];
+  const visit = (f: unknown) => {
+    if (!f || typeof f !== "object") return;
+    const o = f as Record<string, unknown>;
+    const v = o["value"];
+    if (v && typeof v === "object" && (v as RatioExpr).proportion) out.push(v as RatioExpr);
+    for (const key of ["parts", "anyOf"]) if (Array.isArray(o[key])) for (const p of o[key] as unknown[]) visit((p as { formula?: unknown }).formula ?? p);
+    if (o["requirements"]) for (const r of Object.values(o["requirements"] as object)) visit(r);
+  };
+  visit(formula);
+  return out;
+}
 
 function formulaInputNames(f: Formula): string[] {
   switch (f.kind) {
@@ -103,6 +125,8 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
       kind,
       fields,
       fieldByName: new Map(fields.map((f) => [f.name, f])),
+      asked: fields.filter((f) => !f.from),
+      proportions: proportionsOf(formula),
       inputs,
       cadence: n.cadence ?? catalog.defaults.cadence,
       annualRule: n.annualRule ?? catalog.defaults.annualRule,

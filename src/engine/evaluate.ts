@@ -8,12 +8,29 @@ import { resolveInputs, type Entry, type NormalizedUnit } from "./normalize.js";
 import { isDue } from "./periods.js";
 import type { PeriodStatus, Trace } from "./types.js";
 
-/** One leaf's score in one period, exact. */
+/** One leaf's score in one period, exact, with what its trace is built from (on demand). */
 export interface LeafScore {
   readonly score: Dec;
   readonly status: PeriodStatus;
-  readonly trace: Trace;
+  readonly catalog: CompiledCatalog;
+  readonly node: CompiledNode;
+  readonly source: "self" | "appraisal";
+  readonly outcome?: Outcome;
+  readonly inputs?: Inputs;
+  readonly missing?: string[];
 }
+
+/** The trace of a leaf score (built when asked for: most results are read for totals only). */
+export function traceOf(s: LeafScore): Trace {
+  return makeTrace(s.catalog, s.node, s.status, s.source, {
+    score: s.score,
+    ...(s.outcome ? { outcome: s.outcome } : {}),
+    ...(s.inputs ? { inputs: s.inputs } : {}),
+    ...(s.missing ? { missing: s.missing } : {}),
+  });
+}
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** Which data to score: the self-assessment alone, or the final data (appraisal over self). */
 export type Assessment = "self" | "final";
@@ -22,16 +39,13 @@ export type Assessment = "self" | "final";
 export type LeafScores = Map<string, Map<string, Map<string, LeafScore>>>;
 
 /** Data of a unit for a period, appraisal entries overriding self ones in the final assessment. */
-export function entriesFor(unit: NormalizedUnit, period: string, which: Assessment): { entries: Map<string, Entry>; appraised: Set<string> } {
-  const entries = new Map(unit.self.get(period) ?? []);
-  const appraised = new Set<string>();
-  if (which === "final") {
-    for (const [code, e] of unit.appraisal?.get(period) ?? []) {
-      entries.set(code, e);
-      appraised.add(code);
-    }
-  }
-  return { entries, appraised };
+export function entriesFor(unit: NormalizedUnit, period: string, which: Assessment): { entries: ReadonlyMap<string, Entry>; appraised: ReadonlySet<string> } {
+  const self = unit.self.get(period) ?? new Map<string, Entry>();
+  const overriding = which === "final" ? unit.appraisal?.get(period) : undefined;
+  if (!overriding?.size) return { entries: self, appraised: NONE };
+  const entries = new Map(self);
+  for (const [code, e] of overriding) entries.set(code, e);
+  return { entries, appraised: new Set(overriding.keys()) };
 }
 
 function show(v: FieldValue): string {
@@ -112,16 +126,16 @@ export function evaluateLeaves(catalog: CompiledCatalog, units: readonly Normali
         const source = appraised.has(node.code) ? "appraisal" : "self";
         const entry = entries.get(node.code);
         if (!entry) {
-          scores.set(node.code, { score: ZERO, status: "missing", trace: makeTrace(catalog, node, "missing", source, { score: ZERO }) });
+          scores.set(node.code, { score: ZERO, status: "missing", catalog, node, source });
           continue;
         }
         if (entry.na) {
-          scores.set(node.code, { score: node.max, status: "notApplicable", trace: makeTrace(catalog, node, "notApplicable", source, { score: node.max }) });
+          scores.set(node.code, { score: node.max, status: "notApplicable", catalog, node, source });
           continue;
         }
         const { inputs, missing } = resolveInputs(node, entry.values, unit.profile, entries);
         if (missing.length) {
-          scores.set(node.code, { score: ZERO, status: "missing", trace: makeTrace(catalog, node, "missing", source, { score: ZERO, inputs, missing }) });
+          scores.set(node.code, { score: ZERO, status: "missing", catalog, node, source, inputs, missing });
           continue;
         }
         const formula = node.formula!;
@@ -170,5 +184,5 @@ function scoreLeaf(
   }
   const score = clamp(outcome.raw, node.max);
   const status: PeriodStatus = outcome.zeroDenominator ? "zeroDenominator" : "scored";
-  return { score, status, trace: makeTrace(catalog, node, status, source, { outcome, inputs, score }) };
+  return { score, status, catalog, node, source, outcome, inputs };
 }

@@ -125,7 +125,7 @@ function normalizeEntries(
         entries.set(code, { na: true });
         continue;
       }
-      const asked = node.fields.filter((f) => !f.from);
+      const asked = node.asked;
       let obj: Record<string, unknown>;
       if (raw !== null && typeof raw === "object") obj = raw;
       else if (asked.length === 1) obj = { [asked[0]!.name]: raw };
@@ -176,7 +176,7 @@ function checkProportions(
     for (const [code, entry] of entries) {
       if (entry.na) continue;
       const node = catalog.nodes.get(code)!;
-      const exprs = proportionsOf(node);
+      const exprs = node.proportions;
       if (!exprs.length) continue;
       const { inputs, missing } = resolveInputs(node, entry.values, profile, entries);
       if (missing.length) continue;
@@ -206,21 +206,6 @@ function checkProportions(
     for (const [code, e] of overriding) merged.set(code, e);
     check(period, merged, (code) => (overriding.has(code) ? "appraisal" : "data"));
   }
-}
-
-type RatioExpr = { numerator: string[]; denominator: string[]; proportion: boolean };
-function proportionsOf(node: CompiledNode): RatioExpr[] {
-  const out: RatioExpr[] = [];
-  const visit = (f: unknown) => {
-    if (!f || typeof f !== "object") return;
-    const o = f as Record<string, unknown>;
-    const v = o["value"];
-    if (v && typeof v === "object" && (v as RatioExpr).proportion) out.push(v as RatioExpr);
-    for (const key of ["parts", "anyOf"]) if (Array.isArray(o[key])) for (const p of o[key] as unknown[]) visit((p as { formula?: unknown }).formula ?? p);
-    if (o["requirements"]) for (const r of Object.values(o["requirements"] as object)) visit(r);
-  };
-  visit(node.formula);
-  return out;
 }
 
 /**

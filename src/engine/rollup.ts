@@ -1,8 +1,27 @@
 import { Dec, ZERO, clamp, fmt, sum } from "../_decimal.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
-import type { LeafScore } from "./evaluate.js";
+import { traceOf, type LeafScore } from "./evaluate.js";
 import { isDue } from "./periods.js";
-import type { IndicatorResult, PeriodScore } from "./types.js";
+import type { IndicatorResult, PeriodScore, PeriodStatus, Trace } from "./types.js";
+
+/** A period score whose trace is built on first access (JSON output includes it). */
+class LazyPeriodScore implements PeriodScore {
+  readonly score: string;
+  readonly status: PeriodStatus;
+  readonly #leaf: LeafScore;
+  #trace: Trace | undefined;
+  constructor(leaf: LeafScore) {
+    this.score = fmt(leaf.score);
+    this.status = leaf.status;
+    this.#leaf = leaf;
+  }
+  get trace(): Trace {
+    return (this.#trace ??= traceOf(this.#leaf));
+  }
+  toJSON(): { score: string; status: PeriodStatus; trace: Trace } {
+    return { score: this.score, status: this.status, trace: this.trace };
+  }
+}
 
 /** A unit's annual scores, exact, before formatting. */
 export interface UnitRollup {
@@ -14,9 +33,16 @@ export interface UnitRollup {
   readonly total: Dec;
 }
 
-/** Periods in which a leaf is due. */
+const dueCache = new Map<string, string[]>();
+/** Periods in which a leaf is due (shared array: do not modify). */
 export function duePeriods(cadence: Parameters<typeof isDue>[0], periods: readonly string[]): string[] {
-  return periods.filter((p, i) => isDue(cadence, p, i === periods.length - 1));
+  const key = `${cadence}|${periods.join(",")}`;
+  let due = dueCache.get(key);
+  if (!due) {
+    due = periods.filter((p, i) => isDue(cadence, p, i === periods.length - 1));
+    if (dueCache.size < 1000) dueCache.set(key, due);
+  }
+  return due;
 }
 
 /**
@@ -57,6 +83,7 @@ export function indicatorResults(
   rollup: UnitRollup,
   leafScores: Map<string, Map<string, LeafScore>>,
   self?: UnitRollup,
+  withPeriods = true,
 ): Record<string, IndicatorResult> {
   const out: Record<string, IndicatorResult> = {};
   for (const node of catalog.order) {
@@ -75,10 +102,14 @@ export function indicatorResults(
       continue;
     }
     const due = duePeriods(node.cadence, periods);
+    if (!withPeriods) {
+      out[node.code] = { ...base, annualRule: node.annualRule, duePeriods: due };
+      continue;
+    }
     const per: Record<string, PeriodScore> = {};
     for (const p of due) {
       const s = leafScores.get(p)?.get(node.code);
-      if (s) per[p] = { score: fmt(s.score), status: s.status, trace: s.trace };
+      if (s) per[p] = new LazyPeriodScore(s);
     }
     out[node.code] = { ...base, annualRule: node.annualRule, duePeriods: due, periods: per };
   }

@@ -20,6 +20,12 @@ export interface ScoreOptions {
   readonly overrides?: readonly Override[];
   /** The previous year's result: inputs marked `previous: improvement` are computed from it when not reported. */
   readonly previous?: ScoreResult;
+  /**
+   * How much of each unit to return: `full` (default: every indicator, every period with its
+   * trace), `indicators` (annual indicator scores, no per-period records) or `totals` (totals,
+   * ranks and period totals only: for a portal recomputing on every edit).
+   */
+  readonly detail?: "full" | "indicators" | "totals";
 }
 
 /**
@@ -54,7 +60,7 @@ function childCatalogOf(catalog: Catalog, options: ScoreOptions): CompiledCatalo
   return compileCatalog(options.catalogs?.[catalog.childCatalog] ?? getCatalog(catalog.childCatalog));
 }
 
-function scorePoints(catalog: CompiledCatalog, units: readonly NormalizedUnit[], periods: readonly string[], issues: Issue[]): UnitResult[] {
+function scorePoints(catalog: CompiledCatalog, units: readonly NormalizedUnit[], periods: readonly string[], issues: Issue[], detail: ScoreOptions["detail"] = "full"): UnitResult[] {
   const final = evaluateLeaves(catalog, units, periods, "final", issues);
   const twoAssessments = units.some((u) => u.appraisal !== undefined);
   const self = twoAssessments ? evaluateLeaves(catalog, units, periods, "self", []) : undefined;
@@ -74,7 +80,7 @@ function scorePoints(catalog: CompiledCatalog, units: readonly NormalizedUnit[],
     total: fmt(r.total),
     max: fmt(catalog.catalog.aggregate === "pillarMean" ? catalog.total.div(Math.max(1, catalog.top.filter((n) => !n.unscored).length)) : catalog.total),
     rank: ranks[i]!,
-    indicators: indicatorResults(catalog, periods, r, final.get(unit.id)!, s),
+    indicators: detail === "totals" ? {} : indicatorResults(catalog, periods, r, final.get(unit.id)!, s, detail === "full"),
     periods: Object.fromEntries([...r.periodTotals].map(([p, t]) => [p, { total: fmt(t) }])),
     ...(s ? { assessment: { self: fmt(s.total), final: fmt(r.total), difference: fmt(r.total.minus(s.total)) } } : {}),
     criteria: {},
@@ -111,7 +117,7 @@ export function score(catalog: Catalog, dataset: Dataset | DatasetInput | string
   if (child && childUnits.length) {
     const childResults = child.catalog.scoring === "levels"
       ? evaluateLevelUnits(child, childUnits, ds.periods, "final", new Map())
-      : scorePoints(child, childUnits, ds.periods, issues);
+      : scorePoints(child, childUnits, ds.periods, issues, options.detail);
     for (const r of childResults) {
       if (r.parent === undefined || r.level === undefined) continue;
       const list = childLevels.get(r.parent) ?? [];
@@ -122,7 +128,7 @@ export function score(catalog: Catalog, dataset: Dataset | DatasetInput | string
   }
   const mainResults = main.catalog.scoring === "levels"
     ? evaluateLevelUnits(main, mainUnits, ds.periods, "final", childLevels)
-    : scorePoints(main, mainUnits, ds.periods, issues);
+    : scorePoints(main, mainUnits, ds.periods, issues, options.detail);
   if (issues.length) throw new DatasetError(issues);
   const first: ScoreResult = { catalog: catalog.id, year: ds.year, periods: ds.periods, units: [...mainResults, ...results], warnings };
   if (options.previous && main.catalog.scoring === "points") {

@@ -35,16 +35,21 @@ function num(inputs: Inputs, name: string): Dec {
   return v instanceof Dec ? v : new Dec(0);
 }
 
+function sumOf(names: readonly string[], inputs: Inputs): Dec {
+  if (names.length === 1) return num(inputs, names[0]!);
+  return sum(names.map((n) => num(inputs, n)));
+}
+
 /**
  * Evaluates a value expression exactly.
  * @param expr An input name or a ratio of sums.
  * @param inputs Resolved inputs (all present: the engine checks before).
  * @returns The value, or the parts of a ratio whose denominator is 0.
  */
-export function evaluateValue(expr: ValueExpr, inputs: Inputs): ValueResult {
+export function evaluateValue(expr: ValueExpr | { readonly numerator: readonly string[]; readonly denominator: readonly string[] }, inputs: Inputs): ValueResult {
   if (typeof expr === "string") return { ok: true, value: num(inputs, expr) };
-  const numerator = sum(expr.numerator.map((n) => num(inputs, n)));
-  const denominator = sum(expr.denominator.map((n) => num(inputs, n)));
+  const numerator = sumOf(expr.numerator, inputs);
+  const denominator = sumOf(expr.denominator, inputs);
   if (denominator.isZero()) return { ok: false, numerator, denominator };
   return { ok: true, value: numerator.div(denominator), numerator, denominator };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Dec } from "../_decimal.js";
+import { Dec, decOf } from "../_decimal.js";
 import { DatasetError } from "../errors.js";
 import { looksLikePath, parseText, readTextFile, structuralIssues, zodIssues } from "./_parse.js";
 
@@ -87,7 +87,7 @@ export function isNotApplicable(v: unknown): boolean {
  * @returns The decimal, or undefined when it is not an unambiguous finite number.
  */
 export function readNumber(v: unknown): Dec | undefined {
-  if (typeof v === "number") return Number.isFinite(v) ? new Dec(String(v)) : undefined;
+  if (typeof v === "number") return Number.isFinite(v) ? decOf(v) : undefined;
   if (typeof v !== "string") return undefined;
   const s = v.trim();
   if (/^-?\d+(\.\d+)?$/.test(s)) return new Dec(s);
