@@ -1,4 +1,4 @@
-import { Dec, ZERO, parseDecimalLiteral, sum } from "../_decimal.js";
+import { Dec, ZERO, fmt, parseDecimalLiteral, sum } from "../_decimal.js";
 import { CatalogError, createIssue, type Issue } from "../errors.js";
 import { kindOf } from "../formulas/registry.js";
 import type { FieldSpec, FormulaKindDef } from "../formulas/_types.js";
@@ -11,6 +11,8 @@ export interface CompiledNode {
   readonly name: string;
   /** Maximum points (0 for level criteria and unscored nodes without a max). */
   readonly max: Dec;
+  /** `max` as output text ("22.5"). */
+  readonly maxText: string;
   readonly depth: number;
   readonly parent: string | undefined;
   readonly children: readonly string[];
@@ -118,6 +120,7 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
       code: n.code,
       name: n.name,
       max: n.max !== undefined ? parseDecimalLiteral(n.max) : ZERO,
+      maxText: n.max !== undefined ? fmt(parseDecimalLiteral(n.max)) : "0",
       depth,
       parent,
       children: (n.children ?? []).map((c) => c.code),

@@ -77,6 +77,12 @@ export function runFormula(
   return evaluate(formula, max);
 }
 
+function factsText(facts: Outcome["facts"]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(facts ?? {})) out[k] = typeof v === "string" ? v : v.toString();
+  return out;
+}
+
 /** Makes the trace of a leaf score. */
 export function makeTrace(
   catalog: CompiledCatalog,
@@ -96,7 +102,7 @@ export function makeTrace(
     status,
     branch: detail.outcome?.branch ?? status,
     inputs,
-    facts: detail.outcome?.facts ?? {},
+    facts: factsText(detail.outcome?.facts),
     raw: raw.toString(),
     ...(raw.eq(detail.score) ? {} : { clamp: { from: raw.toString(), to: detail.score.toString() } }),
     ...(detail.missing?.length ? { missing: detail.missing } : {}),

@@ -88,30 +88,31 @@ export function indicatorResults(
   const out: Record<string, IndicatorResult> = {};
   for (const node of catalog.order) {
     const score = rollup.annual.get(node.code)!;
-    const base = {
-      code: node.code,
-      name: node.name,
-      max: fmt(node.max),
-      score: fmt(score),
-      ...(node.unscored ? { unscored: true as const } : {}),
-      ...(self ? { self: fmt(self.annual.get(node.code)!), difference: fmt(score.minus(self.annual.get(node.code)!)) } : {}),
-    };
+    // Built field by field: this runs for every node of every unit.
+    const r: { -readonly [K in keyof IndicatorResult]: IndicatorResult[K] } = { code: node.code, name: node.name, max: node.maxText, score: fmt(score) };
+    if (node.unscored) r.unscored = true;
+    if (self) {
+      const s = self.annual.get(node.code)!;
+      r.self = fmt(s);
+      r.difference = fmt(score.minus(s));
+    }
     if (node.children.length) {
       const c = rollup.clamps.get(node.code);
-      out[node.code] = { ...base, ...(c ? { clamp: { from: fmt(c), to: fmt(score) } } : {}) };
-      continue;
+      if (c) r.clamp = { from: fmt(c), to: fmt(score) };
+    } else {
+      const due = duePeriods(node.cadence, periods);
+      r.annualRule = node.annualRule;
+      r.duePeriods = due;
+      if (withPeriods) {
+        const per: Record<string, PeriodScore> = {};
+        for (const p of due) {
+          const s = leafScores.get(p)?.get(node.code);
+          if (s) per[p] = new LazyPeriodScore(s);
+        }
+        r.periods = per;
+      }
     }
-    const due = duePeriods(node.cadence, periods);
-    if (!withPeriods) {
-      out[node.code] = { ...base, annualRule: node.annualRule, duePeriods: due };
-      continue;
-    }
-    const per: Record<string, PeriodScore> = {};
-    for (const p of due) {
-      const s = leafScores.get(p)?.get(node.code);
-      if (s) per[p] = new LazyPeriodScore(s);
-    }
-    out[node.code] = { ...base, annualRule: node.annualRule, duePeriods: due, periods: per };
+    out[node.code] = r;
   }
   return out;
 }

@@ -66,7 +66,7 @@ export interface Outcome {
   /** The measured value (ratio or input), if any. */
   readonly value?: Dec;
   /** Facts for the trace and explanations (decimal strings or labels). */
-  readonly facts?: Readonly<Record<string, string>>;
+  readonly facts?: Readonly<Record<string, string | Dec>>;
   /** The denominator was 0: the engine applies the zero-denominator policy. */
   readonly zeroDenominator?: boolean;
   /** Nested outcomes (composite parts). */

@@ -54,10 +54,8 @@ export function evaluateValue(expr: ValueExpr | { readonly numerator: readonly s
   return { ok: true, value: numerator.div(denominator), numerator, denominator };
 }
 
-/** Facts of a value for the trace. */
-export function valueFacts(r: ValueResult & { ok: true }): Record<string, string> {
-  const f: Record<string, string> = { value: r.value.toString() };
-  if (r.numerator) f["numerator"] = r.numerator.toString();
-  if (r.denominator) f["denominator"] = r.denominator.toString();
-  return f;
+/** Facts of a value for the trace (decimals: turned into text only when the trace is read). */
+export function valueFacts(r: ValueResult & { ok: true }): Record<string, Dec> {
+  if (!r.numerator || !r.denominator) return { value: r.value };
+  return { value: r.value, numerator: r.numerator, denominator: r.denominator };
 }

@@ -6,7 +6,8 @@ import { looksLikePath, parseText, readTextFile, structuralIssues, zodIssues } f
 /** A raw data value as written: a number, a boolean, a string (option, "n/a", numeric text) or null. */
 const RawScalar = z.union([z.number(), z.boolean(), z.string(), z.null()]);
 /** One indicator's data in one period: scalar shorthand, "n/a", or fields by name. */
-export const IndicatorDataSchema = z.union([RawScalar, z.record(z.string(), RawScalar)]);
+// The common case (an object of fields) first: a union tries its members in order.
+export const IndicatorDataSchema = z.union([z.record(z.string(), RawScalar), RawScalar]);
 /** Indicator data by code, for one period. */
 export const PeriodDataSchema = z.record(z.string(), IndicatorDataSchema);
 

@@ -14,6 +14,6 @@ export const ratio: FormulaKindDef<RatioFormula> = {
     const v = evaluateValue(formula.value, inputs);
     if (!v.ok) return { raw: max, branch: "zeroDenominator", zeroDenominator: true };
     const factor = formula.points !== undefined ? parseDecimalLiteral(formula.points) : max;
-    return { raw: v.value.times(factor), branch: "ratio", value: v.value, facts: { ...valueFacts(v), factor: factor.toString() } };
+    return { raw: v.value.times(factor), branch: "ratio", value: v.value, facts: { ...valueFacts(v), factor } };
   },
 };

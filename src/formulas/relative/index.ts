@@ -22,7 +22,7 @@ export const relative: FormulaKindDef<RelativeFormula> = {
     if (!v.ok) return { raw: max, branch: "zeroDenominator", zeroDenominator: true };
     const best = peers?.best ?? v.value;
     const min = peers?.min ?? v.value;
-    const facts = { ...valueFacts(v), best: best.toString(), min: min.toString(), peers: String(peers?.count ?? 1) };
+    const facts = { ...valueFacts(v), best, min, peers: String(peers?.count ?? 1) };
     if (best.lte(0)) return { raw: ZERO, branch: "bestZero", value: v.value, facts };
     if (formula.mode === "minmax" && best.gt(min)) {
       return { raw: v.value.minus(min).div(best.minus(min)).times(max), branch: "minmax", value: v.value, facts };

@@ -14,7 +14,7 @@ export const threshold: FormulaKindDef<ThresholdFormula> = {
     const v = evaluateValue(formula.value, inputs);
     if (!v.ok) return { raw: max, branch: "zeroDenominator", zeroDenominator: true };
     const t = parseDecimalLiteral(formula.threshold);
-    const facts = { ...valueFacts(v), threshold: t.toString() };
+    const facts = { ...valueFacts(v), threshold: t };
     const reached = formula.at === "gt" ? v.value.gt(t) : v.value.gte(t);
     if (reached) return { raw: max, branch: "atThreshold", value: v.value, facts };
     switch (formula.below) {
