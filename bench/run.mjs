@@ -483,8 +483,8 @@ function child(spec) {
     agree = {
       differ,
       note: differ
-        ? `${differ} unit totals differ (max ${maxDiff.toPrecision(2)}: doubles at exact band edges), ${rankDiffer} ranks differ`
-        : `all totals equal (max |Δ| ${maxDiff.toExponential(1)})`,
+        ? `${differ} unit total${differ > 1 ? "s differ" : " differs"} (by up to ${maxDiff.toPrecision(2)}: doubles at exact band edges), ${rankDiffer} ranks differ`
+        : `all totals equal (max Δ ${maxDiff.toExponential(1)})`,
     };
   }
   const levelSpread = catalog.scoring === "levels" ? Object.fromEntries([0, 1, 2, 3, 4, 5].map((l) => [l, result.units.filter((u) => u.level === l).length])) : undefined;

@@ -1,4 +1,5 @@
 import type { CompiledCatalog, CompiledNode } from "../catalog/compile.js";
+import { Dec } from "../_decimal.js";
 import { own } from "../_own.js";
 import { DatasetError, createIssue, type Issue, type IssueWhere } from "../errors.js";
 import type { FieldSpec, FieldValue } from "../formulas/_types.js";
@@ -33,34 +34,50 @@ function describe(v: unknown): string {
   return v === null ? "null" : typeof v === "string" ? JSON.stringify(v) : typeof v === "object" ? "an object" : String(v);
 }
 
-/** Normalises one field value; pushes an issue when it does not fit the spec. */
-function readField(spec: Pick<FieldSpec, "type" | "options">, raw: unknown, where: IssueWhere, path: (string | number)[], issues: Issue[], warnings: Issue[]): FieldValue | undefined {
-  const bad = (code: "expectedCount" | "expectedNumber" | "expectedBoolean" | "expectedOption" | "expectedText", expected?: string) => {
-    issues.push(createIssue("dataset", code, where, { received: describe(raw), ...(expected ? { expected } : {}) }, path));
-    return undefined;
-  };
+/** Why a value does not fit its field. */
+class Bad {
+  constructor(
+    readonly code: "expectedCount" | "expectedNumber" | "expectedBoolean" | "expectedOption" | "expectedText",
+    readonly expected?: string,
+  ) {}
+}
+const BAD = {
+  count: new Bad("expectedCount"),
+  number: new Bad("expectedNumber"),
+  boolean: new Bad("expectedBoolean"),
+  text: new Bad("expectedText"),
+};
+
+/** Normalises one field value, or says why it does not fit (no allocation on the common path). */
+function readValue(spec: Pick<FieldSpec, "type" | "options">, raw: unknown): FieldValue | Bad {
   switch (spec.type) {
     case "boolean":
-      if (typeof raw === "boolean") return raw;
-      return bad("expectedBoolean");
+      return typeof raw === "boolean" ? raw : BAD.boolean;
     case "option":
-      if (typeof raw === "string" && spec.options?.includes(raw)) return raw;
-      return bad("expectedOption", (spec.options ?? []).join(" | "));
+      return typeof raw === "string" && spec.options?.includes(raw) ? raw : new Bad("expectedOption", (spec.options ?? []).join(" | "));
     case "text":
-      if (typeof raw === "string") return raw;
-      if (typeof raw === "number") return String(raw);
-      return bad("expectedText");
+      return typeof raw === "string" ? raw : typeof raw === "number" ? String(raw) : BAD.text;
     default: {
       const n = readNumber(raw);
-      const code = spec.type === "count" ? "expectedCount" : "expectedNumber";
-      if (!n || (n.isNeg() && !n.isZero())) return bad(code);
-      if (spec.type === "count" && !n.isInteger()) return bad(code);
-      if (typeof raw === "string") {
-        warnings.push(createIssue("dataset", "usage", where, { detail: `number given as text ${JSON.stringify(raw)}, read as ${n.toString()}` }, path));
-      }
+      const bad = spec.type === "count" ? BAD.count : BAD.number;
+      if (!n || (n.isNeg() && !n.isZero())) return bad;
+      if (spec.type === "count" && !n.isInteger()) return bad;
       return n;
     }
   }
+}
+
+/** Normalises one field value; pushes an issue when it does not fit the spec, a warning for numbers given as text. */
+function readField(spec: Pick<FieldSpec, "type" | "options">, raw: unknown, where: () => IssueWhere, path: () => (string | number)[], issues: Issue[], warnings: Issue[]): FieldValue | undefined {
+  const v = readValue(spec, raw);
+  if (v instanceof Bad) {
+    issues.push(createIssue("dataset", v.code, where(), { received: describe(raw), ...(v.expected ? { expected: v.expected } : {}) }, path()));
+    return undefined;
+  }
+  if (typeof raw === "string" && v instanceof Dec) {
+    warnings.push(createIssue("dataset", "usage", where(), { detail: `number given as text ${JSON.stringify(raw)}, read as ${v.toString()}` }, path()));
+  }
+  return v;
 }
 
 /** Input values of a node for one entry, with `from` references resolved. */
@@ -98,6 +115,7 @@ function normalizeEntries(
 ): PeriodEntries {
   const out = new Map<string, Map<string, Entry>>();
   const byPeriod = unit[source] ?? {};
+  const last = periods[periods.length - 1];
   for (const [period, codes] of Object.entries(byPeriod)) {
     const basePath: (string | number)[] = ["units", unitIndex, source, period];
     if (!periods.includes(period)) {
@@ -107,21 +125,22 @@ function normalizeEntries(
     const entries = new Map<string, Entry>();
     out.set(period, entries);
     for (const [code, raw] of Object.entries(codes ?? {})) {
-      const where = { unit: unit.id, period, indicator: code };
-      const path = [...basePath, code];
+      // Places and paths are built only when there is something to report.
+      const where = () => ({ unit: unit.id, period, indicator: code });
+      const path = () => [...basePath, code];
       const node = catalog.nodes.get(code);
       if (!node) {
-        issues.push(createIssue("dataset", "unknownIndicator", where, { received: code }, path));
+        issues.push(createIssue("dataset", "unknownIndicator", where(), { received: code }, path()));
         continue;
       }
       if (node.children.length) {
-        issues.push(createIssue("dataset", "notALeaf", where, { received: code, detail: node.children.join(", ") }, path));
+        issues.push(createIssue("dataset", "notALeaf", where(), { received: code, detail: node.children.join(", ") }, path()));
         continue;
       }
-      if (!isDue(node.cadence, period, period === periods[periods.length - 1])) {
-        warnings.push(createIssue("dataset", "usage", where, { detail: `indicator ${code} is evaluated per ${node.cadence}; its data for ${period} is not used` }, path));
+      if (!isDue(node.cadence, period, period === last)) {
+        warnings.push(createIssue("dataset", "usage", where(), { detail: `indicator ${code} is evaluated per ${node.cadence}; its data for ${period} is not used` }, path()));
       }
-      if (isNotApplicable(raw)) {
+      if (typeof raw === "string" && isNotApplicable(raw)) {
         entries.set(code, { na: true });
         continue;
       }
@@ -130,25 +149,27 @@ function normalizeEntries(
       if (raw !== null && typeof raw === "object") obj = raw;
       else if (asked.length === 1) obj = { [asked[0]!.name]: raw };
       else {
-        issues.push(createIssue("dataset", "expectedObject", where, { received: describe(raw), expected: asked.map((f) => f.name).join(", ") }, path));
+        issues.push(createIssue("dataset", "expectedObject", where(), { received: describe(raw), expected: asked.map((f) => f.name).join(", ") }, path()));
         continue;
       }
       const values: Record<string, FieldValue> = {};
-      for (const [name, v] of Object.entries(obj)) {
+      for (const name in obj) {
+        if (!Object.hasOwn(obj, name)) continue;
         const spec = node.fieldByName.get(name);
-        const fw = { ...where, field: name };
+        const fw = () => ({ ...where(), field: name });
+        const fp = () => [...path(), name];
         if (!spec) {
-          issues.push(createIssue("dataset", "unknownField", fw, { received: name, expected: asked.map((f) => f.name).join(", ") || "(none)" }, [...path, name]));
+          issues.push(createIssue("dataset", "unknownField", fw(), { received: name, expected: asked.map((f) => f.name).join(", ") || "(none)" }, fp()));
         } else if (spec.from) {
-          issues.push(createIssue("dataset", "fromField", fw, { detail: spec.from }, [...path, name]));
+          issues.push(createIssue("dataset", "fromField", fw(), { detail: spec.from }, fp()));
         } else {
-          const val = readField(spec, v, fw, [...path, name], issues, warnings);
+          const val = readField(spec, obj[name], fw, fp, issues, warnings);
           if (val !== undefined) values[name] = val;
         }
       }
       for (const f of asked) {
-        if (!Object.hasOwn(obj, f.name) && f.absentAs === undefined) {
-          issues.push(createIssue("dataset", "missingField", { ...where, field: f.name }, { detail: f.label }, [...path, f.name]));
+        if (f.absentAs === undefined && !Object.hasOwn(obj, f.name)) {
+          issues.push(createIssue("dataset", "missingField", { ...where(), field: f.name }, { detail: f.label }, [...path(), f.name]));
         }
       }
       entries.set(code, { na: false, values });
@@ -247,7 +268,7 @@ export function normalizeDataset(dataset: Dataset, mainCatalog: CompiledCatalog,
         continue;
       }
       if (raw === null) continue;
-      const v = readField(spec, raw, { unit: unit.id, field: `profile.${key}` }, ["units", i, "profile", key], issues, warnings);
+      const v = readField(spec, raw, () => ({ unit: unit.id, field: `profile.${key}` }), () => ["units", i, "profile", key], issues, warnings);
       if (v !== undefined) profile[key] = v;
     }
     if (unit.registered !== undefined && (unit.registered < 1 || unit.registered > 5)) {
