@@ -58,7 +58,7 @@ export function runFormula(
   formula: Formula,
   max: Dec,
   inputs: Inputs,
-  extra: { peers?: PeerStats; childLevels?: readonly number[] },
+  extra: { peers?: PeerStats | undefined; childLevels?: readonly number[] | undefined },
 ): Outcome {
   const evaluate = (f: Formula, m: Dec): Outcome => {
     const o = kindOf(f).evaluate({
@@ -68,8 +68,8 @@ export function runFormula(
       defs: node.inputs,
       zeroDenominator: node.zeroDenominator,
       evaluate,
-      ...(extra.peers ? { peers: extra.peers } : {}),
-      ...(extra.childLevels ? { childLevels: extra.childLevels } : {}),
+      peers: extra.peers,
+      childLevels: extra.childLevels,
     });
     if (!o.zeroDenominator) return o;
     return { ...o, raw: node.zeroDenominator === "max" ? m : ZERO };
@@ -120,6 +120,7 @@ export function evaluateLeaves(catalog: CompiledCatalog, units: readonly Normali
   const out: LeafScores = new Map();
   const pending: { unit: NormalizedUnit; period: string; node: CompiledNode; inputs: Inputs; source: "self" | "appraisal"; measured: Dec | "zeroDenominator" | undefined }[] = [];
   const last = periods[periods.length - 1];
+  const dueLeaves = new Map(periods.map((p) => [p, catalog.leaves.filter((n) => isDue(n.cadence, p, p === last))]));
   for (const unit of units) {
     const byPeriod = new Map<string, Map<string, LeafScore>>();
     out.set(unit.id, byPeriod);
@@ -127,8 +128,7 @@ export function evaluateLeaves(catalog: CompiledCatalog, units: readonly Normali
       const scores = new Map<string, LeafScore>();
       byPeriod.set(period, scores);
       const { entries, appraised } = entriesFor(unit, period, which);
-      for (const node of catalog.leaves) {
-        if (!isDue(node.cadence, period, period === last)) continue;
+      for (const node of dueLeaves.get(period)!) {
         const source = appraised.has(node.code) ? "appraisal" : "self";
         const entry = entries.get(node.code);
         if (!entry) {

@@ -33,15 +33,13 @@ export interface UnitRollup {
   readonly total: Dec;
 }
 
-const dueCache = new Map<string, string[]>();
-/** Periods in which a leaf is due (shared array: do not modify). */
+const dueCache = new WeakMap<readonly string[], Map<string, string[]>>();
+/** Periods in which a leaf is due (shared array, cached per periods array: do not modify). */
 export function duePeriods(cadence: Parameters<typeof isDue>[0], periods: readonly string[]): string[] {
-  const key = `${cadence}|${periods.join(",")}`;
-  let due = dueCache.get(key);
-  if (!due) {
-    due = periods.filter((p, i) => isDue(cadence, p, i === periods.length - 1));
-    if (dueCache.size < 1000) dueCache.set(key, due);
-  }
+  let byCadence = dueCache.get(periods);
+  if (!byCadence) dueCache.set(periods, (byCadence = new Map()));
+  let due = byCadence.get(cadence);
+  if (!due) byCadence.set(cadence, (due = periods.filter((p, i) => isDue(cadence, p, i === periods.length - 1))));
   return due;
 }
 

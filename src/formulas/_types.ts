@@ -34,9 +34,9 @@ export interface EvalArgs<F> {
   readonly max: Dec;
   readonly inputs: Inputs;
   readonly defs: Readonly<Record<string, InputDef>>;
-  readonly peers?: PeerStats;
+  readonly peers?: PeerStats | undefined;
   /** Achieved levels of the unit's child units (level roll-up). */
-  readonly childLevels?: readonly number[];
+  readonly childLevels?: readonly number[] | undefined;
   /** Zero-denominator policy of the indicator. */
   readonly zeroDenominator: "max" | "zero" | "error";
   /** Evaluates a nested formula (composite parts), zero-denominator policy applied. */
