@@ -35,8 +35,6 @@ const NONE: ReadonlySet<string> = new Set();
 /** Which data to score: the self-assessment alone, or the final data (appraisal over self). */
 export type Assessment = "self" | "final";
 
-/** Scores by unit id → period → leaf code. */
-export type LeafScores = Map<string, Map<string, Map<string, LeafScore>>>;
 
 /** Data of a unit for a period, appraisal entries overriding self ones in the final assessment. */
 export function entriesFor(unit: NormalizedUnit, period: string, which: Assessment): { entries: ReadonlyMap<string, Entry>; appraised: ReadonlySet<string> } {
@@ -111,67 +109,90 @@ export function makeTrace(
   };
 }
 
+/** Peer values of `relative` leaves: per period and code, over the units scored together. */
+export type Peers = ReadonlyMap<string, PeerStats>;
+
+const peerKey = (period: string, code: string) => `${period}\u0000${code}`;
+
 /**
- * Scores every leaf of every unit in every period where it is due. `relative` leaves are
- * scored after the others, against the units scored together in the same period.
+ * Measures every `relative` leaf of every unit (a cheap first pass), so that each unit can then
+ * be scored on its own against the best (and lowest) value of its period.
+ */
+export function measurePeers(catalog: CompiledCatalog, units: readonly NormalizedUnit[], periods: readonly string[], which: Assessment): Peers {
+  const relative = catalog.leaves.filter((n) => n.kind?.measure);
+  const peers = new Map<string, PeerStats>();
+  if (!relative.length) return peers;
+  const last = periods[periods.length - 1];
+  for (const period of periods) {
+    for (const node of relative) {
+      if (!isDue(node.cadence, period, period === last)) continue;
+      let best: Dec | undefined;
+      let min: Dec | undefined;
+      let count = 0;
+      for (const unit of units) {
+        const { entries } = entriesFor(unit, period, which);
+        const entry = entries.get(node.code);
+        if (!entry || entry.na) continue;
+        const { inputs, missing } = resolveInputs(node, entry.values, unit.profile, entries);
+        if (missing.length) continue;
+        const v = node.kind!.measure!(node.formula!, inputs);
+        if (!(v instanceof Dec)) continue;
+        best = best === undefined || v.gt(best) ? v : best;
+        min = min === undefined || v.lt(min) ? v : min;
+        count++;
+      }
+      if (best && min) peers.set(peerKey(period, node.code), { best, min, count });
+    }
+  }
+  return peers;
+}
+
+/**
+ * Scores every leaf of one unit in every period where it is due; `relative` leaves against the
+ * peers measured beforehand.
  * @param issues Receives `zeroDenominator` errors (policy `error`).
  */
-export function evaluateLeaves(catalog: CompiledCatalog, units: readonly NormalizedUnit[], periods: readonly string[], which: Assessment, issues: Issue[]): LeafScores {
-  const out: LeafScores = new Map();
-  const pending: { unit: NormalizedUnit; period: string; node: CompiledNode; inputs: Inputs; source: "self" | "appraisal"; measured: Dec | "zeroDenominator" | undefined }[] = [];
-  const last = periods[periods.length - 1];
-  const dueLeaves = new Map(periods.map((p) => [p, catalog.leaves.filter((n) => isDue(n.cadence, p, p === last))]));
-  for (const unit of units) {
-    const byPeriod = new Map<string, Map<string, LeafScore>>();
-    out.set(unit.id, byPeriod);
-    for (const period of periods) {
-      const scores = new Map<string, LeafScore>();
-      byPeriod.set(period, scores);
-      const { entries, appraised } = entriesFor(unit, period, which);
-      for (const node of dueLeaves.get(period)!) {
-        const source = appraised.has(node.code) ? "appraisal" : "self";
-        const entry = entries.get(node.code);
-        if (!entry) {
-          scores.set(node.code, { score: ZERO, status: "missing", catalog, node, source });
-          continue;
-        }
-        if (entry.na) {
-          scores.set(node.code, { score: node.max, status: "notApplicable", catalog, node, source });
-          continue;
-        }
-        const { inputs, missing } = resolveInputs(node, entry.values, unit.profile, entries);
-        if (missing.length) {
-          scores.set(node.code, { score: ZERO, status: "missing", catalog, node, source, inputs, missing });
-          continue;
-        }
-        const formula = node.formula!;
-        const kind = node.kind!;
-        if (kind.measure) {
-          pending.push({ unit, period, node, inputs, source, measured: kind.measure(formula, inputs) });
-          continue;
-        }
-        scores.set(node.code, scoreLeaf(catalog, unit, period, node, inputs, source, {}, issues));
+export function evaluateUnit(catalog: CompiledCatalog, unit: NormalizedUnit, periods: readonly string[], which: Assessment, peers: Peers, issues: Issue[]): Map<string, Map<string, LeafScore>> {
+  const byPeriod = new Map<string, Map<string, LeafScore>>();
+  for (const period of periods) {
+    const scores = new Map<string, LeafScore>();
+    byPeriod.set(period, scores);
+    const { entries, appraised } = entriesFor(unit, period, which);
+    for (const node of dueLeavesOf(catalog, periods).get(period)!) {
+      const source = appraised.has(node.code) ? "appraisal" : "self";
+      const entry = entries.get(node.code);
+      if (!entry) {
+        scores.set(node.code, { score: ZERO, status: "missing", catalog, node, source });
+        continue;
       }
+      if (entry.na) {
+        scores.set(node.code, { score: node.max, status: "notApplicable", catalog, node, source });
+        continue;
+      }
+      const { inputs, missing } = resolveInputs(node, entry.values, unit.profile, entries);
+      if (missing.length) {
+        scores.set(node.code, { score: ZERO, status: "missing", catalog, node, source, inputs, missing });
+        continue;
+      }
+      const p = node.kind!.measure ? peers.get(peerKey(period, node.code)) : undefined;
+      scores.set(node.code, scoreLeaf(catalog, unit, period, node, inputs, source, p ? { peers: p } : {}, issues));
     }
   }
-  // Relative leaves: peers are the units with a measured value for the same indicator and period.
-  const groups = new Map<string, typeof pending>();
-  for (const p of pending) {
-    const key = `${p.period}\u0000${p.node.code}`;
-    const g = groups.get(key);
-    if (g) g.push(p);
-    else groups.set(key, [p]);
+  return byPeriod;
+}
+
+const dueLeavesCache = new WeakMap<CompiledCatalog, WeakMap<readonly string[], Map<string, CompiledNode[]>>>();
+/** Leaves due in each period (cached per catalog and periods array). */
+function dueLeavesOf(catalog: CompiledCatalog, periods: readonly string[]): Map<string, CompiledNode[]> {
+  let byPeriods = dueLeavesCache.get(catalog);
+  if (!byPeriods) dueLeavesCache.set(catalog, (byPeriods = new WeakMap()));
+  let due = byPeriods.get(periods);
+  if (!due) {
+    const last = periods[periods.length - 1];
+    due = new Map(periods.map((p) => [p, catalog.leaves.filter((n) => isDue(n.cadence, p, p === last))]));
+    byPeriods.set(periods, due);
   }
-  for (const group of groups.values()) {
-    const values = group.flatMap((p) => (p.measured instanceof Dec ? [p.measured] : []));
-    const peers: PeerStats | undefined = values.length
-      ? { best: Dec.max(...values), min: Dec.min(...values), count: values.length }
-      : undefined;
-    for (const p of group) {
-      out.get(p.unit.id)!.get(p.period)!.set(p.node.code, scoreLeaf(catalog, p.unit, p.period, p.node, p.inputs, p.source, peers ? { peers } : {}, issues));
-    }
-  }
-  return out;
+  return due;
 }
 
 function scoreLeaf(

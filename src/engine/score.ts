@@ -5,7 +5,7 @@ import type { Catalog } from "../catalog/schema.js";
 import { CatalogError, DatasetError, createIssue, type Issue } from "../errors.js";
 import { loadDataset, type Dataset, type DatasetInput } from "../io/dataset.js";
 import { applyOverrides, type Override } from "../io/overrides.js";
-import { evaluateLeaves } from "./evaluate.js";
+import { evaluateUnit, measurePeers } from "./evaluate.js";
 import { evaluateLevelUnits } from "./levels.js";
 import { normalizeDataset, type NormalizedUnit } from "./normalize.js";
 import { competitionRanks } from "./rank.js";
@@ -61,31 +61,33 @@ function childCatalogOf(catalog: Catalog, options: ScoreOptions): CompiledCatalo
 }
 
 function scorePoints(catalog: CompiledCatalog, units: readonly NormalizedUnit[], periods: readonly string[], issues: Issue[], detail: ScoreOptions["detail"] = "full"): UnitResult[] {
-  const final = evaluateLeaves(catalog, units, periods, "final", issues);
   const twoAssessments = units.some((u) => u.appraisal !== undefined);
-  const self = twoAssessments ? evaluateLeaves(catalog, units, periods, "self", []) : undefined;
-  const rolled = units.map((u) => {
-    const r = rollupUnit(catalog, periods, final.get(u.id)!);
-    const s = self ? rollupUnit(catalog, periods, self.get(u.id)!) : undefined;
-    return { unit: u, r, s };
+  const peers = measurePeers(catalog, units, periods, "final");
+  const selfPeers = twoAssessments ? measurePeers(catalog, units, periods, "self") : undefined;
+  const max = fmt(catalog.catalog.aggregate === "pillarMean" ? catalog.total.div(Math.max(1, catalog.top.filter((n) => !n.unscored).length)) : catalog.total);
+  // One unit at a time: its period scores are kept only when the result shows them.
+  const scored = units.map((unit) => {
+    const leaves = evaluateUnit(catalog, unit, periods, "final", peers, issues);
+    const r = rollupUnit(catalog, periods, leaves);
+    const s = selfPeers ? rollupUnit(catalog, periods, evaluateUnit(catalog, unit, periods, "self", selfPeers, [])) : undefined;
+    const result: Omit<UnitResult, "rank"> = {
+      id: unit.id,
+      name: unit.name,
+      catalog: catalog.catalog.id,
+      ...(unit.parent !== undefined ? { parent: unit.parent } : {}),
+      scoring: "points",
+      total: fmt(r.total),
+      max,
+      indicators: detail === "totals" ? {} : indicatorResults(catalog, periods, r, leaves, s, detail === "full"),
+      periods: Object.fromEntries([...r.periodTotals].map(([p, t]) => [p, { total: fmt(t) }])),
+      ...(s ? { assessment: { self: fmt(s.total), final: fmt(r.total), difference: fmt(r.total.minus(s.total)) } } : {}),
+      criteria: {},
+    };
+    return { key: r.total.toDecimalPlaces(6), result };
   });
   // Rank on the total as published (6 decimal places) so that equal totals share a rank.
-  const ranks = competitionRanks(rolled.map((x) => x.r.total.toDecimalPlaces(6)));
-  const out = rolled.map(({ unit, r, s }, i): UnitResult => ({
-    id: unit.id,
-    name: unit.name,
-    catalog: catalog.catalog.id,
-    ...(unit.parent !== undefined ? { parent: unit.parent } : {}),
-    scoring: "points",
-    total: fmt(r.total),
-    max: fmt(catalog.catalog.aggregate === "pillarMean" ? catalog.total.div(Math.max(1, catalog.top.filter((n) => !n.unscored).length)) : catalog.total),
-    rank: ranks[i]!,
-    indicators: detail === "totals" ? {} : indicatorResults(catalog, periods, r, final.get(unit.id)!, s, detail === "full"),
-    periods: Object.fromEntries([...r.periodTotals].map(([p, t]) => [p, { total: fmt(t) }])),
-    ...(s ? { assessment: { self: fmt(s.total), final: fmt(r.total), difference: fmt(r.total.minus(s.total)) } } : {}),
-    criteria: {},
-  }));
-  return out.sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id));
+  const ranks = competitionRanks(scored.map((x) => x.key));
+  return scored.map((x, i): UnitResult => ({ ...x.result, rank: ranks[i]! })).sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id));
 }
 
 /**
