@@ -1,6 +1,6 @@
 // generateDataset: deterministic per seed, valid for every built-in points and levels catalog.
 import { describe, expect, it } from "vitest";
-import { compileCatalog, generateDataset, getCatalog, listCatalogs, loadDataset, score } from "../src/index.js";
+import { CatalogError, compileCatalog, generateDataset, getCatalog, listCatalogs, loadDataset, score } from "../src/index.js";
 
 const scored = listCatalogs().filter((c) => c.scoring !== "structure");
 
@@ -36,6 +36,12 @@ describe("generateDataset", () => {
     // Defaults: quarters for a catalog with quarterly indicators, [Y] for an annual one.
     expect(generateDataset(catalog, { units: 1 }).periods).toEqual(["Q1", "Q2", "Q3", "Q4"]);
     expect(generateDataset(getCatalog("vinh-phuc-2022/xa"), { units: 1 }).periods).toEqual(["Y"]);
+  });
+
+  it("refuses structure-only catalogs and bad options", () => {
+    expect(() => generateDataset(getCatalog("hai-duong-2022/so"), { units: 1 })).toThrow(CatalogError);
+    expect(() => generateDataset(getCatalog("dong-nai-2023/so"), { units: 0 })).toThrow(RangeError);
+    expect(() => generateDataset(getCatalog("dong-nai-2023/so"), { units: 2, fill: 1.5 })).toThrow(RangeError);
   });
 
   it("gives fewer indicators with fill < 1", () => {

@@ -3,7 +3,7 @@ import { Dec } from "../_decimal.js";
 import { own } from "../_own.js";
 import { DatasetError, createIssue, type Issue, type IssueWhere } from "../errors.js";
 import type { FieldSpec, FieldValue } from "../formulas/_types.js";
-import { evaluateValue } from "../formulas/_value.js";
+import { ratioParts } from "../formulas/_value.js";
 import { isNotApplicable, readNumber, type Dataset, type DatasetUnit } from "../io/dataset.js";
 import { isDue, periodsProblem } from "./periods.js";
 
@@ -202,8 +202,8 @@ function checkProportions(
       const { inputs, missing } = resolveInputs(node, entry.values, profile, entries);
       if (missing.length) continue;
       for (const expr of exprs) {
-        const r = evaluateValue(expr, inputs);
-        if (!r.numerator || !r.denominator || !r.numerator.gt(r.denominator)) continue;
+        const r = ratioParts(expr, inputs);
+        if (!r.numerator.gt(r.denominator)) continue;
         const source = sourceOf(code);
         const key = `${period}|${code}|${source}|${expr.numerator.join("+")}`;
         if (seen.has(key)) continue;

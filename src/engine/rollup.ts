@@ -23,6 +23,14 @@ class LazyPeriodScore implements PeriodScore {
   }
 }
 
+// 1/n for the usual numbers of periods: multiplying is exact here and much cheaper than dividing.
+const INVERSE: readonly (Dec | undefined)[] = [undefined, new Dec(1), new Dec("0.5"), undefined, new Dec("0.25")];
+function meanOf(scores: readonly Dec[]): Dec {
+  if (!scores.length) return ZERO;
+  const inv = INVERSE[scores.length];
+  return inv ? sum(scores).times(inv) : sum(scores).div(scores.length);
+}
+
 /** A unit's annual scores, exact, before formatting. */
 export interface UnitRollup {
   /** Annual score per node code (leaves and groups). */
@@ -56,7 +64,7 @@ export function rollupUnit(catalog: CompiledCatalog, periods: readonly string[],
   for (const node of catalog.leaves) {
     const due = duePeriods(node.cadence, periods);
     const scores = due.map((p) => leafScores.get(p)?.get(node.code)?.score ?? ZERO);
-    const value = node.annualRule === "last" ? (scores[scores.length - 1] ?? ZERO) : scores.length ? sum(scores).div(scores.length) : ZERO;
+    const value = node.annualRule === "last" ? (scores[scores.length - 1] ?? ZERO) : meanOf(scores);
     annual.set(node.code, value);
     if (!node.unscored) due.forEach((p, i) => periodTotals.set(p, periodTotals.get(p)!.plus(scores[i]!)));
   }

@@ -40,6 +40,11 @@ function sumOf(names: readonly string[], inputs: Inputs): Dec {
   return sum(names.map((n) => num(inputs, n)));
 }
 
+/** The numerator and denominator sums of a ratio, without dividing (data checks). */
+export function ratioParts(expr: { readonly numerator: readonly string[]; readonly denominator: readonly string[] }, inputs: Inputs): { numerator: Dec; denominator: Dec } {
+  return { numerator: sumOf(expr.numerator, inputs), denominator: sumOf(expr.denominator, inputs) };
+}
+
 /**
  * Evaluates a value expression exactly.
  * @param expr An input name or a ratio of sums.

@@ -1,6 +1,7 @@
 import { compileCatalog, type CompiledCatalog, type CompiledNode } from "../catalog/compile.js";
 import type { Catalog, FieldType } from "../catalog/schema.js";
 import { isDue } from "../engine/periods.js";
+import { CatalogError, createIssue } from "../errors.js";
 import type { FieldSpec } from "../formulas/_types.js";
 import type { Dataset, DatasetUnit, IndicatorData } from "./dataset.js";
 
@@ -140,6 +141,7 @@ function planLeaves(compiled: CompiledCatalog, profileKeys: readonly string[]): 
  * `year`: the dataset's year (default the catalog document's year); `fill`: share of due
  * indicators given (default 1; the others are left out and score as missing).
  * @returns A dataset that `score` accepts for this catalog.
+ * @throws CatalogError for a structure-only catalog; RangeError for `units` < 1 or `fill` outside [0, 1].
  * @example
  * const catalog = getCatalog("dong-nai-2023/huyen");
  * const dataset = generateDataset(catalog, { units: 200, seed: 42 });
@@ -149,6 +151,9 @@ export function generateDataset(
   catalog: Catalog,
   options: { units: number; periods?: string[]; seed?: number; year?: number; fill?: number },
 ): Dataset {
+  if (catalog.scoring === "structure") throw new CatalogError([createIssue("catalog", "structureOnly", { catalog: catalog.id })]);
+  if (!Number.isInteger(options.units) || options.units < 1) throw new RangeError(`units must be a positive integer, got ${options.units}`);
+  if (options.fill !== undefined && !(options.fill >= 0 && options.fill <= 1)) throw new RangeError(`fill must be between 0 and 1, got ${options.fill}`);
   const compiled = compileCatalog(catalog);
   const rng = mulberry32(options.seed ?? 1);
   const fill = options.fill ?? 1;
