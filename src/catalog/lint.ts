@@ -24,6 +24,8 @@ export interface LintReport {
     readonly leaves: number;
     readonly total: string;
     readonly declaredTotal?: string;
+    /** Points catalogs whose tree does not add up to the usual 1000: the difference (tree − 1000). */
+    readonly differenceFrom1000?: string;
   };
 }
 
@@ -132,6 +134,7 @@ export function lintCatalog(catalog: Catalog): LintReport {
       leaves: compiled.leaves.length,
       total: compiled.total.toFixed(),
       ...(d?.total !== undefined ? { declaredTotal: new Dec(String(parseDecimalLiteral(d.total))).toFixed() } : {}),
+      ...(points && !compiled.total.eq(1000) ? { differenceFrom1000: compiled.total.minus(1000).toFixed() } : {}),
     },
   };
 }

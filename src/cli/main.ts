@@ -287,7 +287,7 @@ const analysisCommands: Record<string, Command> = {
 
 function renderLint(r: LintReport): string {
   const s = r.stats;
-  const head = `${r.ok ? "✓" : "✗"} ${r.catalog}: ${s.mainIndicators} main, ${s.components} components, ${s.leaves} scored leaves, total ${s.total}${s.declaredTotal !== undefined ? ` (declared ${s.declaredTotal})` : ""}`;
+  const head = `${r.ok ? "✓" : "✗"} ${r.catalog}: ${s.mainIndicators} main, ${s.components} components, ${s.leaves} scored leaves, total ${s.total}${s.declaredTotal !== undefined ? ` (declared ${s.declaredTotal})` : ""}${s.differenceFrom1000 !== undefined ? `; ${s.differenceFrom1000} against the usual 1000` : ""}`;
   const lines = [head];
   for (const e of r.errors) lines.push(`  error ${e.code}: ${e.message}`);
   for (const n of r.noted) lines.push(`  noted ${n.code || "(catalog)"}: ${n.message}`);
