@@ -2,8 +2,10 @@
 // Benchmark of score() at province and national scale (`npm run bench`, which builds dist first).
 //
 //   node bench/run.mjs                 every case, results table printed and written to bench/RESULTS.md
-//   node bench/run.mjs --only=province only the province-scale cases (fast)
-//   node bench/run.mjs --only=dong-nai  cases whose name contains the text
+//   node bench/run.mjs --only=province only the province-scale cases (fast; printed, RESULTS.md kept
+//                                      unless --write)
+//   node bench/run.mjs --only=dong-nai  cases whose name ("province dong-nai-2023/huyen") contains the text
+//   node bench/run.mjs --heap=12288    --max-old-space-size of the case processes (MB)
 //   node bench/run.mjs --profile[=dir] also write a V8 CPU profile per case (node --cpu-prof), by default
 //                                      to <os tmpdir>/dti-bench-profiles (open in Chrome DevTools → Performance)
 //   node bench/run.mjs --no-write      print only
@@ -31,8 +33,10 @@ const QUARTERS = ["Q1", "Q2", "Q3", "Q4"];
 const CATALOGS = [
   { catalog: "dong-nai-2023/huyen", periods: QUARTERS, note: "quarterly indicators; annual ones due in Q4" },
   { catalog: "vinh-phuc-2022/xa", periods: ["Y"], note: "annual catalog (defaults.cadence: year): one period Y" },
-  { catalog: "kon-tum-2025/xa", periods: ["Y"], note: "level catalog, annual: one period Y" },
+  { catalog: "kon-tum-2025/xa", periods: ["Y"], note: "level catalog, annual: one period Y", levels: true },
 ];
+/** score() options measured: the default (full detail, traces) and, for points catalogs, `detail: "totals"`. */
+const DETAILS = ["full", "totals"];
 const SCALES = [
   { scale: "province", units: 200, runs: 7, warmup: 1 },
   { scale: "national", units: 10_000, runs: 3, warmup: 0 },
@@ -442,6 +446,7 @@ function child(spec) {
   gc();
 
   // score().
+  const options = spec.detail === "full" ? {} : { detail: spec.detail };
   const times = [];
   const cpuTimes = [];
   let result;
@@ -450,7 +455,7 @@ function child(spec) {
     gc();
     const t = performance.now();
     const c = process.cpuUsage();
-    result = lib.score(catalog, dataset);
+    result = lib.score(catalog, dataset, options);
     const cpu = process.cpuUsage(c);
     if (i >= spec.warmup) {
       times.push(performance.now() - t);
@@ -520,7 +525,8 @@ function parent() {
   const only = args.find((a) => a.startsWith("--only="))?.slice(7);
   const profileArg = args.find((a) => a === "--profile" || a.startsWith("--profile="));
   const profile = profileArg !== undefined;
-  const write = !args.includes("--no-write");
+  // A partial run (--only) does not overwrite the full table unless --write is given.
+  const write = args.includes("--write") || (!only && !args.includes("--no-write"));
   const heapMB = Number(args.find((a) => a.startsWith("--heap="))?.slice(7) ?? 12288);
   const tmp = path.join(os.tmpdir(), `dti-bench-${process.pid}`);
   mkdirSync(tmp, { recursive: true });
@@ -528,7 +534,11 @@ function parent() {
   const profDir = profileArg?.includes("=") ? path.resolve(profileArg.slice("--profile=".length)) : path.join(os.tmpdir(), "dti-bench-profiles");
   if (profile) mkdirSync(profDir, { recursive: true });
 
-  const cases = SCALES.flatMap((s) => CATALOGS.map((c) => ({ ...c, ...s, name: `${s.scale} ${c.catalog}` }))).filter((c) => !only || c.name.includes(only));
+  const cases = SCALES.flatMap((s) =>
+    CATALOGS.flatMap((c) =>
+      DETAILS.filter((d) => d === "full" || !c.levels).map((detail) => ({ ...c, ...s, detail, name: `${s.scale} ${c.catalog}${detail === "full" ? "" : ` detail=${detail}`}` })),
+    ),
+  ).filter((c) => !only || c.name.includes(only));
   const started = new Date();
   const load0 = os.loadavg();
   const rows = [];
@@ -542,7 +552,7 @@ function parent() {
     process.stderr.write(`${c.name}: ${c.units} units × [${c.periods.join(", ")}] generated in ${fmtMs(genMs)}; scoring …\n`);
     const flags = ["--expose-gc", `--max-old-space-size=${heapMB}`];
     if (profile) flags.push("--cpu-prof", `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${c.name.replace(/[^a-z0-9]+/gi, "-")}.cpuprofile`);
-    const spec = { catalog: c.catalog, periods: c.periods, units: c.units, scale: c.scale, runs: c.runs, warmup: c.warmup, file, note: c.note };
+    const spec = { catalog: c.catalog, periods: c.periods, units: c.units, scale: c.scale, runs: c.runs, warmup: c.warmup, detail: c.detail, file, note: c.note };
     const r = spawnSync(process.execPath, [...flags, fileURLToPath(import.meta.url), "--child", JSON.stringify(spec)], { encoding: "utf8", maxBuffer: 64 << 20 });
     rmSync(file, { force: true });
     if (r.status !== 0) {
@@ -559,17 +569,18 @@ function parent() {
   if (profile) process.stderr.write(`CPU profiles in ${profDir}\n`);
   rmSync(tmp, { recursive: true, force: true });
 
-  const header = "| case | catalog | units × periods | leaf evaluations | score() median | units/s | plain loop median | engine/plain | peak RSS (dataset only) | same scores | targets (time · RSS · ratio) |";
-  const sep = "|---|---|---|---:|---:|---:|---:|---:|---:|---|---|";
+  const header = "| case | catalog | score() options | units × periods | leaf evaluations | score() median | units/s | plain loop median | engine/plain | peak RSS (dataset only) | same scores | targets (time · RSS · ratio) |";
+  const sep = "|---|---|---|---|---:|---:|---:|---:|---:|---:|---|---|";
   const lines = rows.map((r) => {
-    if (r.failed) return `| ${r.scale} | \`${r.catalog}\` | ${fmtInt(r.units)} × ${r.periods.join(",")} | | **${r.failed}** | | | | | | ❌ |`;
+    const opts = r.detail === "full" ? "default" : `detail: "${r.detail}"`;
+    if (r.failed) return `| ${r.scale} | \`${r.catalog}\` | ${opts} | ${fmtInt(r.units)} × ${r.periods.join(",")} | | **${r.failed}** | | | | | | ❌ |`;
     const limit = r.scale === "province" ? TARGETS.province : TARGETS.national;
     const ratio = r.scoreMs / r.plainMs;
-    return `| ${r.scale} | \`${r.catalog}\` | ${fmtInt(r.units)} × ${r.periods.join(",")} | ${fmtInt(r.leafPeriods)} | ${fmtMs(r.scoreMs)} | ${fmtInt(r.units / (r.scoreMs / 1000))} | ${fmtMs(r.plainMs)} | ${fmtInt(ratio)}× | ${fmtInt(r.rssPeak)} MB (${fmtInt(r.rssBase)} MB) | ${r.agree.differ ? "⚠️ " : ""}${r.agree.note} | ${mark(r.scoreMs <= limit)} ≤ ${fmtMs(limit)} · ${mark(r.rssPeak <= TARGETS.rssMB)} · ${mark(ratio <= TARGETS.ratio)} |`;
+    return `| ${r.scale} | \`${r.catalog}\` | ${opts} | ${fmtInt(r.units)} × ${r.periods.join(",")} | ${fmtInt(r.leafPeriods)} | ${fmtMs(r.scoreMs)} | ${fmtInt(r.units / (r.scoreMs / 1000))} | ${fmtMs(r.plainMs)} | ${fmtInt(ratio)}× | ${fmtInt(r.rssPeak)} MB (${fmtInt(r.rssBase)} MB) | ${r.agree.differ ? "⚠️ " : ""}${r.agree.note} | ${mark(r.scoreMs <= limit)} ≤ ${fmtMs(limit)} · ${mark(r.rssPeak <= TARGETS.rssMB)} · ${mark(ratio <= TARGETS.ratio)} |`;
   });
   const detail = rows
     .filter((r) => !r.failed)
-    .map((r) => `| ${r.scale} | \`${r.catalog}\` | ${r.times.map(fmtMs).join(", ")} | ${fmtMs(r.cpuMs)} | ${fmtMs(r.loadMs)} | ${r.plainTimes.length} runs, ${fmtMs(Math.min(...r.plainTimes))} – ${fmtMs(Math.max(...r.plainTimes))} | ${fmtMs(r.genMs)} | ${fmtInt(r.rssPlain)} MB | ${fmtInt(r.heapBase)} → ${fmtInt(r.heapWithResult)} MB | ${r.levelSpread ? Object.entries(r.levelSpread).map(([l, n]) => `${l}: ${n}`).join(", ") : ""} |`);
+    .map((r) => `| ${r.scale} | \`${r.catalog}\` | ${r.detail === "full" ? "default" : `detail: "${r.detail}"`} | ${r.times.map(fmtMs).join(", ")} | ${fmtMs(r.cpuMs)} | ${fmtMs(r.loadMs)} | ${r.plainTimes.length} runs, ${fmtMs(Math.min(...r.plainTimes))} – ${fmtMs(Math.max(...r.plainTimes))} | ${fmtMs(r.genMs)} | ${fmtInt(r.rssPlain)} MB | ${fmtInt(r.heapBase)} → ${fmtInt(r.heapWithResult)} MB | ${r.levelSpread ? Object.entries(r.levelSpread).map(([l, n]) => `${l}: ${n}`).join(", ") : ""} |`);
   const cpu = os.cpus();
   const table = [
     `Run ${started.toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpu[0]?.model ?? "?"}, ${cpu.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()} (${os.arch()}); load average at start ${load0.map((x) => x.toFixed(2)).join(" / ")}, at end ${os.loadavg().map((x) => x.toFixed(2)).join(" / ")}.`,
@@ -582,8 +593,8 @@ function parent() {
     "",
     "Per run (ms) and memory:",
     "",
-    "| case | catalog | score() runs | score() CPU time (median, all threads) | of which validation (`loadDataset`) | plain loop runs (after 3 warm-up runs): min – max | generateDataset | RSS after plain loop | heap used: dataset → after last score() | levels (units per level) |",
-    "|---|---|---|---:|---:|---|---:|---:|---:|---|",
+    "| case | catalog | score() options | score() runs | score() CPU time (median, all threads) | of which validation (`loadDataset`) | plain loop runs (after 3 warm-up runs): min – max | generateDataset | RSS after plain loop | heap used: dataset → after last score() | levels (units per level) |",
+    "|---|---|---|---|---:|---:|---|---:|---:|---:|---|",
     ...detail,
   ].join("\n");
   console.log(`\n${table}\n`);

@@ -10,6 +10,12 @@ const RawScalar = z.union([z.number(), z.boolean(), z.string(), z.null()]);
 export const IndicatorDataSchema = z.union([z.record(z.string(), RawScalar), RawScalar]);
 /** Indicator data by code, for one period. */
 export const PeriodDataSchema = z.record(z.string(), IndicatorDataSchema);
+/**
+ * The same at run time without checking each value: `score` checks every value against its
+ * indicator's fields (with the unit, period, indicator and field named), so checking it here too
+ * would only double the work on large datasets.
+ */
+const PeriodDataShape = z.record(z.string(), z.custom<IndicatorData>(() => true));
 
 /** One unit (department, district, commune) and its data. */
 export const UnitSchema = z.strictObject({
@@ -23,9 +29,9 @@ export const UnitSchema = z.strictObject({
   registered: z.number().int().optional(),
   profile: z.record(z.string(), RawScalar).optional(),
   /** Self-assessed data (Tự đánh giá) by period. */
-  data: z.record(z.string(), PeriodDataSchema.nullable()).default({}),
+  data: z.record(z.string(), PeriodDataShape.nullable()).default({}),
   /** Appraised data (Hội đồng thẩm định / Kết quả đánh giá) by period: overrides `data` per indicator. */
-  appraisal: z.record(z.string(), PeriodDataSchema.nullable()).optional(),
+  appraisal: z.record(z.string(), PeriodDataShape.nullable()).optional(),
 });
 
 /** A dataset: the units of a catalog and their data per period. */
