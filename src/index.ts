@@ -20,7 +20,7 @@ export {
 } from "./catalog/schema.js";
 export { loadCatalog } from "./catalog/load.js";
 export { getCatalog, listCatalogs, type CatalogSummary } from "./catalog/builtin.js";
-export { compileCatalog, type CompiledCatalog, type CompiledNode } from "./catalog/compile.js";
+export { compileCatalog, type CompiledCatalog, type CompiledNode, type RatioExpr } from "./catalog/compile.js";
 export { lintCatalog, type LintReport } from "./catalog/lint.js";
 export { DatasetSchema, UnitSchema, loadDataset, type Dataset, type DatasetInput, type DatasetUnit, type IndicatorData } from "./io/dataset.js";
 export { score, type ScoreOptions } from "./engine/score.js";

@@ -239,8 +239,11 @@ export function generateDataset(
     return true;
   };
 
-  /** Shapes numerators as a share of their denominators. */
-  const shape = () => {
+  /**
+   * Calls `visit` for every ratio of every entry whose fields all resolve, with its denominator;
+   * `total` and `own` then hold the numerator's sums.
+   */
+  const eachRatio = (visit: (plan: (typeof plans)[number], i: number, values: Raw[], r: (typeof plans)[number]["ratios"][number], den: number) => void) => {
     plans.forEach((plan, i) => {
       const values = entries[i];
       if (!values) return;
@@ -248,34 +251,35 @@ export function generateDataset(
         if (!sum(values, r.denominator)) continue;
         const den = total;
         if (!sum(values, r.numerator)) continue;
+        visit(plan, i, values, r, den);
+      }
+    });
+  };
+
+  /** Shapes numerators as a share of their denominators. */
+  const shape = () => {
+    eachRatio((_plan, _i, values, r, den) => {
         const fixed = total - own;
         const mine = r.numerator.filter((t) => t.own !== undefined);
-        if (!mine.length) continue;
+        if (!mine.length) return;
         const avail = Math.max(0, Math.floor(den * (r.proportion ? share() : 4 * rng())) - fixed);
         const weights = mine.map(() => 0.2 + rng());
         const all = weights.reduce((s, w) => s + w, 0);
         mine.forEach((t, k) => (values[t.own!] = floorTo((avail * weights[k]!) / all, t.step)));
-      }
     });
   };
 
   /** One round of repair (every proportion's numerator within its denominator, no zero denominator under policy `error`); returns the leaves that broke a rule. */
   const repair = (): number[] => {
     const bad: number[] = [];
-    plans.forEach((plan, i) => {
-      const values = entries[i];
-      if (!values) return;
-      for (const r of plan.ratios) {
-        if (!sum(values, r.denominator)) continue;
-        const den = total;
-        if (!sum(values, r.numerator)) continue;
+    eachRatio((plan, i, values, r, den) => {
         const zeroBad = den === 0 && plan.node.zeroDenominator === "error";
-        if (!zeroBad && (!r.proportion || total <= den)) continue;
+        if (!zeroBad && (!r.proportion || total <= den)) return;
         bad.push(i);
         const ownDen = r.denominator.find((t) => t.own !== undefined);
         if (zeroBad) {
           if (ownDen) values[ownDen.own!] = (values[ownDen.own!] as number) + ownDen.step;
-          continue;
+          return;
         }
         const fixed = total - own;
         if (fixed <= den && own > 0) {
@@ -284,7 +288,6 @@ export function generateDataset(
         } else if (ownDen) {
           values[ownDen.own!] = (values[ownDen.own!] as number) + ceilTo(total - den, ownDen.step);
         }
-      }
     });
     return bad;
   };
