@@ -36,15 +36,16 @@ function improvementOverrides(catalog: CompiledCatalog, first: ScoreResult, ds: 
   const overrides: Override[] = [];
   const notes: Issue[] = [];
   const last = ds.periods[ds.periods.length - 1]!;
+  const before = new Map(previous.units.filter((u) => u.catalog === catalog.catalog.id).map((u) => [u.id, u]));
+  const given = new Map(ds.units.map((u) => [u.id, u.data[last]]));
   for (const node of catalog.leaves) {
     const field = node.fields.find((f) => node.inputs[f.name]?.previous === "improvement");
     if (!field) continue;
     for (const unit of first.units) {
-      const before = previous.units.find((u) => u.id === unit.id && u.catalog === unit.catalog);
-      const given = ds.units.find((u) => u.id === unit.id)?.data[last]?.[node.code];
-      if (!before || given !== undefined) continue;
+      const old = before.get(unit.id);
+      if (unit.catalog !== catalog.catalog.id || !old || given.get(unit.id)?.[node.code] !== undefined) continue;
       const now = new Dec(unit.total).minus(unit.indicators[node.code]?.score ?? 0);
-      const then = new Dec(before.total).minus(before.indicators[node.code]?.score ?? 0);
+      const then = new Dec(old.total).minus(old.indicators[node.code]?.score ?? 0);
       const value = then.gt(0) ? Dec.max(now.minus(then).div(then), 0) : new Dec(0);
       overrides.push({ unit: unit.id, period: last, code: node.code, field: field.name, value: value.toDecimalPlaces(6).toNumber() });
       notes.push(createIssue("dataset", "derivedFromPrevious", { unit: unit.id, period: last, indicator: node.code, field: field.name }, {

@@ -259,13 +259,13 @@ export function generateDataset(
   /** Shapes numerators as a share of their denominators. */
   const shape = () => {
     eachRatio((_plan, _i, values, r, den) => {
-        const fixed = total - own;
-        const mine = r.numerator.filter((t) => t.own !== undefined);
-        if (!mine.length) return;
-        const avail = Math.max(0, Math.floor(den * (r.proportion ? share() : 4 * rng())) - fixed);
-        const weights = mine.map(() => 0.2 + rng());
-        const all = weights.reduce((s, w) => s + w, 0);
-        mine.forEach((t, k) => (values[t.own!] = floorTo((avail * weights[k]!) / all, t.step)));
+      const fixed = total - own;
+      const mine = r.numerator.filter((t) => t.own !== undefined);
+      if (!mine.length) return;
+      const avail = Math.max(0, Math.floor(den * (r.proportion ? share() : 4 * rng())) - fixed);
+      const weights = mine.map(() => 0.2 + rng());
+      const all = weights.reduce((s, w) => s + w, 0);
+      mine.forEach((t, k) => (values[t.own!] = floorTo((avail * weights[k]!) / all, t.step)));
     });
   };
 
@@ -273,21 +273,21 @@ export function generateDataset(
   const repair = (): number[] => {
     const bad: number[] = [];
     eachRatio((plan, i, values, r, den) => {
-        const zeroBad = den === 0 && plan.node.zeroDenominator === "error";
-        if (!zeroBad && (!r.proportion || total <= den)) return;
-        bad.push(i);
-        const ownDen = r.denominator.find((t) => t.own !== undefined);
-        if (zeroBad) {
-          if (ownDen) values[ownDen.own!] = (values[ownDen.own!] as number) + ownDen.step;
-          return;
-        }
-        const fixed = total - own;
-        if (fixed <= den && own > 0) {
-          // Scale the entry's own numerator fields down to fit.
-          for (const t of r.numerator) if (t.own !== undefined) values[t.own] = floorTo(((values[t.own] as number) * (den - fixed)) / own, t.step);
-        } else if (ownDen) {
-          values[ownDen.own!] = (values[ownDen.own!] as number) + ceilTo(total - den, ownDen.step);
-        }
+      const zeroBad = den === 0 && plan.node.zeroDenominator === "error";
+      if (!zeroBad && (!r.proportion || total <= den)) return;
+      bad.push(i);
+      const ownDen = r.denominator.find((t) => t.own !== undefined);
+      if (zeroBad) {
+        if (ownDen) values[ownDen.own!] = (values[ownDen.own!] as number) + ownDen.step;
+        return;
+      }
+      const fixed = total - own;
+      if (fixed <= den && own > 0) {
+        // Scale the entry's own numerator fields down to fit.
+        for (const t of r.numerator) if (t.own !== undefined) values[t.own] = floorTo(((values[t.own] as number) * (den - fixed)) / own, t.step);
+      } else if (ownDen) {
+        values[ownDen.own!] = (values[ownDen.own!] as number) + ceilTo(total - den, ownDen.step);
+      }
     });
     return bad;
   };
