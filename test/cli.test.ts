@@ -154,3 +154,12 @@ describe("decision support commands", () => {
     expect(dti("score", f).code).toBe(2); // CSV needs --catalog
   });
 });
+
+describe("structure-only catalogs from the command line", () => {
+  it("Hải Dương: the sample validates, and scoring it says the source publishes no formulas (exit 2)", () => {
+    expect(dti("validate", "fixtures/hai-duong-2022-huyen.sample.yaml").code).toBe(0);
+    const r = dti("score", "fixtures/hai-duong-2022-so.sample.yaml");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("chỉ có cấu trúc");
+  });
+});
