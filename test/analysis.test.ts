@@ -227,3 +227,14 @@ describe("year over year: Đồng Nai Sở 9.1 from the previous year's results"
     expect(tttt.indicators["9.1"]!.score).toBe(previous.units.find((x) => x.id === "so-tttt")!.indicators["9.1"]!.score);
   });
 });
+
+describe("gaps in a mixed dataset (Kon Tum districts with their communes)", () => {
+  it("a commune's next level is read against the commune catalog", () => {
+    const huyen = getCatalog("kon-tum-2025/huyen");
+    const data = fixture("kon-tum-2025-huyen");
+    const commune = data.units.find((u) => u.catalog === "kon-tum-2025/xa")!;
+    const r = gaps(huyen, data, commune.id);
+    expect(r.unit).toBe(commune.id);
+    if (r.nextLevel) for (const b of r.nextLevel.blockers) expect(compileCatalog(getCatalog("kon-tum-2025/xa")).nodes.has(b.code)).toBe(true);
+  });
+});

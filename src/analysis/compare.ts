@@ -1,6 +1,5 @@
-import { criteriaInOrder, indicatorsInOrder } from "../engine/types.js";
 import { Dec, fmt } from "../_decimal.js";
-import type { ScoreResult } from "../engine/types.js";
+import { indicatorsInOrder, type ScoreResult } from "../engine/types.js";
 
 /** Change of one unit between two results. */
 export interface UnitChange {

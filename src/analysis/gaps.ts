@@ -1,4 +1,5 @@
 import { Dec, ZERO, clamp, fmt, sum } from "../_decimal.js";
+import { getCatalog } from "../catalog/builtin.js";
 import { compileCatalog, type CompiledNode } from "../catalog/compile.js";
 import type { Catalog, Formula } from "../catalog/schema.js";
 import { runFormula } from "../engine/evaluate.js";
@@ -233,7 +234,9 @@ export function gaps(catalog: Catalog, dataset: Dataset | DatasetInput, unitId: 
   const result = options.result ?? score(catalog, dataset);
   const unit = result.units.find((u) => u.id === unitId);
   if (!unit) throw new Error(`unit ${unitId} is not in the result`);
-  const compiled = compileCatalog(unit.catalog === catalog.id ? catalog : compileCatalog(catalog).catalog);
+  // A mixed dataset (communes of a district) holds units of the child catalog too.
+  const unitCatalog = unit.catalog === catalog.id ? catalog : getCatalog(unit.catalog);
+  const compiled = compileCatalog(unitCatalog);
   if (unit.scoring === "levels") return levelGaps(unit, compiled, lang);
 
   const lost: Gap[] = compiled.leaves

@@ -108,7 +108,6 @@ function normalizeEntries(
   source: "data" | "appraisal",
   catalog: CompiledCatalog,
   periods: readonly string[],
-  profile: Readonly<Record<string, FieldValue>>,
   unitIndex: number,
   issues: Issue[],
   warnings: Issue[],
@@ -274,8 +273,8 @@ export function normalizeDataset(dataset: Dataset, mainCatalog: CompiledCatalog,
     if (unit.registered !== undefined && (unit.registered < 1 || unit.registered > 5)) {
       issues.push(createIssue("dataset", "badRegistered", { unit: unit.id }, { received: String(unit.registered) }, ["units", i, "registered"]));
     }
-    const self = normalizeEntries(unit, "data", catalog, dataset.periods, profile, i, issues, warnings);
-    const appraisal = unit.appraisal ? normalizeEntries(unit, "appraisal", catalog, dataset.periods, profile, i, issues, warnings) : undefined;
+    const self = normalizeEntries(unit, "data", catalog, dataset.periods, i, issues, warnings);
+    const appraisal = unit.appraisal ? normalizeEntries(unit, "appraisal", catalog, dataset.periods, i, issues, warnings) : undefined;
     checkProportions(unit.id, i, catalog, profile, self, appraisal, issues);
     units.push({ id: unit.id, name: unit.name, catalog, parent: unit.parent, registered: unit.registered, profile, self, appraisal });
   });
