@@ -7,19 +7,28 @@ import { evaluateValue, valueFields } from "../_value.js";
 type LevelsFormula = z.infer<typeof LevelsFormulaSchema>;
 const LEVELS = [1, 2, 3, 4, 5] as const;
 
+const requirementLists = new WeakMap<LevelsFormula, [number, Requirement][]>();
+/** The levels that have a requirement, in order (cached per formula). */
 function requirements(f: LevelsFormula): [number, Requirement][] {
-  return LEVELS.flatMap((l) => {
-    const r = f.requirements[l];
-    return r ? [[l, r] as [number, Requirement]] : [];
-  });
+  let list = requirementLists.get(f);
+  if (!list) {
+    list = LEVELS.flatMap((l) => {
+      const r = f.requirements[l];
+      return r ? [[l, r] as [number, Requirement]] : [];
+    });
+    requirementLists.set(f, list);
+  }
+  return list;
 }
 
-function measure(expr: ValueExpr, args: EvalArgs<LevelsFormula>): { value?: Dec; zero: boolean } {
+type Measured = { value?: Dec; zero: boolean };
+
+function measure(expr: ValueExpr, args: EvalArgs<LevelsFormula>): Measured {
   const v = evaluateValue(expr, args.inputs);
   return v.ok ? { value: v.value, zero: false } : { zero: true };
 }
 
-function check(level: number, r: Requirement, args: EvalArgs<LevelsFormula>): RequirementCheck {
+function check(level: number, r: Requirement, args: EvalArgs<LevelsFormula>, own: () => Measured): RequirementCheck {
   const base = { level, text: r.text };
   if (r.present) return { ...base, met: args.inputs["value"] === true, value: String(args.inputs["value"] === true), scale: "presence" };
   if (r.children) {
@@ -53,7 +62,8 @@ function check(level: number, r: Requirement, args: EvalArgs<LevelsFormula>): Re
   const alternatives = r.anyOf ?? (r.min !== undefined && args.formula.value !== undefined ? [{ value: args.formula.value, min: r.min }] : []);
   let best: RequirementCheck | undefined;
   for (const alt of alternatives) {
-    const m = measure(alt.value, args);
+    // The criterion's own value is the same at every level: measured once.
+    const m = alt.value === args.formula.value ? own() : measure(alt.value, args);
     const min = parseDecimalLiteral(alt.min);
     const scale = typeof alt.value === "string" ? "count" : "percent";
     const met = m.zero ? args.zeroDenominator === "max" : m.value!.gte(min);
@@ -80,7 +90,9 @@ export const levels: FormulaKindDef<LevelsFormula> = {
     return [...out.values()];
   },
   evaluate(args) {
-    const checks = requirements(args.formula).map(([l, r]) => check(l, r, args));
+    let measured: Measured | undefined;
+    const own = () => (measured ??= measure(args.formula.value!, args));
+    const checks = requirements(args.formula).map(([l, r]) => check(l, r, args, own));
     let met = 5;
     for (const c of checks) if (!c.met) met = Math.min(met, c.level - 1);
     return { raw: ZERO, branch: "levels", level: { met, checks } };
