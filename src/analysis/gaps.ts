@@ -1,12 +1,13 @@
 import { Dec, ZERO, clamp, fmt, sum } from "../_decimal.js";
 import { getCatalog } from "../catalog/builtin.js";
-import { compileCatalog, type CompiledNode } from "../catalog/compile.js";
+import { compileCatalog, type CompiledNode, type RatioExpr } from "../catalog/compile.js";
 import type { Catalog, Formula } from "../catalog/schema.js";
 import { runFormula } from "../engine/evaluate.js";
 import { score } from "../engine/score.js";
 import { compareCodes, type Blocker, type ScoreResult, type Trace, type UnitResult } from "../engine/types.js";
 import type { Lang } from "../errors.js";
 import type { FieldSpec, FieldValue, PeerStats } from "../formulas/_types.js";
+import { ratioParts } from "../formulas/_value.js";
 import type { Dataset, DatasetInput } from "../io/dataset.js";
 import type { Override } from "../io/overrides.js";
 import { describeBlocker, formatNumber } from "./_format.js";
@@ -121,35 +122,34 @@ function periodScore(node: CompiledNode, inputs: Record<string, FieldValue>, pee
   return clamp(runFormula(node, node.formula!, node.max, inputs, p ? { peers: p } : {}).raw, node.max);
 }
 
-/** Ratio base of a field (its denominator sum), for effort. */
-function baseOf(node: CompiledNode, field: string, inputs: Record<string, FieldValue>): Dec | undefined {
-  let base: Dec | undefined;
+/** The ratios of a node's formula (composite parts included) with `field` in their numerator. */
+function ratiosWith(node: CompiledNode, field: string): RatioExpr[] {
+  const out: RatioExpr[] = [];
   const visit = (f: Formula) => {
-    if ("value" in f && f.value && typeof f.value === "object" && f.value.numerator.includes(field)) {
-      base = sum(f.value.denominator.map((d) => (inputs[d] instanceof Dec ? (inputs[d] as Dec) : ZERO)));
-    }
+    if ("value" in f && f.value && typeof f.value === "object" && f.value.numerator.includes(field)) out.push(f.value);
     if (f.kind === "composite") f.parts.forEach((p) => visit(p.formula as Formula));
   };
   if (node.formula) visit(node.formula);
-  return base;
+  return out;
+}
+
+/** Ratio base of a field (its denominator sum), for effort. */
+function baseOf(node: CompiledNode, field: string, inputs: Record<string, FieldValue>): Dec | undefined {
+  const r = ratiosWith(node, field).pop();
+  return r ? ratioParts(r, inputs).denominator : undefined;
 }
 
 /** Upper bound of a numeric field: a proportion's numerator cannot exceed its denominator. */
 function boundOf(node: CompiledNode, field: FieldSpec, inputs: Record<string, FieldValue>): Dec {
+  const current = inputs[field.name] instanceof Dec ? (inputs[field.name] as Dec) : ZERO;
   let bound: Dec | undefined;
-  const visit = (f: Formula) => {
-    if ("value" in f && f.value && typeof f.value === "object" && f.value.proportion && f.value.numerator.includes(field.name)) {
-      const den = sum(f.value.denominator.map((d) => (inputs[d] instanceof Dec ? (inputs[d] as Dec) : ZERO)));
-      const others = sum(f.value.numerator.filter((x) => x !== field.name).map((d) => (inputs[d] instanceof Dec ? (inputs[d] as Dec) : ZERO)));
-      const b = den.minus(others);
-      bound = bound ? Dec.min(bound, b) : b;
-    }
-    if (f.kind === "composite") f.parts.forEach((p) => visit(p.formula as Formula));
-  };
-  if (node.formula) visit(node.formula);
-  if (bound) return bound;
-  const cur = inputs[field.name] instanceof Dec ? (inputs[field.name] as Dec) : ZERO;
-  return cur.times(10).plus(1000);
+  for (const r of ratiosWith(node, field.name)) {
+    if (!r.proportion) continue;
+    const { numerator, denominator } = ratioParts(r, inputs);
+    const b = denominator.minus(numerator.minus(current));
+    bound = bound ? Dec.min(bound, b) : b;
+  }
+  return bound ?? current.times(10).plus(1000);
 }
 
 interface PeriodChange {

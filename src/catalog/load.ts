@@ -1,5 +1,4 @@
-import { CatalogError } from "../errors.js";
-import { looksLikePath, parseText, readTextFile, structuralIssues, zodIssues } from "../io/_parse.js";
+import { readInput } from "../io/_parse.js";
 import { compileCatalog } from "./compile.js";
 import { CatalogSchema, type Catalog } from "./schema.js";
 
@@ -12,23 +11,7 @@ import { CatalogSchema, type Catalog } from "./schema.js";
  * const catalog = loadCatalog("catalogs/dong-nai-2023/so.yaml");
  */
 export function loadCatalog(source: string | object): Catalog {
-  let raw: unknown = source;
-  let file: string | undefined;
-  if (typeof source === "string") {
-    if (looksLikePath(source)) {
-      file = source;
-      source = readTextFile(source, "catalog");
-    }
-    const parsed = parseText(source as string, "catalog", file);
-    if ("issue" in parsed) throw new CatalogError([parsed.issue]);
-    raw = parsed.value;
-  }
-  const bad = structuralIssues(raw, "catalog", "catalogSchema", file ? { file } : {});
-  // Too deep: stop here (the schema would overflow the stack); "__proto__" keys: reported with the rest.
-  if (bad.some((i) => i.message.includes("nesting deeper"))) throw new CatalogError(bad);
-  const r = CatalogSchema.safeParse(raw);
-  if (!r.success) throw new CatalogError([...bad, ...zodIssues(r.error, "catalog", "catalogSchema", file ? { file } : {})]);
-  if (bad.length) throw new CatalogError(bad);
-  compileCatalog(r.data);
-  return r.data;
+  const catalog = readInput(source, "catalog", CatalogSchema);
+  compileCatalog(catalog);
+  return catalog;
 }

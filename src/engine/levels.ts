@@ -1,6 +1,7 @@
 import { Dec } from "../_decimal.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
 import type { RequirementCheck } from "../formulas/_types.js";
+import { requirements } from "../formulas/levels/index.js";
 import { entriesFor, runFormula, type Assessment } from "./evaluate.js";
 import { resolveInputs, type NormalizedUnit } from "./normalize.js";
 import { competitionRanks } from "./rank.js";
@@ -9,10 +10,7 @@ import type { Blocker, CriterionResult, UnitResult } from "./types.js";
 function missingChecks(node: CompiledCatalog["leaves"][number]): RequirementCheck[] {
   const f = node.formula;
   if (f?.kind !== "levels") return [];
-  return ([1, 2, 3, 4, 5] as const).flatMap((l) => {
-    const r = f.requirements[l];
-    return r ? [{ level: l, text: r.text, met: false, missing: true }] : [];
-  });
+  return requirements(f).map(([level, r]) => ({ level, text: r.text, met: false, missing: true }));
 }
 
 function blockersAt(criteria: readonly CriterionResult[], level: number): Blocker[] {
@@ -71,8 +69,9 @@ export function evaluateLevelUnits(
     }
     const counted = criteria.filter((c) => !catalog.nodes.get(c.code)!.unscored);
     const achieved = Math.min(5, ...counted.map((c) => c.levelMet));
-    const next = blockersAt(counted, achieved + 1);
     const withBlocking = criteria.map((c) => ({ ...c, blocking: achieved < 5 ? blockersAt([c], achieved + 1) : [] }));
+    // The unit's blockers are its counted criteria's own, in document order.
+    const next = withBlocking.filter((c) => !catalog.nodes.get(c.code)!.unscored).flatMap((c) => c.blocking);
     const registered = unit.registered;
     return {
       id: unit.id,
@@ -89,7 +88,7 @@ export function evaluateLevelUnits(
       levelName: names.get(achieved) ?? (achieved === 0 ? "Chưa đạt" : String(achieved)),
       ...(registered !== undefined ? { registered, recognised: achieved >= registered } : {}),
       criteria: Object.fromEntries(withBlocking.map((c) => [c.code, c])),
-      blockers: achieved < 5 ? next : [],
+      blockers: next,
       ...(registered !== undefined && achieved < registered ? { registeredBlockers: blockersAt(counted, registered) } : {}),
     } satisfies UnitResult;
   });

@@ -75,9 +75,9 @@ export function parseText(text: string, kind: IssueKind, file?: string): { value
 /**
  * Finds what a schema would drop or choke on in an already parsed value: own `__proto__` keys
  * (zod records drop them silently) and nesting deeper than {@link MAX_DEPTH}. Iterative.
- * @returns One issue per problem, with its path.
+ * @returns One issue per problem, with its path; `tooDeep` when the schema must not see the value.
  */
-export function structuralIssues(value: unknown, kind: IssueKind, code: IssueCode, where: object): Issue[] {
+export function structuralIssues(value: unknown, kind: IssueKind, code: IssueCode, where: object): { issues: Issue[]; tooDeep: boolean } {
   const issues: Issue[] = [];
   const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
   while (stack.length) {
@@ -85,7 +85,7 @@ export function structuralIssues(value: unknown, kind: IssueKind, code: IssueCod
     if (v === null || typeof v !== "object") continue;
     if (path.length > MAX_DEPTH) {
       issues.push(createIssue(kind, code, where, { detail: `${path.slice(0, 6).join(".")}…: nesting deeper than ${MAX_DEPTH} levels` }, path.slice(0, 6)));
-      return issues;
+      return { issues, tooDeep: true };
     }
     if (Array.isArray(v)) v.forEach((x, i) => stack.push({ v: x, path: [...path, i] }));
     else {
@@ -93,7 +93,40 @@ export function structuralIssues(value: unknown, kind: IssueKind, code: IssueCod
       for (const [k, x] of Object.entries(v)) stack.push({ v: x, path: [...path, k] });
     }
   }
-  return issues;
+  return { issues, tooDeep: false };
+}
+
+/**
+ * Reads a catalog or a dataset: a file path (Node), YAML/JSON text, or an object; checks its
+ * structure, then its schema. Every problem is reported at once.
+ * @param known Returns a value already validated (e.g. a dataset from loadDataset) unchanged.
+ * @returns The validated value.
+ * @throws CatalogError or DatasetError.
+ */
+export function readInput<S extends z.ZodType>(source: string | object, kind: "catalog" | "dataset", schema: S, known?: (raw: object) => boolean): z.infer<S> {
+  const Err = kind === "catalog" ? CatalogError : DatasetError;
+  const code = kind === "catalog" ? "catalogSchema" : "datasetSchema";
+  let raw: unknown = source;
+  let file: string | undefined;
+  if (typeof source === "string") {
+    let text = source;
+    if (looksLikePath(source)) {
+      file = source;
+      text = readTextFile(source, kind);
+    }
+    const parsed = parseText(text, kind, file);
+    if ("issue" in parsed) throw new Err([parsed.issue]);
+    raw = parsed.value;
+  }
+  if (known && typeof raw === "object" && raw !== null && known(raw)) return raw as z.infer<S>;
+  const where = file ? { file } : {};
+  const structure = structuralIssues(raw, kind, code, where);
+  // Too deep: stop here (the schema would overflow the stack); "__proto__" keys: reported with the rest.
+  if (structure.tooDeep) throw new Err(structure.issues);
+  const r = schema.safeParse(raw);
+  if (!r.success) throw new Err([...structure.issues, ...zodIssues(r.error, kind, code, where)]);
+  if (structure.issues.length) throw new Err(structure.issues);
+  return r.data;
 }
 
 /** Turns zod issues into dti issues, one per problem, with their paths. */

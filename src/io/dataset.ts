@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { Dec, decOf } from "../_decimal.js";
-import { DatasetError } from "../errors.js";
-import { looksLikePath, parseText, readTextFile, structuralIssues, zodIssues } from "./_parse.js";
+import { readInput } from "./_parse.js";
 
 /** A raw data value as written: a number, a boolean, a string (option, "n/a", numeric text) or null. */
 const RawScalar = z.union([z.number(), z.boolean(), z.string(), z.null()]);
@@ -59,26 +58,9 @@ export type IndicatorData = z.infer<typeof IndicatorDataSchema>;
  * const dataset = loadDataset(readFileSync("fixtures/dong-nai-2023-so.sample.yaml", "utf8"));
  */
 export function loadDataset(source: string | object): Dataset {
-  let raw: unknown = source;
-  let file: string | undefined;
-  if (typeof source === "string") {
-    if (looksLikePath(source)) {
-      file = source;
-      source = readTextFile(source, "dataset");
-    }
-    const parsed = parseText(source as string, "dataset", file);
-    if ("issue" in parsed) throw new DatasetError([parsed.issue]);
-    raw = parsed.value;
-  }
-  if (typeof raw === "object" && raw !== null && loaded.has(raw)) return raw as Dataset;
-  const bad = structuralIssues(raw, "dataset", "datasetSchema", file ? { file } : {});
-  // Too deep: stop here (the schema would overflow the stack); "__proto__" keys: reported with the rest.
-  if (bad.some((i) => i.message.includes("nesting deeper"))) throw new DatasetError(bad);
-  const r = DatasetSchema.safeParse(raw);
-  if (!r.success) throw new DatasetError([...bad, ...zodIssues(r.error, "dataset", "datasetSchema", file ? { file } : {})]);
-  if (bad.length) throw new DatasetError(bad);
-  loaded.add(r.data);
-  return r.data;
+  const dataset = readInput(source, "dataset", DatasetSchema, (raw) => loaded.has(raw));
+  loaded.add(dataset);
+  return dataset;
 }
 
 /** Datasets returned by loadDataset, so that score() does not validate them twice. */

@@ -9,7 +9,7 @@ const LEVELS = [1, 2, 3, 4, 5] as const;
 
 const requirementLists = new WeakMap<LevelsFormula, [number, Requirement][]>();
 /** The levels that have a requirement, in order (cached per formula). */
-function requirements(f: LevelsFormula): [number, Requirement][] {
+export function requirements(f: LevelsFormula): [number, Requirement][] {
   let list = requirementLists.get(f);
   if (!list) {
     list = LEVELS.flatMap((l) => {
