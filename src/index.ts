@@ -51,4 +51,4 @@ export { template, catalogDatasetSchema, CSV_COLUMNS, type TemplateFormat, type 
 export { datasetFromCsv } from "./io/csv.js";
 export { applyOverrides, type Override } from "./io/overrides.js";
 export { compareCodes, indicatorsInOrder, criteriaInOrder } from "./engine/types.js";
-export { formatNumber, formatPercent, describeBlocker } from "./analysis/_format.js";
+export { formatNumber, formatPercent, describeBlocker } from "./_format.js";

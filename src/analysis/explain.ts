@@ -1,7 +1,7 @@
 import { criteriaInOrder, indicatorsInOrder } from "../engine/types.js";
 import type { IndicatorResult, ScoreResult, Trace, UnitResult } from "../engine/types.js";
 import type { Lang } from "../errors.js";
-import { describeBlocker, formatNumber, formatPercent } from "./_format.js";
+import { describeBlocker, formatNumber, formatPercent } from "../_format.js";
 
 /** One explained score. */
 export interface Explanation {

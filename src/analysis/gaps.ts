@@ -10,7 +10,7 @@ import type { FieldSpec, FieldValue, PeerStats } from "../formulas/_types.js";
 import { ratioParts } from "../formulas/_value.js";
 import type { Dataset, DatasetInput } from "../io/dataset.js";
 import type { Override } from "../io/overrides.js";
-import { describeBlocker, formatNumber } from "./_format.js";
+import { describeBlocker, formatNumber } from "../_format.js";
 
 /** Points a unit loses on one indicator. */
 export interface Gap {

@@ -9,7 +9,7 @@ import type { Dataset, DatasetInput } from "../io/dataset.js";
 import { assessmentDifferences, type AssessmentDifference } from "./compare.js";
 import { explain, type Explanation } from "./explain.js";
 import { gaps, type GapReport } from "./gaps.js";
-import { formatNumber } from "./_format.js";
+import { formatNumber } from "../_format.js";
 
 /** Report formats. */
 export type ReportFormat = "md" | "html" | "csv" | "json";

@@ -1,4 +1,4 @@
-import { readInput } from "../io/_parse.js";
+import { readInput } from "../_parse.js";
 import { compileCatalog } from "./compile.js";
 import { CatalogSchema, type Catalog } from "./schema.js";
 

@@ -1,6 +1,6 @@
 import { criteriaInOrder, indicatorsInOrder } from "../engine/types.js";
 import Papa from "papaparse";
-import { describeBlocker, formatNumber } from "../analysis/_format.js";
+import { describeBlocker, formatNumber } from "../_format.js";
 import type { Catalog } from "../catalog/schema.js";
 import type { ScoreResult, UnitResult } from "../engine/types.js";
 import type { Lang } from "../errors.js";

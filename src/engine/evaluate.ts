@@ -5,7 +5,7 @@ import { createIssue, type Issue } from "../errors.js";
 import { kindOf } from "../formulas/registry.js";
 import type { FieldValue, Inputs, Outcome, PeerStats } from "../formulas/_types.js";
 import { resolveInputs, type Entry, type NormalizedUnit } from "./normalize.js";
-import { isDue } from "./periods.js";
+import { isDue } from "../_periods.js";
 import type { PeriodStatus, Trace } from "./types.js";
 
 /** One leaf's score in one period, exact, with what its trace is built from (on demand). */

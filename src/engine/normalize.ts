@@ -5,7 +5,7 @@ import { DatasetError, createIssue, type Issue, type IssueWhere } from "../error
 import type { FieldSpec, FieldValue } from "../formulas/_types.js";
 import { ratioParts } from "../formulas/_value.js";
 import { isNotApplicable, readNumber, type Dataset, type DatasetUnit } from "../io/dataset.js";
-import { isDue, periodsProblem } from "./periods.js";
+import { isDue, periodsProblem } from "../_periods.js";
 
 /** One indicator's data in one period, normalised. */
 export type Entry = { readonly na: true } | { readonly na: false; readonly values: Readonly<Record<string, FieldValue>> };

@@ -1,7 +1,7 @@
 import { Dec, ZERO, clamp, fmt, sum } from "../_decimal.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
 import { traceOf, type LeafScore } from "./evaluate.js";
-import { isDue } from "./periods.js";
+import { isDue } from "../_periods.js";
 import type { IndicatorResult, PeriodScore, PeriodStatus, Trace } from "./types.js";
 
 /** A period score whose trace is built on first access (JSON output includes it). */

@@ -3,7 +3,7 @@ import { compileCatalog } from "../catalog/compile.js";
 import type { Catalog } from "../catalog/schema.js";
 import { DatasetError, createIssue, type Issue } from "../errors.js";
 import { isNotApplicable, readNumber, type DatasetInput } from "./dataset.js";
-import { PERIOD_ORDER } from "../engine/periods.js";
+import { PERIOD_ORDER } from "../_periods.js";
 
 type Cell = string | number | boolean;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Dec, decOf } from "../_decimal.js";
-import { readInput } from "./_parse.js";
+import { readInput } from "../_parse.js";
 
 /** A raw data value as written: a number, a boolean, a string (option, "n/a", numeric text) or null. */
 const RawScalar = z.union([z.number(), z.boolean(), z.string(), z.null()]);

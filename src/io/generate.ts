@@ -1,6 +1,6 @@
 import { compileCatalog, type CompiledCatalog, type CompiledNode } from "../catalog/compile.js";
 import type { Catalog, FieldType } from "../catalog/schema.js";
-import { isDue } from "../engine/periods.js";
+import { isDue } from "../_periods.js";
 import { CatalogError, createIssue } from "../errors.js";
 import type { FieldSpec } from "../formulas/_types.js";
 import type { Dataset, DatasetUnit, IndicatorData } from "./dataset.js";

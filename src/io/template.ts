@@ -3,7 +3,7 @@ import { z } from "zod";
 import Papa from "papaparse";
 import { compileCatalog, type CompiledNode } from "../catalog/compile.js";
 import type { Catalog } from "../catalog/schema.js";
-import { isDue } from "../engine/periods.js";
+import { isDue } from "../_periods.js";
 import type { FieldSpec } from "../formulas/_types.js";
 
 /** Template formats. */

@@ -1,5 +1,5 @@
-import { Dec } from "../_decimal.js";
-import type { Lang } from "../errors.js";
+import { Dec } from "./_decimal.js";
+import type { Lang } from "./errors.js";
 import type { Blocker } from "../engine/types.js";
 
 /**

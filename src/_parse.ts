@@ -1,6 +1,6 @@
 import { parse } from "yaml";
 import type { z } from "zod";
-import { CatalogError, DatasetError, createIssue, type Issue, type IssueCode, type IssueKind } from "../errors.js";
+import { CatalogError, DatasetError, createIssue, type Issue, type IssueCode, type IssueKind } from "./errors.js";
 
 /** Deepest nesting accepted in a catalog or dataset: real ones are under 10 levels deep. */
 export const MAX_DEPTH = 200;

@@ -1,4 +1,7 @@
-import type { Cadence } from "../catalog/schema.js";
+/** How often an indicator is evaluated (Kỳ đánh giá): its finest cadence. */
+export const CADENCES = ["quarter", "half", "year"] as const;
+/** `quarter`, `half` (6 tháng) or `year`. */
+export type Cadence = (typeof CADENCES)[number];
 
 /** Period labels a dataset may use, in calendar order. */
 export const PERIOD_ORDER = ["Q1", "H1", "Q2", "Q3", "H2", "Q4", "Y"] as const;
