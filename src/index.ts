@@ -27,7 +27,7 @@ export { score, type ScoreOptions } from "./engine/score.js";
 export { generateDataset } from "./io/generate.js";
 export { scoreIndicator, type SingleScore } from "./engine/scoreIndicator.js";
 export type { ScoreResult, UnitResult, IndicatorResult, PeriodScore, PeriodStatus, Trace, CriterionResult, Blocker } from "./engine/types.js";
-export type { RequirementCheck } from "./formulas/_types.js";
+export type { RequirementCheck } from "./levels/index.js";
 export { formulaKinds } from "./formulas/registry.js";
 export {
   DtiError,
@@ -51,4 +51,5 @@ export { template, catalogDatasetSchema, CSV_COLUMNS, type TemplateFormat, type 
 export { datasetFromCsv } from "./io/csv.js";
 export { applyOverrides, type Override } from "./io/overrides.js";
 export { compareCodes, indicatorsInOrder, criteriaInOrder } from "./engine/types.js";
-export { formatNumber, formatPercent, describeBlocker } from "./_format.js";
+export { formatNumber, formatPercent } from "./_format.js";
+export { describeBlocker } from "./levels/index.js";

@@ -40,11 +40,13 @@ export function compare(previous: ScoreResult, current: ScoreResult): Comparison
     const a = previous.units.find((u) => u.id === id);
     const b = current.units.find((u) => u.id === id);
     const indicators: Record<string, { before: string; after: string; change: string }> = {};
-    if (a && b) {
+    if (a?.scoring === "points" && b?.scoring === "points") {
       for (const [code, ib] of Object.entries(b.indicators)) {
         const ia = a.indicators[code];
         if (ia && ia.score !== ib.score) indicators[code] = { before: ia.score, after: ib.score, change: fmt(new Dec(ib.score).minus(ia.score)) };
       }
+    }
+    if (a?.scoring === "levels" && b?.scoring === "levels") {
       for (const [code, cb] of Object.entries(b.criteria)) {
         const ca = a.criteria[code];
         if (ca && ca.levelMet !== cb.levelMet) indicators[code] = { before: String(ca.levelMet), after: String(cb.levelMet), change: String(cb.levelMet - ca.levelMet) };
@@ -53,11 +55,14 @@ export function compare(previous: ScoreResult, current: ScoreResult): Comparison
     return {
       id,
       name: (b ?? a)!.name,
-      ...(a ? { totalBefore: a.total, rankBefore: a.rank } : {}),
-      ...(b ? { totalAfter: b.total, rankAfter: b.rank } : {}),
-      ...(a && b ? { totalChange: fmt(new Dec(b.total).minus(a.total)), rankChange: a.rank - b.rank } : {}),
-      ...(a?.level !== undefined ? { levelBefore: a.level } : {}),
-      ...(b?.level !== undefined ? { levelAfter: b.level } : {}),
+      ...(a ? { rankBefore: a.rank } : {}),
+      ...(b ? { rankAfter: b.rank } : {}),
+      ...(a?.scoring === "points" ? { totalBefore: a.total } : {}),
+      ...(b?.scoring === "points" ? { totalAfter: b.total } : {}),
+      ...(a?.scoring === "points" && b?.scoring === "points" ? { totalChange: fmt(new Dec(b.total).minus(a.total)) } : {}),
+      ...(a && b ? { rankChange: a.rank - b.rank } : {}),
+      ...(a?.scoring === "levels" ? { levelBefore: a.level } : {}),
+      ...(b?.scoring === "levels" ? { levelAfter: b.level } : {}),
       indicators,
     };
   });

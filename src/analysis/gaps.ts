@@ -1,16 +1,19 @@
+import type { CompiledCatalog } from "../catalog/compile.js";
 import { Dec, ZERO, clamp, fmt, sum } from "../_decimal.js";
 import { getCatalog } from "../catalog/builtin.js";
 import { compileCatalog, type CompiledNode, type RatioExpr } from "../catalog/compile.js";
-import type { Catalog, Formula } from "../catalog/schema.js";
+import type { Formula } from "../catalog/schema.js";
 import { runFormula } from "../engine/evaluate.js";
 import { score } from "../engine/score.js";
-import { compareCodes, type Blocker, type ScoreResult, type Trace, type UnitResult } from "../engine/types.js";
+import { compareCodes, unitOf, type Blocker, type LevelUnit, type PointsUnit, type ScoreResult, type Trace } from "../engine/types.js";
 import type { Lang } from "../errors.js";
 import type { FieldSpec, FieldValue, PeerStats } from "../formulas/_types.js";
 import { ratioParts } from "../formulas/_value.js";
+import { formulaRaising } from "../formulas/registry.js";
 import type { Dataset, DatasetInput } from "../io/dataset.js";
 import type { Override } from "../io/overrides.js";
-import { describeBlocker, formatNumber } from "../_format.js";
+import { formatNumber } from "../_format.js";
+import { describeBlocker } from "../levels/index.js";
 
 /** Points a unit loses on one indicator. */
 export interface Gap {
@@ -81,19 +84,9 @@ function mainOf(code: string): string {
   return code.split(".")[0]!;
 }
 
-/** Numerator fields of a formula: the inputs whose growth raises the score. */
-function raisingFields(formula: Formula, node: CompiledNode): FieldSpec[] {
-  const names = new Set<string>();
-  const visit = (f: Formula) => {
-    if ("value" in f && f.value !== undefined) {
-      if (typeof f.value === "string") names.add(f.value);
-      else f.value.numerator.forEach((x) => names.add(x));
-    }
-    if (f.kind === "perItem" || f.kind === "checklist") Object.keys(f.items).forEach((x) => names.add(x));
-    if (f.kind === "yesNo" || f.kind === "choice") names.add("value");
-    if (f.kind === "composite") f.parts.forEach((p) => visit(p.formula as Formula));
-  };
-  visit(formula);
+/** The inputs whose growth raises the score (the kinds say which), that the unit itself gives. */
+function raisingFields(node: CompiledNode): FieldSpec[] {
+  const names = node.formula ? formulaRaising(node.formula) : new Set<string>();
   return node.fields.filter((s) => names.has(s.name) && !s.from && s.moreIsBetter && s.type !== "text");
 }
 
@@ -114,28 +107,22 @@ function peersOf(t: Trace): PeerStats | undefined {
 
 function periodScore(node: CompiledNode, inputs: Record<string, FieldValue>, peers: PeerStats | undefined): Dec {
   let p = peers;
-  if (p && node.formula?.kind === "relative") {
+  if (p && node.kind?.measure) {
     // The unit's new value may become the best (or the lowest) of the period.
-    const v = runFormula(node, node.formula, node.max, inputs, {}).value;
+    const v = runFormula(node, node.formula!, node.max, inputs, {}).value;
     if (v) p = { ...p, best: Dec.max(p.best, v), min: Dec.min(p.min, v) };
   }
   return clamp(runFormula(node, node.formula!, node.max, inputs, p ? { peers: p } : {}).raw, node.max);
 }
 
 /** The ratios of a node's formula (composite parts included) with `field` in their numerator. */
-function ratiosWith(node: CompiledNode, field: string): RatioExpr[] {
-  const out: RatioExpr[] = [];
-  const visit = (f: Formula) => {
-    if ("value" in f && f.value && typeof f.value === "object" && f.value.numerator.includes(field)) out.push(f.value);
-    if (f.kind === "composite") f.parts.forEach((p) => visit(p.formula as Formula));
-  };
-  if (node.formula) visit(node.formula);
-  return out;
+function ratiosWith(node: CompiledNode, field: string): readonly RatioExpr[] {
+  return node.ratios.filter((r) => r.numerator.includes(field));
 }
 
 /** Ratio base of a field (its denominator sum), for effort. */
 function baseOf(node: CompiledNode, field: string, inputs: Record<string, FieldValue>): Dec | undefined {
-  const r = ratiosWith(node, field).pop();
+  const r = ratiosWith(node, field).at(-1);
   return r ? ratioParts(r, inputs).denominator : undefined;
 }
 
@@ -173,7 +160,7 @@ function invertPeriod(node: CompiledNode, trace: Trace, target: Dec, lang: Lang)
   const consider = (c: PeriodChange, reached: boolean) => {
     if (reached && (!best || c.effort < best.effort)) best = c;
   };
-  for (const f of raisingFields(node.formula!, node)) {
+  for (const f of raisingFields(node)) {
     const cur = inputs[f.name];
     if (f.type === "boolean") {
       if (cur === true) continue;
@@ -229,11 +216,10 @@ function overrideValue(v: FieldValue): string | number | boolean {
  * const g = gaps(catalog, dataset, "so-tc");
  * g.target?.needed; g.suggestions[0].description;
  */
-export function gaps(catalog: Catalog, dataset: Dataset | DatasetInput, unitId: string, options: { lang?: Lang; result?: ScoreResult; verify?: number } = {}): GapReport {
+export function gaps(catalog: CompiledCatalog, dataset: Dataset | DatasetInput, unitId: string, options: { lang?: Lang; result?: ScoreResult; verify?: number } = {}): GapReport {
   const lang = options.lang ?? "vi";
   const result = options.result ?? score(catalog, dataset);
-  const unit = result.units.find((u) => u.id === unitId);
-  if (!unit) throw new Error(`unit ${unitId} is not in the result`);
+  const unit = unitOf(result, unitId);
   // A mixed dataset (communes of a district) holds units of the child catalog too.
   const unitCatalog = unit.catalog === catalog.id ? catalog : getCatalog(unit.catalog);
   const compiled = compileCatalog(unitCatalog);
@@ -257,14 +243,15 @@ export function gaps(catalog: Catalog, dataset: Dataset | DatasetInput, unitId: 
   for (const g of lost) if (g.lead) leads.set(g.lead, [...(leads.get(g.lead) ?? []), g]);
   const byLead = [...leads].map(([lead, gs]) => ({ lead, lost: fmt(sum(gs.map((g) => new Dec(g.lost)))), codes: gs.map((g) => g.code) })).sort((a, b) => new Dec(b.lost).comparedTo(a.lost));
 
-  const peers = result.units.filter((u) => u.catalog === unit.catalog);
+  const peers = result.units.filter((u): u is PointsUnit => u.scoring === "points" && u.catalog === unit.catalog);
   const above = peers.filter((u) => new Dec(u.total).gt(unit.total)).sort((a, b) => new Dec(a.total).comparedTo(b.total))[0];
   const needed = above ? new Dec(above.total).minus(unit.total) : undefined;
   const total = new Dec(unit.total);
 
   const rescore = (changes: Override[]) => {
     const r = score(catalog, dataset, { overrides: changes });
-    return new Dec(r.units.find((u) => u.id === unitId)!.total).minus(total);
+    const after = r.units.find((u) => u.id === unitId);
+    return new Dec(after?.scoring === "points" ? after.total : 0).minus(total);
   };
 
   const suggestions: Suggestion[] = [];
@@ -353,16 +340,16 @@ export function gaps(catalog: Catalog, dataset: Dataset | DatasetInput, unitId: 
   };
 }
 
-function levelGaps(unit: UnitResult, compiled: ReturnType<typeof compileCatalog>, lang: Lang): GapReport {
-  const level = (unit.level ?? 0) + 1;
+function levelGaps(unit: LevelUnit, compiled: ReturnType<typeof compileCatalog>, lang: Lang): GapReport {
+  const level = unit.level + 1;
   const vi = lang === "vi";
-  const blockers = (unit.blockers ?? []).map((b) => {
+  const blockers = unit.blockers.map((b) => {
     let action = describeBlocker(b, lang);
     const node = compiled.nodes.get(b.code);
-    const f = node?.formula;
+    const f = node?.criterion;
     const inputs = unit.criteria[b.code]?.inputs ?? {};
     if (b.missing) action = vi ? "nhập số liệu" : "report the data";
-    else if (b.scale === "percent" && b.min && f?.kind === "levels" && f.value && typeof f.value === "object" && f.value.numerator.length === 1) {
+    else if (b.scale === "percent" && b.min && f?.value && typeof f.value === "object" && f.value.numerator.length === 1) {
       // Smallest numerator reaching the required share of the denominator.
       const field = f.value.numerator[0]!;
       const den = sum(f.value.denominator.map((d) => new Dec(inputs[d] ?? "0")));

@@ -1,9 +1,9 @@
 import { criteriaInOrder, indicatorsInOrder } from "../engine/types.js";
 import Papa from "papaparse";
 import { Dec } from "../_decimal.js";
-import type { Catalog } from "../catalog/schema.js";
+import type { CompiledCatalog } from "../catalog/compile.js";
 import { score } from "../engine/score.js";
-import type { ScoreResult, UnitResult } from "../engine/types.js";
+import type { PointsUnit, ScoreResult, UnitResult } from "../engine/types.js";
 import type { Lang } from "../errors.js";
 import type { Dataset, DatasetInput } from "../io/dataset.js";
 import { assessmentDifferences, type AssessmentDifference } from "./compare.js";
@@ -16,7 +16,7 @@ export type ReportFormat = "md" | "html" | "csv" | "json";
 
 /** Everything a report shows, per unit. */
 export interface ReportData {
-  readonly catalog: Catalog;
+  readonly catalog: CompiledCatalog;
   readonly result: ScoreResult;
   readonly units: readonly { readonly unit: UnitResult; readonly gaps: GapReport; readonly explanations: readonly Explanation[] }[];
   readonly differences: readonly AssessmentDifference[];
@@ -30,7 +30,7 @@ export interface ReportData {
  * @param lang Language of the sentences.
  * @returns The report data (units of the catalog, in rank order).
  */
-export function reportData(catalog: Catalog, dataset: Dataset | DatasetInput, lang: Lang = "vi"): ReportData {
+export function reportData(catalog: CompiledCatalog, dataset: Dataset | DatasetInput, lang: Lang = "vi"): ReportData {
   const result = score(catalog, dataset);
   const units = result.units
     .filter((u) => u.catalog === catalog.id)
@@ -69,11 +69,11 @@ export function reportMarkdown(data: ReportData, lang: Lang = "vi"): string {
   out.push(levels ? `| ${t.rank} | ${t.unit} | ${t.level} | ${t.registered} | ${t.recognised} |` : `| ${t.rank} | ${t.unit} | ${t.total} |`);
   out.push(levels ? "|---:|---|---|---|---|" : "|---:|---|---:|");
   for (const { unit: u } of data.units) {
-    out.push(levels ? `| ${u.rank} | ${u.name} (${u.id}) | ${u.level} ${u.levelName} | ${u.registered ?? ""} | ${u.registered !== undefined ? (u.recognised ? t.yes : t.no) : ""} |` : `| ${u.rank} | ${u.name} (${u.id}) | ${n(u.total)} |`);
+    out.push(u.scoring === "levels" ? `| ${u.rank} | ${u.name} (${u.id}) | ${u.level} ${u.levelName} | ${u.registered ?? ""} | ${u.registered !== undefined ? (u.recognised ? t.yes : t.no) : ""} |` : `| ${u.rank} | ${u.name} (${u.id}) | ${n(u.total)} |`);
   }
   for (const { unit: u, gaps: g, explanations } of data.units) {
     out.push("", `## ${u.rank}. ${u.name} (${u.id})`, "");
-    if (levels) {
+    if (u.scoring === "levels") {
       if (g.nextLevel) {
         out.push(`### ${t.blockers(g.nextLevel.level)}`, "");
         for (const b of g.nextLevel.blockers) out.push(`- ${b.code} ${b.name}: ${b.action}`);
@@ -109,7 +109,7 @@ function esc(s: string): string {
 }
 
 /** Inline SVG bars, one per main indicator: score against max. */
-function bars(unit: UnitResult, catalog: Catalog, lang: Lang): string {
+function bars(unit: PointsUnit, catalog: CompiledCatalog, lang: Lang): string {
   const rows = catalog.indicators.filter((m) => unit.indicators[m.code]);
   const h = 22;
   const width = 560;
@@ -133,13 +133,13 @@ export function reportHtml(data: ReportData, lang: Lang = "vi"): string {
   const c = data.catalog;
   const levels = c.scoring === "levels";
   const ranking = data.units
-    .map(({ unit: u }) => levels
+    .map(({ unit: u }) => u.scoring === "levels"
       ? `<tr><td class="num">${u.rank}</td><td><a href="#u-${esc(u.id)}">${esc(u.name)}</a></td><td>${u.level} ${esc(u.levelName ?? "")}</td><td>${u.registered ?? ""}</td><td>${u.registered !== undefined ? (u.recognised ? t.yes : t.no) : ""}</td></tr>`
       : `<tr><td class="num">${u.rank}</td><td><a href="#u-${esc(u.id)}">${esc(u.name)}</a></td><td class="num">${n(u.total)}</td></tr>`)
     .join("");
   const sections = data.units.map(({ unit: u, gaps: g, explanations }) => {
     const parts: string[] = [`<section class="unit" id="u-${esc(u.id)}"><h2>${u.rank}. ${esc(u.name)} <small>(${esc(u.id)})</small></h2>`];
-    if (levels) {
+    if (u.scoring === "levels") {
       parts.push(`<p>${t.level}: <strong>${u.level} ${esc(u.levelName ?? "")}</strong></p>`);
       if (g.nextLevel) parts.push(`<h3>${esc(t.blockers(g.nextLevel.level))}</h3><ul>${g.nextLevel.blockers.map((b) => `<li>${esc(b.code)} ${esc(b.name)}: ${esc(b.action)}</li>`).join("")}</ul>`);
     } else {
@@ -177,7 +177,7 @@ ${diffs}
  * @param lang vi (default) or en.
  * @returns The report text.
  */
-export function report(catalog: Catalog, dataset: Dataset | DatasetInput, format: ReportFormat, lang: Lang = "vi"): string {
+export function report(catalog: CompiledCatalog, dataset: Dataset | DatasetInput, format: ReportFormat, lang: Lang = "vi"): string {
   const data = reportData(catalog, dataset, lang);
   switch (format) {
     case "md":

@@ -1,4 +1,5 @@
-import type { Catalog } from "../catalog/schema.js";
+import { DatasetError, createIssue } from "../errors.js";
+import type { CompiledCatalog } from "../catalog/compile.js";
 import { score } from "../engine/score.js";
 import type { ScoreResult } from "../engine/types.js";
 import type { Dataset, DatasetInput } from "../io/dataset.js";
@@ -22,7 +23,7 @@ export interface WhatIf {
  * @example
  * whatIf(catalog, dataset, [{ unit: "so-tc", period: "Q1", code: "2.1", value: true }]).comparison.units[0];
  */
-export function whatIf(catalog: Catalog, dataset: Dataset | DatasetInput, overrides: readonly Override[]): WhatIf {
+export function whatIf(catalog: CompiledCatalog, dataset: Dataset | DatasetInput, overrides: readonly Override[]): WhatIf {
   const before = score(catalog, dataset);
   const after = score(catalog, dataset, { overrides });
   return { before, after, comparison: compare(before, after) };
@@ -34,17 +35,18 @@ export function whatIf(catalog: Catalog, dataset: Dataset | DatasetInput, overri
  * @returns The override.
  */
 export function parseOverride(spec: string, catalogCodes: ReadonlySet<string>): Override {
+  const bad = (detail: string) => new DatasetError([createIssue("dataset", "badOverride", {}, { received: spec, detail })]);
   const eq = spec.indexOf("=");
-  if (eq < 0) throw new Error(`--set ${spec}: expected UNIT.PERIOD.CODE.FIELD=VALUE`);
+  if (eq < 0) throw bad("no “=”");
   const path = spec.slice(0, eq);
   const raw = spec.slice(eq + 1);
   const [unit, period, ...rest] = path.split(".");
-  if (!unit || !period || !rest.length) throw new Error(`--set ${spec}: expected UNIT.PERIOD.CODE.FIELD=VALUE`);
+  if (!unit || !period || !rest.length) throw bad("unit, period or code missing");
   const whole = rest.join(".");
   const value: Override["value"] = raw === "true" ? true : raw === "false" ? false : /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
   if (catalogCodes.has(whole)) return { unit, period, code: whole, value };
   const field = rest.pop()!;
   const code = rest.join(".");
-  if (!catalogCodes.has(code)) throw new Error(`--set ${spec}: no indicator ${code} (or ${whole}) in the catalog`);
+  if (!catalogCodes.has(code)) throw bad(`no indicator ${code} (or ${whole})`);
   return { unit, period, code, field, value };
 }

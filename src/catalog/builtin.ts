@@ -1,21 +1,21 @@
 import { Dec } from "../_decimal.js";
 import { CatalogError, createIssue } from "../errors.js";
 import { builtinCatalogSources } from "./_builtins.generated.js";
-import { compileCatalog } from "./compile.js";
 import { loadCatalog } from "./load.js";
 import type { Catalog } from "./schema.js";
+import type { CompiledCatalog } from "./compile.js";
 
-const loaded = new Map<string, Catalog>();
+const loaded = new Map<string, CompiledCatalog>();
 
 /**
  * Returns a built-in catalog (bundled: no filesystem needed, works in a browser).
  * @param id Catalog id such as `dong-nai-2023/so`.
- * @returns The validated catalog.
+ * @returns The compiled catalog (compiled once, then shared).
  * @throws CatalogError (`unknownCatalog`) naming the built-in ids.
  * @example
  * const catalog = getCatalog("dong-nai-2023/huyen");
  */
-export function getCatalog(id: string): Catalog {
+export function getCatalog(id: string): CompiledCatalog {
   const hit = loaded.get(id);
   if (hit) return hit;
   const raw = builtinCatalogSources[id];
@@ -54,7 +54,6 @@ export function listCatalogs(): CatalogSummary[] {
     .sort()
     .map((id) => {
       const c = getCatalog(id);
-      const compiled = compileCatalog(c);
       return {
         id,
         title: c.title,
@@ -62,10 +61,10 @@ export function listCatalogs(): CatalogSummary[] {
         level: c.level,
         scoring: c.scoring,
         document: `${c.document.number} (${c.document.date})`,
-        total: compiled.total.toFixed(),
+        total: c.treeTotal.toFixed(),
         ...(c.declared?.total !== undefined ? { declaredTotal: new Dec(String(c.declared.total)).toFixed() } : {}),
         mainIndicators: c.indicators.length,
-        indicators: compiled.order.length,
+        indicators: c.order.length,
       };
     });
 }

@@ -1,9 +1,11 @@
 import { Dec, ZERO, fmt, parseDecimalLiteral, sum } from "../_decimal.js";
 import { CatalogError, createIssue, type Issue } from "../errors.js";
-import { kindOf } from "../formulas/registry.js";
-import type { FieldSpec, FormulaKindDef } from "../formulas/_types.js";
-import { valueFieldNames } from "../formulas/_value.js";
+import { checkFormula, formulaFields, formulaRatios, kindOf } from "../formulas/registry.js";
+import type { FieldSpec, FormulaKindDef, RatioExpr } from "../formulas/_types.js";
+import { levelCriterion, type LevelsFormula } from "../levels/index.js";
 import type { AnnualRule, Cadence, Catalog, CatalogNode, Formula, InputDef } from "./schema.js";
+
+export type { RatioExpr } from "../formulas/_types.js";
 
 /** A catalog node ready for evaluation. */
 export interface CompiledNode {
@@ -16,13 +18,19 @@ export interface CompiledNode {
   readonly depth: number;
   readonly parent: string | undefined;
   readonly children: readonly string[];
+  /** The leaf's formula; groups have none (they add up their children). */
   readonly formula: Formula | undefined;
+  /** The points kind of the formula (undefined for groups and level criteria). */
   readonly kind: FormulaKindDef | undefined;
+  /** The level criterion's formula (level catalogs). */
+  readonly criterion: LevelsFormula | undefined;
   /** Fields the unit gives (those with `from` are resolved by the engine). */
   readonly fields: readonly FieldSpec[];
   readonly fieldByName: ReadonlyMap<string, FieldSpec>;
   /** Fields the unit gives itself (no `from`). */
   readonly asked: readonly FieldSpec[];
+  /** Every ratio of the formula (composite parts and level alternatives included). */
+  readonly ratios: readonly RatioExpr[];
   /** Ratios whose numerator is a part of the denominator (checked in the data). */
   readonly proportions: readonly RatioExpr[];
   readonly inputs: Readonly<Record<string, InputDef>>;
@@ -34,8 +42,12 @@ export interface CompiledNode {
   readonly source: CatalogNode;
 }
 
-/** A catalog compiled for evaluation: flat nodes in document order. */
-export interface CompiledCatalog {
+/**
+ * A catalog compiled for evaluation: the validated catalog's own fields, and its nodes flattened
+ * in document order. `loadCatalog` and `getCatalog` return it; it is compiled once.
+ */
+export interface CompiledCatalog extends Catalog {
+  /** The validated catalog data (the fields above, without the compiled ones). */
   readonly catalog: Catalog;
   readonly nodes: ReadonlyMap<string, CompiledNode>;
   /** All nodes in document order. */
@@ -44,58 +56,23 @@ export interface CompiledCatalog {
   readonly leaves: readonly CompiledNode[];
   readonly top: readonly CompiledNode[];
   /** What the scored tree adds up to. */
-  readonly total: Dec;
+  readonly treeTotal: Dec;
 }
 
-const cache = new WeakMap<Catalog, CompiledCatalog>();
-
-/** A ratio value expression. */
-export type RatioExpr = { readonly numerator: readonly string[]; readonly denominator: readonly string[]; readonly proportion: boolean };
-
-/** Every proportion of a formula: its own value, composite parts, level alternatives. */
-function proportionsOf(formula: Formula | undefined): RatioExpr[] {
-  const out: RatioExpr[] = [];
-  const visit = (f: unknown) => {
-    if (!f || typeof f !== "object") return;
-    const o = f as Record<string, unknown>;
-    const v = o["value"];
-    if (v && typeof v === "object" && (v as RatioExpr).proportion) out.push(v as RatioExpr);
-    for (const key of ["parts", "anyOf"]) if (Array.isArray(o[key])) for (const p of o[key] as unknown[]) visit((p as { formula?: unknown }).formula ?? p);
-    if (o["requirements"]) for (const r of Object.values(o["requirements"] as object)) visit(r);
-  };
-  visit(formula);
-  return out;
-}
-
-function formulaInputNames(f: Formula): string[] {
-  switch (f.kind) {
-    case "ratio":
-    case "threshold":
-    case "bands":
-    case "relative":
-      return valueFieldNames(f.value);
-    case "composite":
-      return f.parts.flatMap((p) => formulaInputNames(p.formula as Formula));
-    case "levels":
-      return [
-        ...(f.value !== undefined ? valueFieldNames(f.value) : []),
-        ...Object.values(f.requirements).flatMap((r) => (r?.anyOf ?? []).flatMap((a) => valueFieldNames(a.value))),
-      ];
-    default:
-      return [];
-  }
+/** Whether a catalog is already compiled. */
+export function isCompiled(catalog: Catalog | CompiledCatalog): catalog is CompiledCatalog {
+  return "nodes" in catalog && catalog.nodes instanceof Map;
 }
 
 /**
- * Compiles a validated catalog: flattens the tree, resolves defaults and checks that every
- * formula's inputs and references exist.
- * @param catalog A catalog validated by `CatalogSchema`.
- * @returns The compiled catalog (cached per catalog object).
+ * Compiles a validated catalog: flattens the tree, resolves defaults and runs every formula's
+ * catalog checks (declared inputs, references). A compiled catalog is returned as it is.
+ * @param catalog A catalog validated by `CatalogSchema`, or a compiled one.
+ * @returns The compiled catalog.
  * @throws CatalogError listing every problem.
  */
-export function compileCatalog(catalog: Catalog): CompiledCatalog {
-  const hit = cache.get(catalog);
-  if (hit) return hit;
+export function compileCatalog(catalog: Catalog | CompiledCatalog): CompiledCatalog {
+  if (isCompiled(catalog)) return catalog;
   const issues: Issue[] = [];
   const nodes = new Map<string, CompiledNode>();
   const order: CompiledNode[] = [];
@@ -104,15 +81,23 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
   const visit = (n: CatalogNode, depth: number, parent: string | undefined, unscoredAbove: boolean): CompiledNode => {
     if (nodes.has(n.code)) issues.push(createIssue("catalog", "duplicateCode", where(n.code), { received: n.code }));
     const inputs = n.inputs ?? {};
-    const formula = n.formula ?? (n.children?.length ? ({ kind: "sum" } as const) : undefined);
-    const kind = formula ? kindOf(formula) : undefined;
-    const fields = formula && kind ? kind.fields(formula, inputs) : [];
-    if (formula) {
-      for (const name of formulaInputNames(formula)) {
-        if (!Object.hasOwn(inputs, name)) issues.push(createIssue("catalog", "unknownInput", where(n.code, name), { received: name }));
-      }
-    }
     const isLeaf = !n.children?.length;
+    // A group adds up its children: a formula written on it would never be read.
+    const formula = isLeaf ? n.formula : undefined;
+    const kind = formula ? kindOf(formula) : undefined;
+    const criterion = formula?.kind === levelCriterion.kind ? (formula as LevelsFormula) : undefined;
+    const ctx = { inputs, unknownInput: (name: string) => issues.push(createIssue("catalog", "unknownInput", where(n.code, name), { received: name })) };
+    let fields: FieldSpec[] = [];
+    let ratios: RatioExpr[] = [];
+    if (criterion) {
+      levelCriterion.check(criterion, ctx);
+      fields = levelCriterion.fields(criterion, inputs);
+      ratios = levelCriterion.ratios(criterion);
+    } else if (formula) {
+      checkFormula(formula, ctx);
+      fields = formulaFields(formula, inputs);
+      ratios = formulaRatios(formula);
+    }
     const unscored = unscoredAbove || n.unscored === true;
     if (isLeaf && !formula && catalog.scoring !== "structure") issues.push(createIssue("catalog", "missingFormula", where(n.code)));
     if (isLeaf && n.max === undefined && catalog.scoring === "points" && !unscored) issues.push(createIssue("catalog", "missingMax", where(n.code)));
@@ -126,10 +111,12 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
       children: (n.children ?? []).map((c) => c.code),
       formula,
       kind,
+      criterion,
       fields,
       fieldByName: new Map(fields.map((f) => [f.name, f])),
       asked: fields.filter((f) => !f.from),
-      proportions: proportionsOf(formula),
+      ratios,
+      proportions: ratios.filter((r) => r.proportion),
       inputs,
       cadence: n.cadence ?? catalog.defaults.cadence,
       annualRule: n.annualRule ?? catalog.defaults.annualRule,
@@ -161,14 +148,13 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
     }
   }
   if (issues.length) throw new CatalogError(issues);
-  const compiled: CompiledCatalog = {
+  return {
+    ...catalog,
     catalog,
     nodes,
     order,
     leaves: order.filter((n) => n.children.length === 0),
     top,
-    total: sum(top.filter((n) => !n.unscored).map((n) => n.max)),
+    treeTotal: sum(top.filter((n) => !n.unscored).map((n) => n.max)),
   };
-  cache.set(catalog, compiled);
-  return compiled;
 }

@@ -112,11 +112,11 @@ export function lintCatalog(catalog: Catalog): LintReport {
   if (declaredComponents !== undefined && catalog.scoring !== "structure" && declaredComponents !== components) {
     report(catalog, { code: "", message: `declared ${declaredComponents} components in all, tree has ${components}` });
   }
-  if (points && catalog.total !== undefined && !parseDecimalLiteral(catalog.total).eq(compiled.total)) {
-    errors.push({ code: "", message: `catalog total ${catalog.total} but the tree adds up to ${compiled.total.toFixed()}` });
+  if (points && catalog.total !== undefined && !parseDecimalLiteral(catalog.total).eq(compiled.treeTotal)) {
+    errors.push({ code: "", message: `catalog total ${catalog.total} but the tree adds up to ${compiled.treeTotal.toFixed()}` });
   }
-  if (points && d?.total !== undefined && !parseDecimalLiteral(d.total).eq(compiled.total)) {
-    report(catalog, { code: "", message: `declared total ${d.total}, tree adds up to ${compiled.total.toFixed()}` });
+  if (points && d?.total !== undefined && !parseDecimalLiteral(d.total).eq(compiled.treeTotal)) {
+    report(catalog, { code: "", message: `declared total ${d.total}, tree adds up to ${compiled.treeTotal.toFixed()}` });
   }
   const notes = [
     ...(catalog.notes ?? []).map((n) => ({ code: "", ...n })),
@@ -132,9 +132,9 @@ export function lintCatalog(catalog: Catalog): LintReport {
       mainIndicators: compiled.top.length,
       components,
       leaves: compiled.leaves.length,
-      total: compiled.total.toFixed(),
+      total: compiled.treeTotal.toFixed(),
       ...(d?.total !== undefined ? { declaredTotal: new Dec(String(parseDecimalLiteral(d.total))).toFixed() } : {}),
-      ...(points && !compiled.total.eq(1000) ? { differenceFrom1000: compiled.total.minus(1000).toFixed() } : {}),
+      ...(points && !compiled.treeTotal.eq(1000) ? { differenceFrom1000: compiled.treeTotal.minus(1000).toFixed() } : {}),
     },
   };
 }

@@ -1,247 +1,33 @@
 import { z } from "zod";
+import { CADENCES, type Cadence } from "../_periods.js";
+import { DecimalLiteralSchema, FieldNameSchema, FieldTypeSchema, InputSchema } from "../formulas/_schema.js";
+import { PointsFormulaSchema } from "../formulas/registry.js";
+import { LevelsFormulaSchema } from "../levels/schema.js";
 
-/**
- * A decimal literal as written in a catalog: a number, or a string such as
- * `"0.5"`, `"50%"`, `"4/5"` or `"-1"`. Parsed exactly by {@link parseDecimalLiteral}.
- */
-export const DecimalLiteralSchema = z.union([
-  z.number().finite(),
-  z
-    .string()
-    .regex(/^-?\d+(\.\d+)?(\/\d+(\.\d+)?|%)?$/, { message: "expected a number such as 10, \"0.5\", \"50%\" or \"4/5\"" }),
-]);
-/** A decimal literal: `10`, `"0.5"`, `"50%"`, `"4/5"`. */
-export type DecimalLiteral = z.infer<typeof DecimalLiteralSchema>;
+export {
+  DecimalLiteralSchema,
+  FieldTypeSchema,
+  InputSchema,
+  ValueExprSchema,
+  type DecimalLiteral,
+  type FieldType,
+  type InputDef,
+  type ValueExpr,
+} from "../formulas/_schema.js";
+export { RequirementSchema, type Requirement } from "../levels/schema.js";
+export type { Cadence };
 
-/** Identifier of a data field: letters, digits and `_`, starting with a letter. */
-const FieldName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, { message: "expected a field name such as a, b, total_staff" });
+const FieldName = FieldNameSchema;
 
-/** The kinds of value a data field may hold. */
-export const FieldTypeSchema = z.enum(["count", "number", "amount", "boolean", "text"]);
-/** `count`: non-negative integer; `number`: non-negative decimal; `amount`: money (million đồng); `boolean`; `text`. */
-export type FieldType = z.infer<typeof FieldTypeSchema>;
-
-/**
- * One input of an indicator, named by the document's own letter (a, b, c…).
- * `from` takes it from elsewhere instead of asking the unit again:
- * `profile.<field>` (the unit profile) or `<code>.<field>` (another indicator's input, same period).
- */
-export const InputSchema = z.object({
-  label: z.string().min(1),
-  type: FieldTypeSchema.default("count"),
-  unit: z.string().optional(),
-  from: z.string().regex(/^(profile\.[A-Za-z][A-Za-z0-9_]*|[0-9][0-9.]*\.[A-Za-z][A-Za-z0-9_]*)$/).optional(),
-  /**
-   * `improvement`: when the previous year's results are given (`score(…, {previous})`) and the unit
-   * reports no value, the input is the relative improvement of the unit's total, this indicator
-   * excluded, over the previous year ((now − before)/before; no improvement → 0).
-   */
-  previous: z.enum(["improvement"]).optional(),
-  /** Larger is better (used by property tests and gap search). Default true. */
-  moreIsBetter: z.boolean().optional(),
-});
-/** One input of an indicator, as validated by {@link InputSchema}. */
-export type InputDef = z.infer<typeof InputSchema>;
-
-/**
- * What a formula measures: one input (`"a"`) or a ratio of sums of inputs.
- * `proportion: true` (default) means the numerator is a part of the denominator,
- * so a numerator larger than its denominator is a data error.
- */
-export const ValueExprSchema = z.union([
-  FieldName,
-  z.object({
-    numerator: z.array(FieldName).min(1),
-    denominator: z.array(FieldName).min(1),
-    proportion: z.boolean().default(true),
-  }),
-]);
-export type ValueExpr = z.infer<typeof ValueExprSchema>;
-
-/** Points of an option: a share of the node's max, or fixed points. */
-const Worth = {
-  share: DecimalLiteralSchema.optional(),
-  points: DecimalLiteralSchema.optional(),
-};
-const worthRefine = (w: { share?: unknown; points?: unknown }) => (w.share === undefined) !== (w.points === undefined);
-const worthMessage = { message: "give exactly one of share (of max) or points" };
-
-/** `ratio`: value × max (or × `points` when the document multiplies by another figure). */
-export const RatioFormulaSchema = z.object({
-  kind: z.literal("ratio"),
-  value: ValueExprSchema,
-  points: DecimalLiteralSchema.optional(),
-});
-
-/**
- * `threshold`: value ≥ threshold → max; below it `proportional` (value/threshold × max),
- * `literal` (value × max, as written in e.g. Đồng Nai Sở 6.3.2), or `zero` (all-or-nothing).
- */
-export const ThresholdFormulaSchema = z.object({
-  kind: z.literal("threshold"),
-  value: ValueExprSchema,
-  threshold: DecimalLiteralSchema,
-  below: z.enum(["proportional", "literal", "zero"]),
-  /** `gte` (default): reaching the threshold earns max; `gt`: it must be exceeded. */
-  at: z.enum(["gte", "gt"]).default("gte"),
-});
-
-/** One band: bounds (any of gte/gt/lte/lt/eq) and what it is worth. */
-export const BandSchema = z
-  .object({
-    label: z.string().optional(),
-    gte: DecimalLiteralSchema.optional(),
-    gt: DecimalLiteralSchema.optional(),
-    lte: DecimalLiteralSchema.optional(),
-    lt: DecimalLiteralSchema.optional(),
-    eq: DecimalLiteralSchema.optional(),
-    ...Worth,
-  })
-  .refine(worthRefine, worthMessage);
-
-/** `bands`: the first band (in order) whose bounds hold gives the points; none → 0. */
-export const BandsFormulaSchema = z.object({
-  kind: z.literal("bands"),
-  value: ValueExprSchema,
-  bands: z.array(BandSchema).min(1),
-});
-
-/** `yesNo`: a boolean field `value`; yes → max (or `share` of it). */
-export const YesNoFormulaSchema = z.object({
-  kind: z.literal("yesNo"),
-  label: z.string().optional(),
-  share: DecimalLiteralSchema.optional(),
-});
-
-const OptionSchema = z.object({ label: z.string().min(1), ...Worth }).refine(worthRefine, worthMessage);
-
-/** `choice`: the field `value` names one option; its share or points are scored. */
-export const ChoiceFormulaSchema = z.object({
-  kind: z.literal("choice"),
-  options: z.record(FieldName, OptionSchema),
-});
-
-/** `checklist`: one boolean field per item; the items achieved add up. */
-export const ChecklistFormulaSchema = z.object({
-  kind: z.literal("checklist"),
-  items: z.record(FieldName, OptionSchema),
-});
-
-/** `perItem`: one count field per kind of item, each worth its points; capped (default: max). */
-export const PerItemFormulaSchema = z.object({
-  kind: z.literal("perItem"),
-  items: z.record(FieldName, z.object({ label: z.string().min(1), points: DecimalLiteralSchema })),
-  cap: DecimalLiteralSchema.optional(),
-});
-
-/**
- * `relative`: compared with the units scored together in the same period.
- * `best`: value / best × max. `minmax`: (value − min)/(max − min) × max; a zero range falls back to `best`.
- */
-export const RelativeFormulaSchema = z.object({
-  kind: z.literal("relative"),
-  value: ValueExprSchema,
-  mode: z.enum(["best", "minmax"]),
-});
-
-/** `sum`: the node scores the sum of its children (the default for nodes with children). */
-export const SumFormulaSchema = z.object({ kind: z.literal("sum") });
-
-/** Requirement for one level of a level-recognition criterion. */
-export const RequirementSchema = z.object({
-  /** The document's words for this level, verbatim ("Tối thiểu 02 nhân sự"). */
-  text: z.string().min(1),
-  /** Value ≥ min (a percentage such as "80%" for ratios, a count otherwise). */
-  min: DecimalLiteralSchema.optional(),
-  /** Boolean field `value` must be true. */
-  present: z.literal(true).optional(),
-  /** Any one of these alternatives. */
-  anyOf: z
-    .array(z.object({ value: ValueExprSchema, min: DecimalLiteralSchema, text: z.string().optional() }))
-    .min(2)
-    .optional(),
-  /**
-   * Roll-up over the unit's children (e.g. communes of a district): each rule must hold. A rule is
-   * a `share` (or a `count`) of children at `atLeastLevel` or above, or a `meanLevel` of children.
-   */
-  children: z
-    .array(
-      z
-        .object({
-          atLeastLevel: z.number().int().min(0).max(5).optional(),
-          share: DecimalLiteralSchema.optional(),
-          count: z.number().int().min(0).optional(),
-          meanLevel: DecimalLiteralSchema.optional(),
-        })
-        .refine((r) => (r.meanLevel !== undefined) !== (r.atLeastLevel !== undefined && (r.share !== undefined) !== (r.count !== undefined)), {
-          message: "a children rule is {atLeastLevel, share}, {atLeastLevel, count} or {meanLevel}",
-        }),
-    )
-    .min(1)
-    .optional(),
-});
-/** Requirement for one level of a level-recognition criterion (see `RequirementSchema`). */
-export type Requirement = z.infer<typeof RequirementSchema>;
-
-/**
- * `levels`: requirements per recognition level (1..5). A level the document marks
- * "Không áp dụng" is `null`: no requirement there.
- */
-export const LevelsFormulaSchema = z.object({
-  kind: z.literal("levels"),
-  value: ValueExprSchema.optional(),
-  requirements: z.object({
-    1: RequirementSchema.nullable(),
-    2: RequirementSchema.nullable(),
-    3: RequirementSchema.nullable(),
-    4: RequirementSchema.nullable(),
-    5: RequirementSchema.nullable(),
-  }),
-});
-
-const LeafFormulaSchema = z.discriminatedUnion("kind", [
-  RatioFormulaSchema,
-  ThresholdFormulaSchema,
-  BandsFormulaSchema,
-  YesNoFormulaSchema,
-  ChoiceFormulaSchema,
-  ChecklistFormulaSchema,
-  PerItemFormulaSchema,
-  RelativeFormulaSchema,
-  SumFormulaSchema,
-  LevelsFormulaSchema,
-]);
-
-/** `composite`: parts scored separately, each with its own max, added (Đồng Nai Sở 6.4.4). */
-export const CompositeFormulaSchema = z.object({
-  kind: z.literal("composite"),
-  parts: z
-    .array(z.object({ label: z.string().min(1), max: DecimalLiteralSchema, formula: LeafFormulaSchema }))
-    .min(2),
-});
-
-/** Any formula of a catalog node. */
-export const FormulaSchema = z.discriminatedUnion("kind", [
-  RatioFormulaSchema,
-  ThresholdFormulaSchema,
-  BandsFormulaSchema,
-  YesNoFormulaSchema,
-  ChoiceFormulaSchema,
-  ChecklistFormulaSchema,
-  PerItemFormulaSchema,
-  RelativeFormulaSchema,
-  SumFormulaSchema,
-  LevelsFormulaSchema,
-  CompositeFormulaSchema,
-]);
+/** Any formula of a catalog node: a points formula (see the registry) or a level criterion. */
+export const FormulaSchema = z.discriminatedUnion("kind", [...PointsFormulaSchema.options, LevelsFormulaSchema]);
 /** Any formula of a catalog node. */
 export type Formula = z.infer<typeof FormulaSchema>;
 /** The formula kinds. */
 export type FormulaKind = Formula["kind"];
 
 /** How often an indicator is evaluated (Kỳ đánh giá): its finest cadence. */
-export const CadenceSchema = z.enum(["quarter", "half", "year"]);
-export type Cadence = z.infer<typeof CadenceSchema>;
+export const CadenceSchema = z.enum(CADENCES);
 /** Turning periods into a year: `mean` (Trung bình) or `last` (Kỳ cuối). */
 export const AnnualRuleSchema = z.enum(["mean", "last"]);
 export type AnnualRule = z.infer<typeof AnnualRuleSchema>;

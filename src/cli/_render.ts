@@ -1,8 +1,9 @@
 import { criteriaInOrder, indicatorsInOrder } from "../engine/types.js";
 import Papa from "papaparse";
-import { describeBlocker, formatNumber } from "../_format.js";
-import type { Catalog } from "../catalog/schema.js";
-import type { ScoreResult, UnitResult } from "../engine/types.js";
+import { formatNumber } from "../_format.js";
+import { describeBlocker } from "../levels/index.js";
+import type { CompiledCatalog } from "../catalog/compile.js";
+import type { LevelUnit, PointsUnit, ScoreResult, UnitResult } from "../engine/types.js";
 import type { Lang } from "../errors.js";
 import { formatIssue } from "../errors.js";
 import { table } from "./_utils.js";
@@ -63,7 +64,7 @@ export function toCsv(result: ScoreResult): string {
   return Papa.unparse(rows);
 }
 
-function pointsTable(units: readonly UnitResult[], catalog: Catalog, lang: Lang): string {
+function pointsTable(units: readonly PointsUnit[], catalog: CompiledCatalog, lang: Lang): string {
   const t = T[lang];
   const mains = catalog.indicators.map((n) => n.code);
   const two = units.some((u) => u.assessment);
@@ -78,7 +79,7 @@ function pointsTable(units: readonly UnitResult[], catalog: Catalog, lang: Lang)
   return `${table(header, rows, right)}\n\n${legend}`;
 }
 
-function levelsTable(units: readonly UnitResult[], lang: Lang): string {
+function levelsTable(units: readonly LevelUnit[], lang: Lang): string {
   const t = T[lang];
   const header = [t.rank, t.id, t.unit, t.parent, t.level, t.registered, t.recognised];
   const rows = units.map((u) => [
@@ -108,14 +109,14 @@ function levelsTable(units: readonly UnitResult[], lang: Lang): string {
 }
 
 /** The readable ranked table of a score result, one block per catalog. */
-export function toTable(result: ScoreResult, catalogs: ReadonlyMap<string, Catalog>, lang: Lang): string {
+export function toTable(result: ScoreResult, catalogs: ReadonlyMap<string, CompiledCatalog>, lang: Lang): string {
   const blocks: string[] = [];
   const ids = [...new Set(result.units.map((u) => u.catalog))];
   for (const id of ids) {
     const catalog = catalogs.get(id)!;
     const units = result.units.filter((u) => u.catalog === id);
     const head = `${catalog.title} — ${catalog.province} (${catalog.document.number}, ${catalog.document.date}) · ${T[lang].year} ${result.year} · ${result.periods.join(", ")}`;
-    blocks.push(`${head}\n\n${catalog.scoring === "levels" ? levelsTable(units, lang) : pointsTable(units, catalog, lang)}`);
+    blocks.push(`${head}\n\n${catalog.scoring === "levels" ? levelsTable(units.filter((u): u is LevelUnit => u.scoring === "levels"), lang) : pointsTable(units.filter((u): u is PointsUnit => u.scoring === "points"), catalog, lang)}`);
   }
   const warn = result.warnings.map((w) => `! ${formatIssue(w, lang)}`);
   return [...blocks, ...(warn.length ? [warn.join("\n")] : [])].join("\n\n");

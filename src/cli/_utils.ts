@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { getCatalog } from "../catalog/builtin.js";
 import { loadCatalog } from "../catalog/load.js";
-import type { Catalog } from "../catalog/schema.js";
+import type { CompiledCatalog } from "../catalog/compile.js";
 import { CliError, createIssue, type Lang } from "../errors.js";
 
 /** The one coded CLI error: bad usage. */
@@ -30,7 +30,7 @@ export function readFile(path: string): string {
 }
 
 /** A catalog from a built-in id or a file path. */
-export function resolveCatalog(ref: string): Catalog {
+export function resolveCatalog(ref: string): CompiledCatalog {
   if (/\.(ya?ml|json)$/i.test(ref)) return loadCatalog(readFile(ref));
   return getCatalog(ref);
 }

@@ -1,6 +1,6 @@
 import { listCatalogs } from "../catalog/builtin.js";
 import { lintCatalog, type LintReport } from "../catalog/lint.js";
-import type { Catalog } from "../catalog/schema.js";
+import type { CompiledCatalog } from "../catalog/compile.js";
 import { score } from "../engine/score.js";
 import { DtiError, formatIssue, type Lang } from "../errors.js";
 import { loadDataset } from "../io/dataset.js";
@@ -45,7 +45,7 @@ Exit codes: 0 ok, 1 internal error, 2 bad input (one line per problem on stderr)
 
 type Command = (args: string[], io: CliIO) => number;
 
-function datasetCatalog(ref: string | undefined, datasetCatalogId: string): Catalog {
+function datasetCatalog(ref: string | undefined, datasetCatalogId: string): CompiledCatalog {
   return resolveCatalog(ref ?? datasetCatalogId);
 }
 
@@ -62,7 +62,7 @@ const commands: Record<string, Command> = {
       try {
         const { dataset, catalog } = openDataset(file, values["catalog"] as string | undefined);
         const result = score(catalog, dataset);
-        const catalogs = new Map<string, Catalog>([[catalog.id, catalog]]);
+        const catalogs = new Map<string, CompiledCatalog>([[catalog.id, catalog]]);
         if (catalog.childCatalog) catalogs.set(catalog.childCatalog, resolveCatalog(catalog.childCatalog));
         if (format === "json") outputs.push(JSON.stringify(toJson(result, values["full"] === true), null, 2));
         else if (format === "csv") outputs.push(toCsv(result));
@@ -141,7 +141,7 @@ const commands: Record<string, Command> = {
 };
 
 /** Loads a dataset file (YAML, JSON or filled CSV) and its catalog. */
-function openDataset(file: string, catalogRef: string | undefined): { dataset: Dataset; catalog: Catalog } {
+function openDataset(file: string, catalogRef: string | undefined): { dataset: Dataset; catalog: CompiledCatalog } {
   const dataset = loadDataset(parseDatasetFile(file, catalogRef) as object);
   return { dataset, catalog: datasetCatalog(catalogRef, dataset.catalog) };
 }

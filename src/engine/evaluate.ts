@@ -1,9 +1,8 @@
 import { Dec, ZERO, clamp } from "../_decimal.js";
 import type { CompiledCatalog, CompiledNode } from "../catalog/compile.js";
-import type { Formula } from "../catalog/schema.js";
 import { createIssue, type Issue } from "../errors.js";
 import { kindOf } from "../formulas/registry.js";
-import type { FieldValue, Inputs, Outcome, PeerStats } from "../formulas/_types.js";
+import type { AnyFormula, FieldValue, Inputs, Outcome, PeerStats } from "../formulas/_types.js";
 import { resolveInputs, type Entry, type NormalizedUnit } from "./normalize.js";
 import { isDue } from "../_periods.js";
 import type { PeriodStatus, Trace } from "./types.js";
@@ -50,25 +49,10 @@ function show(v: FieldValue): string {
   return v instanceof Dec ? v.toString() : String(v);
 }
 
-/** Evaluates a formula with the node's zero-denominator policy applied. */
-export function runFormula(
-  node: CompiledNode,
-  formula: Formula,
-  max: Dec,
-  inputs: Inputs,
-  extra: { peers?: PeerStats | undefined; childLevels?: readonly number[] | undefined },
-): Outcome {
-  const evaluate = (f: Formula, m: Dec): Outcome => {
-    const o = kindOf(f).evaluate({
-      formula: f,
-      max: m,
-      inputs,
-      defs: node.inputs,
-      zeroDenominator: node.zeroDenominator,
-      evaluate,
-      peers: extra.peers,
-      childLevels: extra.childLevels,
-    });
+/** Evaluates a points formula with the node's zero-denominator policy applied. */
+export function runFormula(node: CompiledNode, formula: AnyFormula, max: Dec, inputs: Inputs, extra: { peers?: PeerStats | undefined }): Outcome {
+  const evaluate = (f: AnyFormula, m: Dec): Outcome => {
+    const o = kindOf(f)!.evaluate({ formula: f, max: m, inputs, evaluate, peers: extra.peers });
     if (!o.zeroDenominator) return o;
     return { ...o, raw: node.zeroDenominator === "max" ? m : ZERO };
   };
@@ -96,7 +80,7 @@ export function makeTrace(
     catalog: catalog.catalog.id,
     code: node.code,
     citation: `${catalog.catalog.id} ${node.code} (${catalog.catalog.document.number})`,
-    kind: node.formula?.kind ?? "sum",
+    kind: node.formula?.kind ?? "",
     status,
     branch: detail.outcome?.branch ?? status,
     inputs,

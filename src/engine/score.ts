@@ -1,21 +1,21 @@
 import { Dec, fmt } from "../_decimal.js";
 import { getCatalog } from "../catalog/builtin.js";
 import { compileCatalog, type CompiledCatalog } from "../catalog/compile.js";
-import type { Catalog } from "../catalog/schema.js";
 import { CatalogError, DatasetError, createIssue, type Issue } from "../errors.js";
 import { loadDataset, type Dataset, type DatasetInput } from "../io/dataset.js";
 import { applyOverrides, type Override } from "../io/overrides.js";
 import { evaluateUnit, measurePeers } from "./evaluate.js";
 import { evaluateLevelUnits } from "./levels.js";
+import { childLevelsByParent } from "../levels/index.js";
 import { normalizeDataset, type NormalizedUnit } from "./normalize.js";
 import { competitionRanks } from "./rank.js";
 import { indicatorResults, rollupUnit } from "./rollup.js";
-import type { ScoreResult, UnitResult } from "./types.js";
+import type { PointsUnit, ScoreResult, UnitResult } from "./types.js";
 
 /** Options of {@link score}. */
 export interface ScoreOptions {
   /** Catalogs by id for child units when they are not built-in (e.g. loaded from files). */
-  readonly catalogs?: Readonly<Record<string, Catalog>>;
+  readonly catalogs?: Readonly<Record<string, CompiledCatalog>>;
   /** What-if changes applied to a copy of the dataset before scoring. */
   readonly overrides?: readonly Override[];
   /** The previous year's result: inputs marked `previous: improvement` are computed from it when not reported. */
@@ -36,14 +36,14 @@ function improvementOverrides(catalog: CompiledCatalog, first: ScoreResult, ds: 
   const overrides: Override[] = [];
   const notes: Issue[] = [];
   const last = ds.periods[ds.periods.length - 1]!;
-  const before = new Map(previous.units.filter((u) => u.catalog === catalog.catalog.id).map((u) => [u.id, u]));
+  const before = new Map(previous.units.flatMap((u) => (u.catalog === catalog.id && u.scoring === "points" ? [[u.id, u] as const] : [])));
   const given = new Map(ds.units.map((u) => [u.id, u.data[last]]));
   for (const node of catalog.leaves) {
     const field = node.fields.find((f) => node.inputs[f.name]?.previous === "improvement");
     if (!field) continue;
     for (const unit of first.units) {
       const old = before.get(unit.id);
-      if (unit.catalog !== catalog.catalog.id || !old || given.get(unit.id)?.[node.code] !== undefined) continue;
+      if (unit.scoring !== "points" || unit.catalog !== catalog.catalog.id || !old || given.get(unit.id)?.[node.code] !== undefined) continue;
       const now = new Dec(unit.total).minus(unit.indicators[node.code]?.score ?? 0);
       const then = new Dec(old.total).minus(old.indicators[node.code]?.score ?? 0);
       const value = then.gt(0) ? Dec.max(now.minus(then).div(then), 0) : new Dec(0);
@@ -56,22 +56,22 @@ function improvementOverrides(catalog: CompiledCatalog, first: ScoreResult, ds: 
   return { overrides, notes };
 }
 
-function childCatalogOf(catalog: Catalog, options: ScoreOptions): CompiledCatalog | undefined {
+function childCatalogOf(catalog: CompiledCatalog, options: ScoreOptions): CompiledCatalog | undefined {
   if (!catalog.childCatalog) return undefined;
   return compileCatalog(options.catalogs?.[catalog.childCatalog] ?? getCatalog(catalog.childCatalog));
 }
 
-function scorePoints(catalog: CompiledCatalog, units: readonly NormalizedUnit[], periods: readonly string[], issues: Issue[], detail: ScoreOptions["detail"] = "full"): UnitResult[] {
+function scorePoints(catalog: CompiledCatalog, units: readonly NormalizedUnit[], periods: readonly string[], issues: Issue[], detail: ScoreOptions["detail"] = "full"): PointsUnit[] {
   const twoAssessments = units.some((u) => u.appraisal !== undefined);
   const peers = measurePeers(catalog, units, periods, "final");
   const selfPeers = twoAssessments ? measurePeers(catalog, units, periods, "self") : undefined;
-  const max = fmt(catalog.catalog.aggregate === "pillarMean" ? catalog.total.div(Math.max(1, catalog.top.filter((n) => !n.unscored).length)) : catalog.total);
+  const max = fmt(catalog.catalog.aggregate === "pillarMean" ? catalog.treeTotal.div(Math.max(1, catalog.top.filter((n) => !n.unscored).length)) : catalog.treeTotal);
   // One unit at a time: its period scores are kept only when the result shows them.
   const scored = units.map((unit) => {
     const leaves = evaluateUnit(catalog, unit, periods, "final", peers, issues);
     const r = rollupUnit(catalog, periods, leaves);
     const s = selfPeers ? rollupUnit(catalog, periods, evaluateUnit(catalog, unit, periods, "self", selfPeers, [])) : undefined;
-    const result: Omit<UnitResult, "rank"> = {
+    const result: Omit<PointsUnit, "rank"> = {
       id: unit.id,
       name: unit.name,
       catalog: catalog.catalog.id,
@@ -82,13 +82,12 @@ function scorePoints(catalog: CompiledCatalog, units: readonly NormalizedUnit[],
       indicators: detail === "totals" ? {} : indicatorResults(catalog, periods, r, leaves, s, detail === "full"),
       periods: Object.fromEntries([...r.periodTotals].map(([p, t]) => [p, { total: fmt(t) }])),
       ...(s ? { assessment: { self: fmt(s.total), final: fmt(r.total), difference: fmt(r.total.minus(s.total)) } } : {}),
-      criteria: {},
     };
     return { key: r.total.toDecimalPlaces(6), result };
   });
   // Rank on the total as published (6 decimal places) so that equal totals share a rank.
   const ranks = competitionRanks(scored.map((x) => x.key));
-  return scored.map((x, i): UnitResult => ({ ...x.result, rank: ranks[i]! })).sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id));
+  return scored.map((x, i): PointsUnit => ({ ...x.result, rank: ranks[i]! })).sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id));
 }
 
 /**
@@ -103,7 +102,7 @@ function scorePoints(catalog: CompiledCatalog, units: readonly NormalizedUnit[],
  * const result = score(getCatalog("dong-nai-2023/so"), loadDataset("fixtures/dong-nai-2023-so.sample.yaml"));
  * result.units[0]; // { id: "so-tttt", name, total: "925.75", rank: 1, indicators: { "6.3.2": { score, max, periods } } }
  */
-export function score(catalog: Catalog, dataset: Dataset | DatasetInput | string, options: ScoreOptions = {}): ScoreResult {
+export function score(catalog: CompiledCatalog, dataset: Dataset | DatasetInput | string, options: ScoreOptions = {}): ScoreResult {
   if (catalog.scoring === "structure") {
     throw new CatalogError([createIssue("catalog", "structureOnly", { catalog: catalog.id })]);
   }
@@ -116,17 +115,12 @@ export function score(catalog: Catalog, dataset: Dataset | DatasetInput | string
   const results: UnitResult[] = [];
   const childUnits = child ? units.filter((u) => u.catalog === child) : [];
   const mainUnits = units.filter((u) => u.catalog === main);
-  const childLevels = new Map<string, number[]>();
+  let childLevels = new Map<string, number[]>();
   if (child && childUnits.length) {
-    const childResults = child.catalog.scoring === "levels"
+    const childResults = child.scoring === "levels"
       ? evaluateLevelUnits(child, childUnits, ds.periods, "final", new Map())
       : scorePoints(child, childUnits, ds.periods, issues, options.detail);
-    for (const r of childResults) {
-      if (r.parent === undefined || r.level === undefined) continue;
-      const list = childLevels.get(r.parent) ?? [];
-      list.push(r.level);
-      childLevels.set(r.parent, list);
-    }
+    childLevels = childLevelsByParent(childResults.map((r) => (r.scoring === "levels" ? r : {})));
     results.push(...childResults);
   }
   const mainResults = main.catalog.scoring === "levels"

@@ -1,5 +1,5 @@
-import type { Catalog } from "../catalog/schema.js";
-import type { RequirementCheck } from "../formulas/_types.js";
+import type { CompiledCatalog } from "../catalog/compile.js";
+import type { RequirementCheck } from "../levels/index.js";
 import type { IndicatorData } from "../io/dataset.js";
 import { score } from "./score.js";
 import type { PeriodStatus, Trace } from "./types.js";
@@ -27,7 +27,7 @@ export interface SingleScore {
  * scoreIndicator(getCatalog("dong-nai-2023/so"), "6.3.2", { a: 49, b: 100 }).score; // "9.8"
  */
 export function scoreIndicator(
-  catalog: Catalog,
+  catalog: CompiledCatalog,
   code: string,
   data: IndicatorData,
   options: { readonly profile?: Readonly<Record<string, number | string | boolean>>; readonly with?: Readonly<Record<string, IndicatorData>> } = {},
@@ -39,8 +39,9 @@ export function scoreIndicator(
     units: [{ id: "unit", name: "unit", ...(options.profile ? { profile: { ...options.profile } } : {}), data: { Y: { ...options.with, [code]: data } } }],
   });
   const unit = result.units[0]!;
-  const criterion = unit.criteria[code];
-  if (criterion) return { score: "0", max: "0", status: criterion.status, trace: undefined, levelMet: criterion.levelMet, checks: criterion.checks };
+  if (unit.scoring === "levels") {
+    const criterion = unit.criteria[code]!; return { score: "0", max: "0", status: criterion.status, trace: undefined, levelMet: criterion.levelMet, checks: criterion.checks };
+  }
   const ind = unit.indicators[code]!;
   const p = ind.periods?.["Y"];
   return { score: ind.score, max: ind.max, status: p?.status ?? "missing", trace: p?.trace };

@@ -1,6 +1,9 @@
 import type { AnnualRule } from "../catalog/schema.js";
-import type { Issue } from "../errors.js";
-import type { RequirementCheck } from "../formulas/_types.js";
+import { DatasetError, createIssue, type Issue } from "../errors.js";
+import type { PartOutcome } from "../formulas/_types.js";
+import type { Blocker, CriterionResult } from "../levels/index.js";
+
+export type { Blocker, CriterionResult } from "../levels/index.js";
 
 /** How a period score came about. */
 export type PeriodStatus = "scored" | "missing" | "notApplicable" | "zeroDenominator";
@@ -26,7 +29,8 @@ export interface Trace {
   readonly missing?: readonly string[];
   /** Which assessment the data came from. */
   readonly source: "self" | "appraisal";
-  readonly parts?: readonly { readonly label: string; readonly max: string; readonly raw: string; readonly score: string; readonly branch: string }[];
+  /** Nested formulas' outcomes (composite parts). */
+  readonly parts?: readonly PartOutcome[];
 }
 
 /** One indicator's score in one period. */
@@ -56,58 +60,44 @@ export interface IndicatorResult {
   readonly difference?: string;
 }
 
-/** A level criterion's result. */
-export interface CriterionResult {
-  readonly code: string;
-  readonly name: string;
-  /** Highest level whose requirements (and all below) are met; 0 when level 1 is not met. */
-  readonly levelMet: number;
-  readonly status: "scored" | "missing" | "notApplicable";
-  readonly checks: readonly RequirementCheck[];
-  /** Unmet requirements that block the unit's next level. */
-  readonly blocking: readonly Blocker[];
-  readonly inputs: Readonly<Record<string, string>>;
-}
-
-/** An unmet requirement. */
-export interface Blocker {
-  readonly code: string;
-  readonly name: string;
-  readonly level: number;
-  /** The requirement as the document words it. */
-  readonly requirement: string;
-  readonly value?: string;
-  readonly min?: string;
-  readonly scale?: RequirementCheck["scale"];
-  readonly missing: boolean;
-}
-
-/** One unit's result. Points catalogs fill total/rank/indicators; level catalogs fill level/criteria. */
-export interface UnitResult {
+/** What every unit result has. */
+interface UnitBase {
   readonly id: string;
   readonly name: string;
   readonly catalog: string;
   readonly parent?: string;
-  readonly scoring: "points" | "levels";
-  /** Points: the unit's total (decimal string); level catalogs: "0". */
-  readonly total: string;
-  readonly max: string;
   /** Points: by total; levels: by achieved level. Highest first; ties share (1, 2, 2, 4). */
   readonly rank: number;
+}
+
+/** A unit of a points catalog: its total, rank and indicators. */
+export interface PointsUnit extends UnitBase {
+  readonly scoring: "points";
+  /** The unit's total (decimal string). */
+  readonly total: string;
+  readonly max: string;
   readonly indicators: Readonly<Record<string, IndicatorResult>>;
   readonly periods: Readonly<Record<string, { readonly total: string }>>;
   /** With two assessments: totals of each. */
   readonly assessment?: { readonly self: string; readonly final: string; readonly difference: string };
-  readonly level?: number;
-  readonly levelName?: string;
+}
+
+/** A unit of a level catalog (Kon Tum): its recognised level, criteria and blockers. */
+export interface LevelUnit extends UnitBase {
+  readonly scoring: "levels";
+  readonly level: number;
+  readonly levelName: string;
   readonly registered?: number;
   readonly recognised?: boolean;
   readonly criteria: Readonly<Record<string, CriterionResult>>;
-  /** Requirements blocking the next level (level catalogs). */
-  readonly blockers?: readonly Blocker[];
+  /** Requirements blocking the next level. */
+  readonly blockers: readonly Blocker[];
   /** Requirements blocking the registered level when it is not reached. */
   readonly registeredBlockers?: readonly Blocker[];
 }
+
+/** One unit's result: points (`scoring: "points"`) or levels (`scoring: "levels"`). */
+export type UnitResult = PointsUnit | LevelUnit;
 
 /** Result of scoring a dataset. */
 export interface ScoreResult {
@@ -142,10 +132,22 @@ export function compareCodes(a: string, b: string): number {
  * @returns Indicator results sorted by code.
  */
 export function indicatorsInOrder(unit: UnitResult): IndicatorResult[] {
+  if (unit.scoring !== "points") return [];
   return Object.values(unit.indicators).sort((a, b) => compareCodes(a.code, b.code));
 }
 
 /** A unit's criteria in document order. */
 export function criteriaInOrder(unit: UnitResult): CriterionResult[] {
+  if (unit.scoring !== "levels") return [];
   return Object.values(unit.criteria).sort((a, b) => compareCodes(a.code, b.code));
+}
+
+/**
+ * A unit of a result, by id.
+ * @throws DatasetError (`unknownUnit`) naming the units of the result.
+ */
+export function unitOf(result: ScoreResult, unitId: string): UnitResult {
+  const unit = result.units.find((u) => u.id === unitId);
+  if (!unit) throw new DatasetError([createIssue("dataset", "unknownUnit", { unit: unitId }, { received: unitId, expected: result.units.map((u) => u.id).join(", ") })]);
+  return unit;
 }

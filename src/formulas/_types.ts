@@ -1,10 +1,26 @@
+import type { z } from "zod";
 import type { Dec } from "../_decimal.js";
-import type { FieldType, Formula, InputDef } from "../catalog/schema.js";
+import type { Lang } from "../errors.js";
+import type { ExplainWords } from "../i18n/explain.js";
+import type { FieldType, InputDef } from "./_schema.js";
 
 /** A normalised data value: a decimal, a boolean or an option key / text. */
 export type FieldValue = Dec | boolean | string;
 /** The resolved inputs of one indicator for one unit and period. */
 export type Inputs = Readonly<Record<string, FieldValue | undefined>>;
+
+/** Any formula, before its kind is looked up. */
+export interface AnyFormula {
+  readonly kind: string;
+}
+
+/** A ratio value expression: sums of inputs over sums of inputs. */
+export interface RatioExpr {
+  readonly numerator: readonly string[];
+  readonly denominator: readonly string[];
+  /** The numerator is a part of the denominator (checked in the data). */
+  readonly proportion: boolean;
+}
 
 /** A data field an indicator asks for. */
 export interface FieldSpec {
@@ -21,7 +37,7 @@ export interface FieldSpec {
   readonly moreIsBetter: boolean;
 }
 
-/** Values of the units scored together, for `relative` formulas. */
+/** Values of the units scored together, for formulas that compare units (`measure`). */
 export interface PeerStats {
   readonly best: Dec;
   readonly min: Dec;
@@ -33,35 +49,26 @@ export interface EvalArgs<F> {
   readonly formula: F;
   readonly max: Dec;
   readonly inputs: Inputs;
-  readonly defs: Readonly<Record<string, InputDef>>;
+  /** Peer values of the period (kinds with `measure`). */
   readonly peers?: PeerStats | undefined;
-  /** Achieved levels of the unit's child units (level roll-up). */
-  readonly childLevels?: readonly number[] | undefined;
-  /** Zero-denominator policy of the indicator. */
-  readonly zeroDenominator: "max" | "zero" | "error";
-  /** Evaluates a nested formula (composite parts), zero-denominator policy applied. */
-  readonly evaluate: (formula: Formula, max: Dec) => Outcome;
+  /** Evaluates a nested formula (see `nested`), zero-denominator policy applied. */
+  readonly evaluate: (formula: AnyFormula, max: Dec) => Outcome;
 }
 
-/** A requirement check of a level criterion. */
-export interface RequirementCheck {
-  readonly level: number;
-  readonly text: string;
-  readonly met: boolean;
-  /** The measured value, as a decimal string (a ratio is a fraction: 0.725). */
-  readonly value?: string;
-  /** Required minimum, same scale as value. */
-  readonly min?: string;
-  readonly missing?: boolean;
-  /** Percent (ratio) or count scale, for messages. */
-  readonly scale?: "percent" | "count" | "presence" | "children" | "childrenCount" | "childrenMean";
+/** One nested formula's outcome, for the trace. */
+export interface PartOutcome {
+  readonly label: string;
+  readonly max: string;
+  readonly raw: string;
+  readonly score: string;
+  readonly branch: string;
 }
 
 /** Result of evaluating a formula, before clamping. */
 export interface Outcome {
   /** Points before the clamp to [0, max]. */
   readonly raw: Dec;
-  /** What happened, as a stable code: "ratio", "atThreshold", "band", … */
+  /** What happened, as a stable code: "atThreshold", "band", … (its sentence: the kind's `explain`). */
   readonly branch: string;
   /** The measured value (ratio or input), if any. */
   readonly value?: Dec;
@@ -69,18 +76,64 @@ export interface Outcome {
   readonly facts?: Readonly<Record<string, string | Dec>>;
   /** The denominator was 0: the engine applies the zero-denominator policy. */
   readonly zeroDenominator?: boolean;
-  /** Nested outcomes (composite parts). */
-  readonly parts?: readonly { readonly label: string; readonly max: string; readonly raw: string; readonly score: string; readonly branch: string }[];
-  /** Level criteria: highest level met and every requirement check. */
-  readonly level?: { readonly met: number; readonly checks: readonly RequirementCheck[] };
+  /** Outcomes of nested formulas. */
+  readonly parts?: readonly PartOutcome[];
 }
 
-/** Definition of one formula kind: its data fields and its evaluation. */
-export interface FormulaKindDef<F extends Formula = Formula> {
+/** What a kind's explanation reads of a trace. */
+export interface TraceView {
+  readonly branch: string;
+  readonly facts: Readonly<Record<string, string>>;
+  readonly parts?: readonly PartOutcome[];
+}
+
+/** What a kind's explanation is given: words, number formats and the figures of the score. */
+export interface ExplainContext {
+  readonly lang: Lang;
+  readonly words: ExplainWords;
+  /** A number for people ("22,5" in Vietnamese). */
+  readonly n: (value: string) => string;
+  /** A fraction as a percentage ("72,5%"). */
+  readonly percent: (value: string) => string;
+  /** The indicator's max, formatted. */
+  readonly max: string;
+  /** The period score with its unit ("22,5 điểm"). */
+  readonly points: string;
+}
+
+/** Where a catalog check reports a problem. */
+export interface CheckContext {
+  /** The node's declared inputs. */
+  readonly inputs: Readonly<Record<string, InputDef>>;
+  /** Reports an input the formula uses but the node does not declare. */
+  readonly unknownInput: (name: string) => void;
+}
+
+/**
+ * What every formula shape knows about itself: its schema, the data fields it reads, the ratios
+ * it contains, the formulas nested in it and its catalog checks.
+ */
+export interface FormulaShape<F extends AnyFormula = AnyFormula, S extends z.ZodType<F> = z.ZodType<F>> {
   readonly kind: F["kind"];
-  /** Data fields the formula reads. */
+  /** The zod schema of the formula (the catalog schema is built from these). */
+  readonly schema: S;
+  /** Data fields the formula itself reads (nested formulas' fields are added by the walkers). */
   fields(formula: F, defs: Readonly<Record<string, InputDef>>): FieldSpec[];
-  /** Measured value for peer comparison (relative formulas only). */
-  measure?(formula: F, inputs: Inputs): Dec | "zeroDenominator" | undefined;
+  /** Ratio expressions the formula itself contains (data checks, generator, gap search). */
+  ratios(formula: F): RatioExpr[];
+  /** Catalog checks of the formula: every input it names is declared. */
+  check(formula: F, ctx: CheckContext): void;
+  /** Formulas nested inside this one (composite parts). */
+  nested?(formula: F): readonly AnyFormula[];
+}
+
+/** A points formula kind: a shape that evaluates, explains itself and knows which inputs raise it. */
+export interface FormulaKindDef<F extends AnyFormula = AnyFormula, S extends z.ZodType<F> = z.ZodType<F>> extends FormulaShape<F, S> {
   evaluate(args: EvalArgs<F>): Outcome;
+  /** The sentence of a period score from its trace ("3/4 = 75% × 30 = 22,5 điểm"). */
+  explain(trace: TraceView, ctx: ExplainContext): string;
+  /** Inputs whose growth raises the score (gap search inverts the formula along them). */
+  raising(formula: F): string[];
+  /** Measured value compared across units (kinds scored against their peers). */
+  measure?(formula: F, inputs: Inputs): Dec | "zeroDenominator" | undefined;
 }

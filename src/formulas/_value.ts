@@ -1,6 +1,6 @@
-import { Dec, sum } from "../_decimal.js";
-import type { InputDef, ValueExpr } from "../catalog/schema.js";
-import type { FieldSpec, Inputs } from "./_types.js";
+import { Dec, ZERO, parseDecimalLiteral, sum } from "../_decimal.js";
+import type { InputDef, ValueExpr } from "./_schema.js";
+import type { CheckContext, ExplainContext, FieldSpec, Inputs, RatioExpr, TraceView } from "./_types.js";
 
 /** Result of evaluating a value expression. */
 export type ValueResult =
@@ -63,4 +63,46 @@ export function evaluateValue(expr: ValueExpr | { readonly numerator: readonly s
 export function valueFacts(r: ValueResult & { ok: true }): Record<string, Dec> {
   if (!r.numerator || !r.denominator) return { value: r.value };
   return { value: r.value, numerator: r.numerator, denominator: r.denominator };
+}
+
+/** The ratio of a value expression, if it is one. */
+export function valueRatios(expr: ValueExpr): RatioExpr[] {
+  return typeof expr === "string" ? [] : [expr];
+}
+
+/** Catalog check of a value expression: every input it names is declared. */
+export function checkValue(expr: ValueExpr, ctx: CheckContext): void {
+  for (const name of valueFieldNames(expr)) if (!Object.hasOwn(ctx.inputs, name)) ctx.unknownInput(name);
+}
+
+/** Inputs whose growth raises a value expression: the input itself, or a ratio's numerator. */
+export function valueRaising(expr: ValueExpr): string[] {
+  return typeof expr === "string" ? [expr] : [...expr.numerator];
+}
+
+/** A measured value as people read it: "3/4 = 75%" for a ratio, "12" otherwise. */
+export function shownValue(t: TraceView, ctx: ExplainContext): string {
+  const v = t.facts["value"];
+  if (v === undefined) return "";
+  const num = t.facts["numerator"];
+  const den = t.facts["denominator"];
+  if (num !== undefined && den !== undefined) return `${ctx.n(num)}/${ctx.n(den)} = ${ctx.percent(v)}`;
+  return ctx.n(v);
+}
+
+/** The measured value alone ("75%" for a ratio, "12" otherwise). */
+export function bareValue(t: TraceView, ctx: ExplainContext): string {
+  return onValueScale(t, ctx, t.facts["value"] ?? "0");
+}
+
+/** A fact on the value's scale: a percentage when the value is a ratio. */
+export function onValueScale(t: TraceView, ctx: ExplainContext, value: string): string {
+  return t.facts["denominator"] !== undefined ? ctx.percent(value) : ctx.n(value);
+}
+
+/** Points an option, band or item is worth: `share` × max, or `points`. */
+export function worth(w: { readonly share?: number | string | undefined; readonly points?: number | string | undefined }, max: Dec): Dec {
+  if (w.points !== undefined) return parseDecimalLiteral(w.points);
+  if (w.share !== undefined) return parseDecimalLiteral(w.share).times(max);
+  return ZERO;
 }

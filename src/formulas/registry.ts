@@ -1,42 +1,75 @@
-import type { InputDef, Formula, FormulaKind } from "../catalog/schema.js";
+import { z } from "zod";
 import { bands } from "./bands/index.js";
 import { checklist } from "./checklist/index.js";
 import { choice } from "./choice/index.js";
-import { composite } from "./composite/index.js";
-import { levels } from "./levels/index.js";
+import { composite, compositeSchema } from "./composite/index.js";
 import { perItem } from "./perItem/index.js";
 import { ratio } from "./ratio/index.js";
 import { relative } from "./relative/index.js";
-import { sumKind } from "./sum/index.js";
 import { threshold } from "./threshold/index.js";
-import type { FieldSpec, FormulaKindDef } from "./_types.js";
 import { yesNo } from "./yesNo/index.js";
+import type { InputDef } from "./_schema.js";
+import type { AnyFormula, CheckContext, FieldSpec, FormulaKindDef, RatioExpr } from "./_types.js";
 
-/** Every formula kind, by name. Adding a kind: one folder and one line here. */
-export const formulaKinds: { readonly [K in FormulaKind]: FormulaKindDef<Extract<Formula, { kind: K }>> } = {
-  ratio,
-  threshold,
-  bands,
-  yesNo,
-  choice,
-  checklist,
-  perItem,
-  relative,
-  sum: sumKind,
-  composite,
-  levels,
-};
+/** The kinds a formula (or a composite part) may have. Adding a kind: its folder and one line here. */
+const partKinds = [ratio, threshold, bands, yesNo, choice, checklist, perItem, relative] as const;
+
+type Schemas<T extends readonly { readonly schema: z.ZodType }[]> = { -readonly [I in keyof T]: T[I]["schema"] };
+const schemasOf = <T extends readonly { readonly schema: z.ZodType }[]>(kinds: T) => kinds.map((k) => k.schema) as Schemas<T>;
+
+/** A formula that may stand inside a composite. */
+export const PartFormulaSchema = z.discriminatedUnion("kind", schemasOf(partKinds));
+/** Any points formula: a part kind, or a composite of part kinds. */
+export const PointsFormulaSchema = z.discriminatedUnion("kind", [...schemasOf(partKinds), compositeSchema(PartFormulaSchema)]);
+/** Any points formula of a catalog node. */
+export type PointsFormula = z.infer<typeof PointsFormulaSchema>;
+
+/** Every points formula kind, by name. */
+export const formulaKinds: Readonly<Record<string, FormulaKindDef>> = Object.fromEntries(
+  [...partKinds, composite].map((k) => [k.kind, k as unknown as FormulaKindDef]),
+);
 
 /**
  * Looks up the definition of a formula's kind.
  * @param formula A catalog formula.
- * @returns Its kind definition.
+ * @returns Its kind definition, or undefined when it is not a points kind.
  */
-export function kindOf(formula: Formula): FormulaKindDef {
-  return formulaKinds[formula.kind] as unknown as FormulaKindDef;
+export function kindOf(formula: AnyFormula): FormulaKindDef | undefined {
+  return Object.hasOwn(formulaKinds, formula.kind) ? formulaKinds[formula.kind] : undefined;
 }
 
-/** Data fields a formula reads. */
-export function formulaFields(formula: Formula, defs: Readonly<Record<string, InputDef>>): FieldSpec[] {
-  return kindOf(formula).fields(formula, defs);
+function kindOrThrow(formula: AnyFormula): FormulaKindDef {
+  const kind = kindOf(formula);
+  // Unreachable for validated catalogs: the schema admits only registered kinds.
+  if (!kind) throw new TypeError(`not a points formula kind: ${formula.kind}`);
+  return kind;
+}
+
+/** The formula and every formula nested in it, depth first. */
+function* walk(formula: AnyFormula): Generator<[FormulaKindDef, AnyFormula]> {
+  const kind = kindOrThrow(formula);
+  yield [kind, formula];
+  for (const inner of kind.nested?.(formula) ?? []) yield* walk(inner);
+}
+
+/** Data fields a formula reads, nested formulas included (each name once). */
+export function formulaFields(formula: AnyFormula, defs: Readonly<Record<string, InputDef>>): FieldSpec[] {
+  const seen = new Map<string, FieldSpec>();
+  for (const [kind, f] of walk(formula)) for (const field of kind.fields(f, defs)) seen.set(field.name, field);
+  return [...seen.values()];
+}
+
+/** Ratio expressions of a formula, nested formulas included. */
+export function formulaRatios(formula: AnyFormula): RatioExpr[] {
+  return [...walk(formula)].flatMap(([kind, f]) => kind.ratios(f));
+}
+
+/** Catalog checks of a formula and of the formulas nested in it. */
+export function checkFormula(formula: AnyFormula, ctx: CheckContext): void {
+  for (const [kind, f] of walk(formula)) kind.check(f, ctx);
+}
+
+/** Inputs whose growth raises a formula's score, nested formulas included. */
+export function formulaRaising(formula: AnyFormula): Set<string> {
+  return new Set([...walk(formula)].flatMap(([kind, f]) => kind.raising(f)));
 }

@@ -39,6 +39,9 @@ export const en = {
   // cli
   usage: (p: P) => `${p.detail}`,
   fileNotFound: (p: P) => `cannot read file ${p.received}`,
+  unknownUnit: (p: P) => `no unit "${p.received}" here (units: ${p.expected})`,
+  badOverride: (p: P) => `cannot read the change "${p.received}": ${p.detail} (expected UNIT.PERIOD.CODE[.FIELD]=VALUE)`,
+  unknownCode: (p: P) => `no indicator "${p.received}" in catalog ${p.expected}`,
 } as const;
 
 type P = { readonly expected?: string; readonly received?: string; readonly detail?: string };

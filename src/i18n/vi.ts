@@ -40,4 +40,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   derivedFromPrevious: (p: P) => `${p.detail}`,
   usage: (p: P) => `${p.detail}`,
   fileNotFound: (p: P) => `không đọc được tệp ${p.received}`,
+  unknownUnit: (p: P) => `không có đơn vị "${p.received}" (các đơn vị: ${p.expected})`,
+  badOverride: (p: P) => `không đọc được thay đổi "${p.received}": ${p.detail} (cần dạng ĐƠNVỊ.KỲ.MÃ[.TRƯỜNG]=GIÁTRỊ)`,
+  unknownCode: (p: P) => `bộ chỉ số ${p.expected} không có chỉ số "${p.received}"`,
 };

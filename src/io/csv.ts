@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { compileCatalog } from "../catalog/compile.js";
-import type { Catalog } from "../catalog/schema.js";
+import type { CompiledCatalog } from "../catalog/compile.js";
 import { DatasetError, createIssue, type Issue } from "../errors.js";
 import { isNotApplicable, readNumber, type DatasetInput } from "./dataset.js";
 import { PERIOD_ORDER } from "../_periods.js";
@@ -17,7 +17,7 @@ type Cell = string | number | boolean;
  * @returns The dataset (validated later by `score`).
  * @throws DatasetError naming the CSV row of every problem.
  */
-export function datasetFromCsv(text: string, catalog: Catalog, file?: string): DatasetInput {
+export function datasetFromCsv(text: string, catalog: CompiledCatalog, file?: string): DatasetInput {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const parsed = Papa.parse<Record<string, string>>(clean, { header: true, skipEmptyLines: "greedy" });
   const issues: Issue[] = [];

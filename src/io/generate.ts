@@ -1,5 +1,5 @@
 import { compileCatalog, type CompiledCatalog, type CompiledNode } from "../catalog/compile.js";
-import type { Catalog, FieldType } from "../catalog/schema.js";
+import type { FieldType } from "../catalog/schema.js";
 import { isDue } from "../_periods.js";
 import { CatalogError, createIssue } from "../errors.js";
 import type { FieldSpec } from "../formulas/_types.js";
@@ -65,25 +65,9 @@ function step(type: FieldType | "option" | undefined): number {
   return type === "count" || type === undefined ? 100 : 1;
 }
 
-/** Ratio expressions anywhere in a formula, as the engine's proportion check finds them. */
-function ratiosOf(formula: unknown): Ratio[] {
-  const out = new Map<string, Ratio>();
-  const visit = (f: unknown): void => {
-    if (!f || typeof f !== "object") return;
-    const o = f as Record<string, unknown>;
-    const v = o["value"];
-    if (v && typeof v === "object") {
-      const r = v as { numerator: string[]; denominator: string[]; proportion?: boolean };
-      const ratio: Ratio = { numerator: r.numerator, denominator: r.denominator, proportion: r.proportion !== false };
-      out.set(JSON.stringify(ratio), ratio);
-    }
-    for (const key of ["parts", "anyOf"]) {
-      if (Array.isArray(o[key])) for (const p of o[key] as unknown[]) visit((p as { formula?: unknown }).formula ?? p);
-    }
-    if (o["requirements"] && typeof o["requirements"] === "object") for (const r of Object.values(o["requirements"] as object)) visit(r);
-  };
-  visit(formula);
-  return [...out.values()];
+/** Ratio expressions of a node (the kinds list them), each once. */
+function ratiosOf(node: CompiledNode): readonly Ratio[] {
+  return [...new Map(node.ratios.map((r) => [JSON.stringify(r), r])).values()];
 }
 
 function planLeaves(compiled: CompiledCatalog, profileKeys: readonly string[]): LeafPlan[] {
@@ -104,7 +88,7 @@ function planLeaves(compiled: CompiledCatalog, profileKeys: readonly string[]): 
     return { own: undefined, step: step(target?.fieldByName.get(spec.from.slice(dot + 1))?.type), profile: undefined, ref: index !== undefined && field >= 0 ? [index, field] : undefined };
   };
   return compiled.leaves.map((node) => {
-    const ratios = ratiosOf(node.formula);
+    const ratios = ratiosOf(node);
     const asked = askedOf(node);
     const role = (name: string) => {
       if (ratios.some((r) => r.proportion && r.denominator.includes(name))) return "proportionDen" as const;
@@ -148,7 +132,7 @@ function planLeaves(compiled: CompiledCatalog, profileKeys: readonly string[]): 
  * score(catalog, dataset).units.length; // 200
  */
 export function generateDataset(
-  catalog: Catalog,
+  catalog: CompiledCatalog,
   options: { units: number; periods?: string[]; seed?: number; year?: number; fill?: number },
 ): Dataset {
   if (catalog.scoring === "structure") throw new CatalogError([createIssue("catalog", "structureOnly", { catalog: catalog.id })]);

@@ -1,3 +1,4 @@
+import { DatasetError, createIssue } from "../errors.js";
 import type { Dataset, DatasetInput, IndicatorData } from "./dataset.js";
 
 /** One what-if change: a unit's data for an indicator in a period (a field, or the whole value). */
@@ -21,7 +22,7 @@ export function applyOverrides(dataset: Dataset | DatasetInput, overrides: reado
   const copy = structuredClone(dataset) as DatasetInput;
   for (const o of overrides) {
     const unit = copy.units.find((u) => u.id === o.unit);
-    if (!unit) throw new Error(`what-if: unit ${o.unit} is not in the dataset`);
+    if (!unit) throw new DatasetError([createIssue("dataset", "unknownUnit", { unit: o.unit }, { received: o.unit, expected: copy.units.map((u) => u.id).join(", ") })]);
     const inAppraisal = unit.appraisal?.[o.period]?.[o.code] !== undefined;
     const target = inAppraisal ? unit.appraisal! : (unit.data ??= {});
     const period = (target[o.period] ??= {});

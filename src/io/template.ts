@@ -2,7 +2,7 @@ import { Document, isMap, isPair, isScalar, isSeq } from "yaml";
 import { z } from "zod";
 import Papa from "papaparse";
 import { compileCatalog, type CompiledNode } from "../catalog/compile.js";
-import type { Catalog } from "../catalog/schema.js";
+import type { CompiledCatalog } from "../catalog/compile.js";
 import { isDue } from "../_periods.js";
 import type { FieldSpec } from "../formulas/_types.js";
 
@@ -21,7 +21,7 @@ export interface TemplateOptions {
 /** Columns of the CSV template (and of a filled CSV dataset). */
 export const CSV_COLUMNS = ["year", "unit_id", "unit_name", "period", "code", "field", "value", "label", "type", "unit", "evidence"] as const;
 
-function defaultPeriods(catalog: Catalog): string[] {
+function defaultPeriods(catalog: CompiledCatalog): string[] {
   return catalog.defaults.cadence === "year" ? ["Y"] : ["Q1", "Q2", "Q3", "Q4"];
 }
 
@@ -34,7 +34,7 @@ function typeText(f: FieldSpec): string {
 }
 
 /** Rows of the fill-in template: profile fields, then every input of every indicator due in each period. */
-function templateRows(catalog: Catalog, options: TemplateOptions): Record<(typeof CSV_COLUMNS)[number], string>[] {
+function templateRows(catalog: CompiledCatalog, options: TemplateOptions): Record<(typeof CSV_COLUMNS)[number], string>[] {
   const compiled = compileCatalog(catalog);
   const periods = options.periods ?? defaultPeriods(catalog);
   const year = String(options.year ?? new Date().getFullYear());
@@ -60,7 +60,7 @@ function templateRows(catalog: Catalog, options: TemplateOptions): Record<(typeo
 }
 
 /** A catalog-specific zod schema of a dataset (fields named, labelled and typed per indicator). */
-export function catalogDatasetSchema(catalog: Catalog, options: TemplateOptions = {}) {
+export function catalogDatasetSchema(catalog: CompiledCatalog, options: TemplateOptions = {}) {
   const compiled = compileCatalog(catalog);
   const periods = options.periods ?? defaultPeriods(catalog);
   const fieldSchema = (f: FieldSpec) => {
@@ -111,7 +111,7 @@ export function catalogDatasetSchema(catalog: Catalog, options: TemplateOptions 
  * @param options Periods, year and units to prefill.
  * @returns The template text.
  */
-export function template(catalog: Catalog, format: TemplateFormat, options: TemplateOptions = {}): string {
+export function template(catalog: CompiledCatalog, format: TemplateFormat, options: TemplateOptions = {}): string {
   if (format === "csv") return Papa.unparse({ fields: [...CSV_COLUMNS], data: templateRows(catalog, options).map((r) => CSV_COLUMNS.map((c) => r[c])) });
   if (format === "json-schema") return JSON.stringify(z.toJSONSchema(catalogDatasetSchema(catalog, options), { target: "draft-2020-12" }), null, 2);
   const compiled = compileCatalog(catalog);

@@ -1,11 +1,32 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { ZERO, parseDecimalLiteral, type Dec } from "../../_decimal.js";
-import type { BandSchema, BandsFormulaSchema } from "../../catalog/schema.js";
+import { DecimalLiteralSchema, ValueExprSchema, worthFields, worthRefine } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
-import { evaluateValue, valueFacts, valueFields } from "../_value.js";
+import { checkValue, evaluateValue, shownValue, valueFacts, valueFields, valueRaising, valueRatios, worth } from "../_value.js";
 
-type BandsFormula = z.infer<typeof BandsFormulaSchema>;
-type Band = z.infer<typeof BandSchema>;
+/** One band: bounds (any of gte/gt/lte/lt/eq) and what it is worth. */
+export const BandSchema = z
+  .object({
+    label: z.string().optional(),
+    gte: DecimalLiteralSchema.optional(),
+    gt: DecimalLiteralSchema.optional(),
+    lte: DecimalLiteralSchema.optional(),
+    lt: DecimalLiteralSchema.optional(),
+    eq: DecimalLiteralSchema.optional(),
+    ...worthFields,
+  })
+  .refine(...worthRefine);
+/** One band of a `bands` formula. */
+export type Band = z.infer<typeof BandSchema>;
+
+/** `bands`: the first band (in order) whose bounds hold gives the points; none → 0. */
+export const BandsFormulaSchema = z.object({
+  kind: z.literal("bands"),
+  value: ValueExprSchema,
+  bands: z.array(BandSchema).min(1),
+});
+/** A `bands` formula. */
+export type BandsFormula = z.infer<typeof BandsFormulaSchema>;
 
 /** Whether `v` lies inside the band's bounds. */
 export function inBand(band: Band, v: Dec): boolean {
@@ -18,14 +39,7 @@ export function inBand(band: Band, v: Dec): boolean {
   return true;
 }
 
-/** Points a band, option or item is worth: `share` × max, or `points`. */
-export function worth(w: { share?: number | string | undefined; points?: number | string | undefined }, max: Dec): Dec {
-  if (w.points !== undefined) return parseDecimalLiteral(w.points);
-  if (w.share !== undefined) return parseDecimalLiteral(w.share).times(max);
-  return ZERO;
-}
-
-/** Human form of a band's bounds ("≥ 0.1", "≥ 10 and < 20"). */
+/** Human form of a band's bounds ("≥ 0.1", "≥ 10 & < 20"). */
 export function bandText(band: Band): string {
   const parts: string[] = [];
   if (band.eq !== undefined) parts.push(`= ${band.eq}`);
@@ -36,10 +50,14 @@ export function bandText(band: Band): string {
   return parts.join(" & ") || "*";
 }
 
-/** Creates the `bands` kind: the first band whose bounds hold gives its worth; none → 0. */
-export const bands: FormulaKindDef<BandsFormula> = {
+/** The `bands` kind: the first band whose bounds hold gives its worth; none → 0. */
+export const bands: FormulaKindDef<BandsFormula, typeof BandsFormulaSchema> = {
   kind: "bands",
+  schema: BandsFormulaSchema,
   fields: (f, defs) => valueFields(f.value, defs),
+  ratios: (f) => valueRatios(f.value),
+  check: (f, ctx) => checkValue(f.value, ctx),
+  raising: (f) => valueRaising(f.value),
   evaluate({ formula, max, inputs }) {
     const v = evaluateValue(formula.value, inputs);
     if (!v.ok) return { raw: max, branch: "zeroDenominator", zeroDenominator: true };
@@ -53,5 +71,10 @@ export const bands: FormulaKindDef<BandsFormula> = {
       value: v.value,
       facts: { ...facts, band: String(index + 1), bounds: bandText(band), ...(band.label ? { label: band.label } : {}) },
     };
+  },
+  explain(t, ctx) {
+    const v = shownValue(t, ctx);
+    if (t.branch !== "band") return `${v} → ${ctx.points}`;
+    return `${v} → ${ctx.words.band} ${t.facts["band"]} (${t.facts["label"] ?? t.facts["bounds"]}) → ${ctx.points}`;
   },
 };

@@ -1,15 +1,26 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { ZERO } from "../../_decimal.js";
-import type { ChecklistFormulaSchema } from "../../catalog/schema.js";
-import { worth } from "../bands/index.js";
+import { FieldNameSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
+import { worth } from "../_value.js";
+import { OptionSchema } from "../choice/index.js";
 
-type ChecklistFormula = z.infer<typeof ChecklistFormulaSchema>;
+/** `checklist`: one boolean field per item; the items achieved add up. */
+export const ChecklistFormulaSchema = z.object({
+  kind: z.literal("checklist"),
+  items: z.record(FieldNameSchema, OptionSchema),
+});
+/** A `checklist` formula. */
+export type ChecklistFormula = z.infer<typeof ChecklistFormulaSchema>;
 
-/** Creates the `checklist` kind: one boolean per item (absent = not done); achieved items add up. */
-export const checklist: FormulaKindDef<ChecklistFormula> = {
+/** The `checklist` kind: one boolean per item (absent = not done); achieved items add up. */
+export const checklist: FormulaKindDef<ChecklistFormula, typeof ChecklistFormulaSchema> = {
   kind: "checklist",
+  schema: ChecklistFormulaSchema,
   fields: (f) => Object.entries(f.items).map(([name, item]) => ({ name, type: "boolean" as const, label: item.label, absentAs: false, moreIsBetter: true })),
+  ratios: () => [],
+  check: () => undefined,
+  raising: (f) => Object.keys(f.items),
   evaluate({ formula, max, inputs }) {
     let raw = ZERO;
     const done: string[] = [];
@@ -21,4 +32,5 @@ export const checklist: FormulaKindDef<ChecklistFormula> = {
     }
     return { raw, branch: "items", facts: { achieved: done.join(","), of: Object.keys(formula.items).join(",") } };
   },
+  explain: (t, ctx) => `${ctx.words.done}: ${t.facts["achieved"] || ctx.words.none} → ${ctx.points}`,
 };

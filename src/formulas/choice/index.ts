@@ -1,19 +1,41 @@
-import type { z } from "zod";
-import type { ChoiceFormulaSchema } from "../../catalog/schema.js";
-import { worth } from "../bands/index.js";
+import { z } from "zod";
+import { FieldNameSchema, worthFields, worthRefine } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
+import { worth } from "../_value.js";
 
-type ChoiceFormula = z.infer<typeof ChoiceFormulaSchema>;
+/** An option of a `choice` (or an item of a `checklist`): a label and its worth. */
+export const OptionSchema = z.object({ label: z.string().min(1), ...worthFields }).refine(...worthRefine);
 
-/** Creates the `choice` kind: field `value` names one option; its worth is scored. */
-export const choice: FormulaKindDef<ChoiceFormula> = {
+/** `choice`: the field `value` names one option; its share or points are scored. */
+export const ChoiceFormulaSchema = z.object({
+  kind: z.literal("choice"),
+  options: z.record(FieldNameSchema, OptionSchema),
+});
+/** A `choice` formula. */
+export type ChoiceFormula = z.infer<typeof ChoiceFormulaSchema>;
+
+/** The `choice` kind: field `value` names one option; its worth is scored. */
+export const choice: FormulaKindDef<ChoiceFormula, typeof ChoiceFormulaSchema> = {
   kind: "choice",
+  schema: ChoiceFormulaSchema,
   fields: (f) => [
-    { name: "value", type: "option", label: Object.entries(f.options).map(([k, o]) => `${k}: ${o.label}`).join("; "), options: Object.keys(f.options), moreIsBetter: true },
+    {
+      name: "value",
+      type: "option",
+      label: Object.entries(f.options)
+        .map(([k, o]) => `${k}: ${o.label}`)
+        .join("; "),
+      options: Object.keys(f.options),
+      moreIsBetter: true,
+    },
   ],
+  ratios: () => [],
+  check: () => undefined,
+  raising: () => ["value"],
   evaluate({ formula, max, inputs }) {
     const key = String(inputs["value"]);
     const option = formula.options[key]!;
     return { raw: worth(option, max), branch: "option", facts: { option: key, label: option.label } };
   },
+  explain: (t, ctx) => `${ctx.words.choice} “${t.facts["label"] ?? t.facts["option"]}” → ${ctx.points}`,
 };

@@ -1,21 +1,32 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { clamp, parseDecimalLiteral, sum } from "../../_decimal.js";
-import type { CompositeFormulaSchema } from "../../catalog/schema.js";
-import type { FieldSpec, FormulaKindDef } from "../_types.js";
-import { formulaFields } from "../registry.js";
+import { DecimalLiteralSchema } from "../_schema.js";
+import type { AnyFormula, FormulaKindDef } from "../_types.js";
 
-type CompositeFormula = z.infer<typeof CompositeFormulaSchema>;
+/**
+ * `composite`: parts scored separately, each with its own max, added (Đồng Nai Sở 6.4.4).
+ * @param part The schema of a part's formula (any non-nesting kind; given by the registry).
+ */
+export function compositeSchema<P extends z.ZodType<AnyFormula>>(part: P) {
+  return z.object({
+    kind: z.literal("composite"),
+    parts: z.array(z.object({ label: z.string().min(1), max: DecimalLiteralSchema, formula: part })).min(2),
+  });
+}
+/** A `composite` formula (its parts' formulas seen as any formula). */
+export type CompositeFormula = z.infer<ReturnType<typeof compositeSchema<z.ZodType<AnyFormula>>>>;
 
-/** Creates the `composite` kind: parts scored separately (each clamped to its own max), then added. */
+/** The `composite` kind: parts scored separately (each clamped to its own max), then added. */
 export const composite: FormulaKindDef<CompositeFormula> = {
   kind: "composite",
-  fields(f, defs) {
-    const seen = new Map<string, FieldSpec>();
-    for (const part of f.parts) for (const field of formulaFields(part.formula, defs)) seen.set(field.name, field);
-    return [...seen.values()];
-  },
-  evaluate({ formula, inputs, evaluate }) {
-    void inputs;
+  // The registry builds the real schema with the union of part kinds (see compositeSchema).
+  schema: compositeSchema(z.custom<AnyFormula>((v) => typeof v === "object" && v !== null && "kind" in v)),
+  fields: () => [],
+  ratios: () => [],
+  check: () => undefined,
+  nested: (f) => f.parts.map((p) => p.formula),
+  raising: () => [],
+  evaluate({ formula, evaluate }) {
     const parts = formula.parts.map((part) => {
       const partMax = parseDecimalLiteral(part.max);
       const o = evaluate(part.formula, partMax);
@@ -28,4 +39,5 @@ export const composite: FormulaKindDef<CompositeFormula> = {
       parts: parts.map((p) => ({ ...p, score: p.score.toString() })),
     };
   },
+  explain: (t, ctx) => `${(t.parts ?? []).map((p) => `${p.label}: ${ctx.n(p.score)}/${ctx.n(p.max)}`).join("; ")} → ${ctx.points}`,
 };

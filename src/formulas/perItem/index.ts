@@ -1,14 +1,25 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { Dec, ZERO, parseDecimalLiteral } from "../../_decimal.js";
-import type { PerItemFormulaSchema } from "../../catalog/schema.js";
+import { DecimalLiteralSchema, FieldNameSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
 
-type PerItemFormula = z.infer<typeof PerItemFormulaSchema>;
+/** `perItem`: one count field per kind of item, each worth its points; capped (default: max). */
+export const PerItemFormulaSchema = z.object({
+  kind: z.literal("perItem"),
+  items: z.record(FieldNameSchema, z.object({ label: z.string().min(1), points: DecimalLiteralSchema })),
+  cap: DecimalLiteralSchema.optional(),
+});
+/** A `perItem` formula. */
+export type PerItemFormula = z.infer<typeof PerItemFormulaSchema>;
 
-/** Creates the `perItem` kind: Σ count × points per kind of item, at most `cap` (default: max). */
-export const perItem: FormulaKindDef<PerItemFormula> = {
+/** The `perItem` kind: Σ count × points per kind of item, at most `cap` (default: max). */
+export const perItem: FormulaKindDef<PerItemFormula, typeof PerItemFormulaSchema> = {
   kind: "perItem",
+  schema: PerItemFormulaSchema,
   fields: (f) => Object.entries(f.items).map(([name, item]) => ({ name, type: "count" as const, label: item.label, absentAs: new Dec(0), moreIsBetter: true })),
+  ratios: () => [],
+  check: () => undefined,
+  raising: (f) => Object.keys(f.items),
   evaluate({ formula, max, inputs }) {
     let raw = ZERO;
     const counts: string[] = [];
@@ -21,5 +32,10 @@ export const perItem: FormulaKindDef<PerItemFormula> = {
     const cap = formula.cap !== undefined ? parseDecimalLiteral(formula.cap) : max;
     const facts = { items: counts.join(","), cap: cap.toString(), uncapped: raw.toString() };
     return raw.gt(cap) ? { raw: cap, branch: "capped", facts } : { raw, branch: "items", facts };
+  },
+  explain(t, ctx) {
+    const items = (t.facts["items"] ?? "").replaceAll(",", " + ");
+    const capped = t.branch === "capped" ? `, ${ctx.words.max} ${ctx.n(t.facts["cap"] ?? "0")}` : "";
+    return `${items} = ${ctx.n(t.facts["uncapped"] ?? "0")}${capped} → ${ctx.points}`;
   },
 };

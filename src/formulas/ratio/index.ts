@@ -1,19 +1,34 @@
+import { z } from "zod";
 import { parseDecimalLiteral } from "../../_decimal.js";
-import type { z } from "zod";
-import type { RatioFormulaSchema } from "../../catalog/schema.js";
+import { DecimalLiteralSchema, ValueExprSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
-import { evaluateValue, valueFacts, valueFields } from "../_value.js";
+import { checkValue, evaluateValue, shownValue, valueFacts, valueFields, valueRaising, valueRatios } from "../_value.js";
 
-type RatioFormula = z.infer<typeof RatioFormulaSchema>;
+/** `ratio`: value × max (or × `points` when the document multiplies by another figure). */
+export const RatioFormulaSchema = z.object({
+  kind: z.literal("ratio"),
+  value: ValueExprSchema,
+  points: DecimalLiteralSchema.optional(),
+});
+/** A `ratio` formula. */
+export type RatioFormula = z.infer<typeof RatioFormulaSchema>;
 
-/** Creates the `ratio` kind: value × max (or × `points`). */
-export const ratio: FormulaKindDef<RatioFormula> = {
+/** The `ratio` kind: value × max (or × `points`). */
+export const ratio: FormulaKindDef<RatioFormula, typeof RatioFormulaSchema> = {
   kind: "ratio",
+  schema: RatioFormulaSchema,
   fields: (f, defs) => valueFields(f.value, defs),
+  ratios: (f) => valueRatios(f.value),
+  check: (f, ctx) => checkValue(f.value, ctx),
+  raising: (f) => valueRaising(f.value),
   evaluate({ formula, max, inputs }) {
     const v = evaluateValue(formula.value, inputs);
     if (!v.ok) return { raw: max, branch: "zeroDenominator", zeroDenominator: true };
     const factor = formula.points !== undefined ? parseDecimalLiteral(formula.points) : max;
     return { raw: v.value.times(factor), branch: "ratio", value: v.value, facts: { ...valueFacts(v), factor } };
+  },
+  explain(t, ctx) {
+    const factor = t.facts["factor"];
+    return `${shownValue(t, ctx)} × ${factor !== undefined ? ctx.n(factor) : ctx.max} = ${ctx.points}`;
   },
 };

@@ -1,18 +1,32 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { ZERO } from "../../_decimal.js";
-import type { RelativeFormulaSchema } from "../../catalog/schema.js";
+import { ValueExprSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
-import { evaluateValue, valueFacts, valueFields } from "../_value.js";
-
-type RelativeFormula = z.infer<typeof RelativeFormulaSchema>;
+import { bareValue, checkValue, evaluateValue, onValueScale, shownValue, valueFacts, valueFields, valueRaising, valueRatios } from "../_value.js";
 
 /**
- * Creates the `relative` kind: value / best × max, or (value − min)/(best − min) × max
+ * `relative`: compared with the units scored together in the same period.
+ * `best`: value / best × max. `minmax`: (value − min)/(max − min) × max; a zero range falls back to `best`.
+ */
+export const RelativeFormulaSchema = z.object({
+  kind: z.literal("relative"),
+  value: ValueExprSchema,
+  mode: z.enum(["best", "minmax"]),
+});
+/** A `relative` formula. */
+export type RelativeFormula = z.infer<typeof RelativeFormulaSchema>;
+
+/**
+ * The `relative` kind: value / best × max, or (value − min)/(best − min) × max
  * over the units scored together in the same period; a zero range falls back to value / best.
  */
-export const relative: FormulaKindDef<RelativeFormula> = {
+export const relative: FormulaKindDef<RelativeFormula, typeof RelativeFormulaSchema> = {
   kind: "relative",
+  schema: RelativeFormulaSchema,
   fields: (f, defs) => valueFields(f.value, defs),
+  ratios: (f) => valueRatios(f.value),
+  check: (f, ctx) => checkValue(f.value, ctx),
+  raising: (f) => valueRaising(f.value),
   measure(formula, inputs) {
     const v = evaluateValue(formula.value, inputs);
     return v.ok ? v.value : "zeroDenominator";
@@ -29,5 +43,14 @@ export const relative: FormulaKindDef<RelativeFormula> = {
     }
     const branch = formula.mode === "minmax" ? "rangeZeroFallback" : "best";
     return { raw: v.value.div(best).times(max), branch, value: v.value, facts };
+  },
+  explain(t, ctx) {
+    const v = shownValue(t, ctx);
+    const best = onValueScale(t, ctx, t.facts["best"] ?? "0");
+    const min = onValueScale(t, ctx, t.facts["min"] ?? "0");
+    const w = ctx.words;
+    if (t.branch === "bestZero") return `${v}; ${w.best} = 0 → ${ctx.points}`;
+    if (t.branch === "minmax") return `(${bareValue(t, ctx)} − ${w.lowest} ${min}) / (${w.best} ${best} − ${min}) × ${ctx.max} = ${ctx.points}`;
+    return `${v} / ${w.best} ${best} × ${ctx.max} = ${ctx.points}`;
   },
 };

@@ -1,15 +1,32 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { ZERO, parseDecimalLiteral } from "../../_decimal.js";
-import type { ThresholdFormulaSchema } from "../../catalog/schema.js";
+import { DecimalLiteralSchema, ValueExprSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
-import { evaluateValue, valueFacts, valueFields } from "../_value.js";
+import { bareValue, checkValue, evaluateValue, onValueScale, shownValue, valueFacts, valueFields, valueRaising, valueRatios } from "../_value.js";
 
-type ThresholdFormula = z.infer<typeof ThresholdFormulaSchema>;
+/**
+ * `threshold`: value ≥ threshold → max; below it `proportional` (value/threshold × max),
+ * `literal` (value × max, as written in e.g. Đồng Nai Sở 6.3.2), or `zero` (all-or-nothing).
+ */
+export const ThresholdFormulaSchema = z.object({
+  kind: z.literal("threshold"),
+  value: ValueExprSchema,
+  threshold: DecimalLiteralSchema,
+  below: z.enum(["proportional", "literal", "zero"]),
+  /** `gte` (default): reaching the threshold earns max; `gt`: it must be exceeded. */
+  at: z.enum(["gte", "gt"]).default("gte"),
+});
+/** A `threshold` formula. */
+export type ThresholdFormula = z.infer<typeof ThresholdFormulaSchema>;
 
-/** Creates the `threshold` kind: ≥ T → max; below: proportional (v/T × max), literal (v × max) or zero. */
-export const threshold: FormulaKindDef<ThresholdFormula> = {
+/** The `threshold` kind: ≥ T → max; below: proportional (v/T × max), literal (v × max) or zero. */
+export const threshold: FormulaKindDef<ThresholdFormula, typeof ThresholdFormulaSchema> = {
   kind: "threshold",
+  schema: ThresholdFormulaSchema,
   fields: (f, defs) => valueFields(f.value, defs),
+  ratios: (f) => valueRatios(f.value),
+  check: (f, ctx) => checkValue(f.value, ctx),
+  raising: (f) => valueRaising(f.value),
   evaluate({ formula, max, inputs }) {
     const v = evaluateValue(formula.value, inputs);
     if (!v.ok) return { raw: max, branch: "zeroDenominator", zeroDenominator: true };
@@ -24,6 +41,20 @@ export const threshold: FormulaKindDef<ThresholdFormula> = {
         return { raw: v.value.times(max), branch: "belowLiteral", value: v.value, facts };
       case "zero":
         return { raw: ZERO, branch: "belowZero", value: v.value, facts };
+    }
+  },
+  explain(t, ctx) {
+    const v = shownValue(t, ctx);
+    const th = onValueScale(t, ctx, t.facts["threshold"] ?? "0");
+    switch (t.branch) {
+      case "atThreshold":
+        return `${v} ≥ ${th} → ${ctx.words.max} ${ctx.points}`;
+      case "belowProportional":
+        return `${v} < ${th} → ${bareValue(t, ctx)} / ${th} × ${ctx.max} = ${ctx.points}`;
+      case "belowLiteral":
+        return `${v} < ${th} → ${bareValue(t, ctx)} × ${ctx.max} = ${ctx.points} (${ctx.words.literal})`;
+      default:
+        return `${v} < ${th} → ${ctx.points}`;
     }
   },
 };

@@ -1,17 +1,29 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { ZERO, parseDecimalLiteral } from "../../_decimal.js";
-import type { YesNoFormulaSchema } from "../../catalog/schema.js";
+import { DecimalLiteralSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
 
-type YesNoFormula = z.infer<typeof YesNoFormulaSchema>;
+/** `yesNo`: a boolean field `value`; yes → max (or `share` of it). */
+export const YesNoFormulaSchema = z.object({
+  kind: z.literal("yesNo"),
+  label: z.string().optional(),
+  share: DecimalLiteralSchema.optional(),
+});
+/** A `yesNo` formula. */
+export type YesNoFormula = z.infer<typeof YesNoFormulaSchema>;
 
-/** Creates the `yesNo` kind: boolean field `value`; yes → max (or `share` of it), no → 0. */
-export const yesNo: FormulaKindDef<YesNoFormula> = {
+/** The `yesNo` kind: boolean field `value`; yes → max (or `share` of it), no → 0. */
+export const yesNo: FormulaKindDef<YesNoFormula, typeof YesNoFormulaSchema> = {
   kind: "yesNo",
+  schema: YesNoFormulaSchema,
   fields: (f) => [{ name: "value", type: "boolean", label: f.label ?? "Có / Không", moreIsBetter: true }],
+  ratios: () => [],
+  check: () => undefined,
+  raising: () => ["value"],
   evaluate({ formula, max, inputs }) {
     if (inputs["value"] !== true) return { raw: ZERO, branch: "no" };
     const share = formula.share !== undefined ? parseDecimalLiteral(formula.share) : undefined;
     return { raw: share ? share.times(max) : max, branch: "yes" };
   },
+  explain: (t, ctx) => `${t.branch === "yes" ? ctx.words.yes : ctx.words.no} → ${ctx.points}`,
 };

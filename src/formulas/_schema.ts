@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+/**
+ * A decimal literal as written in a catalog: a number, or a string such as
+ * `"0.5"`, `"50%"`, `"4/5"` or `"-1"`. Parsed exactly by `parseDecimalLiteral`.
+ */
+export const DecimalLiteralSchema = z.union([
+  z.number().finite(),
+  z.string().regex(/^-?\d+(\.\d+)?(\/\d+(\.\d+)?|%)?$/, { message: 'expected a number such as 10, "0.5", "50%" or "4/5"' }),
+]);
+/** A decimal literal: `10`, `"0.5"`, `"50%"`, `"4/5"`. */
+export type DecimalLiteral = z.infer<typeof DecimalLiteralSchema>;
+
+/** Identifier of a data field: letters, digits and `_`, starting with a letter. */
+export const FieldNameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, { message: "expected a field name such as a, b, total_staff" });
+
+/** The kinds of value a data field may hold. */
+export const FieldTypeSchema = z.enum(["count", "number", "amount", "boolean", "text"]);
+/** `count`: non-negative integer; `number`: non-negative decimal; `amount`: money (million đồng); `boolean`; `text`. */
+export type FieldType = z.infer<typeof FieldTypeSchema>;
+
+/**
+ * One input of an indicator, named by the document's own letter (a, b, c…).
+ * `from` takes it from elsewhere instead of asking the unit again:
+ * `profile.<field>` (the unit profile) or `<code>.<field>` (another indicator's input, same period).
+ */
+export const InputSchema = z.object({
+  label: z.string().min(1),
+  type: FieldTypeSchema.default("count"),
+  unit: z.string().optional(),
+  from: z
+    .string()
+    .regex(/^(profile\.[A-Za-z][A-Za-z0-9_]*|[0-9][0-9.]*\.[A-Za-z][A-Za-z0-9_]*)$/)
+    .optional(),
+  /**
+   * `improvement`: when the previous year's results are given (`score(…, {previous})`) and the unit
+   * reports no value, the input is the relative improvement of the unit's total, this indicator
+   * excluded, over the previous year ((now − before)/before; no improvement → 0).
+   */
+  previous: z.enum(["improvement"]).optional(),
+  /** Larger is better (used by property tests and gap search). Default true. */
+  moreIsBetter: z.boolean().optional(),
+});
+/** One input of an indicator, as validated by {@link InputSchema}. */
+export type InputDef = z.infer<typeof InputSchema>;
+
+/**
+ * What a formula measures: one input (`"a"`) or a ratio of sums of inputs.
+ * `proportion: true` (default) means the numerator is a part of the denominator,
+ * so a numerator larger than its denominator is a data error.
+ */
+export const ValueExprSchema = z.union([
+  FieldNameSchema,
+  z.object({
+    numerator: z.array(FieldNameSchema).min(1),
+    denominator: z.array(FieldNameSchema).min(1),
+    proportion: z.boolean().default(true),
+  }),
+]);
+/** One input name, or a ratio of sums of inputs. */
+export type ValueExpr = z.infer<typeof ValueExprSchema>;
+
+/** Points of an option, band or item: a share of the node's max, or fixed points (exactly one). */
+export const worthFields = {
+  share: DecimalLiteralSchema.optional(),
+  points: DecimalLiteralSchema.optional(),
+};
+/** Refinement of {@link worthFields}: exactly one of share or points. */
+export const worthRefine = [
+  (w: { share?: unknown; points?: unknown }) => (w.share === undefined) !== (w.points === undefined),
+  { message: "give exactly one of share (of max) or points" },
+] as const;
