@@ -39,6 +39,18 @@ export const en = {
   // cli
   usage: (p: P) => `${p.detail}`,
   fileNotFound: (p: P) => `cannot read file ${p.received}`,
+  unknownCommand: (p: P) => `unknown command "${p.received}" (commands: ${p.expected})`,
+  unknownOption: (p: P) => `unknown option ${p.received} for dti ${p.detail} (options: ${p.expected})`,
+  badValue: (p: P) => `${p.detail} must be one of ${p.expected}; got ${p.received}`,
+  badInteger: (p: P) => `${p.detail} must be a whole number; got ${p.received}`,
+  missingValue: (p: P) => `option ${p.received} needs a value (${p.expected})`,
+  missingOption: (p: P) => `dti ${p.detail} needs ${p.received}`,
+  missingArgument: (p: P) => `dti ${p.detail} needs ${p.received}`,
+  tooManyArguments: (p: P) => `dti ${p.detail} takes ${p.expected}; got ${p.received} arguments`,
+  unknownUnit: (p: P) => `--unit ${p.received}: no such unit (units: ${p.expected})`,
+  unknownCode: (p: P) => `--code ${p.received}: no such indicator in ${p.expected}`,
+  catalogsDiffer: (p: P) => `the two datasets use different catalogs (${p.received})`,
+  csvNeedsCatalog: () => "a CSV dataset needs --catalog id|path",
 } as const;
 
 type P = { readonly expected?: string; readonly received?: string; readonly detail?: string };
