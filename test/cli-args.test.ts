@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runMain } from "../src/cli/main.js";
-import { COMMANDS } from "../src/cli/spec.js";
+import { usageLine } from "../src/cli/_args.js";
+import { COMMANDS, type CommandName } from "../src/cli/spec.js";
 
 function dti(...args: string[]) {
   let out = "";
@@ -180,6 +181,10 @@ describe("--version and the generated help", () => {
     expect(r.out).toMatch(/-h, --help\s+show this help/);
     expect(dti("score", "--help", "--lang=en")).toEqual(r);
     expect(dti("score", "-h", "--lang=en")).toEqual(r);
+  });
+  it("README's command-line section has the generated usage line of every command", () => {
+    const readme = readFileSync("README.md", "utf8");
+    for (const name of Object.keys(COMMANDS) as CommandName[]) expect(readme).toContain(`\n${usageLine(name)}\n`);
   });
   it("dti help of an unknown command is exit 2", () => {
     const r = dti("help", "nope");

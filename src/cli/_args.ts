@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from "commander";
 import { version } from "../../package.json";
 import { CliError, createIssue, type IssueCode, type IssueParams, type Lang } from "../errors.js";
 import { cliTexts } from "../i18n/cli.js";
-import { COMMANDS, GLOBAL_OPTIONS, type ArgSpec, type ArgsOf, type CommandName, type CommandSpec, type OptionSpec, type OptionsOf } from "./spec.js";
+import { COMMANDS, GLOBAL_OPTIONS, VERSION_FLAGS, type ArgSpec, type ArgsOf, type CommandName, type CommandSpec, type OptionSpec, type OptionsOf } from "./spec.js";
 
 /** Version of the dti-engine package (read from package.json, inlined by the build). */
 export const VERSION: string = version;
@@ -73,9 +73,10 @@ export function globalHelp(lang: Lang): string {
     "",
     `${t.usage}:`,
     ...COMMAND_NAMES.map((n) => `  ${usageLine(n)}`),
+    `  dti ${VERSION_FLAGS.join(" | ")}   (${t.version})`,
     "",
     `${t.everyCommand}:`,
-    ...columns([...optionRows(Object.entries(GLOBAL_OPTIONS), lang), ["-V, --version", t.version]]),
+    ...columns(optionRows(Object.entries(GLOBAL_OPTIONS), lang)),
     "",
     t.moreHelp,
     ...t.notes,
