@@ -1,11 +1,23 @@
-// The `dti` command, run as users run it: the built dist/cli.js (npm test builds first).
+// The `dti` command, run in-process through runMain (so coverage sees src/cli), plus the built
+// bin dist/cli.js spawned as users run it (npm test builds first).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runMain } from "../src/cli/main.js";
 
+/** Runs `dti …` in-process, capturing stdout and stderr as the bin writes them. */
 function dti(...args: string[]) {
+  let out = "";
+  let err = "";
+  const line = (s: string) => (s.endsWith("\n") ? s : `${s}\n`);
+  const code = runMain(args, { out: (s) => (out += line(s)), err: (s) => (err += line(s)) });
+  return { code, out, err };
+}
+
+/** Runs the built bin. */
+function dtiBuilt(...args: string[]) {
   const r = spawnSync(process.execPath, ["dist/cli.js", ...args], { encoding: "utf8" });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -161,5 +173,23 @@ describe("structure-only catalogs from the command line", () => {
     const r = dti("score", "fixtures/hai-duong-2022-so.sample.yaml");
     expect(r.code).toBe(2);
     expect(r.err).toContain("chỉ có cấu trúc");
+  });
+});
+
+describe("the built bin dist/cli.js", () => {
+  it("scores a dataset as a child process (exit 0, stdout)", () => {
+    const r = dtiBuilt("score", "fixtures/dong-nai-2023-so.sample.yaml", "--format=json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).units.map((u: { total: string }) => u.total)).toEqual(["925.75", "578.5", "384"]);
+  });
+  it("--version prints the version of package.json; bad input exits 2 without a stack trace", () => {
+    const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+    const v = dtiBuilt("--version");
+    expect(v.code).toBe(0);
+    expect(v.out.trim()).toBe(version);
+    const r = dtiBuilt("catalogs", "--format", "xml");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("table, json");
+    expect(r.err).not.toMatch(/at .*\.js:\d+/);
   });
 });

@@ -6,12 +6,10 @@ import type { CompiledCatalog } from "../catalog/compile.js";
 import type { LevelUnit, PointsUnit, ScoreResult, UnitResult } from "../engine/types.js";
 import type { Lang } from "../errors.js";
 import { formatIssue } from "../errors.js";
+import { cliTexts } from "../i18n/cli.js";
 import { table } from "./_utils.js";
 
-const T = {
-  vi: { rank: "Hạng", id: "Mã", unit: "Đơn vị", total: "Tổng điểm", level: "Mức đạt", registered: "Đăng ký", recognised: "Công nhận", yes: "Có", no: "Không", blocks: "Chưa đạt mức", self: "Tự đánh giá", diff: "Chênh lệch", year: "Năm", summary: "Tổng hợp theo mức", parent: "Đơn vị cấp trên", none: "(không có)" },
-  en: { rank: "Rank", id: "ID", unit: "Unit", total: "Total", level: "Level", registered: "Registered", recognised: "Recognised", yes: "yes", no: "no", blocks: "Blocks level", self: "Self", diff: "Difference", year: "Year", summary: "Units per level", parent: "Parent", none: "(none)" },
-} as const;
+const T = cliTexts;
 
 /** JSON shape of a score result (numbers as decimal strings). */
 export function toJson(result: ScoreResult, full: boolean): unknown {
@@ -65,7 +63,7 @@ export function toCsv(result: ScoreResult): string {
 }
 
 function pointsTable(units: readonly PointsUnit[], catalog: CompiledCatalog, lang: Lang): string {
-  const t = T[lang];
+  const t = T[lang].table;
   const mains = catalog.indicators.map((n) => n.code);
   const two = units.some((u) => u.assessment);
   const header = [t.rank, t.id, t.unit, t.total, ...(two ? [t.self, t.diff] : []), ...mains.map((c) => `${c}`)];
@@ -80,7 +78,7 @@ function pointsTable(units: readonly PointsUnit[], catalog: CompiledCatalog, lan
 }
 
 function levelsTable(units: readonly LevelUnit[], lang: Lang): string {
-  const t = T[lang];
+  const t = T[lang].table;
   const header = [t.rank, t.id, t.unit, t.parent, t.level, t.registered, t.recognised];
   const rows = units.map((u) => [
     String(u.rank), u.id, u.name, u.parent ?? "", `${u.level} ${u.levelName ?? ""}`.trim(),
@@ -93,7 +91,7 @@ function levelsTable(units: readonly LevelUnit[], lang: Lang): string {
     if (!blockers.length) continue;
     const target = u.registeredBlockers ? u.registered! : (u.level ?? 0) + 1;
     lines.push(`\n${u.id} — ${t.blocks} ${target}:`);
-    for (const b of blockers) lines.push(`  ${b.code} (${lang === "vi" ? "mức" : "level"} ${b.level}) ${b.name.slice(0, 70)}: ${describeBlocker(b, lang)}`);
+    for (const b of blockers) lines.push(`  ${b.code} (${t.levelWord} ${b.level}) ${b.name.slice(0, 70)}: ${describeBlocker(b, lang)}`);
   }
   // Province summary: units per level, per parent.
   const byParent = new Map<string, number[]>();
@@ -115,7 +113,7 @@ export function toTable(result: ScoreResult, catalogs: ReadonlyMap<string, Compi
   for (const id of ids) {
     const catalog = catalogs.get(id)!;
     const units = result.units.filter((u) => u.catalog === id);
-    const head = `${catalog.title} — ${catalog.province} (${catalog.document.number}, ${catalog.document.date}) · ${T[lang].year} ${result.year} · ${result.periods.join(", ")}`;
+    const head = `${catalog.title} — ${catalog.province} (${catalog.document.number}, ${catalog.document.date}) · ${T[lang].table.year} ${result.year} · ${result.periods.join(", ")}`;
     blocks.push(`${head}\n\n${catalog.scoring === "levels" ? levelsTable(units.filter((u): u is LevelUnit => u.scoring === "levels"), lang) : pointsTable(units.filter((u): u is PointsUnit => u.scoring === "points"), catalog, lang)}`);
   }
   const warn = result.warnings.map((w) => `! ${formatIssue(w, lang)}`);

@@ -1,26 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { getCatalog } from "../catalog/builtin.js";
 import { loadCatalog } from "../catalog/load.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
-import { CliError, createIssue, type Lang } from "../errors.js";
+import { CliError, createIssue } from "../errors.js";
 
 /** The one coded CLI error: bad usage. */
 export function usageError(detail: string): CliError {
   return new CliError([createIssue("cli", "usage", {}, { detail })]);
-}
-
-/** Option spec of a command. */
-export type OptionSpec = Record<string, { type: "string" | "boolean"; multiple?: boolean; short?: string }>;
-
-/** Parses a command's arguments strictly; unknown options are a usage error. */
-export function parse(args: string[], options: OptionSpec): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } {
-  try {
-    const r = parseArgs({ args, options, allowPositionals: true, strict: true });
-    return { values: r.values as Record<string, string | boolean | string[] | undefined>, positionals: r.positionals };
-  } catch (e) {
-    throw usageError((e as Error).message.split("\n")[0] ?? "bad arguments");
-  }
 }
 
 /** Reads a text file, or a usage-level error naming it. */
@@ -33,13 +19,6 @@ export function readFile(path: string): string {
 export function resolveCatalog(ref: string): CompiledCatalog {
   if (/\.(ya?ml|json)$/i.test(ref)) return loadCatalog(readFile(ref));
   return getCatalog(ref);
-}
-
-/** The --lang option. */
-export function langOf(v: unknown): Lang {
-  if (v === undefined || v === "vi") return "vi";
-  if (v === "en") return "en";
-  throw usageError(`--lang must be vi or en, got ${String(v)}`);
 }
 
 /** Pads to a display width (Vietnamese precomposed letters are one column). */

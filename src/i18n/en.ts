@@ -39,9 +39,19 @@ export const en = {
   // cli
   usage: (p: P) => `${p.detail}`,
   fileNotFound: (p: P) => `cannot read file ${p.received}`,
-  unknownUnit: (p: P) => `no unit "${p.received}" here (units: ${p.expected})`,
+  unknownCommand: (p: P) => `unknown command "${p.received}" (commands: ${p.expected})`,
+  unknownOption: (p: P) => `unknown option ${p.received} for dti ${p.detail} (options: ${p.expected})`,
+  badValue: (p: P) => `${p.detail} must be one of ${p.expected}; got ${p.received}`,
+  badInteger: (p: P) => `${p.detail} must be a whole number; got ${p.received}`,
+  missingValue: (p: P) => `option ${p.received} needs a value (${p.expected})`,
+  missingOption: (p: P) => `dti ${p.detail} needs ${p.received}`,
+  missingArgument: (p: P) => `dti ${p.detail} needs ${p.received}`,
+  tooManyArguments: (p: P) => `dti ${p.detail} takes ${p.expected}; got ${p.received} arguments`,
+  unknownUnit: (p: P) => `${p.detail ? `${p.detail} ` : ""}${p.received}: no such unit (units: ${p.expected})`,
+  unknownCode: (p: P) => `${p.detail ? `${p.detail} ` : ""}${p.received}: no such indicator in ${p.expected}`,
   badOverride: (p: P) => `cannot read the change "${p.received}": ${p.detail} (expected UNIT.PERIOD.CODE[.FIELD]=VALUE)`,
-  unknownCode: (p: P) => `no indicator "${p.received}" in catalog ${p.expected}`,
+  catalogsDiffer: (p: P) => `the two datasets use different catalogs (${p.received})`,
+  csvNeedsCatalog: () => "a CSV dataset needs --catalog id|path",
 } as const;
 
 type P = { readonly expected?: string; readonly received?: string; readonly detail?: string };

@@ -1,0 +1,150 @@
+// The one declaration of the `dti` command line: every command, its positional arguments and its
+// options. Parsing (src/cli/_args.ts, with commander), validation of allowed values, required
+// options and argument counts, and the usage/help text are all generated from this table; the
+// words shown to users (summaries, descriptions) are in src/i18n/cli.ts, keyed by these names.
+
+/**
+ * How an option takes its value: `string` (one value, optionally from `choices`), `integer`,
+ * `boolean` (a flag, no value) or `list` (repeatable: `--set a --set b`).
+ */
+export type OptionType = "string" | "integer" | "boolean" | "list";
+
+/** Declaration of one option, `--name value` or `--name=value`. */
+export interface OptionSpec {
+  readonly type: OptionType;
+  /** Placeholder of the value in the usage line (`id|path`); `choices` are shown instead when given. */
+  readonly value?: string;
+  /** Allowed values. */
+  readonly choices?: readonly string[];
+  /** Value when the option is absent. */
+  readonly default?: string;
+  /** The command fails (exit 2) without it. */
+  readonly required?: boolean;
+  /** One-letter alias, `-h`. */
+  readonly short?: string;
+}
+
+/** How many values a positional argument takes. */
+export type Arity = "one" | "optional" | "many" | "optional-many";
+
+/** Declaration of one positional argument. */
+export interface ArgSpec {
+  readonly name: string;
+  readonly arity: Arity;
+}
+
+/** Declaration of one command. */
+export interface CommandSpec {
+  readonly args: readonly ArgSpec[];
+  readonly options: Readonly<Record<string, OptionSpec>>;
+}
+
+const catalogOption = { type: "string", value: "id|path" } as const;
+const unitOption = { type: "string", value: "ID", required: true } as const;
+
+/** Options every command takes (`--lang` also applies to the error messages). */
+export const GLOBAL_OPTIONS = {
+  lang: { type: "string", choices: ["vi", "en"], default: "vi" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies Record<string, OptionSpec>;
+
+/** Top-level flags that print the package version. */
+export const VERSION_FLAGS = ["--version", "-V", "-v"] as const;
+
+/** Every `dti` command, in the order of the usage text. */
+export const COMMANDS = {
+  score: {
+    args: [{ name: "dataset", arity: "many" }],
+    options: { catalog: catalogOption, format: { type: "string", choices: ["table", "json", "csv"], default: "table" }, full: { type: "boolean" } },
+  },
+  catalogs: {
+    args: [],
+    options: { format: { type: "string", choices: ["table", "json"], default: "table" } },
+  },
+  validate: {
+    args: [{ name: "catalogOrDataset", arity: "many" }],
+    options: { catalog: catalogOption },
+  },
+  lint: {
+    args: [{ name: "catalogs", arity: "optional-many" }],
+    options: { format: { type: "string", choices: ["table", "json"], default: "table" } },
+  },
+  explain: {
+    args: [{ name: "dataset", arity: "one" }],
+    options: { unit: unitOption, code: { type: "string", value: "6.3.2" }, catalog: catalogOption },
+  },
+  gaps: {
+    args: [{ name: "dataset", arity: "one" }],
+    options: { unit: unitOption, format: { type: "string", choices: ["text", "json"], default: "text" }, catalog: catalogOption },
+  },
+  whatif: {
+    args: [{ name: "dataset", arity: "one" }],
+    options: {
+      set: { type: "list", value: "UNIT.PERIOD.CODE[.FIELD]=VALUE", required: true },
+      format: { type: "string", choices: ["table", "json"], default: "table" },
+      catalog: catalogOption,
+    },
+  },
+  compare: {
+    args: [{ name: "oldDataset", arity: "one" }, { name: "newDataset", arity: "one" }],
+    options: { format: { type: "string", choices: ["table", "json"], default: "table" }, catalog: catalogOption },
+  },
+  report: {
+    args: [{ name: "dataset", arity: "one" }],
+    options: { format: { type: "string", choices: ["md", "html", "csv", "json"], default: "md" }, catalog: catalogOption },
+  },
+  template: {
+    args: [{ name: "catalog", arity: "one" }],
+    options: {
+      format: { type: "string", choices: ["csv", "yaml", "json-schema"], default: "csv" },
+      periods: { type: "string", value: "Q1,Q2,Q3,Q4" },
+      year: { type: "integer", value: "2024" },
+    },
+  },
+  help: {
+    args: [{ name: "command", arity: "optional" }],
+    options: {},
+  },
+} as const satisfies Record<string, CommandSpec>;
+
+/** Name of a `dti` command. */
+export type CommandName = keyof typeof COMMANDS;
+
+type Spec = typeof COMMANDS;
+
+/** Name of any declared option (global or of a command). */
+export type OptionName = keyof typeof GLOBAL_OPTIONS | { [C in CommandName]: keyof Spec[C]["options"] }[CommandName];
+
+/** Name of any declared positional argument. */
+export type ArgName = { [C in CommandName]: Spec[C]["args"][number]["name"] }[CommandName];
+
+/** The parsed value of an option, typed from its declaration. */
+export type ValueOf<O> = O extends { readonly type: "boolean" }
+  ? boolean
+  : O extends { readonly type: "list" }
+    ? readonly string[]
+    : O extends { readonly type: "integer" }
+      ? number | undefined
+      : O extends { readonly choices: readonly (infer V)[] }
+        ? O extends { readonly default: string } ? V : V | undefined
+        : O extends { readonly required: true } | { readonly default: string }
+          ? string
+          : string | undefined;
+
+/** The parsed options of a command (its own and the global ones). */
+export type OptionsOf<C extends CommandName> = {
+  readonly [K in keyof Spec[C]["options"] | keyof typeof GLOBAL_OPTIONS]: K extends keyof Spec[C]["options"]
+    ? ValueOf<Spec[C]["options"][K]>
+    : K extends keyof typeof GLOBAL_OPTIONS ? ValueOf<(typeof GLOBAL_OPTIONS)[K]> : never;
+};
+
+type ArgValue<A> = A extends { readonly arity: "one" } ? string : A extends { readonly arity: "optional" } ? string | undefined : readonly string[];
+type ArgValues<A extends readonly ArgSpec[]> = { readonly [I in keyof A]: ArgValue<A[I]> };
+
+/** The parsed positional arguments of a command: one string per `one`/`optional` argument, a list per `many`. */
+export type ArgsOf<C extends CommandName> = ArgValues<Spec[C]["args"]>;
+
+/** Whether a word names a declared command. */
+export function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(COMMANDS, name);
+}

@@ -1,0 +1,229 @@
+import type { ArgName, CommandName, OptionName } from "../cli/spec.js";
+
+/**
+ * Words of the `dti` command line in one language: the help text (keyed by the names declared in
+ * src/cli/spec.ts, so a declared command, argument or option without a description does not
+ * compile) and the headers and sentences of the text outputs. Error messages are issue codes in
+ * `en.ts` / `vi.ts`.
+ */
+export interface CliTexts {
+  readonly help: {
+    readonly title: string;
+    readonly usage: string;
+    readonly arguments: string;
+    readonly options: string;
+    readonly everyCommand: string;
+    readonly version: string;
+    readonly defaultIs: (value: string) => string;
+    readonly moreHelp: string;
+    readonly notes: readonly string[];
+    readonly commands: Readonly<Record<CommandName, string>>;
+    readonly args: Readonly<Record<ArgName, string>>;
+    readonly optionDescriptions: Readonly<Record<OptionName, string>>;
+  };
+  readonly catalogs: { readonly headers: readonly string[]; readonly declared: (total: string) => string };
+  readonly validate: {
+    readonly catalog: (id: string) => string;
+    readonly structureOnly: (id: string) => string;
+    readonly dataset: (units: number, id: string, warnings: number) => string;
+  };
+  readonly gaps: {
+    readonly total: string;
+    readonly rank: string;
+    readonly level: string;
+    readonly forLevel: (level: number) => string;
+    readonly needMore: (needed: string, name: string, unit: string, total: string) => string;
+    readonly byMain: string;
+    readonly byLead: string;
+    readonly lost: string;
+    readonly missing: string;
+    readonly upTo: string;
+    readonly suggestions: string;
+    readonly combined: string;
+  };
+  readonly whatif: { readonly headers: readonly string[]; readonly noChange: string };
+  readonly compare: { readonly headers: readonly string[] };
+  readonly table: {
+    readonly rank: string; readonly id: string; readonly unit: string; readonly total: string; readonly level: string;
+    readonly levelWord: string; readonly registered: string; readonly recognised: string; readonly yes: string; readonly no: string;
+    readonly blocks: string; readonly self: string; readonly diff: string; readonly year: string; readonly summary: string;
+    readonly parent: string; readonly none: string;
+  };
+}
+
+/** English words of the command line. */
+export const en: CliTexts = {
+  help: {
+    title: "dti — scoring of the provincial Digital Transformation Index (DTI)",
+    usage: "Usage",
+    arguments: "Arguments",
+    options: "Options",
+    everyCommand: "Options of every command",
+    version: "print the version",
+    defaultIs: (v) => `default: ${v}`,
+    moreHelp: "Details of one command: dti help <command> or dti <command> --help.",
+    notes: [
+      "A dataset is YAML, JSON, or a filled CSV template (then --catalog is required).",
+      "Exit codes: 0 ok, 1 internal error, 2 bad input (one line per problem on stderr).",
+    ],
+    commands: {
+      score: "Score datasets and rank their units.",
+      catalogs: "List the built-in catalogs.",
+      validate: "Check catalog or dataset files.",
+      lint: "Check catalogs (sums, totals, formulas) and list their interpretation notes.",
+      explain: "Explain how a unit's scores were computed.",
+      gaps: "Where a unit loses points, and how to gain them.",
+      whatif: "Score again with changed inputs and show what moves.",
+      compare: "Compare two years scored with the same catalog.",
+      report: "Write a report (Markdown, HTML, CSV or JSON).",
+      template: "Write a blank data-entry template of a catalog.",
+      help: "Show the usage of every command, or of one.",
+    },
+    args: {
+      dataset: "dataset file (YAML, JSON, or a filled CSV template with --catalog)",
+      catalogOrDataset: "catalog or dataset file",
+      catalog: "built-in catalog id or catalog file",
+      catalogs: "built-in catalog ids or catalog files (default: every built-in catalog)",
+      oldDataset: "dataset of the earlier year",
+      newDataset: "dataset of the later year",
+      command: "a command name",
+    },
+    optionDescriptions: {
+      lang: "language of the output and of the messages",
+      help: "show this help",
+      catalog: "catalog to score with: built-in id or file (default: the dataset's)",
+      format: "output format",
+      full: "JSON: complete indicator records (periods, traces)",
+      unit: "unit ID in the dataset",
+      code: "only this indicator and the ones under it",
+      set: "a changed input (repeat the option for several)",
+      periods: "periods of the template, comma-separated",
+      year: "year of the template",
+    },
+  },
+  catalogs: {
+    headers: ["id", "province", "level", "document", "scoring", "nodes", "total"],
+    declared: (total) => `(document: ${total})`,
+  },
+  validate: {
+    catalog: (id) => `OK (catalog ${id})`,
+    structureOnly: (id) => `OK shape (catalog ${id} is structure-only)`,
+    dataset: (units, id, warnings) => `OK (${units} units, catalog ${id}${warnings ? `, ${warnings} warnings` : ""})`,
+  },
+  gaps: {
+    total: "total",
+    rank: "rank",
+    level: "level",
+    forLevel: (level) => `For level ${level}:`,
+    needMore: (needed, name, unit, total) => `Needs more than ${needed} points to pass ${name} (${unit}, ${total}).`,
+    byMain: "Points lost by main indicator:",
+    byLead: "Points lost by responsible agency/official:",
+    lost: "Indicators losing most:",
+    missing: "No data reported (scored 0):",
+    upTo: "up to",
+    suggestions: "Ways to gain (least effort first; ★ = enough to pass the unit above):",
+    combined: "Combined",
+  },
+  whatif: {
+    headers: ["ID", "Unit", "Total before", "Total after", "Change", "Rank before", "Rank after", "Indicators changed"],
+    noChange: "No change.",
+  },
+  compare: {
+    headers: ["ID", "Unit", "Total before", "Total after", "Change", "Rank before", "Rank after", "Ranks climbed", "Largest indicator changes"],
+  },
+  table: {
+    rank: "Rank", id: "ID", unit: "Unit", total: "Total", level: "Level", levelWord: "level", registered: "Registered",
+    recognised: "Recognised", yes: "yes", no: "no", blocks: "Blocks level", self: "Self", diff: "Difference", year: "Year",
+    summary: "Units per level", parent: "Parent", none: "(none)",
+  },
+};
+
+/** Vietnamese words of the command line (same keys as `en`). */
+export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
+  help: {
+    title: "dti — chấm điểm Bộ chỉ số đánh giá chuyển đổi số (DTI)",
+    usage: "Usage (cách dùng)",
+    arguments: "Tham số",
+    options: "Tuỳ chọn",
+    everyCommand: "Tuỳ chọn của mọi lệnh",
+    version: "in số phiên bản",
+    defaultIs: (v) => `mặc định: ${v}`,
+    moreHelp: "Chi tiết một lệnh: dti help <lệnh> hoặc dti <lệnh> --help.",
+    notes: [
+      "Tệp số liệu là YAML, JSON hoặc mẫu CSV đã điền (khi đó cần --catalog).",
+      "Mã thoát: 0 thành công, 1 lỗi nội bộ, 2 đầu vào sai (mỗi lỗi một dòng trên stderr).",
+    ],
+    commands: {
+      score: "Chấm điểm và xếp hạng các đơn vị trong tệp số liệu.",
+      catalogs: "Liệt kê các bộ chỉ số có sẵn.",
+      validate: "Kiểm tra tệp bộ chỉ số hoặc tệp số liệu.",
+      lint: "Soát bộ chỉ số (tổng điểm, công thức) và liệt kê các ghi chú diễn giải.",
+      explain: "Giải thích cách tính điểm của một đơn vị.",
+      gaps: "Đơn vị mất điểm ở đâu và cách cải thiện.",
+      whatif: "Chấm lại với số liệu thay đổi và cho thấy điểm, hạng thay đổi thế nào.",
+      compare: "So sánh hai năm chấm theo cùng một bộ chỉ số.",
+      report: "Xuất báo cáo (Markdown, HTML, CSV hoặc JSON).",
+      template: "Xuất mẫu nhập số liệu trống của một bộ chỉ số.",
+      help: "Hướng dẫn sử dụng mọi lệnh hoặc một lệnh.",
+    },
+    args: {
+      dataset: "tệp số liệu (YAML, JSON, hoặc mẫu CSV đã điền kèm --catalog)",
+      catalogOrDataset: "tệp bộ chỉ số hoặc tệp số liệu",
+      catalog: "mã bộ chỉ số có sẵn hoặc tệp bộ chỉ số",
+      catalogs: "mã bộ chỉ số có sẵn hoặc tệp bộ chỉ số (mặc định: mọi bộ chỉ số có sẵn)",
+      oldDataset: "tệp số liệu năm trước",
+      newDataset: "tệp số liệu năm sau",
+      command: "tên một lệnh",
+    },
+    optionDescriptions: {
+      lang: "ngôn ngữ của kết quả và thông báo",
+      help: "hiện hướng dẫn này",
+      catalog: "bộ chỉ số dùng để chấm: mã có sẵn hoặc tệp (mặc định: bộ chỉ số của tệp số liệu)",
+      format: "định dạng kết quả",
+      full: "JSON: đầy đủ thông tin từng chỉ số (các kỳ, cách tính)",
+      unit: "mã đơn vị trong tệp số liệu",
+      code: "chỉ chỉ số này và các chỉ số con",
+      set: "một số liệu thay đổi (lặp lại tuỳ chọn cho nhiều giá trị)",
+      periods: "các kỳ của mẫu, cách nhau bởi dấu phẩy",
+      year: "năm của mẫu",
+    },
+  },
+  catalogs: {
+    headers: ["id", "tỉnh / province", "cấp / level", "văn bản / document", "chấm / scoring", "chỉ số / nodes", "tổng / total"],
+    declared: (total) => `(văn bản: ${total})`,
+  },
+  validate: {
+    catalog: (id) => `OK (bộ chỉ số ${id})`,
+    structureOnly: (id) => `OK về cấu trúc (bộ chỉ số ${id} chỉ có cấu trúc)`,
+    dataset: (units, id, warnings) => `OK (${units} đơn vị, bộ chỉ số ${id}${warnings ? `, ${warnings} cảnh báo` : ""})`,
+  },
+  gaps: {
+    total: "tổng",
+    rank: "hạng",
+    level: "mức",
+    forLevel: (level) => `Để đạt mức ${level}:`,
+    needMore: (needed, name, unit, total) => `Cần thêm hơn ${needed} điểm để vượt ${name} (${unit}, ${total}).`,
+    byMain: "Điểm mất theo chỉ số chính:",
+    byLead: "Điểm mất theo đơn vị/công chức chủ trì:",
+    lost: "Chỉ số mất điểm nhiều nhất:",
+    missing: "Chưa có số liệu (thiếu số liệu tính 0 điểm):",
+    upTo: "tối đa",
+    suggestions: "Cách cải thiện (ít công sức trước; ★ = đủ để vượt đơn vị trên):",
+    combined: "Kết hợp",
+  },
+  whatif: {
+    headers: ["Mã", "Đơn vị", "Tổng trước", "Tổng sau", "Thay đổi", "Hạng trước", "Hạng sau", "Chỉ số thay đổi"],
+    noChange: "Không có thay đổi.",
+  },
+  compare: {
+    headers: ["Mã", "Đơn vị", "Tổng trước", "Tổng sau", "Thay đổi", "Hạng trước", "Hạng sau", "Tăng hạng", "Chỉ số thay đổi nhiều nhất"],
+  },
+  table: {
+    rank: "Hạng", id: "Mã", unit: "Đơn vị", total: "Tổng điểm", level: "Mức đạt", levelWord: "mức", registered: "Đăng ký",
+    recognised: "Công nhận", yes: "Có", no: "Không", blocks: "Chưa đạt mức", self: "Tự đánh giá", diff: "Chênh lệch", year: "Năm",
+    summary: "Tổng hợp theo mức", parent: "Đơn vị cấp trên", none: "(không có)",
+  },
+};
+
+/** The command line's words by language. */
+export const cliTexts = { vi, en } as const;
