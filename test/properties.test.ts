@@ -6,6 +6,7 @@
 // references resolved, composite parts and level alternatives included) are then repaired to a
 // fixpoint, in each view the engine checks: the self-assessment, the appraisal alone, and the
 // appraisal over the self-assessment. Invalid datasets are valid ones with one defect.
+import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec, ZERO } from "../src/_decimal.js";
@@ -20,6 +21,7 @@ import {
   type Catalog,
   type CompiledCatalog,
   type CompiledNode,
+  type CriterionResult,
   type DatasetInput,
   type Formula,
   type ScoreResult,
@@ -349,62 +351,116 @@ function validDatasetArb(id: string, opts: { minUnits?: number; maxUnits?: numbe
 }
 
 // ---------------------------------------------------------------------------------------------
-// Checks
+// Checks. The expected values are derived here, independently of the engine: the periods in
+// which an indicator is due are a plain table restated from the documents' cadence words (not
+// src/engine/periods.ts), the annual rules are computed with decimal.js directly, and a level
+// unit's level is found by trying each level in turn.
 // ---------------------------------------------------------------------------------------------
 
-const EPS = new Dec("0.000001");
-const d = (s: string) => new Dec(s);
+/** Plain exact arithmetic for expected values (decimal.js itself, not the engine's Dec). */
+const X = Decimal.clone({ precision: 60 });
+type X = InstanceType<typeof X>;
+/** The documents' cadence words: Quý, 6 tháng, năm. */
+type Cadence = "quarter" | "half" | "year";
+const x = (s: string | number) => new X(s);
+const XZERO = x(0);
+const EPS = x("0.000001");
+
+/**
+ * Kỳ đánh giá, restated from the documents (Đồng Nai Điều 4 "Quý, 6 tháng, năm"; Kon Tum and
+ * Nghĩa Phương "năm"): an indicator is assessed in every period of the dataset that closes one
+ * of its windows, and in the dataset's last period (a partial year is judged at its end).
+ *   quarter (Quý):      every period given (a half or the year covers whole quarters);
+ *   half (6 tháng):     H1 and H2, or Q2 and Q4 with quarterly data;
+ *   year (năm):         the last period only: Y, H2 or Q4, or Q2 when data stop at Q2.
+ * One row per period set the generator uses (PERIOD_SETS).
+ */
+const DUE: Readonly<Record<Cadence, Readonly<Record<string, readonly string[]>>>> = {
+  quarter: { "Y": ["Y"], "H1 H2": ["H1", "H2"], "Q1 Q2 Q3 Q4": ["Q1", "Q2", "Q3", "Q4"], "Q1 Q2": ["Q1", "Q2"], "Q4": ["Q4"] },
+  half: { "Y": ["Y"], "H1 H2": ["H1", "H2"], "Q1 Q2 Q3 Q4": ["Q2", "Q4"], "Q1 Q2": ["Q2"], "Q4": ["Q4"] },
+  year: { "Y": ["Y"], "H1 H2": ["H2"], "Q1 Q2 Q3 Q4": ["Q4"], "Q1 Q2": ["Q2"], "Q4": ["Q4"] },
+};
+
+function dueIn(cadence: Cadence, periods: readonly string[]): readonly string[] {
+  const due = DUE[cadence][periods.join(" ")];
+  if (!due) throw new Error(`no DUE row for ${cadence} × ${periods.join(" ")}: add it`);
+  return due;
+}
+
+/**
+ * The year from the period scores, as the documents word it: "Trung bình" (mean) = the sum of
+ * the due periods' scores over their number, a due period without data counting 0; "Kỳ cuối"
+ * (last) = the last due period's score.
+ */
+function annualOf(rule: "mean" | "last", scores: readonly X[]): X {
+  if (rule === "last") return scores[scores.length - 1] ?? XZERO;
+  let total = XZERO;
+  for (const s of scores) total = total.plus(s);
+  return scores.length ? total.div(scores.length) : XZERO;
+}
 
 /** |a − b| ≤ n × 1e-6: results are rounded to 6 places, so sums of rounded parts may differ a little. */
-function near(a: Dec, b: Dec, n: number): boolean {
+function near(a: X, b: X, n: number): boolean {
   return a.minus(b).abs().lte(EPS.times(n + 1));
 }
 
-function checkPointsUnit(m: Model, u: UnitResult, catalogTotal: Dec): void {
+function checkPointsUnit(m: Model, u: UnitResult, catalogTotal: X, periods: readonly string[]): void {
   const cc = m.cc;
+  const periodTotals = new Map(periods.map((p) => [p, XZERO]));
+  let periodTerms = 0;
   for (const node of cc.order) {
     const r = u.indicators[node.code];
     expect(r, `${u.id} ${node.code}`).toBeDefined();
-    const s = d(r!.score);
-    const max = d(r!.max);
+    const s = x(r!.score);
+    const max = x(r!.max);
     expect(s.gte(0), `${u.id} ${node.code} = ${r!.score} ≥ 0`).toBe(true);
     if (node.source.max !== undefined) expect(s.lte(max), `${u.id} ${node.code} = ${r!.score} ≤ ${r!.max}`).toBe(true);
     if (r!.self !== undefined) {
-      expect(d(r!.self).gte(0) && (node.source.max === undefined || d(r!.self).lte(max)), `${u.id} ${node.code} self ${r!.self}`).toBe(true);
+      expect(x(r!.self).gte(0) && (node.source.max === undefined || x(r!.self).lte(max)), `${u.id} ${node.code} self ${r!.self}`).toBe(true);
     }
     if (node.children.length) {
       // A group is the sum of its scored children, clamped to its max.
       const counted = node.children.filter((c) => node.unscored || !cc.nodes.get(c)!.unscored);
-      const raw = counted.reduce((acc, c) => acc.plus(d(u.indicators[c]!.score)), ZERO);
-      const expected = node.source.max !== undefined ? Dec.min(raw, max) : raw;
+      const raw = counted.reduce((acc, c) => acc.plus(x(u.indicators[c]!.score)), XZERO);
+      const expected = node.source.max !== undefined ? X.min(raw, max) : raw;
       expect(near(s, expected, counted.length), `${u.id} group ${node.code} = ${r!.score}, children give ${expected.toString()}`).toBe(true);
     } else {
-      // A leaf: every due period scored in [0, max]; the year is their mean or the last one.
-      const due = r!.duePeriods ?? [];
-      const per = due.map((p) => r!.periods?.[p]);
-      for (const ps of per) {
-        expect(ps).toBeDefined();
-        expect(d(ps!.score).gte(0) && d(ps!.score).lte(max), `${u.id} ${node.code} period ${ps!.score}`).toBe(true);
+      // A leaf: its cadence and annual rule as the catalog writes them (the node's own, else the
+      // catalog default); due in the periods of the DUE table; scored in [0, max] in each; the
+      // year by the annual rule.
+      const cadence = node.source.cadence ?? m.catalog.defaults.cadence;
+      const rule = node.source.annualRule ?? m.catalog.defaults.annualRule;
+      const due = dueIn(cadence, periods);
+      expect(r!.duePeriods, `${u.id} ${node.code} (${cadence}) due in ${periods.join(" ")}`).toEqual(due);
+      expect(r!.annualRule, `${u.id} ${node.code}`).toBe(rule);
+      expect(Object.keys(r!.periods ?? {}).sort(), `${u.id} ${node.code}: a period score for every due period, none other`).toEqual([...due].sort());
+      const scores = due.map((p) => x(r!.periods![p]!.score));
+      for (const ps of scores) expect(ps.gte(0) && ps.lte(max), `${u.id} ${node.code} period ${ps.toString()}`).toBe(true);
+      const annual = annualOf(rule, scores);
+      expect(near(s, annual, 2), `${u.id} leaf ${node.code} = ${r!.score}, ${rule} of ${scores.join(", ")} gives ${annual.toString()}`).toBe(true);
+      if (!node.unscored) {
+        due.forEach((p, i) => periodTotals.set(p, periodTotals.get(p)!.plus(scores[i]!)));
+        periodTerms++;
       }
-      const scores = per.map((ps) => d(ps!.score));
-      const annual = r!.annualRule === "last" ? (scores[scores.length - 1] ?? ZERO) : scores.length ? scores.reduce((a, b) => a.plus(b), ZERO).div(scores.length) : ZERO;
-      expect(near(s, annual, 2), `${u.id} leaf ${node.code} = ${r!.score}, periods give ${annual.toString()}`).toBe(true);
     }
   }
-  const main = cc.top.filter((n) => !n.unscored).map((n) => d(u.indicators[n.code]!.score));
-  const sum = main.reduce((a, b) => a.plus(b), ZERO);
+  // A period's total adds the scores of the scored leaves due in it.
+  expect(Object.keys(u.periods).sort()).toEqual([...periods].sort());
+  for (const [p, t] of periodTotals) expect(near(x(u.periods[p]!.total), t, periodTerms), `${u.id} ${p} total ${u.periods[p]!.total} vs ${t.toString()}`).toBe(true);
+  const main = cc.top.filter((n) => !n.unscored).map((n) => x(u.indicators[n.code]!.score));
+  const sum = main.reduce((a, b) => a.plus(b), XZERO);
   const expected = m.catalog.aggregate === "pillarMean" ? sum.div(Math.max(1, main.length)) : sum;
-  expect(near(d(u.total), expected, main.length), `${u.id} total ${u.total} vs ${expected.toString()}`).toBe(true);
-  expect(d(u.total).gte(0)).toBe(true);
-  expect(d(u.total).lte(d(u.max)), `${u.id} total ${u.total} ≤ ${u.max}`).toBe(true);
+  expect(near(x(u.total), expected, main.length), `${u.id} total ${u.total} vs ${expected.toString()}`).toBe(true);
+  expect(x(u.total).gte(0)).toBe(true);
+  expect(x(u.total).lte(x(u.max)), `${u.id} total ${u.total} ≤ ${u.max}`).toBe(true);
   if (m.catalog.aggregate === "sum") {
-    expect(d(u.max).eq(catalogTotal)).toBe(true);
-    expect(d(u.total).lte(catalogTotal)).toBe(true);
+    expect(x(u.max).eq(catalogTotal)).toBe(true);
+    expect(x(u.total).lte(catalogTotal)).toBe(true);
   }
 }
 
 /** Standard competition ranks: rank = 1 + number of units with a strictly larger key. */
-function checkRanks(units: readonly UnitResult[], keyOf: (u: UnitResult) => Dec): void {
+function checkRanks(units: readonly UnitResult[], keyOf: (u: UnitResult) => X): void {
   for (const u of units) {
     const above = units.filter((o) => keyOf(o).gt(keyOf(u))).length;
     expect(u.rank, `${u.id} rank`).toBe(above + 1);
@@ -431,7 +487,7 @@ function expectDtiError(fn: () => unknown, codes?: readonly string[]): DtiError 
 const pointsCatalogs = listCatalogs()
   .filter((c) => c.scoring === "points")
   .map((c) => c.id);
-const totals = new Map(listCatalogs().map((c) => [c.id, new Dec(c.total)]));
+const totals = new Map(listCatalogs().map((c) => [c.id, x(c.total)]));
 
 // ---------------------------------------------------------------------------------------------
 // Points catalogs: valid datasets
@@ -443,15 +499,15 @@ describe("every built-in points catalog, random valid datasets", () => {
   });
 
   describe.each(pointsCatalogs)("%s", (id) => {
-    it("scores in [0, max], groups = clamped sum of children, total ≤ catalog total, ranks follow totals, output deterministic", () => {
+    it("scores in [0, max], due periods and the year as the documents word them, period totals, groups = clamped sum of children, total ≤ catalog total, ranks follow totals, output deterministic", () => {
       fc.assert(
         fc.property(validDatasetArb(id), ({ dataset }) => {
           const model = modelOf(id);
           const input = JSON.parse(JSON.stringify(dataset)) as DatasetInput;
           const result = score(model.catalog, input);
           expect(result.units).toHaveLength(dataset.units.length);
-          for (const u of result.units) checkPointsUnit(model, u, totals.get(id)!);
-          checkRanks(result.units, (u) => d(u.total));
+          for (const u of result.units) checkPointsUnit(model, u, totals.get(id)!, result.periods);
+          checkRanks(result.units, (u) => x(u.total));
           // Identical input → identical output, whether given as an object or as JSON text.
           const again = score(model.catalog, JSON.parse(JSON.stringify(dataset)) as DatasetInput);
           expect(JSON.stringify(again)).toBe(JSON.stringify(result));
@@ -512,10 +568,10 @@ describe("every built-in points catalog, random valid datasets", () => {
           const a = find(after);
           effective++;
           const where = `${place.u.id} ${place.period} ${place.node.code}.${place.field.name}: ${v.toString()} → ${v.plus(delta).toString()}`;
-          expect(d(a.score).gte(d(b.score)), `${where}: annual ${b.score} → ${a.score}`).toBe(true);
+          expect(x(a.score).gte(x(b.score)), `${where}: annual ${b.score} → ${a.score}`).toBe(true);
           const pb = b.periods?.[place.period];
           const pa = a.periods?.[place.period];
-          if (pb && pa) expect(d(pa.score).gte(d(pb.score)), `${where}: period ${pb.score} → ${pa.score}`).toBe(true);
+          if (pb && pa) expect(x(pa.score).gte(x(pb.score)), `${where}: period ${pb.score} → ${pa.score}`).toBe(true);
         }),
         { numRuns: RUNS.monotone },
       );
@@ -527,6 +583,24 @@ describe("every built-in points catalog, random valid datasets", () => {
 // ---------------------------------------------------------------------------------------------
 // Level catalogs
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * A criterion meets level L when every requirement the document sets at levels 1…L is met
+ * ("Không áp dụng" sets none): checked against the criterion's own requirement checks.
+ */
+function criterionMeets(c: CriterionResult, level: number): boolean {
+  return c.checks.every((k) => k.level > level || k.met);
+}
+
+/** The highest L in 0…5 such that every counted criterion meets L, found by trying each L. */
+function highestLevelAllMeet(criteria: readonly CriterionResult[], meets: (c: CriterionResult, level: number) => boolean): number {
+  let best = 0;
+  for (let level = 1; level <= 5; level++) {
+    if (criteria.every((c) => meets(c, level))) best = level;
+    else break;
+  }
+  return best;
+}
 
 function checkLevelUnits(units: readonly UnitResult[], catalogId: string): void {
   const cc = compileCatalog(getCatalog(catalogId));
@@ -540,16 +614,20 @@ function checkLevelUnits(units: readonly UnitResult[], catalogId: string): void 
     expect(counted).toHaveLength(cc.leaves.filter((l) => !l.unscored).length);
     for (const c of counted) {
       expect(Number.isInteger(c.levelMet) && c.levelMet >= 0 && c.levelMet <= 5, `${u.id} ${c.code} levelMet ${c.levelMet}`).toBe(true);
+      // The criterion's level: the highest L whose requirements (and all below) are met.
+      expect(c.levelMet, `${u.id} ${c.code} levelMet vs its checks`).toBe(highestLevelAllMeet([c], criterionMeets));
+      if (c.status === "notApplicable") expect(c.levelMet, `${u.id} ${c.code} n/a`).toBe(5);
     }
-    expect(u.level, `${u.id}`).toBe(Math.min(5, ...counted.map((c) => c.levelMet)));
+    // The unit's level: the highest L that every counted criterion reaches.
+    expect(u.level, `${u.id}`).toBe(highestLevelAllMeet(counted, (c, level) => c.levelMet >= level));
     if (u.registered !== undefined) expect(u.recognised).toBe(u.level! >= u.registered);
     if (u.level! < 5) expect(u.blockers!.length).toBeGreaterThan(0);
   }
-  checkRanks(mine, (u) => new Dec(u.level!));
+  checkRanks(mine, (u) => x(u.level!));
 }
 
 describe("level catalogs", () => {
-  it("kon-tum-2025/xa: level in 0..5 and the minimum of the criteria's levels; deterministic", () => {
+  it("kon-tum-2025/xa: level in 0..5, the highest level every criterion reaches (each criterion: the highest level whose requirements hold); deterministic", () => {
     fc.assert(
       fc.property(validDatasetArb("kon-tum-2025/xa", { maxUnits: 4 }), ({ plans, dataset: generated }) => {
         const model = modelOf("kon-tum-2025/xa");
@@ -569,7 +647,7 @@ describe("level catalogs", () => {
     );
   });
 
-  it("kon-tum-2025/huyen with its communes: every unit's level is the minimum of its criteria's levels", () => {
+  it("kon-tum-2025/huyen with its communes: every unit's level is the highest level every criterion reaches", () => {
     const xa = modelOf("kon-tum-2025/xa");
     fc.assert(
       fc.property(
