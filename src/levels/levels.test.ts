@@ -1,3 +1,0 @@
-import { runCases } from "../../test/_formulaCases.js";
-
-runCases(new URL("./cases.yaml", import.meta.url));
