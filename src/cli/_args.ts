@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from "commander";
 import { version } from "../../package.json";
 import { CliError, createIssue, type IssueCode, type IssueParams, type Lang } from "../errors.js";
 import { cliTexts } from "../i18n/cli.js";
-import { COMMANDS, GLOBAL_OPTIONS, VERSION_FLAGS, type ArgSpec, type ArgsOf, type CommandName, type CommandSpec, type OptionSpec, type OptionsOf } from "./spec.js";
+import { COMMANDS, GLOBAL_OPTIONS, VERSION_FLAGS, type ArgName, type ArgSpec, type ArgsOf, type CommandName, type CommandSpec, type OptionName, type OptionSpec, type OptionsOf } from "./spec.js";
 
 /** Version of the dti-engine package (read from package.json, inlined by the build). */
 export const VERSION: string = version;
@@ -15,6 +15,15 @@ export function cliError(code: IssueCode, params: IssueParams = {}, file?: strin
 }
 
 /** The names of every command, in declaration order. */
+// Every declared command, argument and option has its description in the locale tables: a missing
+// one does not compile (both tables have the same keys, checked in src/i18n/cli.ts).
+const described: {
+  readonly commands: Readonly<Record<CommandName, string>>;
+  readonly args: Readonly<Record<ArgName, string>>;
+  readonly optionDescriptions: Readonly<Record<OptionName, string>>;
+} = cliTexts.en.help;
+void described;
+
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 
 /** The "unknown command" error, naming the commands. */

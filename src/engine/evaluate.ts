@@ -93,13 +93,13 @@ export function makeTrace(
   };
 }
 
-/** Peer values of `relative` leaves: per period and code, over the units scored together. */
+/** Peer values of the leaves compared across units (kinds with `measure`): per period and code, over the units scored together. */
 export type Peers = ReadonlyMap<string, PeerStats>;
 
 const peerKey = (period: string, code: string) => `${period}\u0000${code}`;
 
 /**
- * Measures every `relative` leaf of every unit (a cheap first pass), so that each unit can then
+ * Measures every peer-compared leaf of every unit (a cheap first pass), so that each unit can then
  * be scored on its own against the best (and lowest) value of its period.
  */
 export function measurePeers(catalog: CompiledCatalog, units: readonly NormalizedUnit[], periods: readonly string[], which: Assessment): Peers {
@@ -132,7 +132,7 @@ export function measurePeers(catalog: CompiledCatalog, units: readonly Normalize
 }
 
 /**
- * Scores every leaf of one unit in every period where it is due; `relative` leaves against the
+ * Scores every leaf of one unit in every period where it is due; peer-compared leaves against the
  * peers measured beforehand.
  * @param issues Receives `zeroDenominator` errors (policy `error`).
  */

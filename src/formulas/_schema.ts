@@ -70,3 +70,6 @@ export const worthRefine = [
   (w: { share?: unknown; points?: unknown }) => (w.share === undefined) !== (w.points === undefined),
   { message: "give exactly one of share (of max) or points" },
 ] as const;
+
+/** An option or an item of a formula: a label and its worth (a share of max, or points). */
+export const OptionSchema = z.object({ label: z.string().min(1), ...worthFields }).refine(...worthRefine);

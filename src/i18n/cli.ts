@@ -1,9 +1,7 @@
-import type { ArgName, CommandName, OptionName } from "../cli/spec.js";
-
 /**
  * Words of the `dti` command line in one language: the help text (keyed by the names declared in
- * src/cli/spec.ts, so a declared command, argument or option without a description does not
- * compile) and the headers and sentences of the text outputs. Error messages are issue codes in
+ * src/cli/spec.ts; src/cli/_args.ts checks at compile time that every declared command, argument
+ * and option has its description) and the headers and sentences of the text outputs. Error messages are issue codes in
  * `en.ts` / `vi.ts`.
  */
 export interface CliTexts {
@@ -17,9 +15,9 @@ export interface CliTexts {
     readonly defaultIs: (value: string) => string;
     readonly moreHelp: string;
     readonly notes: readonly string[];
-    readonly commands: Readonly<Record<CommandName, string>>;
-    readonly args: Readonly<Record<ArgName, string>>;
-    readonly optionDescriptions: Readonly<Record<OptionName, string>>;
+    readonly commands: Readonly<Record<string, string>>;
+    readonly args: Readonly<Record<string, string>>;
+    readonly optionDescriptions: Readonly<Record<string, string>>;
   };
   readonly catalogs: { readonly headers: readonly string[]; readonly declared: (total: string) => string };
   readonly validate: {
@@ -52,7 +50,7 @@ export interface CliTexts {
 }
 
 /** English words of the command line. */
-export const en: CliTexts = {
+export const en = {
   help: {
     title: "dti — scoring of the provincial Digital Transformation Index (DTI)",
     usage: "Usage",
@@ -136,7 +134,7 @@ export const en: CliTexts = {
     recognised: "Recognised", yes: "yes", no: "no", blocks: "Blocks level", self: "Self", diff: "Difference", year: "Year",
     summary: "Units per level", parent: "Parent", none: "(none)",
   },
-};
+} satisfies CliTexts;
 
 /** Vietnamese words of the command line (same keys as `en`). */
 export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { ZERO } from "../../_decimal.js";
-import { FieldNameSchema } from "../_schema.js";
+import { FieldNameSchema, OptionSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
 import { worth } from "../_value.js";
-import { OptionSchema } from "../choice/index.js";
 
 /** `checklist`: one boolean field per item; the items achieved add up. */
 export const ChecklistFormulaSchema = z.object({

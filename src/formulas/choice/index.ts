@@ -1,10 +1,7 @@
 import { z } from "zod";
-import { FieldNameSchema, worthFields, worthRefine } from "../_schema.js";
+import { FieldNameSchema, OptionSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
 import { worth } from "../_value.js";
-
-/** An option of a `choice` (or an item of a `checklist`): a label and its worth. */
-export const OptionSchema = z.object({ label: z.string().min(1), ...worthFields }).refine(...worthRefine);
 
 /** `choice`: the field `value` names one option; its share or points are scored. */
 export const ChoiceFormulaSchema = z.object({
