@@ -13,6 +13,7 @@ import { formulaRaising } from "../formulas/registry.js";
 import type { Dataset, DatasetInput } from "../io/dataset.js";
 import type { Override } from "../io/overrides.js";
 import { formatNumber } from "../_format.js";
+import { gapsWords } from "../i18n/analysis.js";
 import { describeBlocker } from "../levels/index.js";
 
 /** Points a unit loses on one indicator. */
@@ -165,7 +166,7 @@ function invertPeriod(node: CompiledNode, trace: Trace, target: Dec, lang: Lang)
     if (f.type === "boolean") {
       if (cur === true) continue;
       const s = periodScore(node, { ...inputs, [f.name]: true }, peers);
-      consider({ field: f.name, value: true, effort: 1, score: s, label: f.name === "value" ? node.name : f.label, text: lang === "vi" ? "không → có" : "no → yes" }, s.gte(target));
+      consider({ field: f.name, value: true, effort: 1, score: s, label: f.name === "value" ? node.name : f.label, text: gapsWords[lang].noToYes }, s.gte(target));
     } else if (f.type === "option") {
       for (const opt of f.options ?? []) {
         if (opt === cur) continue;
@@ -312,10 +313,10 @@ export function gaps(catalog: CompiledCatalog, dataset: Dataset | DatasetInput, 
     checked++;
   }
   suggestions.sort(order);
-  const unitWord = lang === "vi" ? "điểm" : "points";
+  const w = gapsWords[lang];
   for (let i = 0; i < suggestions.length; i++) {
     const s = suggestions[i]!;
-    if (s.changes.length) suggestions[i] = { ...s, description: `${s.description} → +${formatNumber(s.gain, lang)} ${unitWord}${s.verified ? "" : lang === "vi" ? " (ước tính)" : " (estimate)"}` };
+    if (s.changes.length) suggestions[i] = { ...s, description: `${s.description} → +${formatNumber(s.gain, lang)} ${w.points}${s.verified ? "" : w.estimate}` };
   }
 
   let plan: GapReport["plan"];
@@ -342,22 +343,22 @@ export function gaps(catalog: CompiledCatalog, dataset: Dataset | DatasetInput, 
 
 function levelGaps(unit: LevelUnit, compiled: ReturnType<typeof compileCatalog>, lang: Lang): GapReport {
   const level = unit.level + 1;
-  const vi = lang === "vi";
+  const w = gapsWords[lang];
   const blockers = unit.blockers.map((b) => {
     let action = describeBlocker(b, lang);
     const node = compiled.nodes.get(b.code);
     const f = node?.criterion;
     const inputs = unit.criteria[b.code]?.inputs ?? {};
-    if (b.missing) action = vi ? "nhập số liệu" : "report the data";
+    if (b.missing) action = w.reportData;
     else if (b.scale === "percent" && b.min && f?.value && typeof f.value === "object" && f.value.numerator.length === 1) {
       // Smallest numerator reaching the required share of the denominator.
       const field = f.value.numerator[0]!;
       const den = sum(f.value.denominator.map((d) => new Dec(inputs[d] ?? "0")));
       const need = new Dec(b.min).times(den).ceil().minus(inputs[field] ?? "0");
-      if (need.gt(0)) action += vi ? ` → thêm ${need.toFixed()} (${field}: ${node!.inputs[field]?.label ?? field})` : ` → add ${need.toFixed()} (${field}: ${node!.inputs[field]?.label ?? field})`;
+      if (need.gt(0)) action += `${w.add(need.toFixed())} (${field}: ${node!.inputs[field]?.label ?? field})`;
     }
-    else if (b.scale === "count" && b.min && b.value) action += vi ? ` → thêm ${new Dec(b.min).minus(b.value).toFixed()}` : ` → add ${new Dec(b.min).minus(b.value).toFixed()}`;
-    else if (b.scale === "presence") action = vi ? `triển khai: ${b.requirement}` : `put in place: ${b.requirement}`;
+    else if (b.scale === "count" && b.min && b.value) action += w.add(new Dec(b.min).minus(b.value).toFixed());
+    else if (b.scale === "presence") action = w.putInPlace(b.requirement);
     return { ...b, action };
   });
   return { unit: unit.id, name: unit.name, total: "0", rank: unit.rank, lost: [], byMain: [], byLead: [], missingData: [], suggestions: [], ...(level <= 5 ? { nextLevel: { level, blockers } } : {}) };

@@ -181,7 +181,7 @@ function fromCommander(e: CommanderError, name: CommandName, lang: Lang): CliErr
     case "commander.excessArguments":
       return cliError("tooManyArguments", {
         detail: name,
-        expected: spec.args.map(argUsage).join(" ") || (lang === "vi" ? "không tham số" : "no arguments"),
+        expected: spec.args.map(argUsage).join(" ") || cliTexts[lang].help.noArguments,
         received: /got (\d+)/.exec(e.message)?.[1] ?? "?",
       });
     default:

@@ -14,6 +14,7 @@ export interface CliTexts {
     readonly version: string;
     readonly defaultIs: (value: string) => string;
     readonly moreHelp: string;
+    readonly noArguments: string;
     readonly notes: readonly string[];
     readonly commands: Readonly<Record<string, string>>;
     readonly args: Readonly<Record<string, string>>;
@@ -60,6 +61,7 @@ export const en = {
     version: "print the version",
     defaultIs: (v) => `default: ${v}`,
     moreHelp: "Details of one command: dti help <command> or dti <command> --help.",
+    noArguments: "no arguments",
     notes: [
       "A dataset is YAML, JSON, or a filled CSV template (then --catalog is required).",
       "Exit codes: 0 ok, 1 internal error, 2 bad input (one line per problem on stderr).",
@@ -147,6 +149,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
     version: "in số phiên bản",
     defaultIs: (v) => `mặc định: ${v}`,
     moreHelp: "Chi tiết một lệnh: dti help <lệnh> hoặc dti <lệnh> --help.",
+    noArguments: "không tham số",
     notes: [
       "Tệp số liệu là YAML, JSON hoặc mẫu CSV đã điền (khi đó cần --catalog).",
       "Mã thoát: 0 thành công, 1 lỗi nội bộ, 2 đầu vào sai (mỗi lỗi một dòng trên stderr).",
