@@ -12,12 +12,16 @@ export const MAX_DEPTH = 200;
 export function readTextFile(path: string, kind: "catalog" | "dataset"): string {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   const fs = proc?.getBuiltinModule?.("node:fs") as { readFileSync(p: string, e: string): string } | undefined;
+  const notFound = () => {
+    const issue = createIssue(kind, "fileNotFound", { file: path }, { received: path });
+    return kind === "catalog" ? new CatalogError([issue]) : new DatasetError([issue]);
+  };
+  // No filesystem here (a browser): the caller must pass the file's text instead.
+  if (!fs) throw notFound();
   try {
-    if (!fs) throw new Error("no filesystem here; pass the file's text instead");
     return fs.readFileSync(path, "utf8");
   } catch {
-    const issue = createIssue(kind, "fileNotFound", { file: path }, { received: path });
-    throw kind === "catalog" ? new CatalogError([issue]) : new DatasetError([issue]);
+    throw notFound();
   }
 }
 

@@ -2,7 +2,6 @@ import type { CompiledCatalog } from "../catalog/compile.js";
 import { Dec, ZERO, clamp, fmt, sum } from "../_decimal.js";
 import { getCatalog } from "../catalog/builtin.js";
 import { compileCatalog, type CompiledNode, type RatioExpr } from "../catalog/compile.js";
-import type { Formula } from "../catalog/schema.js";
 import { runFormula } from "../engine/evaluate.js";
 import { score } from "../engine/score.js";
 import { compareCodes, unitOf, type Blocker, type LevelUnit, type PointsUnit, type ScoreResult, type Trace } from "../engine/types.js";

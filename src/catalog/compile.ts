@@ -1,4 +1,4 @@
-import { Dec, ZERO, fmt, parseDecimalLiteral, sum } from "../_decimal.js";
+import { ZERO, fmt, parseDecimalLiteral, sum, type Dec } from "../_decimal.js";
 import { CatalogError, createIssue, type Issue } from "../errors.js";
 import { checkFormula, formulaFields, formulaRatios, kindOf } from "../formulas/registry.js";
 import type { FieldSpec, FormulaKindDef, RatioExpr } from "../formulas/_types.js";

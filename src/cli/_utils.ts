@@ -4,11 +4,6 @@ import { loadCatalog } from "../catalog/load.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
 import { CliError, createIssue } from "../errors.js";
 
-/** The one coded CLI error: bad usage. */
-export function usageError(detail: string): CliError {
-  return new CliError([createIssue("cli", "usage", {}, { detail })]);
-}
-
 /** Reads a text file, or a usage-level error naming it. */
 export function readFile(path: string): string {
   if (!existsSync(path)) throw new CliError([createIssue("cli", "fileNotFound", {}, { received: path })]);

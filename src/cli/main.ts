@@ -33,7 +33,7 @@ import { datasetFromCsv } from "../io/csv.js";
 import type { Dataset } from "../io/dataset.js";
 import { cliTexts } from "../i18n/cli.js";
 import { toCsv, toJson, toTable } from "./_render.js";
-import { readFile, resolveCatalog, table, usageError } from "./_utils.js";
+import { readFile, resolveCatalog, table } from "./_utils.js";
 import { cliError, commandHelp, globalHelp, parseCommand, preParse, unknownCommand, VERSION } from "./_args.js";
 import { isCommandName, VERSION_FLAGS, type ArgsOf, type CommandName, type OptionsOf } from "./spec.js";
 
