@@ -26,7 +26,7 @@ export { DatasetSchema, UnitSchema, loadDataset, type Dataset, type DatasetInput
 export { score, type ScoreOptions } from "./engine/score.js";
 export { generateDataset } from "./io/generate.js";
 export { scoreIndicator, type SingleScore } from "./engine/scoreIndicator.js";
-export type { ScoreResult, UnitResult, IndicatorResult, PeriodScore, PeriodStatus, Trace, CriterionResult, Blocker } from "./engine/types.js";
+export type { ScoreResult, UnitResult, PointsUnit, LevelUnit, IndicatorResult, PeriodScore, PeriodStatus, Trace, CriterionResult, Blocker } from "./engine/types.js";
 export type { RequirementCheck } from "./levels/index.js";
 export { formulaKinds } from "./formulas/registry.js";
 export {

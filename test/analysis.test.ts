@@ -7,6 +7,7 @@ import {
   assessmentDifferences, compare, datasetFromCsv, explain, gaps, getCatalog, listCatalogs, loadDataset, report, score, template, whatIf,
   compileCatalog, type Dataset,
 } from "../src/index.js";
+import { asPoints, pointsUnit, pointsUnits } from "./_units.js";
 
 const fixture = (name: string): Dataset => loadDataset(readFileSync(`fixtures/${name}.sample.yaml`, "utf8"));
 const dnSo = getCatalog("dong-nai-2023/so");
@@ -57,7 +58,7 @@ describe("gaps", () => {
     for (const s of g.suggestions.slice(0, 8)) {
       expect(s.verified).toBe(true);
       const after = score(dnSo, dnSoData, { overrides: s.changes });
-      const gained = Number(after.units.find((u) => u.id === "so-vhttdl")!.total) - 384;
+      const gained = Number(pointsUnit(after, "so-vhttdl").total) - 384;
       expect(gained).toBeCloseTo(Number(s.gain), 6);
       expect(gained).toBeGreaterThan(0);
     }
@@ -65,7 +66,7 @@ describe("gaps", () => {
   it("the combined plan passes the unit above when applied", () => {
     expect(g.plan?.reaches).toBe(true);
     const after = score(dnSo, dnSoData, { overrides: g.plan!.changes });
-    const u = after.units.find((x) => x.id === "so-vhttdl")!;
+    const u = pointsUnit(after, "so-vhttdl");
     expect(Number(u.total)).toBeGreaterThan(578.5);
     expect(u.rank).toBeLessThanOrEqual(2);
   });
@@ -83,7 +84,7 @@ describe("gaps", () => {
           const kind = compiled.nodes.get(s.code)!.formula!.kind;
           if (kinds.has(kind)) continue;
           const after = score(catalog, data, { overrides: s.changes });
-          const gained = Number(after.units.find((x) => x.id === u.id)!.total) - Number(u.total);
+          const gained = Number(pointsUnit(after, u.id).total) - Number(asPoints(u).total);
           // Estimates are exact except where peers move (relative): never promise more than re-scoring gives.
           if (kind !== "relative") expect(gained).toBeGreaterThanOrEqual(Number(s.gain) - 1e-9);
           expect(gained).toBeGreaterThan(0);
@@ -192,7 +193,7 @@ describe("templates", () => {
     const back = datasetFromCsv(filled, catalog, "filled.csv");
     const a = score(catalog, data);
     const b = score(catalog, back);
-    expect(b.units.map((u) => [u.id, u.total, u.rank])).toEqual(a.units.map((u) => [u.id, u.total, u.rank]));
+    expect(pointsUnits(b).map((u) => [u.id, u.total, u.rank])).toEqual(pointsUnits(a).map((u) => [u.id, u.total, u.rank]));
   });
   it("JSON Schema for a portal's data-entry form names codes, fields and labels", () => {
     const schema = JSON.parse(template(dnSo, "json-schema"));
@@ -216,15 +217,15 @@ describe("year over year: Đồng Nai Sở 9.1 from the previous year's results"
     // so-vhttdl reports no 9.1 in the sample; give it 2.5 in every quarter (+30 points).
     for (const p of ["Q1", "Q2", "Q3", "Q4"]) (next.units.find((u) => u.id === "so-vhttdl")!.data[p] ??= {})["2.5"] = true;
     const r = score(dnSo, next, { previous });
-    const u = r.units.find((x) => x.id === "so-vhttdl")!;
+    const u = pointsUnit(r, "so-vhttdl");
     // before: 384 (9.1 = 0); now without 9.1: 414 → a = 30/384 = 0.078125 → 0.078125/0.1 × 50 = 39.0625
     expect(u.indicators["9.1"]!.periods!["Q4"]!.trace.inputs["a"]).toBe("0.078125");
     expect(u.indicators["9.1"]!.score).toBe("39.0625");
     expect(u.total).toBe("453.0625");
     expect(r.warnings.some((w) => w.code === "derivedFromPrevious" && w.where.unit === "so-vhttdl")).toBe(true);
     // units that report 9.1 keep their reported value
-    const tttt = r.units.find((x) => x.id === "so-tttt")!;
-    expect(tttt.indicators["9.1"]!.score).toBe(previous.units.find((x) => x.id === "so-tttt")!.indicators["9.1"]!.score);
+    const tttt = pointsUnit(r, "so-tttt");
+    expect(tttt.indicators["9.1"]!.score).toBe(pointsUnit(previous, "so-tttt").indicators["9.1"]!.score);
   });
 });
 

@@ -2,6 +2,7 @@
 // pillar mean, two assessments, relative min/max, zero-denominator policies, dataset errors.
 import { describe, expect, it } from "vitest";
 import { CatalogError, DatasetError, getCatalog, loadCatalog, score, type DatasetInput } from "../src/index.js";
+import { asLevels, asPoints, levelUnit, pointsUnits } from "./_units.js";
 
 const small = loadCatalog({
   id: "test-2024/so",
@@ -55,7 +56,7 @@ describe("annual rules and cadence", () => {
       },
     ]),
   );
-  const u = result.units[0]!;
+  const u = asPoints(result.units[0]);
   it("Trung bình: mean over the 4 quarters, a missing quarter counts 0: (20 + 10 + 0 + 10)/4 = 10", () => {
     expect(u.indicators["1.1"]!.score).toBe("10");
     expect(u.indicators["1.1"]!.periods!["Q3"]!.status).toBe("missing");
@@ -86,7 +87,7 @@ describe("annual rules and cadence", () => {
 describe("relative min/max and ranking", () => {
   const units = [3, 5, 5, 1].map((a, i) => ({ id: `u${i + 1}`, name: `U${i + 1}`, data: { Y: { "2.1": { a } } } }));
   const result = score(small, ds(units, ["Y"]));
-  const byId = Object.fromEntries(result.units.map((u) => [u.id, u]));
+  const byId = Object.fromEntries(pointsUnits(result).map((u) => [u.id, u]));
   it("(x − min)/(max − min) × 30: 3 → (3−1)/(5−1) × 30 = 15", () => {
     expect(byId["u1"]!.indicators["2.1"]!.score).toBe("15");
     expect(byId["u4"]!.indicators["2.1"]!.score).toBe("0");
@@ -98,17 +99,17 @@ describe("relative min/max and ranking", () => {
   });
   it("a zero range falls back to x / best", () => {
     const r = score(small, ds([{ id: "a", name: "A", data: { Y: { "2.1": 2 } } }, { id: "b", name: "B", data: { Y: { "2.1": 2 } } }], ["Y"]));
-    expect(r.units[0]!.indicators["2.1"]!.score).toBe("30");
-    expect(r.units[0]!.indicators["2.1"]!.periods!["Y"]!.trace.branch).toBe("rangeZeroFallback");
+    expect(asPoints(r.units[0]).indicators["2.1"]!.score).toBe("30");
+    expect(asPoints(r.units[0]).indicators["2.1"]!.periods!["Y"]!.trace.branch).toBe("rangeZeroFallback");
   });
 });
 
 describe("zero denominators, clamps and policies", () => {
   it("per-indicator policy zero: b = 0 → 0 (2.2); catalog default max elsewhere", () => {
     const r = score(small, ds([{ id: "u", name: "U", profile: { staff: 0 }, data: { Y: { "2.2": { a: 0, b: 0 }, "1.1": { a: 0 } } } }], ["Y"]));
-    expect(r.units[0]!.indicators["2.2"]!.score).toBe("0");
-    expect(r.units[0]!.indicators["1.1"]!.score).toBe("20");
-    expect(r.units[0]!.indicators["1.1"]!.periods!["Y"]!.status).toBe("zeroDenominator");
+    expect(asPoints(r.units[0]).indicators["2.2"]!.score).toBe("0");
+    expect(asPoints(r.units[0]).indicators["1.1"]!.score).toBe("20");
+    expect(asPoints(r.units[0]).indicators["1.1"]!.periods!["Y"]!.status).toBe("zeroDenominator");
   });
   it("a group whose children exceed its max is clamped and the clamp recorded", () => {
     const c = loadCatalog({
@@ -119,8 +120,8 @@ describe("zero denominators, clamps and policies", () => {
       ] }],
     });
     const r = score(c, { catalog: "t-2024/xa", year: 2024, periods: ["Y"], units: [{ id: "u", name: "U", data: { Y: { "1.1": true, "1.2": true } } }] });
-    expect(r.units[0]!.indicators["1"]!.score).toBe("10");
-    expect(r.units[0]!.indicators["1"]!.clamp).toEqual({ from: "20", to: "10" });
+    expect(asPoints(r.units[0]).indicators["1"]!.score).toBe("10");
+    expect(asPoints(r.units[0]).indicators["1"]!.clamp).toEqual({ from: "20", to: "10" });
   });
 });
 
@@ -149,7 +150,7 @@ describe("dataset errors: all at once, each naming its place", () => {
   });
   it("Vietnamese decimal comma in text is accepted and reported as a warning", () => {
     const r = score(small, ds([{ id: "u", name: "U", data: { Y: { "2.1": { a: "72,5" } } } }], ["Y"]));
-    expect(r.units[0]!.indicators["2.1"]!.periods!["Y"]!.trace.inputs).toEqual({ a: "72.5" });
+    expect(asPoints(r.units[0]).indicators["2.1"]!.periods!["Y"]!.trace.inputs).toEqual({ a: "72.5" });
     expect(r.warnings).toHaveLength(1);
   });
 });
@@ -165,15 +166,15 @@ describe("pillar mean (Hải Dương districts) and two assessments", () => {
   });
   it("the unit's score is the mean of its pillars: (50 + 100 + 0)/3 = 50", () => {
     const r = score(pillars, { catalog: "pm-2024/huyen", year: 2024, periods: ["Y"], units: [{ id: "h", name: "H", data: { Y: { "1.1": { a: 1, b: 2 }, "2.1": true, "3.1": false } } }] });
-    expect(r.units[0]!.total).toBe("50");
-    expect(r.units[0]!.max).toBe("100");
+    expect(asPoints(r.units[0]).total).toBe("50");
+    expect(asPoints(r.units[0]).max).toBe("100");
   });
   it("self vs appraised: final uses the appraisal where given, per indicator; both shown with the difference", () => {
     const r = score(pillars, {
       catalog: "pm-2024/huyen", year: 2024, periods: ["Y"],
       units: [{ id: "h", name: "H", data: { Y: { "1.1": { a: 2, b: 2 }, "2.1": true, "3.1": true } }, appraisal: { Y: { "1.1": { a: 1, b: 2 } } } }],
     });
-    const u = r.units[0]!;
+    const u = asPoints(r.units[0]);
     expect(u.indicators["1.1"]!.self).toBe("100");
     expect(u.indicators["1.1"]!.score).toBe("50");
     expect(u.indicators["1.1"]!.difference).toBe("-50");
@@ -214,15 +215,15 @@ describe("commune → district roll-up (general): share, count and mean of child
     score(huyen, { catalog: "rollup-2025/huyen", year: 2025, periods: ["Y"], units: [{ id: "h", name: "H", data: {} }, ...levels.map((a, i) => unit(`x${i}`, a))] }, { catalogs: { "rollup-2025/xa": xa } });
   it("children are evaluated first; levels 1, 2, 3 → count of ≥2 is 2, mean 2 < 3 → district level 2", () => {
     const r = run([1, 2, 3]);
-    const h = r.units.find((u) => u.id === "h")!;
-    expect(r.units.filter((u) => u.catalog === "rollup-2025/xa").map((u) => u.level)).toEqual([3, 2, 1]);
+    const h = levelUnit(r, "h");
+    expect(r.units.filter((u) => u.catalog === "rollup-2025/xa").map((u) => asLevels(u).level)).toEqual([3, 2, 1]);
     expect(h.level).toBe(2);
     expect(h.blockers![0]).toMatchObject({ code: "1.1", level: 3, scale: "childrenMean", value: "2", min: "3" });
   });
   it("levels 3, 3, 4 → mean 3.33 ≥ 3 → level 5 (levels 4–5: Không áp dụng)", () => {
-    expect(run([3, 3, 4]).units.find((u) => u.id === "h")!.level).toBe(5);
+    expect(levelUnit(run([3, 3, 4]), "h").level).toBe(5);
   });
   it("one commune at level 0 blocks level 1 (100% ≥ 1)", () => {
-    expect(run([0, 5, 5]).units.find((u) => u.id === "h")!.level).toBe(0);
+    expect(levelUnit(run([0, 5, 5]), "h").level).toBe(0);
   });
 });

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { DtiError, formulaKinds, loadCatalog, score, type Catalog, type CatalogNode, type DatasetInput, type UnitResult } from "../src/index.js";
+import { DtiError, formulaKinds, loadCatalog, score, type CatalogNode, type CompiledCatalog, type DatasetInput, type UnitResult } from "../src/index.js";
+import { asLevels, asPoints } from "./_units.js";
 
 /** What a case expects of the unit's indicator (points) or criterion (levels). */
 interface Expectation {
@@ -73,7 +74,7 @@ function hasLevels(nodes: readonly CatalogNode[]): boolean {
  * Wraps a case file's catalog block into a minimal valid catalog: the block's own fields
  * (title, document…) win; what it leaves out gets a placeholder.
  */
-function wrapCatalog(id: string, block: CaseFile["catalogs"][string]): Catalog {
+function wrapCatalog(id: string, block: CaseFile["catalogs"][string]): CompiledCatalog {
   const suffix = id.split("/")[1] ?? "";
   const level = ["so", "huyen", "xa"].includes(suffix) ? suffix : "so";
   return loadCatalog({
@@ -96,7 +97,7 @@ function findNode(nodes: readonly CatalogNode[], code: string): CatalogNode | un
   return undefined;
 }
 
-function run(catalog: Catalog, c: Case) {
+function run(catalog: CompiledCatalog, c: Case) {
   const unit = (id: string, data: unknown, profile: Record<string, unknown> | undefined, other: Record<string, unknown> | undefined) => ({
     id,
     name: id,
@@ -112,9 +113,9 @@ function run(catalog: Catalog, c: Case) {
   return score(catalog, dataset);
 }
 
-function checkPoints(catalog: Catalog, c: Case, units: readonly UnitResult[]): void {
+function checkPoints(catalog: CompiledCatalog, c: Case, units: readonly UnitResult[]): void {
   const e = c.expect ?? {};
-  const byId = new Map(units.map((u) => [u.id, u]));
+  const byId = new Map(units.map((u) => [u.id, asPoints(u)]));
   const ind = byId.get("unit")!.indicators[c.code];
   expect(ind, `indicator ${c.code}`).toBeDefined();
   const period = ind!.periods?.["Y"];
@@ -135,7 +136,7 @@ function checkPoints(catalog: Catalog, c: Case, units: readonly UnitResult[]): v
 
 function checkLevels(c: Case, units: readonly UnitResult[]): void {
   const e = c.expect ?? {};
-  const crit = units.find((u) => u.id === "unit")!.criteria[c.code];
+  const crit = asLevels(units.find((u) => u.id === "unit")).criteria[c.code];
   expect(crit, `criterion ${c.code}`).toBeDefined();
   if (e.levelMet !== undefined) expect(crit!.levelMet).toBe(e.levelMet);
   if (e.criterionStatus !== undefined) expect(crit!.status).toBe(e.criterionStatus);
@@ -157,8 +158,8 @@ describe("every formula kind in the registry has its cases", () => {
 for (const kind of kindDirs) {
   const file = readCaseFile(kind);
   describe(`src/formulas/${kind}/cases.yaml`, () => {
-    const catalogs = new Map<string, Catalog>();
-    const catalogOf = (c: Case): Catalog => {
+    const catalogs = new Map<string, CompiledCatalog>();
+    const catalogOf = (c: Case): CompiledCatalog => {
       const ids = Object.keys(file.catalogs);
       const id = c.catalog ?? (ids.length === 1 ? ids[0]! : undefined);
       if (id === undefined || !file.catalogs[id]) throw new Error(`case "${c.name}": catalog ${String(id)} is not in this file's catalogs (${ids.join(", ")})`);

@@ -1,6 +1,7 @@
 // generateDataset: deterministic per seed, valid for every built-in points and levels catalog.
 import { describe, expect, it } from "vitest";
 import { CatalogError, compileCatalog, generateDataset, getCatalog, listCatalogs, loadDataset, score } from "../src/index.js";
+import { levelUnits, pointsUnits } from "./_units.js";
 
 const scored = listCatalogs().filter((c) => c.scoring !== "structure");
 
@@ -53,7 +54,7 @@ describe("generateDataset", () => {
     expect(half).toBeLessThan(full * 0.6);
     expect(half).toBeGreaterThan(full * 0.4);
     const r = score(catalog, generateDataset(catalog, { units: 20, seed: 5, fill: 0.5 }));
-    const statuses = r.units.flatMap((u) => Object.values(u.indicators).flatMap((i) => Object.values(i.periods ?? {}).map((p) => p.status)));
+    const statuses = pointsUnits(r).flatMap((u) => Object.values(u.indicators).flatMap((i) => Object.values(i.periods ?? {}).map((p) => p.status)));
     expect(statuses).toContain("missing");
   });
 
@@ -83,13 +84,13 @@ describe("generateDataset", () => {
         expect(result.units).toHaveLength(30);
         expect(result.warnings).toEqual([]);
         if (c.scoring === "points") {
-          const totals = result.units.map((u) => Number(u.total));
+          const totals = pointsUnits(result).map((u) => Number(u.total));
           // Units differ: totals spread, some n/a, most indicators scored.
           expect(new Set(totals).size).toBeGreaterThan(10);
-          const statuses = result.units.flatMap((u) => Object.values(u.indicators).flatMap((i) => Object.values(i.periods ?? {}).map((p) => p.status)));
+          const statuses = pointsUnits(result).flatMap((u) => Object.values(u.indicators).flatMap((i) => Object.values(i.periods ?? {}).map((p) => p.status)));
           expect(statuses.filter((s) => s === "scored").length).toBeGreaterThan(statuses.length * 0.8);
         } else {
-          for (const u of result.units) expect(u.level).toBeGreaterThanOrEqual(0);
+          for (const u of levelUnits(result)) expect(u.level).toBeGreaterThanOrEqual(0);
         }
       }
     });
@@ -98,7 +99,7 @@ describe("generateDataset", () => {
   it("spreads units over levels in a level catalog", () => {
     const catalog = getCatalog("kon-tum-2025/xa");
     const result = score(catalog, generateDataset(catalog, { units: 100, seed: 4 }));
-    expect(new Set(result.units.map((u) => u.level)).size).toBeGreaterThanOrEqual(2);
+    expect(new Set(levelUnits(result).map((u) => u.level)).size).toBeGreaterThanOrEqual(2);
   });
 
   it("keeps every proportion's numerator within its denominator", () => {

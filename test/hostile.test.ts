@@ -24,6 +24,7 @@ import {
   type Issue,
   type ScoreResult,
 } from "../src/index.js";
+import { asPoints } from "./_units.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const INDEX = new URL("../src/index.ts", import.meta.url).href;
@@ -191,7 +192,7 @@ describe("YAML alias bomb (billion laughs)", () => {
   it("a few ordinary aliases are still accepted", () => {
     const text = "catalog: dong-nai-2023/so\nyear: 2023\nperiods: [Y]\nunits:\n  - id: a\n    name: A\n    data: {Y: {'2.1': &yes true, '2.2': *yes}}\n";
     const r = score(soCatalog, text);
-    expect(r.units[0]!.indicators["2.1"]!.periods!["Y"]!.trace.inputs).toEqual({ value: "true" });
+    expect(asPoints(r.units[0]).indicators["2.1"]!.periods!["Y"]!.trace.inputs).toEqual({ value: "true" });
   });
 });
 
@@ -238,7 +239,7 @@ describe("deeply nested input (10,000 levels)", () => {
     for (let i = 1; i < 40; i++) n = { code: `c${i}`, name: "n", max: 1, children: [n] };
     const c = loadCatalog({ id: "t-2024/so", title: "T", province: "T", level: "so", document: { number: "1", date: "2024-01-01" }, indicators: [n] });
     const r = score(c, { catalog: "t-2024/so", year: 2024, periods: ["Y"], units: [{ id: "u", name: "U", data: { Y: { c0: true } } }] });
-    expect(r.units[0]!.total).toBe("1");
+    expect(asPoints(r.units[0]).total).toBe("1");
   });
 });
 
@@ -329,7 +330,7 @@ describe("prototype keys: __proto__, constructor, prototype", () => {
   it("codes, field names, profile keys and unit ids named constructor / prototype / __proto__ score correctly", () => {
     for (const id of ["__proto__", "constructor", "prototype", "toString"]) {
       const r = score(hostileCatalog, hostileDs({ prototype: { constructor: 3 }, toString: true, valueOf: { constructor: true } }, undefined, id));
-      const u = r.units[0]!;
+      const u = asPoints(r.units[0]);
       expect(u.id).toBe(id);
       expect(u.indicators["prototype"]!.score).toBe("5"); // 3 / 6 × 10
       expect(u.indicators["prototype"]!.periods!["Y"]!.trace.inputs).toEqual({ constructor: "3", prototype: "6" });
@@ -343,7 +344,7 @@ describe("prototype keys: __proto__, constructor, prototype", () => {
 
   it("the same, given as JSON text", () => {
     const r = score(hostileCatalog, JSON.stringify(hostileDs({ prototype: { constructor: 3 }, toString: true, valueOf: { hasOwnProperty: true } })));
-    expect(r.units[0]!.total).toBe("20");
+    expect(asPoints(r.units[0]).total).toBe("20");
   });
 
   // BUG: src/engine/normalize.ts normalizeEntries checks required fields with
@@ -360,8 +361,8 @@ describe("prototype keys: __proto__, constructor, prototype", () => {
   // the trace shows the input as "function Object() { [native code] }" instead of false.
   it("an omitted checklist item named constructor is not done, and its trace shows false", () => {
     const r = score(hostileCatalog, hostileDs({ prototype: { constructor: 3 }, toString: true, valueOf: { hasOwnProperty: true } }));
-    expect(r.units[0]!.indicators["valueOf"]!.score).toBe("5");
-    expect(r.units[0]!.indicators["valueOf"]!.periods!["Y"]!.trace.inputs).toEqual({ constructor: "false", hasOwnProperty: "true" });
+    expect(asPoints(r.units[0]).indicators["valueOf"]!.score).toBe("5");
+    expect(asPoints(r.units[0]).indicators["valueOf"]!.periods!["Y"]!.trace.inputs).toEqual({ constructor: "false", hasOwnProperty: "true" });
   });
 
   // BUG: src/engine/normalize.ts normalizeDataset looks profile keys up with
@@ -425,7 +426,7 @@ describe("prototype keys: __proto__, constructor, prototype", () => {
       expect(e).toBeInstanceOf(DtiError);
     }
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
-    if (r) expect(r.units[0]!.total).toBe(score(soCatalog, base).units[0]!.total);
+    if (r) expect(asPoints(r.units[0]).total).toBe(asPoints(score(soCatalog, base).units[0]).total);
   });
 
   // BUG: src/catalog/compile.ts compileCatalog checks formula inputs with `name in inputs` and
@@ -491,15 +492,15 @@ describe("NaN, Infinity and -0", () => {
   it("-0 (YAML -0, JS -0) is read as 0: same score, input shown as 0", () => {
     const zero = score(soCatalog, yamlDs("0"));
     for (const r of [score(soCatalog, yamlDs("-0")), score(soCatalog, yamlDs("-0.0")), score(soCatalog, ds([{ id: "u", name: "U", data: { Y: { "6.3.2": { a: -0, b: 10 } } } }]))]) {
-      expect(r.units[0]!.indicators["6.3.2"]!.score).toBe(zero.units[0]!.indicators["6.3.2"]!.score);
-      expect(r.units[0]!.indicators["6.3.2"]!.periods!["Y"]!.trace.inputs["a"]).toBe("0");
-      expect(r.units[0]!.total).toBe(zero.units[0]!.total);
+      expect(asPoints(r.units[0]).indicators["6.3.2"]!.score).toBe(asPoints(zero.units[0]).indicators["6.3.2"]!.score);
+      expect(asPoints(r.units[0]).indicators["6.3.2"]!.periods!["Y"]!.trace.inputs["a"]).toBe("0");
+      expect(asPoints(r.units[0]).total).toBe(asPoints(zero.units[0]).total);
     }
   });
 
   it("huge and tiny numbers do not break scores: an enormous count over an equal denominator is 100 %", () => {
     const r = score(soCatalog, ds([{ id: "u", name: "U", data: { Y: { "6.3.2": { a: 1e300, b: 1e300 } } } }]));
-    expect(r.units[0]!.indicators["6.3.2"]!.score).toBe("20");
+    expect(asPoints(r.units[0]).indicators["6.3.2"]!.score).toBe("20");
     const e = dtiError(() => score(soCatalog, ds([{ id: "u", name: "U", data: { Y: { "6.3.2": { a: 5e-324, b: 1 } } } }])));
     expect(e.issues.map((i) => i.code)).toContain("expectedCount");
   });
@@ -515,8 +516,8 @@ describe("numbers written as text", () => {
       indicators: [{ code: "1", name: "N", max: 100, inputs: { a: { label: "a", type: "number" }, b: { label: "b", type: "number" } }, formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] } } }],
     });
     const r = score(c, { catalog: "t-2024/so", year: 2024, periods: ["Y"], units: [{ id: "u", name: "U", data: { Y: { "1": { a: "72,5", b: "100" } } } }] });
-    expect(r.units[0]!.indicators["1"]!.score).toBe("72.5");
-    expect(r.units[0]!.indicators["1"]!.periods!["Y"]!.trace.inputs).toEqual({ a: "72.5", b: "100" });
+    expect(asPoints(r.units[0]).indicators["1"]!.score).toBe("72.5");
+    expect(asPoints(r.units[0]).indicators["1"]!.periods!["Y"]!.trace.inputs).toEqual({ a: "72.5", b: "100" });
     expect(r.warnings).toHaveLength(2);
     const w = r.warnings.find((x) => x.where.field === "a")!;
     expect(w.where).toMatchObject({ unit: "u", period: "Y", indicator: "1", field: "a" });
@@ -527,7 +528,7 @@ describe("numbers written as text", () => {
   it('numbers as text in a count: "3" and "10" are accepted with warnings; the score equals that of 3 and 10', () => {
     const asText = score(soCatalog, one("3", " 10 "));
     const asNumbers = score(soCatalog, one(3, 10));
-    expect(asText.units[0]!.total).toBe(asNumbers.units[0]!.total);
+    expect(asPoints(asText.units[0]).total).toBe(asPoints(asNumbers.units[0]).total);
     expect(asText.warnings.length).toBe(2);
     expect(asNumbers.warnings.length).toBe(0);
   });
@@ -542,7 +543,7 @@ describe("numbers written as text", () => {
 
   it('"3 " (trailing space) is read as 3 with a warning', () => {
     const r = score(soCatalog, one("3 ", 10));
-    expect(r.units[0]!.indicators["6.3.2"]!.periods!["Y"]!.trace.inputs).toEqual({ a: "3", b: "10" });
+    expect(asPoints(r.units[0]).indicators["6.3.2"]!.periods!["Y"]!.trace.inputs).toEqual({ a: "3", b: "10" });
     expect(r.warnings.length).toBe(1);
   });
 
@@ -586,7 +587,7 @@ describe("UTF-8 BOM and CRLF line endings", () => {
     const text = "id: t-2024/so\ntitle: T\nprovince: T\nlevel: so\ndocument: {number: '1', date: '2024-01-01'}\nindicators:\n  - {code: '1', name: A, max: 5, formula: {kind: yesNo}}\n";
     const c = loadCatalog(`\uFEFF${text.replace(/\n/g, "\r\n")}`);
     expect(c.indicators[0]!.name).toBe("A");
-    expect(score(c, { catalog: "t-2024/so", year: 2024, periods: ["Y"], units: [{ id: "u", name: "U", data: { Y: { "1": true } } }] }).units[0]!.total).toBe("5");
+    expect(asPoints(score(c, { catalog: "t-2024/so", year: 2024, periods: ["Y"], units: [{ id: "u", name: "U", data: { Y: { "1": true } } }] }).units[0]).total).toBe("5");
   });
 
   it("a carriage return inside a value is kept verbatim, not mistaken for a line end", () => {

@@ -18,7 +18,6 @@ import {
   getCatalog,
   listCatalogs,
   score,
-  type Catalog,
   type CompiledCatalog,
   type CompiledNode,
   type CriterionResult,
@@ -28,6 +27,7 @@ import {
   type UnitResult,
 } from "../src/index.js";
 import type { FieldSpec } from "../src/formulas/_types.js";
+import { asLevels, asPoints, pointsUnits } from "./_units.js";
 
 // Bounded so that the whole file runs well under 60 s on 2 cores; DTI_PROPERTY_SCALE=10 runs
 // ten times as many cases (a longer local soak), FC_SEED replays a failure's seed.
@@ -56,7 +56,7 @@ interface Ratio {
 }
 
 interface Model {
-  readonly catalog: Catalog;
+  readonly catalog: CompiledCatalog;
   readonly cc: CompiledCatalog;
   /** Leaves and the fields the unit gives (no `from`). */
   readonly leaves: readonly { node: CompiledNode; asked: readonly FieldSpec[] }[];
@@ -404,7 +404,8 @@ function near(a: X, b: X, n: number): boolean {
   return a.minus(b).abs().lte(EPS.times(n + 1));
 }
 
-function checkPointsUnit(m: Model, u: UnitResult, catalogTotal: X, periods: readonly string[]): void {
+function checkPointsUnit(m: Model, unit: UnitResult, catalogTotal: X, periods: readonly string[]): void {
+  const u = asPoints(unit);
   const cc = m.cc;
   const periodTotals = new Map(periods.map((p) => [p, XZERO]));
   let periodTerms = 0;
@@ -460,7 +461,7 @@ function checkPointsUnit(m: Model, u: UnitResult, catalogTotal: X, periods: read
 }
 
 /** Standard competition ranks: rank = 1 + number of units with a strictly larger key. */
-function checkRanks(units: readonly UnitResult[], keyOf: (u: UnitResult) => X): void {
+function checkRanks<U extends UnitResult>(units: readonly U[], keyOf: (u: U) => X): void {
   for (const u of units) {
     const above = units.filter((o) => keyOf(o).gt(keyOf(u))).length;
     expect(u.rank, `${u.id} rank`).toBe(above + 1);
@@ -507,7 +508,7 @@ describe("every built-in points catalog, random valid datasets", () => {
           const result = score(model.catalog, input);
           expect(result.units).toHaveLength(dataset.units.length);
           for (const u of result.units) checkPointsUnit(model, u, totals.get(id)!, result.periods);
-          checkRanks(result.units, (u) => x(u.total));
+          checkRanks(pointsUnits(result), (u) => x(u.total));
           // Identical input → identical output, whether given as an object or as JSON text.
           const again = score(model.catalog, JSON.parse(JSON.stringify(dataset)) as DatasetInput);
           expect(JSON.stringify(again)).toBe(JSON.stringify(result));
@@ -563,7 +564,7 @@ describe("every built-in points catalog, random valid datasets", () => {
           const entry = (raised.units[place.ui]!.data as Record<string, Record<string, Record<string, unknown>>>)[place.period]![place.node.code]!;
           entry[place.field.name] = Number(v.plus(delta).toString());
           const after = score(model.catalog, raised);
-          const find = (r: ScoreResult) => r.units.find((x) => x.id === place.u.id)!.indicators[place.node.code]!;
+          const find = (r: ScoreResult) => asPoints(r.units.find((x) => x.id === place.u.id)).indicators[place.node.code]!;
           const b = find(before);
           const a = find(after);
           effective++;
@@ -605,8 +606,9 @@ function highestLevelAllMeet(criteria: readonly CriterionResult[], meets: (c: Cr
 function checkLevelUnits(units: readonly UnitResult[], catalogId: string): void {
   const cc = compileCatalog(getCatalog(catalogId));
   const mine = units.filter((u) => u.catalog === catalogId);
-  for (const u of mine) {
-    expect(u.scoring).toBe("levels");
+  for (const unit of mine) {
+    expect(unit.scoring).toBe("levels");
+    const u = asLevels(unit);
     expect(Number.isInteger(u.level)).toBe(true);
     expect(u.level).toBeGreaterThanOrEqual(0);
     expect(u.level).toBeLessThanOrEqual(5);
@@ -623,7 +625,7 @@ function checkLevelUnits(units: readonly UnitResult[], catalogId: string): void 
     if (u.registered !== undefined) expect(u.recognised).toBe(u.level! >= u.registered);
     if (u.level! < 5) expect(u.blockers!.length).toBeGreaterThan(0);
   }
-  checkRanks(mine, (u) => x(u.level!));
+  checkRanks(mine.map(asLevels), (u) => x(u.level!));
 }
 
 describe("level catalogs", () => {
@@ -960,6 +962,6 @@ describe("proportions in the final data (appraisal over self-assessment)", () =>
   it("the same data without the appraisal is valid (8 of 10)", () => {
     const c = getCatalog("quang-ngai-nghia-phuong-2023/xa");
     const r = score(c, { catalog: c.id, year: 2023, periods: ["Y"], units: [{ id: "x", name: "X", data: { Y: { "3.2": { a: 1, b: 10 }, "3.3": { a: 8 } } } }] });
-    expect(r.units[0]!.indicators["3.3"]!.periods!["Y"]!.trace.facts["value"]).toBe("0.8");
+    expect(asPoints(r.units[0]).indicators["3.3"]!.periods!["Y"]!.trace.facts["value"]).toBe("0.8");
   });
 });

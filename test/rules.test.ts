@@ -4,7 +4,8 @@
 // periods a half-yearly / yearly indicator is due in. Every expected value is worked out by hand
 // in the test's name or comment, citing the indicator.
 import { describe, expect, it } from "vitest";
-import { DatasetError, gaps, getCatalog, loadCatalog, score, type Catalog, type CatalogNode, type DatasetInput, type ScoreResult } from "../src/index.js";
+import { DatasetError, gaps, getCatalog, loadCatalog, score, type Catalog, type CatalogNode, type CompiledCatalog, type DatasetInput, type ScoreResult } from "../src/index.js";
+import { asLevels, asPoints } from "./_units.js";
 
 const dnSo = getCatalog("dong-nai-2023/so");
 const vpXa = getCatalog("vinh-phuc-2022/xa");
@@ -48,7 +49,7 @@ describe("ties share a rank (standard competition ranking 1, 2, 2, 4)", () => {
   it("Đồng Nai Sở 2.1 + 2.6: totals 60, 30, 30, 0 → ranks 1, 2, 2, 4; tied units in id order", () => {
     const r = score(dnSo, dnTie);
     const u = byId(r);
-    expect(["A", "B", "C", "D"].map((id) => u.get(id)!.total)).toEqual(["60", "30", "30", "0"]);
+    expect(["A", "B", "C", "D"].map((id) => asPoints(u.get(id)).total)).toEqual(["60", "30", "30", "0"]);
     expect(["A", "B", "C", "D"].map((id) => u.get(id)!.rank)).toEqual([1, 2, 2, 4]);
     expect(r.units.map((x) => x.id)).toEqual(["A", "B", "C", "D"]);
   });
@@ -56,7 +57,7 @@ describe("ties share a rank (standard competition ranking 1, 2, 2, 4)", () => {
   it("Vĩnh Phúc xã 6.8: rates 0.5, 0.5, 0.5, 0.25 → 20, 20, 20, 10 → ranks 1, 1, 1, 4", () => {
     const r = score(vpXa, vp({ w: 0.5, x: 0.5, y: 0.5, z: 0.25 }));
     const u = byId(r);
-    expect(["w", "x", "y", "z"].map((id) => u.get(id)!.total)).toEqual(["20", "20", "20", "10"]);
+    expect(["w", "x", "y", "z"].map((id) => asPoints(u.get(id)).total)).toEqual(["20", "20", "20", "10"]);
     expect(["w", "x", "y", "z"].map((id) => u.get(id)!.rank)).toEqual([1, 1, 1, 4]);
   });
 
@@ -75,7 +76,7 @@ describe("ties share a rank (standard competition ranking 1, 2, 2, 4)", () => {
       unit("s", { ...na, "1.8": { a: 49, b: 100 } }),
     ]));
     const u = byId(r);
-    expect(["p", "q", "r", "s"].map((id) => u.get(id)!.level)).toEqual([5, 3, 3, 0]);
+    expect(["p", "q", "r", "s"].map((id) => asLevels(u.get(id)).level)).toEqual([5, 3, 3, 0]);
     expect(["p", "q", "r", "s"].map((id) => u.get(id)!.rank)).toEqual([1, 2, 2, 4]);
   });
 });
@@ -83,20 +84,20 @@ describe("ties share a rank (standard competition ranking 1, 2, 2, 4)", () => {
 describe("zero denominator: the catalog's default policy (itself max when the catalog gives none)", () => {
   it("Đồng Nai Sở 2.6: the province organised no conference (b = 0) → max 30 (defaults.zeroDenominator max, Điều 5c)", () => {
     const r = score(dnSo, ds(dnSo, [unit("u", { "2.6": { a: 0, b: 0 } })]));
-    const ind = r.units[0]!.indicators["2.6"]!;
+    const ind = asPoints(r.units[0]).indicators["2.6"]!;
     expect(ind.score).toBe("30");
     expect(ind.periods!["Y"]!.status).toBe("zeroDenominator");
   });
 
   it("Nghĩa Phương xã 4.2: no thôn at all (b = 0) → max 10 (catalog default max)", () => {
     const r = score(npXa, ds(npXa, [unit("u", { "4.2": { a: 0, b: 0 } })]));
-    expect(r.units[0]!.indicators["4.2"]!.score).toBe("10");
-    expect(r.units[0]!.indicators["4.2"]!.periods!["Y"]!.status).toBe("zeroDenominator");
+    expect(asPoints(r.units[0]).indicators["4.2"]!.score).toBe("10");
+    expect(asPoints(r.units[0]).indicators["4.2"]!.periods!["Y"]!.status).toBe("zeroDenominator");
   });
 
   it("Kon Tum xã 1.8 (levels): nothing to count (b = 0) meets every level → 5", () => {
     const r = score(ktXa, ds(ktXa, [unit("u", { "1.8": { a: 0, b: 0 } })]));
-    expect(r.units[0]!.criteria["1.8"]!.levelMet).toBe(5);
+    expect(asLevels(r.units[0]).criteria["1.8"]!.levelMet).toBe(5);
   });
 
   describe("a catalog that says nothing, and one whose default is zero", () => {
@@ -108,7 +109,7 @@ describe("zero denominator: the catalog's default policy (itself max when the ca
     const meta = { title: "T", province: "T", level: "so", document: { number: "1/T", date: "2024-01-01" } };
     const silent = loadCatalog({ id: "silent-2024/so", ...meta, indicators: [node("1"), node("2", { zeroDenominator: "zero" })] });
     const zero = loadCatalog({ id: "zero-2024/so", ...meta, defaults: { zeroDenominator: "zero" }, indicators: [node("1"), node("2", { zeroDenominator: "max" })] });
-    const run = (c: Catalog) => byId(score(c, ds(c, [unit("u", { "1": { a: 0, b: 0 }, "2": { a: 0, b: 0 } })]))).get("u")!;
+    const run = (c: CompiledCatalog) => asPoints(byId(score(c, ds(c, [unit("u", { "1": { a: 0, b: 0 }, "2": { a: 0, b: 0 } })]))).get("u"));
 
     it("no defaults: b = 0 → max 10; a node's own zero → 0", () => {
       const u = run(silent);
@@ -125,7 +126,7 @@ describe("zero denominator: the catalog's default policy (itself max when the ca
 describe("Vietnamese decimal comma in numbers given as text", () => {
   it("Vĩnh Phúc xã 6.8: a = \"0,85\" is read 0.85 → 0.85 × 40 = 34, with one warning naming the place", () => {
     const r = score(vpXa, vp({ u: "0,85" }));
-    const ind = r.units[0]!.indicators["6.8"]!;
+    const ind = asPoints(r.units[0]).indicators["6.8"]!;
     expect(ind.score).toBe("34");
     expect(ind.periods!["Y"]!.trace.inputs).toEqual({ a: "0.85" });
     expect(r.warnings).toHaveLength(1);
@@ -134,15 +135,15 @@ describe("Vietnamese decimal comma in numbers given as text", () => {
 
   it("Đồng Nai Sở 6.6: a = \"50,5\" million of b = \"10000\" → 0.505% → 0.505/1 × 15 = 7.575; two warnings", () => {
     const r = score(dnSo, ds(dnSo, [unit("u", { "6.6": { a: "50,5", b: "10000" } })]));
-    expect(r.units[0]!.indicators["6.6"]!.score).toBe("7.575");
+    expect(asPoints(r.units[0]).indicators["6.6"]!.score).toBe("7.575");
     expect(r.warnings).toHaveLength(2);
   });
 
   it("the same number with a point or a comma scores the same (Đồng Nai Sở 6.6: 0,3 / 100 and 0.3 / 100 → 4.5)", () => {
     const comma = score(dnSo, ds(dnSo, [unit("u", { "6.6": { a: "0,3", b: 100 } })]));
     const point = score(dnSo, ds(dnSo, [unit("u", { "6.6": { a: 0.3, b: 100 } })]));
-    expect(comma.units[0]!.indicators["6.6"]!.score).toBe("4.5");
-    expect(point.units[0]!.indicators["6.6"]!.score).toBe("4.5");
+    expect(asPoints(comma.units[0]).indicators["6.6"]!.score).toBe("4.5");
+    expect(asPoints(point.units[0]).indicators["6.6"]!.score).toBe("4.5");
   });
 
   it("\"1.234,5\" (thousands point and decimal comma) is refused as ambiguous, not guessed (Đồng Nai Sở 6.6 a)", () => {
@@ -198,14 +199,14 @@ describe("periods an indicator is due in (Kỳ đánh giá), no built-in catalog
   it("quarterly data: quarterly in Q1–Q4, half-yearly in Q2 and Q4, yearly in Q4", () => {
     // 2 is true in Q2 only: mean of Q2 (20) and Q4 (0) = 10. 1: true in Q1, Q2 → (20 + 20 + 0 + 0)/4 = 10.
     const r = score(c, ds(c, [{ id: "u", name: "u", data: { Q1: { "1": true }, Q2: { "1": true, "2": true }, Q3: {}, Q4: { "2": false, "3": true } } }], ["Q1", "Q2", "Q3", "Q4"]));
-    const ind = r.units[0]!.indicators;
+    const ind = asPoints(r.units[0]).indicators;
     expect([ind["1"]!.duePeriods, ind["2"]!.duePeriods, ind["3"]!.duePeriods]).toEqual([["Q1", "Q2", "Q3", "Q4"], ["Q2", "Q4"], ["Q4"]]);
     expect([ind["1"]!.score, ind["2"]!.score, ind["3"]!.score]).toEqual(["10", "10", "20"]);
   });
 
   it("half-yearly data: quarterly and half-yearly in H1 and H2, yearly in H2 (its H1 data not used, with a warning)", () => {
     const r = score(c, ds(c, [{ id: "u", name: "u", data: { H1: all, H2: { "1": true, "2": false, "3": false } } }], ["H1", "H2"]));
-    const ind = r.units[0]!.indicators;
+    const ind = asPoints(r.units[0]).indicators;
     expect([ind["1"]!.duePeriods, ind["2"]!.duePeriods, ind["3"]!.duePeriods]).toEqual([["H1", "H2"], ["H1", "H2"], ["H2"]]);
     // 1: (20 + 20)/2 = 20; 2: (20 + 0)/2 = 10; 3: last = H2 = 0.
     expect([ind["1"]!.score, ind["2"]!.score, ind["3"]!.score]).toEqual(["20", "10", "0"]);
@@ -214,7 +215,7 @@ describe("periods an indicator is due in (Kỳ đánh giá), no built-in catalog
 
   it("data stopping at Q2: the yearly and half-yearly indicators are judged at Q2, the dataset's last period", () => {
     const r = score(c, ds(c, [{ id: "u", name: "u", data: { Q1: { "1": true }, Q2: { "2": true, "3": true } } }], ["Q1", "Q2"]));
-    const ind = r.units[0]!.indicators;
+    const ind = asPoints(r.units[0]).indicators;
     expect([ind["1"]!.duePeriods, ind["2"]!.duePeriods, ind["3"]!.duePeriods]).toEqual([["Q1", "Q2"], ["Q2"], ["Q2"]]);
     // 1: (20 + 0)/2 = 10; 2: 20; 3: 20.
     expect([ind["1"]!.score, ind["2"]!.score, ind["3"]!.score]).toEqual(["10", "20", "20"]);

@@ -9,8 +9,10 @@ import {
   getCatalog,
   loadCatalog,
   score,
+  compileCatalog,
   type Blocker,
   type Catalog,
+  type CompiledCatalog,
   type CriterionResult,
   type Explanation,
   type GapReport,
@@ -25,11 +27,13 @@ import {
   type Trace,
   type UnitResult,
 } from "../src/index.js";
+import type { Dec } from "../src/_decimal.js";
+import type { LevelUnit, PointsUnit } from "../src/engine/types.js";
 
 describe("score / explain / gaps signatures", () => {
   it("score returns a ScoreResult", () => {
     expectTypeOf(score).returns.toEqualTypeOf<ScoreResult>();
-    expectTypeOf(score).parameter(0).toEqualTypeOf<Catalog>();
+    expectTypeOf(score).parameter(0).toEqualTypeOf<CompiledCatalog>();
     // The dataset may be given as text (YAML/JSON or a path).
     expectTypeOf<string>().toExtend<Parameters<typeof score>[1]>();
   });
@@ -178,36 +182,62 @@ describe("Issue, IssueCode", () => {
 });
 
 // =============================================================================================
-// WILL CHANGE (issue 9 refactor by the lead): update this block when
-//  - UnitResult becomes the discriminated union `PointsUnit | LevelUnit` on `scoring`, and
-//  - loadCatalog / getCatalog return the compiled catalog.
-// Everything above this block should hold before and after.
+// Updated for the issue 9 refactor: UnitResult is the discriminated union `PointsUnit | LevelUnit`
+// on `scoring`, and loadCatalog / getCatalog return the compiled catalog.
 // =============================================================================================
-describe("today's API (to update with the UnitResult union and compiled catalogs)", () => {
-  it("loadCatalog and getCatalog return the validated Catalog", () => {
-    expectTypeOf(loadCatalog).returns.toEqualTypeOf<Catalog>();
-    expectTypeOf(getCatalog).returns.toEqualTypeOf<Catalog>();
+describe("UnitResult union and compiled catalogs", () => {
+  it("loadCatalog and getCatalog return the CompiledCatalog (the validated Catalog plus its compiled tree)", () => {
+    expectTypeOf(loadCatalog).returns.toEqualTypeOf<CompiledCatalog>();
+    expectTypeOf(getCatalog).returns.toEqualTypeOf<CompiledCatalog>();
     expectTypeOf(getCatalog).parameter(0).toEqualTypeOf<string>();
     expectTypeOf(loadCatalog).parameter(0).toEqualTypeOf<string | object>();
+    expectTypeOf<CompiledCatalog>().toExtend<Catalog>();
+    expectTypeOf<CompiledCatalog["catalog"]>().toEqualTypeOf<Catalog>();
+    expectTypeOf<CompiledCatalog["treeTotal"]>().toEqualTypeOf<Dec>();
+    expectTypeOf(compileCatalog).parameter(0).toEqualTypeOf<Catalog | CompiledCatalog>();
+    expectTypeOf(compileCatalog).returns.toEqualTypeOf<CompiledCatalog>();
   });
 
-  it("UnitResult is one interface: points and level fields side by side, level fields optional", () => {
-    expectTypeOf<UnitResult["total"]>().toEqualTypeOf<string>();
-    expectTypeOf<UnitResult["max"]>().toEqualTypeOf<string>();
-    expectTypeOf<UnitResult["indicators"]>().toEqualTypeOf<Readonly<Record<string, IndicatorResult>>>();
-    expectTypeOf<UnitResult["periods"]>().toEqualTypeOf<Readonly<Record<string, { readonly total: string }>>>();
-    expectTypeOf<UnitResult["criteria"]>().toEqualTypeOf<Readonly<Record<string, CriterionResult>>>();
-    expectTypeOf<UnitResult["assessment"]>().toEqualTypeOf<{ readonly self: string; readonly final: string; readonly difference: string } | undefined>();
-    expectTypeOf<UnitResult["level"]>().toEqualTypeOf<number | undefined>();
-    expectTypeOf<UnitResult["levelName"]>().toEqualTypeOf<string | undefined>();
-    expectTypeOf<UnitResult["registered"]>().toEqualTypeOf<number | undefined>();
-    expectTypeOf<UnitResult["recognised"]>().toEqualTypeOf<boolean | undefined>();
-    expectTypeOf<UnitResult["blockers"]>().toEqualTypeOf<readonly Blocker[] | undefined>();
-    expectTypeOf<UnitResult["registeredBlockers"]>().toEqualTypeOf<readonly Blocker[] | undefined>();
-  });
+  it("UnitResult is PointsUnit | LevelUnit: points fields only on points units, level fields only on level units", () => {
+    expectTypeOf<UnitResult>().toEqualTypeOf<PointsUnit | LevelUnit>();
+    expectTypeOf<PointsUnit["scoring"]>().toEqualTypeOf<"points">();
+    expectTypeOf<LevelUnit["scoring"]>().toEqualTypeOf<"levels">();
+    expectTypeOf<Extract<UnitResult, { scoring: "points" }>>().toEqualTypeOf<PointsUnit>();
+    expectTypeOf<Extract<UnitResult, { scoring: "levels" }>>().toEqualTypeOf<LevelUnit>();
 
-  it("narrowing on scoring does not (yet) make level required", () => {
+    expectTypeOf<PointsUnit["total"]>().toEqualTypeOf<string>();
+    expectTypeOf<PointsUnit["max"]>().toEqualTypeOf<string>();
+    expectTypeOf<PointsUnit["indicators"]>().toEqualTypeOf<Readonly<Record<string, IndicatorResult>>>();
+    expectTypeOf<PointsUnit["periods"]>().toEqualTypeOf<Readonly<Record<string, { readonly total: string }>>>();
+    expectTypeOf<PointsUnit["assessment"]>().toEqualTypeOf<{ readonly self: string; readonly final: string; readonly difference: string } | undefined>();
+
+    expectTypeOf<LevelUnit["level"]>().toEqualTypeOf<number>();
+    expectTypeOf<LevelUnit["levelName"]>().toEqualTypeOf<string>();
+    expectTypeOf<LevelUnit["registered"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<LevelUnit["recognised"]>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<LevelUnit["criteria"]>().toEqualTypeOf<Readonly<Record<string, CriterionResult>>>();
+    expectTypeOf<LevelUnit["blockers"]>().toEqualTypeOf<readonly Blocker[]>();
+    expectTypeOf<LevelUnit["registeredBlockers"]>().toEqualTypeOf<readonly Blocker[] | undefined>();
+
+    expectTypeOf<PointsUnit>().not.toHaveProperty("level");
+    expectTypeOf<PointsUnit>().not.toHaveProperty("criteria");
+    expectTypeOf<LevelUnit>().not.toHaveProperty("total");
+    expectTypeOf<LevelUnit>().not.toHaveProperty("indicators");
     const u = {} as UnitResult;
-    if (u.scoring === "levels") expectTypeOf(u.level).toEqualTypeOf<number | undefined>();
+    // @ts-expect-error total is only on points units: narrow on scoring first
+    void u.total;
+    // @ts-expect-error level is only on level units: narrow on scoring first
+    void u.level;
+  });
+
+  it("narrowing on scoring gives the unit's own fields, level required", () => {
+    const u = {} as UnitResult;
+    if (u.scoring === "levels") {
+      expectTypeOf(u).toEqualTypeOf<LevelUnit>();
+      expectTypeOf(u.level).toEqualTypeOf<number>();
+    } else {
+      expectTypeOf(u).toEqualTypeOf<PointsUnit>();
+      expectTypeOf(u.total).toEqualTypeOf<string>();
+    }
   });
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { getCatalog, loadDataset, score, scoreIndicator } from "../../src/index.js";
+import { pointsUnit } from "../_units.js";
 
 const catalog = getCatalog("dong-nai-2023/huyen");
 const s = (code: string, data: unknown) => scoreIndicator(catalog, code, data as never).score;
@@ -19,7 +20,7 @@ function sameEveryQuarter(units: Record<string, Record<string, unknown>>) {
   );
 }
 const unitScore = (result: ReturnType<typeof score>, id: string, code: string) =>
-  result.units.find((u) => u.id === id)!.indicators[code]!.score;
+  pointsUnit(result, id).indicators[code]!.score;
 
 describe("Đồng Nai huyện catalog structure (QĐ 3473, Điều 4)", () => {
   it("has 8 main indicators, 64 components and 1000 points as declared", () => {
@@ -341,7 +342,7 @@ describe("relative, best (Đồng Nai huyện 4.6, 5.1, 8.10, 8.11: value/highes
  */
 describe("Đồng Nai huyện sample dataset (3 units × Q1–Q4)", () => {
   const result = score(catalog, loadDataset(readFileSync("fixtures/dong-nai-2023-huyen.sample.yaml", "utf8")));
-  const unit = (id: string) => result.units.find((u) => u.id === id)!;
+  const unit = (id: string) => pointsUnit(result, id);
 
   it("totals and ranks", () => {
     expect(unit("bien-hoa").total).toBe("891.25");

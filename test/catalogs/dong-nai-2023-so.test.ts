@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { getCatalog, loadDataset, score, scoreIndicator } from "../../src/index.js";
+import { pointsUnit } from "../_units.js";
 
 const catalog = getCatalog("dong-nai-2023/so");
 const s = (code: string, data: unknown, opts?: { profile?: Record<string, number> }) =>
@@ -255,7 +256,7 @@ describe("Đồng Nai Sở 6.4.4 composite (Tỷ lệ × 10 điểm + 5 điểm 
 // ---------------------------------------------------------------------------------------------
 describe("Đồng Nai Sở fixture (dong-nai-2023-so.sample.yaml)", () => {
   const result = score(catalog, loadDataset(readFileSync("fixtures/dong-nai-2023-so.sample.yaml", "utf8")));
-  const unit = (id: string) => result.units.find((x) => x.id === id)!;
+  const unit = (id: string) => pointsUnit(result, id);
 
   it("totals and ranks (Điều 6: sum of indicators, ranked high to low)", () => {
     expect(unit("so-tttt").total).toBe("925.75");

@@ -11,6 +11,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { getCatalog, loadDataset, score, scoreIndicator } from "../../src/index.js";
+import { levelUnit } from "../_units.js";
 
 const xa = getCatalog("kon-tum-2025/xa");
 const huyen = getCatalog("kon-tum-2025/huyen");
@@ -129,7 +130,7 @@ describe("Kon Tum 121/QĐ-UBND Phụ lục 01 (cấp xã): minimum counts and al
 
 describe("Kon Tum 121/QĐ-UBND Phụ lục 01 (cấp xã): sample dataset", () => {
   const r = score(xa, loadDataset(readFileSync("fixtures/kon-tum-2025-xa.sample.yaml", "utf8")));
-  const unit = (id: string) => r.units.find((x) => x.id === id)!;
+  const unit = (id: string) => levelUnit(r, id);
 
   it("xa-a reaches 5 (Toàn diện) and is recognised at its registered 5", () => {
     const u = unit("xa-a");
@@ -243,7 +244,7 @@ describe("Kon Tum 121/QĐ-UBND Phụ lục 02 (cấp huyện): criterion require
 
 describe("Kon Tum 121/QĐ-UBND Phụ lục 02 (cấp huyện): sample dataset with communes (criterion I.1 = 1.1)", () => {
   const r = score(huyen, loadDataset(readFileSync("fixtures/kon-tum-2025-huyen.sample.yaml", "utf8")));
-  const unit = (id: string) => r.units.find((x) => x.id === id)!;
+  const unit = (id: string) => levelUnit(r, id);
 
   it("communes of huyện X reach 4, 3, 2, 2", () => {
     expect(unit("hx-xa-1").level).toBe(4); // xã 1.7 a = 1

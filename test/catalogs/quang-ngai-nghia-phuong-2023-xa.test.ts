@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { parse, stringify } from "yaml";
 import { getCatalog, loadDataset, score, scoreIndicator } from "../../src/index.js";
+import { asPoints, pointsUnit } from "../_units.js";
 
 const catalog = getCatalog("quang-ngai-nghia-phuong-2023/xa");
 const s = (code: string, data: unknown) => scoreIndicator(catalog, code, data as never).score;
@@ -89,8 +90,8 @@ describe("Nghĩa Phương 41/KH-UBND — indicators", () => {
     expect(s("1.3", { a: 0, b: 0 })).toBe("0"); // no CDS document at all
     // 3.6's b is 3.5.a: no shared platform used → 3.5 scores 0 and 3.6 scores 0 (not the default max 10)
     const one = score(catalog, loadDataset(stringify({ catalog: catalog.id, year: 2023, periods: ["Y"], units: [{ id: "x", name: "X", data: { Y: { "3.5": { a: 0, b: 4 }, "3.6": { a: 0 } } } }] })));
-    expect(one.units[0]!.indicators["3.5"]!.score).toBe("0");
-    expect(one.units[0]!.indicators["3.6"]!.score).toBe("0");
+    expect(asPoints(one.units[0]).indicators["3.5"]!.score).toBe("0");
+    expect(asPoints(one.units[0]).indicators["3.6"]!.score).toBe("0");
     expect(s("5.2", { a: 0, b: 0 })).toBe("0"); // no approved level dossier
     expect(s("5.11.1", { a: 0, b: 0 })).toBe("0"); // no IT budget
     expect(s("5.2", { a: 1, b: 2 })).toBe("5"); // 1/2 × 10
@@ -223,7 +224,7 @@ describe("Nghĩa Phương 41/KH-UBND — indicators", () => {
 // phuong 547, ky 550.5, hoa 420.9, my 419.65, thuong 269 → Nghĩa Kỳ first and Nghĩa Hòa ahead of Nghĩa Mỹ.
 describe("Nghĩa Phương 41/KH-UBND — sample of five communes", () => {
   const result = score(catalog, loadDataset(readFileSync(FIXTURE, "utf8")));
-  const unit = (id: string) => result.units.find((x) => x.id === id)!;
+  const unit = (id: string) => pointsUnit(result, id);
 
   it("Nghĩa Phương 4.3, 4.4: MIN/MAX normalisation across the communes", () => {
     const expected43: Record<string, string> = { "nghia-phuong": "0", "nghia-hoa": "5", "nghia-ky": "2.5", "nghia-thuong": "10", "nghia-my": "7.5" };
@@ -272,8 +273,8 @@ describe("Nghĩa Phương 41/KH-UBND — sample of five communes", () => {
     const raw = parse(readFileSync(FIXTURE, "utf8")) as { units: Array<{ id: string }> };
     raw.units = raw.units.filter((u) => u.id === "nghia-phuong" || u.id === "nghia-ky");
     const pair = score(catalog, loadDataset(stringify(raw)));
-    const p = pair.units.find((x) => x.id === "nghia-phuong")!;
-    const k = pair.units.find((x) => x.id === "nghia-ky")!;
+    const p = pointsUnit(pair, "nghia-phuong");
+    const k = pointsUnit(pair, "nghia-ky");
     expect(k.indicators["4.3"]!.score).toBe("10");
     expect(p.indicators["4.4"]!.score).toBe("10");
     expect(p.total).toBe("553.5");

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { getCatalog, loadDataset, score, scoreIndicator } from "../../src/index.js";
+import { pointsUnit } from "../_units.js";
 
 const catalog = getCatalog("vinh-phuc-2022/huyen");
 type Profile = Record<string, number | string | boolean>;
@@ -305,7 +306,7 @@ describe("Vĩnh Phúc huyện: bands", () => {
 
 describe("Vĩnh Phúc huyện: sample dataset (fixtures/vinh-phuc-2022-huyen.sample.yaml)", () => {
   const result = score(catalog, loadDataset(readFileSync("fixtures/vinh-phuc-2022-huyen.sample.yaml", "utf8")));
-  const unit = (id: string) => result.units.find((x) => x.id === id)!;
+  const unit = (id: string) => pointsUnit(result, id);
 
   it("Thành phố Vĩnh Yên: 112.25 + 75 + 77.5 + 67.25 + 61.5 + 252.25 + 112.5 + 136.5 = 894.75, rank 1", () => {
     const u = unit("vinh-yen");

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { getCatalog, loadDataset, score, scoreIndicator } from "../../src/index.js";
+import { pointsUnit } from "../_units.js";
 
 const catalog = getCatalog("vinh-phuc-2022/so");
 
@@ -187,7 +188,7 @@ describe("Vĩnh Phúc Sở 6.14: ≥ 1% max; < 1% Tỷ lệ × max × 100 (thres
 
 describe("Vĩnh Phúc Sở: sample dataset (fixtures/vinh-phuc-2022-so.sample.yaml, period Y)", () => {
   const result = score(catalog, loadDataset(readFileSync("fixtures/vinh-phuc-2022-so.sample.yaml", "utf8")));
-  const unit = (id: string) => result.units.find((x) => x.id === id)!;
+  const unit = (id: string) => pointsUnit(result, id);
 
   // so-tttt (staff 40, workstations 50, systems 5, budget 20000):
   // 1: 1.1 head 25 + 1.2.1 4/5×15=12 + 1.2.2 6/6×15=15 + 1.3 8/10×25=20 + 1.4 atLeast20 40 = 112

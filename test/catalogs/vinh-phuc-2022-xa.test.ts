@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { getCatalog, loadDataset, score, scoreIndicator } from "../../src/index.js";
+import { pointsUnit } from "../_units.js";
 import { CatalogSchema } from "../../src/catalog/schema.js";
 
 const ID = "vinh-phuc-2022/xa";
@@ -215,7 +216,7 @@ describe("Vĩnh Phúc xã 2022: sample fixture (3 communes, period Y)", () => {
     catalog,
     loadDataset(readFileSync(new URL("../../fixtures/vinh-phuc-2022-xa.sample.yaml", import.meta.url), "utf8")),
   );
-  const unit = (id: string) => result.units.find((x) => x.id === id)!;
+  const unit = (id: string) => pointsUnit(result, id);
 
   // Phường Liên Bảo (population 20000, households 5000, workstations 40, postal points 2, budget 40000)
   // 1: 1.1 25 + 1.2 head 25 + 1.3.1 4/4×20 = 20 + 1.3.2 3/4×20 = 15 + 1.4 5/5×20 = 20 + 1.5 20 + 1.6 monthly 20 = 145
