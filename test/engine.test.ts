@@ -227,3 +227,39 @@ describe("commune → district roll-up (general): share, count and mean of child
     expect(levelUnit(run([0, 5, 5]), "h").level).toBe(0);
   });
 });
+
+describe("typed errors", () => {
+  it("Đồng Nai huyện 1.4: months = 0 under the `error` policy is a FormulaError naming unit, period and indicator", async () => {
+    const { FormulaError, getCatalog, score } = await import("../src/index.js");
+    const catalog = getCatalog("dong-nai-2023/huyen");
+    let caught: unknown;
+    try {
+      score(catalog, { catalog: catalog.id, year: 2024, periods: ["Q1"], units: [{ id: "h1", name: "h1", data: { Q1: { "1.4": { articles: 1, months: 0 } } } }] });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(FormulaError);
+    const issue = (caught as InstanceType<typeof FormulaError>).issues[0]!;
+    expect(issue.code).toBe("zeroDenominator");
+    expect(issue.where).toEqual({ unit: "h1", period: "Q1", indicator: "1.4" });
+  });
+
+  it("explain and gaps name the units of the result when asked for one that is not there (DatasetError unknownUnit)", async () => {
+    const { DatasetError, explain, gaps, getCatalog, score, loadDataset } = await import("../src/index.js");
+    const catalog = getCatalog("dong-nai-2023/so");
+    const dataset = loadDataset("fixtures/dong-nai-2023-so.sample.yaml");
+    const result = score(catalog, dataset);
+    for (const call of [() => explain(result, "so-none"), () => gaps(catalog, dataset, "so-none", { result })]) {
+      let caught: unknown;
+      try {
+        call();
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught).toBeInstanceOf(DatasetError);
+      const issue = (caught as InstanceType<typeof DatasetError>).issues[0]!;
+      expect(issue.code).toBe("unknownUnit");
+      expect(issue.expected).toBe("so-tttt, so-tc, so-vhttdl");
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { Dec, fmt } from "../_decimal.js";
 import { getCatalog } from "../catalog/builtin.js";
 import { compileCatalog, type CompiledCatalog } from "../catalog/compile.js";
-import { CatalogError, DatasetError, createIssue, type Issue } from "../errors.js";
+import { CatalogError, FormulaError, createIssue, type Issue } from "../errors.js";
 import { loadDataset, type Dataset, type DatasetInput } from "../io/dataset.js";
 import { applyOverrides, type Override } from "../io/overrides.js";
 import { evaluateUnit, measurePeers } from "./evaluate.js";
@@ -97,7 +97,7 @@ function scorePoints(catalog: CompiledCatalog, units: readonly NormalizedUnit[],
  * @param dataset A dataset object, YAML/JSON text, or a file path (Node).
  * @param options Extra catalogs for mixed datasets.
  * @returns Units in rank order, with traces.
- * @throws DatasetError listing every problem of the dataset; CatalogError for a structure-only catalog.
+ * @throws DatasetError listing every problem of the dataset; FormulaError for zero denominators under the `error` policy; CatalogError for a structure-only catalog.
  * @example
  * const result = score(getCatalog("dong-nai-2023/so"), loadDataset("fixtures/dong-nai-2023-so.sample.yaml"));
  * result.units[0]; // { id: "so-tttt", name, total: "925.75", rank: 1, indicators: { "6.3.2": { score, max, periods } } }
@@ -126,7 +126,8 @@ export function score(catalog: CompiledCatalog, dataset: Dataset | DatasetInput 
   const mainResults = main.catalog.scoring === "levels"
     ? evaluateLevelUnits(main, mainUnits, ds.periods, "final", childLevels)
     : scorePoints(main, mainUnits, ds.periods, issues, options.detail);
-  if (issues.length) throw new DatasetError(issues);
+  // Only zero denominators under the `error` policy reach here: the data itself passed its checks.
+  if (issues.length) throw new FormulaError(issues);
   const first: ScoreResult = { catalog: catalog.id, year: ds.year, periods: ds.periods, units: [...mainResults, ...results], warnings };
   if (options.previous && main.catalog.scoring === "points") {
     const { overrides, notes } = improvementOverrides(main, first, ds, options.previous);

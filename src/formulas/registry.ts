@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CatalogError, createIssue } from "../errors.js";
 import { bands } from "./bands/index.js";
 import { checklist } from "./checklist/index.js";
 import { choice } from "./choice/index.js";
@@ -41,7 +42,7 @@ export function kindOf(formula: AnyFormula): FormulaKindDef | undefined {
 function kindOrThrow(formula: AnyFormula): FormulaKindDef {
   const kind = kindOf(formula);
   // Unreachable for validated catalogs: the schema admits only registered kinds.
-  if (!kind) throw new TypeError(`not a points formula kind: ${formula.kind}`);
+  if (!kind) throw new CatalogError([createIssue("catalog", "catalogSchema", {}, { detail: `not a points formula kind: ${formula.kind}` })]);
   return kind;
 }
 
