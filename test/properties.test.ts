@@ -67,21 +67,6 @@ interface Model {
   readonly typeOf: ReadonlyMap<Key, FieldSpec["type"]>;
 }
 
-type ValueExprObj = { numerator: string[]; denominator: string[]; proportion: boolean };
-
-/** Ratio expressions of a formula: its value, composite parts, level values and alternatives. */
-function ratioExprs(f: Formula | undefined): ValueExprObj[] {
-  if (!f) return [];
-  const out: ValueExprObj[] = [];
-  const add = (v: unknown) => {
-    if (v && typeof v === "object") out.push(v as ValueExprObj);
-  };
-  if ("value" in f) add(f.value);
-  if (f.kind === "composite") for (const p of f.parts) out.push(...ratioExprs(p.formula as Formula));
-  if (f.kind === "levels") for (const r of Object.values(f.requirements)) for (const a of r?.anyOf ?? []) add(a.value);
-  return out;
-}
-
 /** Whether a formula (or one of its composite parts) compares units with each other. */
 function isRelative(f: Formula | undefined): boolean {
   if (!f) return false;
@@ -114,7 +99,7 @@ function modelOf(id: string): Model {
   const reads = new Map<string, Key[]>();
   for (const { node } of leaves) {
     reads.set(node.code, node.fields.map((f) => keyOf(node, f.name)));
-    for (const e of ratioExprs(node.formula)) {
+    for (const e of node.ratios) {
       ratios.push({
         node: node.code,
         num: e.numerator.map((n) => keyOf(node, n)),
@@ -526,7 +511,7 @@ describe("every built-in points catalog, random valid datasets", () => {
       // Leaves of non-relative kinds and their numerator fields that never appear in a denominator.
       const candidates = m.leaves.flatMap(({ node, asked }) => {
         if (isRelative(node.formula)) return [];
-        const exprs = ratioExprs(node.formula);
+        const exprs = node.ratios;
         const dens = new Set(exprs.flatMap((e) => e.denominator));
         const nums = new Set(exprs.flatMap((e) => e.numerator));
         return asked.filter((f) => nums.has(f.name) && !dens.has(f.name) && f.moreIsBetter && f.type !== "boolean" && f.type !== "option" && f.type !== "text").map((f) => ({ node, field: f }));
