@@ -1,6 +1,6 @@
 import { Dec, ZERO, clamp, fmt, sum } from "../_decimal.js";
-import { getCatalog } from "../catalog/builtin.js";
 import { compileCatalog, type CompiledNode, type RatioExpr } from "../catalog/compile.js";
+import { resolveCatalog } from "../catalog/registry.js";
 import type { Catalog, Formula } from "../catalog/schema.js";
 import { runFormula } from "../engine/evaluate.js";
 import { score } from "../engine/score.js";
@@ -235,7 +235,7 @@ export function gaps(catalog: Catalog, dataset: Dataset | DatasetInput, unitId: 
   const unit = result.units.find((u) => u.id === unitId);
   if (!unit) throw new Error(`unit ${unitId} is not in the result`);
   // A mixed dataset (communes of a district) holds units of the child catalog too.
-  const unitCatalog = unit.catalog === catalog.id ? catalog : getCatalog(unit.catalog);
+  const unitCatalog = unit.catalog === catalog.id ? catalog : resolveCatalog(unit.catalog, undefined, catalog.id);
   const compiled = compileCatalog(unitCatalog);
   if (unit.scoring === "levels") return levelGaps(unit, compiled, lang);
 
