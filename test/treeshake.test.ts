@@ -2,6 +2,7 @@
 // must not carry the built-in catalogs unless it asks for them. Bundled from the sources like a
 // browser app would, dependencies (decimal.js, zod, yaml, papaparse) included.
 import { build } from "esbuild";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -60,3 +61,40 @@ describe("tree shaking", () => {
     expect(has(code, vinhPhuc)).toBe(false);
   });
 });
+
+// The published ESM build (npm test builds dist/ before vitest): what a bundler actually sees.
+// getCatalog must stay in its own module there (dist/catalogs/index.js), or its registration of
+// the built-ins would be a statement of index.js that every bundle keeps.
+describe.skipIf(!existsSync(`${root}dist/index.js`))("tree shaking of dist/", () => {
+  it("score + loadCatalog from dist/index.js carry no catalog", async () => {
+    const { size, code } = await bundle(`export { score, loadCatalog } from "./dist/index.js";`);
+    expect(has(code, dongNaiSo)).toBe(false);
+    expect(has(code, konTumXa)).toBe(false);
+    // ≈ 285 KiB: papaparse (19 KiB) is kept, imported at the top of a shared chunk.
+    expect(size).toBeLessThan(300 * 1024);
+  });
+
+  it("in a bundle: a per-catalog entry finds its child catalog; without it, a CatalogError says how to provide it", async () => {
+    const { code } = await bundle(`
+      import { score, loadCatalog, CatalogError } from "./dist/index.js";
+      import { catalog } from "./dist/catalogs/kon-tum-2025/huyen.js";
+      export function run(dataset, huyenYaml) {
+        const levels = score(catalog, dataset).units.map((u) => u.catalog);
+        let error;
+        try { score(loadCatalog(huyenYaml), dataset); } catch (e) { error = e instanceof CatalogError ? e.issues[0] : e; }
+        return { levels, error };
+      }`);
+    expect(has(code, dongNaiSo)).toBe(false);
+    const mod = (await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`)) as {
+      run: (dataset: string, huyenYaml: string) => { levels: string[]; error: { code: string; received: string; message: string } };
+    };
+    const dataset = readFileSync(`${root}fixtures/kon-tum-2025-huyen.sample.yaml`, "utf8");
+    // A catalog of another id, child kon-tum-2025/xa-test, that nothing in the bundle provides.
+    const yaml = readFileSync(`${root}catalogs/kon-tum-2025/huyen.yaml`, "utf8").replace(/^childCatalog: .*$/m, "childCatalog: kon-tum-2025/xa-test");
+    const { levels, error } = mod.run(dataset, yaml);
+    expect(levels).toContain("kon-tum-2025/xa");
+    expect(error).toMatchObject({ code: "unknownCatalog", received: "kon-tum-2025/xa-test" });
+    expect(error.message).toContain("options.catalogs");
+  });
+});
+

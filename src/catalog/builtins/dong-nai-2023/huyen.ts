@@ -19,34 +19,10 @@ export const source: unknown = {
     "total": 1000,
     "components": 64,
     "main": [
-      {
-        "code": "1",
-        "name": "Nhận thức số",
-        "max": 90,
-        "components": 6,
-        "group": "Nhóm nền tảng dùng chung"
-      },
-      {
-        "code": "2",
-        "name": "Thế chế số",
-        "max": 75,
-        "components": 7,
-        "group": "Nhóm nền tảng dùng chung"
-      },
-      {
-        "code": "3",
-        "name": "Hạ tầng số",
-        "max": 95,
-        "components": 6,
-        "group": "Nhóm nền tảng dùng chung"
-      },
-      {
-        "code": "4",
-        "name": "Nhân lực số",
-        "max": 100,
-        "components": 10,
-        "group": "Nhóm nền tảng dùng chung"
-      },
+      {"code":"1","name":"Nhận thức số","max":90,"components":6,"group":"Nhóm nền tảng dùng chung"},
+      {"code":"2","name":"Thế chế số","max":75,"components":7,"group":"Nhóm nền tảng dùng chung"},
+      {"code":"3","name":"Hạ tầng số","max":95,"components":6,"group":"Nhóm nền tảng dùng chung"},
+      {"code":"4","name":"Nhân lực số","max":100,"components":10,"group":"Nhóm nền tảng dùng chung"},
       {
         "code": "5",
         "name": "An toàn thông tin mạng",
@@ -77,11 +53,7 @@ export const source: unknown = {
       }
     ]
   },
-  "defaults": {
-    "cadence": "quarter",
-    "annualRule": "mean",
-    "zeroDenominator": "max"
-  },
+  "defaults": {"cadence":"quarter","annualRule":"mean","zeroDenominator":"max"},
   "notes": [
     {
       "source": "| CHỈ SỐ ĐÁNH GIÁ | 1000 | … 90 | … 75 | … 95 | … 100 | … 100 | … 240 | … 40 | … 150 | … 150 |",
@@ -116,12 +88,7 @@ export const source: unknown = {
           "max": 20,
           "formula": {
             "kind": "perItem",
-            "items": {
-              "programs": {
-                "label": "Chương trình đào tạo, hội nghị",
-                "points": 5
-              }
-            },
+            "items": {"programs":{"label":"Chương trình đào tạo, hội nghị","points":5}},
             "cap": 20
           },
           "method": "Mỗi chương trình đào tạo, hội nghị + 5 điểm Tối đa không quá 20 điểm",
@@ -130,9 +97,7 @@ export const source: unknown = {
           "annualRule": "mean",
           "evidence": "Chương trình, Kế hoạch thực hiện",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          },
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"},
           "notes": [
             {
               "source": "Tổ chức chương trình đào tạo, bồi dưỡng, tập huấn về chuyển đổi số cho đối tượng là cán bộ,",
@@ -150,12 +115,7 @@ export const source: unknown = {
           "max": 20,
           "formula": {
             "kind": "perItem",
-            "items": {
-              "programs": {
-                "label": "Chương trình đào tạo, hội nghị",
-                "points": 5
-              }
-            },
+            "items": {"programs":{"label":"Chương trình đào tạo, hội nghị","points":5}},
             "cap": 20
           },
           "method": "Mỗi chương trình đào tạo, hội nghị + 5 điểm Tối đa không quá 20 điểm",
@@ -164,9 +124,7 @@ export const source: unknown = {
           "annualRule": "mean",
           "evidence": "Chương trình, Kế hoạch thực hiện",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          },
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"},
           "notes": [
             {
               "source": "Người đứng đầu Trưởng ban Ban chỉ đạo chuyển đổi số của cấp huyện | Sở Thông tin và Truyền thông",
@@ -180,12 +138,7 @@ export const source: unknown = {
           "max": 20,
           "formula": {
             "kind": "perItem",
-            "items": {
-              "participations": {
-                "label": "Lần tham gia hội nghị, bồi dưỡng, tập huấn",
-                "points": 5
-              }
-            },
+            "items": {"participations":{"label":"Lần tham gia hội nghị, bồi dưỡng, tập huấn","points":5}},
             "cap": 20
           },
           "method": "Có tham gia: + 5 điểm Tối đa không quá 20 điểm",
@@ -194,9 +147,7 @@ export const source: unknown = {
           "annualRule": "mean",
           "evidence": "Chương trình, Giấy mời",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          },
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"},
           "notes": [
             {
               "source": "Tham gia hội nghị, bồi dưỡng, tập huấn do cơ quan chuyên trách về công nghệ thông tin tổ",
@@ -221,22 +172,11 @@ export const source: unknown = {
               "label": "Số lượng tin, bài về Chuyển đổi số trên chuyên mục trong kỳ đánh giá",
               "type": "count"
             },
-            "months": {
-              "label": "Số tháng trong kỳ đánh giá",
-              "type": "count"
-            }
+            "months": {"label":"Số tháng trong kỳ đánh giá","type":"count"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "articles"
-              ],
-              "denominator": [
-                "months"
-              ],
-              "proportion": false
-            },
+            "value": {"numerator":["articles"],"denominator":["months"],"proportion":false},
             "threshold": 2,
             "below": "proportional"
           },
@@ -246,9 +186,7 @@ export const source: unknown = {
           "annualRule": "mean",
           "evidence": "Danh sách tin, bài, link tin bài",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          },
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"},
           "zeroDenominator": "error",
           "notes": [
             {
@@ -261,18 +199,14 @@ export const source: unknown = {
           "code": "1.5",
           "name": "Hệ thống truyền thanh cấp huyện có chuyên mục riêng về chuyển đổi số",
           "max": 10,
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "method": "- Đã có: Điểm tối đa; - Chưa có: 0 điểm",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
           "evidence": "Tài liệu/link hoặc hình ảnh chứng minh",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          },
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"},
           "notes": [
             {
               "source": "Hệ thống truyền thanh cấp huyện có chuyên mục riêng về chuyển",
@@ -287,18 +221,9 @@ export const source: unknown = {
           "formula": {
             "kind": "choice",
             "options": {
-              "weekly": {
-                "label": "Tần suất phát sóng từ 1 lần/1 tuần",
-                "share": 1
-              },
-              "monthly": {
-                "label": "Tần suất phát sóng từ 1 tháng/1 lần đến dưới 1 lần/1 tuần",
-                "share": "1/2"
-              },
-              "rare": {
-                "label": "Tần suất phát sóng dưới 1 tháng/1 lần",
-                "share": 0
-              }
+              "weekly": {"label":"Tần suất phát sóng từ 1 lần/1 tuần","share":1},
+              "monthly": {"label":"Tần suất phát sóng từ 1 tháng/1 lần đến dưới 1 lần/1 tuần","share":"1/2"},
+              "rare": {"label":"Tần suất phát sóng dưới 1 tháng/1 lần","share":0}
             }
           },
           "method": "- Tần suất phát sóng từ 1 lần/1 tuần: Điểm tối đa; - Tần suất phát sóng từ 1 tháng/1 lần đến dưới 1 lần/1 tuần: 1/2 Điểm tối đa; - Tần suất phát sóng dưới 1 tháng/1 lần: 0 điểm",
@@ -307,9 +232,7 @@ export const source: unknown = {
           "annualRule": "mean",
           "evidence": "Tài liệu/link hoặc hình ảnh chứng minh",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          },
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"},
           "notes": [
             {
               "source": "- Tần suất phát sóng từ 1 lần/1 tuần: Điểm tối đa; - Tần suất phát sóng từ 1 tháng/1 lần đến dưới 1 lần/1 tuần: 1/2 Điểm tối đa; - Tần suất phát sóng dưới 1 tháng/1 lần: 0 điểm",
@@ -334,86 +257,66 @@ export const source: unknown = {
           "code": "2.1",
           "name": "Nghị quyết chuyên đề hoặc văn bản tương đương của cấp ủy về chuyển đổi số",
           "max": 15,
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "method": "- Đã ban hành: Điểm tối đa - Chưa ban hành: 0 điểm",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
           "evidence": "Nghị quyết chuyên đề",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          }
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"}
         },
         {
           "code": "2.2",
           "name": "Kế hoạch hành động 5 năm về chuyển đổi số",
           "max": 10,
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "method": "- Đã ban hành: Điểm tối đa - Chưa ban hành: 0 điểm",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
           "evidence": "Kế hoạch, chương trình",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          }
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"}
         },
         {
           "code": "2.3",
           "name": "Kế hoạch: hành động hằng năm về chuyển đổi số",
           "max": 10,
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "method": "- Đã ban hành: Điểm tối đa - Chưa ban hành: 0 điểm",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
           "evidence": "Kế hoạch, chương trình",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          }
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"}
         },
         {
           "code": "2.4",
           "name": "Tham gia hội nghị, bồi dưỡng, tập huấn định kỳ hàng năm phổ biến, quán triệt và giám sát tuân thủ kiến trúc Chính quyền điện tử do Tỉnh tổ chức",
           "max": 10,
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "method": "- Có tham gia: Điểm tối đa - Không tham gia: 0 điểm",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
           "evidence": "Công văn, giấy mời, chương trình...",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          }
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"}
         },
         {
           "code": "2.5",
           "name": "Ban hành văn bản định kỳ hằng năm nhắc nhở công tác quản lý chi cho chuyển đổi số",
           "max": 10,
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "method": "- Đã ban hành: Điểm tối đa - Chưa ban hành: 0 điểm",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
           "evidence": "Văn bản ban hành",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          },
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"},
           "notes": [
             {
               "source": "Nghị quyết chuyên đề hoặc văn bản tương đương của cấp ủy về chuyển đổi số | Sở Thông tin và Truyền thông … Có quy chế hoặc tương đương đánh giá việc thực hiện nhiệm vụ CĐS của ngành quản lý | Sở Thông tin và Truyền thông",
@@ -425,18 +328,14 @@ export const source: unknown = {
           "code": "2.6",
           "name": "Kế hoạch triển khai chính sách tỷ lệ chi Ngân sách nhà nước tối thiểu hằng năm cho chuyển đổi số",
           "max": 10,
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "method": "- Đã ban hành: Điểm tối đa - Chưa ban hành: 0 điểm",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
           "evidence": "Kế hoạch",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          },
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"},
           "notes": [
             {
               "source": "Kế hoạch triển khai chính sách tỷ lệ chi Ngân sách nhà nước tối thiểu hằng năm cho chuyển đổi",
@@ -452,18 +351,14 @@ export const source: unknown = {
           "code": "2.7",
           "name": "Có quy chế hoặc tương đương đánh giá việc thực hiện nhiệm vụ CĐS của Huyện/ / Thành phố và các Xã/phường/thị trấn trực thuộc",
           "max": 10,
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "method": "- Đã ban hành: Điểm tối đa - Chưa ban hành: 0 điểm",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
           "evidence": "Quy chế hoặc văn bản tương đương",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          }
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"}
         }
       ]
     },
@@ -477,35 +372,17 @@ export const source: unknown = {
           "name": "Tỷ lệ dân số trưởng thành có điện thoại thông minh",
           "max": 15,
           "inputs": {
-            "a": {
-              "label": "Số lượng người dân trường thành có điện thoại thông minh",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng dân số trưởng thành của huyện",
-              "type": "count"
-            }
+            "a": {"label":"Số lượng người dân trường thành có điện thoại thông minh","type":"count"},
+            "b": {"label":"Tổng dân số trưởng thành của huyện","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "method": "a= Số lượng người dân trường thành có điện thoại thông minh; b= Tổng dân số trưởng thành của huyện; - Tỷ lệ=a/b",
           "cadence": "year",
           "cadenceText": "năm",
           "annualRule": "mean",
           "evidence": "Kết quả điều tra thống kê",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Cục Thống kê"
-          },
+          "responsible": {"lead":"Cục Thống kê"},
           "notes": [
             {
               "source": "a= Số lượng người dân trường thành có điện thoại thông minh; b= Tổng dân số trưởng thành của huyện; - Tỷ lệ=a/b",
@@ -522,66 +399,33 @@ export const source: unknown = {
               "label": "Số lượng hộ gia đình có người có máy tính bảng hoặc điện thoại thông minh",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số hộ gia đình của cấp huyện",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số hộ gia đình của cấp huyện","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "method": "a= Số lượng hộ gia đình có người có máy tính bảng hoặc điện thoại thông minh; b= Tổng số hộ gia đình của cấp huyện; - Tỷ lệ=a/b - Điểm=Tỷ lệ*Điểm tối đa",
           "cadence": "year",
           "cadenceText": "năm",
           "annualRule": "mean",
           "evidence": "Kết quả điều tra thống kê",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Cục Thống kê"
-          }
+          "responsible": {"lead":"Cục Thống kê"}
         },
         {
           "code": "3.3",
           "name": "Tỷ lệ hộ gia đình có kết nối Internet băng rộng cáp quang",
           "max": 15,
           "inputs": {
-            "a": {
-              "label": "Số lượng hộ gia đình có kết nối Internet băng rộng cáp quang",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng số hộ gia đình của cấp huyện",
-              "type": "count"
-            }
+            "a": {"label":"Số lượng hộ gia đình có kết nối Internet băng rộng cáp quang","type":"count"},
+            "b": {"label":"Tổng số hộ gia đình của cấp huyện","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "method": "a=Số lượng hộ gia đình có kết nối Internet băng rộng cáp quang; b= Tổng số hộ gia đình của cấp huyện; - Tỷ lệ = a/b",
           "cadence": "year",
           "cadenceText": "năm",
           "annualRule": "mean",
           "evidence": "Kết quả điều tra thống kê",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          },
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"},
           "notes": [
             {
               "source": "a=Số lượng hộ gia đình có kết nối Internet băng rộng cáp quang; b= Tổng số hộ gia đình của cấp huyện; - Tỷ lệ = a/b",
@@ -598,30 +442,15 @@ export const source: unknown = {
               "label": "Số lượng xã phường có dịch vụ sóng di động 4G đảm bảo tốc độ tối thiểu download là 30Mbps upload là 9Mbps thông qua ứng dụng i-Speed",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số xã/phường/thị trấn trên địa bàn",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số xã/phường/thị trấn trên địa bàn","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "method": "a= Số lượng xã phường có dịch vụ sóng di động 4G đảm bảo tốc độ tối thiểu download là 30Mbps upload là 9Mbps thông qua ứng dụng i-Speed; b= Tổng số xã/phường/thị trấn trên địa bàn - Tỷ lệ = a/b - Điểm =Tỷ lệ * Điểm tối đa",
           "cadence": "quarter",
           "annualRule": "mean",
           "evidence": "Doanh nghiệp viễn thông cung cấp",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          },
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"},
           "notes": [
             {
               "source": "Doanh nghiệp viễn thông cung cấp | Huyện/thành phố cung cấp | … | Trung bình |",
@@ -633,18 +462,14 @@ export const source: unknown = {
           "code": "3.5",
           "name": "Có sơ đồ thiết kế quản trị hệ thống mạng LAN; có thiết lập hạ tầng kỹ thuật mạng Lan",
           "max": 20,
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "method": "- Đã triển khai: Điểm tối đa; - Chưa triển khai: 0 điểm",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
           "evidence": "Có sơ đồ thiết kế và bản mô tả",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          }
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"}
         },
         {
           "code": "3.6",
@@ -655,31 +480,16 @@ export const source: unknown = {
               "label": "Tổng cán bộ, công chức, viên chức, được trang bị máy tính làm việc tại cơ quan, đơn vị",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số cán bộ, công chức, viên chức tại cơ quan, đơn vị",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số cán bộ, công chức, viên chức tại cơ quan, đơn vị","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "method": "a= Tổng cán bộ, công chức, viên chức, được trang bị máy tính làm việc tại cơ quan, đơn vị; b= Tổng số cán bộ, công chức, viên chức tại cơ quan, đơn vị; - Tỷ lệ = a/b Điểm = Tỷ lệ*Điểm tối đa",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          }
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"}
         }
       ]
     },
@@ -693,165 +503,80 @@ export const source: unknown = {
           "name": "Tỷ lệ xã, phường, thị trấn chuyển đổi số",
           "max": 10,
           "inputs": {
-            "a": {
-              "label": "Số xã, phường, thị trấn chuyển đổi số",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng xã, phường, thị trấn trên địa bàn cấp huyện",
-              "type": "count"
-            }
+            "a": {"label":"Số xã, phường, thị trấn chuyển đổi số","type":"count"},
+            "b": {"label":"Tổng xã, phường, thị trấn trên địa bàn cấp huyện","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "method": "a= Số xã, phường, thị trấn chuyển đổi số; b= Tổng xã, phường, thị trấn trên địa bàn cấp huyện; - Tỷ lệ= a/b - Điểm = Tỷ lệ*Điểm tối đa",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "last",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          }
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"}
         },
         {
           "code": "4.2",
           "name": "Tỷ lệ xã, phường, thị trấn chuyển đổi số nâng cao",
           "max": 10,
           "inputs": {
-            "a": {
-              "label": "Số xã, phường, thị trấn chuyển đổi số nâng cao",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng xã, phường, thị trấn trên địa bàn cấp huyện",
-              "type": "count"
-            }
+            "a": {"label":"Số xã, phường, thị trấn chuyển đổi số nâng cao","type":"count"},
+            "b": {"label":"Tổng xã, phường, thị trấn trên địa bàn cấp huyện","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "method": "a= Số xã, phường, thị trấn chuyển đổi số nâng cao; b= Tổng xã, phường, thị trấn trên địa bàn cấp huyện; - Tỷ lệ= a/b - Điểm= Tỷ lệ*Điểm tối đa",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "last",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          }
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"}
         },
         {
           "code": "4.3",
           "name": "Tỷ lệ xã, phường, thị trấn có tổ chuyển đổi số cộng đồng",
           "max": 10,
           "inputs": {
-            "a": {
-              "label": "Số xã, phường, thị trấn có tổ chuyển đổi số cộng đồng",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng xã, phường, thị trấn trên địa bàn cấp huyện",
-              "type": "count"
-            }
+            "a": {"label":"Số xã, phường, thị trấn có tổ chuyển đổi số cộng đồng","type":"count"},
+            "b": {"label":"Tổng xã, phường, thị trấn trên địa bàn cấp huyện","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "method": "a= Số xã, phường, thị trấn có tổ chuyển đổi số cộng đồng; b= Tổng xã, phường, thị trấn trên địa bàn cấp huyện; - Tỷ lệ= a/b - Điểm= Tỷ lệ*Điểm tối đa",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "last",
           "evidence": "Quyết định thành lập tổ chuyển đổi số cộng đồng",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          }
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"}
         },
         {
           "code": "4.4",
           "name": "Tỷ lệ thôn, bản, tổ dân phố có tổ chuyển đổi số cộng đồng",
           "max": 10,
           "inputs": {
-            "a": {
-              "label": "Số thôn, bản, tổ dân phố có tổ chuyển đổi số cộng đồng",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng số thôn, bản, tổ dân phố trên địa bàn cấp huyện",
-              "type": "count"
-            }
+            "a": {"label":"Số thôn, bản, tổ dân phố có tổ chuyển đổi số cộng đồng","type":"count"},
+            "b": {"label":"Tổng số thôn, bản, tổ dân phố trên địa bàn cấp huyện","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "method": "a= Số thôn, bản, tổ dân phố có tổ chuyển đổi số cộng đồng; b= Tổng số thôn, bản, tổ dân phố trên địa bàn cấp huyện; - Tỷ lệ= a/b - Điểm= Tỷ lệ*Điểm tối đa",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "last",
           "evidence": "Quyết định thành lập thôn, xóm có tổ chuyển đổi số cộng đồng",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          }
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"}
         },
         {
           "code": "4.5",
           "name": "Tỷ lệ thôn, bản, tổ dân phố triển khai mô hình nhà văn hóa số.",
           "max": 10,
           "inputs": {
-            "a": {
-              "label": "Số thôn, bản, tổ dân phố triển khai mô hình nhà văn hóa số",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng thôn, bản, tổ dân phố trên địa bàn cấp huyện",
-              "type": "count"
-            }
+            "a": {"label":"Số thôn, bản, tổ dân phố triển khai mô hình nhà văn hóa số","type":"count"},
+            "b": {"label":"Tổng thôn, bản, tổ dân phố trên địa bàn cấp huyện","type":"count"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "40%",
             "below": "proportional"
           },
@@ -861,9 +586,7 @@ export const source: unknown = {
           "annualRule": "last",
           "evidence": "Quyết định thôn, bản, tổ dân phố triển khai mô hình nhà văn hóa số",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          },
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"},
           "notes": [
             {
               "source": "- Tỷ lệ= a/b - Điểm= + Tỷ lệ ≥ 40%: Điểm tối đa:",
@@ -876,45 +599,16 @@ export const source: unknown = {
           "name": "Tỷ lệ công chức, viên chức chuyên trách, kiêm nhiệm về chuyển đổi số",
           "max": 10,
           "inputs": {
-            "a": {
-              "label": "Số lượng công chức chuyên trách về chuyển đổi số",
-              "type": "count"
-            },
-            "b": {
-              "label": "Số lượng công chức kiêm nhiệm về chuyển đổi số",
-              "type": "count"
-            },
-            "c": {
-              "label": "Số lượng viên chức chuyên trách về chuyển đổi số",
-              "type": "count"
-            },
-            "d": {
-              "label": "Số lượng viên chức kiêm nhiệm về chuyển đổi số",
-              "type": "count"
-            },
-            "e": {
-              "label": "Tổng số công chức",
-              "type": "count"
-            },
-            "f": {
-              "label": "Tổng số viên chức",
-              "type": "count"
-            }
+            "a": {"label":"Số lượng công chức chuyên trách về chuyển đổi số","type":"count"},
+            "b": {"label":"Số lượng công chức kiêm nhiệm về chuyển đổi số","type":"count"},
+            "c": {"label":"Số lượng viên chức chuyên trách về chuyển đổi số","type":"count"},
+            "d": {"label":"Số lượng viên chức kiêm nhiệm về chuyển đổi số","type":"count"},
+            "e": {"label":"Tổng số công chức","type":"count"},
+            "f": {"label":"Tổng số viên chức","type":"count"}
           },
           "formula": {
             "kind": "relative",
-            "value": {
-              "numerator": [
-                "a",
-                "b",
-                "c",
-                "d"
-              ],
-              "denominator": [
-                "e",
-                "f"
-              ]
-            },
+            "value": {"numerator":["a","b","c","d"],"denominator":["e","f"]},
             "mode": "best"
           },
           "method": "a= Số lượng công chức chuyên trách về chuyển đổi số; b= Số lượng công chức kiêm nhiệm về chuyển đổi số; c= Số lượng viên chức chuyên trách về chuyển đổi số; d= Số lượng viên chức kiêm nhiệm về chuyển đổi số; e= Tổng số công chức; f = Tổng số viên chức; - Tỷ lệ=(a+b+c+d)/(e+f); g = Tỷ lệ công chức, viên chức chuyên trách, kiêm nhiệm về chuyển đổi số của đơn vị; h= Điểm tối đa; k= Tỷ lệ công chức, viên chức chuyên trách, kiêm nhiệm về chuyển đổi số cao nhất trên tất cả các đơn vị; Điểm = (g*h)/k",
@@ -923,9 +617,7 @@ export const source: unknown = {
           "annualRule": "last",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Nội vụ"
-          },
+          "responsible": {"lead":"Sở Nội vụ"},
           "notes": [
             {
               "source": "g = Tỷ lệ công chức, viên chức chuyên trách, kiêm nhiệm về chuyển đổi số của đơn vị; h= Điểm tối đa; k= Tỷ lệ công chức, viên chức chuyên trách, kiêm nhiệm về chuyển đổi số cao nhất trên tất cả các đơn vị; Điểm = (g*h)/k",
@@ -937,18 +629,14 @@ export const source: unknown = {
           "code": "4.7",
           "name": "Công chức, viên chức chuyên trách, kiêm nhiệm về An toàn thông tin mạng",
           "max": 10,
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "method": "Có: Điểm tối đa Không: 0 điểm",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Nội vụ"
-          }
+          "responsible": {"lead":"Sở Nội vụ"}
         },
         {
           "code": "4.8",
@@ -959,31 +647,16 @@ export const source: unknown = {
               "label": "Số lượng công chức, viên chức được bồi dưỡng, tập huấn về chuyển đổi số",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số công chức, viên chức trên địa bàn",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số công chức, viên chức trên địa bàn","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "method": "a= Số lượng công chức, viên chức được bồi dưỡng, tập huấn về chuyển đổi số; b= Tổng số công chức, viên chức trên địa bàn; - Tỷ lệ=a/b; - Điểm= Tỷ lệ * Điểm tối đa",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
           "evidence": "Kế hoạch triển khai, số liệu thống kê",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Nội vụ"
-          }
+          "responsible": {"lead":"Sở Nội vụ"}
         },
         {
           "code": "4.9",
@@ -994,31 +667,16 @@ export const source: unknown = {
               "label": "Số lượng người dân trong độ tuổi lao động được tập huấn, phổ biến kỹ năng số cơ bản",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng dân số trên địa bàn",
-              "type": "count"
-            }
+            "b": {"label":"Tổng dân số trên địa bàn","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "method": "a= Số lượng người dân trong độ tuổi lao động được tập huấn, phổ biến kỹ năng số cơ bản; b= Tổng dân số trên địa bàn; - Tỷ lệ=a/b - Điểm= Tỷ lệ * Điểm tối đa",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
           "evidence": "Kế hoạch triển khai, số liệu thống kê",
           "dataSource": "Xã/Phường/Thị trấn cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          },
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"},
           "notes": [
             {
               "source": "a= Số lượng người dân trong độ tuổi lao động được tập huấn, phổ biến kỹ năng số cơ bản; b= Tổng dân số trên địa bàn;",
@@ -1042,14 +700,7 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "70%",
             "below": "proportional"
           },
@@ -1059,9 +710,7 @@ export const source: unknown = {
           "annualRule": "mean",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Giáo dục và Đào tạo"
-          }
+          "responsible": {"lead":"Sở Giáo dục và Đào tạo"}
         }
       ]
     },
@@ -1075,26 +724,15 @@ export const source: unknown = {
           "code": "5.1",
           "name": "Số lượng hệ thống thông tin đã được phê duyệt hồ sơ đề xuất cấp độ",
           "max": 10,
-          "inputs": {
-            "a": {
-              "label": "Số lượng hệ thống thông tin của đơn vị",
-              "type": "count"
-            }
-          },
-          "formula": {
-            "kind": "relative",
-            "value": "a",
-            "mode": "best"
-          },
+          "inputs": {"a":{"label":"Số lượng hệ thống thông tin của đơn vị","type":"count"}},
+          "formula": {"kind":"relative","value":"a","mode":"best"},
           "method": "a= Số lượng hệ thống thông tin của đơn vị; b= Điểm tối đa; c= Số lượng hệ thống thông tin nhiều nhất trên tất cả các đơn vị;",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          },
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"},
           "notes": [
             {
               "source": "a= Số lượng hệ thống thông tin của đơn vị; b= Điểm tối đa; c= Số lượng hệ thống thông tin nhiều nhất trên tất cả các đơn vị;",
@@ -1111,31 +749,16 @@ export const source: unknown = {
               "label": "Số lượng hệ thống thông tin đã triển khai đầy đủ phương án bảo vệ theo Hồ sơ đề xuất cấp độ đã được phê duyệt",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số hệ thống thông tin đã được phê duyệt",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số hệ thống thông tin đã được phê duyệt","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "method": "a= Số lượng hệ thống thông tin đã triển khai đầy đủ phương án bảo vệ theo Hồ sơ đề xuất cấp độ đã được phê duyệt; b= Tổng số hệ thống thông tin đã được phê duyệt; - Tỷ lệ=a/b; - Điểm=Tỷ lệ*Điểm tối đa",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          }
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"}
         },
         {
           "code": "5.3",
@@ -1146,31 +769,16 @@ export const source: unknown = {
               "label": "Số lượng hệ thống thông tin các cơ quan, đơn vị thuộc UBND huyện được giám sát trực tiếp và kết nối chia sẻ dữ liệu với Trung tâm Giám sát an toàn không gian mạng tỉnh (SOC)",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số lượng hệ thống thông tin cấp huyện",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số lượng hệ thống thông tin cấp huyện","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "method": "a= Số lượng hệ thống thông tin các cơ quan, đơn vị thuộc UBND huyện được giám sát trực tiếp và kết nối chia sẻ dữ liệu với Trung tâm Giám sát an toàn không gian mạng tỉnh (SOC); b= Tổng số lượng hệ thống thông tin cấp huyện; - Tỷ lệ = a/b; - Điểm = Tỷ lệ*Điểm tối đa",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
           "evidence": "Kiểm tra thông qua Trung tâm Giám sát an toàn không gian mạng tỉnh (SOC)",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          }
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"}
         },
         {
           "code": "5.4",
@@ -1181,31 +789,16 @@ export const source: unknown = {
               "label": "Số lượng máy tính của cán bộ công chức, viên chức được cài đặt phần mềm phòng, chống mã độc, diệt virus bản quyền được giám sát trực tiếp và kết nối chia sẻ dữ liệu với Trung tâm Giám sát an toàn không gian mạng tỉnh (SOC)",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số máy tính của cán bộ công chức, viên chức cấp huyện",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số máy tính của cán bộ công chức, viên chức cấp huyện","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "method": "a= Số lượng máy tính của cán bộ công chức, viên chức được cài đặt phần mềm phòng, chống mã độc, diệt virus bản quyền được giám sát trực tiếp và kết nối chia sẻ dữ liệu với Trung tâm Giám sát an toàn không gian mạng tỉnh (SOC); b= Tổng số máy tính của cán bộ công chức, viên chức cấp huyện; - Tỷ lệ= a/b",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
           "evidence": "Kiểm tra thông qua Trung tâm Giám sát an toàn không gian mạng tỉnh (SOC), biên bản cài đặt",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          },
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"},
           "notes": [
             {
               "source": "a= Số lượng máy tính của cán bộ công chức, viên chức được cài đặt phần mềm phòng, chống mã độc, diệt virus bản quyền được giám sát trực tiếp và kết nối chia sẻ dữ liệu với Trung tâm Giám sát an toàn không gian mạng tỉnh (SOC); b= Tổng số máy tính của cán bộ công chức, viên chức cấp huyện; - Tỷ lệ= a/b",
@@ -1222,31 +815,16 @@ export const source: unknown = {
               "label": "Số lượng hệ thống thông tin cấp huyện đã được kiểm tra, đánh giá",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số hệ thống thông tin cấp huyện",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số hệ thống thông tin cấp huyện","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "method": "a= Số lượng hệ thống thông tin cấp huyện đã được kiểm tra, đánh giá; b= Tổng số hệ thống thông tin cấp huyện; - Tỷ lệ= a/b; - Điểm= Tỷ lệ*Điểm tối đa",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
           "evidence": "Kế hoạch, biên bản kiểm tra, đánh giá",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          },
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"},
           "notes": [
             {
               "source": "theo quy định tại Thông tư số 03/2017/TT-BTTTT ngày 24/4/2017 … theo quy định tại Thông tư số Thông tư 12/2022/TT-BTTTT ngày 12/8/2022",
@@ -1258,91 +836,52 @@ export const source: unknown = {
           "code": "5.6",
           "name": "Đơn vị có tham gia lớp diễn tập, ứng cứu sự cố ATTT của tỉnh tổ chức",
           "max": 10,
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "method": "- Có tham gia: Điểm tối đa - Không tham gia: 0 điểm",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
           "evidence": "Văn bản cử cán bộ tham gia, kế hoạch tổ chức, kết quả tổng hợp đơn vị tổ chức",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          }
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"}
         },
         {
           "code": "5.7",
           "name": "Đơn vị có tham gia lớp đào tạo, tập huấn ATTT của tỉnh",
           "max": 15,
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "method": "- Có tham gia: Điểm tối đa - Không tham gia: 0 điểm",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
           "evidence": "Văn bản cử cán bộ tham gia, kế hoạch tổ chức, kết quả tổng hợp đơn vị tổ chức",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          }
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"}
         },
         {
           "code": "5.8",
           "name": "Tổng kinh phí chi cho an toàn thông tin (ATTT)",
           "max": 25,
           "cadenceText": "Quý, 6 tháng, năm",
-          "responsible": {
-            "lead": "Sở Tài chính, Sở Kế hoạch và Đầu tư"
-          },
+          "responsible": {"lead":"Sở Tài chính, Sở Kế hoạch và Đầu tư"},
           "children": [
             {
               "code": "5.8.1",
               "name": "Kinh phí chung chi cho ATTT",
               "max": 10,
               "inputs": {
-                "a": {
-                  "label": "Tổng kinh phí đầu tư từ NSNN cho ATTT (triệu đồng)",
-                  "type": "amount"
-                },
-                "b": {
-                  "label": "Tổng số kinh phí đầu tư cho CNTT (triệu đồng)",
-                  "type": "amount"
-                }
+                "a": {"label":"Tổng kinh phí đầu tư từ NSNN cho ATTT (triệu đồng)","type":"amount"},
+                "b": {"label":"Tổng số kinh phí đầu tư cho CNTT (triệu đồng)","type":"amount"}
               },
               "zeroDenominator": "zero",
               "formula": {
                 "kind": "bands",
-                "value": {
-                  "numerator": [
-                    "a"
-                  ],
-                  "denominator": [
-                    "b"
-                  ]
-                },
+                "value": {"numerator":["a"],"denominator":["b"]},
                 "bands": [
-                  {
-                    "label": "Mức 1",
-                    "gte": "10%",
-                    "share": 1
-                  },
-                  {
-                    "label": "Mức 2",
-                    "gte": "7%",
-                    "share": "0.7"
-                  },
-                  {
-                    "label": "Mức 3",
-                    "gte": "3%",
-                    "share": "0.3"
-                  },
-                  {
-                    "label": "Mức 4",
-                    "lt": "3%",
-                    "share": 0
-                  }
+                  {"label":"Mức 1","gte":"10%","share":1},
+                  {"label":"Mức 2","gte":"7%","share":"0.7"},
+                  {"label":"Mức 3","gte":"3%","share":"0.3"},
+                  {"label":"Mức 4","lt":"3%","share":0}
                 ]
               },
               "method": "a= Tổng kinh phí đầu tư từ NSNN cho ATTT (triệu đồng); b= Tổng số kinh phí đầu tư cho CNTT (triệu đồng); - Tỷ lệ= a/b Thang điểm: Mức 1 ≥ 10% (điểm tối đa) Mức 2 ≥ 7% (70% điểm) Mức 3 ≥ 3% (30% điểm) Mức 4 <3% (0 điểm)",
@@ -1351,9 +890,7 @@ export const source: unknown = {
               "annualRule": "mean",
               "evidence": "Văn bản, tài liệu chứng minh",
               "dataSource": "Huyện/thành phố cung cấp",
-              "responsible": {
-                "lead": "Sở Tài chính, Sở Kế hoạch và Đầu tư"
-              },
+              "responsible": {"lead":"Sở Tài chính, Sở Kế hoạch và Đầu tư"},
               "notes": [
                 {
                   "source": "b= Tổng số kinh phí đầu tư cho CNTT (triệu đồng); - Tỷ lệ= a/b",
@@ -1366,10 +903,7 @@ export const source: unknown = {
               "name": "Kinh phí kiểm tra, đánh giá ATTT",
               "max": 5,
               "inputs": {
-                "amount": {
-                  "label": "Kinh phí kiểm tra, đánh giá ATTT (triệu đồng)",
-                  "type": "amount"
-                },
+                "amount": {"label":"Kinh phí kiểm tra, đánh giá ATTT (triệu đồng)","type":"amount"},
                 "total": {
                   "label": "Kinh phí chung chi cho ATTT (mục 5.8.1, a)",
                   "type": "amount",
@@ -1378,35 +912,12 @@ export const source: unknown = {
               },
               "formula": {
                 "kind": "bands",
-                "value": {
-                  "numerator": [
-                    "amount"
-                  ],
-                  "denominator": [
-                    "total"
-                  ]
-                },
+                "value": {"numerator":["amount"],"denominator":["total"]},
                 "bands": [
-                  {
-                    "label": "Mức 1",
-                    "gte": "5%",
-                    "share": 1
-                  },
-                  {
-                    "label": "Mức 2",
-                    "gte": "3%",
-                    "share": "0.7"
-                  },
-                  {
-                    "label": "Mức 3",
-                    "gte": "1%",
-                    "share": "0.3"
-                  },
-                  {
-                    "label": "Mức 4",
-                    "lt": "1%",
-                    "share": 0
-                  }
+                  {"label":"Mức 1","gte":"5%","share":1},
+                  {"label":"Mức 2","gte":"3%","share":"0.7"},
+                  {"label":"Mức 3","gte":"1%","share":"0.3"},
+                  {"label":"Mức 4","lt":"1%","share":0}
                 ]
               },
               "method": "Mức 1: ≥ 5% mục 5.8.1: 100% điểm phần này. Mức 2: ≥ 3% mục 5.8.1: 70% điểm phần này. Mức 3: ≥ 1% mục 5.8.1: 30% điểm phần này Mức 4: < 1% mục 5.8.1: 0% điểm phần này",
@@ -1415,9 +926,7 @@ export const source: unknown = {
               "annualRule": "mean",
               "evidence": "Văn bản, tài liệu chứng minh",
               "dataSource": "Huyện/thành phố cung cấp",
-              "responsible": {
-                "lead": "Sở Tài chính, Sở Kế hoạch và Đầu tư"
-              },
+              "responsible": {"lead":"Sở Tài chính, Sở Kế hoạch và Đầu tư"},
               "zeroDenominator": "zero",
               "notes": [
                 {
@@ -1431,10 +940,7 @@ export const source: unknown = {
               "name": "Kinh phí đào tạo, tập huấn ATTT",
               "max": 5,
               "inputs": {
-                "amount": {
-                  "label": "Kinh phí đào tạo, tập huấn ATTT (triệu đồng)",
-                  "type": "amount"
-                },
+                "amount": {"label":"Kinh phí đào tạo, tập huấn ATTT (triệu đồng)","type":"amount"},
                 "total": {
                   "label": "Kinh phí chung chi cho ATTT (mục 5.8.1, a)",
                   "type": "amount",
@@ -1443,35 +949,12 @@ export const source: unknown = {
               },
               "formula": {
                 "kind": "bands",
-                "value": {
-                  "numerator": [
-                    "amount"
-                  ],
-                  "denominator": [
-                    "total"
-                  ]
-                },
+                "value": {"numerator":["amount"],"denominator":["total"]},
                 "bands": [
-                  {
-                    "label": "Mức 1",
-                    "gte": "2.5%",
-                    "share": 1
-                  },
-                  {
-                    "label": "Mức 2",
-                    "gte": "1.5%",
-                    "share": "0.7"
-                  },
-                  {
-                    "label": "Mức 3",
-                    "gte": "0.5%",
-                    "share": "0.3"
-                  },
-                  {
-                    "label": "Mức 4",
-                    "lt": "0.5%",
-                    "share": 0
-                  }
+                  {"label":"Mức 1","gte":"2.5%","share":1},
+                  {"label":"Mức 2","gte":"1.5%","share":"0.7"},
+                  {"label":"Mức 3","gte":"0.5%","share":"0.3"},
+                  {"label":"Mức 4","lt":"0.5%","share":0}
                 ]
               },
               "method": "Mức 1: ≥ 2,5% mục 5.8.1: 100% điểm phần này. Mức 2: ≥ 1,5% mục 5.8.1: 70% điểm phần này. Mức 3: ≥ 0,5 mục 5.8.1: 30% điểm phần này Mức 4: < 0,5 mục 5.8.1: 0% điểm phần này",
@@ -1480,9 +963,7 @@ export const source: unknown = {
               "annualRule": "mean",
               "evidence": "Văn bản, tài liệu chứng minh",
               "dataSource": "Huyện/thành phố cung cấp",
-              "responsible": {
-                "lead": "Sở Tài chính, Sở Kế hoạch và Đầu tư"
-              },
+              "responsible": {"lead":"Sở Tài chính, Sở Kế hoạch và Đầu tư"},
               "zeroDenominator": "zero",
               "notes": [
                 {
@@ -1512,35 +993,12 @@ export const source: unknown = {
               },
               "formula": {
                 "kind": "bands",
-                "value": {
-                  "numerator": [
-                    "amount"
-                  ],
-                  "denominator": [
-                    "total"
-                  ]
-                },
+                "value": {"numerator":["amount"],"denominator":["total"]},
                 "bands": [
-                  {
-                    "label": "Mức 1",
-                    "gte": "2.5%",
-                    "share": 1
-                  },
-                  {
-                    "label": "Mức 2",
-                    "gte": "1.5%",
-                    "share": "0.7"
-                  },
-                  {
-                    "label": "Mức 3",
-                    "gte": "0.5%",
-                    "share": "0.3"
-                  },
-                  {
-                    "label": "Mức 4",
-                    "lt": "0.5%",
-                    "share": 0
-                  }
+                  {"label":"Mức 1","gte":"2.5%","share":1},
+                  {"label":"Mức 2","gte":"1.5%","share":"0.7"},
+                  {"label":"Mức 3","gte":"0.5%","share":"0.3"},
+                  {"label":"Mức 4","lt":"0.5%","share":0}
                 ]
               },
               "method": "Mức 1: ≥ 2,5% mục 5.8.1: 100% điểm phần này. Mức 2: ≥ 1,5% mục 5.8.1: 70% điểm phần này. Mức 3: ≥ 0,5 mục 5.8.1: 30% điểm phần này Mức 4: < 0,5 mục 5.8.1: 0% điểm phần này",
@@ -1549,9 +1007,7 @@ export const source: unknown = {
               "annualRule": "mean",
               "evidence": "Văn bản, tài liệu chứng minh",
               "dataSource": "Huyện/thành phố cung cấp",
-              "responsible": {
-                "lead": "Sở Tài chính, Sở Kế hoạch và Đầu tư"
-              },
+              "responsible": {"lead":"Sở Tài chính, Sở Kế hoạch và Đầu tư"},
               "zeroDenominator": "zero",
               "notes": [
                 {
@@ -1581,14 +1037,8 @@ export const source: unknown = {
           "formula": {
             "kind": "checklist",
             "items": {
-              "standard": {
-                "label": "Đáp ứng yêu cầu chức năng, tính năng kỹ thuật theo quy định",
-                "share": "4/5"
-              },
-              "ipv6": {
-                "label": "Đã chuyển đổi sang công nghệ IPv6",
-                "share": "1/5"
-              }
+              "standard": {"label":"Đáp ứng yêu cầu chức năng, tính năng kỹ thuật theo quy định","share":"4/5"},
+              "ipv6": {"label":"Đã chuyển đổi sang công nghệ IPv6","share":"1/5"}
             }
           },
           "method": "- Đáp ứng yêu cầu chức năng, tính năng kỹ thuật theo quy định: 4/5*Điểm tối đa; - Đã chuyển đổi sang công nghệ IPv6: 1/5*Điểm tối đa; - Chưa đáp ứng, chưa chuyển đổi: 0 điểm",
@@ -1597,17 +1047,13 @@ export const source: unknown = {
           "annualRule": "mean",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          }
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"}
         },
         {
           "code": "6.2",
           "name": "Hoạt động giải quyết thủ tục hành chính",
           "max": 80,
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          },
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"},
           "children": [
             {
               "code": "6.2.1",
@@ -1622,37 +1068,17 @@ export const source: unknown = {
                   "label": "Tổng số DVCTT toàn trình có phát sinh hồ sơ (cả trực tuyến và không trực tuyến)",
                   "type": "count"
                 },
-                "c": {
-                  "label": "Tổng số DVCTT một phần có phát sinh hồ sơ trực tuyến",
-                  "type": "count"
-                },
-                "d": {
-                  "label": "Tổng số DVCTT toàn trình có phát sinh hồ sơ trực tuyến",
-                  "type": "count"
-                }
+                "c": {"label":"Tổng số DVCTT một phần có phát sinh hồ sơ trực tuyến","type":"count"},
+                "d": {"label":"Tổng số DVCTT toàn trình có phát sinh hồ sơ trực tuyến","type":"count"}
               },
-              "formula": {
-                "kind": "ratio",
-                "value": {
-                  "numerator": [
-                    "c",
-                    "d"
-                  ],
-                  "denominator": [
-                    "a",
-                    "b"
-                  ]
-                }
-              },
+              "formula": {"kind":"ratio","value":{"numerator":["c","d"],"denominator":["a","b"]}},
               "method": "a= Tổng số DVCTT một phần có phát sinh hồ sơ (cả trực tuyến và không trực tuyến); b= Tổng số DVCTT toàn trình có phát sinh hồ sơ (cả trực tuyến và không trực tuyến); c= Tổng số DVCTT một phần có phát sinh hồ sơ trực tuyến; d= Tổng số DVCTT toàn trình có phát sinh hồ sơ trực tuyến; - Tỷ lệ=(c+d)/(a+b) - Điểm=Tỷ lệ*Điểm tối đa",
               "cadence": "quarter",
               "cadenceText": "Quý, 6 tháng, năm",
               "annualRule": "mean",
               "evidence": "Văn bản, tài liệu chứng minh",
               "dataSource": "Huyện/thành phố cung cấp",
-              "responsible": {
-                "lead": "Sở Thông tin và Truyền thông"
-              }
+              "responsible": {"lead":"Sở Thông tin và Truyền thông"}
             },
             {
               "code": "6.2.2",
@@ -1672,27 +1098,14 @@ export const source: unknown = {
                   "type": "count"
                 }
               },
-              "formula": {
-                "kind": "ratio",
-                "value": {
-                  "numerator": [
-                    "b",
-                    "c"
-                  ],
-                  "denominator": [
-                    "a"
-                  ]
-                }
-              },
+              "formula": {"kind":"ratio","value":{"numerator":["b","c"],"denominator":["a"]}},
               "method": "a= Tổng số hồ sơ giải quyết dịch vụ công (gồm một phần, toàn trình) có phát sinh trong năm (cả trực tuyến và trực tiếp); b= Tổng số hồ sơ giải quyết trực tuyến của dịch vụ công trực tuyến một phần; c= Tổng số hồ sơ giải quyết trực tuyến của dịch vụ công trực tuyến toàn trình; - Tỷ lệ=(b+c)/a - Điểm= Tỷ lệ * Điểm tối đa",
               "cadence": "quarter",
               "cadenceText": "Quý, 6 tháng, năm",
               "annualRule": "mean",
               "evidence": "Văn bản, tài liệu chứng minh",
               "dataSource": "Huyện/thành phố cung cấp",
-              "responsible": {
-                "lead": "Sở Thông tin và Truyền thông"
-              }
+              "responsible": {"lead":"Sở Thông tin và Truyền thông"}
             },
             {
               "code": "6.2.3",
@@ -1703,31 +1116,16 @@ export const source: unknown = {
                   "label": "Số người dân, doanh nghiệp thanh toán trực tuyến trên Cổng dịch vụ công Quốc gia, Cổng Dịch vụ công tỉnh Đồng Nai (số giao dịch thanh toán trực tuyến)",
                   "type": "count"
                 },
-                "b": {
-                  "label": "Tổng số giao dịch thanh toán của dịch vụ công",
-                  "type": "count"
-                }
+                "b": {"label":"Tổng số giao dịch thanh toán của dịch vụ công","type":"count"}
               },
-              "formula": {
-                "kind": "ratio",
-                "value": {
-                  "numerator": [
-                    "a"
-                  ],
-                  "denominator": [
-                    "b"
-                  ]
-                }
-              },
+              "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
               "method": "a= Số người dân, doanh nghiệp thanh toán trực tuyến trên Cổng dịch vụ công Quốc gia, Cổng Dịch vụ công tỉnh Đồng Nai; b= Tổng số giao dịch thanh toán của dịch vụ công; Tỷ lệ= a/b Điểm = Tỷ lệ*Điểm tối đa",
               "cadence": "quarter",
               "cadenceText": "Quý, 6 tháng, năm",
               "annualRule": "mean",
               "evidence": "- Báo cáo sở ngành kiểm soát thủ tục hành chính. - Báo cáo kết quả thực hiện của Trung tâm phục vị hành chính công để so sánh",
               "dataSource": "Huyện/thành phố cung cấp",
-              "responsible": {
-                "lead": "Sở Thông tin và Truyền thông"
-              },
+              "responsible": {"lead":"Sở Thông tin và Truyền thông"},
               "notes": [
                 {
                   "source": "a= Số người dân, doanh nghiệp thanh toán trực tuyến trên Cổng dịch vụ công Quốc gia, Cổng Dịch vụ công tỉnh Đồng Nai; b= Tổng số giao dịch thanh toán của dịch vụ công",
@@ -1751,14 +1149,7 @@ export const source: unknown = {
               },
               "formula": {
                 "kind": "threshold",
-                "value": {
-                  "numerator": [
-                    "a"
-                  ],
-                  "denominator": [
-                    "b"
-                  ]
-                },
+                "value": {"numerator":["a"],"denominator":["b"]},
                 "threshold": "50%",
                 "below": "literal"
               },
@@ -1768,9 +1159,7 @@ export const source: unknown = {
               "annualRule": "mean",
               "evidence": "Kế hoạch số hoá, báo cáo kết quả số hóa theo kế hoạch của huyện; Báo cáo của Trung tâm phụ vụ hành chính công tỉnh.",
               "dataSource": "Huyện/thành phố cung cấp",
-              "responsible": {
-                "lead": "Sở Thông tin và Truyền thông"
-              },
+              "responsible": {"lead":"Sở Thông tin và Truyền thông"},
               "notes": [
                 {
                   "source": "Tỷ lệ ≥ 50%, điểm = Điểm tối đa Tỷ lệ < 50%, điểm = Tỷ lệ * Điểm tối đa",
@@ -1792,26 +1181,14 @@ export const source: unknown = {
                   "type": "count"
                 }
               },
-              "formula": {
-                "kind": "ratio",
-                "value": {
-                  "numerator": [
-                    "a"
-                  ],
-                  "denominator": [
-                    "b"
-                  ]
-                }
-              },
+              "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
               "method": "a= Tổng số người dân, doanh nghiệp đánh giá mức độ hài lòng về giải quyết thủ tục hành chính trên Cổng dịch vụ công tỉnh; b= Tổng số người dân, doanh nghiệp đánh giá mức độ hài lòng và không hài lòng về giải quyết thủ tục hành chính trên Cổng dịch vụ công tỉnh; Tỷ lệ: a/b - Điểm= Tỷ lệ* Điểm tối đa",
               "cadence": "quarter",
               "cadenceText": "Quý, 6 tháng, năm",
               "annualRule": "mean",
               "evidence": "Văn bản, tài liệu chứng minh",
               "dataSource": "Huyện/thành phố cung cấp",
-              "responsible": {
-                "lead": "Sở Thông tin và Truyền thông"
-              }
+              "responsible": {"lead":"Sở Thông tin và Truyền thông"}
             }
           ]
         },
@@ -1819,9 +1196,7 @@ export const source: unknown = {
           "code": "6.3",
           "name": "Hoạt động quản trị nội bộ",
           "max": 90,
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          },
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"},
           "children": [
             {
               "code": "6.3.1",
@@ -1832,31 +1207,16 @@ export const source: unknown = {
                   "label": "Tổng số cán bộ công chức, viên chức sử dụng nền tảng số quản trị tổng thể, thống nhất",
                   "type": "count"
                 },
-                "b": {
-                  "label": "Tổng số cán bộ công chức, viên chức trên địa bàn",
-                  "type": "count"
-                }
+                "b": {"label":"Tổng số cán bộ công chức, viên chức trên địa bàn","type":"count"}
               },
-              "formula": {
-                "kind": "ratio",
-                "value": {
-                  "numerator": [
-                    "a"
-                  ],
-                  "denominator": [
-                    "b"
-                  ]
-                }
-              },
+              "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
               "method": "a= Tổng số cán bộ công chức, viên chức sử dụng nền tảng số quản trị tổng thể, thống nhất; b= Tổng số cán bộ công chức, viên chức trên địa bàn; Tỷ lệ = a/b; Điểm= Tỷ lệ * Điểm tối đa",
               "cadence": "quarter",
               "cadenceText": "Quý, 6 tháng, năm",
               "annualRule": "mean",
               "evidence": "Văn bản, tài liệu chứng minh",
               "dataSource": "Huyện/thành phố cung cấp",
-              "responsible": {
-                "lead": "Sở Thông tin và Truyền thông"
-              }
+              "responsible": {"lead":"Sở Thông tin và Truyền thông"}
             },
             {
               "code": "6.3.2",
@@ -1865,14 +1225,8 @@ export const source: unknown = {
               "formula": {
                 "kind": "checklist",
                 "items": {
-                  "units": {
-                    "label": "Đã triển khai đến các cơ quan, đơn vị thuộc, trực thuộc",
-                    "share": "1/2"
-                  },
-                  "devices": {
-                    "label": "Đã triển khai đến từng thiết bị cá nhân",
-                    "share": "1/2"
-                  }
+                  "units": {"label":"Đã triển khai đến các cơ quan, đơn vị thuộc, trực thuộc","share":"1/2"},
+                  "devices": {"label":"Đã triển khai đến từng thiết bị cá nhân","share":"1/2"}
                 }
               },
               "method": "- Đã triển khai đến các cơ quan, đơn vị thuộc, trực thuộc: 1/2*Điểm tối đa; - Đã triển khai đến từng thiết bị cá nhân: 1/2*Điểm tối đa; - Chưa triển khai: 0 điểm",
@@ -1881,9 +1235,7 @@ export const source: unknown = {
               "annualRule": "mean",
               "evidence": "Văn bản, tài liệu chứng minh: Kế hoạch, kết quả báo cáo...",
               "dataSource": "Huyện/thành phố cung cấp",
-              "responsible": {
-                "lead": "Sở Thông tin và Truyền thông"
-              }
+              "responsible": {"lead":"Sở Thông tin và Truyền thông"}
             },
             {
               "code": "6.3.3",
@@ -1901,14 +1253,7 @@ export const source: unknown = {
               },
               "formula": {
                 "kind": "threshold",
-                "value": {
-                  "numerator": [
-                    "a"
-                  ],
-                  "denominator": [
-                    "b"
-                  ]
-                },
+                "value": {"numerator":["a"],"denominator":["b"]},
                 "threshold": "50%",
                 "below": "proportional"
               },
@@ -1918,9 +1263,7 @@ export const source: unknown = {
               "annualRule": "mean",
               "evidence": "Kế hoạch, báo cáo kết quả triển khai công tác kiểm tra, giám sát trên nền tảng số theo kế hoạch đã được phê duyệt.",
               "dataSource": "Huyện/thành phố cung cấp",
-              "responsible": {
-                "lead": "Sở Thông tin và Truyền thông"
-              }
+              "responsible": {"lead":"Sở Thông tin và Truyền thông"}
             },
             {
               "code": "6.3.4",
@@ -1931,36 +1274,17 @@ export const source: unknown = {
                   "label": "Tổng hồ sơ công việc cấp huyện được xử lý trên môi trường mạng (trừ hồ sơ công việc thuộc phạm vi bí mật nhà nước)",
                   "type": "count"
                 },
-                "b": {
-                  "label": "Tổng hồ sơ công việc cấp huyện xử lý trên môi trường mạng",
-                  "type": "count"
-                },
-                "c": {
-                  "label": "Tổng số hồ sơ cấp huyện xử lý trực tiếp",
-                  "type": "count"
-                }
+                "b": {"label":"Tổng hồ sơ công việc cấp huyện xử lý trên môi trường mạng","type":"count"},
+                "c": {"label":"Tổng số hồ sơ cấp huyện xử lý trực tiếp","type":"count"}
               },
-              "formula": {
-                "kind": "ratio",
-                "value": {
-                  "numerator": [
-                    "a"
-                  ],
-                  "denominator": [
-                    "b",
-                    "c"
-                  ]
-                }
-              },
+              "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b","c"]}},
               "method": "a= Tổng hồ sơ công việc cấp huyện được xử lý trên môi trường mạng (trừ hồ sơ công việc thuộc phạm vi bí mật nhà nước); b= Tổng hồ sơ công việc cấp huyện xử lý trên môi trường mạng. c= Tổng số hồ sơ cấp huyện xử lý trực tiếp; - Điểm = Tỷ lệ *Điểm tối đa",
               "cadence": "quarter",
               "cadenceText": "Quý, 6 tháng, năm",
               "annualRule": "mean",
               "evidence": "Văn bản, tài liệu chứng minh",
               "dataSource": "Huyện/thành phố cung cấp",
-              "responsible": {
-                "lead": "Sở Thông tin và Truyền thông"
-              },
+              "responsible": {"lead":"Sở Thông tin và Truyền thông"},
               "notes": [
                 {
                   "source": "a= Tổng hồ sơ công việc cấp huyện được xử lý trên môi trường mạng (trừ hồ sơ công việc thuộc phạm vi bí mật nhà nước); b= Tổng hồ sơ công việc cấp huyện xử lý trên môi trường mạng. c= Tổng số hồ sơ cấp huyện xử lý trực tiếp; - Điểm = Tỷ lệ *Điểm tối đa",
@@ -1988,24 +1312,12 @@ export const source: unknown = {
                   {
                     "label": "Tỷ lệ văn bản điện tử được ký số: Tỷ lệ* 10 điểm",
                     "max": 10,
-                    "formula": {
-                      "kind": "ratio",
-                      "value": {
-                        "numerator": [
-                          "a"
-                        ],
-                        "denominator": [
-                          "b"
-                        ]
-                      }
-                    }
+                    "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}}
                   },
                   {
                     "label": "100% lãnh đạo dùng chữ ký số: + 5 điểm",
                     "max": 5,
-                    "formula": {
-                      "kind": "yesNo"
-                    }
+                    "formula": {"kind":"yesNo"}
                   }
                 ]
               },
@@ -2015,9 +1327,7 @@ export const source: unknown = {
               "annualRule": "mean",
               "evidence": "Văn bản, tài liệu chứng minh",
               "dataSource": "Huyện/thành phố cung cấp",
-              "responsible": {
-                "lead": "Sở Thông tin và Truyền thông"
-              },
+              "responsible": {"lead":"Sở Thông tin và Truyền thông"},
               "notes": [
                 {
                   "source": "- Điểm= Tỷ lệ* 10 điểm - 100% lãnh đạo dùng chữ ký số: + 5 điểm",
@@ -2034,31 +1344,16 @@ export const source: unknown = {
                   "label": "Số lượng báo cáo (không bao gồm nội dung mật) của các cơ quan nhà nước được cập nhật, chia sẻ trên Hệ thống thông tin báo cáo cấp tỉnh, kết nối với Hệ thống thông tin báo cáo Chính phủ phục vụ hiệu quả hoạt động quản lý, chỉ đạo, điều hành",
                   "type": "count"
                 },
-                "b": {
-                  "label": "Tổng số lượng báo cáo định kỳ của cơ quan, đơn vị",
-                  "type": "count"
-                }
+                "b": {"label":"Tổng số lượng báo cáo định kỳ của cơ quan, đơn vị","type":"count"}
               },
-              "formula": {
-                "kind": "ratio",
-                "value": {
-                  "numerator": [
-                    "a"
-                  ],
-                  "denominator": [
-                    "b"
-                  ]
-                }
-              },
+              "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
               "method": "a= Số lượng báo cáo (không bao gồm nội dung mật) của các cơ quan nhà nước được cập nhật, chia sẻ trên Hệ thống thông tin báo cáo cấp tỉnh, kết nối với Hệ thống thông tin báo cáo Chính phủ phục vụ hiệu quả hoạt động quản lý, chỉ đạo, điều hành; b= Tổng số lượng báo cáo định kỳ của cơ quan, đơn vị; Tỷ lệ= a/b Điểm = Tỷ lệ*Điểm tối đa",
               "cadence": "quarter",
               "cadenceText": "Quý, 6 tháng, năm",
               "annualRule": "mean",
               "evidence": "Văn bản, tài liệu chứng minh",
               "dataSource": "Huyện/thành phố cung cấp",
-              "responsible": {
-                "lead": "Sở Thông tin và Truyền thông"
-              }
+              "responsible": {"lead":"Sở Thông tin và Truyền thông"}
             },
             {
               "code": "6.3.7",
@@ -2069,31 +1364,16 @@ export const source: unknown = {
                   "label": "Số cán bộ công chức, viên chức được cung cấp và sử dụng hộp thư điện tử công vụ",
                   "type": "count"
                 },
-                "b": {
-                  "label": "Tổng số cán bộ công chức, viên chức trên địa bàn",
-                  "type": "count"
-                }
+                "b": {"label":"Tổng số cán bộ công chức, viên chức trên địa bàn","type":"count"}
               },
-              "formula": {
-                "kind": "ratio",
-                "value": {
-                  "numerator": [
-                    "a"
-                  ],
-                  "denominator": [
-                    "b"
-                  ]
-                }
-              },
+              "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
               "method": "a= Số cán bộ công chức, viên chức được cung cấp và sử dụng hộp thư điện tử công vụ; b= Tổng số cán bộ công chức, viên chức trên địa bàn; Tỷ lệ= a/b Điểm = Tỷ lệ*Điểm tối đa",
               "cadence": "quarter",
               "cadenceText": "Quý, 6 tháng, năm",
               "annualRule": "mean",
               "evidence": "Văn bản, tài liệu chứng minh",
               "dataSource": "Huyện/thành phố cung cấp",
-              "responsible": {
-                "lead": "Sở Thông tin và Truyền thông"
-              }
+              "responsible": {"lead":"Sở Thông tin và Truyền thông"}
             }
           ]
         },
@@ -2106,31 +1386,16 @@ export const source: unknown = {
               "label": "Tổng số lần sinh hoạt trên nền tảng \"Sổ tay đảng viên điện tử tỉnh Đồng Nai\"",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số lần sinh hoạt",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số lần sinh hoạt","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "method": "a= Tổng số lần sinh hoạt trên nền tảng \"Sổ tay đảng viên điện tử tỉnh Đồng Nai\"; b= Tổng số lần sinh hoạt; Tỷ lệ= a/b Điểm = Tỷ lệ*Điểm tối đa",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          }
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"}
         },
         {
           "code": "6.5",
@@ -2148,14 +1413,7 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "1%",
             "below": "proportional"
           },
@@ -2165,9 +1423,7 @@ export const source: unknown = {
           "annualRule": "last",
           "evidence": "Kế hoạch, chương trình, đề án, báo cáo kết quả thực hiện....",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Tài chính, Sở Kế hoạch và Đầu tư"
-          }
+          "responsible": {"lead":"Sở Tài chính, Sở Kế hoạch và Đầu tư"}
         },
         {
           "code": "6.6",
@@ -2187,14 +1443,8 @@ export const source: unknown = {
               "formula": {
                 "kind": "perItem",
                 "items": {
-                  "achieved": {
-                    "label": "Phương thức triển khai đạt kết quả",
-                    "points": 10
-                  },
-                  "approved": {
-                    "label": "Phương thức đã được duyệt chủ trương hoặc đang triển khai",
-                    "points": 5
-                  }
+                  "achieved": {"label":"Phương thức triển khai đạt kết quả","points":10},
+                  "approved": {"label":"Phương thức đã được duyệt chủ trương hoặc đang triển khai","points":5}
                 },
                 "cap": 40
               },
@@ -2233,21 +1483,11 @@ export const source: unknown = {
               "label": "Số lượng doanh nghiệp công nghệ số (Số lượng doanh nghiệp cung cấp dịch vụ viễn thông - CNTT) trên địa bàn",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số doanh nghiệp trên địa bàn",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số doanh nghiệp trên địa bàn","type":"count"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "5%",
             "below": "proportional"
           },
@@ -2257,9 +1497,7 @@ export const source: unknown = {
           "annualRule": "last",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          },
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"},
           "notes": [
             {
               "source": "Tỷ lệ ≥ 5%: điểm tối đa Tỷ lệ <5%: điểm = Tỷ lệ/1%*Điểm tối đa",
@@ -2276,21 +1514,11 @@ export const source: unknown = {
               "label": "Số lượng doanh nghiệp nhỏ và vừa tiếp cận và tham gia Chương trình SMEdx trên địa bàn",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số Doanh nghiệp nhỏ và vừa trên địa bàn",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số Doanh nghiệp nhỏ và vừa trên địa bàn","type":"count"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "10%",
             "below": "proportional"
           },
@@ -2300,9 +1528,7 @@ export const source: unknown = {
           "annualRule": "last",
           "evidence": "- Kế hoạch, báo cáo của huyện. - Đề nghị Vụ quản lý doanh nghiệp cung cấp số liệu",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Kế hoạch và Đầu tư"
-          }
+          "responsible": {"lead":"Sở Kế hoạch và Đầu tư"}
         },
         {
           "code": "7.3",
@@ -2313,21 +1539,11 @@ export const source: unknown = {
               "label": "Số lượng doanh nghiệp nhỏ và vừa sử dụng nền tảng số trên địa bàn",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số Doanh nghiệp nhỏ và vừa trên địa bàn",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số Doanh nghiệp nhỏ và vừa trên địa bàn","type":"count"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "50%",
             "below": "literal"
           },
@@ -2337,9 +1553,7 @@ export const source: unknown = {
           "annualRule": "last",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/thành phố cung cấp (Chi cục thống kê, Phòng tài chính-kế hoạch, Phòng văn hóa thông tin báo cáo)",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          },
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"},
           "notes": [
             {
               "source": "Tỷ lệ ≥ 50%: Điểm tối đa Tỷ lệ <50%: Điểm = Tỷ lệ * Điểm tối đa",
@@ -2352,25 +1566,12 @@ export const source: unknown = {
           "name": "Tỷ lệ doanh nghiệp sử dụng hợp đồng điện tử",
           "max": 15,
           "inputs": {
-            "a": {
-              "label": "Số lượng doanh nghiệp sử dụng Hợp đồng điện tử trên địa bàn",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng số Doanh nghiệp trên địa bàn",
-              "type": "count"
-            }
+            "a": {"label":"Số lượng doanh nghiệp sử dụng Hợp đồng điện tử trên địa bàn","type":"count"},
+            "b": {"label":"Tổng số Doanh nghiệp trên địa bàn","type":"count"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "80%",
             "below": "literal"
           },
@@ -2380,9 +1581,7 @@ export const source: unknown = {
           "annualRule": "last",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/thành phố cung cấp (Phòng tài chính - kế hoạch, Chi cục thuế huyện và doanh nghiệp cung cấp thông tin, báo cáo.",
-          "responsible": {
-            "lead": "Cục Thuế tỉnh"
-          },
+          "responsible": {"lead":"Cục Thuế tỉnh"},
           "notes": [
             {
               "source": "Tỷ lệ= a/b Tỷ lệ ≥ 80%: Điểm tối đa … (Phụ lục I, 7.3: Tỷ lệ ≥ 80%: Điểm tối đa Tỷ lệ <80: Điểm = Điểm tối đa * tỷ lệ)",
@@ -2395,35 +1594,17 @@ export const source: unknown = {
           "name": "Tỷ lệ doanh nghiệp nộp thuế điện tử",
           "max": 20,
           "inputs": {
-            "a": {
-              "label": "Số lượng doanh nghiệp nộp thuế điện tử",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng số Doanh nghiệp",
-              "type": "count"
-            }
+            "a": {"label":"Số lượng doanh nghiệp nộp thuế điện tử","type":"count"},
+            "b": {"label":"Tổng số Doanh nghiệp","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "method": "a= Số lượng doanh nghiệp nộp thuế điện tử b= Tổng số Doanh nghiệp; Tỷ lệ= a/b Điểm = Tỷ lệ*Điểm tối đa",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "last",
           "evidence": "Báo cáo của Chi cục thuế huyện",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Cục Thuế tỉnh"
-          }
+          "responsible": {"lead":"Cục Thuế tỉnh"}
         },
         {
           "code": "7.6",
@@ -2441,15 +1622,7 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ],
-              "proportion": false
-            },
+            "value": {"numerator":["a"],"denominator":["b"],"proportion":false},
             "threshold": "5%",
             "below": "proportional"
           },
@@ -2459,9 +1632,7 @@ export const source: unknown = {
           "annualRule": "last",
           "evidence": "Báo cáo của DN Bưu điện Việt Nam và Viettel Post tại địa bàn",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Công Thương"
-          },
+          "responsible": {"lead":"Sở Công Thương"},
           "notes": [
             {
               "source": "a = Số lượng giao dịch trên sàn TMĐT Vỏ Sò và Postmart tại địa bàn; b = Tổng số lượng bưu gửi chuyển phát hàng hóa qua Bưu điện Việt Nam và Viettel Post tại địa bàn",
@@ -2485,14 +1656,7 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "20%",
             "below": "proportional"
           },
@@ -2502,9 +1666,7 @@ export const source: unknown = {
           "annualRule": "last",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Công Thương"
-          }
+          "responsible": {"lead":"Sở Công Thương"}
         },
         {
           "code": "7.8",
@@ -2520,26 +1682,14 @@ export const source: unknown = {
               "type": "count"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "method": "a= Tổng sản phẩm chủ lực, đặc trưng, sản phẩm OCOP của địa phương được đưa lên sàn thương mại điện tử (voso, postmart); b= Tổng sản phẩm chủ lực, đặc trưng, sản phẩm OCOP của địa phương; Tỷ lệ = a/b",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "last",
           "evidence": "Quyết định, chứng nhận",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Công Thương"
-          },
+          "responsible": {"lead":"Sở Công Thương"},
           "notes": [
             {
               "source": "a= Tổng sản phẩm chủ lực, đặc trưng, sản phẩm OCOP của địa phương được đưa lên sàn thương mại điện tử (voso, postmart); b= Tổng sản phẩm chủ lực, đặc trưng, sản phẩm OCOP của địa phương; Tỷ lệ = a/b",
@@ -2552,25 +1702,12 @@ export const source: unknown = {
           "name": "Tổng kinh phí đầu tư từ Ngân sách nhà nước cho kinh tế số",
           "max": 10,
           "inputs": {
-            "a": {
-              "label": "Tổng kinh phí đầu tư từ NSNN cho kinh tế số (triệu đồng)",
-              "type": "amount"
-            },
-            "b": {
-              "label": "Tổng chi ngân sách nhà nước trên địa bàn (triệu đồng)",
-              "type": "amount"
-            }
+            "a": {"label":"Tổng kinh phí đầu tư từ NSNN cho kinh tế số (triệu đồng)","type":"amount"},
+            "b": {"label":"Tổng chi ngân sách nhà nước trên địa bàn (triệu đồng)","type":"amount"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "0.25%",
             "below": "proportional"
           },
@@ -2580,9 +1717,7 @@ export const source: unknown = {
           "annualRule": "last",
           "evidence": "Kế hoạch, chương trình, đề án, báo cáo kết quả thực hiện....",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Tài chính, Sở Kế hoạch và Đầu tư"
-          },
+          "responsible": {"lead":"Sở Tài chính, Sở Kế hoạch và Đầu tư"},
           "notes": [
             {
               "source": "Tỷ lệ = a/b Tỷ lệ ≥ 0.25%: Điểm tối đa",
@@ -2606,14 +1741,7 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "0.25%",
             "below": "proportional"
           },
@@ -2623,9 +1751,7 @@ export const source: unknown = {
           "annualRule": "last",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Tài chính, Sở Kế hoạch và Đầu tư"
-          }
+          "responsible": {"lead":"Sở Tài chính, Sở Kế hoạch và Đầu tư"}
         }
       ]
     },
@@ -2640,60 +1766,29 @@ export const source: unknown = {
           "name": "Số lượng người dân có danh tính số/ tài khoản định danh điện tử",
           "max": 15,
           "inputs": {
-            "a": {
-              "label": "Số người có danh tính số/ tài khoản định danh điện tử",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng dân số trên địa bàn",
-              "type": "count"
-            }
+            "a": {"label":"Số người có danh tính số/ tài khoản định danh điện tử","type":"count"},
+            "b": {"label":"Tổng dân số trên địa bàn","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "method": "a= Số người có danh tính số/ tài khoản định danh điện tử; b= Tổng dân số trên địa bàn; - Tỷ lệ= a/b - Điểm: Tỷ lệ*Điểm tối đa",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "last",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Công an tỉnh"
-          }
+          "responsible": {"lead":"Công an tỉnh"}
         },
         {
           "code": "8.2",
           "name": "Số lượng dân số ở độ tuổi trưởng thành có chữ ký số hoặc chữ ký điện tử cá nhân",
           "max": 15,
           "inputs": {
-            "a": {
-              "label": "Số người có chữ ký số hoặc chữ ký điện tử",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng dân số từ 15 tuổi trở lên trên địa bàn",
-              "type": "count"
-            }
+            "a": {"label":"Số người có chữ ký số hoặc chữ ký điện tử","type":"count"},
+            "b": {"label":"Tổng dân số từ 15 tuổi trở lên trên địa bàn","type":"count"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "50%",
             "below": "literal"
           },
@@ -2703,9 +1798,7 @@ export const source: unknown = {
           "annualRule": "last",
           "evidence": "Doanh nghiệp cung cấp dịch vụ tại địa phương",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          },
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"},
           "notes": [
             {
               "source": "+ Tỷ lệ>=50%: Điểm tối đa; + Tỷ lệ<50%: Tỷ lệ * Điểm tối đa",
@@ -2718,35 +1811,17 @@ export const source: unknown = {
           "name": "Số lượng hộ gia đình có địa chỉ số (trên tổng số hộ gia đình)",
           "max": 15,
           "inputs": {
-            "a": {
-              "label": "Số lượng hộ gia đình có địa chỉ số",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng số hộ gia đình",
-              "type": "count"
-            }
+            "a": {"label":"Số lượng hộ gia đình có địa chỉ số","type":"count"},
+            "b": {"label":"Tổng số hộ gia đình","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "method": "a= Số lượng hộ gia đình có địa chỉ số; b= Tổng số hộ gia đình; - Tỷ lệ= a/b - Điểm=Tỷ lệ*Điểm tối đa",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "last",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          }
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"}
         },
         {
           "code": "8.4",
@@ -2757,21 +1832,11 @@ export const source: unknown = {
               "label": "Số người dân dùng điện thoại, thiết bị thông minh được tiếp cận, sử dụng các dịch vụ chính quyền điện tử, đô thị thông minh",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số người dân trưởng thành có điện thoại thông minh",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số người dân trưởng thành có điện thoại thông minh","type":"count"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "30%",
             "below": "proportional"
           },
@@ -2781,34 +1846,19 @@ export const source: unknown = {
           "annualRule": "last",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Cục Thống kê"
-          }
+          "responsible": {"lead":"Cục Thống kê"}
         },
         {
           "code": "8.5",
           "name": "Tỷ lệ người dân trưởng thành sử dụng dịch vụ thanh toán điện tử",
           "max": 10,
           "inputs": {
-            "a": {
-              "label": "Số người dân trường thành sử dụng dịch vụ thanh toán điện tử",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng số người dân trưởng thành trên địa bàn",
-              "type": "count"
-            }
+            "a": {"label":"Số người dân trường thành sử dụng dịch vụ thanh toán điện tử","type":"count"},
+            "b": {"label":"Tổng số người dân trưởng thành trên địa bàn","type":"count"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "80%",
             "below": "proportional"
           },
@@ -2818,9 +1868,7 @@ export const source: unknown = {
           "annualRule": "last",
           "evidence": "Báo cáo của cơ quan, đơn vị; báo cáo của doanh nghiệp.",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Ngân hàng nhà nước Việt Nam - Chi nhánh Đồng Nai"
-          },
+          "responsible": {"lead":"Ngân hàng nhà nước Việt Nam - Chi nhánh Đồng Nai"},
           "notes": [
             {
               "source": "- Điểm: + Tỷ lệ >= 80%: Điểm tối đa;",
@@ -2833,25 +1881,12 @@ export const source: unknown = {
           "name": "Tỷ lệ người dân được lập hồ sơ sức khỏe điện tử.",
           "max": 10,
           "inputs": {
-            "a": {
-              "label": "Tổng số người dân người dân được lập hồ sơ sức khỏe điện tử",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng số người dân trên địa bàn",
-              "type": "count"
-            }
+            "a": {"label":"Tổng số người dân người dân được lập hồ sơ sức khỏe điện tử","type":"count"},
+            "b": {"label":"Tổng số người dân trên địa bàn","type":"count"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "60%",
             "below": "literal"
           },
@@ -2861,9 +1896,7 @@ export const source: unknown = {
           "annualRule": "last",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Y tế"
-          },
+          "responsible": {"lead":"Sở Y tế"},
           "notes": [
             {
               "source": "+ Tỷ lệ >= 60%: Điểm tối đa; + Tỷ lệ < 60%: Tỷ lệ*Điểm tối đa",
@@ -2880,31 +1913,16 @@ export const source: unknown = {
               "label": "Tổng số cơ sở trạm y tế, cơ sở giáo dục và đào tạo thực hiện thanh toán không dùng tiền mặt",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số trạm y tế, cơ sở giáo dục và đào tạo trên địa bàn",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số trạm y tế, cơ sở giáo dục và đào tạo trên địa bàn","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "method": "a= Tổng số cơ sở trạm y tế, cơ sở giáo dục và đào tạo thực hiện thanh toán không dùng tiền mặt; b= Tổng số trạm y tế, cơ sở giáo dục và đào tạo trên địa bàn; - Tỷ lệ= a/b - Điểm: - Điểm=Tỷ lệ*Điểm tối đa",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "last",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Y tế, Sở Giáo dục và Đào tạo"
-          }
+          "responsible": {"lead":"Sở Y tế, Sở Giáo dục và Đào tạo"}
         },
         {
           "code": "8.8",
@@ -2915,21 +1933,11 @@ export const source: unknown = {
               "label": "Số hộ gia đình thực hiện thanh toán tiền điện, tiền nước không dùng tiền mặt",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số hộ gia đình trên địa bàn",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số hộ gia đình trên địa bàn","type":"count"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "80%",
             "below": "proportional"
           },
@@ -2939,9 +1947,7 @@ export const source: unknown = {
           "annualRule": "last",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Công Thương"
-          }
+          "responsible": {"lead":"Sở Công Thương"}
         },
         {
           "code": "8.9",
@@ -2950,18 +1956,12 @@ export const source: unknown = {
           "formula": {
             "kind": "choice",
             "options": {
-              "regular": {
-                "label": "Có kênh tương tác và tương tác hàng tháng trong kỳ đánh giá",
-                "share": 1
-              },
+              "regular": {"label":"Có kênh tương tác và tương tác hàng tháng trong kỳ đánh giá","share":1},
               "irregular": {
                 "label": "Có kênh tương tác nhưng không tương tác thường xuyên trong kỳ đánh giá",
                 "share": "1/2"
               },
-              "none": {
-                "label": "Không có kênh tương tác",
-                "share": 0
-              }
+              "none": {"label":"Không có kênh tương tác","share":0}
             }
           },
           "method": "- Có kênh tương tác và tương tác hàng tháng trong kỳ đánh giá: Điểm tối đa; - Có kênh tương tác nhưng không tương tác thường xuyên trong kỳ đánh giá: 1/2* Điểm tối đa - Không có kênh tương tác: 0 điểm",
@@ -2970,9 +1970,7 @@ export const source: unknown = {
           "annualRule": "mean",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Thông tin và Truyền thông"
-          }
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"}
         },
         {
           "code": "8.10",
@@ -2985,20 +1983,14 @@ export const source: unknown = {
               "unit": "triệu đồng"
             }
           },
-          "formula": {
-            "kind": "relative",
-            "value": "a",
-            "mode": "best"
-          },
+          "formula": {"kind":"relative","value":"a","mode":"best"},
           "method": "a= Tổng kinh phí đầu tư từ NSNN cho xã hội số của đơn vị; b= Điểm tối đa; c= Tổng kinh phí đầu tư từ NSNN cho xã hội số của đơn vị cao nhất trên tất cả các đơn vị; Điểm = (a*b)/c Đơn vị triệu đồng",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "last",
           "evidence": "- Văn bản, tài liệu chứng minh đầu tư cho xã hội số - Cung cấp số liệu tổng đầu tư từ NSNN cho xã hội số",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Tài chính, Sở Kế hoạch và Đầu tư"
-          },
+          "responsible": {"lead":"Sở Tài chính, Sở Kế hoạch và Đầu tư"},
           "notes": [
             {
               "source": "a= Tổng kinh phí đầu tư từ NSNN cho xã hội số của đơn vị; b= Điểm tối đa; c= Tổng kinh phí đầu tư từ NSNN cho xã hội số của đơn vị cao nhất trên tất cả các đơn vị; Điểm = (a*b)/c Đơn vị triệu đồng",
@@ -3017,20 +2009,14 @@ export const source: unknown = {
               "unit": "triệu đồng"
             }
           },
-          "formula": {
-            "kind": "relative",
-            "value": "a",
-            "mode": "best"
-          },
+          "formula": {"kind":"relative","value":"a","mode":"best"},
           "method": "a= Tổng kinh phí chi thường xuyên từ NSNN cho xã hội số; b= Điểm tối đa; c= Tổng kinh phí chi thường xuyên từ NSNN cho xã hội số của đơn vị cao nhất trên tất cả các đơn vị; Điểm = (a*b)/c Đơn vị triệu đồng",
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "last",
           "evidence": "- Văn bản, tài liệu chứng minh đầu tư cho xã hội số - Cung cấp số liệu tổng kinh phí chi thường xuyên từ NSNN cho xã hội số",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {
-            "lead": "Sở Tài chính, Sở Kế hoạch và Đầu tư"
-          },
+          "responsible": {"lead":"Sở Tài chính, Sở Kế hoạch và Đầu tư"},
           "notes": [
             {
               "source": "a= Tổng kinh phí chi thường xuyên từ NSNN cho xã hội số; b= Điểm tối đa; c= Tổng kinh phí chi thường xuyên từ NSNN cho xã hội số của đơn vị cao nhất trên tất cả các đơn vị; Điểm = (a*b)/c Đơn vị triệu đồng",

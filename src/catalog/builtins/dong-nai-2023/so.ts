@@ -18,54 +18,14 @@ export const source: unknown = {
     "total": 1000,
     "components": 40,
     "main": [
-      {
-        "code": "1",
-        "name": "Nhận thức số",
-        "components": 3,
-        "max": 50
-      },
-      {
-        "code": "2",
-        "name": "Thế chế số",
-        "components": 6,
-        "max": 150
-      },
-      {
-        "code": "3",
-        "name": "Hạ tầng số",
-        "components": 2,
-        "max": 50
-      },
-      {
-        "code": "4",
-        "name": "Nhân lực số",
-        "components": 4,
-        "max": 100
-      },
-      {
-        "code": "5",
-        "name": "An toàn thông tin mạng",
-        "components": 8,
-        "max": 100
-      },
-      {
-        "code": "6",
-        "name": "Hoạt động chính quyền số",
-        "components": 6,
-        "max": 300
-      },
-      {
-        "code": "7",
-        "name": "Hoạt động kinh tế số",
-        "components": 4,
-        "max": 50
-      },
-      {
-        "code": "8",
-        "name": "Hoạt động xã hội số",
-        "components": 5,
-        "max": 100
-      },
+      {"code":"1","name":"Nhận thức số","components":3,"max":50},
+      {"code":"2","name":"Thế chế số","components":6,"max":150},
+      {"code":"3","name":"Hạ tầng số","components":2,"max":50},
+      {"code":"4","name":"Nhân lực số","components":4,"max":100},
+      {"code":"5","name":"An toàn thông tin mạng","components":8,"max":100},
+      {"code":"6","name":"Hoạt động chính quyền số","components":6,"max":300},
+      {"code":"7","name":"Hoạt động kinh tế số","components":4,"max":50},
+      {"code":"8","name":"Hoạt động xã hội số","components":5,"max":100},
       {
         "code": "9",
         "name": "Thực hiện các nhiệm vụ cải thiện chỉ số DTI cấp tỉnh",
@@ -80,24 +40,11 @@ export const source: unknown = {
       }
     ]
   },
-  "defaults": {
-    "cadence": "quarter",
-    "annualRule": "mean",
-    "zeroDenominator": "max"
-  },
+  "defaults": {"cadence":"quarter","annualRule":"mean","zeroDenominator":"max"},
   "profile": {
-    "staffTotal": {
-      "label": "Tổng số cán bộ, công chức, viên chức tại cơ quan, đơn vị",
-      "type": "count"
-    },
-    "civilServants": {
-      "label": "Tổng số công chức",
-      "type": "count"
-    },
-    "publicEmployees": {
-      "label": "Tổng số viên chức",
-      "type": "count"
-    },
+    "staffTotal": {"label":"Tổng số cán bộ, công chức, viên chức tại cơ quan, đơn vị","type":"count"},
+    "civilServants": {"label":"Tổng số công chức","type":"count"},
+    "publicEmployees": {"label":"Tổng số viên chức","type":"count"},
     "workforceTotal": {
       "label": "Tổng số cán bộ công chức, viên chức, người lao động tại cơ quan, đơn vị",
       "type": "count"
@@ -176,12 +123,7 @@ export const source: unknown = {
               "type": "number"
             }
           },
-          "formula": {
-            "kind": "threshold",
-            "value": "articlesPerMonth",
-            "threshold": 2,
-            "below": "proportional"
-          },
+          "formula": {"kind":"threshold","value":"articlesPerMonth","threshold":2,"below":"proportional"},
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
@@ -212,9 +154,7 @@ export const source: unknown = {
           "name": "Nghị quyết chuyên đề hoặc văn bản tương đương của cấp ủy đơn vị về CĐS",
           "max": 30,
           "method": "- Đã ban hành: Điểm tối đa - Chưa ban hành: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
@@ -226,9 +166,7 @@ export const source: unknown = {
           "name": "Kế hoạch hoặc Chương trình hành động hằng năm về chuyển đổi số",
           "max": 20,
           "method": "- Đã ban hành: Điểm tối đa - Chưa ban hành: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
@@ -240,9 +178,7 @@ export const source: unknown = {
           "name": "Có quy chế hoặc tương đương đánh giá việc thực hiện nhiệm vụ CĐS trong nội bộ đơn vị",
           "max": 20,
           "method": "- Đã ban hành: Điểm tối đa - Chưa ban hành: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
@@ -254,9 +190,7 @@ export const source: unknown = {
           "name": "Xây dựng Kế hoạch hoặc Văn bản triển khai, hướng dẫn cấp huyện thực hiện các nhiệm vụ để cải thiện chỉ số DTI cấp tỉnh",
           "max": 20,
           "method": "- Có ban hành: Điểm tối đa; - Không ban hành: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
@@ -268,9 +202,7 @@ export const source: unknown = {
           "name": "Xây dựng quy chế hoặc tương đương để đo lường, đánh giá chỉ tiêu CĐS của ngành quản lý",
           "max": 30,
           "method": "- Có ban hành: Điểm tối đa; - Không ban hành: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
@@ -283,24 +215,10 @@ export const source: unknown = {
           "max": 30,
           "method": "- a= Số hội nghị, bồi dưỡng tập huấn đơn vị tham gia; - b= Số hội nghị, bồi dưỡng tập huấn tỉnh tổ chức - Tỷ lệ = a/b; - Điểm = Tỷ lệ * Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số hội nghị, bồi dưỡng tập huấn đơn vị tham gia"
-            },
-            "b": {
-              "label": "Số hội nghị, bồi dưỡng tập huấn tỉnh tổ chức"
-            }
+            "a": {"label":"Số hội nghị, bồi dưỡng tập huấn đơn vị tham gia"},
+            "b": {"label":"Số hội nghị, bồi dưỡng tập huấn tỉnh tổ chức"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
@@ -325,9 +243,7 @@ export const source: unknown = {
           "name": "Có sơ đồ thiết kế quản trị hệ thống mạng LAN; có thiết lập hạ tầng kỹ thuật mạng Lan",
           "max": 20,
           "method": "- Đã triển khai: Điểm tối đa; - Chưa triển khai: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
@@ -348,17 +264,7 @@ export const source: unknown = {
               "from": "profile.staffTotal"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
@@ -378,41 +284,16 @@ export const source: unknown = {
           "max": 10,
           "method": "Là công chức, viên chức được phân công nhiệm vụ thực hiện về chuyển đổi số a= Số lượng công chức chuyên trách về chuyển đổi số; b= Số lượng công chức kiêm nhiệm về chuyển đổi số; c= Số lượng viên chức chuyên trách về chuyển đổi số; d= Số lượng viên chức kiêm nhiệm về chuyển đổi số; e= Tổng số công chức; f= Tổng số viên chức; - Tỷ lệ=(a+b+c+d)/(e+f); g= Tỷ lệ công chức, viên chức chuyên trách, kiêm nhiệm về chuyển đổi số của đơn vị; h= Điểm tối đa; k= Tỷ lệ công chức, viên chức chuyên trách, kiêm nhiệm về chuyển đổi số cao nhất trên tất cả các đơn vị; Điểm = (g*h)/k",
           "inputs": {
-            "a": {
-              "label": "Số lượng công chức chuyên trách về chuyển đổi số"
-            },
-            "b": {
-              "label": "Số lượng công chức kiêm nhiệm về chuyển đổi số"
-            },
-            "c": {
-              "label": "Số lượng viên chức chuyên trách về chuyển đổi số"
-            },
-            "d": {
-              "label": "Số lượng viên chức kiêm nhiệm về chuyển đổi số"
-            },
-            "e": {
-              "label": "Tổng số công chức",
-              "from": "profile.civilServants"
-            },
-            "f": {
-              "label": "Tổng số viên chức",
-              "from": "profile.publicEmployees"
-            }
+            "a": {"label":"Số lượng công chức chuyên trách về chuyển đổi số"},
+            "b": {"label":"Số lượng công chức kiêm nhiệm về chuyển đổi số"},
+            "c": {"label":"Số lượng viên chức chuyên trách về chuyển đổi số"},
+            "d": {"label":"Số lượng viên chức kiêm nhiệm về chuyển đổi số"},
+            "e": {"label":"Tổng số công chức","from":"profile.civilServants"},
+            "f": {"label":"Tổng số viên chức","from":"profile.publicEmployees"}
           },
           "formula": {
             "kind": "relative",
-            "value": {
-              "numerator": [
-                "a",
-                "b",
-                "c",
-                "d"
-              ],
-              "denominator": [
-                "e",
-                "f"
-              ]
-            },
+            "value": {"numerator":["a","b","c","d"],"denominator":["e","f"]},
             "mode": "best"
           },
           "cadence": "quarter",
@@ -432,9 +313,7 @@ export const source: unknown = {
           "name": "Công chức, viên chức kiêm nhiệm về An toàn thông tin mạng",
           "max": 10,
           "method": "Có: Điểm tối đa Không: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
@@ -446,9 +325,7 @@ export const source: unknown = {
           "name": "Có xây dựng kế hoạch đào tạo, bồi dưỡng cho công chức, viên chức về chuyển đổi số tại cơ quan, đơn vị.",
           "max": 30,
           "method": "Có: Điểm tối đa Không: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
@@ -461,24 +338,10 @@ export const source: unknown = {
           "max": 50,
           "method": "a= Số lượng công chức, viên chức được bồi dưỡng, tập huấn về chuyển đổi số; b= Tổng số công chức, viên chức tại cơ quan, đơn vị; - Tỷ lệ=a/b; - Điểm= Tỷ lệ * Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số lượng công chức, viên chức được bồi dưỡng, tập huấn về chuyển đổi số"
-            },
-            "b": {
-              "label": "Tổng số công chức, viên chức tại cơ quan, đơn vị"
-            }
+            "a": {"label":"Số lượng công chức, viên chức được bồi dưỡng, tập huấn về chuyển đổi số"},
+            "b": {"label":"Tổng số công chức, viên chức tại cơ quan, đơn vị"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
@@ -497,16 +360,8 @@ export const source: unknown = {
           "name": "Số lượng hệ thống thông tin đã được phê duyệt hồ sơ đề xuất cấp độ",
           "max": 15,
           "method": "a= Số lượng hệ thống thông tin của đơn vị; b= Điểm tối đa; c= Số lượng hệ thống thông tin nhiều nhất trên tất cả các đơn vị; Điểm = (a*b)/c",
-          "inputs": {
-            "a": {
-              "label": "Số lượng hệ thống thông tin của đơn vị"
-            }
-          },
-          "formula": {
-            "kind": "relative",
-            "value": "a",
-            "mode": "best"
-          },
+          "inputs": {"a":{"label":"Số lượng hệ thống thông tin của đơn vị"}},
+          "formula": {"kind":"relative","value":"a","mode":"best"},
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "last",
@@ -528,21 +383,9 @@ export const source: unknown = {
             "a": {
               "label": "Số lượng hệ thống thông tin đã triển khai đầy đủ phương án bảo vệ theo Hồ sơ đề xuất cấp độ đã được phê duyệt"
             },
-            "b": {
-              "label": "Tổng số hệ thống thông tin đã được phê duyệt"
-            }
+            "b": {"label":"Tổng số hệ thống thông tin đã được phê duyệt"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
@@ -558,21 +401,9 @@ export const source: unknown = {
             "a": {
               "label": "Số lượng máy tính của cán bộ công chức, viên chức được cài đặt phần mềm phòng, chống mã độc, diệt virus bản quyền"
             },
-            "b": {
-              "label": "Tổng số máy tính của cán bộ công chức, viên chức cấp Sở"
-            }
+            "b": {"label":"Tổng số máy tính của cán bộ công chức, viên chức cấp Sở"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
@@ -585,24 +416,10 @@ export const source: unknown = {
           "max": 15,
           "method": "a= Số lượng hệ thống thông tin cấp Sở đã được kiểm tra, đánh giá; b= Tổng số hệ thống thông tin cấp Sở; - Tỷ lệ=a/b; - Điểm=Tỷ lệ*Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số lượng hệ thống thông tin cấp Sở đã được kiểm tra, đánh giá"
-            },
-            "b": {
-              "label": "Tổng số hệ thống thông tin cấp Sở"
-            }
+            "a": {"label":"Số lượng hệ thống thông tin cấp Sở đã được kiểm tra, đánh giá"},
+            "b": {"label":"Tổng số hệ thống thông tin cấp Sở"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
@@ -614,9 +431,7 @@ export const source: unknown = {
           "name": "Đơn vị có tham gia lớp diễn tập, ứng cứu sự cố ATTT của tỉnh tổ chức",
           "max": 10,
           "method": "- Có tham gia: Điểm tối đa - Không tham gia: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
@@ -628,9 +443,7 @@ export const source: unknown = {
           "name": "Có phương án ứng cứu, xử lý sự cố tấn công mạng",
           "max": 10,
           "method": "- Có: Điểm tối đa - Không: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
@@ -642,9 +455,7 @@ export const source: unknown = {
           "name": "Đơn vị có tham gia lớp đào tạo, tập huấn ATTT của tỉnh",
           "max": 10,
           "method": "- Có tham gia: Điểm tối đa - Không tham gia: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
@@ -657,47 +468,18 @@ export const source: unknown = {
           "max": 10,
           "method": "a= Tổng kinh phí đầu tư từ NSNN cho ATTT (triệu đồng); b= Tổng số kinh phí đầu tư cho CNTT (triệu đồng); - Tỷ lệ=a/b; - Điểm=Tỷ lệ*100% Thang điểm: Mức 1 ≥ 10 % (điểm tối đa) Mức 2 ≥ 7% (70% điểm) Mức 3 ≥ 3% (30% điểm) Mức 4 <3% (0 điểm)",
           "inputs": {
-            "a": {
-              "label": "Tổng kinh phí đầu tư từ NSNN cho ATTT (triệu đồng)",
-              "type": "amount"
-            },
-            "b": {
-              "label": "Tổng số kinh phí đầu tư cho CNTT (triệu đồng)",
-              "type": "amount"
-            }
+            "a": {"label":"Tổng kinh phí đầu tư từ NSNN cho ATTT (triệu đồng)","type":"amount"},
+            "b": {"label":"Tổng số kinh phí đầu tư cho CNTT (triệu đồng)","type":"amount"}
           },
           "zeroDenominator": "zero",
           "formula": {
             "kind": "bands",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "bands": [
-              {
-                "label": "Mức 1",
-                "gte": "10%",
-                "share": 1
-              },
-              {
-                "label": "Mức 2",
-                "gte": "7%",
-                "share": "0.7"
-              },
-              {
-                "label": "Mức 3",
-                "gte": "3%",
-                "share": "0.3"
-              },
-              {
-                "label": "Mức 4",
-                "lt": "3%",
-                "share": 0
-              }
+              {"label":"Mức 1","gte":"10%","share":1},
+              {"label":"Mức 2","gte":"7%","share":"0.7"},
+              {"label":"Mức 3","gte":"3%","share":"0.3"},
+              {"label":"Mức 4","lt":"3%","share":0}
             ]
           },
           "cadence": "year",
@@ -731,14 +513,8 @@ export const source: unknown = {
           "formula": {
             "kind": "checklist",
             "items": {
-              "standard": {
-                "label": "Đáp ứng yêu cầu chức năng, tính năng kỹ thuật theo quy định",
-                "share": "4/5"
-              },
-              "ipv6": {
-                "label": "Đã chuyển đổi sang công nghệ IPv6",
-                "share": "1/5"
-              }
+              "standard": {"label":"Đáp ứng yêu cầu chức năng, tính năng kỹ thuật theo quy định","share":"4/5"},
+              "ipv6": {"label":"Đã chuyển đổi sang công nghệ IPv6","share":"1/5"}
             }
           },
           "cadence": "quarter",
@@ -757,9 +533,7 @@ export const source: unknown = {
               "name": "Các ứng dụng có dữ liệu dùng chung được kết nối, sử dụng qua Nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh (LGSP)",
               "max": 10,
               "method": "Có: Điểm tối đa Không: 0 điểm",
-              "formula": {
-                "kind": "yesNo"
-              },
+              "formula": {"kind":"yesNo"},
               "cadence": "quarter",
               "cadenceText": "Quý, 6 tháng, năm",
               "annualRule": "mean",
@@ -771,9 +545,7 @@ export const source: unknown = {
               "name": "Có triển khai xây dựng hoặc cập nhật đồng bộ với Bộ ngành cơ sở dữ liệu chuyên ngành phục vụ công tác quản lý, chỉ đạo điều hành của cơ quan",
               "max": 15,
               "method": "Có: Điểm tối đa Không: 0 điểm",
-              "formula": {
-                "kind": "yesNo"
-              },
+              "formula": {"kind":"yesNo"},
               "cadence": "quarter",
               "cadenceText": "Quý, 6 tháng, năm",
               "annualRule": "mean",
@@ -785,9 +557,7 @@ export const source: unknown = {
               "name": "Cung cấp đầy đủ dữ liệu cho CSDL mở của tỉnh",
               "max": 10,
               "method": "Có: Điểm tối đa Không: 0 điểm",
-              "formula": {
-                "kind": "yesNo"
-              },
+              "formula": {"kind":"yesNo"},
               "cadence": "quarter",
               "cadenceText": "Quý, 6 tháng, năm",
               "annualRule": "mean",
@@ -807,23 +577,12 @@ export const source: unknown = {
               "max": 25,
               "method": "a= là tổng số dịch vụ công đủ điều kiện lên trực tuyến toàn trình; b= là số lượng dịch vụ công trực tuyến toàn trình. - Tỷ lệ=b/a Tỷ lệ: =100%: Điểm tối đa Tỷ lệ: < 100%: 0 Điểm",
               "inputs": {
-                "a": {
-                  "label": "Tổng số dịch vụ công đủ điều kiện lên trực tuyến toàn trình"
-                },
-                "b": {
-                  "label": "Số lượng dịch vụ công trực tuyến toàn trình"
-                }
+                "a": {"label":"Tổng số dịch vụ công đủ điều kiện lên trực tuyến toàn trình"},
+                "b": {"label":"Số lượng dịch vụ công trực tuyến toàn trình"}
               },
               "formula": {
                 "kind": "threshold",
-                "value": {
-                  "numerator": [
-                    "b"
-                  ],
-                  "denominator": [
-                    "a"
-                  ]
-                },
+                "value": {"numerator":["b"],"denominator":["a"]},
                 "threshold": "100%",
                 "below": "zero"
               },
@@ -848,20 +607,11 @@ export const source: unknown = {
                 "a": {
                   "label": "Tổng số DVCTT 3, 4 được điền sẵn thông tin và người dân, doanh nghiệp không cần khai báo lại"
                 },
-                "b": {
-                  "label": "Tổng số DVCTT 3, 4 của cơ quan đơn vị"
-                }
+                "b": {"label":"Tổng số DVCTT 3, 4 của cơ quan đơn vị"}
               },
               "formula": {
                 "kind": "threshold",
-                "value": {
-                  "numerator": [
-                    "a"
-                  ],
-                  "denominator": [
-                    "b"
-                  ]
-                },
+                "value": {"numerator":["a"],"denominator":["b"]},
                 "threshold": "50%",
                 "below": "literal"
               },
@@ -889,26 +639,10 @@ export const source: unknown = {
                 "b": {
                   "label": "Tổng số DVCTT mức 4 có phát sinh hồ sơ (cả trực tuyến và không trực tuyến)"
                 },
-                "c": {
-                  "label": "Tổng số DVCTT mức 3 có phát sinh hồ sơ trực tuyến"
-                },
-                "d": {
-                  "label": "Tổng số DVCTT mức 4 có phát sinh hồ sơ trực tuyến"
-                }
+                "c": {"label":"Tổng số DVCTT mức 3 có phát sinh hồ sơ trực tuyến"},
+                "d": {"label":"Tổng số DVCTT mức 4 có phát sinh hồ sơ trực tuyến"}
               },
-              "formula": {
-                "kind": "ratio",
-                "value": {
-                  "numerator": [
-                    "c",
-                    "d"
-                  ],
-                  "denominator": [
-                    "a",
-                    "b"
-                  ]
-                }
-              },
+              "formula": {"kind":"ratio","value":{"numerator":["c","d"],"denominator":["a","b"]}},
               "cadence": "quarter",
               "cadenceText": "Quý, 6 tháng, năm",
               "annualRule": "mean",
@@ -928,17 +662,7 @@ export const source: unknown = {
                   "label": "Số hồ sơ giải quyết trực tuyến của DVC trực tuyến toàn trình (không sử dụng bản giấy)"
                 }
               },
-              "formula": {
-                "kind": "ratio",
-                "value": {
-                  "numerator": [
-                    "b"
-                  ],
-                  "denominator": [
-                    "a"
-                  ]
-                }
-              },
+              "formula": {"kind":"ratio","value":{"numerator":["b"],"denominator":["a"]}},
               "cadence": "quarter",
               "cadenceText": "Quý, 6 tháng, năm",
               "annualRule": "mean",
@@ -960,21 +684,9 @@ export const source: unknown = {
                 "a": {
                   "label": "Tổng số hồ sơ, giấy tờ, kết quả giải quyết thủ tục hành chính được số hóa, lưu trữ đạt yêu cầu và có thể tái sử dụng"
                 },
-                "b": {
-                  "label": "Tổng số hồ sơ, giấy tờ, kết quả giải quyết thủ tục hành chính"
-                }
+                "b": {"label":"Tổng số hồ sơ, giấy tờ, kết quả giải quyết thủ tục hành chính"}
               },
-              "formula": {
-                "kind": "ratio",
-                "value": {
-                  "numerator": [
-                    "a"
-                  ],
-                  "denominator": [
-                    "b"
-                  ]
-                }
-              },
+              "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
               "cadence": "quarter",
               "cadenceText": "Quý, 6 tháng, năm",
               "annualRule": "mean",
@@ -994,17 +706,7 @@ export const source: unknown = {
                   "label": "Tổng số người dân, doanh nghiệp đánh giá mức độ hài lòng và không hài lòng về giải quyết thủ tục hành chính trên Cổng dịch vụ công tỉnh"
                 }
               },
-              "formula": {
-                "kind": "ratio",
-                "value": {
-                  "numerator": [
-                    "a"
-                  ],
-                  "denominator": [
-                    "b"
-                  ]
-                }
-              },
+              "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
               "cadence": "quarter",
               "cadenceText": "Quý, 6 tháng, năm",
               "annualRule": "mean",
@@ -1020,21 +722,9 @@ export const source: unknown = {
                 "a": {
                   "label": "Số người dân, doanh nghiệp thanh toán trực tuyến trên Cổng Dịch vụ công Quốc gia, Cổng dịch vụ công tỉnh (số giao dịch thanh toán trực tuyến)"
                 },
-                "b": {
-                  "label": "Tổng số giao dịch thanh toán của dịch vụ công"
-                }
+                "b": {"label":"Tổng số giao dịch thanh toán của dịch vụ công"}
               },
-              "formula": {
-                "kind": "ratio",
-                "value": {
-                  "numerator": [
-                    "a"
-                  ],
-                  "denominator": [
-                    "b"
-                  ]
-                }
-              },
+              "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
               "cadence": "quarter",
               "cadenceText": "Quý, 6 tháng, năm",
               "annualRule": "mean",
@@ -1071,14 +761,8 @@ export const source: unknown = {
               "formula": {
                 "kind": "checklist",
                 "items": {
-                  "units": {
-                    "label": "Đã triển khai đến các cơ quan, đơn vị thuộc, trực thuộc",
-                    "share": "1/2"
-                  },
-                  "devices": {
-                    "label": "Đã triển khai đến từng thiết bị cá nhân",
-                    "share": "1/2"
-                  }
+                  "units": {"label":"Đã triển khai đến các cơ quan, đơn vị thuộc, trực thuộc","share":"1/2"},
+                  "devices": {"label":"Đã triển khai đến từng thiết bị cá nhân","share":"1/2"}
                 }
               },
               "cadence": "quarter",
@@ -1096,20 +780,11 @@ export const source: unknown = {
                 "a": {
                   "label": "Tổng số hoạt động giám sát, kiểm tra của cơ quan quản lý được thực hiện thông qua môi trường số và hệ thống thông tin của cơ quan quản lý"
                 },
-                "b": {
-                  "label": "Tổng số hoạt động giám sát, kiểm tra của cơ quan trong năm"
-                }
+                "b": {"label":"Tổng số hoạt động giám sát, kiểm tra của cơ quan trong năm"}
               },
               "formula": {
                 "kind": "threshold",
-                "value": {
-                  "numerator": [
-                    "a"
-                  ],
-                  "denominator": [
-                    "b"
-                  ]
-                },
+                "value": {"numerator":["a"],"denominator":["b"]},
                 "threshold": "50%",
                 "below": "proportional"
               },
@@ -1134,25 +809,10 @@ export const source: unknown = {
                 "a": {
                   "label": "Tổng hồ sơ công việc cấp Sở được xử lý trên môi trường mạng (trừ hồ sơ công việc thuộc phạm vi bí mật nhà nước)"
                 },
-                "b": {
-                  "label": "Tổng hồ sơ công việc cấp Sở xử lý trên môi trường mạng"
-                },
-                "c": {
-                  "label": "Tổng số hồ sơ cấp Sở xử lý trực tiếp"
-                }
+                "b": {"label":"Tổng hồ sơ công việc cấp Sở xử lý trên môi trường mạng"},
+                "c": {"label":"Tổng số hồ sơ cấp Sở xử lý trực tiếp"}
               },
-              "formula": {
-                "kind": "ratio",
-                "value": {
-                  "numerator": [
-                    "a"
-                  ],
-                  "denominator": [
-                    "b",
-                    "c"
-                  ]
-                }
-              },
+              "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b","c"]}},
               "cadence": "quarter",
               "cadenceText": "Quý, 6 tháng, năm",
               "annualRule": "mean",
@@ -1174,13 +834,8 @@ export const source: unknown = {
                 "a": {
                   "label": "Số văn bản (trừ văn bản mật theo quy định) trao đổi giữa cơ quan Nhà nước được thực hiện dưới dạng điện tử, được ký số bởi chữ ký số chuyên dùng"
                 },
-                "b": {
-                  "label": "Tổng số văn bản (trừ văn bản mật theo quy định) trao đổi giữa Nhà nước"
-                },
-                "value": {
-                  "label": "100% lãnh đạo dùng chữ ký số",
-                  "type": "boolean"
-                }
+                "b": {"label":"Tổng số văn bản (trừ văn bản mật theo quy định) trao đổi giữa Nhà nước"},
+                "value": {"label":"100% lãnh đạo dùng chữ ký số","type":"boolean"}
               },
               "formula": {
                 "kind": "composite",
@@ -1188,24 +843,12 @@ export const source: unknown = {
                   {
                     "label": "Tỷ lệ văn bản điện tử được ký số: Tỷ lệ * 10 điểm",
                     "max": 10,
-                    "formula": {
-                      "kind": "ratio",
-                      "value": {
-                        "numerator": [
-                          "a"
-                        ],
-                        "denominator": [
-                          "b"
-                        ]
-                      }
-                    }
+                    "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}}
                   },
                   {
                     "label": "100% lãnh đạo dùng chữ ký số: +5 điểm",
                     "max": 5,
-                    "formula": {
-                      "kind": "yesNo"
-                    }
+                    "formula": {"kind":"yesNo"}
                   }
                 ]
               },
@@ -1230,21 +873,9 @@ export const source: unknown = {
                 "a": {
                   "label": "Số lượng báo cáo (không bao gồm nội dung mật) của các cơ quan nhà nước được cập nhật, chia sẻ trên Hệ thống thông tin báo cáo cấp tỉnh, kết nối với Hệ thống thông tin báo cáo Chính phủ phục vụ hiệu quả hoạt động quản lý, chỉ đạo, điều hành"
                 },
-                "b": {
-                  "label": "Tổng Số lượng báo cáo định kỳ của cơ quan, đơn vị"
-                }
+                "b": {"label":"Tổng Số lượng báo cáo định kỳ của cơ quan, đơn vị"}
               },
-              "formula": {
-                "kind": "ratio",
-                "value": {
-                  "numerator": [
-                    "a"
-                  ],
-                  "denominator": [
-                    "b"
-                  ]
-                }
-              },
+              "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
               "cadence": "quarter",
               "cadenceText": "Quý, 6 tháng, năm",
               "annualRule": "mean",
@@ -1265,17 +896,7 @@ export const source: unknown = {
                   "from": "profile.staffTotal"
                 }
               },
-              "formula": {
-                "kind": "ratio",
-                "value": {
-                  "numerator": [
-                    "a"
-                  ],
-                  "denominator": [
-                    "b"
-                  ]
-                }
-              },
+              "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
               "cadence": "quarter",
               "cadenceText": "Quý, 6 tháng, năm",
               "annualRule": "mean",
@@ -1293,21 +914,9 @@ export const source: unknown = {
             "a": {
               "label": "Tổng số lần sinh hoạt trên nền tảng \"Sổ tay đảng viên điện tử tỉnh Đồng Nai\""
             },
-            "b": {
-              "label": "Tổng số lần sinh hoạt"
-            }
+            "b": {"label":"Tổng số lần sinh hoạt"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
@@ -1324,21 +933,11 @@ export const source: unknown = {
               "label": "Tổng chi Ngân sách nhà nước cho CNTT, chuyển đổi số cấp Sở (cụ thể kinh phí đầu tư và kinh phí chi thường xuyên); Đơn vị triệu đồng",
               "type": "amount"
             },
-            "b": {
-              "label": "Tổng chi ngân sách nhà nước cấp Sở; Đơn vị triệu đồng",
-              "type": "amount"
-            }
+            "b": {"label":"Tổng chi ngân sách nhà nước cấp Sở; Đơn vị triệu đồng","type":"amount"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "1%",
             "below": "proportional"
           },
@@ -1364,20 +963,11 @@ export const source: unknown = {
             "a": {
               "label": "Số lượng doanh nghiệp nhỏ và vừa tiếp cận và tham gia Chương trình SMEdx trên địa bàn"
             },
-            "b": {
-              "label": "Tổng số Doanh nghiệp nhỏ và vừa hoạt động trong lĩnh vực đơn vị quản lý"
-            }
+            "b": {"label":"Tổng số Doanh nghiệp nhỏ và vừa hoạt động trong lĩnh vực đơn vị quản lý"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "10%",
             "below": "proportional"
           },
@@ -1409,20 +999,11 @@ export const source: unknown = {
             "a": {
               "label": "Số lượng doanh nghiệp nhỏ và vừa hoạt động trong lĩnh vực đơn vị quản lý sử dụng nền tảng số trên địa bàn"
             },
-            "b": {
-              "label": "Tổng số Doanh nghiệp nhỏ và vừa trên địa bàn"
-            }
+            "b": {"label":"Tổng số Doanh nghiệp nhỏ và vừa trên địa bàn"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "50%",
             "below": "literal"
           },
@@ -1453,20 +1034,11 @@ export const source: unknown = {
             "a": {
               "label": "Số lượng doanh nghiệp hoạt động trong lĩnh vực đơn vị quản lý sử dụng Hợp đồng điện tử trên địa bàn"
             },
-            "b": {
-              "label": "Tổng số Doanh nghiệp trên địa bàn hoạt động trong lĩnh vực đơn vị quản lý"
-            }
+            "b": {"label":"Tổng số Doanh nghiệp trên địa bàn hoạt động trong lĩnh vực đơn vị quản lý"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "80%",
             "below": "literal"
           },
@@ -1493,21 +1065,9 @@ export const source: unknown = {
             "a": {
               "label": "Số lượng doanh nghiệp hoạt động trong lĩnh vực đơn vị quản lý nộp thuế điện tử"
             },
-            "b": {
-              "label": "Tổng số Doanh nghiệp hoạt động trong lĩnh vực đơn vị quản lý"
-            }
+            "b": {"label":"Tổng số Doanh nghiệp hoạt động trong lĩnh vực đơn vị quản lý"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "cadence": "quarter",
           "annualRule": "mean",
           "dataSource": "Sở, ban ngành",
@@ -1539,17 +1099,7 @@ export const source: unknown = {
               "from": "profile.workforceTotal"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
@@ -1562,24 +1112,12 @@ export const source: unknown = {
           "max": 20,
           "method": "a= Số lượng cán bộ công chức, viên chức có chữ ký số; b=Tổng số cán bộ công chức, viên chức tại cơ quan, đơn vị phải thực hiện nhiệm vụ ký số theo quy định. - Tỷ lệ=a/b - Điểm: Tỷ lệ*Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số lượng cán bộ công chức, viên chức có chữ ký số"
-            },
+            "a": {"label":"Số lượng cán bộ công chức, viên chức có chữ ký số"},
             "b": {
               "label": "Tổng số cán bộ công chức, viên chức tại cơ quan, đơn vị phải thực hiện nhiệm vụ ký số theo quy định"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
@@ -1600,17 +1138,7 @@ export const source: unknown = {
               "from": "profile.workforceTotal"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "cadence": "quarter",
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
@@ -1633,14 +1161,7 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "80%",
             "below": "literal"
           },
@@ -1664,18 +1185,12 @@ export const source: unknown = {
           "formula": {
             "kind": "choice",
             "options": {
-              "regular": {
-                "label": "Có kênh tương tác và tương tác hàng tháng trong kỳ đánh giá",
-                "share": 1
-              },
+              "regular": {"label":"Có kênh tương tác và tương tác hàng tháng trong kỳ đánh giá","share":1},
               "irregular": {
                 "label": "Có kênh tương tác nhưng không tương tác thường xuyên trong kỳ đánh giá",
                 "share": "1/2"
               },
-              "none": {
-                "label": "Không có kênh tương tác",
-                "share": 0
-              }
+              "none": {"label":"Không có kênh tương tác","share":0}
             }
           },
           "cadence": "quarter",
@@ -1696,19 +1211,8 @@ export const source: unknown = {
           "name": "Tiêu chí hoặc Tiêu chí thành phần được giao chủ trì thực hiện cải thiện so với năm liền trước",
           "max": 50,
           "method": "a= Tỷ lệ điểm được cải thiện - Điểm: + a >=10%: Điểm tối đa + 10% > a > 0: Điểm = a/10% * Điểm tối đa + Không cải thiện: 0 điểm",
-          "inputs": {
-            "a": {
-              "label": "Tỷ lệ điểm được cải thiện",
-              "type": "number",
-              "previous": "improvement"
-            }
-          },
-          "formula": {
-            "kind": "threshold",
-            "value": "a",
-            "threshold": "10%",
-            "below": "proportional"
-          },
+          "inputs": {"a":{"label":"Tỷ lệ điểm được cải thiện","type":"number","previous":"improvement"}},
+          "formula": {"kind":"threshold","value":"a","threshold":"10%","below":"proportional"},
           "cadence": "year",
           "cadenceText": "Năm",
           "annualRule": "last",
@@ -1736,14 +1240,8 @@ export const source: unknown = {
           "formula": {
             "kind": "perItem",
             "items": {
-              "achieved": {
-                "label": "Số phương thức triển khai đạt kết quả",
-                "points": 10
-              },
-              "approved": {
-                "label": "Số phương thức đã được duyệt chủ trương hoặc đang triển khai",
-                "points": 5
-              }
+              "achieved": {"label":"Số phương thức triển khai đạt kết quả","points":10},
+              "approved": {"label":"Số phương thức đã được duyệt chủ trương hoặc đang triển khai","points":5}
             },
             "cap": 50
           },

@@ -15,31 +15,12 @@ export const source: unknown = {
   "aggregate": "pillarMean",
   "declared": {
     "main": [
-      {
-        "code": "1",
-        "name": "Chính quyền số",
-        "components": 31,
-        "criteria": 71
-      },
-      {
-        "code": "2",
-        "name": "Kinh tế số",
-        "components": 19,
-        "criteria": 41
-      },
-      {
-        "code": "3",
-        "name": "Xã hội số",
-        "components": 20,
-        "criteria": 47
-      }
+      {"code":"1","name":"Chính quyền số","components":31,"criteria":71},
+      {"code":"2","name":"Kinh tế số","components":19,"criteria":41},
+      {"code":"3","name":"Xã hội số","components":20,"criteria":47}
     ]
   },
-  "defaults": {
-    "cadence": "year",
-    "annualRule": "last",
-    "zeroDenominator": "max"
-  },
+  "defaults": {"cadence":"year","annualRule":"last","zeroDenominator":"max"},
   "notes": [
     {
       "source": "Ngày 24 tháng 3 năm 2022, Ủy ban nhân dân tỉnh Hải Dương đã ra Quyết định số 707/QĐ-UBND về ban hành Bộ chỉ số đánh giá chuyển đổi số tại tỉnh Hải Dương.",
@@ -70,10 +51,7 @@ export const source: unknown = {
     {
       "code": "1",
       "name": "Chính quyền số",
-      "declared": {
-        "components": 31,
-        "criteria": 71
-      },
+      "declared": {"components":31,"criteria":71},
       "notes": [
         {
           "source": "Trụ cột Chính quyền số gồm 06 chỉ số chính, 31 chỉ số thành phần và 71 tiêu chí",
@@ -84,61 +62,36 @@ export const source: unknown = {
         {
           "code": "1.1",
           "name": "Chỉ số Chuyển đổi nhận thức",
-          "declared": {
-            "components": 4,
-            "criteria": 11
-          }
+          "declared": {"components":4,"criteria":11}
         },
-        {
-          "code": "1.2",
-          "name": "Chỉ số Kiến tạo thể chế",
-          "declared": {
-            "components": 4,
-            "criteria": 10
-          }
-        },
+        {"code":"1.2","name":"Chỉ số Kiến tạo thể chế","declared":{"components":4,"criteria":10}},
         {
           "code": "1.3",
           "name": "Chỉ số Phát triển hạ tầng và nền tảng số",
-          "declared": {
-            "components": 4,
-            "criteria": 8
-          }
+          "declared": {"components":4,"criteria":8}
         },
         {
           "code": "1.4",
           "name": "Chỉ số Hoạt động Chính quyền số",
-          "declared": {
-            "components": 12,
-            "criteria": 24
-          }
+          "declared": {"components":12,"criteria":24}
         },
         {
           "code": "1.5",
           "name": "Chỉ số An toàn",
           "an ninh mạng": null,
-          "declared": {
-            "components": 4,
-            "criteria": 6
-          }
+          "declared": {"components":4,"criteria":6}
         },
         {
           "code": "1.6",
           "name": "Chỉ số Đào tạo và phát triển nhân lực Chính quyền số",
-          "declared": {
-            "components": 3,
-            "criteria": 12
-          }
+          "declared": {"components":3,"criteria":12}
         }
       ]
     },
     {
       "code": "2",
       "name": "Kinh tế số",
-      "declared": {
-        "components": 19,
-        "criteria": 41
-      },
+      "declared": {"components":19,"criteria":41},
       "notes": [
         {
           "source": "Trụ cột Kinh tế số gồm 19 chỉ số thành phần, 41 tiêu chí",
@@ -146,63 +99,34 @@ export const source: unknown = {
         }
       ],
       "children": [
-        {
-          "code": "2.1",
-          "name": "Chỉ số Chuyển đổi nhận thức",
-          "declared": {
-            "components": 3,
-            "criteria": 8
-          }
-        },
-        {
-          "code": "2.2",
-          "name": "Chỉ số Kiến tạo thể chế",
-          "declared": {
-            "components": 3,
-            "criteria": 6
-          }
-        },
+        {"code":"2.1","name":"Chỉ số Chuyển đổi nhận thức","declared":{"components":3,"criteria":8}},
+        {"code":"2.2","name":"Chỉ số Kiến tạo thể chế","declared":{"components":3,"criteria":6}},
         {
           "code": "2.3",
           "name": "Chỉ số Hạ tầng và nền tảng số",
-          "declared": {
-            "components": 3,
-            "criteria": 7
-          }
+          "declared": {"components":3,"criteria":7}
         },
         {
           "code": "2.4",
           "name": "Chỉ số Thông tin và Dữ liệu số",
-          "declared": {
-            "components": 2,
-            "criteria": 4
-          }
+          "declared": {"components":2,"criteria":4}
         },
         {
           "code": "2.5",
           "name": "Chỉ số Hoạt động kinh tế số",
-          "declared": {
-            "components": 7,
-            "criteria": 15
-          }
+          "declared": {"components":7,"criteria":15}
         },
         {
           "code": "2.6",
           "name": "Chỉ số Đào tạo và phát triển nhân lực Kinh tế số",
-          "declared": {
-            "components": 1,
-            "criteria": 1
-          }
+          "declared": {"components":1,"criteria":1}
         }
       ]
     },
     {
       "code": "3",
       "name": "Xã hội số",
-      "declared": {
-        "components": 20,
-        "criteria": 47
-      },
+      "declared": {"components":20,"criteria":47},
       "notes": [
         {
           "source": "Trụ cột Xã hội số gồm 20 chỉ số thành phần, 47 tiêu chí",
@@ -210,62 +134,29 @@ export const source: unknown = {
         }
       ],
       "children": [
-        {
-          "code": "3.1",
-          "name": "Chỉ số Chuyển đổi nhận thức",
-          "declared": {
-            "components": 3,
-            "criteria": 9
-          }
-        },
-        {
-          "code": "3.2",
-          "name": "Chỉ số Kiến tạo thể chế",
-          "declared": {
-            "components": 3,
-            "criteria": 7
-          }
-        },
+        {"code":"3.1","name":"Chỉ số Chuyển đổi nhận thức","declared":{"components":3,"criteria":9}},
+        {"code":"3.2","name":"Chỉ số Kiến tạo thể chế","declared":{"components":3,"criteria":7}},
         {
           "code": "3.3",
           "name": "Chỉ số Hạ tầng và nền tảng số",
-          "declared": {
-            "components": 2,
-            "criteria": 6
-          }
+          "declared": {"components":2,"criteria":6}
         },
         {
           "code": "3.4",
           "name": "Chỉ số Thông tin và Dữ liệu số",
-          "declared": {
-            "components": 3,
-            "criteria": 5
-          }
+          "declared": {"components":3,"criteria":5}
         },
-        {
-          "code": "3.5",
-          "name": "Chỉ số Hoạt động xã hội số",
-          "declared": {
-            "components": 4,
-            "criteria": 6
-          }
-        },
+        {"code":"3.5","name":"Chỉ số Hoạt động xã hội số","declared":{"components":4,"criteria":6}},
         {
           "code": "3.6",
           "name": "Chỉ số An toàn",
           "an ninh mạng": null,
-          "declared": {
-            "components": 3,
-            "criteria": 3
-          }
+          "declared": {"components":3,"criteria":3}
         },
         {
           "code": "3.7",
           "name": "Chỉ số Đào tạo và phát triển nhân lực Xã hội số",
-          "declared": {
-            "components": 2,
-            "criteria": 10
-          }
+          "declared": {"components":2,"criteria":10}
         }
       ]
     }

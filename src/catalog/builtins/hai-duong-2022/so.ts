@@ -16,20 +16,9 @@ export const source: unknown = {
   "declared": {
     "components": 32,
     "criteria": 63,
-    "main": [
-      {
-        "code": "1",
-        "name": "Chính quyền số",
-        "components": 32,
-        "criteria": 63
-      }
-    ]
+    "main": [{"code":"1","name":"Chính quyền số","components":32,"criteria":63}]
   },
-  "defaults": {
-    "cadence": "year",
-    "annualRule": "last",
-    "zeroDenominator": "max"
-  },
+  "defaults": {"cadence":"year","annualRule":"last","zeroDenominator":"max"},
   "notes": [
     {
       "source": "Ngày 24 tháng 3 năm 2022, Ủy ban nhân dân tỉnh Hải Dương đã ra Quyết định số 707/QĐ-UBND về ban hành Bộ chỉ số đánh giá chuyển đổi số tại tỉnh Hải Dương.",
@@ -64,10 +53,7 @@ export const source: unknown = {
     {
       "code": "1",
       "name": "Chính quyền số",
-      "declared": {
-        "components": 32,
-        "criteria": 63
-      },
+      "declared": {"components":32,"criteria":63},
       "notes": [
         {
           "source": "Trụ cột Chính quyền số gồm 06 chỉ số chính, 32 chỉ số thành phần và 63 tiêu chí",
@@ -78,10 +64,7 @@ export const source: unknown = {
         {
           "code": "1.1",
           "name": "Chỉ số Chuyển đổi nhận thức",
-          "declared": {
-            "components": 4,
-            "criteria": 9
-          },
+          "declared": {"components":4,"criteria":9},
           "children": [
             {
               "code": "1.1.1",
@@ -95,168 +78,78 @@ export const source: unknown = {
               "code": "1.1.3",
               "name": "chủ trương, định hướng của cơ quan, đơn vị về chuyển đổi số, Chính quyền số"
             },
-            {
-              "code": "1.1.4",
-              "name": "ngày chuyển đổi số"
-            }
+            {"code":"1.1.4","name":"ngày chuyển đổi số"}
           ]
         },
         {
           "code": "1.2",
           "name": "Chỉ số Kiến tạo thể chế",
-          "declared": {
-            "components": 4,
-            "criteria": 8
-          },
+          "declared": {"components":4,"criteria":8},
           "children": [
             {
               "code": "1.2.1",
               "name": "Kế hoạch, chương trình, đề án chuyển đổi số, phát triển Chính quyền số, ứng dụng công nghệ thông tin trong cơ quan nhà nước"
             },
-            {
-              "code": "1.2.2",
-              "name": "Chuyển đổi số của ngành, lĩnh vực"
-            },
-            {
-              "code": "1.2.3",
-              "name": "Tổ chức, nhân sự chuyên trách về chuyển đổi số"
-            },
-            {
-              "code": "1.2.4",
-              "name": "Ngân sách cho công nghệ thông tin"
-            }
+            {"code":"1.2.2","name":"Chuyển đổi số của ngành, lĩnh vực"},
+            {"code":"1.2.3","name":"Tổ chức, nhân sự chuyên trách về chuyển đổi số"},
+            {"code":"1.2.4","name":"Ngân sách cho công nghệ thông tin"}
           ]
         },
         {
           "code": "1.3",
           "name": "Chỉ số Phát triển hạ tầng và nền tảng số",
-          "declared": {
-            "components": 4,
-            "criteria": 6
-          },
+          "declared": {"components":4,"criteria":6},
           "children": [
-            {
-              "code": "1.3.1",
-              "name": "Trang bị máy tính cho cán bộ công chức"
-            },
-            {
-              "code": "1.3.2",
-              "name": "Mạng LAN, internet, WAN"
-            },
+            {"code":"1.3.1","name":"Trang bị máy tính cho cán bộ công chức"},
+            {"code":"1.3.2","name":"Mạng LAN, internet, WAN"},
             {
               "code": "1.3.3",
               "name": "Kết nối Mạng Truyền số liệu chuyên dùng của cơ quan Đảng, Nhà nước"
             },
-            {
-              "code": "1.3.4",
-              "name": "kết nối, chia sẻ dữ liệu, dữ liệu mở"
-            }
+            {"code":"1.3.4","name":"kết nối, chia sẻ dữ liệu, dữ liệu mở"}
           ]
         },
         {
           "code": "1.4",
           "name": "Chỉ số Hoạt động Chính quyền số",
-          "declared": {
-            "components": 11,
-            "criteria": 21
-          },
+          "declared": {"components":11,"criteria":21},
           "children": [
-            {
-              "code": "1.4.1",
-              "name": "Thư điện tử"
-            },
-            {
-              "code": "1.4.2",
-              "name": "Hệ thống Quản lý văn bản điều hành"
-            },
-            {
-              "code": "1.4.3",
-              "name": "Chữ ký điện tử, chữ ký số"
-            },
-            {
-              "code": "1.4.4",
-              "name": "Các ứng dụng số cơ bản"
-            },
-            {
-              "code": "1.4.5",
-              "name": "Hệ thống thông tin báo cáo"
-            },
-            {
-              "code": "1.4.6",
-              "name": "Hoạt động kiểm tra thông qua môi trường số"
-            },
-            {
-              "code": "1.4.7",
-              "name": "Tỷ lệ dịch vụ công trực tuyến"
-            },
-            {
-              "code": "1.4.8",
-              "name": "Tỷ lệ dịch vụ công trực tuyến có phát sinh hồ sơ trực tuyến"
-            },
-            {
-              "code": "1.4.9",
-              "name": "Tỷ lệ HSTT"
-            },
+            {"code":"1.4.1","name":"Thư điện tử"},
+            {"code":"1.4.2","name":"Hệ thống Quản lý văn bản điều hành"},
+            {"code":"1.4.3","name":"Chữ ký điện tử, chữ ký số"},
+            {"code":"1.4.4","name":"Các ứng dụng số cơ bản"},
+            {"code":"1.4.5","name":"Hệ thống thông tin báo cáo"},
+            {"code":"1.4.6","name":"Hoạt động kiểm tra thông qua môi trường số"},
+            {"code":"1.4.7","name":"Tỷ lệ dịch vụ công trực tuyến"},
+            {"code":"1.4.8","name":"Tỷ lệ dịch vụ công trực tuyến có phát sinh hồ sơ trực tuyến"},
+            {"code":"1.4.9","name":"Tỷ lệ HSTT"},
             {
               "code": "1.4.10",
               "name": "Thực hiện tiếp nhận hồ sơ, trả kết quả giải quyết thủ tục hành chính qua dịch vụ bưu chính công ích"
             },
-            {
-              "code": "1.4.11",
-              "name": "Cổng Thông tin điện tử"
-            }
+            {"code":"1.4.11","name":"Cổng Thông tin điện tử"}
           ]
         },
         {
           "code": "1.5",
           "name": "Chỉ số An toàn, an ninh mạng",
-          "declared": {
-            "components": 5,
-            "criteria": 7
-          },
+          "declared": {"components":5,"criteria":7},
           "children": [
-            {
-              "code": "1.5.1",
-              "name": "Triển khai an toàn, an ninh theo mô hình 04 lớp"
-            },
-            {
-              "code": "1.5.2",
-              "name": "Bảo vệ hệ thống thông tin theo cấp độ"
-            },
-            {
-              "code": "1.5.3",
-              "name": "Mức độ lây nhiễm mã độc"
-            },
-            {
-              "code": "1.5.4",
-              "name": "Xử lý tấn công mạng"
-            },
-            {
-              "code": "1.5.5",
-              "name": "Tỷ lệ nâng cao năng lực ứng cứu sự cố"
-            }
+            {"code":"1.5.1","name":"Triển khai an toàn, an ninh theo mô hình 04 lớp"},
+            {"code":"1.5.2","name":"Bảo vệ hệ thống thông tin theo cấp độ"},
+            {"code":"1.5.3","name":"Mức độ lây nhiễm mã độc"},
+            {"code":"1.5.4","name":"Xử lý tấn công mạng"},
+            {"code":"1.5.5","name":"Tỷ lệ nâng cao năng lực ứng cứu sự cố"}
           ]
         },
         {
           "code": "1.6",
           "name": "Chỉ số Đào tạo và phát triển nhân lực Chính quyền số",
-          "declared": {
-            "components": 3,
-            "criteria": 12
-          },
+          "declared": {"components":3,"criteria":12},
           "children": [
-            {
-              "code": "1.6.1",
-              "name": "Cán bộ chuyên trách công nghệ thông tin"
-            },
-            {
-              "code": "1.6.2",
-              "name": "Đào tạo kỹ năng số"
-            },
-            {
-              "code": "1.6.3",
-              "name": "Đào tạo kỹ năng an toàn thông tin"
-            }
+            {"code":"1.6.1","name":"Cán bộ chuyên trách công nghệ thông tin"},
+            {"code":"1.6.2","name":"Đào tạo kỹ năng số"},
+            {"code":"1.6.3","name":"Đào tạo kỹ năng an toàn thông tin"}
           ]
         }
       ]

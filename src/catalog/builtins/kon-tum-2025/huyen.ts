@@ -16,54 +16,19 @@ export const source: unknown = {
   "declared": {
     "criteria": 33,
     "main": [
-      {
-        "code": "1",
-        "name": "Chỉ tiêu chung",
-        "criteria": 1
-      },
-      {
-        "code": "2",
-        "name": "Chính quyền số",
-        "criteria": 22
-      },
-      {
-        "code": "3",
-        "name": "Kinh tế số",
-        "criteria": 6
-      },
-      {
-        "code": "4",
-        "name": "Xã hội số",
-        "criteria": 4
-      }
+      {"code":"1","name":"Chỉ tiêu chung","criteria":1},
+      {"code":"2","name":"Chính quyền số","criteria":22},
+      {"code":"3","name":"Kinh tế số","criteria":6},
+      {"code":"4","name":"Xã hội số","criteria":4}
     ]
   },
-  "defaults": {
-    "cadence": "year",
-    "annualRule": "last",
-    "zeroDenominator": "max"
-  },
+  "defaults": {"cadence":"year","annualRule":"last","zeroDenominator":"max"},
   "levels": [
-    {
-      "level": 1,
-      "name": "Khởi động"
-    },
-    {
-      "level": 2,
-      "name": "Kết nối"
-    },
-    {
-      "level": 3,
-      "name": "Cơ bản"
-    },
-    {
-      "level": 4,
-      "name": "Nâng cao"
-    },
-    {
-      "level": 5,
-      "name": "Toàn diện"
-    }
+    {"level":1,"name":"Khởi động"},
+    {"level":2,"name":"Kết nối"},
+    {"level":3,"name":"Cơ bản"},
+    {"level":4,"name":"Nâng cao"},
+    {"level":5,"name":"Toàn diện"}
   ],
   "childCatalog": "kon-tum-2025/xa",
   "notes": [
@@ -110,64 +75,23 @@ export const source: unknown = {
             "requirements": {
               "1": {
                 "text": "100% xã, phường, thị trấn đạt mức độ chuyển đổi số mức khởi động",
-                "children": [
-                  {
-                    "atLeastLevel": 1,
-                    "share": "100%"
-                  }
-                ]
+                "children": [{"atLeastLevel":1,"share":"100%"}]
               },
               "2": {
                 "text": "100% xã, phường, thị trấn đạt mức độ chuyển đổi số từ mức khởi động trở lên, trong đó tối thiểu 50% đạt mức kết nối",
-                "children": [
-                  {
-                    "atLeastLevel": 1,
-                    "share": "100%"
-                  },
-                  {
-                    "atLeastLevel": 2,
-                    "share": "50%"
-                  }
-                ]
+                "children": [{"atLeastLevel":1,"share":"100%"},{"atLeastLevel":2,"share":"50%"}]
               },
               "3": {
                 "text": "100% xã, phường, thị trấn đạt mức độ chuyển đổi số từ mức kết nối trở lên, trong đó tối thiểu 50% đạt mức cơ bản",
-                "children": [
-                  {
-                    "atLeastLevel": 2,
-                    "share": "100%"
-                  },
-                  {
-                    "atLeastLevel": 3,
-                    "share": "50%"
-                  }
-                ]
+                "children": [{"atLeastLevel":2,"share":"100%"},{"atLeastLevel":3,"share":"50%"}]
               },
               "4": {
                 "text": "100% xã, phường, thị trấn đạt mức độ chuyển đổi số từ mức cơ bản trở lên, trong đó tối thiểu 50% đạt mức nâng cao",
-                "children": [
-                  {
-                    "atLeastLevel": 3,
-                    "share": "100%"
-                  },
-                  {
-                    "atLeastLevel": 4,
-                    "share": "50%"
-                  }
-                ]
+                "children": [{"atLeastLevel":3,"share":"100%"},{"atLeastLevel":4,"share":"50%"}]
               },
               "5": {
                 "text": "100% xã, phường, thị trấn đạt mức độ chuyển đổi số từ mức nâng cao trở lên, trong đó tối thiểu 50% đạt mức toàn diện",
-                "children": [
-                  {
-                    "atLeastLevel": 4,
-                    "share": "100%"
-                  },
-                  {
-                    "atLeastLevel": 5,
-                    "share": "50%"
-                  }
-                ]
+                "children": [{"atLeastLevel":4,"share":"100%"},{"atLeastLevel":5,"share":"50%"}]
               }
             }
           },
@@ -210,35 +134,13 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "70%",
-                "min": "70%"
-              },
-              "2": {
-                "text": "80%",
-                "min": "80%"
-              },
-              "3": {
-                "text": "90%",
-                "min": "90%"
-              },
-              "4": {
-                "text": "100%",
-                "min": "100%"
-              },
-              "5": {
-                "text": "100%",
-                "min": "100%"
-              }
+              "1": {"text":"70%","min":"70%"},
+              "2": {"text":"80%","min":"80%"},
+              "3": {"text":"90%","min":"90%"},
+              "4": {"text":"100%","min":"100%"},
+              "5": {"text":"100%","min":"100%"}
             }
           },
           "notes": [
@@ -259,42 +161,17 @@ export const source: unknown = {
               "label": "Số hồ sơ thủ tục hành chính được thực hiện trực tuyến toàn trình",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số hồ sơ thủ tục hành chính",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số hồ sơ thủ tục hành chính","type":"count"}
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "20%",
-                "min": "20%"
-              },
-              "2": {
-                "text": "30%",
-                "min": "30%"
-              },
-              "3": {
-                "text": "40%",
-                "min": "40%"
-              },
-              "4": {
-                "text": "80%",
-                "min": "80%"
-              },
-              "5": {
-                "text": "90%",
-                "min": "90%"
-              }
+              "1": {"text":"20%","min":"20%"},
+              "2": {"text":"30%","min":"30%"},
+              "3": {"text":"40%","min":"40%"},
+              "4": {"text":"80%","min":"80%"},
+              "5": {"text":"90%","min":"90%"}
             }
           },
           "notes": [
@@ -315,42 +192,17 @@ export const source: unknown = {
               "label": "Số văn bản được xử lý trên phần mềm quản lý văn bản và điều hành",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số văn bản đến và đi của cơ quan cấp huyện",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số văn bản đến và đi của cơ quan cấp huyện","type":"count"}
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "75%",
-                "min": "75%"
-              },
-              "2": {
-                "text": "85%",
-                "min": "85%"
-              },
-              "3": {
-                "text": "95%",
-                "min": "95%"
-              },
-              "4": {
-                "text": "100%",
-                "min": "100%"
-              },
-              "5": {
-                "text": "100%",
-                "min": "100%"
-              }
+              "1": {"text":"75%","min":"75%"},
+              "2": {"text":"85%","min":"85%"},
+              "3": {"text":"95%","min":"95%"},
+              "4": {"text":"100%","min":"100%"},
+              "5": {"text":"100%","min":"100%"}
             }
           }
         },
@@ -372,14 +224,8 @@ export const source: unknown = {
               "1": null,
               "2": null,
               "3": null,
-              "4": {
-                "text": "Có sử dụng hệ thống",
-                "present": true
-              },
-              "5": {
-                "text": "Có sử dụng hệ thống",
-                "present": true
-              }
+              "4": {"text":"Có sử dụng hệ thống","present":true},
+              "5": {"text":"Có sử dụng hệ thống","present":true}
             }
           }
         },
@@ -401,14 +247,8 @@ export const source: unknown = {
               "1": null,
               "2": null,
               "3": null,
-              "4": {
-                "text": "Có triển khai nền tảng",
-                "present": true
-              },
-              "5": {
-                "text": "Có triển khai nền tảng",
-                "present": true
-              }
+              "4": {"text":"Có triển khai nền tảng","present":true},
+              "5": {"text":"Có triển khai nền tảng","present":true}
             }
           }
         },
@@ -430,35 +270,13 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "50%",
-                "min": "50%"
-              },
-              "2": {
-                "text": "60%",
-                "min": "60%"
-              },
-              "3": {
-                "text": "80%",
-                "min": "80%"
-              },
-              "4": {
-                "text": "100%",
-                "min": "100%"
-              },
-              "5": {
-                "text": "100%",
-                "min": "100%"
-              }
+              "1": {"text":"50%","min":"50%"},
+              "2": {"text":"60%","min":"60%"},
+              "3": {"text":"80%","min":"80%"},
+              "4": {"text":"100%","min":"100%"},
+              "5": {"text":"100%","min":"100%"}
             }
           }
         },
@@ -479,18 +297,9 @@ export const source: unknown = {
             "requirements": {
               "1": null,
               "2": null,
-              "3": {
-                "text": "Có kết nối",
-                "present": true
-              },
-              "4": {
-                "text": "Có kết nối",
-                "present": true
-              },
-              "5": {
-                "text": "Có kết nối",
-                "present": true
-              }
+              "3": {"text":"Có kết nối","present":true},
+              "4": {"text":"Có kết nối","present":true},
+              "5": {"text":"Có kết nối","present":true}
             }
           }
         },
@@ -505,42 +314,17 @@ export const source: unknown = {
               "label": "Số máy tính được trang bị cho công chức cấp huyện có kết nối mạng LAN được cài đặt phần mềm chống virus, mã độc",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số máy tính hiện có của cơ quan chính quyền cấp huyện",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số máy tính hiện có của cơ quan chính quyền cấp huyện","type":"count"}
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "50%",
-                "min": "50%"
-              },
-              "2": {
-                "text": "60%",
-                "min": "60%"
-              },
-              "3": {
-                "text": "70%",
-                "min": "70%"
-              },
-              "4": {
-                "text": "80%",
-                "min": "80%"
-              },
-              "5": {
-                "text": "90%",
-                "min": "90%"
-              }
+              "1": {"text":"50%","min":"50%"},
+              "2": {"text":"60%","min":"60%"},
+              "3": {"text":"70%","min":"70%"},
+              "4": {"text":"80%","min":"80%"},
+              "5": {"text":"90%","min":"90%"}
             }
           },
           "notes": [
@@ -561,42 +345,17 @@ export const source: unknown = {
               "label": "Số hệ thống thông tin được phê duyệt cấp độ an toàn thông tin mạng theo Nghị định số 85/2016/NĐ-CP",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số hệ thống thông tin của cơ quan chính quyền cấp huyện",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số hệ thống thông tin của cơ quan chính quyền cấp huyện","type":"count"}
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "50%",
-                "min": "50%"
-              },
-              "2": {
-                "text": "70%",
-                "min": "70%"
-              },
-              "3": {
-                "text": "90%",
-                "min": "90%"
-              },
-              "4": {
-                "text": "100%",
-                "min": "100%"
-              },
-              "5": {
-                "text": "100%",
-                "min": "100%"
-              }
+              "1": {"text":"50%","min":"50%"},
+              "2": {"text":"70%","min":"70%"},
+              "3": {"text":"90%","min":"90%"},
+              "4": {"text":"100%","min":"100%"},
+              "5": {"text":"100%","min":"100%"}
             }
           }
         },
@@ -611,42 +370,17 @@ export const source: unknown = {
               "label": "Số hệ thống thông tin có triển khai đầy đủ phương án bảo đảm an toàn thông tin theo cấp độ được phê duyệt",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số hệ thống thông tin của chính quyền cấp huyện",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số hệ thống thông tin của chính quyền cấp huyện","type":"count"}
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "10%",
-                "min": "10%"
-              },
-              "2": {
-                "text": "20%",
-                "min": "20%"
-              },
-              "3": {
-                "text": "30%",
-                "min": "30%"
-              },
-              "4": {
-                "text": "50%",
-                "min": "50%"
-              },
-              "5": {
-                "text": "70%",
-                "min": "70%"
-              }
+              "1": {"text":"10%","min":"10%"},
+              "2": {"text":"20%","min":"20%"},
+              "3": {"text":"30%","min":"30%"},
+              "4": {"text":"50%","min":"50%"},
+              "5": {"text":"70%","min":"70%"}
             }
           }
         },
@@ -661,42 +395,17 @@ export const source: unknown = {
               "label": "Số hệ thống thông tin được kiểm tra, đánh giá an toàn thông tin theo cấp độ (01 lần kiểm tra, đánh giá được tính cho 02 năm)",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số hệ thống thông tin của cơ quan chính quyền cấp huyện",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số hệ thống thông tin của cơ quan chính quyền cấp huyện","type":"count"}
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "20%",
-                "min": "20%"
-              },
-              "2": {
-                "text": "40%",
-                "min": "40%"
-              },
-              "3": {
-                "text": "60%",
-                "min": "60%"
-              },
-              "4": {
-                "text": "80%",
-                "min": "80%"
-              },
-              "5": {
-                "text": "100%",
-                "min": "100%"
-              }
+              "1": {"text":"20%","min":"20%"},
+              "2": {"text":"40%","min":"40%"},
+              "3": {"text":"60%","min":"60%"},
+              "4": {"text":"80%","min":"80%"},
+              "5": {"text":"100%","min":"100%"}
             }
           },
           "notes": [
@@ -721,26 +430,11 @@ export const source: unknown = {
           "formula": {
             "kind": "levels",
             "requirements": {
-              "1": {
-                "text": "Có",
-                "present": true
-              },
-              "2": {
-                "text": "Có",
-                "present": true
-              },
-              "3": {
-                "text": "Có",
-                "present": true
-              },
-              "4": {
-                "text": "Có",
-                "present": true
-              },
-              "5": {
-                "text": "Có",
-                "present": true
-              }
+              "1": {"text":"Có","present":true},
+              "2": {"text":"Có","present":true},
+              "3": {"text":"Có","present":true},
+              "4": {"text":"Có","present":true},
+              "5": {"text":"Có","present":true}
             }
           },
           "notes": [
@@ -756,12 +450,7 @@ export const source: unknown = {
           "unitOfMeasure": "Hệ thống",
           "method": "Chính quyền cấp huyện có hệ thống chiếu sáng thông minh nơi công cộng.",
           "basis": "Thực tế tại địa phương",
-          "inputs": {
-            "a": {
-              "label": "Số hệ thống chiếu sáng thông minh nơi công cộng",
-              "type": "count"
-            }
-          },
+          "inputs": {"a":{"label":"Số hệ thống chiếu sáng thông minh nơi công cộng","type":"count"}},
           "formula": {
             "kind": "levels",
             "value": "a",
@@ -769,14 +458,8 @@ export const source: unknown = {
               "1": null,
               "2": null,
               "3": null,
-              "4": {
-                "text": "Tối thiểu 01 hệ thống",
-                "min": 1
-              },
-              "5": {
-                "text": "Tối thiểu 03 hệ thống",
-                "min": 3
-              }
+              "4": {"text":"Tối thiểu 01 hệ thống","min":1},
+              "5": {"text":"Tối thiểu 03 hệ thống","min":3}
             }
           },
           "notes": [
@@ -805,14 +488,8 @@ export const source: unknown = {
               "1": null,
               "2": null,
               "3": null,
-              "4": {
-                "text": "Tối thiểu 01 hệ thống",
-                "min": 1
-              },
-              "5": {
-                "text": "Tối thiểu 03 hệ thống",
-                "min": 3
-              }
+              "4": {"text":"Tối thiểu 01 hệ thống","min":1},
+              "5": {"text":"Tối thiểu 03 hệ thống","min":3}
             }
           }
         },
@@ -833,18 +510,9 @@ export const source: unknown = {
             "requirements": {
               "1": null,
               "2": null,
-              "3": {
-                "text": "Đài truyền thanh, truyền hình có ứng dụng",
-                "present": true
-              },
-              "4": {
-                "text": "Đài truyền thanh, truyền hình có ứng dụng",
-                "present": true
-              },
-              "5": {
-                "text": "Đài truyền thanh, truyền hình có ứng dụng",
-                "present": true
-              }
+              "3": {"text":"Đài truyền thanh, truyền hình có ứng dụng","present":true},
+              "4": {"text":"Đài truyền thanh, truyền hình có ứng dụng","present":true},
+              "5": {"text":"Đài truyền thanh, truyền hình có ứng dụng","present":true}
             }
           }
         },
@@ -866,32 +534,13 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
               "1": null,
-              "2": {
-                "text": "50%",
-                "min": "50%"
-              },
-              "3": {
-                "text": "60%",
-                "min": "60%"
-              },
-              "4": {
-                "text": "70%",
-                "min": "70%"
-              },
-              "5": {
-                "text": "80%",
-                "min": "80%"
-              }
+              "2": {"text":"50%","min":"50%"},
+              "3": {"text":"60%","min":"60%"},
+              "4": {"text":"70%","min":"70%"},
+              "5": {"text":"80%","min":"80%"}
             }
           }
         },
@@ -912,18 +561,9 @@ export const source: unknown = {
             "requirements": {
               "1": null,
               "2": null,
-              "3": {
-                "text": "Có điểm",
-                "present": true
-              },
-              "4": {
-                "text": "Có điểm",
-                "present": true
-              },
-              "5": {
-                "text": "Có điểm",
-                "present": true
-              }
+              "3": {"text":"Có điểm","present":true},
+              "4": {"text":"Có điểm","present":true},
+              "5": {"text":"Có điểm","present":true}
             }
           }
         },
@@ -942,26 +582,11 @@ export const source: unknown = {
           "formula": {
             "kind": "levels",
             "requirements": {
-              "1": {
-                "text": "Có Trang TTĐT",
-                "present": true
-              },
-              "2": {
-                "text": "Có Trang TTĐT",
-                "present": true
-              },
-              "3": {
-                "text": "Có Trang TTĐT",
-                "present": true
-              },
-              "4": {
-                "text": "Có Trang TTĐT",
-                "present": true
-              },
-              "5": {
-                "text": "Có Trang TTĐT",
-                "present": true
-              }
+              "1": {"text":"Có Trang TTĐT","present":true},
+              "2": {"text":"Có Trang TTĐT","present":true},
+              "3": {"text":"Có Trang TTĐT","present":true},
+              "4": {"text":"Có Trang TTĐT","present":true},
+              "5": {"text":"Có Trang TTĐT","present":true}
             }
           },
           "notes": [
@@ -988,18 +613,9 @@ export const source: unknown = {
             "requirements": {
               "1": null,
               "2": null,
-              "3": {
-                "text": "Có hệ thống",
-                "present": true
-              },
-              "4": {
-                "text": "Có hệ thống",
-                "present": true
-              },
-              "5": {
-                "text": "Có hệ thống",
-                "present": true
-              }
+              "3": {"text":"Có hệ thống","present":true},
+              "4": {"text":"Có hệ thống","present":true},
+              "5": {"text":"Có hệ thống","present":true}
             }
           }
         },
@@ -1021,14 +637,8 @@ export const source: unknown = {
               "1": null,
               "2": null,
               "3": null,
-              "4": {
-                "text": "Có hệ thống",
-                "present": true
-              },
-              "5": {
-                "text": "Có hệ thống",
-                "present": true
-              }
+              "4": {"text":"Có hệ thống","present":true},
+              "5": {"text":"Có hệ thống","present":true}
             }
           }
         },
@@ -1049,18 +659,9 @@ export const source: unknown = {
             "requirements": {
               "1": null,
               "2": null,
-              "3": {
-                "text": "Có hệ thống",
-                "present": true
-              },
-              "4": {
-                "text": "Có hệ thống",
-                "present": true
-              },
-              "5": {
-                "text": "Có hệ thống",
-                "present": true
-              }
+              "3": {"text":"Có hệ thống","present":true},
+              "4": {"text":"Có hệ thống","present":true},
+              "5": {"text":"Có hệ thống","present":true}
             }
           }
         },
@@ -1081,18 +682,9 @@ export const source: unknown = {
             "requirements": {
               "1": null,
               "2": null,
-              "3": {
-                "text": "Có nền tảng",
-                "present": true
-              },
-              "4": {
-                "text": "Có nền tảng",
-                "present": true
-              },
-              "5": {
-                "text": "Có nền tảng",
-                "present": true
-              }
+              "3": {"text":"Có nền tảng","present":true},
+              "4": {"text":"Có nền tảng","present":true},
+              "5": {"text":"Có nền tảng","present":true}
             }
           }
         }
@@ -1113,42 +705,17 @@ export const source: unknown = {
               "label": "Số doanh nghiệp nhỏ và vừa có sử dụng nền tảng số phục vụ sản xuất, kinh doanh",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số doanh nghiệp nhỏ và vừa trên địa bàn huyện",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số doanh nghiệp nhỏ và vừa trên địa bàn huyện","type":"count"}
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "30%",
-                "min": "30%"
-              },
-              "2": {
-                "text": "50%",
-                "min": "50%"
-              },
-              "3": {
-                "text": "70%",
-                "min": "70%"
-              },
-              "4": {
-                "text": "80%",
-                "min": "80%"
-              },
-              "5": {
-                "text": "90%",
-                "min": "90%"
-              }
+              "1": {"text":"30%","min":"30%"},
+              "2": {"text":"50%","min":"50%"},
+              "3": {"text":"70%","min":"70%"},
+              "4": {"text":"80%","min":"80%"},
+              "5": {"text":"90%","min":"90%"}
             }
           }
         },
@@ -1159,46 +726,18 @@ export const source: unknown = {
           "method": "Tỷ lệ phần trăm của số doanh nghiệp, hợp tác xã có sử dụng hợp đồng điện tử trên tổng số doanh nghiệp, hợp tác xã trên địa bàn huyện.",
           "basis": "Quyết định số 411/QĐ-TTg ngày 31 tháng 3 năm 2022 của Thủ tướng Chính phủ",
           "inputs": {
-            "a": {
-              "label": "Số doanh nghiệp, hợp tác xã có sử dụng hợp đồng điện tử",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng số doanh nghiệp, hợp tác xã trên địa bàn huyện",
-              "type": "count"
-            }
+            "a": {"label":"Số doanh nghiệp, hợp tác xã có sử dụng hợp đồng điện tử","type":"count"},
+            "b": {"label":"Tổng số doanh nghiệp, hợp tác xã trên địa bàn huyện","type":"count"}
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "20%",
-                "min": "20%"
-              },
-              "2": {
-                "text": "40%",
-                "min": "40%"
-              },
-              "3": {
-                "text": "60%",
-                "min": "60%"
-              },
-              "4": {
-                "text": "70%",
-                "min": "70%"
-              },
-              "5": {
-                "text": "80%",
-                "min": "80%"
-              }
+              "1": {"text":"20%","min":"20%"},
+              "2": {"text":"40%","min":"40%"},
+              "3": {"text":"60%","min":"60%"},
+              "4": {"text":"70%","min":"70%"},
+              "5": {"text":"80%","min":"80%"}
             }
           }
         },
@@ -1213,42 +752,17 @@ export const source: unknown = {
               "label": "Số hộ kinh doanh cá thể, hợp tác xã sử dụng nền tảng số phục vụ sản xuất, kinh doanh",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số hộ kinh doanh cá thể, hợp tác xã trên địa bàn huyện",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số hộ kinh doanh cá thể, hợp tác xã trên địa bàn huyện","type":"count"}
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "10%",
-                "min": "10%"
-              },
-              "2": {
-                "text": "20%",
-                "min": "20%"
-              },
-              "3": {
-                "text": "30%",
-                "min": "30%"
-              },
-              "4": {
-                "text": "40%",
-                "min": "40%"
-              },
-              "5": {
-                "text": "50%",
-                "min": "50%"
-              }
+              "1": {"text":"10%","min":"10%"},
+              "2": {"text":"20%","min":"20%"},
+              "3": {"text":"30%","min":"30%"},
+              "4": {"text":"40%","min":"40%"},
+              "5": {"text":"50%","min":"50%"}
             }
           }
         },
@@ -1270,32 +784,13 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
               "1": null,
-              "2": {
-                "text": "50%",
-                "min": "50%"
-              },
-              "3": {
-                "text": "60%",
-                "min": "60%"
-              },
-              "4": {
-                "text": "70%",
-                "min": "70%"
-              },
-              "5": {
-                "text": "100%",
-                "min": "100%"
-              }
+              "2": {"text":"50%","min":"50%"},
+              "3": {"text":"60%","min":"60%"},
+              "4": {"text":"70%","min":"70%"},
+              "5": {"text":"100%","min":"100%"}
             }
           }
         },
@@ -1317,35 +812,13 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "60%",
-                "min": "60%"
-              },
-              "2": {
-                "text": "70%",
-                "min": "70%"
-              },
-              "3": {
-                "text": "80%",
-                "min": "80%"
-              },
-              "4": {
-                "text": "90%",
-                "min": "90%"
-              },
-              "5": {
-                "text": "100%",
-                "min": "100%"
-              }
+              "1": {"text":"60%","min":"60%"},
+              "2": {"text":"70%","min":"70%"},
+              "3": {"text":"80%","min":"80%"},
+              "4": {"text":"90%","min":"90%"},
+              "5": {"text":"100%","min":"100%"}
             }
           },
           "notes": [
@@ -1373,14 +846,8 @@ export const source: unknown = {
               "1": null,
               "2": null,
               "3": null,
-              "4": {
-                "text": "Có triển khai nền tảng",
-                "present": true
-              },
-              "5": {
-                "text": "Có triển khai nền tảng",
-                "present": true
-              }
+              "4": {"text":"Có triển khai nền tảng","present":true},
+              "5": {"text":"Có triển khai nền tảng","present":true}
             }
           }
         }
@@ -1408,35 +875,13 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "70%",
-                "min": "70%"
-              },
-              "2": {
-                "text": "80%",
-                "min": "80%"
-              },
-              "3": {
-                "text": "90%",
-                "min": "90%"
-              },
-              "4": {
-                "text": "100%",
-                "min": "100%"
-              },
-              "5": {
-                "text": "100%",
-                "min": "100%"
-              }
+              "1": {"text":"70%","min":"70%"},
+              "2": {"text":"80%","min":"80%"},
+              "3": {"text":"90%","min":"90%"},
+              "4": {"text":"100%","min":"100%"},
+              "5": {"text":"100%","min":"100%"}
             }
           },
           "notes": [
@@ -1457,42 +902,17 @@ export const source: unknown = {
               "label": "Số cơ sở giáo dục và đào tạo đạt mức độ 2 trở lên về mức độ chuyển đổi số theo Quyết định số 4725/QĐ-BGDĐT",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số cơ sở giáo dục của địa phương cấp huyện",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số cơ sở giáo dục của địa phương cấp huyện","type":"count"}
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "10%",
-                "min": "10%"
-              },
-              "2": {
-                "text": "30%",
-                "min": "30%"
-              },
-              "3": {
-                "text": "50%",
-                "min": "50%"
-              },
-              "4": {
-                "text": "60%",
-                "min": "60%"
-              },
-              "5": {
-                "text": "80%",
-                "min": "80%"
-              }
+              "1": {"text":"10%","min":"10%"},
+              "2": {"text":"30%","min":"30%"},
+              "3": {"text":"50%","min":"50%"},
+              "4": {"text":"60%","min":"60%"},
+              "5": {"text":"80%","min":"80%"}
             }
           }
         },
@@ -1503,40 +923,18 @@ export const source: unknown = {
           "method": "Tỷ lệ phần trăm của số trạm y tế có triển khai theo Quyết định số 3532/QĐ-BYT trên tổng số trạm y tế của địa phương cấp huyện.",
           "basis": "Quyết định số 942/QĐ-TTg ngày 15 tháng 6 năm 2021 của Thủ tướng Chính phủ",
           "inputs": {
-            "a": {
-              "label": "Số trạm y tế có triển khai theo Quyết định số 3532/QĐ-BYT",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng số trạm y tế của địa phương cấp huyện",
-              "type": "count"
-            }
+            "a": {"label":"Số trạm y tế có triển khai theo Quyết định số 3532/QĐ-BYT","type":"count"},
+            "b": {"label":"Tổng số trạm y tế của địa phương cấp huyện","type":"count"}
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
               "1": null,
               "2": null,
-              "3": {
-                "text": "50%",
-                "min": "50%"
-              },
-              "4": {
-                "text": "60%",
-                "min": "60%"
-              },
-              "5": {
-                "text": "80%",
-                "min": "80%"
-              }
+              "3": {"text":"50%","min":"50%"},
+              "4": {"text":"60%","min":"60%"},
+              "5": {"text":"80%","min":"80%"}
             }
           }
         },
@@ -1551,36 +949,17 @@ export const source: unknown = {
               "label": "Số cơ sở khám bệnh, chữa bệnh có triển khai hồ sơ bệnh án điện tử",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số cơ sở khám bệnh, chữa bệnh của địa phương cấp huyện",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số cơ sở khám bệnh, chữa bệnh của địa phương cấp huyện","type":"count"}
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
               "1": null,
               "2": null,
-              "3": {
-                "text": "50%",
-                "min": "50%"
-              },
-              "4": {
-                "text": "100%",
-                "min": "100%"
-              },
-              "5": {
-                "text": "100%",
-                "min": "100%"
-              }
+              "3": {"text":"50%","min":"50%"},
+              "4": {"text":"100%","min":"100%"},
+              "5": {"text":"100%","min":"100%"}
             }
           }
         }

@@ -16,49 +16,18 @@ export const source: unknown = {
   "declared": {
     "criteria": 38,
     "main": [
-      {
-        "code": "1",
-        "name": "Chính quyền số",
-        "criteria": 24
-      },
-      {
-        "code": "2",
-        "name": "Kinh tế số",
-        "criteria": 5
-      },
-      {
-        "code": "3",
-        "name": "Xã hội số",
-        "criteria": 9
-      }
+      {"code":"1","name":"Chính quyền số","criteria":24},
+      {"code":"2","name":"Kinh tế số","criteria":5},
+      {"code":"3","name":"Xã hội số","criteria":9}
     ]
   },
-  "defaults": {
-    "cadence": "year",
-    "annualRule": "last",
-    "zeroDenominator": "max"
-  },
+  "defaults": {"cadence":"year","annualRule":"last","zeroDenominator":"max"},
   "levels": [
-    {
-      "level": 1,
-      "name": "Khởi động"
-    },
-    {
-      "level": 2,
-      "name": "Kết nối"
-    },
-    {
-      "level": 3,
-      "name": "Cơ bản"
-    },
-    {
-      "level": 4,
-      "name": "Nâng cao"
-    },
-    {
-      "level": 5,
-      "name": "Toàn diện"
-    }
+    {"level":1,"name":"Khởi động"},
+    {"level":2,"name":"Kết nối"},
+    {"level":3,"name":"Cơ bản"},
+    {"level":4,"name":"Nâng cao"},
+    {"level":5,"name":"Toàn diện"}
   ],
   "notes": [
     {
@@ -113,35 +82,13 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "50%",
-                "min": "50%"
-              },
-              "2": {
-                "text": "60%",
-                "min": "60%"
-              },
-              "3": {
-                "text": "70%",
-                "min": "70%"
-              },
-              "4": {
-                "text": "100%",
-                "min": "100%"
-              },
-              "5": {
-                "text": "100%",
-                "min": "100%"
-              }
+              "1": {"text":"50%","min":"50%"},
+              "2": {"text":"60%","min":"60%"},
+              "3": {"text":"70%","min":"70%"},
+              "4": {"text":"100%","min":"100%"},
+              "5": {"text":"100%","min":"100%"}
             }
           },
           "notes": [
@@ -162,42 +109,17 @@ export const source: unknown = {
               "label": "Số hồ sơ thủ tục hành chính được thực hiện trực tuyến toàn trình",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số hồ sơ thủ tục hành chính",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số hồ sơ thủ tục hành chính","type":"count"}
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "20%",
-                "min": "20%"
-              },
-              "2": {
-                "text": "30%",
-                "min": "30%"
-              },
-              "3": {
-                "text": "50%",
-                "min": "50%"
-              },
-              "4": {
-                "text": "80%",
-                "min": "80%"
-              },
-              "5": {
-                "text": "90%",
-                "min": "90%"
-              }
+              "1": {"text":"20%","min":"20%"},
+              "2": {"text":"30%","min":"30%"},
+              "3": {"text":"50%","min":"50%"},
+              "4": {"text":"80%","min":"80%"},
+              "5": {"text":"90%","min":"90%"}
             }
           },
           "notes": [
@@ -218,42 +140,17 @@ export const source: unknown = {
               "label": "Số văn bản được xử lý trên phần mềm quản lý văn bản và điều hành",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số văn bản đến và đi của cơ quan cấp xã",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số văn bản đến và đi của cơ quan cấp xã","type":"count"}
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "60%",
-                "min": "60%"
-              },
-              "2": {
-                "text": "70%",
-                "min": "70%"
-              },
-              "3": {
-                "text": "80%",
-                "min": "80%"
-              },
-              "4": {
-                "text": "90%",
-                "min": "90%"
-              },
-              "5": {
-                "text": "100%",
-                "min": "100%"
-              }
+              "1": {"text":"60%","min":"60%"},
+              "2": {"text":"70%","min":"70%"},
+              "3": {"text":"80%","min":"80%"},
+              "4": {"text":"90%","min":"90%"},
+              "5": {"text":"100%","min":"100%"}
             }
           }
         },
@@ -274,18 +171,9 @@ export const source: unknown = {
             "requirements": {
               "1": null,
               "2": null,
-              "3": {
-                "text": "Có sử dụng hệ thống",
-                "present": true
-              },
-              "4": {
-                "text": "Có sử dụng hệ thống",
-                "present": true
-              },
-              "5": {
-                "text": "Có sử dụng hệ thống",
-                "present": true
-              }
+              "3": {"text":"Có sử dụng hệ thống","present":true},
+              "4": {"text":"Có sử dụng hệ thống","present":true},
+              "5": {"text":"Có sử dụng hệ thống","present":true}
             }
           }
         },
@@ -307,14 +195,8 @@ export const source: unknown = {
               "1": null,
               "2": null,
               "3": null,
-              "4": {
-                "text": "Có triển khai nền tảng",
-                "present": true
-              },
-              "5": {
-                "text": "Có triển khai nền tảng",
-                "present": true
-              }
+              "4": {"text":"Có triển khai nền tảng","present":true},
+              "5": {"text":"Có triển khai nền tảng","present":true}
             }
           }
         },
@@ -336,35 +218,13 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "50%",
-                "min": "50%"
-              },
-              "2": {
-                "text": "60%",
-                "min": "60%"
-              },
-              "3": {
-                "text": "80%",
-                "min": "80%"
-              },
-              "4": {
-                "text": "100%",
-                "min": "100%"
-              },
-              "5": {
-                "text": "100%",
-                "min": "100%"
-              }
+              "1": {"text":"50%","min":"50%"},
+              "2": {"text":"60%","min":"60%"},
+              "3": {"text":"80%","min":"80%"},
+              "4": {"text":"100%","min":"100%"},
+              "5": {"text":"100%","min":"100%"}
             }
           }
         },
@@ -384,26 +244,11 @@ export const source: unknown = {
             "kind": "levels",
             "value": "a",
             "requirements": {
-              "1": {
-                "text": "Tối thiểu 01 nhân sự",
-                "min": 1
-              },
-              "2": {
-                "text": "Tối thiểu 01 nhân sự",
-                "min": 1
-              },
-              "3": {
-                "text": "Tối thiểu 01 nhân sự",
-                "min": 1
-              },
-              "4": {
-                "text": "Tối thiểu 01 nhân sự",
-                "min": 1
-              },
-              "5": {
-                "text": "Tối thiểu 02 nhân sự",
-                "min": 2
-              }
+              "1": {"text":"Tối thiểu 01 nhân sự","min":1},
+              "2": {"text":"Tối thiểu 01 nhân sự","min":1},
+              "3": {"text":"Tối thiểu 01 nhân sự","min":1},
+              "4": {"text":"Tối thiểu 01 nhân sự","min":1},
+              "5": {"text":"Tối thiểu 02 nhân sự","min":2}
             }
           }
         },
@@ -418,42 +263,17 @@ export const source: unknown = {
               "label": "Số máy tính được trang bị cho công chức cấp xã có kết nối mạng LAN được cài đặt phần mềm chống virus, mã độc",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số máy tính hiện có của cơ quan chính quyền cấp xã",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số máy tính hiện có của cơ quan chính quyền cấp xã","type":"count"}
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "50%",
-                "min": "50%"
-              },
-              "2": {
-                "text": "60%",
-                "min": "60%"
-              },
-              "3": {
-                "text": "70%",
-                "min": "70%"
-              },
-              "4": {
-                "text": "80%",
-                "min": "80%"
-              },
-              "5": {
-                "text": "90%",
-                "min": "90%"
-              }
+              "1": {"text":"50%","min":"50%"},
+              "2": {"text":"60%","min":"60%"},
+              "3": {"text":"70%","min":"70%"},
+              "4": {"text":"80%","min":"80%"},
+              "5": {"text":"90%","min":"90%"}
             }
           },
           "notes": [
@@ -474,36 +294,17 @@ export const source: unknown = {
               "label": "Số hệ thống thông tin được phê duyệt cấp độ an toàn thông tin mạng theo Nghị định số 85/2016/NĐ-CP",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số hệ thống thông tin của cơ quan chính quyền cấp xã",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số hệ thống thông tin của cơ quan chính quyền cấp xã","type":"count"}
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
               "1": null,
               "2": null,
-              "3": {
-                "text": "100%",
-                "min": "100%"
-              },
-              "4": {
-                "text": "100%",
-                "min": "100%"
-              },
-              "5": {
-                "text": "100%",
-                "min": "100%"
-              }
+              "3": {"text":"100%","min":"100%"},
+              "4": {"text":"100%","min":"100%"},
+              "5": {"text":"100%","min":"100%"}
             }
           }
         },
@@ -518,36 +319,17 @@ export const source: unknown = {
               "label": "Số hệ thống thông tin có triển khai đầy đủ phương án bảo đảm an toàn thông tin theo cấp độ được phê duyệt",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số hệ thống thông tin của chính quyền cấp xã",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số hệ thống thông tin của chính quyền cấp xã","type":"count"}
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
               "1": null,
               "2": null,
-              "3": {
-                "text": "50%",
-                "min": "50%"
-              },
-              "4": {
-                "text": "70%",
-                "min": "70%"
-              },
-              "5": {
-                "text": "100%",
-                "min": "100%"
-              }
+              "3": {"text":"50%","min":"50%"},
+              "4": {"text":"70%","min":"70%"},
+              "5": {"text":"100%","min":"100%"}
             }
           }
         },
@@ -562,39 +344,17 @@ export const source: unknown = {
               "label": "Số hệ thống thông tin được kiểm tra, đánh giá an toàn thông tin theo cấp độ (01 lần kiểm tra, đánh giá được tính cho 02 năm)",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số hệ thống thông tin của cơ quan chính quyền cấp xã",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số hệ thống thông tin của cơ quan chính quyền cấp xã","type":"count"}
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
               "1": null,
-              "2": {
-                "text": "40%",
-                "min": "40%"
-              },
-              "3": {
-                "text": "60%",
-                "min": "60%"
-              },
-              "4": {
-                "text": "80%",
-                "min": "80%"
-              },
-              "5": {
-                "text": "100%",
-                "min": "100%"
-              }
+              "2": {"text":"40%","min":"40%"},
+              "3": {"text":"60%","min":"60%"},
+              "4": {"text":"80%","min":"80%"},
+              "5": {"text":"100%","min":"100%"}
             }
           },
           "notes": [
@@ -621,18 +381,9 @@ export const source: unknown = {
             "requirements": {
               "1": null,
               "2": null,
-              "3": {
-                "text": "Có hệ thống",
-                "present": true
-              },
-              "4": {
-                "text": "Có hệ thống",
-                "present": true
-              },
-              "5": {
-                "text": "Có hệ thống",
-                "present": true
-              }
+              "3": {"text":"Có hệ thống","present":true},
+              "4": {"text":"Có hệ thống","present":true},
+              "5": {"text":"Có hệ thống","present":true}
             }
           }
         },
@@ -653,18 +404,9 @@ export const source: unknown = {
             "requirements": {
               "1": null,
               "2": null,
-              "3": {
-                "text": "Có hệ thống",
-                "present": true
-              },
-              "4": {
-                "text": "Có hệ thống",
-                "present": true
-              },
-              "5": {
-                "text": "Có hệ thống",
-                "present": true
-              }
+              "3": {"text":"Có hệ thống","present":true},
+              "4": {"text":"Có hệ thống","present":true},
+              "5": {"text":"Có hệ thống","present":true}
             }
           }
         },
@@ -684,22 +426,10 @@ export const source: unknown = {
             "kind": "levels",
             "requirements": {
               "1": null,
-              "2": {
-                "text": "Có điểm phục vụ",
-                "present": true
-              },
-              "3": {
-                "text": "Có điểm phục vụ",
-                "present": true
-              },
-              "4": {
-                "text": "Có điểm phục vụ",
-                "present": true
-              },
-              "5": {
-                "text": "Có điểm phục vụ",
-                "present": true
-              }
+              "2": {"text":"Có điểm phục vụ","present":true},
+              "3": {"text":"Có điểm phục vụ","present":true},
+              "4": {"text":"Có điểm phục vụ","present":true},
+              "5": {"text":"Có điểm phục vụ","present":true}
             }
           }
         },
@@ -720,18 +450,9 @@ export const source: unknown = {
             "requirements": {
               "1": null,
               "2": null,
-              "3": {
-                "text": "Có kết nối",
-                "present": true
-              },
-              "4": {
-                "text": "Có kết nối",
-                "present": true
-              },
-              "5": {
-                "text": "Có kết nối",
-                "present": true
-              }
+              "3": {"text":"Có kết nối","present":true},
+              "4": {"text":"Có kết nối","present":true},
+              "5": {"text":"Có kết nối","present":true}
             }
           }
         },
@@ -752,18 +473,9 @@ export const source: unknown = {
             "requirements": {
               "1": null,
               "2": null,
-              "3": {
-                "text": "Có trang thông tin điện tử",
-                "present": true
-              },
-              "4": {
-                "text": "Có trang thông tin điện tử",
-                "present": true
-              },
-              "5": {
-                "text": "Có trang thông tin điện tử",
-                "present": true
-              }
+              "3": {"text":"Có trang thông tin điện tử","present":true},
+              "4": {"text":"Có trang thông tin điện tử","present":true},
+              "5": {"text":"Có trang thông tin điện tử","present":true}
             }
           }
         },
@@ -784,18 +496,9 @@ export const source: unknown = {
             "requirements": {
               "1": null,
               "2": null,
-              "3": {
-                "text": "Có hệ thống",
-                "present": true
-              },
-              "4": {
-                "text": "Có hệ thống",
-                "present": true
-              },
-              "5": {
-                "text": "Có hệ thống",
-                "present": true
-              }
+              "3": {"text":"Có hệ thống","present":true},
+              "4": {"text":"Có hệ thống","present":true},
+              "5": {"text":"Có hệ thống","present":true}
             }
           }
         },
@@ -816,18 +519,9 @@ export const source: unknown = {
             "requirements": {
               "1": null,
               "2": null,
-              "3": {
-                "text": "Có ứng dụng hệ thống",
-                "present": true
-              },
-              "4": {
-                "text": "Có ứng dụng hệ thống",
-                "present": true
-              },
-              "5": {
-                "text": "Có ứng dụng hệ thống",
-                "present": true
-              }
+              "3": {"text":"Có ứng dụng hệ thống","present":true},
+              "4": {"text":"Có ứng dụng hệ thống","present":true},
+              "5": {"text":"Có ứng dụng hệ thống","present":true}
             }
           }
         },
@@ -848,18 +542,9 @@ export const source: unknown = {
             "requirements": {
               "1": null,
               "2": null,
-              "3": {
-                "text": "Có nền tảng",
-                "present": true
-              },
-              "4": {
-                "text": "Có nền tảng",
-                "present": true
-              },
-              "5": {
-                "text": "Có nền tảng",
-                "present": true
-              }
+              "3": {"text":"Có nền tảng","present":true},
+              "4": {"text":"Có nền tảng","present":true},
+              "5": {"text":"Có nền tảng","present":true}
             }
           }
         },
@@ -880,18 +565,9 @@ export const source: unknown = {
             "requirements": {
               "1": null,
               "2": null,
-              "3": {
-                "text": "Có kế hoạch",
-                "present": true
-              },
-              "4": {
-                "text": "Có kế hoạch",
-                "present": true
-              },
-              "5": {
-                "text": "Có kế hoạch",
-                "present": true
-              }
+              "3": {"text":"Có kế hoạch","present":true},
+              "4": {"text":"Có kế hoạch","present":true},
+              "5": {"text":"Có kế hoạch","present":true}
             }
           }
         },
@@ -912,18 +588,9 @@ export const source: unknown = {
             "requirements": {
               "1": null,
               "2": null,
-              "3": {
-                "text": "Có diễn đàn, nhóm công tác",
-                "present": true
-              },
-              "4": {
-                "text": "Có diễn đàn, nhóm công tác",
-                "present": true
-              },
-              "5": {
-                "text": "Có diễn đàn, nhóm công tác",
-                "present": true
-              }
+              "3": {"text":"Có diễn đàn, nhóm công tác","present":true},
+              "4": {"text":"Có diễn đàn, nhóm công tác","present":true},
+              "5": {"text":"Có diễn đàn, nhóm công tác","present":true}
             }
           }
         },
@@ -945,14 +612,8 @@ export const source: unknown = {
               "1": null,
               "2": null,
               "3": null,
-              "4": {
-                "text": "Có ứng dụng hệ thống",
-                "present": true
-              },
-              "5": {
-                "text": "Có ứng dụng hệ thống",
-                "present": true
-              }
+              "4": {"text":"Có ứng dụng hệ thống","present":true},
+              "5": {"text":"Có ứng dụng hệ thống","present":true}
             }
           }
         },
@@ -974,14 +635,8 @@ export const source: unknown = {
               "1": null,
               "2": null,
               "3": null,
-              "4": {
-                "text": "Có nền tảng",
-                "present": true
-              },
-              "5": {
-                "text": "Có nền tảng",
-                "present": true
-              }
+              "4": {"text":"Có nền tảng","present":true},
+              "5": {"text":"Có nền tảng","present":true}
             }
           }
         },
@@ -1003,14 +658,8 @@ export const source: unknown = {
               "1": null,
               "2": null,
               "3": null,
-              "4": {
-                "text": "Có nền tảng",
-                "present": true
-              },
-              "5": {
-                "text": "Có nền tảng",
-                "present": true
-              }
+              "4": {"text":"Có nền tảng","present":true},
+              "5": {"text":"Có nền tảng","present":true}
             }
           }
         }
@@ -1031,42 +680,17 @@ export const source: unknown = {
               "label": "Số doanh nghiệp nhỏ và vừa có sử dụng nền tảng số phục vụ sản xuất, kinh doanh",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số doanh nghiệp nhỏ và vừa trên địa bàn xã",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số doanh nghiệp nhỏ và vừa trên địa bàn xã","type":"count"}
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "20%",
-                "min": "20%"
-              },
-              "2": {
-                "text": "30%",
-                "min": "30%"
-              },
-              "3": {
-                "text": "40%",
-                "min": "40%"
-              },
-              "4": {
-                "text": "50%",
-                "min": "50%"
-              },
-              "5": {
-                "text": "70%",
-                "min": "70%"
-              }
+              "1": {"text":"20%","min":"20%"},
+              "2": {"text":"30%","min":"30%"},
+              "3": {"text":"40%","min":"40%"},
+              "4": {"text":"50%","min":"50%"},
+              "5": {"text":"70%","min":"70%"}
             }
           }
         },
@@ -1088,35 +712,13 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "30%",
-                "min": "30%"
-              },
-              "2": {
-                "text": "40%",
-                "min": "40%"
-              },
-              "3": {
-                "text": "50%",
-                "min": "50%"
-              },
-              "4": {
-                "text": "70%",
-                "min": "70%"
-              },
-              "5": {
-                "text": "90%",
-                "min": "90%"
-              }
+              "1": {"text":"30%","min":"30%"},
+              "2": {"text":"40%","min":"40%"},
+              "3": {"text":"50%","min":"50%"},
+              "4": {"text":"70%","min":"70%"},
+              "5": {"text":"90%","min":"90%"}
             }
           }
         },
@@ -1136,22 +738,10 @@ export const source: unknown = {
             "kind": "levels",
             "requirements": {
               "1": null,
-              "2": {
-                "text": "Có sản phẩm",
-                "present": true
-              },
-              "3": {
-                "text": "Có sản phẩm",
-                "present": true
-              },
-              "4": {
-                "text": "Có sản phẩm",
-                "present": true
-              },
-              "5": {
-                "text": "Có sản phẩm",
-                "present": true
-              }
+              "2": {"text":"Có sản phẩm","present":true},
+              "3": {"text":"Có sản phẩm","present":true},
+              "4": {"text":"Có sản phẩm","present":true},
+              "5": {"text":"Có sản phẩm","present":true}
             }
           },
           "notes": [
@@ -1172,10 +762,7 @@ export const source: unknown = {
               "label": "Số doanh nghiệp, hợp tác xã có ứng dụng công nghệ số trong quản lý, sản xuất, kinh doanh",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số doanh nghiệp, hợp tác xã trên địa bàn",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số doanh nghiệp, hợp tác xã trên địa bàn","type":"count"}
           },
           "formula": {
             "kind": "levels",
@@ -1183,32 +770,15 @@ export const source: unknown = {
             "requirements": {
               "1": null,
               "2": null,
-              "3": {
-                "text": "Có 1 doanh nghiệp, hợp tác xã",
-                "min": 1
-              },
-              "4": {
-                "text": "Có 2 doanh nghiệp, hợp tác xã",
-                "min": 2
-              },
+              "3": {"text":"Có 1 doanh nghiệp, hợp tác xã","min":1},
+              "4": {"text":"Có 2 doanh nghiệp, hợp tác xã","min":2},
               "5": {
                 "text": "Có 3 doanh nghiệp, hợp tác xã trở lên hoặc 100% doanh nghiệp, hợp tác xã trên địa bàn",
                 "anyOf": [
-                  {
-                    "text": "Có 3 doanh nghiệp, hợp tác xã trở lên",
-                    "value": "a",
-                    "min": 3
-                  },
+                  {"text":"Có 3 doanh nghiệp, hợp tác xã trở lên","value":"a","min":3},
                   {
                     "text": "100% doanh nghiệp, hợp tác xã trên địa bàn",
-                    "value": {
-                      "numerator": [
-                        "a"
-                      ],
-                      "denominator": [
-                        "b"
-                      ]
-                    },
+                    "value": {"numerator":["a"],"denominator":["b"]},
                     "min": "100%"
                   }
                 ]
@@ -1240,29 +810,13 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
               "1": null,
               "2": null,
-              "3": {
-                "text": "50%",
-                "min": "50%"
-              },
-              "4": {
-                "text": "70%",
-                "min": "70%"
-              },
-              "5": {
-                "text": "100%",
-                "min": "100%"
-              }
+              "3": {"text":"50%","min":"50%"},
+              "4": {"text":"70%","min":"70%"},
+              "5": {"text":"100%","min":"100%"}
             }
           }
         }
@@ -1279,46 +833,18 @@ export const source: unknown = {
           "method": "Tỷ lệ phần trăm dân số trưởng thành từ 15 tuổi trở lên có điện thoại thông minh trên tổng dân số từ 15 tuổi trở lên tại địa phương cấp xã.",
           "basis": "Quyết định số 411/QĐ-TTg ngày 31 tháng 3 năm 2022 của Thủ tướng Chính phủ",
           "inputs": {
-            "a": {
-              "label": "Số người từ 15 tuổi trở lên có điện thoại thông minh",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng dân số từ 15 tuổi trở lên tại địa phương cấp xã",
-              "type": "count"
-            }
+            "a": {"label":"Số người từ 15 tuổi trở lên có điện thoại thông minh","type":"count"},
+            "b": {"label":"Tổng dân số từ 15 tuổi trở lên tại địa phương cấp xã","type":"count"}
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "50%",
-                "min": "50%"
-              },
-              "2": {
-                "text": "60%",
-                "min": "60%"
-              },
-              "3": {
-                "text": "70%",
-                "min": "70%"
-              },
-              "4": {
-                "text": "80%",
-                "min": "80%"
-              },
-              "5": {
-                "text": "100%",
-                "min": "100%"
-              }
+              "1": {"text":"50%","min":"50%"},
+              "2": {"text":"60%","min":"60%"},
+              "3": {"text":"70%","min":"70%"},
+              "4": {"text":"80%","min":"80%"},
+              "5": {"text":"100%","min":"100%"}
             }
           }
         },
@@ -1329,46 +855,18 @@ export const source: unknown = {
           "method": "Tỷ lệ phần trăm của số hộ gia đình được phủ mạng Internet băng rộng cáp quang trên tổng số hộ gia đình tại địa phương cấp xã.",
           "basis": "Quyết định số 411/QĐ-TTg ngày 31 tháng 3 năm 2022 của Thủ tướng Chính phủ",
           "inputs": {
-            "a": {
-              "label": "Số hộ gia đình được phủ mạng Internet băng rộng cáp quang",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng số hộ gia đình tại địa phương cấp xã",
-              "type": "count"
-            }
+            "a": {"label":"Số hộ gia đình được phủ mạng Internet băng rộng cáp quang","type":"count"},
+            "b": {"label":"Tổng số hộ gia đình tại địa phương cấp xã","type":"count"}
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "50%",
-                "min": "50%"
-              },
-              "2": {
-                "text": "60%",
-                "min": "60%"
-              },
-              "3": {
-                "text": "70%",
-                "min": "70%"
-              },
-              "4": {
-                "text": "80%",
-                "min": "80%"
-              },
-              "5": {
-                "text": "100%",
-                "min": "100%"
-              }
+              "1": {"text":"50%","min":"50%"},
+              "2": {"text":"60%","min":"60%"},
+              "3": {"text":"70%","min":"70%"},
+              "4": {"text":"80%","min":"80%"},
+              "5": {"text":"100%","min":"100%"}
             }
           }
         },
@@ -1383,42 +881,17 @@ export const source: unknown = {
               "label": "Số người từ 18 tuổi trở lên có chữ ký số hoặc chữ ký điện tử cá nhân",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng dân số từ 18 tuổi trở lên tại địa phương cấp xã",
-              "type": "count"
-            }
+            "b": {"label":"Tổng dân số từ 18 tuổi trở lên tại địa phương cấp xã","type":"count"}
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "20%",
-                "min": "20%"
-              },
-              "2": {
-                "text": "30%",
-                "min": "30%"
-              },
-              "3": {
-                "text": "40%",
-                "min": "40%"
-              },
-              "4": {
-                "text": "50%",
-                "min": "50%"
-              },
-              "5": {
-                "text": "60%",
-                "min": "60%"
-              }
+              "1": {"text":"20%","min":"20%"},
+              "2": {"text":"30%","min":"30%"},
+              "3": {"text":"40%","min":"40%"},
+              "4": {"text":"50%","min":"50%"},
+              "5": {"text":"60%","min":"60%"}
             }
           }
         },
@@ -1440,35 +913,13 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "40%",
-                "min": "40%"
-              },
-              "2": {
-                "text": "50%",
-                "min": "50%"
-              },
-              "3": {
-                "text": "60%",
-                "min": "60%"
-              },
-              "4": {
-                "text": "70%",
-                "min": "70%"
-              },
-              "5": {
-                "text": "80%",
-                "min": "80%"
-              }
+              "1": {"text":"40%","min":"40%"},
+              "2": {"text":"50%","min":"50%"},
+              "3": {"text":"60%","min":"60%"},
+              "4": {"text":"70%","min":"70%"},
+              "5": {"text":"80%","min":"80%"}
             }
           }
         },
@@ -1490,35 +941,13 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "10%",
-                "min": "10%"
-              },
-              "2": {
-                "text": "30%",
-                "min": "30%"
-              },
-              "3": {
-                "text": "50%",
-                "min": "50%"
-              },
-              "4": {
-                "text": "70%",
-                "min": "70%"
-              },
-              "5": {
-                "text": "90%",
-                "min": "90%"
-              }
+              "1": {"text":"10%","min":"10%"},
+              "2": {"text":"30%","min":"30%"},
+              "3": {"text":"50%","min":"50%"},
+              "4": {"text":"70%","min":"70%"},
+              "5": {"text":"90%","min":"90%"}
             }
           }
         },
@@ -1529,46 +958,18 @@ export const source: unknown = {
           "method": "Tỷ lệ phần trăm của số người dân đã được thiết lập hồ sơ sức khỏe điện tử trên tổng số người dân của địa phương cấp xã.",
           "basis": "Quyết định số 411/QĐ-TTg ngày 31 tháng 3 năm 2022 của Thủ tướng Chính phủ",
           "inputs": {
-            "a": {
-              "label": "Số người dân đã được thiết lập hồ sơ sức khỏe điện tử",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng số người dân của địa phương cấp xã",
-              "type": "count"
-            }
+            "a": {"label":"Số người dân đã được thiết lập hồ sơ sức khỏe điện tử","type":"count"},
+            "b": {"label":"Tổng số người dân của địa phương cấp xã","type":"count"}
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
-              "1": {
-                "text": "60%",
-                "min": "60%"
-              },
-              "2": {
-                "text": "70%",
-                "min": "70%"
-              },
-              "3": {
-                "text": "80%",
-                "min": "80%"
-              },
-              "4": {
-                "text": "90%",
-                "min": "90%"
-              },
-              "5": {
-                "text": "100%",
-                "min": "100%"
-              }
+              "1": {"text":"60%","min":"60%"},
+              "2": {"text":"70%","min":"70%"},
+              "3": {"text":"80%","min":"80%"},
+              "4": {"text":"90%","min":"90%"},
+              "5": {"text":"100%","min":"100%"}
             }
           }
         },
@@ -1579,43 +980,18 @@ export const source: unknown = {
           "method": "Tỷ lệ phần trăm của số nhà văn hóa tại địa phương có kết nối Internet cáp quang băng rộng trên tổng số nhà văn hóa tại khu dân cư của địa phương cấp xã.",
           "basis": "Quyết định số 816/QĐ-BTTTT ngày 18 tháng 5 năm 2024 của Bộ trưởng Bộ Thông tin và Truyền thông",
           "inputs": {
-            "a": {
-              "label": "Số nhà văn hóa có kết nối Internet cáp quang băng rộng",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng số nhà văn hóa tại khu dân cư của địa phương cấp xã",
-              "type": "count"
-            }
+            "a": {"label":"Số nhà văn hóa có kết nối Internet cáp quang băng rộng","type":"count"},
+            "b": {"label":"Tổng số nhà văn hóa tại khu dân cư của địa phương cấp xã","type":"count"}
           },
           "formula": {
             "kind": "levels",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "requirements": {
               "1": null,
-              "2": {
-                "text": "80%",
-                "min": "80%"
-              },
-              "3": {
-                "text": "90%",
-                "min": "90%"
-              },
-              "4": {
-                "text": "100%",
-                "min": "100%"
-              },
-              "5": {
-                "text": "100%",
-                "min": "100%"
-              }
+              "2": {"text":"80%","min":"80%"},
+              "3": {"text":"90%","min":"90%"},
+              "4": {"text":"100%","min":"100%"},
+              "5": {"text":"100%","min":"100%"}
             }
           }
         },
@@ -1636,18 +1012,9 @@ export const source: unknown = {
             "requirements": {
               "1": null,
               "2": null,
-              "3": {
-                "text": "Có hệ thống",
-                "present": true
-              },
-              "4": {
-                "text": "Có hệ thống",
-                "present": true
-              },
-              "5": {
-                "text": "Có hệ thống",
-                "present": true
-              }
+              "3": {"text":"Có hệ thống","present":true},
+              "4": {"text":"Có hệ thống","present":true},
+              "5": {"text":"Có hệ thống","present":true}
             }
           }
         },
@@ -1668,18 +1035,9 @@ export const source: unknown = {
             "requirements": {
               "1": null,
               "2": null,
-              "3": {
-                "text": "Có mô hình",
-                "present": true
-              },
-              "4": {
-                "text": "Có mô hình",
-                "present": true
-              },
-              "5": {
-                "text": "Có mô hình",
-                "present": true
-              }
+              "3": {"text":"Có mô hình","present":true},
+              "4": {"text":"Có mô hình","present":true},
+              "5": {"text":"Có mô hình","present":true}
             }
           }
         }

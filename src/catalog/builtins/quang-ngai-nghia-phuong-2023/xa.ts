@@ -17,55 +17,18 @@ export const source: unknown = {
   "total": 835,
   "declared": {
     "main": [
-      {
-        "code": "1",
-        "name": "Nhận thức số",
-        "max": 60
-      },
-      {
-        "code": "2",
-        "name": "Thẻ chế số"
-      },
-      {
-        "code": "3",
-        "name": "Hạ tầng số",
-        "max": 70
-      },
-      {
-        "code": "4",
-        "name": "Nhân lực số"
-      },
-      {
-        "code": "5",
-        "name": "An toàn thông tin mạng",
-        "max": 100
-      },
-      {
-        "code": "6",
-        "name": "Hoạt động chính quyền số",
-        "max": 170
-      },
-      {
-        "code": "7",
-        "name": "Hoạt động kinh tế số"
-      },
-      {
-        "code": "8",
-        "name": "Hoạt động xã hội số",
-        "max": 150
-      },
-      {
-        "code": "9",
-        "name": "Đô thị thông minh",
-        "max": 0
-      }
+      {"code":"1","name":"Nhận thức số","max":60},
+      {"code":"2","name":"Thẻ chế số"},
+      {"code":"3","name":"Hạ tầng số","max":70},
+      {"code":"4","name":"Nhân lực số"},
+      {"code":"5","name":"An toàn thông tin mạng","max":100},
+      {"code":"6","name":"Hoạt động chính quyền số","max":170},
+      {"code":"7","name":"Hoạt động kinh tế số"},
+      {"code":"8","name":"Hoạt động xã hội số","max":150},
+      {"code":"9","name":"Đô thị thông minh","max":0}
     ]
   },
-  "defaults": {
-    "cadence": "year",
-    "annualRule": "last",
-    "zeroDenominator": "max"
-  },
+  "defaults": {"cadence":"year","annualRule":"last","zeroDenominator":"max"},
   "notes": [
     {
       "source": "I\tNhận thức số\t60 … 2\tThẻ chế số … 3\tHạ tầng số\t70",
@@ -107,18 +70,10 @@ export const source: unknown = {
           "name": "Người đứng đầu xã có là thành viên của Ban chỉ đạo, điều hành chuyển đổi số của xã",
           "max": 10,
           "method": "Thành lập BCD do CT/BT đứng đầu chủ trì và tổ chức cuộc họp",
-          "formula": {
-            "kind": "yesNo",
-            "label": "Đã thành lập BCĐ do CT/BT đứng đầu chủ trì và tổ chức cuộc họp"
-          },
+          "formula": {"kind":"yesNo","label":"Đã thành lập BCĐ do CT/BT đứng đầu chủ trì và tổ chức cuộc họp"},
           "evidence": "-Quyết định BCD - Biên bản họp",
           "dataSource": "UBND xã",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Công chức VP - TK xã"
-            ]
-          },
+          "responsible": {"lead":"CC VHTT","support":["Công chức VP - TK xã"]},
           "notes": [
             {
               "source": "Thành lập BCD do CT/BT đứng đầu chủ trì và tổ chức cuộc họp",
@@ -134,26 +89,13 @@ export const source: unknown = {
           "formula": {
             "kind": "checklist",
             "items": {
-              "attended": {
-                "label": "Tham gia đầy đủ họp huyện",
-                "tỉnh": null,
-                "TU về CDS": null,
-                "points": 5
-              },
-              "chaired": {
-                "label": "Chủ trì cuộc họp CDS xã",
-                "points": 5
-              }
+              "attended": {"label":"Tham gia đầy đủ họp huyện","tỉnh":null,"TU về CDS":null,"points":5},
+              "chaired": {"label":"Chủ trì cuộc họp CDS xã","points":5}
             }
           },
           "evidence": "- DS tham dự họp huyện. - Biên bản họp",
           "dataSource": "UBND xã",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Công chức xã"
-            ]
-          }
+          "responsible": {"lead":"CC VHTT","support":["Công chức xã"]}
         },
         {
           "code": "1.3",
@@ -161,34 +103,14 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ văn bản Chủ tịch ký trên tổng văn bản về CDS *10đ",
           "inputs": {
-            "a": {
-              "label": "Số văn bản về CDS do Chủ tịch xã ký"
-            },
-            "b": {
-              "label": "Tổng số văn bản về CDS"
-            }
+            "a": {"label":"Số văn bản về CDS do Chủ tịch xã ký"},
+            "b": {"label":"Tổng số văn bản về CDS"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 10
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
           "zeroDenominator": "zero",
           "evidence": "Tài liệu/link hoặc hình ảnh",
           "dataSource": "UBND xã",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Công chức xã"
-            ]
-          },
+          "responsible": {"lead":"CC VHTT","support":["Công chức xã"]},
           "notes": [
             {
               "source": "Tỷ lệ văn bản Chủ tịch ký trên tổng văn bản về CDS *10đ",
@@ -201,49 +123,20 @@ export const source: unknown = {
           "name": "Trang TTĐT của xã có các bài viết tuyên truyền về chuyển đổi số",
           "max": 10,
           "method": "- Có chuyên mục riêng - Số lượng 20 bài/năm (10đ) - 10-20 bài/năm (5đ) - Dưới 10 bài (2,5đ) - 0 bài (0đ)",
-          "inputs": {
-            "a": {
-              "label": "Số bài viết tuyên truyền về chuyển đổi số trong năm"
-            }
-          },
+          "inputs": {"a":{"label":"Số bài viết tuyên truyền về chuyển đổi số trong năm"}},
           "formula": {
             "kind": "bands",
             "value": "a",
             "bands": [
-              {
-                "label": "20 bài/năm",
-                "gte": 20,
-                "points": 10
-              },
-              {
-                "label": "10-20 bài/năm",
-                "gte": 10,
-                "lt": 20,
-                "points": 5
-              },
-              {
-                "label": "Dưới 10 bài",
-                "gt": 0,
-                "lt": 10,
-                "points": "2.5"
-              },
-              {
-                "label": "0 bài",
-                "eq": 0,
-                "points": 0
-              }
+              {"label":"20 bài/năm","gte":20,"points":10},
+              {"label":"10-20 bài/năm","gte":10,"lt":20,"points":5},
+              {"label":"Dưới 10 bài","gt":0,"lt":10,"points":"2.5"},
+              {"label":"0 bài","eq":0,"points":0}
             ]
           },
           "evidence": "Tài liệu/link hoặc hình ảnh",
           "dataSource": "UBND xã",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Bộ phận 1 cửa",
-              "Công an xã",
-              "Công chức VP - TK xã"
-            ]
-          },
+          "responsible": {"lead":"CC VHTT","support":["Bộ phận 1 cửa","Công an xã","Công chức VP - TK xã"]},
           "notes": [
             {
               "source": "- Số lượng 20 bài/năm (10đ) - 10-20 bài/năm (5đ) - Dưới 10 bài (2,5đ) - 0 bài (0đ)",
@@ -260,17 +153,10 @@ export const source: unknown = {
           "name": "Hệ thống truyền thanh xã có chuyên mục riêng về chuyển đổi số",
           "max": 10,
           "method": "- Đã có (10đ) - Không có (0đ)",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Văn bản/tài liệu chứng minh",
           "dataSource": "UBND xã",
-          "responsible": {
-            "lead": "Phụ trách Đài truyền thanh xã.",
-            "support": [
-              "CC VHTT"
-            ]
-          }
+          "responsible": {"lead":"Phụ trách Đài truyền thanh xã.","support":["CC VHTT"]}
         },
         {
           "code": "1.6",
@@ -280,28 +166,14 @@ export const source: unknown = {
           "formula": {
             "kind": "choice",
             "options": {
-              "weekly": {
-                "label": "1 lần/tuần",
-                "points": 10
-              },
-              "monthly": {
-                "label": "1 lần/tuần – 1 lần/tháng",
-                "points": 5
-              },
-              "rare": {
-                "label": "Dưới 1 lần/tháng",
-                "points": 0
-              }
+              "weekly": {"label":"1 lần/tuần","points":10},
+              "monthly": {"label":"1 lần/tuần – 1 lần/tháng","points":5},
+              "rare": {"label":"Dưới 1 lần/tháng","points":0}
             }
           },
           "evidence": "Tài liệu/link hoặc hình ảnh",
           "dataSource": "UBND xã",
-          "responsible": {
-            "lead": "Phụ trách Đài truyền thanh xã.",
-            "support": [
-              "CC VHTT"
-            ]
-          },
+          "responsible": {"lead":"Phụ trách Đài truyền thanh xã.","support":["CC VHTT"]},
           "notes": [
             {
               "source": "- 1 lần/tuần (10 đ) - 1 lần/tuần – 1 lần/tháng (5đ) - Dưới 1 lần/tháng (0)",
@@ -331,68 +203,40 @@ export const source: unknown = {
           "name": "Nghị quyết chuyên đề hoặc văn bản tương đương của cấp uỷ về chuyển đổi số của cấp xã",
           "max": 5,
           "method": "- Đã ban hành (5đ) - Chưa ban hành (0đ)",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Tài liệu/link hoặc hình ảnh",
           "dataSource": "UBND xã",
-          "responsible": {
-            "lead": "CC VH TT",
-            "support": [
-              "CC VPTK"
-            ]
-          }
+          "responsible": {"lead":"CC VH TT","support":["CC VPTK"]}
         },
         {
           "code": "2.2",
           "name": "Kế hoạch hành động 5 năm của cấp xã về chuyển đổi số",
           "max": 5,
           "method": "- Đã ban hành (5đ) - Chưa ban hành (0đ)",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Tài liệu/link hoặc hình ảnh",
           "dataSource": "UBND xã",
-          "responsible": {
-            "lead": "CC VH TT",
-            "support": [
-              "CC VPTK"
-            ]
-          }
+          "responsible": {"lead":"CC VH TT","support":["CC VPTK"]}
         },
         {
           "code": "2.3",
           "name": "Kế hoạch hành động hằng năm của cấp xã về chuyển đổi số",
           "max": 10,
           "method": "- Đã ban hành (10đ) - Chưa ban hành (0đ)",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Tài liệu/link hoặc hình ảnh",
           "dataSource": "UBND xã",
-          "responsible": {
-            "lead": "CC VH TT",
-            "support": [
-              "CC VPTK"
-            ]
-          }
+          "responsible": {"lead":"CC VH TT","support":["CC VPTK"]}
         },
         {
           "code": "2.4",
           "name": "Triển khai kiến trúc Chính quyền điện tử theo phiên bản mới nhất do Tỉnh ban hành",
           "max": 10,
           "method": "- Đã triển khai (10đ) - Chưa triển khai (0đ)",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Tài liệu/link hoặc hình ảnh",
           "dataSource": "UBND xã",
-          "responsible": {
-            "lead": "CC VH TT",
-            "support": [
-              "CC VPTK"
-            ]
-          }
+          "responsible": {"lead":"CC VH TT","support":["CC VPTK"]}
         },
         {
           "code": "2.5",
@@ -413,26 +257,10 @@ export const source: unknown = {
               "huyện về CDS trong năm": null
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 20
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":20},
           "evidence": "Văn bản, tài liệu",
           "dataSource": "UBND xã",
-          "responsible": {
-            "lead": "CC VPTK",
-            "support": [
-              "CC VH TT"
-            ]
-          },
+          "responsible": {"lead":"CC VPTK","support":["CC VH TT"]},
           "notes": [
             {
               "source": "Tỷ lệ tham gia * 20đ",
@@ -445,72 +273,40 @@ export const source: unknown = {
           "name": "Thực hiện theo Văn bản định kỳ hằng năm của tỉnh nhắc nhở, chấn chỉnh quản lý chi cho chuyển đổi số",
           "max": 10,
           "method": "- Đã ban hành (10đ) - Chưa ban hành (0đ)",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Văn bản, tài liệu",
           "dataSource": "UBND xã",
-          "responsible": {
-            "lead": "Công chức Tài chính và Kế hoạch",
-            "support": [
-              "CC VH TT",
-              "CC VPTK"
-            ]
-          }
+          "responsible": {"lead":"Công chức Tài chính và Kế hoạch","support":["CC VH TT","CC VPTK"]}
         },
         {
           "code": "2.7",
           "name": "Thực hiện theo chính sách của tỉnh về tỷ lệ chi Ngân sách nhà nước tối thiểu hằng năm cho chuyển đổi số",
           "max": 10,
           "method": "- Đã ban hành (10đ) - Chưa ban hành (0đ)",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Văn bản, tài liệu",
           "dataSource": "UBND xã",
-          "responsible": {
-            "lead": "Công chức Tài chính và Kế hoạch",
-            "support": [
-              "CC VH TT",
-              "CC VPTK"
-            ]
-          }
+          "responsible": {"lead":"Công chức Tài chính và Kế hoạch","support":["CC VH TT","CC VPTK"]}
         },
         {
           "code": "2.8",
           "name": "Thực hiện theo chính sách của tỉnh hoặc có sáng kiến mới để khuyến khích người dân và doanh nghiệp sử dụng dịch vụ công trực tuyến (DVCTT)",
           "max": 10,
           "method": "- Đã ban hành (10đ) - Chưa ban hành (0đ)",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Văn bản, tài liệu",
           "dataSource": "UBND xã",
-          "responsible": {
-            "lead": "Công chức Tài chính và Kế hoạch",
-            "support": [
-              "CC VH TT",
-              "CC VPTK"
-            ]
-          }
+          "responsible": {"lead":"Công chức Tài chính và Kế hoạch","support":["CC VH TT","CC VPTK"]}
         },
         {
           "code": "2.9",
           "name": "Thực hiện theo chính sách của tỉnh hoặc có sáng kiến mới để khuyến khích doanh nghiệp vừa và nhỏ chuyển đổi số",
           "max": 10,
           "method": "- Đã ban hành (10đ) - Chưa ban hành (0đ)",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Văn bản, tài liệu",
           "dataSource": "UBND xã",
-          "responsible": {
-            "lead": "Công chức Tài chính và Kế hoạch",
-            "support": [
-              "CC Địa chính",
-              "CC VPTK"
-            ]
-          }
+          "responsible": {"lead":"Công chức Tài chính và Kế hoạch","support":["CC Địa chính","CC VPTK"]}
         }
       ]
     },
@@ -525,32 +321,12 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ *10 đ",
           "inputs": {
-            "a": {
-              "label": "Số người trưởng thành có điện thoại thông minh"
-            },
-            "b": {
-              "label": "Dân số trưởng thành"
-            }
+            "a": {"label":"Số người trưởng thành có điện thoại thông minh"},
+            "b": {"label":"Dân số trưởng thành"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 10
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
           "dataSource": "Cục Viễn thông/ tỉnh",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Các thôn"
-            ]
-          }
+          "responsible": {"lead":"CC VHTT","support":["Các thôn"]}
         },
         {
           "code": "3.2",
@@ -558,32 +334,12 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ *10 đ",
           "inputs": {
-            "a": {
-              "label": "Số hộ gia đình có người có điện thoại thông minh"
-            },
-            "b": {
-              "label": "Tổng số hộ gia đình"
-            }
+            "a": {"label":"Số hộ gia đình có người có điện thoại thông minh"},
+            "b": {"label":"Tổng số hộ gia đình"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 10
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
           "dataSource": "Cục Viễn thông/ tỉnh",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Các thôn"
-            ]
-          }
+          "responsible": {"lead":"CC VHTT","support":["Các thôn"]}
         },
         {
           "code": "3.3",
@@ -591,49 +347,21 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ *10 đ",
           "inputs": {
-            "a": {
-              "label": "Số hộ gia đình có kết nối Internet băng rộng cáp quang"
-            },
-            "b": {
-              "label": "Tổng số hộ gia đình",
-              "from": "3.2.b"
-            }
+            "a": {"label":"Số hộ gia đình có kết nối Internet băng rộng cáp quang"},
+            "b": {"label":"Tổng số hộ gia đình","from":"3.2.b"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 10
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
           "dataSource": "Cục Viễn thông/ tỉnh",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Các thôn"
-            ]
-          }
+          "responsible": {"lead":"CC VHTT","support":["Các thôn"]}
         },
         {
           "code": "3.4",
           "name": "UBND xã kết nối mạng Truyền số liệu chuyên dùng",
           "max": 10,
           "method": "- Có (10đ) - Không (0đ)",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "dataSource": "Cục Bưu điện/ tỉnh",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "CC VPTK"
-            ]
-          }
+          "responsible": {"lead":"CC VHTT","support":["CC VPTK"]}
         },
         {
           "code": "3.5",
@@ -641,34 +369,17 @@ export const source: unknown = {
           "max": 20,
           "method": "Tỷ lệ số nền tảng dùng chung/số lượng danh mục nền tảng tối thiểu theo yêu cầu *20đ",
           "inputs": {
-            "a": {
-              "label": "Số nền tảng dùng chung xã sử dụng"
-            },
-            "b": {
-              "label": "Số lượng danh mục nền tảng tối thiểu theo yêu cầu"
-            }
+            "a": {"label":"Số nền tảng dùng chung xã sử dụng"},
+            "b": {"label":"Số lượng danh mục nền tảng tối thiểu theo yêu cầu"}
           },
           "formula": {
             "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ],
-              "proportion": false
-            },
+            "value": {"numerator":["a"],"denominator":["b"],"proportion":false},
             "points": 20
           },
           "evidence": "Văn bản, tài liệu",
           "dataSource": "UBND xã",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Công chức chuyên môn xã"
-            ]
-          },
+          "responsible": {"lead":"CC VHTT","support":["Công chức chuyên môn xã"]},
           "notes": [
             {
               "source": "Tỷ lệ số nền tảng dùng chung/số lượng danh mục nền tảng tối thiểu theo yêu cầu *20đ",
@@ -682,35 +393,14 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ số nền tảng ứng dụng AI đã triển khai/ nền tảng dùng chung đã sử dụng *10đ",
           "inputs": {
-            "a": {
-              "label": "Số nền tảng ứng dụng AI đã triển khai"
-            },
-            "b": {
-              "label": "Số nền tảng dùng chung đã sử dụng",
-              "from": "3.5.a"
-            }
+            "a": {"label":"Số nền tảng ứng dụng AI đã triển khai"},
+            "b": {"label":"Số nền tảng dùng chung đã sử dụng","from":"3.5.a"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 10
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
           "zeroDenominator": "zero",
           "evidence": "Văn bản, tài liệu",
           "dataSource": "UBND xã",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Công chức chuyên môn xã"
-            ]
-          },
+          "responsible": {"lead":"CC VHTT","support":["Công chức chuyên môn xã"]},
           "notes": [
             {
               "source": "Tỷ lệ số nền tảng ứng dụng AI đã triển khai/ nền tảng dùng chung đã sử dụng *10đ",
@@ -736,51 +426,19 @@ export const source: unknown = {
           "name": "Tổ công nghệ số cộng đồng đến mức xã",
           "max": 10,
           "method": "Có 10đ Không có 0đ",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "CC VPTK",
-              "Đoàn thanh niên xã"
-            ]
-          }
+          "responsible": {"lead":"CC VHTT","support":["CC VPTK","Đoàn thanh niên xã"]}
         },
         {
           "code": "4.2",
           "name": "Tổ công nghệ số cộng đồng đến mức thôn, xóm",
           "max": 10,
           "method": "Số thôn có Tổ công nghệ số cộng đồng thôn/số thôn *10đ",
-          "inputs": {
-            "a": {
-              "label": "Số thôn có Tổ công nghệ số cộng đồng thôn"
-            },
-            "b": {
-              "label": "Số thôn"
-            }
-          },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 10
-          },
+          "inputs": {"a":{"label":"Số thôn có Tổ công nghệ số cộng đồng thôn"},"b":{"label":"Số thôn"}},
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "CC VPTK",
-              "Đoàn thanh niên xã"
-            ]
-          }
+          "responsible": {"lead":"CC VHTT","support":["CC VPTK","Đoàn thanh niên xã"]}
         },
         {
           "code": "4.3",
@@ -788,34 +446,12 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ công chức chuyên trách, kiêm nhiệm CDS/Tổng số CC (tính theo MIN/MAX)",
           "inputs": {
-            "a": {
-              "label": "Số công chức",
-              "viên chức chuyên trách": null,
-              "kiêm nhiệm CDS": null
-            },
-            "b": {
-              "label": "Tổng số CC"
-            }
+            "a": {"label":"Số công chức","viên chức chuyên trách":null,"kiêm nhiệm CDS":null},
+            "b": {"label":"Tổng số CC"}
           },
-          "formula": {
-            "kind": "relative",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "mode": "minmax"
-          },
+          "formula": {"kind":"relative","value":{"numerator":["a"],"denominator":["b"]},"mode":"minmax"},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Công chức xã"
-            ]
-          },
+          "responsible": {"lead":"CC VHTT","support":["Công chức xã"]},
           "notes": [
             {
               "source": "(tính theo MIN/MAX)",
@@ -829,35 +465,12 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ công chức chuyên trách, kiêm nhiệm ATTTM/Tổng số CC (tính theo MIN/MAX)",
           "inputs": {
-            "a": {
-              "label": "Số công chức",
-              "viên chức chuyên trách": null,
-              "kiêm nhiệm ATTTM": null
-            },
-            "b": {
-              "label": "Tổng số CC",
-              "from": "4.3.b"
-            }
+            "a": {"label":"Số công chức","viên chức chuyên trách":null,"kiêm nhiệm ATTTM":null},
+            "b": {"label":"Tổng số CC","from":"4.3.b"}
           },
-          "formula": {
-            "kind": "relative",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "mode": "minmax"
-          },
+          "formula": {"kind":"relative","value":{"numerator":["a"],"denominator":["b"]},"mode":"minmax"},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Công chức xã"
-            ]
-          },
+          "responsible": {"lead":"CC VHTT","support":["Công chức xã"]},
           "notes": [
             {
               "source": "(tính theo MIN/MAX)",
@@ -876,30 +489,11 @@ export const source: unknown = {
               "viên chức được bồi dưỡng": null,
               "tập huấn về chuyển đổi số": null
             },
-            "b": {
-              "label": "Tổng số CC",
-              "from": "4.3.b"
-            }
+            "b": {"label":"Tổng số CC","from":"4.3.b"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 10
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VPTK",
-            "support": [
-              "Công chức xã"
-            ]
-          }
+          "responsible": {"lead":"CC VPTK","support":["Công chức xã"]}
         },
         {
           "code": "4.6",
@@ -907,32 +501,12 @@ export const source: unknown = {
           "max": 5,
           "method": "Tỷ lệ *10 đ",
           "inputs": {
-            "a": {
-              "label": "Số người lao động được bồi dưỡng",
-              "tập huấn kỹ năng số": null
-            },
-            "b": {
-              "label": "Tổng số người lao động"
-            }
+            "a": {"label":"Số người lao động được bồi dưỡng","tập huấn kỹ năng số":null},
+            "b": {"label":"Tổng số người lao động"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VHXH",
-            "support": [
-              "CC VHTT"
-            ]
-          },
+          "responsible": {"lead":"CC VHXH","support":["CC VHTT"]},
           "notes": [
             {
               "source": "4.6 … Điểm tối đa 5 … Tỷ lệ *10 đ",
@@ -958,17 +532,9 @@ export const source: unknown = {
           "name": "Số lượng hệ thống thông tin đã được phê duyệt hồ sơ đề xuất cấp độ",
           "max": 10,
           "method": "- Đã có (10đ) - Không có (0đ)",
-          "formula": {
-            "kind": "yesNo",
-            "label": "Đã có hệ thống thông tin được phê duyệt hồ sơ đề xuất cấp độ"
-          },
+          "formula": {"kind":"yesNo","label":"Đã có hệ thống thông tin được phê duyệt hồ sơ đề xuất cấp độ"},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Công chức xã"
-            ]
-          }
+          "responsible": {"lead":"CC VHTT","support":["Công chức xã"]}
         },
         {
           "code": "5.2",
@@ -979,30 +545,12 @@ export const source: unknown = {
             "a": {
               "label": "Số hệ thống thông tin triển khai đầy đủ phương án bảo vệ theo Hồ sơ đề xuất cấp độ đã được phê duyệt"
             },
-            "b": {
-              "label": "Số hệ thống thông tin đã được phê duyệt hồ sơ đề xuất cấp độ"
-            }
+            "b": {"label":"Số hệ thống thông tin đã được phê duyệt hồ sơ đề xuất cấp độ"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 10
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
           "zeroDenominator": "zero",
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Công chức xã"
-            ]
-          },
+          "responsible": {"lead":"CC VHTT","support":["Công chức xã"]},
           "notes": [
             {
               "source": "Tỷ lệ *10 đ",
@@ -1016,33 +564,12 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ *10 đ",
           "inputs": {
-            "a": {
-              "label": "Số máy chủ cài đặt phần mềm phòng",
-              "chống mã độc": null
-            },
-            "b": {
-              "label": "Tổng số máy chủ của cơ quan nhà nước"
-            }
+            "a": {"label":"Số máy chủ cài đặt phần mềm phòng","chống mã độc":null},
+            "b": {"label":"Tổng số máy chủ của cơ quan nhà nước"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 10
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Công chức xã"
-            ]
-          },
+          "responsible": {"lead":"CC VHTT","support":["Công chức xã"]},
           "notes": [
             {
               "source": "cài đặt Công chức, chống mã độc",
@@ -1056,33 +583,12 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ *10 đ",
           "inputs": {
-            "a": {
-              "label": "Số máy trạm cài đặt phần mềm phòng",
-              "chống mã độc": null
-            },
-            "b": {
-              "label": "Tổng số máy trạm của cơ quan nhà nước"
-            }
+            "a": {"label":"Số máy trạm cài đặt phần mềm phòng","chống mã độc":null},
+            "b": {"label":"Tổng số máy trạm của cơ quan nhà nước"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 10
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Công chức xã"
-            ]
-          },
+          "responsible": {"lead":"CC VHTT","support":["Công chức xã"]},
           "notes": [
             {
               "source": "cài đặt Công chức, chống mã độc",
@@ -1096,34 +602,12 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ *10 đ",
           "inputs": {
-            "a": {
-              "label": "Số IP botnet đã được xử lý",
-              "loại bỏ mã độc": null
-            },
-            "b": {
-              "label": "Số IP botnet được phát hiện",
-              "cảnh báo": null
-            }
+            "a": {"label":"Số IP botnet đã được xử lý","loại bỏ mã độc":null},
+            "b": {"label":"Số IP botnet được phát hiện","cảnh báo":null}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 10
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Công chức xã"
-            ]
-          },
+          "responsible": {"lead":"CC VHTT","support":["Công chức xã"]},
           "notes": [
             {
               "source": "Tỷ lệ *10 đ",
@@ -1140,29 +624,11 @@ export const source: unknown = {
             "a": {
               "label": "Số hệ thống thông tin được giám sát trực tiếp và kết nối chia sẻ dữ liệu với NCSC"
             },
-            "b": {
-              "label": "Tổng số hệ thống thông tin của cơ quan nhà nước"
-            }
+            "b": {"label":"Tổng số hệ thống thông tin của cơ quan nhà nước"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 10
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
           "dataSource": "NCSC/tỉnh cung cấp",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Công chức xã"
-            ]
-          },
+          "responsible": {"lead":"CC VHTT","support":["Công chức xã"]},
           "notes": [
             {
               "source": "Tỷ lệ *10 đ",
@@ -1180,30 +646,11 @@ export const source: unknown = {
               "label": "Số hệ thống thông tin đã được kiểm tra",
               "đánh giá đầy đủ theo Thông tư số 12/2022/TT-BTTTT": null
             },
-            "b": {
-              "label": "Tổng số hệ thống thông tin của cơ quan nhà nước",
-              "from": "5.6.b"
-            }
+            "b": {"label":"Tổng số hệ thống thông tin của cơ quan nhà nước","from":"5.6.b"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 10
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Công chức xã"
-            ]
-          },
+          "responsible": {"lead":"CC VHTT","support":["Công chức xã"]},
           "notes": [
             {
               "source": "Tỷ lệ *10 đ",
@@ -1217,33 +664,12 @@ export const source: unknown = {
           "max": 5,
           "method": "Tỷ lệ *5 đ",
           "inputs": {
-            "a": {
-              "label": "Số hệ thống thông tin có phương án ứng cứu xử lý sự cố tấn công mạng"
-            },
-            "b": {
-              "label": "Tổng số hệ thống thông tin của cơ quan nhà nước",
-              "from": "5.6.b"
-            }
+            "a": {"label":"Số hệ thống thông tin có phương án ứng cứu xử lý sự cố tấn công mạng"},
+            "b": {"label":"Tổng số hệ thống thông tin của cơ quan nhà nước","from":"5.6.b"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 5
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":5},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Công chức xã"
-            ]
-          },
+          "responsible": {"lead":"CC VHTT","support":["Công chức xã"]},
           "notes": [
             {
               "source": "Tỷ lệ *5 đ",
@@ -1256,49 +682,19 @@ export const source: unknown = {
           "name": "Triển khai cuộc diễn tập",
           "max": 5,
           "method": "Đã triển khai 5đ Chưa triển khai 0đ",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Công chức xã"
-            ]
-          }
+          "responsible": {"lead":"CC VHTT","support":["Công chức xã"]}
         },
         {
           "code": "5.10",
           "name": "Số lượng sự cố đã xử lý trong cơ quan nhà nước",
           "max": 10,
           "method": "Tỷ lệ đã xử lý/ tổng sự cố*10 đ",
-          "inputs": {
-            "a": {
-              "label": "Số sự cố đã xử lý"
-            },
-            "b": {
-              "label": "Tổng số sự cố"
-            }
-          },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 10
-          },
+          "inputs": {"a":{"label":"Số sự cố đã xử lý"},"b":{"label":"Tổng số sự cố"}},
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Công chức xã"
-            ]
-          }
+          "responsible": {"lead":"CC VHTT","support":["Công chức xã"]}
         },
         {
           "code": "5.11",
@@ -1306,12 +702,7 @@ export const source: unknown = {
           "max": 15,
           "method": "Cộng điểm từ 5.11.1 đến 5.11.6",
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC TCKT",
-            "support": [
-              "Công chức xã"
-            ]
-          },
+          "responsible": {"lead":"CC TCKT","support":["Công chức xã"]},
           "children": [
             {
               "code": "5.11.1",
@@ -1319,54 +710,22 @@ export const source: unknown = {
               "max": 5,
               "method": "Tỷ lệ NS đầu tư cho ATTT/NS CNTT ≥10%(5đ); ≥7% (3,5đ) ≥3% (1,5đ); 0 điểm",
               "inputs": {
-                "a": {
-                  "label": "NS đầu tư cho ATTT",
-                  "type": "amount",
-                  "unit": "triệu đồng"
-                },
-                "b": {
-                  "label": "NS CNTT",
-                  "type": "amount",
-                  "unit": "triệu đồng"
-                }
+                "a": {"label":"NS đầu tư cho ATTT","type":"amount","unit":"triệu đồng"},
+                "b": {"label":"NS CNTT","type":"amount","unit":"triệu đồng"}
               },
               "formula": {
                 "kind": "bands",
-                "value": {
-                  "numerator": [
-                    "a"
-                  ],
-                  "denominator": [
-                    "b"
-                  ]
-                },
+                "value": {"numerator":["a"],"denominator":["b"]},
                 "bands": [
-                  {
-                    "gte": "10%",
-                    "points": 5
-                  },
-                  {
-                    "gte": "7%",
-                    "points": "3.5"
-                  },
-                  {
-                    "gte": "3%",
-                    "points": "1.5"
-                  },
-                  {
-                    "lt": "3%",
-                    "points": 0
-                  }
+                  {"gte":"10%","points":5},
+                  {"gte":"7%","points":"3.5"},
+                  {"gte":"3%","points":"1.5"},
+                  {"lt":"3%","points":0}
                 ]
               },
               "zeroDenominator": "zero",
               "evidence": "Văn bản, tài liệu",
-              "responsible": {
-                "lead": "CC TCKT",
-                "support": [
-                  "Công chức xã"
-                ]
-              },
+              "responsible": {"lead":"CC TCKT","support":["Công chức xã"]},
               "notes": [
                 {
                   "source": "Tỷ lệ NS đầu tư cho ATTT/NS CNTT ≥10%(5đ); ≥7% (3,5đ) ≥3% (1,5đ); 0 điểm",
@@ -1379,43 +738,19 @@ export const source: unknown = {
               "name": "Kinh phí giám sát ATTT",
               "max": 2,
               "method": "50tr; 25tr; 10 tr",
-              "inputs": {
-                "a": {
-                  "label": "Kinh phí giám sát ATTT",
-                  "type": "amount",
-                  "unit": "triệu đồng"
-                }
-              },
+              "inputs": {"a":{"label":"Kinh phí giám sát ATTT","type":"amount","unit":"triệu đồng"}},
               "formula": {
                 "kind": "bands",
                 "value": "a",
                 "bands": [
-                  {
-                    "gte": 50,
-                    "points": 2
-                  },
-                  {
-                    "gte": 25,
-                    "points": "1.4"
-                  },
-                  {
-                    "gte": 10,
-                    "points": "0.6"
-                  },
-                  {
-                    "lt": 10,
-                    "points": 0
-                  }
+                  {"gte":50,"points":2},
+                  {"gte":25,"points":"1.4"},
+                  {"gte":10,"points":"0.6"},
+                  {"lt":10,"points":0}
                 ]
               },
               "evidence": "Văn bản, tài liệu",
-              "responsible": {
-                "lead": "CC TCKT",
-                "support": [
-                  "CC VHTT",
-                  "Công chức xã"
-                ]
-              },
+              "responsible": {"lead":"CC TCKT","support":["CC VHTT","Công chức xã"]},
               "notes": [
                 {
                   "source": "50tr; 25tr; 10 tr",
@@ -1440,32 +775,14 @@ export const source: unknown = {
                 "kind": "bands",
                 "value": "a",
                 "bands": [
-                  {
-                    "gte": 50,
-                    "points": 2
-                  },
-                  {
-                    "gte": 25,
-                    "points": "1.4"
-                  },
-                  {
-                    "gte": 10,
-                    "points": "0.6"
-                  },
-                  {
-                    "lt": 10,
-                    "points": 0
-                  }
+                  {"gte":50,"points":2},
+                  {"gte":25,"points":"1.4"},
+                  {"gte":10,"points":"0.6"},
+                  {"lt":10,"points":0}
                 ]
               },
               "evidence": "Văn bản, tài liệu",
-              "responsible": {
-                "lead": "CC TCKT",
-                "support": [
-                  "CC VHTT",
-                  "Công chức xã"
-                ]
-              },
+              "responsible": {"lead":"CC TCKT","support":["CC VHTT","Công chức xã"]},
               "notes": [
                 {
                   "source": "50tr; 25tr; 10 tr",
@@ -1490,32 +807,14 @@ export const source: unknown = {
                 "kind": "bands",
                 "value": "a",
                 "bands": [
-                  {
-                    "gte": 50,
-                    "points": 2
-                  },
-                  {
-                    "gte": 25,
-                    "points": "1.4"
-                  },
-                  {
-                    "gte": 10,
-                    "points": "0.6"
-                  },
-                  {
-                    "lt": 10,
-                    "points": 0
-                  }
+                  {"gte":50,"points":2},
+                  {"gte":25,"points":"1.4"},
+                  {"gte":10,"points":"0.6"},
+                  {"lt":10,"points":0}
                 ]
               },
               "evidence": "Văn bản, tài liệu",
-              "responsible": {
-                "lead": "CC TCKT",
-                "support": [
-                  "CC VHTT",
-                  "Công chức xã"
-                ]
-              },
+              "responsible": {"lead":"CC TCKT","support":["CC VHTT","Công chức xã"]},
               "notes": [
                 {
                   "source": "50tr; 25tr; 10 tr",
@@ -1528,44 +827,19 @@ export const source: unknown = {
               "name": "Kinh phí đào tạo, tập huấn",
               "max": 2,
               "method": "50tr; 25tr; 10 tr",
-              "inputs": {
-                "a": {
-                  "label": "Kinh phí đào tạo",
-                  "tập huấn": null,
-                  "type": "amount",
-                  "unit": "triệu đồng"
-                }
-              },
+              "inputs": {"a":{"label":"Kinh phí đào tạo","tập huấn":null,"type":"amount","unit":"triệu đồng"}},
               "formula": {
                 "kind": "bands",
                 "value": "a",
                 "bands": [
-                  {
-                    "gte": 50,
-                    "points": 2
-                  },
-                  {
-                    "gte": 25,
-                    "points": "1.4"
-                  },
-                  {
-                    "gte": 10,
-                    "points": "0.6"
-                  },
-                  {
-                    "lt": 10,
-                    "points": 0
-                  }
+                  {"gte":50,"points":2},
+                  {"gte":25,"points":"1.4"},
+                  {"gte":10,"points":"0.6"},
+                  {"lt":10,"points":0}
                 ]
               },
               "evidence": "Văn bản, tài liệu",
-              "responsible": {
-                "lead": "CC TCKT",
-                "support": [
-                  "CC VHTT",
-                  "Công chức xã"
-                ]
-              },
+              "responsible": {"lead":"CC TCKT","support":["CC VHTT","Công chức xã"]},
               "notes": [
                 {
                   "source": "50tr; 25tr; 10 tr",
@@ -1589,32 +863,14 @@ export const source: unknown = {
                 "kind": "bands",
                 "value": "a",
                 "bands": [
-                  {
-                    "gte": 50,
-                    "points": 2
-                  },
-                  {
-                    "gte": 25,
-                    "points": "1.4"
-                  },
-                  {
-                    "gte": 10,
-                    "points": "0.6"
-                  },
-                  {
-                    "lt": 10,
-                    "points": 0
-                  }
+                  {"gte":50,"points":2},
+                  {"gte":25,"points":"1.4"},
+                  {"gte":10,"points":"0.6"},
+                  {"lt":10,"points":0}
                 ]
               },
               "evidence": "Văn bản, tài liệu",
-              "responsible": {
-                "lead": "CC TCKT",
-                "support": [
-                  "CC VHTT",
-                  "Công chức xã"
-                ]
-              },
+              "responsible": {"lead":"CC TCKT","support":["CC VHTT","Công chức xã"]},
               "notes": [
                 {
                   "source": "50tr; 25tr; 10 tr",
@@ -1645,24 +901,13 @@ export const source: unknown = {
           "formula": {
             "kind": "checklist",
             "items": {
-              "standard": {
-                "label": "Đáp ứng yêu cầu theo quy định",
-                "points": 8
-              },
-              "ipv6": {
-                "label": "Đã chuyển đổi sang công nghệ IPv6",
-                "points": 2
-              }
+              "standard": {"label":"Đáp ứng yêu cầu theo quy định","points":8},
+              "ipv6": {"label":"Đã chuyển đổi sang công nghệ IPv6","points":2}
             }
           },
           "evidence": "Văn bản, tài liệu",
           "dataSource": "Trang tt điện tử xã",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Công chức xã"
-            ]
-          }
+          "responsible": {"lead":"CC VHTT","support":["Công chức xã"]}
         },
         {
           "code": "6.2",
@@ -1672,23 +917,12 @@ export const source: unknown = {
           "formula": {
             "kind": "checklist",
             "items": {
-              "published": {
-                "label": "Đã đưa dữ liệu mở",
-                "points": "2.5"
-              },
-              "technical": {
-                "label": "Đáp ứng yêu cầu kỹ thuật",
-                "points": "2.5"
-              }
+              "published": {"label":"Đã đưa dữ liệu mở","points":"2.5"},
+              "technical": {"label":"Đáp ứng yêu cầu kỹ thuật","points":"2.5"}
             }
           },
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VPTK",
-            "support": [
-              "Công chức xã"
-            ]
-          }
+          "responsible": {"lead":"CC VPTK","support":["Công chức xã"]}
         },
         {
           "code": "6.3",
@@ -1700,29 +934,11 @@ export const source: unknown = {
               "label": "Số hệ thống thông tin của xã kết nối với LGSP để chia sẻ",
               "khai thác dữ liệu": null
             },
-            "b": {
-              "label": "Tổng số hệ thống thông tin của xã cần kết nối với LGSP"
-            }
+            "b": {"label":"Tổng số hệ thống thông tin của xã cần kết nối với LGSP"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 5
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":5},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VPTK",
-            "support": [
-              "Công chức xã"
-            ]
-          },
+          "responsible": {"lead":"CC VPTK","support":["Công chức xã"]},
           "notes": [
             {
               "source": "Tỉ lệ * 5đ",
@@ -1736,32 +952,12 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỉ lệ * 10đ",
           "inputs": {
-            "a": {
-              "label": "Số dịch vụ dữ liệu trên NDXP xã sử dụng"
-            },
-            "b": {
-              "label": "Số dịch vụ dữ liệu trên NDXP xã cần sử dụng"
-            }
+            "a": {"label":"Số dịch vụ dữ liệu trên NDXP xã sử dụng"},
+            "b": {"label":"Số dịch vụ dữ liệu trên NDXP xã cần sử dụng"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 10
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VPTK",
-            "support": [
-              "Công chức xã"
-            ]
-          },
+          "responsible": {"lead":"CC VPTK","support":["Công chức xã"]},
           "notes": [
             {
               "source": "Tỉ lệ * 10đ",
@@ -1775,33 +971,17 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ 100%: 10 đ Tỷ lệ < 100%: 0 đ",
           "inputs": {
-            "a": {
-              "label": "Số DVCTT mức độ 4 hoặc toàn trình"
-            },
-            "b": {
-              "label": "Tổng số thủ tục hành chính đủ điều kiện cung cấp DVCTT mức độ 4 / toàn trình"
-            }
+            "a": {"label":"Số DVCTT mức độ 4 hoặc toàn trình"},
+            "b": {"label":"Tổng số thủ tục hành chính đủ điều kiện cung cấp DVCTT mức độ 4 / toàn trình"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "100%",
             "below": "zero"
           },
           "dataSource": "Hệ thống EMC/tỉnh cung cấp",
-          "responsible": {
-            "lead": "CC cửa Một",
-            "support": [
-              "Công chức xã"
-            ]
-          },
+          "responsible": {"lead":"CC cửa Một","support":["Công chức xã"]},
           "notes": [
             {
               "source": "Tỷ lệ DVCTT mức độ 4 hoặc toàn trình",
@@ -1814,67 +994,20 @@ export const source: unknown = {
           "name": "Tỷ lệ DVCTT được điền sẵn thông tin",
           "max": 10,
           "method": "Tỷ lệ * 10đ",
-          "inputs": {
-            "a": {
-              "label": "Số DVCTT được điền sẵn thông tin"
-            },
-            "b": {
-              "label": "Tổng số DVCTT"
-            }
-          },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 10
-          },
+          "inputs": {"a":{"label":"Số DVCTT được điền sẵn thông tin"},"b":{"label":"Tổng số DVCTT"}},
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC cửa Một",
-            "support": [
-              "Công chức xã"
-            ]
-          }
+          "responsible": {"lead":"CC cửa Một","support":["Công chức xã"]}
         },
         {
           "code": "6.7",
           "name": "Tỷ lệ DVCTT được cá thể hóa",
           "max": 10,
           "method": "Tỷ lệ * 10đ",
-          "inputs": {
-            "a": {
-              "label": "Số DVCTT được cá thể hóa"
-            },
-            "b": {
-              "label": "Tổng số DVCTT",
-              "from": "6.6.b"
-            }
-          },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 10
-          },
+          "inputs": {"a":{"label":"Số DVCTT được cá thể hóa"},"b":{"label":"Tổng số DVCTT","from":"6.6.b"}},
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC cửa Một",
-            "support": [
-              "Công chức xã"
-            ]
-          },
+          "responsible": {"lead":"CC cửa Một","support":["Công chức xã"]},
           "notes": [
             {
               "source": "6.7\tTỷ lệ DVCTT được cá thể hóa\t\tTỷ lệ * 10đ",
@@ -1888,68 +1021,28 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ * 10đ",
           "inputs": {
-            "a": {
-              "label": "Số DVCTT phát sinh hồ sơ trực tuyến"
-            },
-            "b": {
-              "label": "Tổng số DVCTT",
-              "from": "6.6.b"
-            }
+            "a": {"label":"Số DVCTT phát sinh hồ sơ trực tuyến"},
+            "b": {"label":"Tổng số DVCTT","from":"6.6.b"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 10
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
           "dataSource": "Hệ thống EMC/tỉnh cung cấp",
-          "responsible": {
-            "lead": "CC cửa Một",
-            "support": [
-              "Công chức xã"
-            ]
-          }
+          "responsible": {"lead":"CC cửa Một","support":["Công chức xã"]}
         },
         {
           "code": "6.9",
           "name": "Tỷ lệ hồ sơ xử lý trực tuyến",
           "max": 10,
           "method": "Tỷ lệ ≥ 80% = 10đ Tỷ lệ ≤ 80% * 10đ",
-          "inputs": {
-            "a": {
-              "label": "Số hồ sơ xử lý trực tuyến"
-            },
-            "b": {
-              "label": "Tổng số hồ sơ"
-            }
-          },
+          "inputs": {"a":{"label":"Số hồ sơ xử lý trực tuyến"},"b":{"label":"Tổng số hồ sơ"}},
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "80%",
             "below": "literal",
             "at": "gte"
           },
           "dataSource": "Hệ thống EMC/tỉnh cung cấp",
-          "responsible": {
-            "lead": "CC cửa Một",
-            "support": [
-              "Công chức xã"
-            ]
-          },
+          "responsible": {"lead":"CC cửa Một","support":["Công chức xã"]},
           "notes": [
             {
               "source": "Tỷ lệ $\\geq 80\\% = 10đ$ Tỷ lệ $\\leq 80\\% * 10đ$",
@@ -1968,30 +1061,11 @@ export const source: unknown = {
               "doanh nghiệp có sử dụng DVCTT mức độ 3": null,
               "4 trong năm": null
             },
-            "b": {
-              "label": "Tổng số tài khoản của người dân",
-              "doanh nghiệp": null
-            }
+            "b": {"label":"Tổng số tài khoản của người dân","doanh nghiệp":null}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 5
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":5},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC cửa Một",
-            "support": [
-              "Công chức xã"
-            ]
-          }
+          "responsible": {"lead":"CC cửa Một","support":["Công chức xã"]}
         },
         {
           "code": "6.11",
@@ -1999,64 +1073,30 @@ export const source: unknown = {
           "max": 5,
           "method": "Tỷ lệ hài lòng * 5đ",
           "inputs": {
-            "a": {
-              "label": "Số ý kiến hài lòng"
-            },
-            "b": {
-              "label": "Tổng số ý kiến đánh giá khi sử dụng DVCTT"
-            }
+            "a": {"label":"Số ý kiến hài lòng"},
+            "b": {"label":"Tổng số ý kiến đánh giá khi sử dụng DVCTT"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 5
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":5},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC cửa Một",
-            "support": [
-              "Công chức xã"
-            ]
-          }
+          "responsible": {"lead":"CC cửa Một","support":["Công chức xã"]}
         },
         {
           "code": "6.12",
           "name": "Sử dụng nền tảng phân tích, xử lý dữ liệu tổng hợp tập trung của tỉnh",
           "max": 10,
           "method": "Đã triển khai 10đ Chưa triển khai 0đ",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VPTK",
-            "support": [
-              "Công chức xã"
-            ]
-          }
+          "responsible": {"lead":"CC VPTK","support":["Công chức xã"]}
         },
         {
           "code": "6.13",
           "name": "Sử dụng nền tảng số quản trị tổng thể, thống nhất của tỉnh",
           "max": 10,
           "method": "Đã triển khai 10đ Chưa triển khai 0đ",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VPTK",
-            "support": [
-              "Công chức xã"
-            ]
-          }
+          "responsible": {"lead":"CC VPTK","support":["Công chức xã"]}
         },
         {
           "code": "6.14",
@@ -2066,71 +1106,39 @@ export const source: unknown = {
           "formula": {
             "kind": "checklist",
             "items": {
-              "agency": {
-                "label": "Đã triển khai đến cơ quan",
-                "points": 5
-              },
-              "individual": {
-                "label": "Đã triển khai đến cá nhân",
-                "points": 5
-              }
+              "agency": {"label":"Đã triển khai đến cơ quan","points":5},
+              "individual": {"label":"Đã triển khai đến cá nhân","points":5}
             }
           },
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VPTK",
-            "support": [
-              "Công chức xã"
-            ]
-          }
+          "responsible": {"lead":"CC VPTK","support":["Công chức xã"]}
         },
         {
           "code": "6.15",
           "name": "Sử dụng nền tảng giám sát trực tuyến của tỉnh để phục vụ công tác quản lý nhà nước",
           "max": 10,
           "method": "- Đã triển khai: 10đ - Chưa triển khai: 0đ",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VPTK",
-            "support": [
-              "Công chức xã"
-            ]
-          }
+          "responsible": {"lead":"CC VPTK","support":["Công chức xã"]}
         },
         {
           "code": "6.16",
           "name": "Sử dụng nền tảng trợ lý ảo phục vụ người dân, doanh nghiệp",
           "max": 10,
           "method": "- Đã triển khai: 10đ - Chưa triển khai: 0đ",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VPTK",
-            "support": [
-              "Công chức xã"
-            ]
-          }
+          "responsible": {"lead":"CC VPTK","support":["Công chức xã"]}
         },
         {
           "code": "6.17",
           "name": "Sử dụng nền tảng trợ lý ảo phục vụ công chức, viên chức",
           "max": 10,
           "method": "- Đã triển khai: 10đ - Chưa triển khai: 0đ",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VPTK",
-            "support": [
-              "Công chức xã"
-            ]
-          }
+          "responsible": {"lead":"CC VPTK","support":["Công chức xã"]}
         },
         {
           "code": "6.18",
@@ -2143,32 +1151,16 @@ export const source: unknown = {
               "type": "amount",
               "unit": "triệu đồng"
             },
-            "b": {
-              "label": "Tổng chi Ngân sách nhà nước của xã",
-              "type": "amount",
-              "unit": "triệu đồng"
-            }
+            "b": {"label":"Tổng chi Ngân sách nhà nước của xã","type":"amount","unit":"triệu đồng"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "1%",
             "below": "proportional"
           },
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC TCKT",
-            "support": [
-              "Công chức xã"
-            ]
-          },
+          "responsible": {"lead":"CC TCKT","support":["Công chức xã"]},
           "notes": [
             {
               "source": "Tỷ lệ ≥ 1%: 10đ Tỷ lệ < 1% = tỷ lệ/1%*10đ",
@@ -2195,37 +1187,17 @@ export const source: unknown = {
           "max": 20,
           "method": "Tỷ lệ ≥ 20%: 20đ Tỷ lệ < 20% = tỷ lệ/20%*20đ",
           "inputs": {
-            "a": {
-              "label": "Giá trị kinh tế số",
-              "type": "amount",
-              "unit": "triệu đồng"
-            },
-            "b": {
-              "label": "GRDP",
-              "type": "amount",
-              "unit": "triệu đồng"
-            }
+            "a": {"label":"Giá trị kinh tế số","type":"amount","unit":"triệu đồng"},
+            "b": {"label":"GRDP","type":"amount","unit":"triệu đồng"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "20%",
             "below": "proportional"
           },
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC TCKT",
-            "support": [
-              "Công chức xã"
-            ]
-          }
+          "responsible": {"lead":"CC TCKT","support":["Công chức xã"]}
         },
         {
           "code": "7.2",
@@ -2233,33 +1205,17 @@ export const source: unknown = {
           "max": 20,
           "method": "Tỷ lệ ≥ 5%: 20đ Tỷ lệ < 5% = tỷ lệ/5%*20đ",
           "inputs": {
-            "a": {
-              "label": "Số doanh nghiệp công nghệ số (cung cấp dịch vụ viễn thông – CNTT)"
-            },
-            "b": {
-              "label": "Tổng số doanh nghiệp trên địa bàn xã"
-            }
+            "a": {"label":"Số doanh nghiệp công nghệ số (cung cấp dịch vụ viễn thông – CNTT)"},
+            "b": {"label":"Tổng số doanh nghiệp trên địa bàn xã"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "5%",
             "below": "proportional"
           },
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC TCKT",
-            "support": [
-              "Công chức Địa chính xã"
-            ]
-          },
+          "responsible": {"lead":"CC TCKT","support":["Công chức Địa chính xã"]},
           "notes": [
             {
               "source": "Tỷ lệ ≥ 5%: 20đ …",
@@ -2273,34 +1229,17 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ ≥ 10%: 10đ Tỷ lệ < 10% = tỷ lệ/10%*10đ",
           "inputs": {
-            "a": {
-              "label": "Số doanh nghiệp nền tảng số"
-            },
-            "b": {
-              "label": "Tổng số doanh nghiệp trên địa bàn xã",
-              "from": "7.2.b"
-            }
+            "a": {"label":"Số doanh nghiệp nền tảng số"},
+            "b": {"label":"Tổng số doanh nghiệp trên địa bàn xã","from":"7.2.b"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "10%",
             "below": "proportional"
           },
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC TCKT",
-            "support": [
-              "Công chức Địa chính xã"
-            ]
-          },
+          "responsible": {"lead":"CC TCKT","support":["Công chức Địa chính xã"]},
           "notes": [
             {
               "source": "Tỷ lệ ≥ 10%: 10đ …",
@@ -2314,34 +1253,17 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ ≥ 10%: 10đ Tỷ lệ <10% = tỷ lệ/10%*10đ",
           "inputs": {
-            "a": {
-              "label": "Số doanh nghiệp nhỏ và vừa tiếp cận",
-              "tham gia chương trình SMEdx": null
-            },
-            "b": {
-              "label": "Tổng số doanh nghiệp nhỏ và vừa trên địa bàn xã"
-            }
+            "a": {"label":"Số doanh nghiệp nhỏ và vừa tiếp cận","tham gia chương trình SMEdx":null},
+            "b": {"label":"Tổng số doanh nghiệp nhỏ và vừa trên địa bàn xã"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "10%",
             "below": "proportional"
           },
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC TCKT",
-            "support": [
-              "Công chức Địa chính xã"
-            ]
-          },
+          "responsible": {"lead":"CC TCKT","support":["Công chức Địa chính xã"]},
           "notes": [
             {
               "source": "Tỷ lệ ≥ 10%: 10đ …",
@@ -2355,34 +1277,17 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ ≥ 50%: 10đ Tỷ lệ <50% = tỷ lệ/50%*10đ",
           "inputs": {
-            "a": {
-              "label": "Số doanh nghiệp nhỏ và vừa sử dụng nền tảng số"
-            },
-            "b": {
-              "label": "Tổng số doanh nghiệp nhỏ và vừa trên địa bàn xã",
-              "from": "7.4.b"
-            }
+            "a": {"label":"Số doanh nghiệp nhỏ và vừa sử dụng nền tảng số"},
+            "b": {"label":"Tổng số doanh nghiệp nhỏ và vừa trên địa bàn xã","from":"7.4.b"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "50%",
             "below": "proportional"
           },
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC TCKT",
-            "support": [
-              "Công chức Địa chính xã"
-            ]
-          }
+          "responsible": {"lead":"CC TCKT","support":["Công chức Địa chính xã"]}
         },
         {
           "code": "7.6",
@@ -2390,34 +1295,17 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ ≥ 80%: 10đ Tỷ lệ <80% = tỷ lệ/80%*10đ",
           "inputs": {
-            "a": {
-              "label": "Số doanh nghiệp sử dụng hợp đồng điện tử"
-            },
-            "b": {
-              "label": "Tổng số doanh nghiệp trên địa bàn xã",
-              "from": "7.2.b"
-            }
+            "a": {"label":"Số doanh nghiệp sử dụng hợp đồng điện tử"},
+            "b": {"label":"Tổng số doanh nghiệp trên địa bàn xã","from":"7.2.b"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "80%",
             "below": "proportional"
           },
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC TCKT",
-            "support": [
-              "Công chức Địa chính xã"
-            ]
-          }
+          "responsible": {"lead":"CC TCKT","support":["Công chức Địa chính xã"]}
         },
         {
           "code": "7.7",
@@ -2425,33 +1313,12 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ * 10đ",
           "inputs": {
-            "a": {
-              "label": "Số doanh nghiệp nộp thuế điện tử"
-            },
-            "b": {
-              "label": "Tổng số doanh nghiệp trên địa bàn xã",
-              "from": "7.2.b"
-            }
+            "a": {"label":"Số doanh nghiệp nộp thuế điện tử"},
+            "b": {"label":"Tổng số doanh nghiệp trên địa bàn xã","from":"7.2.b"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 10
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC TCKT",
-            "support": [
-              "Công chức Địa chính xã"
-            ]
-          }
+          "responsible": {"lead":"CC TCKT","support":["Công chức Địa chính xã"]}
         },
         {
           "code": "7.8",
@@ -2462,30 +1329,16 @@ export const source: unknown = {
             "a": {
               "label": "Số điểm phục vụ của mạng bưu chính công cộng có kết nối internet băng rộng cố định"
             },
-            "b": {
-              "label": "Tổng số điểm phục vụ của mạng bưu chính công cộng trên địa bàn xã"
-            }
+            "b": {"label":"Tổng số điểm phục vụ của mạng bưu chính công cộng trên địa bàn xã"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "50%",
             "below": "proportional"
           },
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Các thôn"
-            ]
-          },
+          "responsible": {"lead":"CC VHTT","support":["Các thôn"]},
           "notes": [
             {
               "source": "Tỷ lệ ≥ 50%: 10đ …",
@@ -2499,34 +1352,17 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ ≥ 5%: 10đ Tỷ lệ <5% = tỷ lệ/5%*10đ",
           "inputs": {
-            "a": {
-              "label": "Số hộ gia đình có giao dịch trên sàn thương mại điện tử Voso và Postmart"
-            },
-            "b": {
-              "label": "Tổng số hộ gia đình",
-              "from": "3.2.b"
-            }
+            "a": {"label":"Số hộ gia đình có giao dịch trên sàn thương mại điện tử Voso và Postmart"},
+            "b": {"label":"Tổng số hộ gia đình","from":"3.2.b"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "5%",
             "below": "proportional"
           },
           "dataSource": "Bưu chính/Sàn TMĐT",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Các thôn"
-            ]
-          },
+          "responsible": {"lead":"CC VHTT","support":["Các thôn"]},
           "notes": [
             {
               "source": "Số lượng giao dịch trên sàn thương mại điện tử Vô sò và Postmart … Tỷ lệ ≥ 5%",
@@ -2540,33 +1376,12 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ*10đ",
           "inputs": {
-            "a": {
-              "label": "Số doanh nghiệp có tên miền .vn"
-            },
-            "b": {
-              "label": "Tổng số doanh nghiệp trên địa bàn xã",
-              "from": "7.2.b"
-            }
+            "a": {"label":"Số doanh nghiệp có tên miền .vn"},
+            "b": {"label":"Tổng số doanh nghiệp trên địa bàn xã","from":"7.2.b"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 10
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
           "dataSource": "VNNIC cung cấp",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Các thôn"
-            ]
-          },
+          "responsible": {"lead":"CC VHTT","support":["Các thôn"]},
           "notes": [
             {
               "source": "Số lượng tên miền .vn … Tỷ lệ*10đ",
@@ -2594,24 +1409,12 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "0.25%",
             "below": "proportional"
           },
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC TCKT",
-            "support": [
-              "Công chức xã"
-            ]
-          },
+          "responsible": {"lead":"CC TCKT","support":["Công chức xã"]},
           "notes": [
             {
               "source": "Tỷ lệ ≥ 0,25%: 10đ …",
@@ -2639,24 +1442,12 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "0.25%",
             "below": "proportional"
           },
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC TCKT",
-            "support": [
-              "Công chức xã"
-            ]
-          },
+          "responsible": {"lead":"CC TCKT","support":["Công chức xã"]},
           "notes": [
             {
               "source": "Tỷ lệ ≥ 0,25%: 10đ …",
@@ -2677,32 +1468,12 @@ export const source: unknown = {
           "max": 20,
           "method": "Tỷ lệ*20đ",
           "inputs": {
-            "a": {
-              "label": "Số người dân có danh tính số/tài khoản định danh điện tử"
-            },
-            "b": {
-              "label": "Dân số của xã"
-            }
+            "a": {"label":"Số người dân có danh tính số/tài khoản định danh điện tử"},
+            "b": {"label":"Dân số của xã"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 20
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":20},
           "dataSource": "Bộ CA thống kê",
-          "responsible": {
-            "lead": "Công an xã",
-            "support": [
-              "CC VHTT"
-            ]
-          },
+          "responsible": {"lead":"Công an xã","support":["CC VHTT"]},
           "notes": [
             {
               "source": "Tỷ lệ*20đ",
@@ -2719,31 +1490,16 @@ export const source: unknown = {
             "a": {
               "label": "Số người từ 15 tuổi trở lên có tài khoản giao dịch tại ngân hàng hoặc các tổ chức được phép khác"
             },
-            "b": {
-              "label": "Dân số từ 15 tuổi trở lên"
-            }
+            "b": {"label":"Dân số từ 15 tuổi trở lên"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "80%",
             "below": "proportional"
           },
           "dataSource": "Ngân hàng NN cung cấp",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Công chức xã",
-              "các thôn"
-            ]
-          },
+          "responsible": {"lead":"CC VHTT","support":["Công chức xã","các thôn"]},
           "notes": [
             {
               "source": "Tỷ lệ ≥ 80%: 20đ …",
@@ -2757,35 +1513,17 @@ export const source: unknown = {
           "max": 20,
           "method": "Tỷ lệ ≥ 50%: 20đ Tỷ lệ <50% = tỷ lệ/ 50%*20đ",
           "inputs": {
-            "a": {
-              "label": "Số người trưởng thành có chữ ký số hoặc chữ ký điện tử cá nhân"
-            },
-            "b": {
-              "label": "Dân số trưởng thành",
-              "from": "3.1.b"
-            }
+            "a": {"label":"Số người trưởng thành có chữ ký số hoặc chữ ký điện tử cá nhân"},
+            "b": {"label":"Dân số trưởng thành","from":"3.1.b"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "50%",
             "below": "proportional"
           },
           "dataSource": "NEAC cung cấp",
-          "responsible": {
-            "lead": "Công an xã",
-            "support": [
-              "CC VHXX",
-              "các thôn"
-            ]
-          },
+          "responsible": {"lead":"Công an xã","support":["CC VHXX","các thôn"]},
           "notes": [
             {
               "source": "Tỷ lệ <math><50\\%</math> = tỷ lệ/ <math>50\\%*20đ< math><=\"\" td=\"\"> <td></td> <td>cung cấp</td> <td>xã</td> <td></td> </math>50\\%*20đ<>",
@@ -2799,34 +1537,12 @@ export const source: unknown = {
           "max": 20,
           "method": "Tỷ lệ*20đ",
           "inputs": {
-            "a": {
-              "label": "Số hộ gia đình có địa chỉ số"
-            },
-            "b": {
-              "label": "Tổng số hộ gia đình",
-              "from": "3.2.b"
-            }
+            "a": {"label":"Số hộ gia đình có địa chỉ số"},
+            "b": {"label":"Tổng số hộ gia đình","from":"3.2.b"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
-            "points": 20
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":20},
           "dataSource": "VN post cung cấp",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Công chức xã",
-              "các thôn"
-            ]
-          }
+          "responsible": {"lead":"CC VHTT","support":["Công chức xã","các thôn"]}
         },
         {
           "code": "8.5",
@@ -2834,35 +1550,17 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ ≥ 70%: 10đ Tỷ lệ <70% = tỷ lệ/ 70%*10đ",
           "inputs": {
-            "a": {
-              "label": "Số người dân biết kỹ năng về công nghệ thông tin và truyền thông"
-            },
-            "b": {
-              "label": "Dân số của xã",
-              "from": "8.1.b"
-            }
+            "a": {"label":"Số người dân biết kỹ năng về công nghệ thông tin và truyền thông"},
+            "b": {"label":"Dân số của xã","from":"8.1.b"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "70%",
             "below": "proportional"
           },
           "dataSource": "Thống kê tỉnh, xã cung cấp",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Công chức xã",
-              "các thôn"
-            ]
-          },
+          "responsible": {"lead":"CC VHTT","support":["Công chức xã","các thôn"]},
           "notes": [
             {
               "source": "Tỷ lệ <math><70\\%</math> = tỷ lệ/ <math>70\\%*10đ< math><=\"\" td=\"\"> <td>Thống kê tỉnh, xã cung cấp</td> <td></td> <td>CC VHTT</td> …\tThống kê tỉnh, xã cung cấp\t\tCC VHTT",
@@ -2875,32 +1573,18 @@ export const source: unknown = {
           "name": "Tổng kinh phí đầu tư từ ngân sách nhà nước cho xã hội số",
           "max": 20,
           "method": "Có bố trí: 20đ Không bố trí: 0 đ",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC TCKT",
-            "support": [
-              "Công chức xã"
-            ]
-          }
+          "responsible": {"lead":"CC TCKT","support":["Công chức xã"]}
         },
         {
           "code": "8.7",
           "name": "Tổng kinh phí chi thường xuyên từ ngân sách nhà nước cho xã hội số",
           "max": 20,
           "method": "Có bố trí: 20đ Không bố trí: 0 đ",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC TCKT",
-            "support": [
-              "Công chức xã"
-            ]
-          }
+          "responsible": {"lead":"CC TCKT","support":["Công chức xã"]}
         },
         {
           "code": "8.8",
@@ -2918,13 +1602,7 @@ export const source: unknown = {
             "cap": 20
           },
           "evidence": "Văn bản, tài liệu",
-          "responsible": {
-            "lead": "CC VHTT",
-            "support": [
-              "Công chức xã",
-              "các thôn"
-            ]
-          }
+          "responsible": {"lead":"CC VHTT","support":["Công chức xã","các thôn"]}
         }
       ]
     },
@@ -2945,39 +1623,24 @@ export const source: unknown = {
           "name": "Ban hành kế hoạch triển khai đề án phát triển Đô thị thông minh",
           "max": 0,
           "unscored": true,
-          "formula": {
-            "kind": "yesNo",
-            "label": "Đã ban hành"
-          },
-          "responsible": {
-            "lead": "CC VHTT, CC VPTK"
-          }
+          "formula": {"kind":"yesNo","label":"Đã ban hành"},
+          "responsible": {"lead":"CC VHTT, CC VPTK"}
         },
         {
           "code": "9.2",
           "name": "Ban hành kế hoạch triển khai kiến trúc ICT phát triển Đô thị thông minh",
           "max": 0,
           "unscored": true,
-          "formula": {
-            "kind": "yesNo",
-            "label": "Đã ban hành"
-          },
-          "responsible": {
-            "lead": "CC VHTT, CC VPTK"
-          }
+          "formula": {"kind":"yesNo","label":"Đã ban hành"},
+          "responsible": {"lead":"CC VHTT, CC VPTK"}
         },
         {
           "code": "9.3",
           "name": "Thực hiện đo lường chỉ số KPI phát triển Đô thị thông minh",
           "max": 0,
           "unscored": true,
-          "formula": {
-            "kind": "yesNo",
-            "label": "Đã thực hiện"
-          },
-          "responsible": {
-            "lead": "CC VHTT, CC VPTK"
-          }
+          "formula": {"kind":"yesNo","label":"Đã thực hiện"},
+          "responsible": {"lead":"CC VHTT, CC VPTK"}
         }
       ]
     }

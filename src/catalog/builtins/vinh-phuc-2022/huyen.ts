@@ -77,67 +77,31 @@ export const source: unknown = {
       }
     ]
   },
-  "defaults": {
-    "cadence": "year",
-    "annualRule": "last",
-    "zeroDenominator": "max"
-  },
+  "defaults": {"cadence":"year","annualRule":"last","zeroDenominator":"max"},
   "profile": {
-    "unitName": {
-      "label": "Tên huyện/thành phố",
-      "type": "text",
-      "ref": "1.1"
-    },
-    "address": {
-      "label": "Địa chỉ liên hệ chính thức",
-      "type": "text",
-      "ref": "1.2"
-    },
+    "unitName": {"label":"Tên huyện/thành phố","type":"text","ref":"1.1"},
+    "address": {"label":"Địa chỉ liên hệ chính thức","type":"text","ref":"1.2"},
     "website": {
       "label": "Địa chỉ trang/cổng thông tin điện tử (Website/Portal) chính thức",
       "type": "text",
       "ref": "1.3"
     },
-    "population": {
-      "label": "Số lượng dân số của huyện/thành phố",
-      "type": "count",
-      "ref": "1.4"
-    },
+    "population": {"label":"Số lượng dân số của huyện/thành phố","type":"count","ref":"1.4"},
     "workingAgePopulation": {
       "label": "Số lượng dân số trong độ tuổi lao động của huyện/thành phố",
       "type": "count",
       "ref": "1.5"
     },
-    "households": {
-      "label": "Số lượng hộ gia đình của huyện/thành phố",
-      "type": "count",
-      "ref": "1.6"
-    },
-    "communes": {
-      "label": "Số lượng xã và tương đương của huyện/thành phố",
-      "type": "count",
-      "ref": "1.7"
-    },
-    "villages": {
-      "label": "Số lượng thôn, xóm và tương đương của huyện/thành phố",
-      "type": "count",
-      "ref": "1.8"
-    },
+    "households": {"label":"Số lượng hộ gia đình của huyện/thành phố","type":"count","ref":"1.6"},
+    "communes": {"label":"Số lượng xã và tương đương của huyện/thành phố","type":"count","ref":"1.7"},
+    "villages": {"label":"Số lượng thôn, xóm và tương đương của huyện/thành phố","type":"count","ref":"1.8"},
     "agencies": {
       "label": "Số lượng cơ quan/đơn vị thuộc, trực thuộc UBND huyện/thành phố",
       "type": "count",
       "ref": "1.9"
     },
-    "staffDistrict": {
-      "label": "Số lượng cán bộ, công chức, viên chức cấp huyện",
-      "type": "count",
-      "ref": "1.10.1"
-    },
-    "staffCommune": {
-      "label": "Số lượng cán bộ, công chức, viên chức cấp xã",
-      "type": "count",
-      "ref": "1.10.2"
-    },
+    "staffDistrict": {"label":"Số lượng cán bộ, công chức, viên chức cấp huyện","type":"count","ref":"1.10.1"},
+    "staffCommune": {"label":"Số lượng cán bộ, công chức, viên chức cấp xã","type":"count","ref":"1.10.2"},
     "servers": {
       "label": "Số lượng máy chủ vật lý hoặc ảo hóa của UBND huyện/thành phố",
       "type": "count",
@@ -148,87 +112,31 @@ export const source: unknown = {
       "type": "count",
       "ref": "1.12"
     },
-    "informationSystems": {
-      "label": "Số lượng hệ thống thông tin của UBND huyện/thành phố",
-      "type": "count",
-      "ref": "1.13"
-    },
-    "businesses": {
-      "label": "Số lượng doanh nghiệp trên địa bàn huyện/thành phố",
-      "type": "count",
-      "ref": "1.14"
-    },
+    "informationSystems": {"label":"Số lượng hệ thống thông tin của UBND huyện/thành phố","type":"count","ref":"1.13"},
+    "businesses": {"label":"Số lượng doanh nghiệp trên địa bàn huyện/thành phố","type":"count","ref":"1.14"},
     "smes": {
       "label": "Số lượng doanh nghiệp nhỏ và vừa trên địa bàn huyện/thành phố",
       "type": "count",
       "ref": "1.15"
     },
-    "postalPoints": {
-      "label": "Số lượng điểm phục vụ bưu chính",
-      "type": "count",
-      "ref": "1.16"
-    },
-    "procedures": {
-      "label": "Số lượng thủ tục hành chính của huyện/thành phố",
-      "type": "count",
-      "ref": "1.17"
-    },
+    "postalPoints": {"label":"Số lượng điểm phục vụ bưu chính","type":"count","ref":"1.16"},
+    "procedures": {"label":"Số lượng thủ tục hành chính của huyện/thành phố","type":"count","ref":"1.17"},
     "stateBudget": {
       "label": "Tổng chi ngân sách nhà nước trên địa bàn huyện",
       "type": "amount",
       "ref": "1.18",
       "unit": "triệu đồng"
     },
-    "dataOfficerName": {
-      "label": "Chuyên viên cung cấp số liệu: Họ tên",
-      "type": "text",
-      "ref": "2.1"
-    },
-    "dataOfficerUnit": {
-      "label": "Chuyên viên cung cấp số liệu: Đơn vị công tác",
-      "type": "text",
-      "ref": "2.1"
-    },
-    "dataOfficerPosition": {
-      "label": "Chuyên viên cung cấp số liệu: Chức vụ",
-      "type": "text",
-      "ref": "2.1"
-    },
-    "dataOfficerPhone": {
-      "label": "Chuyên viên cung cấp số liệu: Điện thoại liên hệ",
-      "type": "text",
-      "ref": "2.1"
-    },
-    "dataOfficerEmail": {
-      "label": "Chuyên viên cung cấp số liệu: Email",
-      "type": "text",
-      "ref": "2.1"
-    },
-    "approverName": {
-      "label": "Lãnh đạo cơ quan duyệt: Họ tên",
-      "type": "text",
-      "ref": "2.2"
-    },
-    "approverUnit": {
-      "label": "Lãnh đạo cơ quan duyệt: Đơn vị công tác",
-      "type": "text",
-      "ref": "2.2"
-    },
-    "approverPosition": {
-      "label": "Lãnh đạo cơ quan duyệt: Chức vụ",
-      "type": "text",
-      "ref": "2.2"
-    },
-    "approverPhone": {
-      "label": "Lãnh đạo cơ quan duyệt: Điện thoại liên hệ",
-      "type": "text",
-      "ref": "2.2"
-    },
-    "approverEmail": {
-      "label": "Lãnh đạo cơ quan duyệt: Email",
-      "type": "text",
-      "ref": "2.2"
-    }
+    "dataOfficerName": {"label":"Chuyên viên cung cấp số liệu: Họ tên","type":"text","ref":"2.1"},
+    "dataOfficerUnit": {"label":"Chuyên viên cung cấp số liệu: Đơn vị công tác","type":"text","ref":"2.1"},
+    "dataOfficerPosition": {"label":"Chuyên viên cung cấp số liệu: Chức vụ","type":"text","ref":"2.1"},
+    "dataOfficerPhone": {"label":"Chuyên viên cung cấp số liệu: Điện thoại liên hệ","type":"text","ref":"2.1"},
+    "dataOfficerEmail": {"label":"Chuyên viên cung cấp số liệu: Email","type":"text","ref":"2.1"},
+    "approverName": {"label":"Lãnh đạo cơ quan duyệt: Họ tên","type":"text","ref":"2.2"},
+    "approverUnit": {"label":"Lãnh đạo cơ quan duyệt: Đơn vị công tác","type":"text","ref":"2.2"},
+    "approverPosition": {"label":"Lãnh đạo cơ quan duyệt: Chức vụ","type":"text","ref":"2.2"},
+    "approverPhone": {"label":"Lãnh đạo cơ quan duyệt: Điện thoại liên hệ","type":"text","ref":"2.2"},
+    "approverEmail": {"label":"Lãnh đạo cơ quan duyệt: Email","type":"text","ref":"2.2"}
   },
   "notes": [
     {
@@ -266,14 +174,8 @@ export const source: unknown = {
           "formula": {
             "kind": "choice",
             "options": {
-              "head": {
-                "label": "Trưởng ban là Bí thư/Chủ tịch UBND huyện/thành phố",
-                "share": 1
-              },
-              "deputy": {
-                "label": "Trưởng ban là Phó Bí thư/Phó Chủ tịch UBND huyện/thành phố",
-                "share": "1/2"
-              },
+              "head": {"label":"Trưởng ban là Bí thư/Chủ tịch UBND huyện/thành phố","share":1},
+              "deputy": {"label":"Trưởng ban là Phó Bí thư/Phó Chủ tịch UBND huyện/thành phố","share":"1/2"},
               "none": {
                 "label": "Chưa có Ban chỉ đạo hoặc có nhưng Trưởng ban không phải Lãnh đạo huyện/thành phố",
                 "share": 0
@@ -297,21 +199,9 @@ export const source: unknown = {
                 "a": {
                   "label": "Số cuộc họp chuyển đổi số của tỉnh có Người đứng đầu huyện/thành phố tham gia"
                 },
-                "b": {
-                  "label": "Tổng số cuộc họp chuyển đổi số của tỉnh có mời huyện/thành phố tham dự"
-                }
+                "b": {"label":"Tổng số cuộc họp chuyển đổi số của tỉnh có mời huyện/thành phố tham dự"}
               },
-              "formula": {
-                "kind": "ratio",
-                "value": {
-                  "numerator": [
-                    "a"
-                  ],
-                  "denominator": [
-                    "b"
-                  ]
-                }
-              },
+              "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
               "evidence": "Công văn, giấy mời, chương trình...",
               "dataSource": "Văn phòng UBND tỉnh cung cấp"
             },
@@ -324,21 +214,9 @@ export const source: unknown = {
                 "a": {
                   "label": "Số cuộc họp chuyển đổi số của huyện/thành phố có Người đứng đầu huyện/thành phố chủ trì"
                 },
-                "b": {
-                  "label": "Tổng số cuộc họp chuyển đổi số của huyện/thành phố"
-                }
+                "b": {"label":"Tổng số cuộc họp chuyển đổi số của huyện/thành phố"}
               },
-              "formula": {
-                "kind": "ratio",
-                "value": {
-                  "numerator": [
-                    "a"
-                  ],
-                  "denominator": [
-                    "b"
-                  ]
-                }
-              },
+              "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
               "zeroDenominator": "zero",
               "evidence": "Công văn, giấy mời, chương trình...",
               "dataSource": "Huyện/Thành phố cung cấp",
@@ -360,21 +238,9 @@ export const source: unknown = {
             "a": {
               "label": "số lượng văn bản chỉ đạo về chuyển đổi số do Người đứng đầu huyện/thành phố ký"
             },
-            "b": {
-              "label": "Tổng số lượng văn bản chỉ đạo về chuyển đổi số của huyện/thành phố"
-            }
+            "b": {"label":"Tổng số lượng văn bản chỉ đạo về chuyển đổi số của huyện/thành phố"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "zeroDenominator": "zero",
           "evidence": "Danh sách văn bản chỉ đạo",
           "dataSource": "Huyện/Thành phố cung cấp",
@@ -393,22 +259,10 @@ export const source: unknown = {
           "formula": {
             "kind": "choice",
             "options": {
-              "atLeast20": {
-                "label": "Đã có chuyên mục; từ 20 tin bài trở lên",
-                "share": 1
-              },
-              "from10to19": {
-                "label": "Đã có chuyên mục; từ 10 đến 19 tin bài",
-                "share": "1/2"
-              },
-              "under10": {
-                "label": "Đã có chuyên mục; dưới 10 tin bài",
-                "share": "1/4"
-              },
-              "noSection": {
-                "label": "Chưa có chuyên mục",
-                "share": 0
-              }
+              "atLeast20": {"label":"Đã có chuyên mục; từ 20 tin bài trở lên","share":1},
+              "from10to19": {"label":"Đã có chuyên mục; từ 10 đến 19 tin bài","share":"1/2"},
+              "under10": {"label":"Đã có chuyên mục; dưới 10 tin bài","share":"1/4"},
+              "noSection": {"label":"Chưa có chuyên mục","share":0}
             }
           },
           "evidence": "Tài liệu/link hoặc hình ảnh chứng minh; Danh sách tin, bài",
@@ -419,9 +273,7 @@ export const source: unknown = {
           "name": "Hệ thống truyền thanh cơ sở của huyện/thành phố có chuyên mục riêng về chuyển đổi số",
           "max": 15,
           "method": "- Đã có: Điểm tối đa;\n- Chưa có: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Tài liệu/link hoặc hình ảnh chứng minh",
           "dataSource": "Huyện/Thành phố cung cấp"
         },
@@ -433,18 +285,9 @@ export const source: unknown = {
           "formula": {
             "kind": "choice",
             "options": {
-              "weekly": {
-                "label": "Tần suất phát sóng từ 1 lần/1 tuần",
-                "share": 1
-              },
-              "monthly": {
-                "label": "Tần suất phát sóng từ 1 tháng/1 lần đến dưới 1 lần/1 tuần",
-                "share": "1/2"
-              },
-              "rare": {
-                "label": "Tần suất phát sóng dưới 1 tháng/1 lần",
-                "share": 0
-              }
+              "weekly": {"label":"Tần suất phát sóng từ 1 lần/1 tuần","share":1},
+              "monthly": {"label":"Tần suất phát sóng từ 1 tháng/1 lần đến dưới 1 lần/1 tuần","share":"1/2"},
+              "rare": {"label":"Tần suất phát sóng dưới 1 tháng/1 lần","share":0}
             }
           },
           "evidence": "Tài liệu/link hoặc hình ảnh chứng minh",
@@ -462,9 +305,7 @@ export const source: unknown = {
           "name": "Nghị quyết chuyên đề hoặc văn bản tương đương của cấp ủy về chuyển đổi số",
           "max": 15,
           "method": "- Đã ban hành: Điểm tối đa\n- Chưa ban hành: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Nghị quyết chuyên đề",
           "dataSource": "Huyện/Thành phố cung cấp"
         },
@@ -473,9 +314,7 @@ export const source: unknown = {
           "name": "Kế hoạch hoặc Chương trình hành động giai đoạn 5 năm của UBND huyện/thành phố về chuyển đổi số",
           "max": 15,
           "method": "- Đã ban hành: Điểm tối đa\n- Chưa ban hành: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Kế hoạch, chương trình",
           "dataSource": "Huyện/Thành phố cung cấp"
         },
@@ -484,9 +323,7 @@ export const source: unknown = {
           "name": "Kế hoạch hoặc Chương trình hành động hàng năm của UBND huyện/thành phố về chuyển đổi số",
           "max": 15,
           "method": "- Đã ban hành: Điểm tối đa\n- Chưa ban hành: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Kế hoạch, chương trình",
           "dataSource": "Huyện/Thành phố cung cấp"
         },
@@ -513,9 +350,7 @@ export const source: unknown = {
           "name": "Ban hành Quyết định hoặc văn bản tương đương giao nhiệm vụ, chỉ tiêu chuyển đổi số cho các phòng chuyên môn, đơn vị thuộc UBND huyện/thành phố",
           "max": 15,
           "method": "- Đã ban hành: Điểm tối đa\n- Chưa ban hành: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Quyết định hoặc văn bản tương đương",
           "dataSource": "Huyện/Thành phố cung cấp"
         }
@@ -532,24 +367,12 @@ export const source: unknown = {
           "max": 10,
           "method": "a= Số lượng người dân trưởng thành có điện thoại thông minh;\nb= Tổng dân số của huyện/thành phố;\n- Tỷ lệ=a/b\n- Điểm:\n+ Tỷ lệ >= 70%: Điểm tối đa;\n+ Tỷ lệ < 70%: Điểm = Tỷ lệ*Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số lượng người dân trưởng thành có điện thoại thông minh"
-            },
-            "b": {
-              "label": "Tổng dân số của huyện/thành phố",
-              "from": "profile.population"
-            }
+            "a": {"label":"Số lượng người dân trưởng thành có điện thoại thông minh"},
+            "b": {"label":"Tổng dân số của huyện/thành phố","from":"profile.population"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "70%",
             "below": "literal"
           },
@@ -572,25 +395,10 @@ export const source: unknown = {
           "max": 10,
           "method": "a= Số lượng hộ gia đình có máy tính hoặc điện thoại thông minh;\nb= Tổng số hộ gia đình của huyện/thành phố;\n- Tỷ lệ=a/b\n- Điểm=Tỷ lệ*Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số lượng hộ gia đình có máy tính hoặc điện thoại thông minh"
-            },
-            "b": {
-              "label": "Tổng số hộ gia đình của huyện/thành phố",
-              "from": "profile.households"
-            }
+            "a": {"label":"Số lượng hộ gia đình có máy tính hoặc điện thoại thông minh"},
+            "b": {"label":"Tổng số hộ gia đình của huyện/thành phố","from":"profile.households"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/Thành phố cung cấp"
         },
@@ -600,24 +408,12 @@ export const source: unknown = {
           "max": 10,
           "method": "a = Số lượng hộ gia đình có kết nối Internet băng rộng cáp quang;\nb = Tổng số hộ gia đình của huyện/thành phố;\n- Tỷ lệ = a/b\n- Tỷ lệ ≥ 80%: Điểm tối đa\n- Tỷ lệ <80: Điểm = Tỷ lệ * điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số lượng hộ gia đình có kết nối Internet băng rộng cáp quang"
-            },
-            "b": {
-              "label": "Tổng số hộ gia đình của huyện/thành phố",
-              "from": "profile.households"
-            }
+            "a": {"label":"Số lượng hộ gia đình có kết nối Internet băng rộng cáp quang"},
+            "b": {"label":"Tổng số hộ gia đình của huyện/thành phố","from":"profile.households"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "80%",
             "below": "literal"
           },
@@ -635,9 +431,7 @@ export const source: unknown = {
           "name": "UBND huyện/thành phố đã kết nối và thường xuyên sử dụng mạng Truyền số liệu chuyên dùng của tỉnh",
           "max": 10,
           "method": "- Đã kết nối và thường xuyên sử dụng: Điểm tối đa\n- Chưa kết nối: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Sở TT&TT cung cấp",
           "notes": [
@@ -656,22 +450,9 @@ export const source: unknown = {
             "a": {
               "label": "Số lượng UBND cấp xã của huyện/thành phố kết nối và thường xuyên sử dụng mạng Truyền số liệu chuyên dùng"
             },
-            "b": {
-              "label": "Tổng số UBND cấp xã của huyện/thành phố",
-              "from": "profile.communes"
-            }
+            "b": {"label":"Tổng số UBND cấp xã của huyện/thành phố","from":"profile.communes"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Sở TT&TT cung cấp"
         },
@@ -684,21 +465,11 @@ export const source: unknown = {
             "a": {
               "label": "Số lượng xã, phường, thị trấn có dịch vụ sóng di động 4G bảo đảm tốc độ chất lượng tốt"
             },
-            "b": {
-              "label": "Tổng số xã/phường/thị trấn trên địa bàn",
-              "from": "profile.communes"
-            }
+            "b": {"label":"Tổng số xã/phường/thị trấn trên địa bàn","from":"profile.communes"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "80%",
             "below": "literal"
           },
@@ -725,17 +496,7 @@ export const source: unknown = {
               "from": "profile.staffDistrict"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/Thành phố cung cấp",
           "notes": [
@@ -759,17 +520,7 @@ export const source: unknown = {
               "from": "profile.staffDistrict"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/Thành phố cung cấp",
           "notes": [
@@ -792,24 +543,10 @@ export const source: unknown = {
           "max": 20,
           "method": "a=Số lượng tổ công nghệ cộng đồng triển khai nhiệm vụ chuyển đổi số;\nb= Tổng số tổ công nghệ số cộng đồng thôn, xóm, bản, tổ dân phố\n- Tỷ lệ=a/b\n- Điểm=Tỷ lệ*Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số lượng tổ công nghệ cộng đồng triển khai nhiệm vụ chuyển đổi số"
-            },
-            "b": {
-              "label": "Tổng số tổ công nghệ số cộng đồng thôn, xóm, bản, tổ dân phố"
-            }
+            "a": {"label":"Số lượng tổ công nghệ cộng đồng triển khai nhiệm vụ chuyển đổi số"},
+            "b": {"label":"Tổng số tổ công nghệ số cộng đồng thôn, xóm, bản, tổ dân phố"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "zeroDenominator": "zero",
           "evidence": "Báo cáo của huyện",
           "dataSource": "Huyện/Thành phố cung cấp",
@@ -833,17 +570,7 @@ export const source: unknown = {
               "label": "Tổng cán bộ, công chức, viên chức thực hiện nhiệm vụ chuyên trách về công nghệ thông tin tại cơ quan, đơn vị"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "zeroDenominator": "zero",
           "evidence": "Quyết định phân công nhiệm vụ hoặc Văn bản tương đương",
           "dataSource": "Huyện/Thành phố cung cấp",
@@ -859,9 +586,7 @@ export const source: unknown = {
           "name": "Có cán bộ, công chức, viên chức thực hiện nhiệm vụ chuyên trách, kiêm nhiệm về An toàn thông tin mạng",
           "max": 10,
           "method": "Có: Điểm tối đa\nKhông: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Quyết định phân công nhiệm vụ hoặc Văn bản tương đương",
           "dataSource": "Huyện/Thành phố cung cấp"
         },
@@ -883,18 +608,7 @@ export const source: unknown = {
               "from": "profile.staffCommune"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b1",
-                "b2"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b1","b2"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/Thành phố cung cấp",
           "notes": [
@@ -913,22 +627,9 @@ export const source: unknown = {
             "a": {
               "label": "Số lượng người dân trong độ tuổi lao động được tập huấn, phổ biến kỹ năng số cơ bản"
             },
-            "b": {
-              "label": "Tổng dân số trên địa bàn",
-              "from": "profile.population"
-            }
+            "b": {"label":"Tổng dân số trên địa bàn","from":"profile.population"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Kế hoạch triển khai",
           "dataSource": "Huyện/Thành phố cung cấp",
           "notes": [
@@ -947,20 +648,11 @@ export const source: unknown = {
             "a": {
               "label": "Số lượng các cơ sở giáo dục từ tiểu học đến trung học phổ thông thực hiện chuyển đổi số trên địa bàn"
             },
-            "b": {
-              "label": "Tổng số các cơ sở giáo dục từ tiểu học đến trung học phổ thông trên địa bàn"
-            }
+            "b": {"label":"Tổng số các cơ sở giáo dục từ tiểu học đến trung học phổ thông trên địa bàn"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "60%",
             "below": "literal"
           },
@@ -994,17 +686,7 @@ export const source: unknown = {
               "from": "profile.informationSystems"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Sở TT&TT cung cấp"
         },
@@ -1017,22 +699,9 @@ export const source: unknown = {
             "a": {
               "label": "Số lượng hệ thống thông tin đã triển khai đầy đủ phương án bảo vệ theo Hồ sơ đề xuất cấp độ đã được phê duyệt"
             },
-            "b": {
-              "label": "Tổng số hệ thống thông tin đã được phê duyệt",
-              "from": "5.1.a"
-            }
+            "b": {"label":"Tổng số hệ thống thông tin đã được phê duyệt","from":"5.1.a"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "zeroDenominator": "zero",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/Thành phố cung cấp",
@@ -1057,17 +726,7 @@ export const source: unknown = {
               "from": "profile.informationSystems"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Kiểm tra thông qua Trung tâm Giám sát an toàn không gian mạng tỉnh(SOC)",
           "dataSource": "Sở TT&TT cung cấp"
         },
@@ -1085,17 +744,7 @@ export const source: unknown = {
               "from": "profile.workstations"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Kiểm tra thông qua Trung tâm Giám sát an toàn không gian mạng tỉnh (SOC), biên bản cài đặt",
           "dataSource": "Sở TT&TT cung cấp",
           "notes": [
@@ -1111,25 +760,13 @@ export const source: unknown = {
           "max": 10,
           "method": "a= Số lượng hệ thống thông tin huyện/thành phố đã được kiểm tra, đánh giá;\nb= Tổng số hệ thống thông tin huyện/thành phố;\n- Tỷ lệ=a/b;\n- Điểm=Tỷ lệ*Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số lượng hệ thống thông tin huyện/thành phố đã được kiểm tra, đánh giá"
-            },
+            "a": {"label":"Số lượng hệ thống thông tin huyện/thành phố đã được kiểm tra, đánh giá"},
             "b": {
               "label": "Tổng số hệ thống thông tin huyện/thành phố",
               "from": "profile.informationSystems"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Kế hoạch, biên bản kiểm tra, đánh giá",
           "dataSource": "Huyện/Thành phố cung cấp"
         },
@@ -1138,9 +775,7 @@ export const source: unknown = {
           "name": "Đơn vị có tham gia lớp diễn tập, ứng cứu sự cố an toàn thông tin của tỉnh",
           "max": 10,
           "method": "- Có tham gia: Điểm tối đa\n- Không tham gia: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Văn bản cử cán bộ tham gia, kế hoạch tổ chức, kết quả tổng hợp đơn vị tổ chức",
           "dataSource": "Sở TT&TT cung cấp"
         },
@@ -1149,9 +784,7 @@ export const source: unknown = {
           "name": "Đơn vị có tham gia lớp đào tạo, tập huấn nâng cao kiến thức về an toàn, an ninh thông tin của tỉnh",
           "max": 10,
           "method": "- Có tham gia: Điểm tối đa\n- Không tham gia: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Văn bản cử cán bộ tham gia, kế hoạch tổ chức, kết quả tổng hợp đơn vị tổ chức",
           "dataSource": "Sở TT&TT cung cấp"
         }
@@ -1168,25 +801,13 @@ export const source: unknown = {
           "max": 15,
           "method": "a= Số xã, phường, thị trấn thực hiện chuyển đổi số;\nb= Tổng xã, phường, thị trấn trên địa bàn huyện/thành phố;\n- Tỷ lệ=a/b\n- Điểm=Tỷ lệ*Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số xã, phường, thị trấn thực hiện chuyển đổi số"
-            },
+            "a": {"label":"Số xã, phường, thị trấn thực hiện chuyển đổi số"},
             "b": {
               "label": "Tổng xã, phường, thị trấn trên địa bàn huyện/thành phố",
               "from": "profile.communes"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/Thành phố cung cấp"
         },
@@ -1205,28 +826,10 @@ export const source: unknown = {
             "kind": "bands",
             "value": "articlesPerMonth",
             "bands": [
-              {
-                "label": "Trên 60 tin, bài",
-                "gt": 60,
-                "share": 1
-              },
-              {
-                "label": "Từ 45 đến <=60 tin, bài",
-                "gte": 45,
-                "lte": 60,
-                "share": "1/2"
-              },
-              {
-                "label": "Từ 30 đến <=45 tin, bài",
-                "gte": 30,
-                "lt": 45,
-                "share": "1/4"
-              },
-              {
-                "label": "Dưới 30 tin, bài",
-                "lt": 30,
-                "share": 0
-              }
+              {"label":"Trên 60 tin, bài","gt":60,"share":1},
+              {"label":"Từ 45 đến <=60 tin, bài","gte":45,"lte":60,"share":"1/2"},
+              {"label":"Từ 30 đến <=45 tin, bài","gte":30,"lt":45,"share":"1/4"},
+              {"label":"Dưới 30 tin, bài","lt":30,"share":0}
             ]
           },
           "evidence": "Thống kê tin, bài dữ liệu, đăng tải trong năm",
@@ -1244,32 +847,13 @@ export const source: unknown = {
           "max": 30,
           "method": "a= Tổng số dịch vụ công trực tuyến của đơn vị phát sinh hồ sơ trực tuyến;\nb= Tổng số dịch vụ công trực tuyến của đơn vị;\n- Tỷ lệ - a/b\n- Điểm=Tỷ lệ*Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Tổng số dịch vụ công trực tuyến của đơn vị phát sinh hồ sơ trực tuyến"
-            },
-            "b": {
-              "label": "Tổng số dịch vụ công trực tuyến của đơn vị"
-            }
+            "a": {"label":"Tổng số dịch vụ công trực tuyến của đơn vị phát sinh hồ sơ trực tuyến"},
+            "b": {"label":"Tổng số dịch vụ công trực tuyến của đơn vị"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Sở TT&TT phối hợp với Văn phòng UBND tỉnh cung cấp",
-          "notes": [
-            {
-              "source": "- Tỷ lệ - a/b",
-              "reading": "\"-\" is a typo for \"=\"; Tỷ lệ = a/b."
-            }
-          ]
+          "notes": [{"source":"- Tỷ lệ - a/b","reading":"\"-\" is a typo for \"=\"; Tỷ lệ = a/b."}]
         },
         {
           "code": "6.4",
@@ -1277,24 +861,12 @@ export const source: unknown = {
           "max": 25,
           "method": "a= Tổng số hồ sơ được tiếp nhận và xử lý trực tuyến trong năm;\nb= Tổng số hồ sơ được tiếp nhận và xử lý trong năm của đơn vị (bao gồm cả trực tuyến và trực tiếp);\n- Tỷ lệ= a/b\n- Điểm= Tỷ lệ * Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Tổng số hồ sơ được tiếp nhận và xử lý trực tuyến trong năm"
-            },
+            "a": {"label":"Tổng số hồ sơ được tiếp nhận và xử lý trực tuyến trong năm"},
             "b": {
               "label": "Tổng số hồ sơ được tiếp nhận và xử lý trong năm của đơn vị (bao gồm cả trực tuyến và trực tiếp)"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Sở TT&TT phối hợp với Văn phòng UBND tỉnh cung cấp"
         },
@@ -1304,25 +876,13 @@ export const source: unknown = {
           "max": 25,
           "method": "a= Tổng số hồ sơ được thanh toán trực tuyến trong năm;\nb= Tổng số hồ sơ được tiếp nhận và xử lý trong năm của đơn vị (bao gồm cả trực tuyến và trực tiếp);\n- Tỷ lệ= a/b\n- Điểm= Tỷ lệ * Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Tổng số hồ sơ được thanh toán trực tuyến trong năm"
-            },
+            "a": {"label":"Tổng số hồ sơ được thanh toán trực tuyến trong năm"},
             "b": {
               "label": "Tổng số hồ sơ được tiếp nhận và xử lý trong năm của đơn vị (bao gồm cả trực tuyến và trực tiếp)",
               "from": "6.4.b"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Sở TT&TT phối hợp với Văn phòng UBND tỉnh cung cấp"
         },
@@ -1332,25 +892,13 @@ export const source: unknown = {
           "max": 25,
           "method": "a= Tổng số hồ sơ được giải quyết trước và đúng hạn trong năm;\nb= Tổng số hồ sơ được tiếp nhận và xử lý trong năm của đơn vị (bao gồm cả trực tuyến và trực tiếp);\n- Tỷ lệ= a/b\n- Điểm= Tỷ lệ * Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Tổng số hồ sơ được giải quyết trước và đúng hạn trong năm"
-            },
+            "a": {"label":"Tổng số hồ sơ được giải quyết trước và đúng hạn trong năm"},
             "b": {
               "label": "Tổng số hồ sơ được tiếp nhận và xử lý trong năm của đơn vị (bao gồm cả trực tuyến và trực tiếp)",
               "from": "6.4.b"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Sở TT&TT phối hợp với Văn phòng UBND tỉnh cung cấp"
         },
@@ -1360,24 +908,10 @@ export const source: unknown = {
           "max": 20,
           "method": "a = Số lượng người dân đánh giá là hài lòng khi sử dụng dịch vụ công;\nb= Tổng số người dân tham gia đánh giá mức độ hài lòng;\n- Tỷ lệ =a/b\n- Điểm=Tỷ lệ*Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số lượng người dân đánh giá là hài lòng khi sử dụng dịch vụ công"
-            },
-            "b": {
-              "label": "Tổng số người dân tham gia đánh giá mức độ hài lòng"
-            }
+            "a": {"label":"Số lượng người dân đánh giá là hài lòng khi sử dụng dịch vụ công"},
+            "b": {"label":"Tổng số người dân tham gia đánh giá mức độ hài lòng"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Sở TT&TT phối hợp với Văn phòng UBND tỉnh cung cấp",
           "notes": [
@@ -1401,28 +935,10 @@ export const source: unknown = {
             "kind": "bands",
             "value": "meetings",
             "bands": [
-              {
-                "label": "Trên 12 cuộc họp trực tuyến",
-                "gt": 12,
-                "share": 1
-              },
-              {
-                "label": "Từ 6 đến <=12 cuộc họp trực tuyến",
-                "gte": 6,
-                "lte": 12,
-                "share": "1/2"
-              },
-              {
-                "label": "Từ 3 đến < 6 cuộc họp trực tuyến",
-                "gte": 3,
-                "lt": 6,
-                "share": "1/4"
-              },
-              {
-                "label": "Dưới 3 cuộc họp trực tuyến",
-                "lt": 3,
-                "share": 0
-              }
+              {"label":"Trên 12 cuộc họp trực tuyến","gt":12,"share":1},
+              {"label":"Từ 6 đến <=12 cuộc họp trực tuyến","gte":6,"lte":12,"share":"1/2"},
+              {"label":"Từ 3 đến < 6 cuộc họp trực tuyến","gte":3,"lt":6,"share":"1/4"},
+              {"label":"Dưới 3 cuộc họp trực tuyến","lt":3,"share":0}
             ]
           },
           "evidence": "Văn bản, tài liệu chứng minh (Số liệu thống kê trên phần mềm quản lý văn bản và điều hành)",
@@ -1437,20 +953,11 @@ export const source: unknown = {
             "a": {
               "label": "Tổng hồ sơ công việc huyện/thành phố được xử lý trên môi trường mạng (trừ hồ sơ công việc thuộc phạm vi bí mật nhà nước)"
             },
-            "b": {
-              "label": "Tổng hồ sơ công việc huyện/thành phố"
-            }
+            "b": {"label":"Tổng hồ sơ công việc huyện/thành phố"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "80%",
             "below": "literal"
           },
@@ -1476,17 +983,7 @@ export const source: unknown = {
               "label": "Tổng số văn bản đi của UBND huyện/thành phố (trừ văn bản mật theo quy định) (theo báo cáo kết quả chuyển đổi số trên địa bàn tỉnh của Sở TT&TT)"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Sở TT&TT cung cấp",
           "notes": [
@@ -1509,17 +1006,7 @@ export const source: unknown = {
               "label": "Tổng số văn bản đi của UBND cấp xã trên địa bàn (trừ văn bản mật theo quy định) (theo báo cáo kết quả chuyển đổi số trên địa bàn tỉnh của Sở TT&TT)"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Sở TT&TT cung cấp",
           "notes": [
@@ -1544,14 +1031,7 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "50%",
             "below": "literal"
           },
@@ -1573,21 +1053,9 @@ export const source: unknown = {
             "a": {
               "label": "Số lượng báo cáo (không bao gồm nội dung mật) của đơn vị được cập nhật, chia sẻ trên Hệ thống thông tin báo cáo cấp tỉnh, kết nối với Hệ thống thông tin báo cáo Chính phủ phục vụ hiệu quả hoạt động quản lý, chỉ đạo, điều hành"
             },
-            "b": {
-              "label": "Tổng Số lượng báo cáo định kỳ của cơ quan, đơn vị"
-            }
+            "b": {"label":"Tổng Số lượng báo cáo định kỳ của cơ quan, đơn vị"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Văn phòng UBND tỉnh cung cấp"
         },
@@ -1600,21 +1068,9 @@ export const source: unknown = {
             "a": {
               "label": "Số lượng báo cáo được báo cáo đúng hạn đầy đủ % trên Hệ thống thông tin báo cáo của tỉnh"
             },
-            "b": {
-              "label": "Tổng số báo cáo được giao của đơn vị"
-            }
+            "b": {"label":"Tổng số báo cáo được giao của đơn vị"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Văn phòng UBND tỉnh cung cấp",
           "notes": [
@@ -1637,17 +1093,7 @@ export const source: unknown = {
               "label": "Tổng số cán bộ công chức, viên chức (theo báo cáo kết quả chuyển đổi số trên địa bàn tỉnh của Sở TT&TT)"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Sở TT&TT cung cấp",
           "notes": [
@@ -1677,14 +1123,7 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "1%",
             "below": "proportional"
           },
@@ -1710,24 +1149,12 @@ export const source: unknown = {
           "max": 15,
           "method": "a = Số lượng doanh nghiệp công nghệ số trên địa bàn;\nb = Tổng số doanh nghiệp trên địa bàn;\nTỷ lệ = a/b.\nTỷ lệ ≥ 5%: điểm tối đa\nTỷ lệ <5%: điểm = Tỷ lệ/1%*Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số lượng doanh nghiệp công nghệ số trên địa bàn"
-            },
-            "b": {
-              "label": "Tổng số doanh nghiệp trên địa bàn",
-              "from": "profile.businesses"
-            }
+            "a": {"label":"Số lượng doanh nghiệp công nghệ số trên địa bàn"},
+            "b": {"label":"Tổng số doanh nghiệp trên địa bàn","from":"profile.businesses"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "5%",
             "below": "proportional"
           },
@@ -1749,21 +1176,11 @@ export const source: unknown = {
             "a": {
               "label": "Số lượng doanh nghiệp nhỏ và vừa trên địa bàn tiếp cận và tham gia Chương trình hỗ trợ doanh nghiệp nhỏ và vừa chuyển đổi số"
             },
-            "b": {
-              "label": "Tổng số Doanh nghiệp nhỏ và vừa trên địa bàn",
-              "from": "profile.smes"
-            }
+            "b": {"label":"Tổng số Doanh nghiệp nhỏ và vừa trên địa bàn","from":"profile.smes"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "10%",
             "below": "proportional"
           },
@@ -1776,24 +1193,12 @@ export const source: unknown = {
           "max": 15,
           "method": "a = Số lượng doanh nghiệp nhỏ và vừa sử dụng nền tảng số trên địa bàn;\nb = Tổng số Doanh nghiệp nhỏ và vừa trên địa bàn;\nTỷ lệ = a/b.\nTỷ lệ ≥ 50%: Điểm tối đa\nTỷ lệ <50%: Điểm = Tỷ lệ * Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số lượng doanh nghiệp nhỏ và vừa sử dụng nền tảng số trên địa bàn"
-            },
-            "b": {
-              "label": "Tổng số Doanh nghiệp nhỏ và vừa trên địa bàn",
-              "from": "profile.smes"
-            }
+            "a": {"label":"Số lượng doanh nghiệp nhỏ và vừa sử dụng nền tảng số trên địa bàn"},
+            "b": {"label":"Tổng số Doanh nghiệp nhỏ và vừa trên địa bàn","from":"profile.smes"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "50%",
             "below": "literal"
           },
@@ -1812,24 +1217,12 @@ export const source: unknown = {
           "max": 15,
           "method": "a = Số lượng doanh nghiệp sử dụng hợp đồng điện tử trên địa bàn\nb = Tổng số Doanh nghiệp trên địa bàn;\nTỷ lệ = a/b.\nTỷ lệ ≥ 80%: Điểm tối đa\nTỷ lệ <80: Điểm = Điểm tối đa * tỷ lệ",
           "inputs": {
-            "a": {
-              "label": "Số lượng doanh nghiệp sử dụng hợp đồng điện tử trên địa bàn"
-            },
-            "b": {
-              "label": "Tổng số Doanh nghiệp trên địa bàn",
-              "from": "profile.businesses"
-            }
+            "a": {"label":"Số lượng doanh nghiệp sử dụng hợp đồng điện tử trên địa bàn"},
+            "b": {"label":"Tổng số Doanh nghiệp trên địa bàn","from":"profile.businesses"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "80%",
             "below": "literal"
           },
@@ -1848,25 +1241,10 @@ export const source: unknown = {
           "max": 15,
           "method": "a = Số lượng doanh nghiệp nộp thuế điện tử\nb = Tổng số Doanh nghiệp trên địa bàn;\nTỷ lệ = a/b.\nĐiểm = Tỷ lệ*Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số lượng doanh nghiệp nộp thuế điện tử"
-            },
-            "b": {
-              "label": "Tổng số Doanh nghiệp trên địa bàn",
-              "from": "profile.businesses"
-            }
+            "a": {"label":"Số lượng doanh nghiệp nộp thuế điện tử"},
+            "b": {"label":"Tổng số Doanh nghiệp trên địa bàn","from":"profile.businesses"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/Thành phố cung cấp"
         },
@@ -1876,24 +1254,14 @@ export const source: unknown = {
           "max": 15,
           "method": "a = Số lượng giao dịch trên sàn TMĐT Vỏ Sò và Postmart tại địa bàn;\nb = Tổng số lượng bưu gửi chuyển phát hàng hóa qua Bưu điện Việt Nam và Viettel Post tại địa bàn;\nTỷ lệ = a/b.\nTỷ lệ ≥ 5%: Điểm tối đa\nTỷ lệ <5%: Điểm = Tỷ lệ/5% * Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số lượng giao dịch trên sàn TMĐT Vỏ Sò và Postmart tại địa bàn"
-            },
+            "a": {"label":"Số lượng giao dịch trên sàn TMĐT Vỏ Sò và Postmart tại địa bàn"},
             "b": {
               "label": "Tổng số lượng bưu gửi chuyển phát hàng hóa qua Bưu điện Việt Nam và Viettel Post tại địa bàn"
             }
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ],
-              "proportion": false
-            },
+            "value": {"numerator":["a"],"denominator":["b"],"proportion":false},
             "threshold": "5%",
             "below": "proportional"
           },
@@ -1921,14 +1289,7 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "20%",
             "below": "proportional"
           },
@@ -1944,21 +1305,9 @@ export const source: unknown = {
             "a": {
               "label": "Tổng sản phẩm chủ lực, đặc trưng, sản phẩm OCOP của địa phương được đưa lên sàn thương mại điện tử (voso, postmart)"
             },
-            "b": {
-              "label": "Tổng sản phẩm chủ lực, đặc trưng, sản phẩm OCOP của địa phương"
-            }
+            "b": {"label":"Tổng sản phẩm chủ lực, đặc trưng, sản phẩm OCOP của địa phương"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Quyết định, chứng nhận",
           "dataSource": "Huyện/Thành phố cung cấp"
         }
@@ -1975,25 +1324,10 @@ export const source: unknown = {
           "max": 15,
           "method": "a= Số người có danh tính số/ tài khoản định danh điện tử;\nb= Tổng dân số trên địa bàn;\n- Tỷ lệ=a/b;\n- Điểm: Tỷ lệ*Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số người có danh tính số/ tài khoản định danh điện tử"
-            },
-            "b": {
-              "label": "Tổng dân số trên địa bàn",
-              "from": "profile.population"
-            }
+            "a": {"label":"Số người có danh tính số/ tài khoản định danh điện tử"},
+            "b": {"label":"Tổng dân số trên địa bàn","from":"profile.population"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/Thành phố phối hợp với Công an huyện cung cấp"
         },
@@ -2006,21 +1340,9 @@ export const source: unknown = {
             "a": {
               "label": "Số người từ 15 tuổi trở lên có tài khoản giao dịch tại ngân hàng hoặc các tổ chức được phép khác"
             },
-            "b": {
-              "label": "Tổng dân số từ 15 tuổi trở lên"
-            }
+            "b": {"label":"Tổng dân số từ 15 tuổi trở lên"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Ngân hàng Nhà nước tỉnh cung cấp"
         },
@@ -2030,24 +1352,12 @@ export const source: unknown = {
           "max": 15,
           "method": "a= Số người có chữ ký số hoặc chữ ký điện tử;\nb= Tổng dân số từ 15 tuổi trở lên trên địa bàn;\n- Tỷ lệ=a/b\n- Điểm:\n+ Tỷ lệ>=50%: Điểm tối đa;\n+ Tỷ lệ<50%: Tỷ lệ * Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số người có chữ ký số hoặc chữ ký điện tử"
-            },
-            "b": {
-              "label": "Tổng dân số từ 15 tuổi trở lên trên địa bàn",
-              "from": "8.2.b"
-            }
+            "a": {"label":"Số người có chữ ký số hoặc chữ ký điện tử"},
+            "b": {"label":"Tổng dân số từ 15 tuổi trở lên trên địa bàn","from":"8.2.b"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "50%",
             "below": "literal"
           },
@@ -2066,25 +1376,10 @@ export const source: unknown = {
           "max": 15,
           "method": "a= Số lượng hộ gia đình có địa chỉ số;\nb= Tổng số hộ gia đình;\n- Tỷ lệ=a/b;\n- Điểm=Tỷ lệ*Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số lượng hộ gia đình có địa chỉ số"
-            },
-            "b": {
-              "label": "Tổng số hộ gia đình",
-              "from": "profile.households"
-            }
+            "a": {"label":"Số lượng hộ gia đình có địa chỉ số"},
+            "b": {"label":"Tổng số hộ gia đình","from":"profile.households"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/Thành phố cung cấp"
         },
@@ -2094,24 +1389,12 @@ export const source: unknown = {
           "max": 15,
           "method": "a= Số người dân sử dụng các dịch vụ chính quyền điện tử, đô thị thông minh;\nb= Tổng số người dân của huyện, thành phố;\n- Tỷ lệ=a/b\n+ Tỷ lệ >= 30%: Điểm tối đa;\n+ Tỷ lệ < 30%: Điểm = Tỷ lệ/30% * Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số người dân sử dụng các dịch vụ chính quyền điện tử, đô thị thông minh"
-            },
-            "b": {
-              "label": "Tổng số người dân của huyện, thành phố",
-              "from": "profile.population"
-            }
+            "a": {"label":"Số người dân sử dụng các dịch vụ chính quyền điện tử, đô thị thông minh"},
+            "b": {"label":"Tổng số người dân của huyện, thành phố","from":"profile.population"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "30%",
             "below": "proportional"
           },
@@ -2129,23 +1412,12 @@ export const source: unknown = {
           "max": 15,
           "method": "a= Số người dân trưởng thành sử dụng dịch vụ thanh toán điện tử;\nb= Tổng số người dân trưởng thành trên địa bàn;\n- Tỷ lệ=a/b\n- Điểm:\n+ Tỷ lệ >= 40%: Điểm tối đa;\n+ Tỷ lệ < 40%: Tỷ lệ*Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số người dân trưởng thành sử dụng dịch vụ thanh toán điện tử"
-            },
-            "b": {
-              "label": "Tổng số người dân trưởng thành trên địa bàn"
-            }
+            "a": {"label":"Số người dân trưởng thành sử dụng dịch vụ thanh toán điện tử"},
+            "b": {"label":"Tổng số người dân trưởng thành trên địa bàn"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "40%",
             "below": "literal"
           },
@@ -2164,24 +1436,12 @@ export const source: unknown = {
           "max": 15,
           "method": "a= Tổng số người dân người dân được lập hồ sơ sức khỏe điện tử;\nb= Tổng số người dân trên địa bàn;\n- Tỷ lệ=a/b\n- Điểm:\n+ Tỷ lệ >= 60%: Điểm tối đa;\n+ Tỷ lệ < 60%: Tỷ lệ*Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Tổng số người dân người dân được lập hồ sơ sức khỏe điện tử"
-            },
-            "b": {
-              "label": "Tổng số người dân trên địa bàn",
-              "from": "profile.population"
-            }
+            "a": {"label":"Tổng số người dân người dân được lập hồ sơ sức khỏe điện tử"},
+            "b": {"label":"Tổng số người dân trên địa bàn","from":"profile.population"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "60%",
             "below": "literal"
           },
@@ -2203,21 +1463,9 @@ export const source: unknown = {
             "a": {
               "label": "Tổng số cơ sở trạm y tế, cơ sở giáo dục và đào tạo thực hiện thanh toán không dùng tiền mặt"
             },
-            "b": {
-              "label": "Tổng số trạm y tế, cơ sở giáo dục và đào tạo trên địa bàn"
-            }
+            "b": {"label":"Tổng số trạm y tế, cơ sở giáo dục và đào tạo trên địa bàn"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/Thành phố phối hợp với Sở Y tế, Sở Giáo dục và Đào tạo cung cấp",
           "notes": [
@@ -2233,24 +1481,12 @@ export const source: unknown = {
           "max": 15,
           "method": "a= Số hộ gia đình thực hiện thanh toán tiền điện, tiền nước không dùng tiền mặt;\nb= Tổng số hộ gia đình trên địa bàn;\n- Tỷ lệ=a/b\n- Điểm:\n+ Tỷ lệ >= 60%: Điểm tối đa;\n+ Tỷ lệ < 60%: Tỷ lệ*Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số hộ gia đình thực hiện thanh toán tiền điện, tiền nước không dùng tiền mặt"
-            },
-            "b": {
-              "label": "Tổng số hộ gia đình trên địa bàn",
-              "from": "profile.households"
-            }
+            "a": {"label":"Số hộ gia đình thực hiện thanh toán tiền điện, tiền nước không dùng tiền mặt"},
+            "b": {"label":"Tổng số hộ gia đình trên địa bàn","from":"profile.households"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "60%",
             "below": "literal"
           },
@@ -2268,9 +1504,7 @@ export const source: unknown = {
           "name": "UBND huyện/thành phố có kênh tương tác 2 chiều với người dân thông qua mạng xã hội trực tuyến (ứng dụng phần mềm, mạng xã hội như zalo, facebook...)",
           "max": 15,
           "method": "- Có: Điểm tối đa\n- Không: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Cung cấp địa chỉ, trang fan page hoặc Zalo OA",
           "dataSource": "Huyện/Thành phố cung cấp"
         }

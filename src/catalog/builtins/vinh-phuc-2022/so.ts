@@ -26,27 +26,9 @@ export const source: unknown = {
         "max": 120,
         "group": "Nhóm chỉ số nền tảng chung"
       },
-      {
-        "code": "2",
-        "name": "Thể chế số",
-        "components": 6,
-        "max": 120,
-        "group": "Nhóm chỉ số nền tảng chung"
-      },
-      {
-        "code": "3",
-        "name": "Hạ tầng số",
-        "components": 3,
-        "max": 60,
-        "group": "Nhóm chỉ số nền tảng chung"
-      },
-      {
-        "code": "4",
-        "name": "Nhân lực số",
-        "components": 4,
-        "max": 80,
-        "group": "Nhóm chỉ số nền tảng chung"
-      },
+      {"code":"2","name":"Thể chế số","components":6,"max":120,"group":"Nhóm chỉ số nền tảng chung"},
+      {"code":"3","name":"Hạ tầng số","components":3,"max":60,"group":"Nhóm chỉ số nền tảng chung"},
+      {"code":"4","name":"Nhân lực số","components":4,"max":80,"group":"Nhóm chỉ số nền tảng chung"},
       {
         "code": "5",
         "name": "An toàn thông tin mạng",
@@ -70,113 +52,45 @@ export const source: unknown = {
       }
     ]
   },
-  "defaults": {
-    "cadence": "year",
-    "annualRule": "last",
-    "zeroDenominator": "max"
-  },
+  "defaults": {"cadence":"year","annualRule":"last","zeroDenominator":"max"},
   "profile": {
-    "unitName": {
-      "label": "Tên Sở/Ban/Ngành",
-      "type": "text",
-      "ref": "1.1"
-    },
-    "address": {
-      "label": "Địa chỉ liên hệ chính thức",
-      "type": "text",
-      "ref": "1.2"
-    },
+    "unitName": {"label":"Tên Sở/Ban/Ngành","type":"text","ref":"1.1"},
+    "address": {"label":"Địa chỉ liên hệ chính thức","type":"text","ref":"1.2"},
     "website": {
       "label": "Địa chỉ trang/cổng thông tin điện tử (Website/Portal) chính thức",
       "type": "text",
       "ref": "1.3"
     },
-    "subordinateUnitCount": {
-      "label": "Số lượng cơ quan/đơn vị thuộc, trực thuộc Sở/Ban/Ngành",
-      "type": "count",
-      "ref": "1.4"
-    },
+    "subordinateUnitCount": {"label":"Số lượng cơ quan/đơn vị thuộc, trực thuộc Sở/Ban/Ngành","type":"count","ref":"1.4"},
     "staffTotal": {
       "label": "Số lượng cán bộ, công chức, viên chức của Sở/Ban/Ngành hiện có",
       "type": "count",
       "ref": "1.5"
     },
-    "serverCount": {
-      "label": "Số lượng máy chủ vật lý hoặc ảo hóa của Sở/Ban/Ngành",
-      "type": "count",
-      "ref": "1.6"
-    },
+    "serverCount": {"label":"Số lượng máy chủ vật lý hoặc ảo hóa của Sở/Ban/Ngành","type":"count","ref":"1.6"},
     "workstationCount": {
       "label": "Số lượng máy trạm (máy tính để bàn, máy tính xách tay) của Sở/Ban/Ngành",
       "type": "count",
       "ref": "1.7"
     },
-    "infoSystemCount": {
-      "label": "Số lượng hệ thống thông tin của Sở/Ban/Ngành",
-      "type": "count",
-      "ref": "1.8"
-    },
+    "infoSystemCount": {"label":"Số lượng hệ thống thông tin của Sở/Ban/Ngành","type":"count","ref":"1.8"},
     "budgetTotal": {
       "label": "Tổng chi Ngân sách nhà nước của Sở/Ban/Ngành trong năm",
       "type": "amount",
       "unit": "triệu đồng",
       "ref": "1.9"
     },
-    "adminProcedureCount": {
-      "label": "Số lượng thủ tục hành chính của Sở/Ban/Ngành",
-      "type": "count",
-      "ref": "1.10"
-    },
-    "dataOfficerName": {
-      "label": "Chuyên viên cung cấp số liệu: Họ tên",
-      "type": "text",
-      "ref": "2.1"
-    },
-    "dataOfficerUnit": {
-      "label": "Chuyên viên cung cấp số liệu: Đơn vị công tác",
-      "type": "text",
-      "ref": "2.1"
-    },
-    "dataOfficerPosition": {
-      "label": "Chuyên viên cung cấp số liệu: Chức vụ",
-      "type": "text",
-      "ref": "2.1"
-    },
-    "dataOfficerPhone": {
-      "label": "Chuyên viên cung cấp số liệu: Điện thoại liên hệ",
-      "type": "text",
-      "ref": "2.1"
-    },
-    "dataOfficerEmail": {
-      "label": "Chuyên viên cung cấp số liệu: Email",
-      "type": "text",
-      "ref": "2.1"
-    },
-    "approverName": {
-      "label": "Lãnh đạo cơ quan duyệt: Họ tên",
-      "type": "text",
-      "ref": "2.2"
-    },
-    "approverUnit": {
-      "label": "Lãnh đạo cơ quan duyệt: Đơn vị công tác",
-      "type": "text",
-      "ref": "2.2"
-    },
-    "approverPosition": {
-      "label": "Lãnh đạo cơ quan duyệt: Chức vụ",
-      "type": "text",
-      "ref": "2.2"
-    },
-    "approverPhone": {
-      "label": "Lãnh đạo cơ quan duyệt: Điện thoại liên hệ",
-      "type": "text",
-      "ref": "2.2"
-    },
-    "approverEmail": {
-      "label": "Lãnh đạo cơ quan duyệt: Email",
-      "type": "text",
-      "ref": "2.2"
-    }
+    "adminProcedureCount": {"label":"Số lượng thủ tục hành chính của Sở/Ban/Ngành","type":"count","ref":"1.10"},
+    "dataOfficerName": {"label":"Chuyên viên cung cấp số liệu: Họ tên","type":"text","ref":"2.1"},
+    "dataOfficerUnit": {"label":"Chuyên viên cung cấp số liệu: Đơn vị công tác","type":"text","ref":"2.1"},
+    "dataOfficerPosition": {"label":"Chuyên viên cung cấp số liệu: Chức vụ","type":"text","ref":"2.1"},
+    "dataOfficerPhone": {"label":"Chuyên viên cung cấp số liệu: Điện thoại liên hệ","type":"text","ref":"2.1"},
+    "dataOfficerEmail": {"label":"Chuyên viên cung cấp số liệu: Email","type":"text","ref":"2.1"},
+    "approverName": {"label":"Lãnh đạo cơ quan duyệt: Họ tên","type":"text","ref":"2.2"},
+    "approverUnit": {"label":"Lãnh đạo cơ quan duyệt: Đơn vị công tác","type":"text","ref":"2.2"},
+    "approverPosition": {"label":"Lãnh đạo cơ quan duyệt: Chức vụ","type":"text","ref":"2.2"},
+    "approverPhone": {"label":"Lãnh đạo cơ quan duyệt: Điện thoại liên hệ","type":"text","ref":"2.2"},
+    "approverEmail": {"label":"Lãnh đạo cơ quan duyệt: Email","type":"text","ref":"2.2"}
   },
   "notes": [
     {
@@ -218,14 +132,8 @@ export const source: unknown = {
           "formula": {
             "kind": "choice",
             "options": {
-              "head": {
-                "label": "Trưởng ban là Người đứng đầu Sở/Ban/Ngành",
-                "share": 1
-              },
-              "deputy": {
-                "label": "Trưởng ban là Cấp phó Sở/Ban/Ngành",
-                "share": "1/2"
-              },
+              "head": {"label":"Trưởng ban là Người đứng đầu Sở/Ban/Ngành","share":1},
+              "deputy": {"label":"Trưởng ban là Cấp phó Sở/Ban/Ngành","share":"1/2"},
               "none": {
                 "label": "Chưa có Ban chỉ đạo hoặc có nhưng Trưởng ban không phải Lãnh đạo Sở/Ban/Ngành",
                 "share": 0
@@ -261,17 +169,7 @@ export const source: unknown = {
                   "type": "count"
                 }
               },
-              "formula": {
-                "kind": "ratio",
-                "value": {
-                  "numerator": [
-                    "a"
-                  ],
-                  "denominator": [
-                    "b"
-                  ]
-                }
-              },
+              "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
               "evidence": "Văn bản, tài liệu chứng minh",
               "dataSource": "Văn phòng UBND tỉnh cung cấp"
             },
@@ -285,22 +183,9 @@ export const source: unknown = {
                   "label": "Số cuộc họp chuyển đổi số của Sở/Ban/Ngành có Người đứng đầu Sở/Ban/Ngành chủ trì",
                   "type": "count"
                 },
-                "b": {
-                  "label": "Tổng số cuộc họp chuyển đổi số của Sở/Ban/Ngành",
-                  "type": "count"
-                }
+                "b": {"label":"Tổng số cuộc họp chuyển đổi số của Sở/Ban/Ngành","type":"count"}
               },
-              "formula": {
-                "kind": "ratio",
-                "value": {
-                  "numerator": [
-                    "a"
-                  ],
-                  "denominator": [
-                    "b"
-                  ]
-                }
-              },
+              "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
               "zeroDenominator": "zero",
               "evidence": "Công văn, giấy mời, chương trình... hoặc Biên bản họp Ban chỉ đạo",
               "dataSource": "Đơn vị cung cấp",
@@ -328,17 +213,7 @@ export const source: unknown = {
               "type": "count"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "zeroDenominator": "zero",
           "evidence": "Danh sách Văn bản chỉ đạo",
           "dataSource": "Đơn vị cung cấp",
@@ -357,22 +232,10 @@ export const source: unknown = {
           "formula": {
             "kind": "choice",
             "options": {
-              "atLeast20": {
-                "label": "Đã có chuyên mục; từ 20 tin bài trở lên",
-                "share": 1
-              },
-              "from10to19": {
-                "label": "Đã có chuyên mục; từ 10 đến 19 tin bài",
-                "share": "1/2"
-              },
-              "under10": {
-                "label": "Đã có chuyên mục; dưới 10 tin bài",
-                "share": "1/4"
-              },
-              "noSection": {
-                "label": "Chưa có chuyên mục",
-                "share": 0
-              }
+              "atLeast20": {"label":"Đã có chuyên mục; từ 20 tin bài trở lên","share":1},
+              "from10to19": {"label":"Đã có chuyên mục; từ 10 đến 19 tin bài","share":"1/2"},
+              "under10": {"label":"Đã có chuyên mục; dưới 10 tin bài","share":"1/4"},
+              "noSection": {"label":"Chưa có chuyên mục","share":0}
             }
           },
           "evidence": "Danh sách tin, bài",
@@ -396,10 +259,7 @@ export const source: unknown = {
           "name": "Nghị quyết chuyên đề hoặc văn bản tương đương của cấp ủy về chuyển đổi số của Sở/Ban/Ngành",
           "max": 20,
           "method": "- Đã ban hành: Điểm tối đa\n- Chưa ban hành: 0 điểm",
-          "formula": {
-            "kind": "yesNo",
-            "label": "Đã ban hành"
-          },
+          "formula": {"kind":"yesNo","label":"Đã ban hành"},
           "evidence": "Nghị quyết chuyên đề hoặc văn bản tương đương",
           "dataSource": "Đơn vị cung cấp"
         },
@@ -408,10 +268,7 @@ export const source: unknown = {
           "name": "Kế hoạch hoặc Chương trình hành động giai đoạn 5 năm của Sở/Ban/Ngành về chuyển đổi số",
           "max": 20,
           "method": "- Đã ban hành: Điểm tối đa\n- Chưa ban hành: 0 điểm",
-          "formula": {
-            "kind": "yesNo",
-            "label": "Đã ban hành"
-          },
+          "formula": {"kind":"yesNo","label":"Đã ban hành"},
           "evidence": "Kế hoạch hoặc Chương trình",
           "dataSource": "Đơn vị cung cấp"
         },
@@ -420,10 +277,7 @@ export const source: unknown = {
           "name": "Kế hoạch hoặc Chương trình hành động hàng năm của Sở/Ban/Ngành về chuyển đổi số",
           "max": 20,
           "method": "- Đã ban hành: Điểm tối đa\n- Chưa ban hành: 0 điểm",
-          "formula": {
-            "kind": "yesNo",
-            "label": "Đã ban hành"
-          },
+          "formula": {"kind":"yesNo","label":"Đã ban hành"},
           "evidence": "Kế hoạch, chương trình",
           "dataSource": "Đơn vị cung cấp"
         },
@@ -433,26 +287,10 @@ export const source: unknown = {
           "max": 20,
           "method": "a= Số nhiệm vụ đã triển khai;\nb= Tổng số nhiệm vụ đã được phê duyệt của Sở/Ban/Ngành;\n- Tỷ lệ = a/b;\n- Điểm= Tỷ lệ*Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số nhiệm vụ đã triển khai",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng số nhiệm vụ đã được phê duyệt của Sở/Ban/Ngành",
-              "type": "count"
-            }
+            "a": {"label":"Số nhiệm vụ đã triển khai","type":"count"},
+            "b": {"label":"Tổng số nhiệm vụ đã được phê duyệt của Sở/Ban/Ngành","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Đơn vị cung cấp"
         },
@@ -479,10 +317,7 @@ export const source: unknown = {
           "name": "Ban hành văn bản giao nhiệm vụ, chỉ tiêu chuyển đổi số cho các phòng chuyên môn, đơn vị thuộc Sở/Ban/Ngành",
           "max": 20,
           "method": "- Đã ban hành: Điểm tối đa\n- Không ban hành: 0 điểm",
-          "formula": {
-            "kind": "yesNo",
-            "label": "Đã ban hành"
-          },
+          "formula": {"kind":"yesNo","label":"Đã ban hành"},
           "evidence": "Quyết định hoặc văn bản tương đương",
           "dataSource": "Đơn vị cung cấp"
         }
@@ -498,10 +333,7 @@ export const source: unknown = {
           "name": "Sở/Ban/Ngành đã kết nối và thường xuyên sử dụng mạng Truyền số liệu chuyên dùng của tỉnh",
           "max": 20,
           "method": "- Có kết nối và thường xuyên sử dụng: Điểm tối đa\n- Không kết nối: 0 điểm",
-          "formula": {
-            "kind": "yesNo",
-            "label": "Có kết nối và thường xuyên sử dụng"
-          },
+          "formula": {"kind":"yesNo","label":"Có kết nối và thường xuyên sử dụng"},
           "dataSource": "Sở TT&TT cung cấp",
           "notes": [
             {
@@ -530,17 +362,7 @@ export const source: unknown = {
               "from": "profile.staffTotal"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Đơn vị cung cấp"
         },
@@ -549,9 +371,7 @@ export const source: unknown = {
           "name": "Sở/Ban/Ngành có ứng dụng chuyên ngành triển khai, cài đặt tại Trung tâm dữ liệu của tỉnh",
           "max": 20,
           "method": "- Có: Điểm tối đa\n- Không: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Danh sách ứng dụng",
           "dataSource": "Sở TT&TT cung cấp"
         }
@@ -577,17 +397,7 @@ export const source: unknown = {
               "type": "count"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "zeroDenominator": "zero",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Đơn vị cung cấp",
@@ -603,9 +413,7 @@ export const source: unknown = {
           "name": "Có cán bộ, công chức, viên chức thực hiện nhiệm vụ chuyên trách, kiêm nhiệm về an toàn thông tin mạng",
           "max": 20,
           "method": "Có: Điểm tối đa\nKhông: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Đơn vị cung cấp"
         },
@@ -624,17 +432,7 @@ export const source: unknown = {
               "type": "count"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "zeroDenominator": "zero",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Đơn vị cung cấp",
@@ -661,17 +459,7 @@ export const source: unknown = {
               "from": "profile.staffTotal"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Đơn vị cung cấp"
         }
@@ -698,17 +486,7 @@ export const source: unknown = {
               "from": "profile.infoSystemCount"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Sở TT&TT cung cấp"
         },
@@ -722,23 +500,9 @@ export const source: unknown = {
               "label": "Số lượng hệ thống thông tin đã triển khai đầy đủ phương án bảo vệ theo Hồ sơ đề xuất cấp độ đã được phê duyệt",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số hệ thống thông tin đã được phê duyệt",
-              "type": "count",
-              "from": "5.1.a"
-            }
+            "b": {"label":"Tổng số hệ thống thông tin đã được phê duyệt","type":"count","from":"5.1.a"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Đơn vị cung cấp",
           "notes": [
@@ -764,17 +528,7 @@ export const source: unknown = {
               "from": "profile.infoSystemCount"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Sở TT&TT cung cấp"
         },
@@ -788,23 +542,9 @@ export const source: unknown = {
               "label": "Số lượng máy tính của cán bộ công chức, viên chức được cài đặt phần mềm phòng, chống mã độc, diệt virus bản quyền được giám sát trực tiếp và kết nối chia sẻ dữ liệu với Trung tâm Giám sát an toàn không gian mạng tỉnh (SOC)",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số máy tính của đơn vị",
-              "type": "count",
-              "from": "profile.workstationCount"
-            }
+            "b": {"label":"Tổng số máy tính của đơn vị","type":"count","from":"profile.workstationCount"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Kiểm tra thông qua Trung tâm Giám sát an toàn không gian mạng tỉnh (SOC), biên bản cài đặt",
           "dataSource": "Sở TT&TT cung cấp",
           "notes": [
@@ -830,17 +570,7 @@ export const source: unknown = {
               "from": "profile.infoSystemCount"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Đơn vị cung cấp"
         },
@@ -849,10 +579,7 @@ export const source: unknown = {
           "name": "Đơn vị có tham gia diễn tập, ứng cứu sự cố an toàn thông tin của tỉnh",
           "max": 10,
           "method": "- Có tham gia: Điểm tối đa\n- Không tham gia: 0 điểm",
-          "formula": {
-            "kind": "yesNo",
-            "label": "Có tham gia"
-          },
+          "formula": {"kind":"yesNo","label":"Có tham gia"},
           "evidence": "Văn bản cử cán bộ tham gia, kết quả tổng hợp đơn vị tổ chức",
           "dataSource": "Sở TT&TT cung cấp"
         },
@@ -861,10 +588,7 @@ export const source: unknown = {
           "name": "Đơn vị có tham gia lớp đào tạo, tập huấn nâng cao kiến thức về an toàn, an ninh thông tin của tỉnh",
           "max": 10,
           "method": "- Có tham gia: Điểm tối đa\n- Không tham gia: 0 điểm",
-          "formula": {
-            "kind": "yesNo",
-            "label": "Có tham gia"
-          },
+          "formula": {"kind":"yesNo","label":"Có tham gia"},
           "evidence": "Văn bản cử cán bộ tham gia, kết quả tổng hợp đơn vị tổ chức",
           "dataSource": "Sở TT&TT cung cấp"
         }
@@ -891,28 +615,10 @@ export const source: unknown = {
             "kind": "bands",
             "value": "a",
             "bands": [
-              {
-                "label": "Trên 30 tin, bài",
-                "gt": 30,
-                "share": 1
-              },
-              {
-                "label": "Từ 22 đến <=30 tin, bài",
-                "gte": 22,
-                "lte": 30,
-                "share": "1/2"
-              },
-              {
-                "label": "Từ 15 đến < 22 tin, bài",
-                "gte": 15,
-                "lt": 22,
-                "share": "1/4"
-              },
-              {
-                "label": "Dưới 15 tin, bài",
-                "lt": 15,
-                "share": 0
-              }
+              {"label":"Trên 30 tin, bài","gt":30,"share":1},
+              {"label":"Từ 22 đến <=30 tin, bài","gte":22,"lte":30,"share":"1/2"},
+              {"label":"Từ 15 đến < 22 tin, bài","gte":15,"lt":22,"share":"1/4"},
+              {"label":"Dưới 15 tin, bài","lt":15,"share":0}
             ]
           },
           "evidence": "Thống kê tin, bài dữ liệu, đăng tải trong năm",
@@ -929,9 +635,7 @@ export const source: unknown = {
           "name": "Có ứng dụng có dữ liệu dùng chung được kết nối, sử dụng qua Nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh (LGSP)",
           "max": 20,
           "method": "- Có: Điểm tối đa\n- Không: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Sở TT&TT cung cấp"
         },
@@ -945,22 +649,9 @@ export const source: unknown = {
               "label": "Tổng số dịch vụ công trực tuyến có hồ sơ tiếp nhận trực tuyến trong năm",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số dịch vụ công trực tuyến của đơn vị",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số dịch vụ công trực tuyến của đơn vị","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Sở TT&TT phối hợp với Văn phòng UBND tỉnh cung cấp"
         },
@@ -979,17 +670,7 @@ export const source: unknown = {
               "type": "count"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Sở TT&TT phối hợp với Văn phòng UBND tỉnh cung cấp"
         },
@@ -999,26 +680,13 @@ export const source: unknown = {
           "max": 30,
           "method": "a= Tổng số hồ sơ thanh toán phí, lệ phí trực tuyến trong năm;\nb= Tổng số hồ sơ của các TTHC có thông tin phí, lệ phí được tiếp nhận trong năm của đơn vị (bao gồm cả tiếp nhận trực tuyến và trực tiếp);\n- Tỷ lệ= a/b\n- Điểm= Tỷ lệ * Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Tổng số hồ sơ thanh toán phí, lệ phí trực tuyến trong năm",
-              "type": "count"
-            },
+            "a": {"label":"Tổng số hồ sơ thanh toán phí, lệ phí trực tuyến trong năm","type":"count"},
             "b": {
               "label": "Tổng số hồ sơ của các TTHC có thông tin phí, lệ phí được tiếp nhận trong năm của đơn vị (bao gồm cả tiếp nhận trực tuyến và trực tiếp)",
               "type": "count"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Sở TT&TT phối hợp với Văn phòng UBND tỉnh cung cấp"
         },
@@ -1028,26 +696,13 @@ export const source: unknown = {
           "max": 40,
           "method": "a= Tổng số hồ sơ xử lý trước hạn, đúng hạn trong năm;\nb= Tổng số hồ sơ được tiếp nhận và xử lý trong năm của đơn vị (bao gồm cả tiếp nhận trực tuyến và trực tiếp);\n- Tỷ lệ= a/b\n- Điểm= Tỷ lệ * Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Tổng số hồ sơ xử lý trước hạn, đúng hạn trong năm",
-              "type": "count"
-            },
+            "a": {"label":"Tổng số hồ sơ xử lý trước hạn, đúng hạn trong năm","type":"count"},
             "b": {
               "label": "Tổng số hồ sơ được tiếp nhận và xử lý trong năm của đơn vị (bao gồm cả tiếp nhận trực tuyến và trực tiếp)",
               "type": "count"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Sở TT&TT phối hợp với Văn phòng UBND tỉnh cung cấp"
         },
@@ -1061,22 +716,9 @@ export const source: unknown = {
               "label": "Số lượng người dân đánh giá là hài lòng trong tiếp nhận, giải quyết thủ tục hành chính",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số người dân tham gia đánh giá mức độ hài lòng",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số người dân tham gia đánh giá mức độ hài lòng","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Sở TT&TT phối hợp với Văn phòng UBND tỉnh cung cấp"
         },
@@ -1095,28 +737,10 @@ export const source: unknown = {
             "kind": "bands",
             "value": "a",
             "bands": [
-              {
-                "label": "Trên 12 cuộc họp trực tuyến",
-                "gt": 12,
-                "share": 1
-              },
-              {
-                "label": "Từ 6 đến <=12 cuộc họp trực tuyến",
-                "gte": 6,
-                "lte": 12,
-                "share": "1/2"
-              },
-              {
-                "label": "Từ 3 đến < 6 cuộc họp trực tuyến",
-                "gte": 3,
-                "lt": 6,
-                "share": "1/4"
-              },
-              {
-                "label": "Dưới 3 cuộc họp trực tuyến",
-                "lt": 3,
-                "share": 0
-              }
+              {"label":"Trên 12 cuộc họp trực tuyến","gt":12,"share":1},
+              {"label":"Từ 6 đến <=12 cuộc họp trực tuyến","gte":6,"lte":12,"share":"1/2"},
+              {"label":"Từ 3 đến < 6 cuộc họp trực tuyến","gte":3,"lt":6,"share":"1/4"},
+              {"label":"Dưới 3 cuộc họp trực tuyến","lt":3,"share":0}
             ]
           },
           "evidence": "Văn bản, tài liệu chứng minh (Số liệu thống kê trên phần mềm quản lý văn bản và điều hành)",
@@ -1132,26 +756,12 @@ export const source: unknown = {
               "label": "Tổng hồ sơ công việc cấp Sở được xử lý trên môi trường mạng (trừ hồ sơ công việc thuộc phạm vi bí mật nhà nước)",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng hồ sơ công việc cấp Sở xử lý trên môi trường mạng",
-              "type": "count"
-            },
-            "c": {
-              "label": "Tổng số hồ sơ cấp Sở xử lý trực tiếp",
-              "type": "count"
-            }
+            "b": {"label":"Tổng hồ sơ công việc cấp Sở xử lý trên môi trường mạng","type":"count"},
+            "c": {"label":"Tổng số hồ sơ cấp Sở xử lý trực tiếp","type":"count"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b",
-                "c"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b","c"]},
             "threshold": "80%",
             "below": "literal",
             "at": "gte"
@@ -1181,10 +791,7 @@ export const source: unknown = {
               "unit": "tỷ lệ (0–1)"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": "a"
-          },
+          "formula": {"kind":"ratio","value":"a"},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Văn phòng UBND tỉnh phối hợp với Sở TT&TT cung cấp",
           "notes": [
@@ -1204,22 +811,9 @@ export const source: unknown = {
               "label": "Số lượng báo cáo (không bao gồm nội dung mật) của đơn vị được cập nhật, chia sẻ trên Hệ thống thông tin báo cáo cấp tỉnh, kết nối với Hệ thống thông tin báo cáo Chính phủ phục vụ hiệu quả hoạt động quản lý, chỉ đạo, điều hành",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng Số lượng báo cáo định kỳ của cơ quan, đơn vị",
-              "type": "count"
-            }
+            "b": {"label":"Tổng Số lượng báo cáo định kỳ của cơ quan, đơn vị","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Văn phòng UBND tỉnh cung cấp"
         },
@@ -1233,22 +827,9 @@ export const source: unknown = {
               "label": "Số lượng báo cáo được báo cáo đúng hạn đầy đủ % trên Hệ thống thông tin báo cáo của tỉnh",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số báo cáo được giao của đơn vị",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số báo cáo được giao của đơn vị","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Văn phòng UBND tỉnh cung cấp",
           "notes": [
@@ -1270,10 +851,7 @@ export const source: unknown = {
               "unit": "tỷ lệ (0–1)"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": "a"
-          },
+          "formula": {"kind":"ratio","value":"a"},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Sở TT&TT cung cấp",
           "notes": [
@@ -1303,14 +881,7 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "1%",
             "below": "proportional",
             "at": "gte"
@@ -1347,17 +918,7 @@ export const source: unknown = {
               "from": "profile.staffTotal"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh; báo cáo của ngành Công an",
           "dataSource": "Đơn vị cung cấp"
         },
@@ -1377,17 +938,7 @@ export const source: unknown = {
               "from": "profile.staffTotal"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh; báo cáo của doanh nghiệp",
           "dataSource": "Đơn vị cung cấp"
         },
@@ -1407,17 +958,7 @@ export const source: unknown = {
               "from": "profile.staffTotal"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Báo cáo của cơ quan, đơn vị; báo cáo của doanh nghiệp.",
           "dataSource": "Đơn vị cung cấp"
         },
@@ -1426,9 +967,7 @@ export const source: unknown = {
           "name": "Sở/Ban/Ngành có kênh tương tác 2 chiều trực tuyến với người dân (ứng dụng phần mềm, mạng xã hội như zalo, facebook...)",
           "max": 25,
           "method": "- Có: Điểm tối đa\n- Không: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Cung cấp địa chỉ, trang fan page hoặc Zalo OA",
           "dataSource": "Đơn vị cung cấp"
         }

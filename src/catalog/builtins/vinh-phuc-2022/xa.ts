@@ -19,115 +19,39 @@ export const source: unknown = {
     "total": 1000,
     "components": 45,
     "main": [
-      {
-        "code": "1",
-        "name": "Nhận thức số",
-        "max": 150,
-        "components": 6,
-        "group": "I"
-      },
-      {
-        "code": "2",
-        "name": "Thể chế số",
-        "max": 100,
-        "components": 5,
-        "group": "I"
-      },
-      {
-        "code": "3",
-        "name": "Hạ tầng số",
-        "max": 80,
-        "components": 4,
-        "group": "I"
-      },
-      {
-        "code": "4",
-        "name": "Nhân lực số",
-        "max": 105,
-        "components": 6,
-        "group": "I"
-      },
-      {
-        "code": "5",
-        "name": "An toàn thông tin mạng",
-        "max": 75,
-        "components": 5,
-        "group": "I"
-      },
-      {
-        "code": "6",
-        "name": "Hoạt động chính quyền số",
-        "max": 350,
-        "components": 10,
-        "group": "II"
-      },
-      {
-        "code": "7",
-        "name": "Hoạt động kinh tế số",
-        "max": 40,
-        "components": 4,
-        "group": "II"
-      },
-      {
-        "code": "8",
-        "name": "Hoạt động xã hội số",
-        "max": 100,
-        "components": 5,
-        "group": "II"
-      }
+      {"code":"1","name":"Nhận thức số","max":150,"components":6,"group":"I"},
+      {"code":"2","name":"Thể chế số","max":100,"components":5,"group":"I"},
+      {"code":"3","name":"Hạ tầng số","max":80,"components":4,"group":"I"},
+      {"code":"4","name":"Nhân lực số","max":105,"components":6,"group":"I"},
+      {"code":"5","name":"An toàn thông tin mạng","max":75,"components":5,"group":"I"},
+      {"code":"6","name":"Hoạt động chính quyền số","max":350,"components":10,"group":"II"},
+      {"code":"7","name":"Hoạt động kinh tế số","max":40,"components":4,"group":"II"},
+      {"code":"8","name":"Hoạt động xã hội số","max":100,"components":5,"group":"II"}
     ]
   },
-  "defaults": {
-    "cadence": "year",
-    "annualRule": "last",
-    "zeroDenominator": "max"
-  },
+  "defaults": {"cadence":"year","annualRule":"last","zeroDenominator":"max"},
   "profile": {
-    "communeName": {
-      "label": "Tên xã/phường/thị trấn",
-      "type": "text",
-      "ref": "1.1"
-    },
-    "officialAddress": {
-      "label": "Địa chỉ liên hệ chính thức",
-      "type": "text",
-      "ref": "1.2"
-    },
+    "communeName": {"label":"Tên xã/phường/thị trấn","type":"text","ref":"1.1"},
+    "officialAddress": {"label":"Địa chỉ liên hệ chính thức","type":"text","ref":"1.2"},
     "portalUrl": {
       "label": "Địa chỉ trang/cổng thông tin điện tử (Website/Portal) chính thức",
       "type": "text",
       "ref": "1.3"
     },
-    "population": {
-      "label": "Số lượng dân số của xã/phường/thị trấn",
-      "type": "count",
-      "ref": "1.4"
-    },
+    "population": {"label":"Số lượng dân số của xã/phường/thị trấn","type":"count","ref":"1.4"},
     "workingAgePopulation": {
       "label": "Số lượng dân số trong độ tuổi lao động của xã/phường/thị trấn",
       "type": "count",
       "ref": "1.5"
     },
-    "households": {
-      "label": "Số lượng hộ gia đình của xã/phường/thị trấn",
-      "type": "count",
-      "ref": "1.6"
-    },
+    "households": {"label":"Số lượng hộ gia đình của xã/phường/thị trấn","type":"count","ref":"1.6"},
     "villages": {
       "label": "Số lượng thôn, xóm, bản và tương đương của xã/phường/thị trấn",
       "type": "count",
       "ref": "1.7"
     },
-    "civilServants": {
-      "label": "Số lượng công chức của xã/phường/thị trấn hiện có",
-      "type": "count",
-      "ref": "1.8"
-    },
-    "publicEmployees": {
-      "label": "Số lượng viên chức của xã/phường/thị trấn hiện có",
-      "type": "count",
-      "ref": "1.9"
-    },
+    "civilServants": {"label":"Số lượng công chức của xã/phường/thị trấn hiện có","type":"count","ref":"1.8"},
+    "publicEmployees": {"label":"Số lượng viên chức của xã/phường/thị trấn hiện có","type":"count","ref":"1.9"},
     "servers": {
       "label": "Số lượng máy chủ vật lý hoặc ảo hóa của xã/phường/thị trấn",
       "type": "count",
@@ -138,72 +62,24 @@ export const source: unknown = {
       "type": "count",
       "ref": "1.11"
     },
-    "postalServicePoints": {
-      "label": "Số lượng điểm phục vụ bưu chính",
-      "type": "count",
-      "ref": "1.12"
-    },
-    "adminProcedures": {
-      "label": "Số lượng thủ tục hành chính của xã/phường/thị trấn",
-      "type": "count",
-      "ref": "1.13"
-    },
+    "postalServicePoints": {"label":"Số lượng điểm phục vụ bưu chính","type":"count","ref":"1.12"},
+    "adminProcedures": {"label":"Số lượng thủ tục hành chính của xã/phường/thị trấn","type":"count","ref":"1.13"},
     "stateBudgetExpenditure": {
       "label": "Tổng chi ngân sách nhà nước trên địa bàn xã",
       "type": "amount",
       "unit": "triệu đồng",
       "ref": "1.14"
     },
-    "dataOfficerName": {
-      "label": "Chuyên viên cung cấp số liệu: Họ tên",
-      "type": "text",
-      "ref": "2.1"
-    },
-    "dataOfficerUnit": {
-      "label": "Chuyên viên cung cấp số liệu: Đơn vị công tác",
-      "type": "text",
-      "ref": "2.1"
-    },
-    "dataOfficerPosition": {
-      "label": "Chuyên viên cung cấp số liệu: Chức vụ",
-      "type": "text",
-      "ref": "2.1"
-    },
-    "dataOfficerPhone": {
-      "label": "Chuyên viên cung cấp số liệu: Điện thoại liên hệ",
-      "type": "text",
-      "ref": "2.1"
-    },
-    "dataOfficerEmail": {
-      "label": "Chuyên viên cung cấp số liệu: Email",
-      "type": "text",
-      "ref": "2.1"
-    },
-    "approverName": {
-      "label": "Lãnh đạo cơ quan duyệt: Họ tên",
-      "type": "text",
-      "ref": "2.2"
-    },
-    "approverUnit": {
-      "label": "Lãnh đạo cơ quan duyệt: Đơn vị công tác",
-      "type": "text",
-      "ref": "2.2"
-    },
-    "approverPosition": {
-      "label": "Lãnh đạo cơ quan duyệt: Chức vụ",
-      "type": "text",
-      "ref": "2.2"
-    },
-    "approverPhone": {
-      "label": "Lãnh đạo cơ quan duyệt: Điện thoại liên hệ",
-      "type": "text",
-      "ref": "2.2"
-    },
-    "approverEmail": {
-      "label": "Lãnh đạo cơ quan duyệt: Email",
-      "type": "text",
-      "ref": "2.2"
-    }
+    "dataOfficerName": {"label":"Chuyên viên cung cấp số liệu: Họ tên","type":"text","ref":"2.1"},
+    "dataOfficerUnit": {"label":"Chuyên viên cung cấp số liệu: Đơn vị công tác","type":"text","ref":"2.1"},
+    "dataOfficerPosition": {"label":"Chuyên viên cung cấp số liệu: Chức vụ","type":"text","ref":"2.1"},
+    "dataOfficerPhone": {"label":"Chuyên viên cung cấp số liệu: Điện thoại liên hệ","type":"text","ref":"2.1"},
+    "dataOfficerEmail": {"label":"Chuyên viên cung cấp số liệu: Email","type":"text","ref":"2.1"},
+    "approverName": {"label":"Lãnh đạo cơ quan duyệt: Họ tên","type":"text","ref":"2.2"},
+    "approverUnit": {"label":"Lãnh đạo cơ quan duyệt: Đơn vị công tác","type":"text","ref":"2.2"},
+    "approverPosition": {"label":"Lãnh đạo cơ quan duyệt: Chức vụ","type":"text","ref":"2.2"},
+    "approverPhone": {"label":"Lãnh đạo cơ quan duyệt: Điện thoại liên hệ","type":"text","ref":"2.2"},
+    "approverEmail": {"label":"Lãnh đạo cơ quan duyệt: Email","type":"text","ref":"2.2"}
   },
   "notes": [
     {
@@ -242,9 +118,7 @@ export const source: unknown = {
           "name": "Người đứng đầu cấp xã (Bí thư/Chủ tịch UBND xã/phường/thị trấn) là thành viên của Ban chỉ đạo Chuyển đổi số của huyện",
           "max": 25,
           "method": "- Có là thành viên: Điểm tối đa\n- Không có: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Xã/phường/thị trấn cung cấp"
         },
@@ -256,10 +130,7 @@ export const source: unknown = {
           "formula": {
             "kind": "choice",
             "options": {
-              "head": {
-                "label": "Trưởng ban là Bí thư/Chủ tịch UBND xã/phường/thị trấn",
-                "share": 1
-              },
+              "head": {"label":"Trưởng ban là Bí thư/Chủ tịch UBND xã/phường/thị trấn","share":1},
               "deputy": {
                 "label": "Trưởng ban là Phó Bí thư/Phó Chủ tịch UBND xã/phường/thị trấn",
                 "share": "1/2"
@@ -293,17 +164,7 @@ export const source: unknown = {
                   "type": "count"
                 }
               },
-              "formula": {
-                "kind": "ratio",
-                "value": {
-                  "numerator": [
-                    "a"
-                  ],
-                  "denominator": [
-                    "b"
-                  ]
-                }
-              },
+              "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
               "evidence": "Công văn, giấy mời, chương trình...",
               "dataSource": "Huyện/Thành phố cung cấp"
             },
@@ -317,22 +178,9 @@ export const source: unknown = {
                   "label": "Số cuộc họp chuyển đổi số của cấp xã có Người đứng đầu cấp xã chủ trì",
                   "type": "count"
                 },
-                "b": {
-                  "label": "Tổng số cuộc họp chuyển đổi số của cấp xã",
-                  "type": "count"
-                }
+                "b": {"label":"Tổng số cuộc họp chuyển đổi số của cấp xã","type":"count"}
               },
-              "formula": {
-                "kind": "ratio",
-                "value": {
-                  "numerator": [
-                    "a"
-                  ],
-                  "denominator": [
-                    "b"
-                  ]
-                }
-              },
+              "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
               "zeroDenominator": "zero",
               "evidence": "Công văn, giấy mời, chương trình...",
               "dataSource": "Xã/phường/thị trấn cung cấp",
@@ -360,17 +208,7 @@ export const source: unknown = {
               "type": "count"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "zeroDenominator": "zero",
           "evidence": "Danh sách Văn bản chỉ đạo",
           "dataSource": "Xã/phường/thị trấn cung cấp",
@@ -386,9 +224,7 @@ export const source: unknown = {
           "name": "Hệ thống truyền thanh cơ sở của cấp xã có chuyên mục riêng về chuyển đổi số",
           "max": 20,
           "method": "- Đã có: Điểm tối đa;\n- Chưa có: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Tài liệu/link hoặc hình ảnh chứng minh",
           "dataSource": "Xã/phường/thị trấn cung cấp"
         },
@@ -400,18 +236,9 @@ export const source: unknown = {
           "formula": {
             "kind": "choice",
             "options": {
-              "monthly": {
-                "label": "Tần suất phát sóng từ 1 lần/1 tháng",
-                "share": 1
-              },
-              "quarterly": {
-                "label": "Tần suất phát sóng từ 1 lần/3 tháng đến dưới 1 lần/1 tháng",
-                "share": "1/2"
-              },
-              "rare": {
-                "label": "Tần suất phát sóng dưới 1 lần/3 tháng",
-                "share": 0
-              }
+              "monthly": {"label":"Tần suất phát sóng từ 1 lần/1 tháng","share":1},
+              "quarterly": {"label":"Tần suất phát sóng từ 1 lần/3 tháng đến dưới 1 lần/1 tháng","share":"1/2"},
+              "rare": {"label":"Tần suất phát sóng dưới 1 lần/3 tháng","share":0}
             }
           },
           "evidence": "Tài liệu/link hoặc hình ảnh chứng minh",
@@ -429,9 +256,7 @@ export const source: unknown = {
           "name": "Nghị quyết chuyên đề hoặc văn bản tương đương của cấp ủy về chuyển đổi số của xã/phường/thị trấn",
           "max": 20,
           "method": "- Đã ban hành: Điểm tối đa\n- Chưa ban hành: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Nghị quyết chuyên đề hoặc văn bản tương đương",
           "dataSource": "Xã/phường/thị trấn cung cấp"
         },
@@ -440,9 +265,7 @@ export const source: unknown = {
           "name": "Kế hoạch hành động giai đoạn 5 năm của xã/phường/thị trấn về chuyển đổi số",
           "max": 20,
           "method": "- Đã ban hành: Điểm tối đa\n- Chưa ban hành: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Kế hoạch",
           "dataSource": "Xã/phường/thị trấn cung cấp"
         },
@@ -451,9 +274,7 @@ export const source: unknown = {
           "name": "Kế hoạch hành động hàng năm của xã/phường/thị trấn về chuyển đổi số",
           "max": 20,
           "method": "- Đã ban hành: Điểm tối đa\n- Chưa ban hành: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Kế hoạch",
           "dataSource": "Xã/phường/thị trấn cung cấp"
         },
@@ -462,9 +283,7 @@ export const source: unknown = {
           "name": "Tham gia đầy đủ hội nghị, bồi dưỡng, tập huấn của huyện/thành phố về chuyển đổi số, triển khai nhiệm vụ về chuyển đổi số",
           "max": 20,
           "method": "- Có tham gia: Điểm tối đa\n- Không tham gia: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Công văn, giấy mời, chương trình...",
           "dataSource": "Huyện/Thành phố cung cấp"
         },
@@ -499,25 +318,12 @@ export const source: unknown = {
           "max": 20,
           "method": "a= Số cán bộ, công chức xã được trang bị máy tính;\nb= Tổng số lượng cán bộ, công chức xã;\n- Tỷ lệ=a/b\n- Điểm:\n+ Tỷ lệ >= 90%: Điểm tối đa;\n+ Tỷ lệ < 90%: Điểm = Tỷ lệ*Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số cán bộ, công chức xã được trang bị máy tính",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng số lượng cán bộ, công chức xã",
-              "type": "count"
-            }
+            "a": {"label":"Số cán bộ, công chức xã được trang bị máy tính","type":"count"},
+            "b": {"label":"Tổng số lượng cán bộ, công chức xã","type":"count"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "90%",
             "below": "literal"
           },
@@ -550,17 +356,7 @@ export const source: unknown = {
               "from": "profile.households"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Xã/phường/thị trấn cung cấp"
         },
@@ -570,27 +366,14 @@ export const source: unknown = {
           "max": 20,
           "method": "a= Số lượng hộ gia đình có kết nối Internet băng rộng cáp quang;\nb= Tổng số hộ gia đình của xã/phường/thị trấn;\n- Tỷ lệ=a/b\n- Điểm=Tỷ lệ*Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số lượng hộ gia đình có kết nối Internet băng rộng cáp quang",
-              "type": "count"
-            },
+            "a": {"label":"Số lượng hộ gia đình có kết nối Internet băng rộng cáp quang","type":"count"},
             "b": {
               "label": "Tổng số hộ gia đình của xã/phường/thị trấn",
               "type": "count",
               "from": "profile.households"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Xã/phường/thị trấn cung cấp"
         },
@@ -599,9 +382,7 @@ export const source: unknown = {
           "name": "UBND xã/phường/thị trấn kết nối và thường xuyên sử dụng mạng truyền số liệu chuyên dùng",
           "max": 20,
           "method": "- Có: Điểm tối đa\n- Không: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Sở TT&TT cung cấp"
         }
@@ -633,17 +414,7 @@ export const source: unknown = {
               "type": "count"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "zeroDenominator": "zero",
           "evidence": "Báo cáo của xã",
           "dataSource": "Xã/phường/thị trấn cung cấp",
@@ -669,17 +440,7 @@ export const source: unknown = {
               "type": "count"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "zeroDenominator": "zero",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Xã/phường/thị trấn cung cấp",
@@ -695,9 +456,7 @@ export const source: unknown = {
           "name": "Có cán bộ, công chức, viên chức thực hiện nhiệm vụ chuyên trách, kiêm nhiệm về An toàn thông tin mạng",
           "max": 20,
           "method": "Có: Điểm tối đa\nKhông: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Xã/phường/thị trấn cung cấp"
         },
@@ -711,22 +470,9 @@ export const source: unknown = {
               "label": "Số lượng cán bộ, công chức, viên chức của đơn vị được bồi dưỡng, tập huấn về chuyển đổi số",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số cán bộ, công chức, viên chức của đơn vị",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số cán bộ, công chức, viên chức của đơn vị","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Xã/phường/thị trấn cung cấp",
           "notes": [
@@ -746,23 +492,9 @@ export const source: unknown = {
               "label": "Số lượng người dân trong độ tuổi lao động được tập huấn, phổ biến kỹ năng số cơ bản",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng dân số trên địa bàn",
-              "type": "count",
-              "from": "profile.population"
-            }
+            "b": {"label":"Tổng dân số trên địa bàn","type":"count","from":"profile.population"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Kế hoạch triển khai",
           "dataSource": "Xã/phường/thị trấn cung cấp",
           "notes": [
@@ -782,21 +514,11 @@ export const source: unknown = {
               "label": "Số lượng các cơ sở giáo dục trên địa bàn thực hiện chuyển đổi số",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số các cơ sở giáo dục trên địa bàn",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số các cơ sở giáo dục trên địa bàn","type":"count"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "60%",
             "below": "literal"
           },
@@ -826,22 +548,9 @@ export const source: unknown = {
               "label": "Số lượng hệ thống thông tin của đơn vị đã được phê duyệt hồ sơ đề xuất cấp độ",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số lượng hệ thống thông tin của đơn vị",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số lượng hệ thống thông tin của đơn vị","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Sở TT&TT cung cấp"
         },
@@ -855,23 +564,9 @@ export const source: unknown = {
               "label": "Số lượng hệ thống thông tin đã triển khai đầy đủ phương án bảo vệ theo Hồ sơ đề xuất cấp độ đã được phê duyệt",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số hệ thống thông tin đã được phê duyệt",
-              "type": "count",
-              "from": "5.1.a"
-            }
+            "b": {"label":"Tổng số hệ thống thông tin đã được phê duyệt","type":"count","from":"5.1.a"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "zeroDenominator": "zero",
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Xã/phường/thị trấn cung cấp",
@@ -891,9 +586,7 @@ export const source: unknown = {
           "name": "Cơ quan có ban hành quy chế quản lý sử dụng mạng máy tính nội bộ",
           "max": 15,
           "method": "- Có: Điểm tối đa\n- Không: 0 điểm",
-          "formula": {
-            "kind": "yesNo"
-          },
+          "formula": {"kind":"yesNo"},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Xã/phường/thị trấn cung cấp"
         },
@@ -907,23 +600,9 @@ export const source: unknown = {
               "label": "Số lượng máy tính của đơn vị được cài đặt phần mềm phòng, chống mã độc, diệt virus có bản quyền",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số máy tính của đơn vị",
-              "type": "count",
-              "from": "profile.workstations"
-            }
+            "b": {"label":"Tổng số máy tính của đơn vị","type":"count","from":"profile.workstations"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Xã/phường/thị trấn cung cấp",
           "notes": [
@@ -943,23 +622,9 @@ export const source: unknown = {
               "label": "Số lượng hệ thống thông tin xã/phường/thị trấn đã được kiểm tra, đánh giá",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số hệ thống thông tin xã/phường/thị trấn",
-              "type": "count",
-              "from": "5.1.b"
-            }
+            "b": {"label":"Tổng số hệ thống thông tin xã/phường/thị trấn","type":"count","from":"5.1.b"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Kế hoạch, biên bản kiểm tra, đánh giá",
           "dataSource": "Xã/phường/thị trấn cung cấp",
           "notes": [
@@ -991,28 +656,10 @@ export const source: unknown = {
             "kind": "bands",
             "value": "a",
             "bands": [
-              {
-                "label": "Trên 30 tin, bài",
-                "gt": 30,
-                "share": 1
-              },
-              {
-                "label": "Từ 20 đến <=30 tin, bài",
-                "gte": 20,
-                "lte": 30,
-                "share": "1/2"
-              },
-              {
-                "label": "Từ 10 đến <20 tin, bài",
-                "gte": 10,
-                "lt": 20,
-                "share": "1/4"
-              },
-              {
-                "label": "Dưới 10 tin, bài",
-                "lt": 10,
-                "share": 0
-              }
+              {"label":"Trên 30 tin, bài","gt":30,"share":1},
+              {"label":"Từ 20 đến <=30 tin, bài","gte":20,"lte":30,"share":"1/2"},
+              {"label":"Từ 10 đến <20 tin, bài","gte":10,"lt":20,"share":"1/4"},
+              {"label":"Dưới 10 tin, bài","lt":10,"share":0}
             ]
           },
           "evidence": "Thống kê tin, bài dữ liệu, đăng tải trong năm",
@@ -1028,22 +675,9 @@ export const source: unknown = {
               "label": "Tổng số dịch vụ công trực tuyến của đơn vị phát sinh hồ sơ trực tuyến",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số dịch vụ công trực tuyến của đơn vị",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số dịch vụ công trực tuyến của đơn vị","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/Thành phố phối hợp với Sở TT&TT, Văn phòng UBND tỉnh cung cấp"
         },
@@ -1053,26 +687,13 @@ export const source: unknown = {
           "max": 40,
           "method": "a= Tổng số hồ sơ được tiếp nhận và xử lý trực tuyến trong năm;\nb= Tổng số hồ sơ được tiếp nhận và xử lý trong năm của đơn vị (bao gồm cả trực tuyến và trực tiếp);\n- Tỷ lệ= a/b\n- Điểm= Tỷ lệ * Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Tổng số hồ sơ được tiếp nhận và xử lý trực tuyến trong năm",
-              "type": "count"
-            },
+            "a": {"label":"Tổng số hồ sơ được tiếp nhận và xử lý trực tuyến trong năm","type":"count"},
             "b": {
               "label": "Tổng số hồ sơ được tiếp nhận và xử lý trong năm của đơn vị (bao gồm cả trực tuyến và trực tiếp)",
               "type": "count"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/Thành phố phối hợp với Sở TT&TT, Văn phòng UBND tỉnh cung cấp"
         },
@@ -1082,27 +703,14 @@ export const source: unknown = {
           "max": 40,
           "method": "a= Tổng số hồ sơ được thanh toán trực tuyến trong năm;\nb= Tổng số hồ sơ được tiếp nhận và xử lý trong năm của đơn vị (bao gồm cả trực tuyến và trực tiếp);\n- Tỷ lệ= a/b\n- Điểm= Tỷ lệ * Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Tổng số hồ sơ được thanh toán trực tuyến trong năm",
-              "type": "count"
-            },
+            "a": {"label":"Tổng số hồ sơ được thanh toán trực tuyến trong năm","type":"count"},
             "b": {
               "label": "Tổng số hồ sơ được tiếp nhận và xử lý trong năm của đơn vị (bao gồm cả trực tuyến và trực tiếp)",
               "type": "count",
               "from": "6.3.b"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/Thành phố phối hợp với Sở TT&TT, Văn phòng UBND tỉnh cung cấp"
         },
@@ -1112,27 +720,14 @@ export const source: unknown = {
           "max": 40,
           "method": "a= Tổng số hồ sơ được giải quyết trước và đúng hạn trong năm;\nb= Tổng số hồ sơ được tiếp nhận và xử lý trong năm của đơn vị (bao gồm cả trực tuyến và trực tiếp);\n- Tỷ lệ= a/b\n- Điểm= Tỷ lệ * Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Tổng số hồ sơ được giải quyết trước và đúng hạn trong năm",
-              "type": "count"
-            },
+            "a": {"label":"Tổng số hồ sơ được giải quyết trước và đúng hạn trong năm","type":"count"},
             "b": {
               "label": "Tổng số hồ sơ được tiếp nhận và xử lý trong năm của đơn vị (bao gồm cả trực tuyến và trực tiếp)",
               "type": "count",
               "from": "6.3.b"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/Thành phố phối hợp với Sở TT&TT, Văn phòng UBND tỉnh cung cấp"
         },
@@ -1146,22 +741,9 @@ export const source: unknown = {
               "label": "Số lượng người dân đánh giá là hài lòng khi sử dụng dịch vụ công",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số người dân tham gia đánh giá mức độ hài lòng",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số người dân tham gia đánh giá mức độ hài lòng","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/Thành phố phối hợp với Sở TT&TT, Văn phòng UBND tỉnh cung cấp",
           "notes": [
@@ -1191,10 +773,7 @@ export const source: unknown = {
                 "label": "Có sử dụng nền tảng họp trực tuyến, dưới 3 cuộc họp trực tuyến trong năm",
                 "share": "1/4"
               },
-              "notUsed": {
-                "label": "UBND xã/phường/thị trấn không sử dụng nền tảng họp trực tuyến",
-                "share": 0
-              }
+              "notUsed": {"label":"UBND xã/phường/thị trấn không sử dụng nền tảng họp trực tuyến","share":0}
             }
           },
           "evidence": "Văn bản, tài liệu chứng minh",
@@ -1217,10 +796,7 @@ export const source: unknown = {
               "type": "number"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": "a"
-          },
+          "formula": {"kind":"ratio","value":"a"},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Sở TT&TT cung cấp",
           "notes": [
@@ -1240,22 +816,9 @@ export const source: unknown = {
               "label": "Số lượng báo cáo được báo cáo đúng hạn đầy đủ % trên Hệ thống thông tin báo cáo của tỉnh",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng số báo cáo được giao của đơn vị",
-              "type": "count"
-            }
+            "b": {"label":"Tổng số báo cáo được giao của đơn vị","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Văn phòng UBND tỉnh cung cấp",
           "notes": [
@@ -1285,14 +848,7 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "1%",
             "below": "proportional"
           },
@@ -1328,17 +884,7 @@ export const source: unknown = {
               "from": "profile.postalServicePoints"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Xã/phường/thị trấn cung cấp",
           "notes": [
@@ -1354,25 +900,12 @@ export const source: unknown = {
           "max": 10,
           "method": "a = Số lượng doanh nghiệp công nghệ số trên địa bàn;\nb = Tổng số doanh nghiệp trên địa bàn;\nTỷ lệ = a/b.\nTỷ lệ ≥ 5%: điểm tối đa\nTỷ lệ <5%: điểm = Tỷ lệ/1%*Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số lượng doanh nghiệp công nghệ số trên địa bàn",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng số doanh nghiệp trên địa bàn",
-              "type": "count"
-            }
+            "a": {"label":"Số lượng doanh nghiệp công nghệ số trên địa bàn","type":"count"},
+            "b": {"label":"Tổng số doanh nghiệp trên địa bàn","type":"count"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "5%",
             "below": "proportional"
           },
@@ -1400,17 +933,7 @@ export const source: unknown = {
               "type": "count"
             }
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Quyết định, chứng nhận",
           "dataSource": "Xã/phường/thị trấn cung cấp"
         },
@@ -1431,15 +954,7 @@ export const source: unknown = {
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ],
-              "proportion": false
-            },
+            "value": {"numerator":["a"],"denominator":["b"],"proportion":false},
             "threshold": "5%",
             "below": "proportional"
           },
@@ -1465,27 +980,10 @@ export const source: unknown = {
           "max": 20,
           "method": "a= Số người có danh tính số/ tài khoản định danh điện tử;\nb= Tổng dân số trên địa bàn;\n- Tỷ lệ=a/b;\n- Điểm: Tỷ lệ*Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số người có danh tính số/ tài khoản định danh điện tử",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng dân số trên địa bàn",
-              "type": "count",
-              "from": "profile.population"
-            }
+            "a": {"label":"Số người có danh tính số/ tài khoản định danh điện tử","type":"count"},
+            "b": {"label":"Tổng dân số trên địa bàn","type":"count","from":"profile.population"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Huyện/Thành phố phối hợp với Công an huyện cung cấp"
         },
@@ -1499,22 +997,9 @@ export const source: unknown = {
               "label": "Số người từ 15 tuổi trở lên có tài khoản giao dịch tại ngân hàng hoặc các tổ chức được phép khác",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng dân số từ 15 tuổi trở lên",
-              "type": "count"
-            }
+            "b": {"label":"Tổng dân số từ 15 tuổi trở lên","type":"count"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Ngân hàng Nhà nước tỉnh cung cấp",
           "notes": [
@@ -1530,26 +1015,12 @@ export const source: unknown = {
           "max": 20,
           "method": "a= Số người có chữ ký số hoặc chữ ký điện tử;\nb= Tổng dân số từ 15 tuổi trở lên trên địa bàn;\n- Tỷ lệ=a/b\n- Điểm:\n+ Tỷ lệ>=50%: Điểm tối đa;\n+ Tỷ lệ<50%: Tỷ lệ * Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số người có chữ ký số hoặc chữ ký điện tử",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng dân số từ 15 tuổi trở lên trên địa bàn",
-              "type": "count",
-              "from": "8.2.b"
-            }
+            "a": {"label":"Số người có chữ ký số hoặc chữ ký điện tử","type":"count"},
+            "b": {"label":"Tổng dân số từ 15 tuổi trở lên trên địa bàn","type":"count","from":"8.2.b"}
           },
           "formula": {
             "kind": "threshold",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            },
+            "value": {"numerator":["a"],"denominator":["b"]},
             "threshold": "50%",
             "below": "literal"
           },
@@ -1568,27 +1039,10 @@ export const source: unknown = {
           "max": 20,
           "method": "a= Số lượng hộ gia đình có địa chỉ số;\nb= Tổng số hộ gia đình;\n- Tỷ lệ=a/b;\n- Điểm=Tỷ lệ*Điểm tối đa",
           "inputs": {
-            "a": {
-              "label": "Số lượng hộ gia đình có địa chỉ số",
-              "type": "count"
-            },
-            "b": {
-              "label": "Tổng số hộ gia đình",
-              "type": "count",
-              "from": "profile.households"
-            }
+            "a": {"label":"Số lượng hộ gia đình có địa chỉ số","type":"count"},
+            "b": {"label":"Tổng số hộ gia đình","type":"count","from":"profile.households"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Xã/phường/thị trấn cung cấp"
         },
@@ -1602,23 +1056,9 @@ export const source: unknown = {
               "label": "Số người dân biết kỹ năng về công nghệ thông tin và truyền thông",
               "type": "count"
             },
-            "b": {
-              "label": "Tổng dân số trên địa bàn",
-              "type": "count",
-              "from": "profile.population"
-            }
+            "b": {"label":"Tổng dân số trên địa bàn","type":"count","from":"profile.population"}
           },
-          "formula": {
-            "kind": "ratio",
-            "value": {
-              "numerator": [
-                "a"
-              ],
-              "denominator": [
-                "b"
-              ]
-            }
-          },
+          "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Xã/phường/thị trấn cung cấp"
         }
