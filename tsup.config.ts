@@ -39,7 +39,7 @@ const catalogEntries: Record<string, string> = Object.fromEntries(
   readdirSync(entriesDir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith(".ts"))
     .map((e) => join(e.parentPath, e.name))
-    .map((file) => [`catalogs/${relative(entriesDir, file).replace(/\\/g, "/").slice(0, -3)}`, file])
+    .map((file): [string, string] => [`catalogs/${relative(entriesDir, file).replace(/\\/g, "/").slice(0, -3)}`, file])
     .sort(([a], [b]) => a.localeCompare(b)),
 );
 
