@@ -3,7 +3,7 @@
 // the per-catalog entries fill; an id found nowhere is a CatalogError, never a crash.
 import { describe, expect, it } from "vitest";
 import { CatalogError, formatIssue, getCatalog, loadCatalog, score } from "../src/index.js";
-import { catalog as konTumHuyen } from "../src/catalog/entries/kon-tum-2025/huyen.js";
+import { catalog as konTumHuyen } from "../src/catalogs/kon-tum-2025/huyen.js";
 import { resolveCatalog } from "../src/catalog/registry.js";
 
 const lv = (n: number) => ({ text: `mức ${n}`, min: n });
