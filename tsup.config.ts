@@ -65,55 +65,57 @@ function writeCjsCatalogEntries(): void {
   }
 }
 
-// Cleaned here once, not with `clean: true`: the configs below run in parallel and the DTS step
-// of one would delete what another wrote (index.d.cts).
-rmSync("dist", { recursive: true, force: true });
-
-export default defineConfig([
-  {
-    // ESM, unbundled: one output module per source module (dist/ mirrors src/), so that a bundler
-    // sees the package's own module boundaries and, with "sideEffects": false, drops every module
-    // an app does not use: the built-in catalogs (one module each), builtin.ts with its
-    // registration of them (see src/catalog/registry.ts), and zod schemas built at module level.
-    // Bundled output merges modules into chunks whose top-level statements a bundler must keep.
-    // No sourcemaps: the output is readable, unminified ES2022 close to the sources.
-    entry: ["src/**/*.ts", "!src/**/*.test.ts"],
-    bundle: false,
-    format: ["esm"],
-    dts: { entry: { index: "src/index.ts", "catalogs/index": "src/catalogs/index.ts", ...catalogEntries } },
-    target: "es2022",
-    platform: "neutral",
-  },
-  {
-    // CommonJS: the library; the catalog entries are thin wrappers (writeCjsCatalogEntries).
-    entry: { index: "src/index.ts" },
-    format: ["cjs"],
-    dts: true,
-    target: "es2022",
-    platform: "neutral",
-    onSuccess: async () => writeCjsCatalogEntries(),
-  },
-  {
-    // Self-contained browser build: one minified ES module with every dependency inlined.
-    entry: { browser: "src/index.ts" },
-    format: ["esm"],
-    outExtension: () => ({ js: ".js" }),
-    target: "es2022",
-    platform: "browser",
-    minify: true,
-    sourcemap: false,
-    dts: false,
-    splitting: false,
-    noExternal: [/.*/],
-    esbuildPlugins: [noNodeBuiltins],
-    // A no-op ESM statement on its own line: minified output ends in `}export{…}`, which content
-    // sniffers (publint) miss, while bundled papaparse's worker source mentions `global.`.
-    banner: { js: "export {};" },
-    async onSuccess() {
-      const code = readFileSync("dist/browser.js", "utf8");
-      const uses = nodeBuiltinUses(code);
-      if (uses.length) throw new Error(`dist/browser.js uses Node built-ins: ${uses.join(", ")}`);
-      if (/\brequire\s*\(/.test(code)) throw new Error("dist/browser.js contains a require() call");
+export default defineConfig(() => {
+  // Cleaned here once, not with `clean: true`: the configs below run in parallel and the DTS
+  // step of one would delete what another wrote (index.d.cts). Inside the function so that
+  // importing this file (for noNodeBuiltins) deletes nothing.
+  rmSync("dist", { recursive: true, force: true });
+  return [
+    {
+      // ESM, unbundled: one output module per source module (dist/ mirrors src/), so that a bundler
+      // sees the package's own module boundaries and, with "sideEffects": false, drops every module
+      // an app does not use: the built-in catalogs (one module each), builtin.ts with its
+      // registration of them (see src/catalog/registry.ts), and zod schemas built at module level.
+      // Bundled output merges modules into chunks whose top-level statements a bundler must keep.
+      // No sourcemaps: the output is readable, unminified ES2022 close to the sources.
+      entry: ["src/**/*.ts", "!src/**/*.test.ts"],
+      bundle: false,
+      format: ["esm"],
+      dts: { entry: { index: "src/index.ts", "catalogs/index": "src/catalogs/index.ts", ...catalogEntries } },
+      target: "es2022",
+      platform: "neutral",
     },
-  },
-]);
+    {
+      // CommonJS: the library; the catalog entries are thin wrappers (writeCjsCatalogEntries).
+      entry: { index: "src/index.ts" },
+      format: ["cjs"],
+      dts: true,
+      target: "es2022",
+      platform: "neutral",
+      onSuccess: async () => writeCjsCatalogEntries(),
+    },
+    {
+      // Self-contained browser build: one minified ES module with every dependency inlined.
+      entry: { browser: "src/index.ts" },
+      format: ["esm"],
+      outExtension: () => ({ js: ".js" }),
+      target: "es2022",
+      platform: "browser",
+      minify: true,
+      sourcemap: false,
+      dts: false,
+      splitting: false,
+      noExternal: [/.*/],
+      esbuildPlugins: [noNodeBuiltins],
+      // A no-op ESM statement on its own line: minified output ends in `}export{…}`, which content
+      // sniffers (publint) miss, while bundled papaparse's worker source mentions `global.`.
+      banner: { js: "export {};" },
+      async onSuccess() {
+        const code = readFileSync("dist/browser.js", "utf8");
+        const uses = nodeBuiltinUses(code);
+        if (uses.length) throw new Error(`dist/browser.js uses Node built-ins: ${uses.join(", ")}`);
+        if (/\brequire\s*\(/.test(code)) throw new Error("dist/browser.js contains a require() call");
+      },
+    },
+  ];
+});
