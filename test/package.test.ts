@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 
 interface PackEntry {
   readonly files: readonly { readonly path: string }[];
+  readonly unpackedSize: number;
 }
 
 // --ignore-scripts: `npm test` has already built dist/ (prepack would rebuild it).
@@ -25,5 +26,14 @@ describe("npm pack", () => {
       expect(files).toContain(p);
     }
     expect(files.some((p) => p.startsWith("catalogs/") && p.endsWith(".yaml"))).toBe(true);
+  });
+  it("ships the catalog entries (dti-engine/catalogs, dti-engine/catalogs/<id>) for import and require", () => {
+    for (const p of ["dist/catalogs/index", "dist/catalogs/kon-tum-2025/huyen", "dist/catalogs/dong-nai-2023/so"]) {
+      for (const ext of [".js", ".d.ts", ".cjs", ".d.cts"]) expect(files).toContain(p + ext);
+    }
+  });
+  it("stays small: no sourcemaps, each catalog shipped once per build (7.7 MB unpacked before)", () => {
+    expect(files.filter((p) => p.endsWith(".map"))).toEqual([]);
+    expect(packed[0]!.unpackedSize).toBeLessThan(4.5 * 1024 * 1024);
   });
 });

@@ -1,7 +1,7 @@
 import type { CompiledCatalog } from "../catalog/compile.js";
 import { Dec, ZERO, clamp, fmt, sum } from "../_decimal.js";
-import { getCatalog } from "../catalog/builtin.js";
 import { compileCatalog, type CompiledNode, type RatioExpr } from "../catalog/compile.js";
+import { resolveCatalog } from "../catalog/registry.js";
 import { runFormula } from "../engine/evaluate.js";
 import { score } from "../engine/score.js";
 import { compareCodes, unitOf, type Blocker, type LevelUnit, type PointsUnit, type ScoreResult, type Trace } from "../engine/types.js";
@@ -210,18 +210,20 @@ function overrideValue(v: FieldValue): string | number | boolean {
  * @param dataset The dataset the result was scored from.
  * @param unitId The unit.
  * @param options `lang` of descriptions; `result` to reuse a score result; `verify`: how many of the
- *   best suggestions to check by re-scoring the whole dataset (default 5; the others are estimates).
+ *   best suggestions to check by re-scoring the whole dataset (default 5; the others are estimates);
+ *   `catalogs`: child catalogs by id when they are not built-in (as for `score`).
  * @returns The gap report.
  * @example
  * const g = gaps(catalog, dataset, "so-tc");
  * g.target?.needed; g.suggestions[0].description;
  */
-export function gaps(catalog: CompiledCatalog, dataset: Dataset | DatasetInput, unitId: string, options: { lang?: Lang; result?: ScoreResult; verify?: number } = {}): GapReport {
+export function gaps(catalog: CompiledCatalog, dataset: Dataset | DatasetInput, unitId: string, options: { lang?: Lang; result?: ScoreResult; verify?: number; catalogs?: Readonly<Record<string, CompiledCatalog>> } = {}): GapReport {
   const lang = options.lang ?? "vi";
-  const result = options.result ?? score(catalog, dataset);
+  const scoreOptions = options.catalogs ? { catalogs: options.catalogs } : {};
+  const result = options.result ?? score(catalog, dataset, scoreOptions);
   const unit = unitOf(result, unitId);
   // A mixed dataset (communes of a district) holds units of the child catalog too.
-  const unitCatalog = unit.catalog === catalog.id ? catalog : getCatalog(unit.catalog);
+  const unitCatalog = unit.catalog === catalog.id ? catalog : resolveCatalog(unit.catalog, options.catalogs, catalog.id);
   const compiled = compileCatalog(unitCatalog);
   if (unit.scoring === "levels") return levelGaps(unit, compiled, lang);
 
@@ -249,7 +251,7 @@ export function gaps(catalog: CompiledCatalog, dataset: Dataset | DatasetInput, 
   const total = new Dec(unit.total);
 
   const rescore = (changes: Override[]) => {
-    const r = score(catalog, dataset, { overrides: changes });
+    const r = score(catalog, dataset, { ...scoreOptions, overrides: changes });
     const after = r.units.find((u) => u.id === unitId);
     return new Dec(after?.scoring === "points" ? after.total : 0).minus(total);
   };

@@ -1,11 +1,13 @@
 import { Dec } from "../_decimal.js";
 import { CatalogError, createIssue } from "../errors.js";
-import { builtinCatalogSources } from "./_builtins.generated.js";
-import { loadCatalog } from "./load.js";
-import type { Catalog } from "./schema.js";
+import { builtinCatalogSources } from "./builtins/index.js";
 import type { CompiledCatalog } from "./compile.js";
+import { registerCatalogSources, registeredCatalog } from "./registry.js";
+import type { Catalog } from "./schema.js";
 
-const loaded = new Map<string, CompiledCatalog>();
+// Evaluated whenever this module is (in Node always, through the package index; in a bundle only
+// when getCatalog/listCatalogs is used): score() then finds built-in child catalogs by id.
+registerCatalogSources(builtinCatalogSources);
 
 /**
  * Returns a built-in catalog (bundled: no filesystem needed, works in a browser).
@@ -16,16 +18,13 @@ const loaded = new Map<string, CompiledCatalog>();
  * const catalog = getCatalog("dong-nai-2023/huyen");
  */
 export function getCatalog(id: string): CompiledCatalog {
-  const hit = loaded.get(id);
-  if (hit) return hit;
-  const raw = builtinCatalogSources[id];
-  if (!raw) {
+  // Only built-in ids: the registry may also hold sources registered by per-catalog entries.
+  const catalog = Object.hasOwn(builtinCatalogSources, id) ? registeredCatalog(id) : undefined;
+  if (!catalog) {
     throw new CatalogError([
       createIssue("catalog", "unknownCatalog", {}, { received: id, expected: Object.keys(builtinCatalogSources).join(", ") }),
     ]);
   }
-  const catalog = loadCatalog(raw);
-  loaded.set(id, catalog);
   return catalog;
 }
 

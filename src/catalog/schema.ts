@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CADENCES, type Cadence } from "../_periods.js";
 import { DecimalLiteralSchema, FieldNameSchema, FieldTypeSchema, InputSchema } from "../formulas/_schema.js";
 import { PointsFormulaSchema } from "../formulas/registry.js";

@@ -1,7 +1,7 @@
 import { Dec, fmt } from "../_decimal.js";
-import { getCatalog } from "../catalog/builtin.js";
 import { compileCatalog, type CompiledCatalog } from "../catalog/compile.js";
 import { CatalogError, FormulaError, createIssue, type Issue } from "../errors.js";
+import { resolveCatalog } from "../catalog/registry.js";
 import { loadDataset, type Dataset, type DatasetInput } from "../io/dataset.js";
 import { applyOverrides, type Override } from "../io/overrides.js";
 import { evaluateUnit, measurePeers } from "./evaluate.js";
@@ -58,7 +58,8 @@ function improvementOverrides(catalog: CompiledCatalog, first: ScoreResult, ds: 
 
 function childCatalogOf(catalog: CompiledCatalog, options: ScoreOptions): CompiledCatalog | undefined {
   if (!catalog.childCatalog) return undefined;
-  return compileCatalog(options.catalogs?.[catalog.childCatalog] ?? getCatalog(catalog.childCatalog));
+  // Not getCatalog: importing builtin.ts would bundle every built-in catalog with score().
+  return compileCatalog(resolveCatalog(catalog.childCatalog, options.catalogs, catalog.id));
 }
 
 function scorePoints(catalog: CompiledCatalog, units: readonly NormalizedUnit[], periods: readonly string[], issues: Issue[], detail: ScoreOptions["detail"] = "full"): PointsUnit[] {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * A decimal literal as written in a catalog: a number, or a string such as

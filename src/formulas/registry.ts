@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CatalogError, createIssue } from "../errors.js";
 import { bands } from "./bands/index.js";
 import { checklist } from "./checklist/index.js";

@@ -7,7 +7,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   $place: { catalog: "bộ chỉ số", unit: "đơn vị", period: "kỳ", indicator: "chỉ số", field: "trường" },
   yamlSyntax: (p: P) => `lỗi cú pháp YAML/JSON: ${p.detail}`,
   catalogSchema: (p: P) => `bộ chỉ số không hợp lệ: ${p.detail}`,
-  unknownCatalog: (p: P) => `không có bộ chỉ số "${p.received}" (có sẵn: ${p.expected})`,
+  unknownCatalog: (p: P) => `không có bộ chỉ số "${p.received}" (có sẵn: ${p.expected})${p.detail !== undefined ? `: hãy truyền nó qua options.catalogs, import { catalog } from "${p.detail}", hoặc dùng getCatalog (gói kèm mọi bộ chỉ số có sẵn)` : ""}`,
   structureOnly: () => "bộ chỉ số này chỉ có cấu trúc: văn bản nguồn không công bố cách tính điểm nên không thể chấm điểm",
   duplicateCode: (p: P) => `mã ${p.received} xuất hiện nhiều lần`,
   unknownInput: (p: P) => `công thức dùng biến "${p.received}" mà chỉ số không khai báo`,

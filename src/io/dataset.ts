@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Dec, decOf } from "../_decimal.js";
 import { readInput } from "../_parse.js";
 

@@ -1,5 +1,5 @@
 import { Document, isMap, isPair, isScalar, isSeq } from "yaml";
-import { z } from "zod";
+import * as z from "zod";
 import Papa from "papaparse";
 import { compileCatalog, type CompiledNode } from "../catalog/compile.js";
 import type { CompiledCatalog } from "../catalog/compile.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DecimalLiteralSchema, ValueExprSchema } from "../formulas/_schema.js";
 
 /** Requirement for one level of a level-recognition criterion. */

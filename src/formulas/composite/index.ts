@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { clamp, parseDecimalLiteral, sum } from "../../_decimal.js";
 import { DecimalLiteralSchema } from "../_schema.js";
 import type { AnyFormula, FormulaKindDef } from "../_types.js";

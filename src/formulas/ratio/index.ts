@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseDecimalLiteral } from "../../_decimal.js";
 import { DecimalLiteralSchema, ValueExprSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
