@@ -1,13 +1,16 @@
 // Everything generated from the declaration in ./spec.ts: the commander parser of each command,
 // the usage and help text, and the translation of commander's errors into coded, localized issues.
 import { Command, CommanderError, Option } from "commander";
-import { version } from "../../package.json";
+import { createRequire } from "node:module";
 import { CliError, createIssue, type IssueCode, type IssueParams, type Lang } from "../errors.js";
 import { cliTexts } from "../i18n/cli.js";
 import { COMMANDS, GLOBAL_OPTIONS, VERSION_FLAGS, type ArgName, type ArgSpec, type ArgsOf, type CommandName, type CommandSpec, type OptionName, type OptionSpec, type OptionsOf } from "./spec.js";
 
-/** Version of the dti-engine package (read from package.json, inlined by the build). */
-export const VERSION: string = version;
+/**
+ * Version of the dti-engine package, read from its package.json: two levels up from both
+ * src/cli/_args.ts and dist/cli/_args.js (the CLI runs in Node only).
+ */
+export const VERSION: string = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
 
 /** A coded command-line error (exit 2). */
 export function cliError(code: IssueCode, params: IssueParams = {}, file?: string): CliError {
