@@ -1,12 +1,13 @@
 // Quick structural check while transcribing: npx tsx scripts/check-catalog.ts catalogs/x/y.yaml
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
+import en from "zod/v4/locales/en.js";
 import { CatalogSchema, type CatalogNode } from "../src/catalog/schema.js";
 import Decimal from "decimal.js";
 
 for (const file of process.argv.slice(2)) {
   const raw = parse(readFileSync(file, "utf8"));
-  const r = CatalogSchema.safeParse(raw);
+  const r = CatalogSchema.safeParse(raw, { error: en().localeError });
   if (!r.success) {
     console.log(`${file}: SCHEMA ERRORS`);
     for (const i of r.error.issues) console.log(`  ${i.path.join(".")}: ${i.message}`);

@@ -1,5 +1,8 @@
 import { parse } from "yaml";
-import type { z } from "zod";
+import type * as z from "zod/mini";
+// zod/mini loads no messages: the English ones (zod's default) are passed to each parse, so that
+// issue details read as before without touching the app's global zod configuration.
+import en from "zod/v4/locales/en.js";
 import { CatalogError, DatasetError, createIssue, type Issue, type IssueCode, type IssueKind } from "./errors.js";
 
 /** Deepest nesting accepted in a catalog or dataset: real ones are under 10 levels deep. */
@@ -107,7 +110,7 @@ export function structuralIssues(value: unknown, kind: IssueKind, code: IssueCod
  * @returns The validated value.
  * @throws CatalogError or DatasetError.
  */
-export function readInput<S extends z.ZodType>(source: string | object, kind: "catalog" | "dataset", schema: S, known?: (raw: object) => boolean): z.infer<S> {
+export function readInput<S extends z.ZodMiniType>(source: string | object, kind: "catalog" | "dataset", schema: S, known?: (raw: object) => boolean): z.infer<S> {
   const Err = kind === "catalog" ? CatalogError : DatasetError;
   const code = kind === "catalog" ? "catalogSchema" : "datasetSchema";
   let raw: unknown = source;
@@ -127,14 +130,15 @@ export function readInput<S extends z.ZodType>(source: string | object, kind: "c
   const structure = structuralIssues(raw, kind, code, where);
   // Too deep: stop here (the schema would overflow the stack); "__proto__" keys: reported with the rest.
   if (structure.tooDeep) throw new Err(structure.issues);
-  const r = schema.safeParse(raw);
+  // zod's English messages ("Invalid input: expected string, received number", "Too small: …").
+  const r = schema.safeParse(raw, { error: en().localeError });
   if (!r.success) throw new Err([...structure.issues, ...zodIssues(r.error, kind, code, where)]);
   if (structure.issues.length) throw new Err(structure.issues);
   return r.data;
 }
 
 /** Turns zod issues into dti issues, one per problem, with their paths. */
-export function zodIssues(error: z.ZodError, kind: IssueKind, code: IssueCode, where: object): Issue[] {
+export function zodIssues(error: z.core.$ZodError, kind: IssueKind, code: IssueCode, where: object): Issue[] {
   return error.issues.map((i) =>
     createIssue(kind, code, where, { detail: `${i.path.length ? i.path.join(".") + ": " : ""}${i.message}` }, i.path as (string | number)[]),
   );

@@ -36,9 +36,10 @@ describe("tree shaking", () => {
     const { size, code } = await bundle(`export { score, loadCatalog } from "./src/index.ts";`);
     expect(has(code, dongNaiSo)).toBe(false);
     expect(has(code, vinhPhuc)).toBe(false);
-    // Today ≈ 266 KiB: zod ≈ 97, yaml ≈ 96, decimal.js ≈ 31, the engine ≈ 42 (see README
-    // "Bundle size"). The catalogs were 620 KiB more; the target for the core is 200 KiB.
-    expect(size).toBeLessThan(280 * 1024);
+    // Today ≈ 205 KiB: yaml ≈ 96, zod/mini ≈ 32 (classic zod was ≈ 97), decimal.js ≈ 31, the
+    // engine ≈ 45 (see README "Bundle size"). The catalogs were 620 KiB more; the target for the
+    // core is 200 KB.
+    expect(size).toBeLessThan(215 * 1024);
   });
 
   it("formatNumber alone is a few KiB (decimal.js)", async () => {
@@ -71,7 +72,7 @@ describe.skipIf(!existsSync(`${root}dist/index.js`))("tree shaking of dist/", ()
     const { size, code } = await bundle(`export { score, loadCatalog } from "./dist/index.js";`);
     expect(has(code, dongNaiSo)).toBe(false);
     expect(has(code, konTumXa)).toBe(false);
-    expect(size).toBeLessThan(280 * 1024);
+    expect(size).toBeLessThan(215 * 1024);
   });
 
   it("formatNumber from dist/index.js is a few KiB", async () => {

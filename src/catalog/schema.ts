@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { CADENCES, type Cadence } from "../_periods.js";
 import { DecimalLiteralSchema, FieldNameSchema, FieldTypeSchema, InputSchema } from "../formulas/_schema.js";
 import { PointsFormulaSchema } from "../formulas/registry.js";
@@ -20,7 +20,7 @@ export type { Cadence };
 const FieldName = FieldNameSchema;
 
 /** Any formula of a catalog node: a points formula (see the registry) or a level criterion. */
-export const FormulaSchema = z.discriminatedUnion("kind", [...PointsFormulaSchema.options, LevelsFormulaSchema]);
+export const FormulaSchema = z.discriminatedUnion("kind", [...PointsFormulaSchema.def.options, LevelsFormulaSchema]);
 /** Any formula of a catalog node. */
 export type Formula = z.infer<typeof FormulaSchema>;
 /** The formula kinds. */
@@ -36,8 +36,8 @@ export const ZeroDenominatorSchema = z.enum(["max", "zero", "error"]);
 
 /** An interpretation: the document's words and the reading encoded. */
 export const NoteSchema = z.object({
-  source: z.string().min(1),
-  reading: z.string().min(1),
+  source: z.string().check(z.minLength(1)),
+  reading: z.string().check(z.minLength(1)),
 });
 /** An interpretation note, as validated by {@link NoteSchema}. */
 export type Note = z.infer<typeof NoteSchema>;
@@ -45,46 +45,44 @@ export type Note = z.infer<typeof NoteSchema>;
 /** Who is responsible for an indicator. */
 export const ResponsibleSchema = z.object({
   /** Lead official or agency (Công chức chủ trì / cơ quan chủ trì). */
-  lead: z.string().optional(),
+  lead: z.optional(z.string()),
   /** Supporting officials (Công chức phối hợp). */
-  support: z.array(z.string()).optional(),
+  support: z.optional(z.array(z.string())),
 });
 
 /** A node of a catalog: main indicator, component, sub-component or level criterion. */
 export const NodeSchema = z.object({
   /** The document's STT, exactly ("6.3.2"). */
-  code: z.string().regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/),
+  code: z.string().check(z.regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/)),
   /** Vietnamese name, verbatim. */
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   /** Maximum points (Điểm tối đa). Omitted for level criteria and structure-only nodes. */
-  max: DecimalLiteralSchema.optional(),
-  formula: FormulaSchema.optional(),
-  inputs: z.record(FieldName, InputSchema).optional(),
+  max: z.optional(DecimalLiteralSchema),
+  formula: z.optional(FormulaSchema),
+  inputs: z.optional(z.record(FieldName, InputSchema)),
   /** The document's method text (Cách xác định và tính điểm / Phương pháp tính), verbatim. */
-  method: z.string().optional(),
-  cadence: CadenceSchema.optional(),
+  method: z.optional(z.string()),
+  cadence: z.optional(CadenceSchema),
   /** Kỳ đánh giá, verbatim. */
-  cadenceText: z.string().optional(),
-  annualRule: AnnualRuleSchema.optional(),
+  cadenceText: z.optional(z.string()),
+  annualRule: z.optional(AnnualRuleSchema),
   /** Tài liệu kiểm chứng. */
-  evidence: z.string().optional(),
+  evidence: z.optional(z.string()),
   /** Nguồn thu thập dữ liệu / nguồn cung cấp dữ liệu. */
-  dataSource: z.string().optional(),
+  dataSource: z.optional(z.string()),
   /** Đơn vị tính (level catalogs). */
-  unitOfMeasure: z.string().optional(),
+  unitOfMeasure: z.optional(z.string()),
   /** Căn cứ (legal basis). */
-  basis: z.string().optional(),
-  responsible: ResponsibleSchema.optional(),
-  zeroDenominator: ZeroDenominatorSchema.optional(),
+  basis: z.optional(z.string()),
+  responsible: z.optional(ResponsibleSchema),
+  zeroDenominator: z.optional(ZeroDenominatorSchema),
   /** Kept and reported but adds nothing to the total (Nghĩa Phương group 9). */
-  unscored: z.boolean().optional(),
+  unscored: z.optional(z.boolean()),
   /** Counts the document declares for this node (structure-only catalogs). */
-  declared: z
-    .object({ components: z.number().int().optional(), criteria: z.number().int().optional(), max: DecimalLiteralSchema.optional() })
-    .optional(),
-  notes: z.array(NoteSchema).optional(),
+  declared: z.optional(z.object({ components: z.optional(z.number().check(z.int())), criteria: z.optional(z.number().check(z.int())), max: z.optional(DecimalLiteralSchema) })),
+  notes: z.optional(z.array(NoteSchema)),
   get children() {
-    return z.array(NodeSchema).optional();
+    return z.optional(z.array(NodeSchema));
   },
 });
 /** A node of a catalog. */
@@ -92,69 +90,70 @@ export type CatalogNode = z.infer<typeof NodeSchema>;
 
 /** A field of the unit profile (values shared by many indicators). */
 export const ProfileFieldSchema = z.object({
-  label: z.string().min(1),
-  type: FieldTypeSchema.default("count"),
-  unit: z.string().optional(),
+  label: z.string().check(z.minLength(1)),
+  type: z._default(FieldTypeSchema, "count"),
+  unit: z.optional(z.string()),
   /** The document's own numbering in "Thông tin chung" (e.g. "1.2"). */
-  ref: z.string().optional(),
+  ref: z.optional(z.string()),
 });
 
 /** A catalog: metadata and the tree of indicators. */
 export const CatalogSchema = z.object({
   /** `<province>-<year>/<level>`, e.g. `dong-nai-2023/so`. */
-  id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/),
-  title: z.string().min(1),
-  province: z.string().min(1),
+  id: z.string().check(z.regex(/^[a-z0-9-]+\/[a-z0-9-]+$/)),
+  title: z.string().check(z.minLength(1)),
+  province: z.string().check(z.minLength(1)),
   /** Unit level: `so` (Sở, ban, ngành), `huyen` (district), `xa` (commune). */
   level: z.enum(["so", "huyen", "xa"]),
   document: z.object({
-    number: z.string().min(1),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    title: z.string().optional(),
-    appendix: z.string().optional(),
+    number: z.string().check(z.minLength(1)),
+    date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+    title: z.optional(z.string()),
+    appendix: z.optional(z.string()),
     /** File in shared/seeds the catalog was transcribed from. */
-    seed: z.string().optional(),
+    seed: z.optional(z.string()),
   }),
   /** `points` (default), `levels` (five-level recognition) or `structure` (no formulas published). */
-  scoring: z.enum(["points", "levels", "structure"]).default("points"),
+  scoring: z._default(z.enum(["points", "levels", "structure"]), "points"),
   /** Unit total: `sum` of main indicators, or `pillarMean` (mean of the top-level nodes). */
-  aggregate: z.enum(["sum", "pillarMean"]).default("sum"),
+  aggregate: z._default(z.enum(["sum", "pillarMean"]), "sum"),
   /** Total points the tree adds up to. */
-  total: DecimalLiteralSchema.optional(),
+  total: z.optional(DecimalLiteralSchema),
   /** What the document declares (summary tables); lint compares the tree with it. */
-  declared: z
-    .object({
-      total: DecimalLiteralSchema.optional(),
-      components: z.number().int().optional(),
-      criteria: z.number().int().optional(),
-      main: z
-        .array(
+  declared: z.optional(
+    z.object({
+      total: z.optional(DecimalLiteralSchema),
+      components: z.optional(z.number().check(z.int())),
+      criteria: z.optional(z.number().check(z.int())),
+      main: z.optional(
+        z.array(
           z.object({
             code: z.string(),
-            name: z.string().optional(),
-            max: DecimalLiteralSchema.optional(),
-            components: z.number().int().optional(),
-            criteria: z.number().int().optional(),
-            group: z.string().optional(),
+            name: z.optional(z.string()),
+            max: z.optional(DecimalLiteralSchema),
+            components: z.optional(z.number().check(z.int())),
+            criteria: z.optional(z.number().check(z.int())),
+            group: z.optional(z.string()),
           }),
-        )
-        .optional(),
-    })
-    .optional(),
-  defaults: z
-    .object({
-      cadence: CadenceSchema.default("quarter"),
-      annualRule: AnnualRuleSchema.default("mean"),
-      zeroDenominator: ZeroDenominatorSchema.default("max"),
-    })
-    .default({ cadence: "quarter", annualRule: "mean", zeroDenominator: "max" }),
+        ),
+      ),
+    }),
+  ),
+  defaults: z._default(
+    z.object({
+      cadence: z._default(CadenceSchema, "quarter"),
+      annualRule: z._default(AnnualRuleSchema, "mean"),
+      zeroDenominator: z._default(ZeroDenominatorSchema, "max"),
+    }),
+    { cadence: "quarter", annualRule: "mean", zeroDenominator: "max" },
+  ),
   /** Level names, 1..5 (level catalogs). */
-  levels: z.array(z.object({ level: z.number().int().min(1).max(5), name: z.string() })).optional(),
+  levels: z.optional(z.array(z.object({ level: z.number().check(z.int(), z.gte(1), z.lte(5)), name: z.string() }))),
   /** Catalog whose units are this catalog's children (Kon Tum communes → district). */
-  childCatalog: z.string().optional(),
-  profile: z.record(FieldName, ProfileFieldSchema).optional(),
-  notes: z.array(NoteSchema).optional(),
-  indicators: z.array(NodeSchema).min(1),
+  childCatalog: z.optional(z.string()),
+  profile: z.optional(z.record(FieldName, ProfileFieldSchema)),
+  notes: z.optional(z.array(NoteSchema)),
+  indicators: z.array(NodeSchema).check(z.minLength(1)),
 });
 /** A catalog as validated (defaults applied). */
 export type Catalog = z.infer<typeof CatalogSchema>;

@@ -1,18 +1,19 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /**
  * A decimal literal as written in a catalog: a number, or a string such as
  * `"0.5"`, `"50%"`, `"4/5"` or `"-1"`. Parsed exactly by `parseDecimalLiteral`.
  */
 export const DecimalLiteralSchema = z.union([
-  z.number().finite(),
-  z.string().regex(/^-?\d+(\.\d+)?(\/\d+(\.\d+)?|%)?$/, { message: 'expected a number such as 10, "0.5", "50%" or "4/5"' }),
+  // z.number() refuses Infinity and NaN (zod 4).
+  z.number(),
+  z.string().check(z.regex(/^-?\d+(\.\d+)?(\/\d+(\.\d+)?|%)?$/, { message: 'expected a number such as 10, "0.5", "50%" or "4/5"' })),
 ]);
 /** A decimal literal: `10`, `"0.5"`, `"50%"`, `"4/5"`. */
 export type DecimalLiteral = z.infer<typeof DecimalLiteralSchema>;
 
 /** Identifier of a data field: letters, digits and `_`, starting with a letter. */
-export const FieldNameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, { message: "expected a field name such as a, b, total_staff" });
+export const FieldNameSchema = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/, { message: "expected a field name such as a, b, total_staff" }));
 
 /** The kinds of value a data field may hold. */
 export const FieldTypeSchema = z.enum(["count", "number", "amount", "boolean", "text"]);
@@ -25,21 +26,18 @@ export type FieldType = z.infer<typeof FieldTypeSchema>;
  * `profile.<field>` (the unit profile) or `<code>.<field>` (another indicator's input, same period).
  */
 export const InputSchema = z.object({
-  label: z.string().min(1),
-  type: FieldTypeSchema.default("count"),
-  unit: z.string().optional(),
-  from: z
-    .string()
-    .regex(/^(profile\.[A-Za-z][A-Za-z0-9_]*|[0-9][0-9.]*\.[A-Za-z][A-Za-z0-9_]*)$/)
-    .optional(),
+  label: z.string().check(z.minLength(1)),
+  type: z._default(FieldTypeSchema, "count"),
+  unit: z.optional(z.string()),
+  from: z.optional(z.string().check(z.regex(/^(profile\.[A-Za-z][A-Za-z0-9_]*|[0-9][0-9.]*\.[A-Za-z][A-Za-z0-9_]*)$/))),
   /**
    * `improvement`: when the previous year's results are given (`score(…, {previous})`) and the unit
    * reports no value, the input is the relative improvement of the unit's total, this indicator
    * excluded, over the previous year ((now − before)/before; no improvement → 0).
    */
-  previous: z.enum(["improvement"]).optional(),
+  previous: z.optional(z.enum(["improvement"])),
   /** Larger is better (used by property tests and gap search). Default true. */
-  moreIsBetter: z.boolean().optional(),
+  moreIsBetter: z.optional(z.boolean()),
 });
 /** One input of an indicator, as validated by {@link InputSchema}. */
 export type InputDef = z.infer<typeof InputSchema>;
@@ -52,9 +50,9 @@ export type InputDef = z.infer<typeof InputSchema>;
 export const ValueExprSchema = z.union([
   FieldNameSchema,
   z.object({
-    numerator: z.array(FieldNameSchema).min(1),
-    denominator: z.array(FieldNameSchema).min(1),
-    proportion: z.boolean().default(true),
+    numerator: z.array(FieldNameSchema).check(z.minLength(1)),
+    denominator: z.array(FieldNameSchema).check(z.minLength(1)),
+    proportion: z._default(z.boolean(), true),
   }),
 ]);
 /** One input name, or a ratio of sums of inputs. */
@@ -62,8 +60,8 @@ export type ValueExpr = z.infer<typeof ValueExprSchema>;
 
 /** Points of an option, band or item: a share of the node's max, or fixed points (exactly one). */
 export const worthFields = {
-  share: DecimalLiteralSchema.optional(),
-  points: DecimalLiteralSchema.optional(),
+  share: z.optional(DecimalLiteralSchema),
+  points: z.optional(DecimalLiteralSchema),
 };
 /** Refinement of {@link worthFields}: exactly one of share or points. */
 export const worthRefine = [
@@ -72,4 +70,4 @@ export const worthRefine = [
 ] as const;
 
 /** An option or an item of a formula: a label and its worth (a share of max, or points). */
-export const OptionSchema = z.object({ label: z.string().min(1), ...worthFields }).refine(...worthRefine);
+export const OptionSchema = z.object({ label: z.string().check(z.minLength(1)), ...worthFields }).check(z.refine<{ share?: unknown; points?: unknown }>(...worthRefine));

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { Dec } from "../_decimal.js";
 import type { Lang } from "../errors.js";
 import type { ExplainWords } from "../i18n/explain.js";
@@ -113,7 +113,7 @@ export interface CheckContext {
  * What every formula shape knows about itself: its schema, the data fields it reads, the ratios
  * it contains, the formulas nested in it and its catalog checks.
  */
-export interface FormulaShape<F extends AnyFormula = AnyFormula, S extends z.ZodType<F> = z.ZodType<F>> {
+export interface FormulaShape<F extends AnyFormula = AnyFormula, S extends z.ZodMiniType<F> = z.ZodMiniType<F>> {
   readonly kind: F["kind"];
   /** The zod schema of the formula (the catalog schema is built from these). */
   readonly schema: S;
@@ -128,7 +128,7 @@ export interface FormulaShape<F extends AnyFormula = AnyFormula, S extends z.Zod
 }
 
 /** A points formula kind: a shape that evaluates, explains itself and knows which inputs raise it. */
-export interface FormulaKindDef<F extends AnyFormula = AnyFormula, S extends z.ZodType<F> = z.ZodType<F>> extends FormulaShape<F, S> {
+export interface FormulaKindDef<F extends AnyFormula = AnyFormula, S extends z.ZodMiniType<F> = z.ZodMiniType<F>> extends FormulaShape<F, S> {
   evaluate(args: EvalArgs<F>): Outcome;
   /** The sentence of a period score from its trace ("3/4 = 75% × 30 = 22,5 điểm"). */
   explain(trace: TraceView, ctx: ExplainContext): string;

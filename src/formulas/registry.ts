@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { CatalogError, createIssue } from "../errors.js";
 import { bands } from "./bands/index.js";
 import { checklist } from "./checklist/index.js";
@@ -15,8 +15,8 @@ import type { AnyFormula, CheckContext, FieldSpec, FormulaKindDef, RatioExpr } f
 /** The kinds a formula (or a composite part) may have. Adding a kind: its folder and one line here. */
 const partKinds = [ratio, threshold, bands, yesNo, choice, checklist, perItem, relative] as const;
 
-type Schemas<T extends readonly { readonly schema: z.ZodType }[]> = { -readonly [I in keyof T]: T[I]["schema"] };
-const schemasOf = <T extends readonly { readonly schema: z.ZodType }[]>(kinds: T) => kinds.map((k) => k.schema) as Schemas<T>;
+type Schemas<T extends readonly { readonly schema: z.ZodMiniType }[]> = { -readonly [I in keyof T]: T[I]["schema"] };
+const schemasOf = <T extends readonly { readonly schema: z.ZodMiniType }[]>(kinds: T) => kinds.map((k) => k.schema) as Schemas<T>;
 
 /** A formula that may stand inside a composite. */
 export const PartFormulaSchema = z.discriminatedUnion("kind", schemasOf(partKinds));

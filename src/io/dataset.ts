@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { Dec, decOf } from "../_decimal.js";
 import { readInput } from "../_parse.js";
 
@@ -18,27 +18,27 @@ const PeriodDataShape = z.record(z.string(), z.custom<IndicatorData>(() => true)
 
 /** One unit (department, district, commune) and its data. */
 export const UnitSchema = z.strictObject({
-  id: z.string().min(1),
-  name: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
   /** Catalog of this unit when the dataset mixes levels (communes in a district dataset). */
-  catalog: z.string().optional(),
+  catalog: z.optional(z.string()),
   /** Parent unit id (commune → district). */
-  parent: z.string().optional(),
+  parent: z.optional(z.string()),
   /** Registered level (đăng ký), level catalogs. */
-  registered: z.number().int().optional(),
-  profile: z.record(z.string(), RawScalar).optional(),
+  registered: z.optional(z.number().check(z.int())),
+  profile: z.optional(z.record(z.string(), RawScalar)),
   /** Self-assessed data (Tự đánh giá) by period. */
-  data: z.record(z.string(), PeriodDataShape.nullable()).default({}),
+  data: z._default(z.record(z.string(), z.nullable(PeriodDataShape)), {}),
   /** Appraised data (Hội đồng thẩm định / Kết quả đánh giá) by period: overrides `data` per indicator. */
-  appraisal: z.record(z.string(), PeriodDataShape.nullable()).optional(),
+  appraisal: z.optional(z.record(z.string(), z.nullable(PeriodDataShape))),
 });
 
 /** A dataset: the units of a catalog and their data per period. */
 export const DatasetSchema = z.strictObject({
-  catalog: z.string().min(1),
-  year: z.number().int(),
-  periods: z.array(z.string()).min(1),
-  units: z.array(UnitSchema).min(1),
+  catalog: z.string().check(z.minLength(1)),
+  year: z.number().check(z.int()),
+  periods: z.array(z.string()).check(z.minLength(1)),
+  units: z.array(UnitSchema).check(z.minLength(1)),
 });
 /** A dataset as validated (defaults applied). */
 export type Dataset = z.infer<typeof DatasetSchema>;

@@ -1,5 +1,5 @@
 import { Document, isMap, isPair, isScalar, isSeq } from "yaml";
-import * as z from "zod";
+import * as z from "zod/mini";
 import Papa from "papaparse";
 import { compileCatalog, type CompiledNode } from "../catalog/compile.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
@@ -63,43 +63,56 @@ function templateRows(catalog: CompiledCatalog, options: TemplateOptions): Recor
 export function catalogDatasetSchema(catalog: CompiledCatalog, options: TemplateOptions = {}) {
   const compiled = compileCatalog(catalog);
   const periods = options.periods ?? defaultPeriods(catalog);
+  // zod/mini has no .meta(): the same registration in zod's global registry (what .meta() does).
+  const meta = <T extends z.ZodMiniType>(schema: T, m: { title: string; description?: string }): T => {
+    z.globalRegistry.add(schema, m);
+    return schema;
+  };
   const fieldSchema = (f: FieldSpec) => {
     const base =
       f.type === "boolean" ? z.boolean()
       : f.type === "option" ? z.enum((f.options ?? []) as [string, ...string[]])
       : f.type === "text" ? z.string()
-      : f.type === "count" ? z.number().int().min(0)
-      : z.number().min(0);
-    return base.meta({ title: f.label, ...(f.unit ? { description: f.unit } : {}) });
+      : f.type === "count" ? z.number().check(z.int(), z.gte(0))
+      : z.number().check(z.gte(0));
+    return meta(base, { title: f.label, ...(f.unit ? { description: f.unit } : {}) });
   };
   const periodSchema = (p: string, isLast: boolean) =>
-    z.object(
+    z.strictObject(
       Object.fromEntries(
         compiled.leaves
           .filter((n) => isDue(n.cadence, p, isLast) && asked(n).length)
           .map((n) => [
             n.code,
-            z.union([
-              z.literal("n/a"),
-              z.object(Object.fromEntries(asked(n).map((f) => [f.name, f.absentAs !== undefined ? fieldSchema(f).optional() : fieldSchema(f)]))).strict(),
-            ]).optional().meta({ title: `${n.code}. ${n.name}`, ...(n.source.evidence ? { description: `Tài liệu kiểm chứng: ${n.source.evidence}` } : {}) }),
-        ]),
+            meta(
+              z.optional(
+                z.union([
+                  z.literal("n/a"),
+                  z.strictObject(Object.fromEntries(asked(n).map((f) => [f.name, f.absentAs !== undefined ? z.optional(fieldSchema(f)) : fieldSchema(f)]))),
+                ]),
+              ),
+              { title: `${n.code}. ${n.name}`, ...(n.source.evidence ? { description: `Tài liệu kiểm chứng: ${n.source.evidence}` } : {}) },
+            ),
+          ]),
       ),
-    ).strict();
-  const profile = z.object(Object.fromEntries(Object.entries(catalog.profile ?? {}).map(([k, f]) => [k, fieldSchema({ name: k, type: f.type, label: f.label, ...(f.unit ? { unit: f.unit } : {}), moreIsBetter: true }).optional()]))).strict();
-  return z.object({
-    catalog: z.literal(catalog.id),
-    year: z.number().int(),
-    periods: z.array(z.enum(periods as [string, ...string[]])),
-    units: z.array(
-      z.object({
-        id: z.string().min(1),
-        name: z.string().min(1),
-        ...(catalog.profile ? { profile: profile.optional() } : {}),
-        data: z.object(Object.fromEntries(periods.map((p, i) => [p, periodSchema(p, i === periods.length - 1).optional()]))).strict(),
-      }),
-    ),
-  }).meta({ title: `${catalog.title} (${catalog.id})`, description: `${catalog.province} · ${catalog.document.number}` });
+    );
+  const profile = z.strictObject(Object.fromEntries(Object.entries(catalog.profile ?? {}).map(([k, f]) => [k, z.optional(fieldSchema({ name: k, type: f.type, label: f.label, ...(f.unit ? { unit: f.unit } : {}), moreIsBetter: true }))])));
+  return meta(
+    z.object({
+      catalog: z.literal(catalog.id),
+      year: z.number().check(z.int()),
+      periods: z.array(z.enum(periods as [string, ...string[]])),
+      units: z.array(
+        z.object({
+          id: z.string().check(z.minLength(1)),
+          name: z.string().check(z.minLength(1)),
+          ...(catalog.profile ? { profile: z.optional(profile) } : {}),
+          data: z.strictObject(Object.fromEntries(periods.map((p, i) => [p, z.optional(periodSchema(p, i === periods.length - 1))]))),
+        }),
+      ),
+    }),
+    { title: `${catalog.title} (${catalog.id})`, description: `${catalog.province} · ${catalog.document.number}` },
+  );
 }
 
 /**

@@ -1,38 +1,38 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { DecimalLiteralSchema, ValueExprSchema } from "../formulas/_schema.js";
 
 /** Requirement for one level of a level-recognition criterion. */
 export const RequirementSchema = z.object({
   /** The document's words for this level, verbatim ("Tối thiểu 02 nhân sự"). */
-  text: z.string().min(1),
+  text: z.string().check(z.minLength(1)),
   /** Value ≥ min (a percentage such as "80%" for ratios, a count otherwise). */
-  min: DecimalLiteralSchema.optional(),
+  min: z.optional(DecimalLiteralSchema),
   /** Boolean field `value` must be true. */
-  present: z.literal(true).optional(),
+  present: z.optional(z.literal(true)),
   /** Any one of these alternatives. */
-  anyOf: z
-    .array(z.object({ value: ValueExprSchema, min: DecimalLiteralSchema, text: z.string().optional() }))
-    .min(2)
-    .optional(),
+  anyOf: z.optional(z.array(z.object({ value: ValueExprSchema, min: DecimalLiteralSchema, text: z.optional(z.string()) })).check(z.minLength(2))),
   /**
    * Roll-up over the unit's children (e.g. communes of a district): each rule must hold. A rule is
    * a `share` (or a `count`) of children at `atLeastLevel` or above, or a `meanLevel` of children.
    */
-  children: z
-    .array(
-      z
-        .object({
-          atLeastLevel: z.number().int().min(0).max(5).optional(),
-          share: DecimalLiteralSchema.optional(),
-          count: z.number().int().min(0).optional(),
-          meanLevel: DecimalLiteralSchema.optional(),
-        })
-        .refine((r) => (r.meanLevel !== undefined) !== (r.atLeastLevel !== undefined && (r.share !== undefined) !== (r.count !== undefined)), {
-          message: "a children rule is {atLeastLevel, share}, {atLeastLevel, count} or {meanLevel}",
-        }),
-    )
-    .min(1)
-    .optional(),
+  children: z.optional(
+    z
+      .array(
+        z
+          .object({
+            atLeastLevel: z.optional(z.number().check(z.int(), z.gte(0), z.lte(5))),
+            share: z.optional(DecimalLiteralSchema),
+            count: z.optional(z.number().check(z.int(), z.gte(0))),
+            meanLevel: z.optional(DecimalLiteralSchema),
+          })
+          .check(
+            z.refine((r) => (r.meanLevel !== undefined) !== (r.atLeastLevel !== undefined && (r.share !== undefined) !== (r.count !== undefined)), {
+              message: "a children rule is {atLeastLevel, share}, {atLeastLevel, count} or {meanLevel}",
+            }),
+          ),
+      )
+      .check(z.minLength(1)),
+  ),
 });
 /** Requirement for one level of a level-recognition criterion (see `RequirementSchema`). */
 export type Requirement = z.infer<typeof RequirementSchema>;
@@ -43,13 +43,13 @@ export type Requirement = z.infer<typeof RequirementSchema>;
  */
 export const LevelsFormulaSchema = z.object({
   kind: z.literal("levels"),
-  value: ValueExprSchema.optional(),
+  value: z.optional(ValueExprSchema),
   requirements: z.object({
-    1: RequirementSchema.nullable(),
-    2: RequirementSchema.nullable(),
-    3: RequirementSchema.nullable(),
-    4: RequirementSchema.nullable(),
-    5: RequirementSchema.nullable(),
+    1: z.nullable(RequirementSchema),
+    2: z.nullable(RequirementSchema),
+    3: z.nullable(RequirementSchema),
+    4: z.nullable(RequirementSchema),
+    5: z.nullable(RequirementSchema),
   }),
 });
 /** A level criterion's formula. */

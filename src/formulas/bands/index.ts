@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { ZERO, parseDecimalLiteral, type Dec } from "../../_decimal.js";
 import { DecimalLiteralSchema, ValueExprSchema, worthFields, worthRefine } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
@@ -7,15 +7,15 @@ import { checkValue, evaluateValue, shownValue, valueFacts, valueFields, valueRa
 /** One band: bounds (any of gte/gt/lte/lt/eq) and what it is worth. */
 export const BandSchema = z
   .object({
-    label: z.string().optional(),
-    gte: DecimalLiteralSchema.optional(),
-    gt: DecimalLiteralSchema.optional(),
-    lte: DecimalLiteralSchema.optional(),
-    lt: DecimalLiteralSchema.optional(),
-    eq: DecimalLiteralSchema.optional(),
+    label: z.optional(z.string()),
+    gte: z.optional(DecimalLiteralSchema),
+    gt: z.optional(DecimalLiteralSchema),
+    lte: z.optional(DecimalLiteralSchema),
+    lt: z.optional(DecimalLiteralSchema),
+    eq: z.optional(DecimalLiteralSchema),
     ...worthFields,
   })
-  .refine(...worthRefine);
+  .check(z.refine<{ share?: unknown; points?: unknown }>(...worthRefine));
 /** One band of a `bands` formula. */
 export type Band = z.infer<typeof BandSchema>;
 
@@ -23,7 +23,7 @@ export type Band = z.infer<typeof BandSchema>;
 export const BandsFormulaSchema = z.object({
   kind: z.literal("bands"),
   value: ValueExprSchema,
-  bands: z.array(BandSchema).min(1),
+  bands: z.array(BandSchema).check(z.minLength(1)),
 });
 /** A `bands` formula. */
 export type BandsFormula = z.infer<typeof BandsFormulaSchema>;

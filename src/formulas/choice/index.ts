@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { FieldNameSchema, OptionSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
 import { worth } from "../_value.js";

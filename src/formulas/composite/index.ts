@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { clamp, parseDecimalLiteral, sum } from "../../_decimal.js";
 import { DecimalLiteralSchema } from "../_schema.js";
 import type { AnyFormula, FormulaKindDef } from "../_types.js";
@@ -7,14 +7,14 @@ import type { AnyFormula, FormulaKindDef } from "../_types.js";
  * `composite`: parts scored separately, each with its own max, added (Đồng Nai Sở 6.4.4).
  * @param part The schema of a part's formula (any non-nesting kind; given by the registry).
  */
-export function compositeSchema<P extends z.ZodType<AnyFormula>>(part: P) {
+export function compositeSchema<P extends z.ZodMiniType<AnyFormula>>(part: P) {
   return z.object({
     kind: z.literal("composite"),
-    parts: z.array(z.object({ label: z.string().min(1), max: DecimalLiteralSchema, formula: part })).min(2),
+    parts: z.array(z.object({ label: z.string().check(z.minLength(1)), max: DecimalLiteralSchema, formula: part })).check(z.minLength(2)),
   });
 }
 /** A `composite` formula (its parts' formulas seen as any formula). */
-export type CompositeFormula = z.infer<ReturnType<typeof compositeSchema<z.ZodType<AnyFormula>>>>;
+export type CompositeFormula = z.infer<ReturnType<typeof compositeSchema<z.ZodMiniType<AnyFormula>>>>;
 
 /** The `composite` kind: parts scored separately (each clamped to its own max), then added. */
 export const composite: FormulaKindDef<CompositeFormula> = {

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { Dec, ZERO, parseDecimalLiteral } from "../../_decimal.js";
 import { DecimalLiteralSchema, FieldNameSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
@@ -6,8 +6,8 @@ import type { FormulaKindDef } from "../_types.js";
 /** `perItem`: one count field per kind of item, each worth its points; capped (default: max). */
 export const PerItemFormulaSchema = z.object({
   kind: z.literal("perItem"),
-  items: z.record(FieldNameSchema, z.object({ label: z.string().min(1), points: DecimalLiteralSchema })),
-  cap: DecimalLiteralSchema.optional(),
+  items: z.record(FieldNameSchema, z.object({ label: z.string().check(z.minLength(1)), points: DecimalLiteralSchema })),
+  cap: z.optional(DecimalLiteralSchema),
 });
 /** A `perItem` formula. */
 export type PerItemFormula = z.infer<typeof PerItemFormulaSchema>;

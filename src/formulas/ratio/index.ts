@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { parseDecimalLiteral } from "../../_decimal.js";
 import { DecimalLiteralSchema, ValueExprSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
@@ -8,7 +8,7 @@ import { checkValue, evaluateValue, shownValue, valueFacts, valueFields, valueRa
 export const RatioFormulaSchema = z.object({
   kind: z.literal("ratio"),
   value: ValueExprSchema,
-  points: DecimalLiteralSchema.optional(),
+  points: z.optional(DecimalLiteralSchema),
 });
 /** A `ratio` formula. */
 export type RatioFormula = z.infer<typeof RatioFormulaSchema>;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { ZERO, parseDecimalLiteral } from "../../_decimal.js";
 import { DecimalLiteralSchema, ValueExprSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
@@ -14,7 +14,7 @@ export const ThresholdFormulaSchema = z.object({
   threshold: DecimalLiteralSchema,
   below: z.enum(["proportional", "literal", "zero"]),
   /** `gte` (default): reaching the threshold earns max; `gt`: it must be exceeded. */
-  at: z.enum(["gte", "gt"]).default("gte"),
+  at: z._default(z.enum(["gte", "gt"]), "gte"),
 });
 /** A `threshold` formula. */
 export type ThresholdFormula = z.infer<typeof ThresholdFormulaSchema>;

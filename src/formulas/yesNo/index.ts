@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { ZERO, parseDecimalLiteral } from "../../_decimal.js";
 import { DecimalLiteralSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
@@ -6,8 +6,8 @@ import type { FormulaKindDef } from "../_types.js";
 /** `yesNo`: a boolean field `value`; yes → max (or `share` of it). */
 export const YesNoFormulaSchema = z.object({
   kind: z.literal("yesNo"),
-  label: z.string().optional(),
-  share: DecimalLiteralSchema.optional(),
+  label: z.optional(z.string()),
+  share: z.optional(DecimalLiteralSchema),
 });
 /** A `yesNo` formula. */
 export type YesNoFormula = z.infer<typeof YesNoFormulaSchema>;
