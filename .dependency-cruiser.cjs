@@ -29,7 +29,8 @@ module.exports = {
     {
       name: "kinds-stand-alone",
       severity: "error",
-      comment: "a formula kind's folder imports only the shared formula modules (src/formulas/_*.ts) and the base layer, never another kind",
+      comment:
+        "a formula kind's folder imports only the shared formula modules (src/formulas/_*.ts) and the base layer, never another kind",
       from: { path: "^src/formulas/([^_/][^/]*)/" },
       to: { path: "^src/formulas/[^_/][^/]*/", pathNot: "^src/formulas/$1/" },
     },

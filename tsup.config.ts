@@ -50,14 +50,20 @@ const catalogEntries: Record<string, string> = Object.fromEntries(
  */
 function writeCjsCatalogEntries(): void {
   const files: [string, string][] = [
-    ["dist/catalogs/index.cjs", `"use strict";\nconst dti = require("../index.cjs");\nexports.getCatalog = dti.getCatalog;\nexports.listCatalogs = dti.listCatalogs;\n`],
+    [
+      "dist/catalogs/index.cjs",
+      `"use strict";\nconst dti = require("../index.cjs");\nexports.getCatalog = dti.getCatalog;\nexports.listCatalogs = dti.listCatalogs;\n`,
+    ],
     ["dist/catalogs/index.d.cts", `export { getCatalog, listCatalogs, type CatalogSummary } from "../index.cjs";\n`],
   ];
   for (const name of Object.keys(catalogEntries)) {
     const id = name.slice("catalogs/".length);
     const up = "../".repeat(name.split("/").length - 1);
     files.push([`dist/${name}.cjs`, `"use strict";\nexports.catalog = require("${up}index.cjs").getCatalog(${JSON.stringify(id)});\n`]);
-    files.push([`dist/${name}.d.cts`, `import type { Catalog } from "${up}index.cjs";\n/** The built-in catalog \`${id}\`, validated. */\nexport declare const catalog: Catalog;\n`]);
+    files.push([
+      `dist/${name}.d.cts`,
+      `import type { Catalog } from "${up}index.cjs";\n/** The built-in catalog \`${id}\`, validated. */\nexport declare const catalog: Catalog;\n`,
+    ]);
   }
   for (const [file, text] of files) {
     mkdirSync(dirname(file), { recursive: true });

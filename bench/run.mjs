@@ -60,7 +60,17 @@ function lit(x) {
 const isNA = (v) => typeof v === "string" && /^(n\/a|na|không áp dụng)$/i.test(v.trim());
 const worth = (w, max) => (w.points !== undefined ? lit(w.points) : w.share !== undefined ? lit(w.share) * max : 0);
 const isDue = (cadence, period, isLast) =>
-  isLast || ({ Q1: ["quarter"], Q2: ["quarter", "half"], Q3: ["quarter"], Q4: ["quarter", "half", "year"], H1: ["quarter", "half"], H2: ["quarter", "half", "year"], Y: ["quarter", "half", "year"] }[period]?.includes(cadence) ?? false);
+  isLast ||
+  ({
+    Q1: ["quarter"],
+    Q2: ["quarter", "half"],
+    Q3: ["quarter"],
+    Q4: ["quarter", "half", "year"],
+    H1: ["quarter", "half"],
+    H2: ["quarter", "half", "year"],
+    Y: ["quarter", "half", "year"],
+  }[period]?.includes(cadence) ??
+    false);
 
 /**
  * Compiles a catalog into plain closures. Field getters take (entry, periodData, profile);
@@ -84,12 +94,13 @@ function compilePlain(compiled, periods) {
       return (e, pd) => {
         const t = pd?.[code];
         if (t === undefined || t === null || isNA(t)) return undefined;
-        return typeof t === "object" ? t[field] ?? undefined : single ? t : undefined;
+        return typeof t === "object" ? (t[field] ?? undefined) : single ? t : undefined;
       };
     }
     const single = askedOf(node).length === 1;
-    const absent = spec?.absentAs === undefined ? undefined : typeof spec.absentAs === "object" ? Number(spec.absentAs.toString()) : spec.absentAs;
-    if (single) return (e) => (typeof e === "object" ? e[name] ?? absent : e);
+    const absent =
+      spec?.absentAs === undefined ? undefined : typeof spec.absentAs === "object" ? Number(spec.absentAs.toString()) : spec.absentAs;
+    if (single) return (e) => (typeof e === "object" ? (e[name] ?? absent) : e);
     return (e) => e[name] ?? absent;
   };
   const valueOf = (node, expr) => {
@@ -335,8 +346,15 @@ function compilePlain(compiled, periods) {
       return [1, 2, 3, 4, 5].flatMap((level) => {
         const r = f.requirements[level];
         if (!r) return [];
-        const alternatives = (r.anyOf ?? (r.min !== undefined && f.value !== undefined ? [{ value: f.value, min: r.min }] : [])).map((a) => ({ v: valueOf(leaf.node, a.value), min: lit(a.min) }));
-        const children = r.children?.map((c) => ({ at: c.atLeastLevel, share: c.share !== undefined ? lit(c.share) : undefined, count: c.count, mean: c.meanLevel !== undefined ? lit(c.meanLevel) : undefined }));
+        const alternatives = (r.anyOf ?? (r.min !== undefined && f.value !== undefined ? [{ value: f.value, min: r.min }] : [])).map(
+          (a) => ({ v: valueOf(leaf.node, a.value), min: lit(a.min) }),
+        );
+        const children = r.children?.map((c) => ({
+          at: c.atLeastLevel,
+          share: c.share !== undefined ? lit(c.share) : undefined,
+          count: c.count,
+          mean: c.meanLevel !== undefined ? lit(c.meanLevel) : undefined,
+        }));
         return [{ level, present: r.present ? getter(leaf.node, "value") : undefined, children, alternatives }];
       });
     });
@@ -351,7 +369,8 @@ function compilePlain(compiled, periods) {
         const e = pd?.[leaf.code];
         let met;
         if (e !== undefined && e !== null && isNA(e)) met = 5;
-        else if (((e === undefined || e === null) && leaf.node.fields.length > 0) || !leaf.complete(e ?? {}, pd, pr)) met = missingLevel[leaf.i];
+        else if (((e === undefined || e === null) && leaf.node.fields.length > 0) || !leaf.complete(e ?? {}, pd, pr))
+          met = missingLevel[leaf.i];
         else {
           met = 5;
           for (const r of reqs[leaf.i]) {
@@ -364,8 +383,7 @@ function compilePlain(compiled, periods) {
                 const atOrAbove = childLevels.filter((l) => l >= c.at).length;
                 return c.count !== undefined ? atOrAbove >= c.count : n > 0 && atOrAbove / n >= c.share;
               });
-            }
-            else {
+            } else {
               for (const a of r.alternatives) {
                 const x = a.v(e, pd, pr);
                 if (x !== x ? leaf.policyMax : x >= a.min) {
@@ -494,10 +512,18 @@ function child(spec) {
         : `all totals equal (max Δ ${maxDiff.toExponential(1)})`,
     };
   }
-  const levelSpread = catalog.scoring === "levels" ? Object.fromEntries([0, 1, 2, 3, 4, 5].map((l) => [l, result.units.filter((u) => u.level === l).length])) : undefined;
+  const levelSpread =
+    catalog.scoring === "levels"
+      ? Object.fromEntries([0, 1, 2, 3, 4, 5].map((l) => [l, result.units.filter((u) => u.level === l).length]))
+      : undefined;
   return {
     ...spec,
-    leafPeriods: dataset.units.length * dataset.periods.reduce((s, p, i) => s + compiled.leaves.filter((n) => isDue(n.cadence, p, i === dataset.periods.length - 1)).length, 0),
+    leafPeriods:
+      dataset.units.length *
+      dataset.periods.reduce(
+        (s, p, i) => s + compiled.leaves.filter((n) => isDue(n.cadence, p, i === dataset.periods.length - 1)).length,
+        0,
+      ),
     times,
     scoreMs: median(times),
     cpuMs: median(cpuTimes),
@@ -518,7 +544,14 @@ function child(spec) {
 // Parent.
 // ---------------------------------------------------------------------------------------------
 
-const fmtMs = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
+const fmtMs = (ms) =>
+  ms >= 10_000
+    ? `${(ms / 1000).toFixed(1)} s`
+    : ms >= 1000
+      ? `${(ms / 1000).toFixed(2)} s`
+      : ms >= 100
+        ? `${ms.toFixed(0)} ms`
+        : `${ms.toFixed(1)} ms`;
 const fmtInt = (n) => Math.round(n).toLocaleString("en-US");
 const mark = (ok) => (ok ? "✅" : "❌");
 
@@ -533,12 +566,19 @@ function parent() {
   const tmp = path.join(os.tmpdir(), `dti-bench-${process.pid}`);
   mkdirSync(tmp, { recursive: true });
   // Profiles are large: outside the repository unless a directory is given.
-  const profDir = profileArg?.includes("=") ? path.resolve(profileArg.slice("--profile=".length)) : path.join(os.tmpdir(), "dti-bench-profiles");
+  const profDir = profileArg?.includes("=")
+    ? path.resolve(profileArg.slice("--profile=".length))
+    : path.join(os.tmpdir(), "dti-bench-profiles");
   if (profile) mkdirSync(profDir, { recursive: true });
 
   const cases = SCALES.flatMap((s) =>
     CATALOGS.flatMap((c) =>
-      DETAILS.filter((d) => d === "full" || !c.levels).map((detail) => ({ ...c, ...s, detail, name: `${s.scale} ${c.catalog}${detail === "full" ? "" : ` detail=${detail}`}` })),
+      DETAILS.filter((d) => d === "full" || !c.levels).map((detail) => ({
+        ...c,
+        ...s,
+        detail,
+        name: `${s.scale} ${c.catalog}${detail === "full" ? "" : ` detail=${detail}`}`,
+      })),
     ),
   ).filter((c) => !only || c.name.includes(only));
   const started = new Date();
@@ -554,38 +594,69 @@ function parent() {
     process.stderr.write(`${c.name}: ${c.units} units × [${c.periods.join(", ")}] generated in ${fmtMs(genMs)}; scoring …\n`);
     const flags = ["--expose-gc", `--max-old-space-size=${heapMB}`];
     if (profile) flags.push("--cpu-prof", `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${c.name.replace(/[^a-z0-9]+/gi, "-")}.cpuprofile`);
-    const spec = { catalog: c.catalog, periods: c.periods, units: c.units, scale: c.scale, runs: c.runs, warmup: c.warmup, detail: c.detail, file, note: c.note };
-    const r = spawnSync(process.execPath, [...flags, fileURLToPath(import.meta.url), "--child", JSON.stringify(spec)], { encoding: "utf8", maxBuffer: 64 << 20 });
+    const spec = {
+      catalog: c.catalog,
+      periods: c.periods,
+      units: c.units,
+      scale: c.scale,
+      runs: c.runs,
+      warmup: c.warmup,
+      detail: c.detail,
+      file,
+      note: c.note,
+    };
+    const r = spawnSync(process.execPath, [...flags, fileURLToPath(import.meta.url), "--child", JSON.stringify(spec)], {
+      encoding: "utf8",
+      maxBuffer: 64 << 20,
+    });
     rmSync(file, { force: true });
     if (r.status !== 0) {
-      const why = (r.stderr || "").includes("heap out of memory") ? `out of memory (heap limit ${heapMB} MB)` : `exit ${r.status ?? r.signal}`;
+      const why = (r.stderr || "").includes("heap out of memory")
+        ? `out of memory (heap limit ${heapMB} MB)`
+        : `exit ${r.status ?? r.signal}`;
       process.stderr.write(`  failed: ${why}\n${(r.stderr || "").split("\n").slice(-15).join("\n")}\n`);
       rows.push({ ...c, failed: why });
       continue;
     }
     const res = JSON.parse(r.stdout.trim().split("\n").pop());
     res.genMs = genMs;
-    process.stderr.write(`  score() ${fmtMs(res.scoreMs)} (runs ${res.times.map(fmtMs).join(", ")}), plain ${fmtMs(res.plainMs)}, peak RSS ${fmtInt(res.rssPeak)} MB; ${res.agree.note}\n`);
+    process.stderr.write(
+      `  score() ${fmtMs(res.scoreMs)} (runs ${res.times.map(fmtMs).join(", ")}), plain ${fmtMs(res.plainMs)}, peak RSS ${fmtInt(res.rssPeak)} MB; ${res.agree.note}\n`,
+    );
     rows.push(res);
   }
   if (profile) process.stderr.write(`CPU profiles in ${profDir}\n`);
   rmSync(tmp, { recursive: true, force: true });
 
-  const header = "| case | catalog | score() options | units × periods | leaf evaluations | score() median | units/s | plain loop median | engine/plain | peak RSS (dataset only) | same scores | targets (time · RSS · ratio) |";
+  const header =
+    "| case | catalog | score() options | units × periods | leaf evaluations | score() median | units/s | plain loop median | engine/plain | peak RSS (dataset only) | same scores | targets (time · RSS · ratio) |";
   const sep = "|---|---|---|---|---:|---:|---:|---:|---:|---:|---|---|";
   const lines = rows.map((r) => {
     const opts = r.detail === "full" ? "default" : `detail: "${r.detail}"`;
-    if (r.failed) return `| ${r.scale} | \`${r.catalog}\` | ${opts} | ${fmtInt(r.units)} × ${r.periods.join(",")} | | **${r.failed}** | | | | | | ❌ |`;
+    if (r.failed)
+      return `| ${r.scale} | \`${r.catalog}\` | ${opts} | ${fmtInt(r.units)} × ${r.periods.join(",")} | | **${r.failed}** | | | | | | ❌ |`;
     const limit = r.scale === "province" ? TARGETS.province : TARGETS.national;
     const ratio = r.scoreMs / r.plainMs;
     return `| ${r.scale} | \`${r.catalog}\` | ${opts} | ${fmtInt(r.units)} × ${r.periods.join(",")} | ${fmtInt(r.leafPeriods)} | ${fmtMs(r.scoreMs)} | ${fmtInt(r.units / (r.scoreMs / 1000))} | ${fmtMs(r.plainMs)} | ${fmtInt(ratio)}× | ${fmtInt(r.rssPeak)} MB (${fmtInt(r.rssBase)} MB) | ${r.agree.differ ? "⚠️ " : ""}${r.agree.note} | ${mark(r.scoreMs <= limit)} ≤ ${fmtMs(limit)} · ${mark(r.rssPeak <= TARGETS.rssMB)} · ${mark(ratio <= TARGETS.ratio)} |`;
   });
   const detail = rows
     .filter((r) => !r.failed)
-    .map((r) => `| ${r.scale} | \`${r.catalog}\` | ${r.detail === "full" ? "default" : `detail: "${r.detail}"`} | ${r.times.map(fmtMs).join(", ")} | ${fmtMs(r.cpuMs)} | ${fmtMs(r.loadMs)} | ${r.plainTimes.length} runs, ${fmtMs(Math.min(...r.plainTimes))} – ${fmtMs(Math.max(...r.plainTimes))} | ${fmtMs(r.genMs)} | ${fmtInt(r.rssPlain)} MB | ${fmtInt(r.heapBase)} → ${fmtInt(r.heapWithResult)} MB | ${r.levelSpread ? Object.entries(r.levelSpread).map(([l, n]) => `${l}: ${n}`).join(", ") : ""} |`);
+    .map(
+      (r) =>
+        `| ${r.scale} | \`${r.catalog}\` | ${r.detail === "full" ? "default" : `detail: "${r.detail}"`} | ${r.times.map(fmtMs).join(", ")} | ${fmtMs(r.cpuMs)} | ${fmtMs(r.loadMs)} | ${r.plainTimes.length} runs, ${fmtMs(Math.min(...r.plainTimes))} – ${fmtMs(Math.max(...r.plainTimes))} | ${fmtMs(r.genMs)} | ${fmtInt(r.rssPlain)} MB | ${fmtInt(r.heapBase)} → ${fmtInt(r.heapWithResult)} MB | ${
+          r.levelSpread
+            ? Object.entries(r.levelSpread)
+                .map(([l, n]) => `${l}: ${n}`)
+                .join(", ")
+            : ""
+        } |`,
+    );
   const cpu = os.cpus();
   const table = [
-    `Run ${started.toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpu[0]?.model ?? "?"}, ${cpu.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()} (${os.arch()}); load average at start ${load0.map((x) => x.toFixed(2)).join(" / ")}, at end ${os.loadavg().map((x) => x.toFixed(2)).join(" / ")}.`,
+    `Run ${started.toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpu[0]?.model ?? "?"}, ${cpu.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()} (${os.arch()}); load average at start ${load0.map((x) => x.toFixed(2)).join(" / ")}, at end ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" / ")}.`,
     "",
     `Targets: province (200 units) ≤ ${TARGETS.province} ms, national (10,000 units) ≤ ${TARGETS.national / 1000} s, peak RSS ≤ ${TARGETS.rssMB} MB, score() ≤ ${TARGETS.ratio}× the plain loop.`,
     "",

@@ -38,7 +38,7 @@ const rows = [
     await bundle(`export { score, loadCatalog } from "./dist/index.js"; export { catalog } from "./dist/catalogs/kon-tum-2025/huyen.js";`),
   ],
   ["core + `getCatalog` (all 10 catalogs)", await bundle(`export { score, loadCatalog, getCatalog } from "./dist/index.js";`)],
-  ["everything (`import * from \"dti-engine\"`)", await bundle(`export * from "./dist/index.js";`)],
+  ['everything (`import * from "dti-engine"`)', await bundle(`export * from "./dist/index.js";`)],
   ["`dist/browser.js` (self-contained, as shipped)", readFileSync(`${root}dist/browser.js`)],
 ];
 

@@ -91,12 +91,26 @@ export function structuralIssues(value: unknown, kind: IssueKind, code: IssueCod
     const { v, path } = stack.pop()!;
     if (v === null || typeof v !== "object") continue;
     if (path.length > MAX_DEPTH) {
-      issues.push(createIssue(kind, code, where, { detail: `${path.slice(0, 6).join(".")}…: nesting deeper than ${MAX_DEPTH} levels` }, path.slice(0, 6)));
+      issues.push(
+        createIssue(
+          kind,
+          code,
+          where,
+          { detail: `${path.slice(0, 6).join(".")}…: nesting deeper than ${MAX_DEPTH} levels` },
+          path.slice(0, 6),
+        ),
+      );
       return { issues, tooDeep: true };
     }
     if (Array.isArray(v)) v.forEach((x, i) => stack.push({ v: x, path: [...path, i] }));
     else {
-      if (Object.hasOwn(v, "__proto__")) issues.push(createIssue(kind, code, where, { detail: `${[...path, "__proto__"].join(".")}: "__proto__" is not allowed as a key` }, [...path, "__proto__"]));
+      if (Object.hasOwn(v, "__proto__"))
+        issues.push(
+          createIssue(kind, code, where, { detail: `${[...path, "__proto__"].join(".")}: "__proto__" is not allowed as a key` }, [
+            ...path,
+            "__proto__",
+          ]),
+        );
       for (const [k, x] of Object.entries(v)) stack.push({ v: x, path: [...path, k] });
     }
   }
@@ -110,7 +124,12 @@ export function structuralIssues(value: unknown, kind: IssueKind, code: IssueCod
  * @returns The validated value.
  * @throws CatalogError or DatasetError.
  */
-export function readInput<S extends z.ZodMiniType>(source: string | object, kind: "catalog" | "dataset", schema: S, known?: (raw: object) => boolean): z.infer<S> {
+export function readInput<S extends z.ZodMiniType>(
+  source: string | object,
+  kind: "catalog" | "dataset",
+  schema: S,
+  known?: (raw: object) => boolean,
+): z.infer<S> {
   const Err = kind === "catalog" ? CatalogError : DatasetError;
   const code = kind === "catalog" ? "catalogSchema" : "datasetSchema";
   let raw: unknown = source;
@@ -140,6 +159,12 @@ export function readInput<S extends z.ZodMiniType>(source: string | object, kind
 /** Turns zod issues into dti issues, one per problem, with their paths. */
 export function zodIssues(error: z.core.$ZodError, kind: IssueKind, code: IssueCode, where: object): Issue[] {
   return error.issues.map((i) =>
-    createIssue(kind, code, where, { detail: `${i.path.length ? i.path.join(".") + ": " : ""}${i.message}` }, i.path as (string | number)[]),
+    createIssue(
+      kind,
+      code,
+      where,
+      { detail: `${i.path.length ? i.path.join(".") + ": " : ""}${i.message}` },
+      i.path as (string | number)[],
+    ),
   );
 }

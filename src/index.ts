@@ -22,11 +22,30 @@ export { loadCatalog } from "./catalog/load.js";
 export { getCatalog, listCatalogs, type CatalogSummary } from "./catalog/builtin.js";
 export { compileCatalog, type CompiledCatalog, type CompiledNode, type RatioExpr } from "./catalog/compile.js";
 export { lintCatalog, type LintReport } from "./catalog/lint.js";
-export { DatasetSchema, UnitSchema, loadDataset, type Dataset, type DatasetInput, type DatasetUnit, type IndicatorData } from "./io/dataset.js";
+export {
+  DatasetSchema,
+  UnitSchema,
+  loadDataset,
+  type Dataset,
+  type DatasetInput,
+  type DatasetUnit,
+  type IndicatorData,
+} from "./io/dataset.js";
 export { score, type ScoreOptions } from "./engine/score.js";
 export { generateDataset } from "./io/generate.js";
 export { scoreIndicator, type SingleScore } from "./engine/scoreIndicator.js";
-export type { ScoreResult, UnitResult, PointsUnit, LevelUnit, IndicatorResult, PeriodScore, PeriodStatus, Trace, CriterionResult, Blocker } from "./engine/types.js";
+export type {
+  ScoreResult,
+  UnitResult,
+  PointsUnit,
+  LevelUnit,
+  IndicatorResult,
+  PeriodScore,
+  PeriodStatus,
+  Trace,
+  CriterionResult,
+  Blocker,
+} from "./engine/types.js";
 export type { RequirementCheck } from "./levels/index.js";
 export { formulaKinds } from "./formulas/registry.js";
 export {

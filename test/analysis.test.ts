@@ -4,8 +4,20 @@ import { readFileSync } from "node:fs";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import {
-  assessmentDifferences, compare, datasetFromCsv, explain, gaps, getCatalog, listCatalogs, loadDataset, report, score, template, whatIf,
-  compileCatalog, type Dataset,
+  assessmentDifferences,
+  compare,
+  datasetFromCsv,
+  explain,
+  gaps,
+  getCatalog,
+  listCatalogs,
+  loadDataset,
+  report,
+  score,
+  template,
+  whatIf,
+  compileCatalog,
+  type Dataset,
 } from "../src/index.js";
 import { asPoints, pointsUnit, pointsUnits } from "./_units.js";
 
@@ -17,7 +29,9 @@ const dnSoResult = score(dnSo, dnSoData);
 describe("explain", () => {
   it("Đồng Nai Sở 2.6 so-tc: 1/2 conferences × 30 = 15 per quarter, mean of 4 quarters, Vietnamese decimal comma", () => {
     const [e] = explain(dnSoResult, "so-tc", { code: "2.6" });
-    expect(e!.text).toBe("2.6: Q1: 1/2 = 50% × 30 = 15 điểm; Q2: 1/2 = 50% × 30 = 15 điểm; Q3: 1/2 = 50% × 30 = 15 điểm; Q4: 1/2 = 50% × 30 = 15 điểm → 15 điểm (Trung bình 4 quý) [dong-nai-2023/so 2.6]");
+    expect(e!.text).toBe(
+      "2.6: Q1: 1/2 = 50% × 30 = 15 điểm; Q2: 1/2 = 50% × 30 = 15 điểm; Q3: 1/2 = 50% × 30 = 15 điểm; Q4: 1/2 = 50% × 30 = 15 điểm → 15 điểm (Trung bình 4 quý) [dong-nai-2023/so 2.6]",
+    );
   });
   it("Đồng Nai Sở 1.3 so-tc: below and at the threshold (avg 1,5 articles/month → 1,5/2 × 20 = 15)", () => {
     const [e] = explain(dnSoResult, "so-tc", { code: "1.3" });
@@ -112,14 +126,20 @@ describe("gaps", () => {
 
 describe("what-if and compare", () => {
   it("turning Đồng Nai Sở 2.5 on for so-vhttdl in all quarters adds 30 points", () => {
-    const w = whatIf(dnSo, dnSoData, ["Q1", "Q2", "Q3", "Q4"].map((p) => ({ unit: "so-vhttdl", period: p, code: "2.5", value: true })));
+    const w = whatIf(
+      dnSo,
+      dnSoData,
+      ["Q1", "Q2", "Q3", "Q4"].map((p) => ({ unit: "so-vhttdl", period: p, code: "2.5", value: true })),
+    );
     const u = w.comparison.units.find((x) => x.id === "so-vhttdl")!;
     expect(u.totalChange).toBe("30");
     expect(u.indicators["2.5"]).toEqual({ before: "0", after: "30", change: "30" });
   });
   it("compare: a change of total and rank per unit", () => {
     const before = score(dnSo, dnSoData);
-    const after = score(dnSo, dnSoData, { overrides: [{ unit: "so-vhttdl", period: "Q4", code: "10.1", value: { achieved: 5, approved: 0 } }] });
+    const after = score(dnSo, dnSoData, {
+      overrides: [{ unit: "so-vhttdl", period: "Q4", code: "10.1", value: { achieved: 5, approved: 0 } }],
+    });
     const c = compare(before, after);
     const u = c.units.find((x) => x.id === "so-vhttdl")!;
     // 10.1 is yearly (Kỳ cuối): 5 achieved → 50 points (capped), was 5 → +45
@@ -175,7 +195,10 @@ describe("templates", () => {
     const data = fixture("dong-nai-2023-huyen");
     const compiled = compileCatalog(catalog);
     // Fill the template's value column from the YAML sample, as an assessor would.
-    const rows = Papa.parse<Record<string, string>>(template(catalog, "csv", { year: data.year, units: data.units.map((u) => ({ id: u.id, name: u.name })) }), { header: true }).data;
+    const rows = Papa.parse<Record<string, string>>(
+      template(catalog, "csv", { year: data.year, units: data.units.map((u) => ({ id: u.id, name: u.name })) }),
+      { header: true },
+    ).data;
     for (const r of rows) {
       const unit = data.units.find((u) => u.id === r["unit_id"])!;
       let value: unknown = "";
@@ -184,7 +207,8 @@ describe("templates", () => {
         const entry = unit.data[r["period"]!]?.[r["code"]!];
         const node = compiled.nodes.get(r["code"]!)!;
         if (entry === "n/a") value = "n/a";
-        else if (entry !== undefined && entry !== null && typeof entry === "object") value = (entry as Record<string, unknown>)[r["field"]!] ?? "";
+        else if (entry !== undefined && entry !== null && typeof entry === "object")
+          value = (entry as Record<string, unknown>)[r["field"]!] ?? "";
         else if (entry !== undefined && entry !== null && node.fields.filter((f) => !f.from).length === 1) value = entry;
       }
       r["value"] = String(value);
@@ -236,6 +260,7 @@ describe("gaps in a mixed dataset (Kon Tum districts with their communes)", () =
     const commune = data.units.find((u) => u.catalog === "kon-tum-2025/xa")!;
     const r = gaps(huyen, data, commune.id);
     expect(r.unit).toBe(commune.id);
-    if (r.nextLevel) for (const b of r.nextLevel.blockers) expect(compileCatalog(getCatalog("kon-tum-2025/xa")).nodes.has(b.code)).toBe(true);
+    if (r.nextLevel)
+      for (const b of r.nextLevel.blockers) expect(compileCatalog(getCatalog("kon-tum-2025/xa")).nodes.has(b.code)).toBe(true);
   });
 });

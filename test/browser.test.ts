@@ -40,7 +40,10 @@ describe.skipIf(skipReason !== undefined)("dist/browser.js in headless Chromium"
 
   beforeAll(async () => {
     const files: Record<string, { type: string; body: string }> = {
-      "/": { type: "text/html; charset=utf-8", body: "<!doctype html><html><head><meta charset=utf-8><title>dti</title></head><body></body></html>" },
+      "/": {
+        type: "text/html; charset=utf-8",
+        body: "<!doctype html><html><head><meta charset=utf-8><title>dti</title></head><body></body></html>",
+      },
       "/browser.js": { type: "text/javascript; charset=utf-8", body: readFileSync(bundlePath, "utf8") },
       "/data.yaml": { type: "text/plain; charset=utf-8", body: readFileSync(datasetPath, "utf8") },
     };

@@ -44,7 +44,12 @@ describe("--format: allowed values from the declaration, checked for every comma
     template: "csv, yaml, json-schema",
   };
   it("the commands with --format are exactly these", () => {
-    expect(Object.entries(COMMANDS).filter(([, c]) => "format" in c.options).map(([n]) => n).sort()).toEqual(Object.keys(allowed).sort());
+    expect(
+      Object.entries(COMMANDS)
+        .filter(([, c]) => "format" in c.options)
+        .map(([n]) => n)
+        .sort(),
+    ).toEqual(Object.keys(allowed).sort());
   });
   for (const [name, values] of Object.entries(allowed)) {
     it(`dti ${name} --format xml → exit 2 naming ${values}`, () => {
@@ -83,7 +88,10 @@ describe("unknown commands and options, missing values and arguments: exit 2, on
     expect(r.err).toContain("Usage:");
   });
   it("an invalid --lang is itself a usage error naming vi, en", () => {
-    for (const args of [["score", so, "--lang", "fr"], ["--lang=fr", "catalogs"]]) {
+    for (const args of [
+      ["score", so, "--lang", "fr"],
+      ["--lang=fr", "catalogs"],
+    ]) {
       const r = dti(...args);
       expect(r.code).toBe(2);
       expect(r.err.split("\n")[0]).toBe("--lang phải là một trong vi, en; nhận được fr");
@@ -121,7 +129,11 @@ describe("--opt=value and --opt value are the same", () => {
     expect(a.code).toBe(0);
     expect(a.out).toBe(b.out);
     const j = JSON.parse(a.out) as { units: { id: string; total: string; rank: number }[] };
-    expect(j.units.map((u) => [u.id, u.total, u.rank])).toEqual([["so-tttt", "925.75", 1], ["so-tc", "578.5", 2], ["so-vhttdl", "384", 3]]);
+    expect(j.units.map((u) => [u.id, u.total, u.rank])).toEqual([
+      ["so-tttt", "925.75", 1],
+      ["so-tc", "578.5", 2],
+      ["so-vhttdl", "384", 3],
+    ]);
   });
   it("explain --unit=so-tc --code=2.6", () => {
     const r = dti("explain", so, "--unit=so-tc", "--code=2.6");

@@ -59,7 +59,10 @@ describe("bad input: one line per problem on stderr, exit 2, no stack trace", ()
   const dir = mkdtempSync(join(tmpdir(), "dti-"));
   it("a dataset with several problems lists them all", () => {
     const f = join(dir, "bad.yaml");
-    writeFileSync(f, `catalog: dong-nai-2023/so\nyear: 2024\nperiods: [Q1]\nunits:\n  - id: x\n    name: X\n    data:\n      Q1:\n        "2.6": { a: 5, b: 4 }\n        "9.9.9": true\n        "2.1": "có"\n`);
+    writeFileSync(
+      f,
+      `catalog: dong-nai-2023/so\nyear: 2024\nperiods: [Q1]\nunits:\n  - id: x\n    name: X\n    data:\n      Q1:\n        "2.6": { a: 5, b: 4 }\n        "9.9.9": true\n        "2.1": "có"\n`,
+    );
     const r = dti("score", f);
     expect(r.code).toBe(2);
     const lines = r.err.trim().split("\n");
@@ -69,7 +72,10 @@ describe("bad input: one line per problem on stderr, exit 2, no stack trace", ()
   });
   it("English messages with --lang en", () => {
     const f = join(dir, "bad2.yaml");
-    writeFileSync(f, `catalog: dong-nai-2023/so\nyear: 2024\nperiods: [Q1]\nunits:\n  - id: x\n    name: X\n    data: { Q1: { "2.6": { a: 5, b: 4 } } }\n`);
+    writeFileSync(
+      f,
+      `catalog: dong-nai-2023/so\nyear: 2024\nperiods: [Q1]\nunits:\n  - id: x\n    name: X\n    data: { Q1: { "2.6": { a: 5, b: 4 } } }\n`,
+    );
     const r = dti("score", f, "--lang", "en");
     expect(r.code).toBe(2);
     expect(r.err).toContain("unit x, period Q1, indicator 2.6");
@@ -94,7 +100,18 @@ describe("dti catalogs / validate / lint", () => {
   it("lists the built-in catalogs with totals", () => {
     const r = dti("catalogs");
     expect(r.code).toBe(0);
-    for (const id of ["dong-nai-2023/so", "dong-nai-2023/huyen", "vinh-phuc-2022/so", "vinh-phuc-2022/huyen", "vinh-phuc-2022/xa", "quang-ngai-nghia-phuong-2023/xa", "hai-duong-2022/so", "hai-duong-2022/huyen", "kon-tum-2025/xa", "kon-tum-2025/huyen"]) {
+    for (const id of [
+      "dong-nai-2023/so",
+      "dong-nai-2023/huyen",
+      "vinh-phuc-2022/so",
+      "vinh-phuc-2022/huyen",
+      "vinh-phuc-2022/xa",
+      "quang-ngai-nghia-phuong-2023/xa",
+      "hai-duong-2022/so",
+      "hai-duong-2022/huyen",
+      "kon-tum-2025/xa",
+      "kon-tum-2025/huyen",
+    ]) {
       expect(r.out).toContain(id);
     }
     expect(r.out).toContain("1025 (văn bản: 1000)");

@@ -18,7 +18,13 @@ const small = loadCatalog({
       name: "Nhóm 1",
       max: 60,
       children: [
-        { code: "1.1", name: "Tỷ lệ", max: 20, inputs: { a: { label: "a" }, b: { label: "b", from: "profile.staff" } }, formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] } } },
+        {
+          code: "1.1",
+          name: "Tỷ lệ",
+          max: 20,
+          inputs: { a: { label: "a" }, b: { label: "b", from: "profile.staff" } },
+          formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] } },
+        },
         { code: "1.2", name: "Có/không, kỳ cuối", max: 20, annualRule: "last", formula: { kind: "yesNo" } },
         { code: "1.3", name: "Hằng năm", max: 20, cadence: "year", annualRule: "last", formula: { kind: "yesNo" } },
       ],
@@ -28,8 +34,21 @@ const small = loadCatalog({
       name: "Nhóm 2",
       max: 40,
       children: [
-        { code: "2.1", name: "Min/max", max: 30, inputs: { a: { label: "a", type: "number" } }, formula: { kind: "relative", value: "a", mode: "minmax" } },
-        { code: "2.2", name: "Chia 0 → 0", max: 10, zeroDenominator: "zero", inputs: { a: { label: "a" }, b: { label: "b" } }, formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] } } },
+        {
+          code: "2.1",
+          name: "Min/max",
+          max: 30,
+          inputs: { a: { label: "a", type: "number" } },
+          formula: { kind: "relative", value: "a", mode: "minmax" },
+        },
+        {
+          code: "2.2",
+          name: "Chia 0 → 0",
+          max: 10,
+          zeroDenominator: "zero",
+          inputs: { a: { label: "a" }, b: { label: "b" } },
+          formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] } },
+        },
       ],
     },
   ],
@@ -98,7 +117,16 @@ describe("relative min/max and ranking", () => {
     expect(result.units.map((u) => u.id)).toEqual(["u2", "u3", "u1", "u4"]);
   });
   it("a zero range falls back to x / best", () => {
-    const r = score(small, ds([{ id: "a", name: "A", data: { Y: { "2.1": 2 } } }, { id: "b", name: "B", data: { Y: { "2.1": 2 } } }], ["Y"]));
+    const r = score(
+      small,
+      ds(
+        [
+          { id: "a", name: "A", data: { Y: { "2.1": 2 } } },
+          { id: "b", name: "B", data: { Y: { "2.1": 2 } } },
+        ],
+        ["Y"],
+      ),
+    );
     expect(asPoints(r.units[0]).indicators["2.1"]!.score).toBe("30");
     expect(asPoints(r.units[0]).indicators["2.1"]!.periods!["Y"]!.trace.branch).toBe("rangeZeroFallback");
   });
@@ -106,20 +134,40 @@ describe("relative min/max and ranking", () => {
 
 describe("zero denominators, clamps and policies", () => {
   it("per-indicator policy zero: b = 0 → 0 (2.2); catalog default max elsewhere", () => {
-    const r = score(small, ds([{ id: "u", name: "U", profile: { staff: 0 }, data: { Y: { "2.2": { a: 0, b: 0 }, "1.1": { a: 0 } } } }], ["Y"]));
+    const r = score(
+      small,
+      ds([{ id: "u", name: "U", profile: { staff: 0 }, data: { Y: { "2.2": { a: 0, b: 0 }, "1.1": { a: 0 } } } }], ["Y"]),
+    );
     expect(asPoints(r.units[0]).indicators["2.2"]!.score).toBe("0");
     expect(asPoints(r.units[0]).indicators["1.1"]!.score).toBe("20");
     expect(asPoints(r.units[0]).indicators["1.1"]!.periods!["Y"]!.status).toBe("zeroDenominator");
   });
   it("a group whose children exceed its max is clamped and the clamp recorded", () => {
     const c = loadCatalog({
-      id: "t-2024/xa", title: "T", province: "T", level: "xa", document: { number: "x", date: "2024-01-01" },
-      indicators: [{ code: "1", name: "G", max: 10, notes: [{ source: "max 10, items 20", reading: "clamp" }], children: [
-        { code: "1.1", name: "A", max: 10, formula: { kind: "yesNo" } },
-        { code: "1.2", name: "B", max: 10, formula: { kind: "yesNo" } },
-      ] }],
+      id: "t-2024/xa",
+      title: "T",
+      province: "T",
+      level: "xa",
+      document: { number: "x", date: "2024-01-01" },
+      indicators: [
+        {
+          code: "1",
+          name: "G",
+          max: 10,
+          notes: [{ source: "max 10, items 20", reading: "clamp" }],
+          children: [
+            { code: "1.1", name: "A", max: 10, formula: { kind: "yesNo" } },
+            { code: "1.2", name: "B", max: 10, formula: { kind: "yesNo" } },
+          ],
+        },
+      ],
     });
-    const r = score(c, { catalog: "t-2024/xa", year: 2024, periods: ["Y"], units: [{ id: "u", name: "U", data: { Y: { "1.1": true, "1.2": true } } }] });
+    const r = score(c, {
+      catalog: "t-2024/xa",
+      year: 2024,
+      periods: ["Y"],
+      units: [{ id: "u", name: "U", data: { Y: { "1.1": true, "1.2": true } } }],
+    });
     expect(asPoints(r.units[0]).indicators["1"]!.score).toBe("10");
     expect(asPoints(r.units[0]).indicators["1"]!.clamp).toEqual({ from: "20", to: "10" });
   });
@@ -129,16 +177,30 @@ describe("dataset errors: all at once, each naming its place", () => {
   it("lists every problem with unit, period, indicator and field", () => {
     let err: DatasetError | undefined;
     try {
-      score(small, ds([
-        { id: "u1", name: "U1", profile: { staff: 5, nope: 1 }, data: { Q1: { "1.1": { a: 6 }, "9.9": true, "1": true }, Q5: {} } },
-        { id: "u1", name: "U1 again", data: { Q2: { "2.2": { a: "x", b: 2 }, "1.2": "có" } } },
-      ]));
+      score(
+        small,
+        ds([
+          { id: "u1", name: "U1", profile: { staff: 5, nope: 1 }, data: { Q1: { "1.1": { a: 6 }, "9.9": true, "1": true }, Q5: {} } },
+          { id: "u1", name: "U1 again", data: { Q2: { "2.2": { a: "x", b: 2 }, "1.2": "có" } } },
+        ]),
+      );
     } catch (e) {
       err = e as DatasetError;
     }
     expect(err).toBeInstanceOf(DatasetError);
     const codes = err!.issues.map((i) => i.code).sort();
-    expect(codes).toEqual(["duplicateUnit", "expectedBoolean", "expectedCount", "notALeaf", "numeratorExceedsDenominator", "unknownIndicator", "unknownPeriod", "unknownProfileField"].sort());
+    expect(codes).toEqual(
+      [
+        "duplicateUnit",
+        "expectedBoolean",
+        "expectedCount",
+        "notALeaf",
+        "numeratorExceedsDenominator",
+        "unknownIndicator",
+        "unknownPeriod",
+        "unknownProfileField",
+      ].sort(),
+    );
     const ratio = err!.issues.find((i) => i.code === "numeratorExceedsDenominator")!;
     expect(ratio.where).toMatchObject({ unit: "u1", period: "Q1", indicator: "1.1" });
     const field = err!.issues.find((i) => i.code === "expectedCount")!;
@@ -146,7 +208,9 @@ describe("dataset errors: all at once, each naming its place", () => {
     expect(field.path).toEqual(["units", 1, "data", "Q2", "2.2", "a"]);
   });
   it("a dataset of another catalog is refused", () => {
-    expect(() => score(small, { catalog: "dong-nai-2023/so", year: 2024, periods: ["Y"], units: [{ id: "u", name: "U", data: {} }] })).toThrow(DatasetError);
+    expect(() =>
+      score(small, { catalog: "dong-nai-2023/so", year: 2024, periods: ["Y"], units: [{ id: "u", name: "U", data: {} }] }),
+    ).toThrow(DatasetError);
   });
   it("Vietnamese decimal comma in text is accepted and reported as a warning", () => {
     const r = score(small, ds([{ id: "u", name: "U", data: { Y: { "2.1": { a: "72,5" } } } }], ["Y"]));
@@ -157,22 +221,54 @@ describe("dataset errors: all at once, each naming its place", () => {
 
 describe("pillar mean (Hải Dương districts) and two assessments", () => {
   const pillars = loadCatalog({
-    id: "pm-2024/huyen", title: "PM", province: "T", level: "huyen", document: { number: "p", date: "2024-01-01" }, aggregate: "pillarMean",
+    id: "pm-2024/huyen",
+    title: "PM",
+    province: "T",
+    level: "huyen",
+    document: { number: "p", date: "2024-01-01" },
+    aggregate: "pillarMean",
     indicators: [
-      { code: "1", name: "Chính quyền số", max: 100, children: [{ code: "1.1", name: "A", max: 100, inputs: { a: { label: "a" }, b: { label: "b" } }, formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] } } }] },
+      {
+        code: "1",
+        name: "Chính quyền số",
+        max: 100,
+        children: [
+          {
+            code: "1.1",
+            name: "A",
+            max: 100,
+            inputs: { a: { label: "a" }, b: { label: "b" } },
+            formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] } },
+          },
+        ],
+      },
       { code: "2", name: "Kinh tế số", max: 100, children: [{ code: "2.1", name: "B", max: 100, formula: { kind: "yesNo" } }] },
       { code: "3", name: "Xã hội số", max: 100, children: [{ code: "3.1", name: "C", max: 100, formula: { kind: "yesNo" } }] },
     ],
   });
   it("the unit's score is the mean of its pillars: (50 + 100 + 0)/3 = 50", () => {
-    const r = score(pillars, { catalog: "pm-2024/huyen", year: 2024, periods: ["Y"], units: [{ id: "h", name: "H", data: { Y: { "1.1": { a: 1, b: 2 }, "2.1": true, "3.1": false } } }] });
+    const r = score(pillars, {
+      catalog: "pm-2024/huyen",
+      year: 2024,
+      periods: ["Y"],
+      units: [{ id: "h", name: "H", data: { Y: { "1.1": { a: 1, b: 2 }, "2.1": true, "3.1": false } } }],
+    });
     expect(asPoints(r.units[0]).total).toBe("50");
     expect(asPoints(r.units[0]).max).toBe("100");
   });
   it("self vs appraised: final uses the appraisal where given, per indicator; both shown with the difference", () => {
     const r = score(pillars, {
-      catalog: "pm-2024/huyen", year: 2024, periods: ["Y"],
-      units: [{ id: "h", name: "H", data: { Y: { "1.1": { a: 2, b: 2 }, "2.1": true, "3.1": true } }, appraisal: { Y: { "1.1": { a: 1, b: 2 } } } }],
+      catalog: "pm-2024/huyen",
+      year: 2024,
+      periods: ["Y"],
+      units: [
+        {
+          id: "h",
+          name: "H",
+          data: { Y: { "1.1": { a: 2, b: 2 }, "2.1": true, "3.1": true } },
+          appraisal: { Y: { "1.1": { a: 1, b: 2 } } },
+        },
+      ],
     });
     const u = asPoints(r.units[0]);
     expect(u.indicators["1.1"]!.self).toBe("100");
@@ -200,19 +296,71 @@ describe("structure-only catalogs", () => {
 describe("commune → district roll-up (general): share, count and mean of child levels", () => {
   const lv = (n: number) => ({ text: `mức ${n}`, min: n });
   const xa = loadCatalog({
-    id: "rollup-2025/xa", title: "xã", province: "T", level: "xa", document: { number: "r", date: "2025-01-01" }, scoring: "levels",
+    id: "rollup-2025/xa",
+    title: "xã",
+    province: "T",
+    level: "xa",
+    document: { number: "r", date: "2025-01-01" },
+    scoring: "levels",
     levels: [1, 2, 3, 4, 5].map((level) => ({ level, name: `L${level}` })),
-    indicators: [{ code: "1", name: "G", children: [{ code: "1.1", name: "Điểm số", inputs: { a: { label: "a" } }, formula: { kind: "levels", value: "a", requirements: { 1: lv(1), 2: lv(2), 3: lv(3), 4: lv(4), 5: lv(5) } } }] }],
+    indicators: [
+      {
+        code: "1",
+        name: "G",
+        children: [
+          {
+            code: "1.1",
+            name: "Điểm số",
+            inputs: { a: { label: "a" } },
+            formula: { kind: "levels", value: "a", requirements: { 1: lv(1), 2: lv(2), 3: lv(3), 4: lv(4), 5: lv(5) } },
+          },
+        ],
+      },
+    ],
   });
   const huyen = loadCatalog({
-    id: "rollup-2025/huyen", title: "huyện", province: "T", level: "huyen", document: { number: "r", date: "2025-01-01" }, scoring: "levels", childCatalog: "rollup-2025/xa",
-    indicators: [{ code: "1", name: "G", children: [
-      { code: "1.1", name: "Tỷ lệ", formula: { kind: "levels", requirements: { 1: { text: "100% ≥ 1", children: [{ atLeastLevel: 1, share: "100%" }] }, 2: { text: "≥ 2 xã mức 2", children: [{ atLeastLevel: 2, count: 2 }] }, 3: { text: "TB ≥ 3", children: [{ meanLevel: 3 }] }, 4: null, 5: null } } },
-    ] }],
+    id: "rollup-2025/huyen",
+    title: "huyện",
+    province: "T",
+    level: "huyen",
+    document: { number: "r", date: "2025-01-01" },
+    scoring: "levels",
+    childCatalog: "rollup-2025/xa",
+    indicators: [
+      {
+        code: "1",
+        name: "G",
+        children: [
+          {
+            code: "1.1",
+            name: "Tỷ lệ",
+            formula: {
+              kind: "levels",
+              requirements: {
+                1: { text: "100% ≥ 1", children: [{ atLeastLevel: 1, share: "100%" }] },
+                2: { text: "≥ 2 xã mức 2", children: [{ atLeastLevel: 2, count: 2 }] },
+                3: { text: "TB ≥ 3", children: [{ meanLevel: 3 }] },
+                4: null,
+                5: null,
+              },
+            },
+          },
+        ],
+      },
+    ],
   });
   const unit = (id: string, a: number) => ({ id, name: id, catalog: "rollup-2025/xa", parent: "h", data: { Y: { "1.1": a } } });
   const run = (levels: number[]) =>
-    score(huyen, { catalog: "rollup-2025/huyen", year: 2025, periods: ["Y"], units: [{ id: "h", name: "H", data: {} }, ...levels.map((a, i) => unit(`x${i}`, a))] }, { catalogs: { "rollup-2025/xa": xa } });
+    score(
+      huyen,
+      {
+        catalog: "rollup-2025/huyen",
+        year: 2025,
+        periods: ["Y"],
+        units: [{ id: "h", name: "H", data: {} }, ...levels.map((a, i) => unit(`x${i}`, a))],
+      },
+      { catalogs: { "rollup-2025/xa": xa } },
+    );
   it("children are evaluated first; levels 1, 2, 3 → count of ≥2 is 2, mean 2 < 3 → district level 2", () => {
     const r = run([1, 2, 3]);
     const h = levelUnit(r, "h");
@@ -234,7 +382,12 @@ describe("typed errors", () => {
     const catalog = getCatalog("dong-nai-2023/huyen");
     let caught: unknown;
     try {
-      score(catalog, { catalog: catalog.id, year: 2024, periods: ["Q1"], units: [{ id: "h1", name: "h1", data: { Q1: { "1.4": { articles: 1, months: 0 } } } }] });
+      score(catalog, {
+        catalog: catalog.id,
+        year: 2024,
+        periods: ["Q1"],
+        units: [{ id: "h1", name: "h1", data: { Q1: { "1.4": { articles: 1, months: 0 } } } }],
+      });
     } catch (e) {
       caught = e;
     }

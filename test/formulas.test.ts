@@ -6,7 +6,16 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { DtiError, formulaKinds, loadCatalog, score, type CatalogNode, type CompiledCatalog, type DatasetInput, type UnitResult } from "../src/index.js";
+import {
+  DtiError,
+  formulaKinds,
+  loadCatalog,
+  score,
+  type CatalogNode,
+  type CompiledCatalog,
+  type DatasetInput,
+  type UnitResult,
+} from "../src/index.js";
 import { asLevels, asPoints } from "./_units.js";
 
 /** What a case expects of the unit's indicator (points) or criterion (levels). */
@@ -129,7 +138,8 @@ function checkPoints(catalog: CompiledCatalog, c: Case, units: readonly UnitResu
   else if (e.clamp !== undefined) expect(trace.clamp).toEqual(e.clamp);
   if (e.facts !== undefined) expect(trace.facts).toMatchObject(e.facts);
   if (e.rank !== undefined) expect(byId.get("unit")!.rank).toBe(e.rank);
-  if (e.peerScores !== undefined) expect((c.peers ?? []).map((_, i) => byId.get(`peer${i + 1}`)!.indicators[c.code]!.score)).toEqual(e.peerScores);
+  if (e.peerScores !== undefined)
+    expect((c.peers ?? []).map((_, i) => byId.get(`peer${i + 1}`)!.indicators[c.code]!.score)).toEqual(e.peerScores);
   // The trace cites the catalog and the indicator.
   expect(trace.citation).toBe(`${catalog.id} ${c.code} (${catalog.document.number})`);
 }
@@ -162,7 +172,8 @@ for (const kind of kindDirs) {
     const catalogOf = (c: Case): CompiledCatalog => {
       const ids = Object.keys(file.catalogs);
       const id = c.catalog ?? (ids.length === 1 ? ids[0]! : undefined);
-      if (id === undefined || !file.catalogs[id]) throw new Error(`case "${c.name}": catalog ${String(id)} is not in this file's catalogs (${ids.join(", ")})`);
+      if (id === undefined || !file.catalogs[id])
+        throw new Error(`case "${c.name}": catalog ${String(id)} is not in this file's catalogs (${ids.join(", ")})`);
       let cat = catalogs.get(id);
       if (!cat) catalogs.set(id, (cat = wrapCatalog(id, file.catalogs[id])));
       return cat;

@@ -48,19 +48,26 @@ describe("generateDataset", () => {
   it("gives fewer indicators with fill < 1", () => {
     const catalog = getCatalog("dong-nai-2023/huyen");
     const count = (fill: number) =>
-      generateDataset(catalog, { units: 20, seed: 5, fill }).units.reduce((s, u) => s + Object.values(u.data).reduce((t, p) => t + Object.keys(p ?? {}).length, 0), 0);
+      generateDataset(catalog, { units: 20, seed: 5, fill }).units.reduce(
+        (s, u) => s + Object.values(u.data).reduce((t, p) => t + Object.keys(p ?? {}).length, 0),
+        0,
+      );
     const full = count(1);
     const half = count(0.5);
     expect(half).toBeLessThan(full * 0.6);
     expect(half).toBeGreaterThan(full * 0.4);
     const r = score(catalog, generateDataset(catalog, { units: 20, seed: 5, fill: 0.5 }));
-    const statuses = pointsUnits(r).flatMap((u) => Object.values(u.indicators).flatMap((i) => Object.values(i.periods ?? {}).map((p) => p.status)));
+    const statuses = pointsUnits(r).flatMap((u) =>
+      Object.values(u.indicators).flatMap((i) => Object.values(i.periods ?? {}).map((p) => p.status)),
+    );
     expect(statuses).toContain("missing");
   });
 
   it("only gives data in periods where an indicator is due", () => {
     const catalog = getCatalog("dong-nai-2023/huyen");
-    const annual = compileCatalog(catalog).leaves.filter((n) => n.cadence === "year").map((n) => n.code);
+    const annual = compileCatalog(catalog)
+      .leaves.filter((n) => n.cadence === "year")
+      .map((n) => n.code);
     expect(annual.length).toBeGreaterThan(0);
     const ds = generateDataset(catalog, { units: 10, seed: 9 });
     for (const u of ds.units) {
@@ -87,7 +94,9 @@ describe("generateDataset", () => {
           const totals = pointsUnits(result).map((u) => Number(u.total));
           // Units differ: totals spread, some n/a, most indicators scored.
           expect(new Set(totals).size).toBeGreaterThan(10);
-          const statuses = pointsUnits(result).flatMap((u) => Object.values(u.indicators).flatMap((i) => Object.values(i.periods ?? {}).map((p) => p.status)));
+          const statuses = pointsUnits(result).flatMap((u) =>
+            Object.values(u.indicators).flatMap((i) => Object.values(i.periods ?? {}).map((p) => p.status)),
+          );
           expect(statuses.filter((s) => s === "scored").length).toBeGreaterThan(statuses.length * 0.8);
         } else {
           for (const u of levelUnits(result)) expect(u.level).toBeGreaterThanOrEqual(0);

@@ -36,7 +36,8 @@ function dtiError(fn: () => unknown): DtiError {
   try {
     result = fn();
   } catch (e) {
-    if (!(e instanceof DtiError)) throw new Error(`expected a DtiError, got ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+    if (!(e instanceof DtiError))
+      throw new Error(`expected a DtiError, got ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`, { cause: e });
     expect(e instanceof DatasetError || e instanceof CatalogError).toBe(true);
     expect(e.issues.length).toBeGreaterThan(0);
     for (const i of e.issues) expect(i.message.length).toBeGreaterThan(0);
@@ -71,7 +72,10 @@ interface Outcome {
  * Runs `body` (module code with `dti` = the library and `outcome(fn)` = the result of a call) in
  * a child Node process. Returns its exit status and the outcomes it printed.
  */
-function isolated(body: string, timeoutMs: number): { status: number | null; signal: string | null; outcomes: Outcome[]; stderr: string; ms: number } {
+function isolated(
+  body: string,
+  timeoutMs: number,
+): { status: number | null; signal: string | null; outcomes: Outcome[]; stderr: string; ms: number } {
   const script = `
 import * as dti from ${JSON.stringify(INDEX)};
 const outcome = (fn) => {
@@ -119,7 +123,11 @@ describe("malformed YAML / JSON text", () => {
     ["an unclosed JSON object", '{"catalog": "dong-nai-2023/so", "year": 2023, "periods": ["Y"], "units": [{"id": "a"', /line \d+/],
     ["a mapping value where none is allowed", "catalog: a: b: c\n", /line \d+/],
     ["a tab used for indentation", "catalog: dong-nai-2023/so\nunits:\n\t- id: a\n", /line \d+/],
-    ["a duplicate key", "catalog: dong-nai-2023/so\ncatalog: vinh-phuc-2022/so\nyear: 2023\nperiods: [Y]\nunits: [{id: a, name: A}]\n", /line \d+/],
+    [
+      "a duplicate key",
+      "catalog: dong-nai-2023/so\ncatalog: vinh-phuc-2022/so\nyear: 2023\nperiods: [Y]\nunits: [{id: a, name: A}]\n",
+      /line \d+/,
+    ],
     ["two documents", "catalog: dong-nai-2023/so\n---\ncatalog: vinh-phuc-2022/so\n", /line \d+|document/i],
     ["an undefined alias", "catalog: *nowhere\n", /nowhere/],
     ["a bad indentation", "catalog: dong-nai-2023/so\n  year: 2023\n periods: [Y]\n", /line \d+/],
@@ -164,10 +172,22 @@ describe("malformed YAML / JSON text", () => {
 
 describe("YAML alias bomb (billion laughs)", () => {
   const levels = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
-  for (let i = 1; i < 10; i++) levels.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(", ")}]`);
+  for (let i = 1; i < 10; i++)
+    levels.push(
+      `a${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(", ")}]`,
+    );
   const bomb = levels.join("\n");
-  const bombInDataset = `catalog: dong-nai-2023/so\nyear: 2023\nperiods: [Y]\nx: &x [${Array(9).fill('"lol"').join(", ")}]\n` +
-    Array.from({ length: 8 }, (_, i) => `x${i}: &x${i} [${Array(9).fill(i ? `*x${i - 1}` : "*x").join(", ")}]`).join("\n") +
+  const bombInDataset =
+    `catalog: dong-nai-2023/so\nyear: 2023\nperiods: [Y]\nx: &x [${Array(9).fill('"lol"').join(", ")}]\n` +
+    Array.from(
+      { length: 8 },
+      (_, i) =>
+        `x${i}: &x${i} [${Array(9)
+          .fill(i ? `*x${i - 1}` : "*x")
+          .join(", ")}]`,
+    ).join("\n") +
     "\nunits: [{id: a, name: A, data: {Y: {'1.1': *x7}}}]\n";
 
   it("as a dataset: an error within 2 s, not a hang", () => {
@@ -190,7 +210,8 @@ describe("YAML alias bomb (billion laughs)", () => {
   });
 
   it("a few ordinary aliases are still accepted", () => {
-    const text = "catalog: dong-nai-2023/so\nyear: 2023\nperiods: [Y]\nunits:\n  - id: a\n    name: A\n    data: {Y: {'2.1': &yes true, '2.2': *yes}}\n";
+    const text =
+      "catalog: dong-nai-2023/so\nyear: 2023\nperiods: [Y]\nunits:\n  - id: a\n    name: A\n    data: {Y: {'2.1': &yes true, '2.2': *yes}}\n";
     const r = score(soCatalog, text);
     expect(asPoints(r.units[0]).indicators["2.1"]!.periods!["Y"]!.trace.inputs).toEqual({ value: "true" });
   });
@@ -229,7 +250,10 @@ describe("deeply nested input (10,000 levels)", () => {
   // process out of memory", exit 134): uncatchable. Refuse nesting deeper than a bound before
   // calling the parser.
   it("several deep documents in a row do not abort the process", () => {
-    const run = isolated(`outcome(() => ${cases["arraysText"]}); outcome(() => ${cases["objectsText"]}); outcome(() => ${cases["insideData"]}); outcome(() => ${cases["yamlBlock"]});`, 60_000);
+    const run = isolated(
+      `outcome(() => ${cases["arraysText"]}); outcome(() => ${cases["objectsText"]}); outcome(() => ${cases["insideData"]}); outcome(() => ${cases["yamlBlock"]});`,
+      60_000,
+    );
     expect(run.status, `exit ${run.status} ${run.signal ?? ""}\n${run.stderr.split("\n").slice(0, 12).join("\n")}`).toBe(0);
     expect(run.outcomes.map((o) => o.dti)).toEqual([true, true, true, true]);
   });
@@ -237,7 +261,14 @@ describe("deeply nested input (10,000 levels)", () => {
   it("ordinary nesting (a catalog 40 levels deep) still loads", () => {
     let n: Record<string, unknown> = { code: "c0", name: "leaf", max: 1, formula: { kind: "yesNo" } };
     for (let i = 1; i < 40; i++) n = { code: `c${i}`, name: "n", max: 1, children: [n] };
-    const c = loadCatalog({ id: "t-2024/so", title: "T", province: "T", level: "so", document: { number: "1", date: "2024-01-01" }, indicators: [n] });
+    const c = loadCatalog({
+      id: "t-2024/so",
+      title: "T",
+      province: "T",
+      level: "so",
+      document: { number: "1", date: "2024-01-01" },
+      indicators: [n],
+    });
     const r = score(c, { catalog: "t-2024/so", year: 2024, periods: ["Y"], units: [{ id: "u", name: "U", data: { Y: { c0: true } } }] });
     expect(asPoints(r.units[0]).total).toBe("1");
   });
@@ -279,7 +310,10 @@ console.log("OUTCOME " + JSON.stringify({ ok: true, ms: 0, extra: { megabytes: t
     const run = isolated(`${generate}\noutcome(() => dti.score(catalog, text));`, 280_000);
     expect(run.outcomes[0]?.extra).toMatchObject({ megabytes: expect.any(Number) });
     expect((run.outcomes[0]!.extra as { megabytes: number }).megabytes).toBeGreaterThan(45);
-    expect(run.status, `exit ${run.status} ${run.signal ?? ""} after ${Math.round(run.ms / 1000)} s\n${run.stderr.split("\n").slice(0, 8).join("\n")}`).toBe(0);
+    expect(
+      run.status,
+      `exit ${run.status} ${run.signal ?? ""} after ${Math.round(run.ms / 1000)} s\n${run.stderr.split("\n").slice(0, 8).join("\n")}`,
+    ).toBe(0);
     const o = run.outcomes[1]!;
     if (o.ok) expect(o.units).toBe(20000);
     else expect(o.dti, `${o.name}: ${o.message}`).toBe(true);
@@ -314,13 +348,20 @@ describe("prototype keys: __proto__, constructor, prototype", () => {
             code: "valueOf",
             name: "Checklist with items constructor and hasOwnProperty",
             max: 10,
-            formula: { kind: "checklist", items: { constructor: { label: "c", share: "1/2" }, hasOwnProperty: { label: "h", share: "1/2" } } },
+            formula: {
+              kind: "checklist",
+              items: { constructor: { label: "c", share: "1/2" }, hasOwnProperty: { label: "h", share: "1/2" } },
+            },
           },
         ],
       },
     ],
   });
-  const hostileDs = (data: Record<string, unknown>, profile: Record<string, unknown> = { prototype: 6, constructor: 1 }, id = "__proto__"): DatasetInput => ({
+  const hostileDs = (
+    data: Record<string, unknown>,
+    profile: Record<string, unknown> = { prototype: 6, constructor: 1 },
+    id = "__proto__",
+  ): DatasetInput => ({
     catalog: "proto-2024/so",
     year: 2024,
     periods: ["Y"],
@@ -329,7 +370,10 @@ describe("prototype keys: __proto__, constructor, prototype", () => {
 
   it("codes, field names, profile keys and unit ids named constructor / prototype / __proto__ score correctly", () => {
     for (const id of ["__proto__", "constructor", "prototype", "toString"]) {
-      const r = score(hostileCatalog, hostileDs({ prototype: { constructor: 3 }, toString: true, valueOf: { constructor: true } }, undefined, id));
+      const r = score(
+        hostileCatalog,
+        hostileDs({ prototype: { constructor: 3 }, toString: true, valueOf: { constructor: true } }, undefined, id),
+      );
       const u = asPoints(r.units[0]);
       expect(u.id).toBe(id);
       expect(u.indicators["prototype"]!.score).toBe("5"); // 3 / 6 × 10
@@ -343,7 +387,10 @@ describe("prototype keys: __proto__, constructor, prototype", () => {
   });
 
   it("the same, given as JSON text", () => {
-    const r = score(hostileCatalog, JSON.stringify(hostileDs({ prototype: { constructor: 3 }, toString: true, valueOf: { hasOwnProperty: true } })));
+    const r = score(
+      hostileCatalog,
+      JSON.stringify(hostileDs({ prototype: { constructor: 3 }, toString: true, valueOf: { hasOwnProperty: true } })),
+    );
     expect(asPoints(r.units[0]).total).toBe("20");
   });
 
@@ -362,7 +409,10 @@ describe("prototype keys: __proto__, constructor, prototype", () => {
   it("an omitted checklist item named constructor is not done, and its trace shows false", () => {
     const r = score(hostileCatalog, hostileDs({ prototype: { constructor: 3 }, toString: true, valueOf: { hasOwnProperty: true } }));
     expect(asPoints(r.units[0]).indicators["valueOf"]!.score).toBe("5");
-    expect(asPoints(r.units[0]).indicators["valueOf"]!.periods!["Y"]!.trace.inputs).toEqual({ constructor: "false", hasOwnProperty: "true" });
+    expect(asPoints(r.units[0]).indicators["valueOf"]!.periods!["Y"]!.trace.inputs).toEqual({
+      constructor: "false",
+      hasOwnProperty: "true",
+    });
   });
 
   // BUG: src/engine/normalize.ts normalizeDataset looks profile keys up with
@@ -383,7 +433,10 @@ describe("prototype keys: __proto__, constructor, prototype", () => {
   // .includes, so score() throws "TypeError: ENDS[period]?.includes is not a function" instead
   // of the badPeriods DatasetError. Use Object.hasOwn(ENDS, period) (or a Map).
   it.each(["constructor", "toString", "__proto__", "hasOwnProperty"])("a period named %s is badPeriods, not a TypeError", (period) => {
-    const text = JSON.stringify(ds([{ id: "u", name: "U", data: {} }], [period, "Y"])).replace('"data":{}', `"data":${JSON.stringify({ [period]: { "2.1": true } })}`);
+    const text = JSON.stringify(ds([{ id: "u", name: "U", data: {} }], [period, "Y"])).replace(
+      '"data":{}',
+      `"data":${JSON.stringify({ [period]: { "2.1": true } })}`,
+    );
     const e = dtiError(() => score(soCatalog, text));
     // "__proto__" is refused as a key before the periods are checked (datasetSchema); the others are badPeriods.
     expect(e.issues.map((i) => i.code)).toContain(period === "__proto__" ? "datasetSchema" : "badPeriods");
@@ -410,9 +463,14 @@ describe("prototype keys: __proto__, constructor, prototype", () => {
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
     if (error !== undefined) {
       expect(error).toBeInstanceOf(DtiError);
-      expect((error as DtiError).issues.some((i) => i.path.includes("__proto__") || Object.values(i.where).includes("__proto__"))).toBe(true);
+      expect((error as DtiError).issues.some((i) => i.path.includes("__proto__") || Object.values(i.where).includes("__proto__"))).toBe(
+        true,
+      );
     } else {
-      expect(result!.warnings.some((w) => w.path.includes("__proto__") || w.message.includes("__proto__")), "silently dropped").toBe(true);
+      expect(
+        result!.warnings.some((w) => w.path.includes("__proto__") || w.message.includes("__proto__")),
+        "silently dropped",
+      ).toBe(true);
     }
   });
 
@@ -436,8 +494,20 @@ describe("prototype keys: __proto__, constructor, prototype", () => {
   it("a catalog using an undeclared input named constructor is a CatalogError (unknownInput)", () => {
     const e = dtiError(() =>
       loadCatalog({
-        id: "t-2024/so", title: "T", province: "T", level: "so", document: { number: "1", date: "2024-01-01" },
-        indicators: [{ code: "1", name: "R", max: 10, inputs: { b: { label: "b" } }, formula: { kind: "ratio", value: { numerator: ["constructor"], denominator: ["b"] } } }],
+        id: "t-2024/so",
+        title: "T",
+        province: "T",
+        level: "so",
+        document: { number: "1", date: "2024-01-01" },
+        indicators: [
+          {
+            code: "1",
+            name: "R",
+            max: 10,
+            inputs: { b: { label: "b" } },
+            formula: { kind: "ratio", value: { numerator: ["constructor"], denominator: ["b"] } },
+          },
+        ],
       }),
     );
     expect(e.issues.map((i) => i.code)).toContain("unknownInput");
@@ -446,16 +516,29 @@ describe("prototype keys: __proto__, constructor, prototype", () => {
   it("a catalog referring to profile.constructor without such a profile field is a CatalogError (badReference)", () => {
     const e = dtiError(() =>
       loadCatalog({
-        id: "t-2024/so", title: "T", province: "T", level: "so", document: { number: "1", date: "2024-01-01" },
+        id: "t-2024/so",
+        title: "T",
+        province: "T",
+        level: "so",
+        document: { number: "1", date: "2024-01-01" },
         profile: { staff: { label: "s" } },
-        indicators: [{ code: "1", name: "R", max: 10, inputs: { a: { label: "a" }, b: { label: "b", from: "profile.constructor" } }, formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] } } }],
+        indicators: [
+          {
+            code: "1",
+            name: "R",
+            max: 10,
+            inputs: { a: { label: "a" }, b: { label: "b", from: "profile.constructor" } },
+            formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] } },
+          },
+        ],
       }),
     );
     expect(e.issues.map((i) => i.code)).toContain("badReference");
   });
 
   it("a YAML catalog with __proto__ keys does not pollute", () => {
-    const text = "id: t-2024/so\ntitle: T\nprovince: T\nlevel: so\ndocument: {number: '1', date: '2024-01-01'}\n__proto__: {polluted: true}\nindicators:\n  - {code: '1', name: A, max: 1, formula: {kind: yesNo}, __proto__: {polluted: true}}\n";
+    const text =
+      "id: t-2024/so\ntitle: T\nprovince: T\nlevel: so\ndocument: {number: '1', date: '2024-01-01'}\n__proto__: {polluted: true}\nindicators:\n  - {code: '1', name: A, max: 1, formula: {kind: yesNo}, __proto__: {polluted: true}}\n";
     try {
       loadCatalog(text);
     } catch (e) {
@@ -471,7 +554,10 @@ describe("NaN, Infinity and -0", () => {
 
   it.each([".nan", ".NaN", ".inf", "-.inf", ".Inf"])("YAML %s in a count is refused with its path", (v) => {
     const e = dtiError(() => score(soCatalog, yamlDs(v)));
-    expect(e.issues.some((i) => named(i) && (i.path.join(".").includes("6.3.2") || i.where.indicator === "6.3.2")), e.message).toBe(true);
+    expect(
+      e.issues.some((i) => named(i) && (i.path.join(".").includes("6.3.2") || i.where.indicator === "6.3.2")),
+      e.message,
+    ).toBe(true);
   });
 
   it.each([".nan", ".inf"])("YAML %s as the year is refused with its path", (v) => {
@@ -491,7 +577,11 @@ describe("NaN, Infinity and -0", () => {
 
   it("-0 (YAML -0, JS -0) is read as 0: same score, input shown as 0", () => {
     const zero = score(soCatalog, yamlDs("0"));
-    for (const r of [score(soCatalog, yamlDs("-0")), score(soCatalog, yamlDs("-0.0")), score(soCatalog, ds([{ id: "u", name: "U", data: { Y: { "6.3.2": { a: -0, b: 10 } } } }]))]) {
+    for (const r of [
+      score(soCatalog, yamlDs("-0")),
+      score(soCatalog, yamlDs("-0.0")),
+      score(soCatalog, ds([{ id: "u", name: "U", data: { Y: { "6.3.2": { a: -0, b: 10 } } } }])),
+    ]) {
       expect(asPoints(r.units[0]).indicators["6.3.2"]!.score).toBe(asPoints(zero.units[0]).indicators["6.3.2"]!.score);
       expect(asPoints(r.units[0]).indicators["6.3.2"]!.periods!["Y"]!.trace.inputs["a"]).toBe("0");
       expect(asPoints(r.units[0]).total).toBe(asPoints(zero.units[0]).total);
@@ -512,10 +602,27 @@ describe("numbers written as text", () => {
 
   it('Vietnamese decimal comma "72,5" is accepted, read as 72.5, and a warning names the place', () => {
     const c = loadCatalog({
-      id: "t-2024/so", title: "T", province: "T", level: "so", document: { number: "1", date: "2024-01-01" },
-      indicators: [{ code: "1", name: "N", max: 100, inputs: { a: { label: "a", type: "number" }, b: { label: "b", type: "number" } }, formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] } } }],
+      id: "t-2024/so",
+      title: "T",
+      province: "T",
+      level: "so",
+      document: { number: "1", date: "2024-01-01" },
+      indicators: [
+        {
+          code: "1",
+          name: "N",
+          max: 100,
+          inputs: { a: { label: "a", type: "number" }, b: { label: "b", type: "number" } },
+          formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] } },
+        },
+      ],
     });
-    const r = score(c, { catalog: "t-2024/so", year: 2024, periods: ["Y"], units: [{ id: "u", name: "U", data: { Y: { "1": { a: "72,5", b: "100" } } } }] });
+    const r = score(c, {
+      catalog: "t-2024/so",
+      year: 2024,
+      periods: ["Y"],
+      units: [{ id: "u", name: "U", data: { Y: { "1": { a: "72,5", b: "100" } } } }],
+    });
     expect(asPoints(r.units[0]).indicators["1"]!.score).toBe("72.5");
     expect(asPoints(r.units[0]).indicators["1"]!.periods!["Y"]!.trace.inputs).toEqual({ a: "72.5", b: "100" });
     expect(r.warnings).toHaveLength(2);
@@ -533,13 +640,16 @@ describe("numbers written as text", () => {
     expect(asNumbers.warnings.length).toBe(0);
   });
 
-  it.each(["1.234,5", "1,234.5", "1 234", "12,5,0", "72.5%", "", "  ", "+3", "٣"])("ambiguous or malformed %j is an error naming the field", (v) => {
-    const e = dtiError(() => score(soCatalog, one(v, 10)));
-    const issue = e.issues.find((i) => i.where.field === "a");
-    expect(issue, e.message).toBeDefined();
-    expect(issue!.where).toMatchObject({ unit: "u", period: "Y", indicator: "6.3.2", field: "a" });
-    expect(issue!.path).toEqual(["units", 0, "data", "Y", "6.3.2", "a"]);
-  });
+  it.each(["1.234,5", "1,234.5", "1 234", "12,5,0", "72.5%", "", "  ", "+3", "٣"])(
+    "ambiguous or malformed %j is an error naming the field",
+    (v) => {
+      const e = dtiError(() => score(soCatalog, one(v, 10)));
+      const issue = e.issues.find((i) => i.where.field === "a");
+      expect(issue, e.message).toBeDefined();
+      expect(issue!.where).toMatchObject({ unit: "u", period: "Y", indicator: "6.3.2", field: "a" });
+      expect(issue!.path).toEqual(["units", 0, "data", "Y", "6.3.2", "a"]);
+    },
+  );
 
   it('"3 " (trailing space) is read as 3 with a warning', () => {
     const r = score(soCatalog, one("3 ", 10));
@@ -554,7 +664,8 @@ describe("numbers written as text", () => {
 });
 
 describe("UTF-8 BOM and CRLF line endings", () => {
-  const lf = "catalog: dong-nai-2023/so\nyear: 2023\nperiods: [Y]\nunits:\n  - id: sở-a\n    name: Sở A\n    data:\n      Y:\n        '6.3.2': {a: 3, b: 10}\n        '2.1': true\n";
+  const lf =
+    "catalog: dong-nai-2023/so\nyear: 2023\nperiods: [Y]\nunits:\n  - id: sở-a\n    name: Sở A\n    data:\n      Y:\n        '6.3.2': {a: 3, b: 10}\n        '2.1': true\n";
   const expected = () => JSON.stringify(score(soCatalog, lf));
   let dir = "";
   beforeAll(() => {
@@ -584,10 +695,16 @@ describe("UTF-8 BOM and CRLF line endings", () => {
   });
 
   it("a BOM + CRLF catalog text loads like the plain one", () => {
-    const text = "id: t-2024/so\ntitle: T\nprovince: T\nlevel: so\ndocument: {number: '1', date: '2024-01-01'}\nindicators:\n  - {code: '1', name: A, max: 5, formula: {kind: yesNo}}\n";
+    const text =
+      "id: t-2024/so\ntitle: T\nprovince: T\nlevel: so\ndocument: {number: '1', date: '2024-01-01'}\nindicators:\n  - {code: '1', name: A, max: 5, formula: {kind: yesNo}}\n";
     const c = loadCatalog(`\uFEFF${text.replace(/\n/g, "\r\n")}`);
     expect(c.indicators[0]!.name).toBe("A");
-    expect(asPoints(score(c, { catalog: "t-2024/so", year: 2024, periods: ["Y"], units: [{ id: "u", name: "U", data: { Y: { "1": true } } }] }).units[0]).total).toBe("5");
+    expect(
+      asPoints(
+        score(c, { catalog: "t-2024/so", year: 2024, periods: ["Y"], units: [{ id: "u", name: "U", data: { Y: { "1": true } } }] })
+          .units[0],
+      ).total,
+    ).toBe("5");
   });
 
   it("a carriage return inside a value is kept verbatim, not mistaken for a line end", () => {

@@ -25,12 +25,18 @@ const kinds = Object.keys(formulaKinds);
 describe("formula kinds are complete units", () => {
   it("the registry has the nine points kinds, each from its own folder", () => {
     expect(kinds.sort()).toEqual(["bands", "checklist", "choice", "composite", "perItem", "ratio", "relative", "threshold", "yesNo"]);
-    for (const kind of kinds) expect(files.some((f) => f.path === `formulas/${kind}/index.ts`), kind).toBe(true);
+    for (const kind of kinds)
+      expect(
+        files.some((f) => f.path === `formulas/${kind}/index.ts`),
+        kind,
+      ).toBe(true);
   });
 
   it.each(kinds)("no source file outside src/formulas/%s/ and the registry names the kind", (kind) => {
     const literal = new RegExp(`["'\`]${kind}["'\`]`);
-    const outside = files.filter((f) => !f.path.startsWith(`formulas/${kind}/`) && f.path !== "formulas/registry.ts" && literal.test(f.text));
+    const outside = files.filter(
+      (f) => !f.path.startsWith(`formulas/${kind}/`) && f.path !== "formulas/registry.ts" && literal.test(f.text),
+    );
     expect(outside.map((f) => f.path)).toEqual([]);
   });
 

@@ -38,9 +38,18 @@ describe("declared tables reproduced by the trees", () => {
       return out;
     };
     // Phụ lục 4: Sở I 24 / 450, II 18 / 550; huyện I 32 / 435, II 34 / 565; xã I 26 / 510, II 19 / 490.
-    expect(Object.values(groups("vinh-phuc-2022/so"))).toEqual([{ components: 24, max: 450 }, { components: 18, max: 550 }]);
-    expect(Object.values(groups("vinh-phuc-2022/huyen"))).toEqual([{ components: 32, max: 435 }, { components: 34, max: 565 }]);
-    expect(Object.values(groups("vinh-phuc-2022/xa"))).toEqual([{ components: 26, max: 510 }, { components: 19, max: 490 }]);
+    expect(Object.values(groups("vinh-phuc-2022/so"))).toEqual([
+      { components: 24, max: 450 },
+      { components: 18, max: 550 },
+    ]);
+    expect(Object.values(groups("vinh-phuc-2022/huyen"))).toEqual([
+      { components: 32, max: 435 },
+      { components: 34, max: 565 },
+    ]);
+    expect(Object.values(groups("vinh-phuc-2022/xa"))).toEqual([
+      { components: 26, max: 510 },
+      { components: 19, max: 490 },
+    ]);
     expect(lintCatalog(getCatalog("vinh-phuc-2022/so")).stats).toMatchObject({ components: 42, total: "1000" });
     expect(lintCatalog(getCatalog("vinh-phuc-2022/huyen")).stats).toMatchObject({ components: 66, total: "1000" });
   });
@@ -64,10 +73,23 @@ describe("declared tables reproduced by the trees", () => {
 describe("lint findings", () => {
   it("children that do not add up, codes out of order and a wrong catalog total are errors", () => {
     const c = loadCatalog({
-      id: "bad-2024/xa", title: "T", province: "T", level: "xa", document: { number: "x", date: "2024-01-01" }, total: 50,
+      id: "bad-2024/xa",
+      title: "T",
+      province: "T",
+      level: "xa",
+      document: { number: "x", date: "2024-01-01" },
+      total: 50,
       indicators: [
         { code: "2", name: "B", max: 20, children: [{ code: "2.1", name: "x", max: 10, formula: { kind: "yesNo" } }] },
-        { code: "1", name: "A", max: 10, children: [{ code: "1.2", name: "y", max: 5, formula: { kind: "yesNo" } }, { code: "1.1", name: "z", max: 5, formula: { kind: "yesNo" } }] },
+        {
+          code: "1",
+          name: "A",
+          max: 10,
+          children: [
+            { code: "1.2", name: "y", max: 5, formula: { kind: "yesNo" } },
+            { code: "1.1", name: "z", max: 5, formula: { kind: "yesNo" } },
+          ],
+        },
       ],
     });
     const r = lintCatalog(c);

@@ -22,7 +22,16 @@ describe("npm pack", () => {
     expect(files.filter((p) => !allowed(p))).toEqual([]);
   });
   it("ships the builds the package.json points at, the license and the catalogs", () => {
-    for (const p of ["package.json", "LICENSE", "dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "dist/cli.js", "dist/browser.js"]) {
+    for (const p of [
+      "package.json",
+      "LICENSE",
+      "dist/index.js",
+      "dist/index.cjs",
+      "dist/index.d.ts",
+      "dist/index.d.cts",
+      "dist/cli.js",
+      "dist/browser.js",
+    ]) {
       expect(files).toContain(p);
     }
     expect(files.some((p) => p.startsWith("catalogs/") && p.endsWith(".yaml"))).toBe(true);

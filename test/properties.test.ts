@@ -32,7 +32,9 @@ import { asLevels, asPoints, pointsUnits } from "./_units.js";
 // Bounded so that the whole file runs well under 60 s on 2 cores; DTI_PROPERTY_SCALE=10 runs
 // ten times as many cases (a longer local soak), FC_SEED replays a failure's seed.
 const SCALE = Number(process.env["DTI_PROPERTY_SCALE"] ?? 1) || 1;
-const RUNS = Object.fromEntries(Object.entries({ valid: 30, monotone: 30, invalid: 60, levels: 30, garbage: 150 }).map(([k, n]) => [k, Math.ceil(n * SCALE)])) as Record<"valid" | "monotone" | "invalid" | "levels" | "garbage", number>;
+const RUNS = Object.fromEntries(
+  Object.entries({ valid: 30, monotone: 30, invalid: 60, levels: 30, garbage: 150 }).map(([k, n]) => [k, Math.ceil(n * SCALE)]),
+) as Record<"valid" | "monotone" | "invalid" | "levels" | "garbage", number>;
 if (process.env["FC_SEED"]) fc.configureGlobal({ seed: Number(process.env["FC_SEED"]) });
 
 // ---------------------------------------------------------------------------------------------
@@ -98,7 +100,10 @@ function modelOf(id: string): Model {
   const ratios: Ratio[] = [];
   const reads = new Map<string, Key[]>();
   for (const { node } of leaves) {
-    reads.set(node.code, node.fields.map((f) => keyOf(node, f.name)));
+    reads.set(
+      node.code,
+      node.fields.map((f) => keyOf(node, f.name)),
+    );
     for (const e of node.ratios) {
       ratios.push({
         node: node.code,
@@ -121,7 +126,10 @@ function modelOf(id: string): Model {
 const PERIOD_SETS = [["Y"], ["H1", "H2"], ["Q1", "Q2", "Q3", "Q4"], ["Q1", "Q2"], ["Q4"]] as const;
 
 const countArb = fc.oneof(fc.nat({ max: 12 }), fc.nat({ max: 5000 }));
-const amountArb = fc.oneof(fc.nat({ max: 20 }), fc.integer({ min: 0, max: 100_000_000 }).map((n) => n / 100));
+const amountArb = fc.oneof(
+  fc.nat({ max: 20 }),
+  fc.integer({ min: 0, max: 100_000_000 }).map((n) => n / 100),
+);
 
 function valueArb(spec: Pick<FieldSpec, "type" | "options">): fc.Arbitrary<Scalar> {
   switch (spec.type) {
@@ -142,10 +150,16 @@ function valueArb(spec: Pick<FieldSpec, "type" | "options">): fc.Arbitrary<Scala
 /** One leaf's entry: mostly fields, sometimes "n/a" or omitted (undefined). */
 function entryArb(asked: readonly FieldSpec[]): fc.Arbitrary<Entry | undefined> {
   const fields = fc.record(
-    Object.fromEntries(asked.map((f) => [f.name, f.absentAs !== undefined ? fc.option(valueArb(f), { nil: undefined, freq: 4 }) : valueArb(f)])),
+    Object.fromEntries(
+      asked.map((f) => [f.name, f.absentAs !== undefined ? fc.option(valueArb(f), { nil: undefined, freq: 4 }) : valueArb(f)]),
+    ),
   ) as fc.Arbitrary<Record<string, Scalar | undefined>>;
   const present = fields.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as Record<string, Scalar>);
-  return fc.oneof({ arbitrary: present, weight: 12 }, { arbitrary: fc.constant("n/a" as const), weight: 1 }, { arbitrary: fc.constant(undefined), weight: 1 });
+  return fc.oneof(
+    { arbitrary: present, weight: 12 },
+    { arbitrary: fc.constant("n/a" as const), weight: 1 },
+    { arbitrary: fc.constant(undefined), weight: 1 },
+  );
 }
 
 function dataArb(m: Model, periods: readonly string[], partial: boolean): fc.Arbitrary<Data> {
@@ -211,10 +225,13 @@ function viewsOf(u: UnitPlan): View[] {
 
 function getKey(u: UnitPlan, view: View, period: string, key: Key): Dec | undefined {
   const [owner, field] = key.split("|") as [string, string];
-  const raw = owner === "profile" ? u.profile[field] : (() => {
-    const e = view(period, owner);
-    return e && e !== "n/a" ? e[field] : undefined;
-  })();
+  const raw =
+    owner === "profile"
+      ? u.profile[field]
+      : (() => {
+          const e = view(period, owner);
+          return e && e !== "n/a" ? e[field] : undefined;
+        })();
   return typeof raw === "number" ? new Dec(String(raw)) : undefined;
 }
 
@@ -293,7 +310,10 @@ function emitData(d: Data, asText: boolean): Record<string, Record<string, Scala
     Object.entries(d).map(([p, codes]) => [
       p,
       Object.fromEntries(
-        Object.entries(codes).map(([code, e]) => [code, e === "n/a" ? e : Object.fromEntries(Object.entries(e).map(([k, v]) => [k, emitValue(v, asText, salt++)]))]),
+        Object.entries(codes).map(([code, e]) => [
+          code,
+          e === "n/a" ? e : Object.fromEntries(Object.entries(e).map(([k, v]) => [k, emitValue(v, asText, salt++)])),
+        ]),
       ),
     ]),
   );
@@ -304,7 +324,12 @@ interface Generated {
   readonly dataset: DatasetInput;
 }
 
-function toDataset(m: Model, periods: readonly string[], plans: readonly UnitPlan[], extra: (p: UnitPlan) => object = () => ({})): DatasetInput {
+function toDataset(
+  m: Model,
+  periods: readonly string[],
+  plans: readonly UnitPlan[],
+  extra: (p: UnitPlan) => object = () => ({}),
+): DatasetInput {
   return {
     catalog: m.catalog.id,
     year: 2024,
@@ -320,7 +345,10 @@ function toDataset(m: Model, periods: readonly string[], plans: readonly UnitPla
   };
 }
 
-function validDatasetArb(id: string, opts: { minUnits?: number; maxUnits?: number; appraisal?: boolean; periods?: readonly (readonly string[])[] } = {}): fc.Arbitrary<Generated> {
+function validDatasetArb(
+  id: string,
+  opts: { minUnits?: number; maxUnits?: number; appraisal?: boolean; periods?: readonly (readonly string[])[] } = {},
+): fc.Arbitrary<Generated> {
   const m = modelOf(id);
   return fc.constantFrom(...(opts.periods ?? PERIOD_SETS)).chain((periods) =>
     fc
@@ -361,9 +389,9 @@ const EPS = x("0.000001");
  * One row per period set the generator uses (PERIOD_SETS).
  */
 const DUE: Readonly<Record<Cadence, Readonly<Record<string, readonly string[]>>>> = {
-  quarter: { "Y": ["Y"], "H1 H2": ["H1", "H2"], "Q1 Q2 Q3 Q4": ["Q1", "Q2", "Q3", "Q4"], "Q1 Q2": ["Q1", "Q2"], "Q4": ["Q4"] },
-  half: { "Y": ["Y"], "H1 H2": ["H1", "H2"], "Q1 Q2 Q3 Q4": ["Q2", "Q4"], "Q1 Q2": ["Q2"], "Q4": ["Q4"] },
-  year: { "Y": ["Y"], "H1 H2": ["H2"], "Q1 Q2 Q3 Q4": ["Q4"], "Q1 Q2": ["Q2"], "Q4": ["Q4"] },
+  quarter: { Y: ["Y"], "H1 H2": ["H1", "H2"], "Q1 Q2 Q3 Q4": ["Q1", "Q2", "Q3", "Q4"], "Q1 Q2": ["Q1", "Q2"], Q4: ["Q4"] },
+  half: { Y: ["Y"], "H1 H2": ["H1", "H2"], "Q1 Q2 Q3 Q4": ["Q2", "Q4"], "Q1 Q2": ["Q2"], Q4: ["Q4"] },
+  year: { Y: ["Y"], "H1 H2": ["H2"], "Q1 Q2 Q3 Q4": ["Q4"], "Q1 Q2": ["Q2"], Q4: ["Q4"] },
 };
 
 function dueIn(cadence: Cadence, periods: readonly string[]): readonly string[] {
@@ -386,7 +414,10 @@ function annualOf(rule: "mean" | "last", scores: readonly X[]): X {
 
 /** |a − b| ≤ n × 1e-6: results are rounded to 6 places, so sums of rounded parts may differ a little. */
 function near(a: X, b: X, n: number): boolean {
-  return a.minus(b).abs().lte(EPS.times(n + 1));
+  return a
+    .minus(b)
+    .abs()
+    .lte(EPS.times(n + 1));
 }
 
 function checkPointsUnit(m: Model, unit: UnitResult, catalogTotal: X, periods: readonly string[]): void {
@@ -402,14 +433,18 @@ function checkPointsUnit(m: Model, unit: UnitResult, catalogTotal: X, periods: r
     expect(s.gte(0), `${u.id} ${node.code} = ${r!.score} ≥ 0`).toBe(true);
     if (node.source.max !== undefined) expect(s.lte(max), `${u.id} ${node.code} = ${r!.score} ≤ ${r!.max}`).toBe(true);
     if (r!.self !== undefined) {
-      expect(x(r!.self).gte(0) && (node.source.max === undefined || x(r!.self).lte(max)), `${u.id} ${node.code} self ${r!.self}`).toBe(true);
+      expect(x(r!.self).gte(0) && (node.source.max === undefined || x(r!.self).lte(max)), `${u.id} ${node.code} self ${r!.self}`).toBe(
+        true,
+      );
     }
     if (node.children.length) {
       // A group is the sum of its scored children, clamped to its max.
       const counted = node.children.filter((c) => node.unscored || !cc.nodes.get(c)!.unscored);
       const raw = counted.reduce((acc, c) => acc.plus(x(u.indicators[c]!.score)), XZERO);
       const expected = node.source.max !== undefined ? X.min(raw, max) : raw;
-      expect(near(s, expected, counted.length), `${u.id} group ${node.code} = ${r!.score}, children give ${expected.toString()}`).toBe(true);
+      expect(near(s, expected, counted.length), `${u.id} group ${node.code} = ${r!.score}, children give ${expected.toString()}`).toBe(
+        true,
+      );
     } else {
       // A leaf: its cadence and annual rule as the catalog writes them (the node's own, else the
       // catalog default); due in the periods of the DUE table; scored in [0, max] in each; the
@@ -419,11 +454,16 @@ function checkPointsUnit(m: Model, unit: UnitResult, catalogTotal: X, periods: r
       const due = dueIn(cadence, periods);
       expect(r!.duePeriods, `${u.id} ${node.code} (${cadence}) due in ${periods.join(" ")}`).toEqual(due);
       expect(r!.annualRule, `${u.id} ${node.code}`).toBe(rule);
-      expect(Object.keys(r!.periods ?? {}).sort(), `${u.id} ${node.code}: a period score for every due period, none other`).toEqual([...due].sort());
+      expect(Object.keys(r!.periods ?? {}).sort(), `${u.id} ${node.code}: a period score for every due period, none other`).toEqual(
+        [...due].sort(),
+      );
       const scores = due.map((p) => x(r!.periods![p]!.score));
       for (const ps of scores) expect(ps.gte(0) && ps.lte(max), `${u.id} ${node.code} period ${ps.toString()}`).toBe(true);
       const annual = annualOf(rule, scores);
-      expect(near(s, annual, 2), `${u.id} leaf ${node.code} = ${r!.score}, ${rule} of ${scores.join(", ")} gives ${annual.toString()}`).toBe(true);
+      expect(
+        near(s, annual, 2),
+        `${u.id} leaf ${node.code} = ${r!.score}, ${rule} of ${scores.join(", ")} gives ${annual.toString()}`,
+      ).toBe(true);
       if (!node.unscored) {
         due.forEach((p, i) => periodTotals.set(p, periodTotals.get(p)!.plus(scores[i]!)));
         periodTerms++;
@@ -432,7 +472,8 @@ function checkPointsUnit(m: Model, unit: UnitResult, catalogTotal: X, periods: r
   }
   // A period's total adds the scores of the scored leaves due in it.
   expect(Object.keys(u.periods).sort()).toEqual([...periods].sort());
-  for (const [p, t] of periodTotals) expect(near(x(u.periods[p]!.total), t, periodTerms), `${u.id} ${p} total ${u.periods[p]!.total} vs ${t.toString()}`).toBe(true);
+  for (const [p, t] of periodTotals)
+    expect(near(x(u.periods[p]!.total), t, periodTerms), `${u.id} ${p} total ${u.periods[p]!.total} vs ${t.toString()}`).toBe(true);
   const main = cc.top.filter((n) => !n.unscored).map((n) => x(u.indicators[n.code]!.score));
   const sum = main.reduce((a, b) => a.plus(b), XZERO);
   const expected = m.catalog.aggregate === "pillarMean" ? sum.div(Math.max(1, main.length)) : sum;
@@ -459,12 +500,20 @@ function expectDtiError(fn: () => unknown, codes?: readonly string[]): DtiError 
   try {
     result = fn();
   } catch (e) {
-    if (!(e instanceof DtiError)) throw new Error(`expected a DtiError, got ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+    if (!(e instanceof DtiError))
+      throw new Error(`expected a DtiError, got ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`, { cause: e });
     expect(e instanceof DatasetError || e instanceof CatalogError, `${e.name}`).toBe(true);
     expect(e.issues.length).toBeGreaterThan(0);
-    expect(e.issues.some((i) => i.path.length > 0 || Object.keys(i.where).length > 0), e.message).toBe(true);
+    expect(
+      e.issues.some((i) => i.path.length > 0 || Object.keys(i.where).length > 0),
+      e.message,
+    ).toBe(true);
     for (const i of e.issues) expect(typeof i.message === "string" && i.message.length > 0).toBe(true);
-    if (codes) expect(e.issues.some((i) => codes.includes(i.code)), `expected one of ${codes.join(", ")}; got:\n${e.message}`).toBe(true);
+    if (codes)
+      expect(
+        e.issues.some((i) => codes.includes(i.code)),
+        `expected one of ${codes.join(", ")}; got:\n${e.message}`,
+      ).toBe(true);
     return e;
   }
   throw new Error(`expected a DtiError, got a result: ${JSON.stringify(result).slice(0, 300)}`);
@@ -514,51 +563,63 @@ describe("every built-in points catalog, random valid datasets", () => {
         const exprs = node.ratios;
         const dens = new Set(exprs.flatMap((e) => e.denominator));
         const nums = new Set(exprs.flatMap((e) => e.numerator));
-        return asked.filter((f) => nums.has(f.name) && !dens.has(f.name) && f.moreIsBetter && f.type !== "boolean" && f.type !== "option" && f.type !== "text").map((f) => ({ node, field: f }));
+        return asked
+          .filter(
+            (f) =>
+              nums.has(f.name) && !dens.has(f.name) && f.moreIsBetter && f.type !== "boolean" && f.type !== "option" && f.type !== "text",
+          )
+          .map((f) => ({ node, field: f }));
       });
       expect(candidates.length).toBeGreaterThan(0);
       let effective = 0;
       fc.assert(
-        fc.property(validDatasetArb(id, { appraisal: false }), fc.nat(), fc.integer({ min: 1, max: 1000 }), ({ plans, dataset }, pick, step) => {
-          const model = m;
-          // Places where the candidate's entry is given.
-          const places = plans.flatMap((u, ui) =>
-            Object.entries(u.data).flatMap(([period, codes]) =>
-              candidates.filter((c) => typeof codes[c.node.code] === "object").map((c) => ({ u, ui, period, ...c })),
-            ),
-          );
-          if (!places.length) return;
-          const place = places[pick % places.length]!;
-          const key = `${place.node.code}|${place.field.name}`;
-          const view: View = (p, c) => place.u.data[p]?.[c];
-          const v = getKey(place.u, view, place.period, key)!;
-          // Slack: how far the numerator can go up with every proportion of the node still valid.
-          let slack = new Dec(Number.MAX_SAFE_INTEGER);
-          for (const r of model.ratios.filter((x) => x.node === place.node.code && x.num.includes(key) && x.proportion)) {
-            const vals = [...r.num, ...r.den].map((k) => getKey(place.u, view, place.period, k));
-            if (vals.some((x) => x === undefined)) continue;
-            const num = r.num.reduce((s, k) => s.plus(getKey(place.u, view, place.period, k)!), ZERO);
-            const den = r.den.reduce((s, k) => s.plus(getKey(place.u, view, place.period, k)!), ZERO);
-            slack = Dec.min(slack, den.minus(num));
-          }
-          let delta = Dec.min(slack, new Dec(step).div(place.field.type === "count" ? 1 : 7).toDecimalPlaces(2));
-          if (place.field.type === "count") delta = delta.floor();
-          if (delta.lte(0)) return;
-          const before = score(model.catalog, dataset);
-          const raised = JSON.parse(JSON.stringify(dataset)) as DatasetInput;
-          const entry = (raised.units[place.ui]!.data as Record<string, Record<string, Record<string, unknown>>>)[place.period]![place.node.code]!;
-          entry[place.field.name] = Number(v.plus(delta).toString());
-          const after = score(model.catalog, raised);
-          const find = (r: ScoreResult) => asPoints(r.units.find((x) => x.id === place.u.id)).indicators[place.node.code]!;
-          const b = find(before);
-          const a = find(after);
-          effective++;
-          const where = `${place.u.id} ${place.period} ${place.node.code}.${place.field.name}: ${v.toString()} → ${v.plus(delta).toString()}`;
-          expect(x(a.score).gte(x(b.score)), `${where}: annual ${b.score} → ${a.score}`).toBe(true);
-          const pb = b.periods?.[place.period];
-          const pa = a.periods?.[place.period];
-          if (pb && pa) expect(x(pa.score).gte(x(pb.score)), `${where}: period ${pb.score} → ${pa.score}`).toBe(true);
-        }),
+        fc.property(
+          validDatasetArb(id, { appraisal: false }),
+          fc.nat(),
+          fc.integer({ min: 1, max: 1000 }),
+          ({ plans, dataset }, pick, step) => {
+            const model = m;
+            // Places where the candidate's entry is given.
+            const places = plans.flatMap((u, ui) =>
+              Object.entries(u.data).flatMap(([period, codes]) =>
+                candidates.filter((c) => typeof codes[c.node.code] === "object").map((c) => ({ u, ui, period, ...c })),
+              ),
+            );
+            if (!places.length) return;
+            const place = places[pick % places.length]!;
+            const key = `${place.node.code}|${place.field.name}`;
+            const view: View = (p, c) => place.u.data[p]?.[c];
+            const v = getKey(place.u, view, place.period, key)!;
+            // Slack: how far the numerator can go up with every proportion of the node still valid.
+            let slack = new Dec(Number.MAX_SAFE_INTEGER);
+            for (const r of model.ratios.filter((x) => x.node === place.node.code && x.num.includes(key) && x.proportion)) {
+              const vals = [...r.num, ...r.den].map((k) => getKey(place.u, view, place.period, k));
+              if (vals.some((x) => x === undefined)) continue;
+              const num = r.num.reduce((s, k) => s.plus(getKey(place.u, view, place.period, k)!), ZERO);
+              const den = r.den.reduce((s, k) => s.plus(getKey(place.u, view, place.period, k)!), ZERO);
+              slack = Dec.min(slack, den.minus(num));
+            }
+            let delta = Dec.min(slack, new Dec(step).div(place.field.type === "count" ? 1 : 7).toDecimalPlaces(2));
+            if (place.field.type === "count") delta = delta.floor();
+            if (delta.lte(0)) return;
+            const before = score(model.catalog, dataset);
+            const raised = JSON.parse(JSON.stringify(dataset)) as DatasetInput;
+            const entry = (raised.units[place.ui]!.data as Record<string, Record<string, Record<string, unknown>>>)[place.period]![
+              place.node.code
+            ]!;
+            entry[place.field.name] = Number(v.plus(delta).toString());
+            const after = score(model.catalog, raised);
+            const find = (r: ScoreResult) => asPoints(r.units.find((x) => x.id === place.u.id)).indicators[place.node.code]!;
+            const b = find(before);
+            const a = find(after);
+            effective++;
+            const where = `${place.u.id} ${place.period} ${place.node.code}.${place.field.name}: ${v.toString()} → ${v.plus(delta).toString()}`;
+            expect(x(a.score).gte(x(b.score)), `${where}: annual ${b.score} → ${a.score}`).toBe(true);
+            const pb = b.periods?.[place.period];
+            const pa = a.periods?.[place.period];
+            if (pb && pa) expect(x(pa.score).gte(x(pb.score)), `${where}: period ${pb.score} → ${pa.score}`).toBe(true);
+          },
+        ),
         { numRuns: RUNS.monotone },
       );
       expect(effective).toBeGreaterThan(0);
@@ -644,8 +705,14 @@ describe("level catalogs", () => {
         (h, x, parents) => {
           const huyen = modelOf("kon-tum-2025/huyen");
           const dataset = toDataset(huyen, ["Y"], h.plans);
-          const communes = toDataset(xa, ["Y"], x.plans.map((p) => ({ ...p, id: `xa-${p.id}` })));
-          dataset.units.push(...communes.units.map((u, i) => ({ ...u, catalog: "kon-tum-2025/xa", parent: h.plans[parents[i]! % h.plans.length]!.id })));
+          const communes = toDataset(
+            xa,
+            ["Y"],
+            x.plans.map((p) => ({ ...p, id: `xa-${p.id}` })),
+          );
+          dataset.units.push(
+            ...communes.units.map((u, i) => ({ ...u, catalog: "kon-tum-2025/xa", parent: h.plans[parents[i]! % h.plans.length]!.id })),
+          );
           const result = score(huyen.catalog, dataset);
           expect(result.units).toHaveLength(dataset.units.length);
           checkLevelUnits(result.units, "kon-tum-2025/huyen");
@@ -662,7 +729,13 @@ describe("level catalogs", () => {
 // Invalid datasets
 // ---------------------------------------------------------------------------------------------
 
-type Units = { id: unknown; name?: unknown; profile?: Record<string, unknown>; data: Record<string, Record<string, unknown>>; [k: string]: unknown }[];
+type Units = {
+  id: unknown;
+  name?: unknown;
+  profile?: Record<string, unknown>;
+  data: Record<string, Record<string, unknown>>;
+  [k: string]: unknown;
+}[];
 /** A dataset as plain JSON, open to any defect. */
 type MutableDataset = { catalog: unknown; year: unknown; periods: string[]; units: Units };
 
@@ -751,17 +824,28 @@ const MUTATIONS: readonly Mutation[] = [
       );
       for (let i = 0; i < places.length; i++) {
         const p = places[(r[0]! + i) % places.length]!;
-        const plan: UnitPlan = { id: "", profile: ds.units[p.ui]!.profile as Record<string, Scalar>, data: ds.units[p.ui]!.data as Data, frac: 1, asText: false };
+        const plan: UnitPlan = {
+          id: "",
+          profile: ds.units[p.ui]!.profile as Record<string, Scalar>,
+          data: ds.units[p.ui]!.data as Data,
+          frac: 1,
+          asText: false,
+        };
         const view: View = (pp, c) => plan.data[pp]?.[c];
         const readAll = m.reads.get(p.ratio.node)!.map((k) => getKey(plan, view, p.period, k));
-        const hasBoolOrOption = m.leaves.find((l) => l.node.code === p.ratio.node)!.node.fields.some((f) => f.type === "boolean" || f.type === "option");
+        const hasBoolOrOption = m.leaves
+          .find((l) => l.node.code === p.ratio.node)!
+          .node.fields.some((f) => f.type === "boolean" || f.type === "option");
         if (!hasBoolOrOption && readAll.some((x) => x === undefined)) continue;
         const dens = p.ratio.den.map((k) => getKey(plan, view, p.period, k));
         const nums = p.ratio.num.map((k) => getKey(plan, view, p.period, k));
         if ([...dens, ...nums].some((x) => x === undefined)) continue;
         const den = dens.reduce<Dec>((s, x) => s.plus(x!), ZERO);
         const others = nums.slice(1).reduce<Dec>((s, x) => s.plus(x!), ZERO);
-        const target = den.minus(others).plus(1 + (r[1]! % 50)).ceil();
+        const target = den
+          .minus(others)
+          .plus(1 + (r[1]! % 50))
+          .ceil();
         setKey(plan, view, p.period, p.ratio.num[0]!, Dec.max(target, new Dec(1)));
         return true;
       }
@@ -831,7 +915,13 @@ const MUTATIONS: readonly Mutation[] = [
       if (!p) return false;
       const u = pickOf(ds.units, r[1]!)!;
       // null is "not given" in a profile: not wrong.
-      u.profile = { ...(u.profile ?? {}), [p.key]: pickOf(WRONG[p.type].filter((x) => x !== null), r[2]!) };
+      u.profile = {
+        ...(u.profile ?? {}),
+        [p.key]: pickOf(
+          WRONG[p.type].filter((x) => x !== null),
+          r[2]!,
+        ),
+      };
       return true;
     },
   },
@@ -938,15 +1028,26 @@ describe("proportions in the final data (appraisal over self-assessment)", () =>
       catalog: c.id,
       year: 2023,
       periods: ["Y"],
-      units: [{ id: "x", name: "X", data: { Y: { "3.2": { a: 1, b: 10 }, "3.3": { a: 8 } } }, appraisal: { Y: { "3.2": { a: 1, b: 2 } } } }],
+      units: [
+        { id: "x", name: "X", data: { Y: { "3.2": { a: 1, b: 10 }, "3.3": { a: 8 } } }, appraisal: { Y: { "3.2": { a: 1, b: 2 } } } },
+      ],
     };
     const e = expectDtiError(() => score(c, dataset), ["numeratorExceedsDenominator"]);
-    expect(e.issues.find((i) => i.code === "numeratorExceedsDenominator")!.where).toMatchObject({ unit: "x", period: "Y", indicator: "3.3" });
+    expect(e.issues.find((i) => i.code === "numeratorExceedsDenominator")!.where).toMatchObject({
+      unit: "x",
+      period: "Y",
+      indicator: "3.3",
+    });
   });
 
   it("the same data without the appraisal is valid (8 of 10)", () => {
     const c = getCatalog("quang-ngai-nghia-phuong-2023/xa");
-    const r = score(c, { catalog: c.id, year: 2023, periods: ["Y"], units: [{ id: "x", name: "X", data: { Y: { "3.2": { a: 1, b: 10 }, "3.3": { a: 8 } } } }] });
+    const r = score(c, {
+      catalog: c.id,
+      year: 2023,
+      periods: ["Y"],
+      units: [{ id: "x", name: "X", data: { Y: { "3.2": { a: 1, b: 10 }, "3.3": { a: 8 } } } }],
+    });
     expect(asPoints(r.units[0]).indicators["3.3"]!.periods!["Y"]!.trace.facts["value"]).toBe("0.8");
   });
 });

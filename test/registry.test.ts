@@ -8,10 +8,34 @@ import { resolveCatalog } from "../src/catalog/registry.js";
 
 const lv = (n: number) => ({ text: `mức ${n}`, min: n });
 const orphan = loadCatalog({
-  id: "orphan-2025/huyen", title: "huyện", province: "T", level: "huyen", document: { number: "r", date: "2025-01-01" }, scoring: "levels", childCatalog: "orphan-2025/xa",
-  indicators: [{ code: "1", name: "G", children: [{ code: "1.1", name: "a", inputs: { a: { label: "a" } }, formula: { kind: "levels", value: "a", requirements: { 1: lv(1), 2: lv(2), 3: lv(3), 4: lv(4), 5: lv(5) } } }] }],
+  id: "orphan-2025/huyen",
+  title: "huyện",
+  province: "T",
+  level: "huyen",
+  document: { number: "r", date: "2025-01-01" },
+  scoring: "levels",
+  childCatalog: "orphan-2025/xa",
+  indicators: [
+    {
+      code: "1",
+      name: "G",
+      children: [
+        {
+          code: "1.1",
+          name: "a",
+          inputs: { a: { label: "a" } },
+          formula: { kind: "levels", value: "a", requirements: { 1: lv(1), 2: lv(2), 3: lv(3), 4: lv(4), 5: lv(5) } },
+        },
+      ],
+    },
+  ],
 });
-const dataset = { catalog: "orphan-2025/huyen", year: 2025, periods: ["Y"], units: [{ id: "h", name: "H", data: { Y: { "1.1": { a: 1 } } } }] };
+const dataset = {
+  catalog: "orphan-2025/huyen",
+  year: 2025,
+  periods: ["Y"],
+  units: [{ id: "h", name: "H", data: { Y: { "1.1": { a: 1 } } } }],
+};
 
 describe("child catalog resolution", () => {
   it("an unknown child catalog is a CatalogError (unknownCatalog) naming the id and how to provide it", () => {

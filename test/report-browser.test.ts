@@ -19,7 +19,16 @@ describe.skipIf(skip)("HTML report in headless Chromium", () => {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
   }, 60_000);
   afterAll(async () => {
@@ -42,14 +51,18 @@ describe.skipIf(skip)("HTML report in headless Chromium", () => {
     const { page, requests, errors } = await open(html);
     expect(errors).toEqual([]);
     expect(requests.filter((u) => !u.startsWith("about:") && !u.startsWith("data:"))).toEqual([]);
-    const ranking = await page.$$eval("#ranking tr", (rows) => rows.slice(1).map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent?.trim())));
+    const ranking = await page.$$eval("#ranking tr", (rows) =>
+      rows.slice(1).map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent?.trim())),
+    );
     expect(ranking).toEqual([
       ["1", "Sở Thông tin và Truyền thông", "925,75"],
       ["2", "Sở Tài chính", "578,5"],
       ["3", "Sở Văn hóa, Thể thao và Du lịch", "384"],
     ]);
     // 3 units × 10 main indicators, each bar laid out with a width proportional to score/max.
-    const bars = await page.$$eval("section.unit svg g.bar", (gs) => gs.map((g) => (g.querySelectorAll("rect")[1] as SVGRectElement).getBBox().width));
+    const bars = await page.$$eval("section.unit svg g.bar", (gs) =>
+      gs.map((g) => (g.querySelectorAll("rect")[1] as SVGRectElement).getBBox().width),
+    );
     expect(bars).toHaveLength(30);
     expect(bars.every((w) => w >= 0)).toBe(true);
     expect(Math.max(...bars)).toBeGreaterThan(200);

@@ -4,7 +4,18 @@
 // periods a half-yearly / yearly indicator is due in. Every expected value is worked out by hand
 // in the test's name or comment, citing the indicator.
 import { describe, expect, it } from "vitest";
-import { DatasetError, gaps, getCatalog, loadCatalog, score, type Catalog, type CatalogNode, type CompiledCatalog, type DatasetInput, type ScoreResult } from "../src/index.js";
+import {
+  DatasetError,
+  gaps,
+  getCatalog,
+  loadCatalog,
+  score,
+  type Catalog,
+  type CatalogNode,
+  type CompiledCatalog,
+  type DatasetInput,
+  type ScoreResult,
+} from "../src/index.js";
 import { asLevels, asPoints } from "./_units.js";
 
 const dnSo = getCatalog("dong-nai-2023/so");
@@ -43,7 +54,11 @@ const dnTie = ds(dnSo, [
 ]);
 
 // Vĩnh Phúc xã 6.8 (40 pts, Điểm = Tỷ lệ × 40; the rate a from Sở TT&TT's report).
-const vp = (rates: Record<string, number | string>) => ds(vpXa, Object.entries(rates).map(([id, a]) => unit(id, { "6.8": { a } })));
+const vp = (rates: Record<string, number | string>) =>
+  ds(
+    vpXa,
+    Object.entries(rates).map(([id, a]) => unit(id, { "6.8": { a } })),
+  );
 
 describe("ties share a rank (standard competition ranking 1, 2, 2, 4)", () => {
   it("Đồng Nai Sở 2.1 + 2.6: totals 60, 30, 30, 0 → ranks 1, 2, 2, 4; tied units in id order", () => {
@@ -69,12 +84,15 @@ describe("ties share a rank (standard competition ranking 1, 2, 2, 4)", () => {
 
   it("Kon Tum xã (levels): every criterion n/a → 5; 1.8 at 29/40 = 72.5% → 3 (twice); 1.8 at 49% → 0 → ranks 1, 2, 2, 4", () => {
     const na = Object.fromEntries(leafCodes(ktXa.indicators).map((c) => [c, "n/a"]));
-    const r = score(ktXa, ds(ktXa, [
-      unit("p", na),
-      unit("q", { ...na, "1.8": { a: 29, b: 40 } }),
-      unit("r", { ...na, "1.8": { a: 58, b: 80 } }),
-      unit("s", { ...na, "1.8": { a: 49, b: 100 } }),
-    ]));
+    const r = score(
+      ktXa,
+      ds(ktXa, [
+        unit("p", na),
+        unit("q", { ...na, "1.8": { a: 29, b: 40 } }),
+        unit("r", { ...na, "1.8": { a: 58, b: 80 } }),
+        unit("s", { ...na, "1.8": { a: 49, b: 100 } }),
+      ]),
+    );
     const u = byId(r);
     expect(["p", "q", "r", "s"].map((id) => asLevels(u.get(id)).level)).toEqual([5, 3, 3, 0]);
     expect(["p", "q", "r", "s"].map((id) => u.get(id)!.rank)).toEqual([1, 2, 2, 4]);
@@ -102,13 +120,21 @@ describe("zero denominator: the catalog's default policy (itself max when the ca
 
   describe("a catalog that says nothing, and one whose default is zero", () => {
     const node = (code: string, extra: object = {}) => ({
-      code, name: `Tỷ lệ ${code}`, max: 10, ...extra,
+      code,
+      name: `Tỷ lệ ${code}`,
+      max: 10,
+      ...extra,
       inputs: { a: { label: "a" }, b: { label: "b" } },
       formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] } },
     });
     const meta = { title: "T", province: "T", level: "so", document: { number: "1/T", date: "2024-01-01" } };
     const silent = loadCatalog({ id: "silent-2024/so", ...meta, indicators: [node("1"), node("2", { zeroDenominator: "zero" })] });
-    const zero = loadCatalog({ id: "zero-2024/so", ...meta, defaults: { zeroDenominator: "zero" }, indicators: [node("1"), node("2", { zeroDenominator: "max" })] });
+    const zero = loadCatalog({
+      id: "zero-2024/so",
+      ...meta,
+      defaults: { zeroDenominator: "zero" },
+      indicators: [node("1"), node("2", { zeroDenominator: "max" })],
+    });
     const run = (c: CompiledCatalog) => asPoints(byId(score(c, ds(c, [unit("u", { "1": { a: 0, b: 0 }, "2": { a: 0, b: 0 } })]))).get("u"));
 
     it("no defaults: b = 0 → max 10; a node's own zero → 0", () => {
@@ -124,7 +150,7 @@ describe("zero denominator: the catalog's default policy (itself max when the ca
 });
 
 describe("Vietnamese decimal comma in numbers given as text", () => {
-  it("Vĩnh Phúc xã 6.8: a = \"0,85\" is read 0.85 → 0.85 × 40 = 34, with one warning naming the place", () => {
+  it('Vĩnh Phúc xã 6.8: a = "0,85" is read 0.85 → 0.85 × 40 = 34, with one warning naming the place', () => {
     const r = score(vpXa, vp({ u: "0,85" }));
     const ind = asPoints(r.units[0]).indicators["6.8"]!;
     expect(ind.score).toBe("34");
@@ -133,7 +159,7 @@ describe("Vietnamese decimal comma in numbers given as text", () => {
     expect(r.warnings[0]!.where).toMatchObject({ unit: "u", period: "Y", indicator: "6.8", field: "a" });
   });
 
-  it("Đồng Nai Sở 6.6: a = \"50,5\" million of b = \"10000\" → 0.505% → 0.505/1 × 15 = 7.575; two warnings", () => {
+  it('Đồng Nai Sở 6.6: a = "50,5" million of b = "10000" → 0.505% → 0.505/1 × 15 = 7.575; two warnings', () => {
     const r = score(dnSo, ds(dnSo, [unit("u", { "6.6": { a: "50,5", b: "10000" } })]));
     expect(asPoints(r.units[0]).indicators["6.6"]!.score).toBe("7.575");
     expect(r.warnings).toHaveLength(2);
@@ -146,13 +172,13 @@ describe("Vietnamese decimal comma in numbers given as text", () => {
     expect(asPoints(point.units[0]).indicators["6.6"]!.score).toBe("4.5");
   });
 
-  it("\"1.234,5\" (thousands point and decimal comma) is refused as ambiguous, not guessed (Đồng Nai Sở 6.6 a)", () => {
+  it('"1.234,5" (thousands point and decimal comma) is refused as ambiguous, not guessed (Đồng Nai Sở 6.6 a)', () => {
     const e = datasetError(() => score(dnSo, ds(dnSo, [unit("u", { "6.6": { a: "1.234,5", b: 100000 } })])));
     expect(e.issues.map((i) => i.code)).toContain("expectedNumber");
     expect(e.issues[0]!.where).toMatchObject({ unit: "u", indicator: "6.6", field: "a" });
   });
 
-  it("a count with a decimal comma is still not a whole number (Đồng Nai Sở 2.6 a = \"3,5\")", () => {
+  it('a count with a decimal comma is still not a whole number (Đồng Nai Sở 2.6 a = "3,5")', () => {
     const e = datasetError(() => score(dnSo, ds(dnSo, [unit("u", { "2.6": { a: "3,5", b: 4 } })])));
     expect(e.issues.map((i) => i.code)).toContain("expectedCount");
   });
@@ -198,7 +224,14 @@ describe("periods an indicator is due in (Kỳ đánh giá), no built-in catalog
 
   it("quarterly data: quarterly in Q1–Q4, half-yearly in Q2 and Q4, yearly in Q4", () => {
     // 2 is true in Q2 only: mean of Q2 (20) and Q4 (0) = 10. 1: true in Q1, Q2 → (20 + 20 + 0 + 0)/4 = 10.
-    const r = score(c, ds(c, [{ id: "u", name: "u", data: { Q1: { "1": true }, Q2: { "1": true, "2": true }, Q3: {}, Q4: { "2": false, "3": true } } }], ["Q1", "Q2", "Q3", "Q4"]));
+    const r = score(
+      c,
+      ds(
+        c,
+        [{ id: "u", name: "u", data: { Q1: { "1": true }, Q2: { "1": true, "2": true }, Q3: {}, Q4: { "2": false, "3": true } } }],
+        ["Q1", "Q2", "Q3", "Q4"],
+      ),
+    );
     const ind = asPoints(r.units[0]).indicators;
     expect([ind["1"]!.duePeriods, ind["2"]!.duePeriods, ind["3"]!.duePeriods]).toEqual([["Q1", "Q2", "Q3", "Q4"], ["Q2", "Q4"], ["Q4"]]);
     expect([ind["1"]!.score, ind["2"]!.score, ind["3"]!.score]).toEqual(["10", "10", "20"]);

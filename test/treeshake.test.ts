@@ -96,11 +96,13 @@ describe.skipIf(!existsSync(`${root}dist/index.js`))("tree shaking of dist/", ()
     };
     const dataset = readFileSync(`${root}fixtures/kon-tum-2025-huyen.sample.yaml`, "utf8");
     // A catalog of another id, child kon-tum-2025/xa-test, that nothing in the bundle provides.
-    const yaml = readFileSync(`${root}catalogs/kon-tum-2025/huyen.yaml`, "utf8").replace(/^childCatalog: .*$/m, "childCatalog: kon-tum-2025/xa-test");
+    const yaml = readFileSync(`${root}catalogs/kon-tum-2025/huyen.yaml`, "utf8").replace(
+      /^childCatalog: .*$/m,
+      "childCatalog: kon-tum-2025/xa-test",
+    );
     const { levels, error } = mod.run(dataset, yaml);
     expect(levels).toContain("kon-tum-2025/xa");
     expect(error).toMatchObject({ code: "unknownCatalog", received: "kon-tum-2025/xa-test" });
     expect(error.message).toContain("options.catalogs");
   });
 });
-

@@ -116,7 +116,8 @@ describe("IndicatorResult, PeriodScore, Trace", () => {
     expectTypeOf<Trace["missing"]>().toEqualTypeOf<readonly string[] | undefined>();
     expectTypeOf<Trace["source"]>().toEqualTypeOf<"self" | "appraisal">();
     expectTypeOf<Trace["parts"]>().toEqualTypeOf<
-      readonly { readonly label: string; readonly max: string; readonly raw: string; readonly score: string; readonly branch: string }[] | undefined
+      | readonly { readonly label: string; readonly max: string; readonly raw: string; readonly score: string; readonly branch: string }[]
+      | undefined
     >();
   });
 });
@@ -209,7 +210,9 @@ describe("UnitResult union and compiled catalogs", () => {
     expectTypeOf<PointsUnit["max"]>().toEqualTypeOf<string>();
     expectTypeOf<PointsUnit["indicators"]>().toEqualTypeOf<Readonly<Record<string, IndicatorResult>>>();
     expectTypeOf<PointsUnit["periods"]>().toEqualTypeOf<Readonly<Record<string, { readonly total: string }>>>();
-    expectTypeOf<PointsUnit["assessment"]>().toEqualTypeOf<{ readonly self: string; readonly final: string; readonly difference: string } | undefined>();
+    expectTypeOf<PointsUnit["assessment"]>().toEqualTypeOf<
+      { readonly self: string; readonly final: string; readonly difference: string } | undefined
+    >();
 
     expectTypeOf<LevelUnit["level"]>().toEqualTypeOf<number>();
     expectTypeOf<LevelUnit["levelName"]>().toEqualTypeOf<string>();

@@ -43,13 +43,15 @@ export function compare(previous: ScoreResult, current: ScoreResult): Comparison
     if (a?.scoring === "points" && b?.scoring === "points") {
       for (const [code, ib] of Object.entries(b.indicators)) {
         const ia = a.indicators[code];
-        if (ia && ia.score !== ib.score) indicators[code] = { before: ia.score, after: ib.score, change: fmt(new Dec(ib.score).minus(ia.score)) };
+        if (ia && ia.score !== ib.score)
+          indicators[code] = { before: ia.score, after: ib.score, change: fmt(new Dec(ib.score).minus(ia.score)) };
       }
     }
     if (a?.scoring === "levels" && b?.scoring === "levels") {
       for (const [code, cb] of Object.entries(b.criteria)) {
         const ca = a.criteria[code];
-        if (ca && ca.levelMet !== cb.levelMet) indicators[code] = { before: String(ca.levelMet), after: String(cb.levelMet), change: String(cb.levelMet - ca.levelMet) };
+        if (ca && ca.levelMet !== cb.levelMet)
+          indicators[code] = { before: String(ca.levelMet), after: String(cb.levelMet), change: String(cb.levelMet - ca.levelMet) };
       }
     }
     return {
@@ -95,7 +97,16 @@ export function assessmentDifferences(result: ScoreResult): AssessmentDifference
   for (const u of result.units) {
     for (const i of indicatorsInOrder(u)) {
       if (i.self === undefined || !i.periods || i.difference === "0") continue;
-      out.push({ unit: u.id, name: u.name, code: i.code, indicator: i.name, self: i.self, final: i.score, difference: i.difference!, atStake: fmt(new Dec(i.difference!).abs()) });
+      out.push({
+        unit: u.id,
+        name: u.name,
+        code: i.code,
+        indicator: i.name,
+        self: i.self,
+        final: i.score,
+        difference: i.difference!,
+        atStake: fmt(new Dec(i.difference!).abs()),
+      });
     }
   }
   return out.sort((a, b) => new Dec(b.atStake).comparedTo(a.atStake) || a.unit.localeCompare(b.unit) || a.code.localeCompare(b.code));

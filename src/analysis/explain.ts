@@ -62,9 +62,10 @@ function explainIndicator(ind: IndicatorResult, unit: UnitResult, lang: Lang, pe
     return due.length > 1 ? `${p}: ${text}` : text;
   });
   const quarters = due.every((p) => p.startsWith("Q"));
-  const rule = ind.annualRule === "last"
-    ? w.last(due[due.length - 1] ?? periods[periods.length - 1] ?? "")
-    : w.mean(due.length, quarters ? w.quarterUnit : w.periodUnit);
+  const rule =
+    ind.annualRule === "last"
+      ? w.last(due[due.length - 1] ?? periods[periods.length - 1] ?? "")
+      : w.mean(due.length, quarters ? w.quarterUnit : w.periodUnit);
   const annual = due.length > 1 ? ` → ${n(ind.score)} ${w.points} (${rule})` : ` (${rule})`;
   return `${ind.code}: ${parts.join("; ")}${annual}${ind.unscored ? ` (${w.unscored})` : ""} ${cite}`;
 }
@@ -89,7 +90,12 @@ export function explain(result: ScoreResult, unitId: string, options: { code?: s
       .map((c) => {
         const fail = c.checks.find((k) => !k.met);
         const met = c.checks.filter((k) => k.met && k.value !== undefined).pop() ?? c.checks.find((k) => k.value !== undefined);
-        const have = fail && fail.scale === "percent" ? `${w.has} ${formatPercent(fail.value ?? "0", lang)}, ` : met && met.scale === "percent" ? `${w.has} ${formatPercent(met.value ?? "0", lang)}, ` : "";
+        const have =
+          fail && fail.scale === "percent"
+            ? `${w.has} ${formatPercent(fail.value ?? "0", lang)}, `
+            : met && met.scale === "percent"
+              ? `${w.has} ${formatPercent(met.value ?? "0", lang)}, `
+              : "";
         const tail = fail
           ? `${w.level} ${fail.level} ${w.needs}: ${fail.scale === "percent" ? formatPercent(fail.min ?? "0", lang) : describeBlocker({ requirement: fail.text, ...(fail.value !== undefined ? { value: fail.value } : {}), ...(fail.min !== undefined ? { min: fail.min } : {}), ...(fail.scale !== undefined ? { scale: fail.scale } : {}), missing: fail.missing === true }, lang)}`
           : w.allLevels;

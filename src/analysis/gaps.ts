@@ -65,7 +65,12 @@ export interface GapReport {
   /** Cheapest single-indicator ways to gain the needed points (or the most points each can give), by effort. */
   readonly suggestions: readonly Suggestion[];
   /** When no single indicator suffices: a combination, verified by re-scoring. */
-  readonly plan?: { readonly changes: readonly Override[]; readonly codes: readonly string[]; readonly gain: string; readonly reaches: boolean };
+  readonly plan?: {
+    readonly changes: readonly Override[];
+    readonly codes: readonly string[];
+    readonly gain: string;
+    readonly reaches: boolean;
+  };
   /** Level catalogs: the next level and what each blocking criterion needs. */
   readonly nextLevel?: { readonly level: number; readonly blockers: readonly (Blocker & { readonly action: string })[] };
 }
@@ -165,12 +170,16 @@ function invertPeriod(node: CompiledNode, trace: Trace, target: Dec, lang: Lang)
     if (f.type === "boolean") {
       if (cur === true) continue;
       const s = periodScore(node, { ...inputs, [f.name]: true }, peers);
-      consider({ field: f.name, value: true, effort: 1, score: s, label: f.name === "value" ? node.name : f.label, text: gapsWords[lang].noToYes }, s.gte(target));
+      consider(
+        { field: f.name, value: true, effort: 1, score: s, label: f.name === "value" ? node.name : f.label, text: gapsWords[lang].noToYes },
+        s.gte(target),
+      );
     } else if (f.type === "option") {
       for (const opt of f.options ?? []) {
         if (opt === cur) continue;
         const s = periodScore(node, { ...inputs, [f.name]: opt }, peers);
-        if (s.gt(current)) consider({ field: f.name, value: opt, effort: 1, score: s, label: node.name, text: `${cur ?? "∅"} → ${opt}` }, s.gte(target));
+        if (s.gt(current))
+          consider({ field: f.name, value: opt, effort: 1, score: s, label: node.name, text: `${cur ?? "∅"} → ${opt}` }, s.gte(target));
       }
     } else {
       const from = cur instanceof Dec ? cur : ZERO;
@@ -190,8 +199,23 @@ function invertPeriod(node: CompiledNode, trace: Trace, target: Dec, lang: Lang)
       }
       const delta = hi.minus(from);
       const base = baseOf(node, f.name, inputs);
-      const effort = f.type === "count" && !base ? delta.toNumber() : base && base.gt(0) ? delta.div(base).times(10).toNumber() : delta.div(Dec.max(from, 1)).times(10).toNumber();
-      consider({ field: f.name, value: hi, effort, score: periodScore(node, { ...inputs, [f.name]: hi }, peers), label: f.label, text: `${formatNumber(from, lang, 6)} → ${formatNumber(hi, lang, 6)} (+${formatNumber(delta, lang, 6)})` }, true);
+      const effort =
+        f.type === "count" && !base
+          ? delta.toNumber()
+          : base && base.gt(0)
+            ? delta.div(base).times(10).toNumber()
+            : delta.div(Dec.max(from, 1)).times(10).toNumber();
+      consider(
+        {
+          field: f.name,
+          value: hi,
+          effort,
+          score: periodScore(node, { ...inputs, [f.name]: hi }, peers),
+          label: f.label,
+          text: `${formatNumber(from, lang, 6)} → ${formatNumber(hi, lang, 6)} (+${formatNumber(delta, lang, 6)})`,
+        },
+        true,
+      );
     }
   }
   return best;
@@ -217,7 +241,12 @@ function overrideValue(v: FieldValue): string | number | boolean {
  * const g = gaps(catalog, dataset, "so-tc");
  * g.target?.needed; g.suggestions[0].description;
  */
-export function gaps(catalog: CompiledCatalog, dataset: Dataset | DatasetInput, unitId: string, options: { lang?: Lang; result?: ScoreResult; verify?: number; catalogs?: Readonly<Record<string, CompiledCatalog>> } = {}): GapReport {
+export function gaps(
+  catalog: CompiledCatalog,
+  dataset: Dataset | DatasetInput,
+  unitId: string,
+  options: { lang?: Lang; result?: ScoreResult; verify?: number; catalogs?: Readonly<Record<string, CompiledCatalog>> } = {},
+): GapReport {
   const lang = options.lang ?? "vi";
   const scoreOptions = options.catalogs ? { catalogs: options.catalogs } : {};
   const result = options.result ?? score(catalog, dataset, scoreOptions);
@@ -232,7 +261,15 @@ export function gaps(catalog: CompiledCatalog, dataset: Dataset | DatasetInput, 
     .map((n) => {
       const ind = unit.indicators[n.code]!;
       const l = new Dec(ind.max).minus(ind.score);
-      return { code: n.code, name: n.name, main: mainOf(n.code), ...responsibleOf(compiled, n.code), max: ind.max, score: ind.score, lost: fmt(l) };
+      return {
+        code: n.code,
+        name: n.name,
+        main: mainOf(n.code),
+        ...responsibleOf(compiled, n.code),
+        max: ind.max,
+        score: ind.score,
+        lost: fmt(l),
+      };
     })
     .filter((g) => new Dec(g.lost).gt(0))
     .sort((a, b) => new Dec(b.lost).comparedTo(a.lost) || compareCodes(a.code, b.code));
@@ -243,7 +280,9 @@ export function gaps(catalog: CompiledCatalog, dataset: Dataset | DatasetInput, 
     .sort((a, b) => new Dec(b.lost).comparedTo(a.lost));
   const leads = new Map<string, Gap[]>();
   for (const g of lost) if (g.lead) leads.set(g.lead, [...(leads.get(g.lead) ?? []), g]);
-  const byLead = [...leads].map(([lead, gs]) => ({ lead, lost: fmt(sum(gs.map((g) => new Dec(g.lost)))), codes: gs.map((g) => g.code) })).sort((a, b) => new Dec(b.lost).comparedTo(a.lost));
+  const byLead = [...leads]
+    .map(([lead, gs]) => ({ lead, lost: fmt(sum(gs.map((g) => new Dec(g.lost)))), codes: gs.map((g) => g.code) }))
+    .sort((a, b) => new Dec(b.lost).comparedTo(a.lost));
 
   const peers = result.units.filter((u): u is PointsUnit => u.scoring === "points" && u.catalog === unit.catalog);
   const above = peers.filter((u) => new Dec(u.total).gt(unit.total)).sort((a, b) => new Dec(a.total).comparedTo(b.total))[0];
@@ -296,12 +335,19 @@ export function gaps(catalog: CompiledCatalog, dataset: Dataset | DatasetInput, 
     }
     if (gain.lte(0)) continue;
     suggestions.push({
-      code: g.code, name: g.name, ...(g.lead ? { lead: g.lead } : {}), changes, gain: fmt(gain), verified: false, reaches: needed ? gain.gt(needed) : false,
+      code: g.code,
+      name: g.name,
+      ...(g.lead ? { lead: g.lead } : {}),
+      changes,
+      gain: fmt(gain),
+      verified: false,
+      reaches: needed ? gain.gt(needed) : false,
       effort: Math.round(effort * 100) / 100,
       description: `${g.code}: ${[...byField].map(([field, f]) => `${field === "value" ? "" : `${field} `}(${f.label}): ${f.texts.join(", ")}`).join("; ")}`,
     });
   }
-  const order = (a: Suggestion, b: Suggestion) => Number(b.reaches) - Number(a.reaches) || a.effort - b.effort || new Dec(b.gain).comparedTo(a.gain);
+  const order = (a: Suggestion, b: Suggestion) =>
+    Number(b.reaches) - Number(a.reaches) || a.effort - b.effort || new Dec(b.gain).comparedTo(a.gain);
   suggestions.sort(order);
   // Verify the best ones by re-scoring the whole dataset (relative formulas and clamps included).
   const verifyCount = options.verify ?? 5;
@@ -317,13 +363,19 @@ export function gaps(catalog: CompiledCatalog, dataset: Dataset | DatasetInput, 
   const w = gapsWords[lang];
   for (let i = 0; i < suggestions.length; i++) {
     const s = suggestions[i]!;
-    if (s.changes.length) suggestions[i] = { ...s, description: `${s.description} → +${formatNumber(s.gain, lang)} ${w.points}${s.verified ? "" : w.estimate}` };
+    if (s.changes.length)
+      suggestions[i] = {
+        ...s,
+        description: `${s.description} → +${formatNumber(s.gain, lang)} ${w.points}${s.verified ? "" : w.estimate}`,
+      };
   }
 
   let plan: GapReport["plan"];
   if (needed && !suggestions.some((s) => s.reaches)) {
     // Greedy: most points per effort first, until the needed points are passed; verified by re-scoring.
-    const pool = suggestions.filter((s) => s.changes.length).sort((a, b) => new Dec(b.gain).div(b.effort || 1).comparedTo(new Dec(a.gain).div(a.effort || 1)));
+    const pool = suggestions
+      .filter((s) => s.changes.length)
+      .sort((a, b) => new Dec(b.gain).div(b.effort || 1).comparedTo(new Dec(a.gain).div(a.effort || 1)));
     const chosen: Suggestion[] = [];
     let gain = ZERO;
     for (const s of pool) {
@@ -331,10 +383,17 @@ export function gaps(catalog: CompiledCatalog, dataset: Dataset | DatasetInput, 
       gain = rescore(chosen.flatMap((c) => c.changes));
       if (gain.gt(needed)) break;
     }
-    if (chosen.length) plan = { changes: chosen.flatMap((c) => c.changes), codes: chosen.map((c) => c.code), gain: fmt(gain), reaches: gain.gt(needed) };
+    if (chosen.length)
+      plan = { changes: chosen.flatMap((c) => c.changes), codes: chosen.map((c) => c.code), gain: fmt(gain), reaches: gain.gt(needed) };
   }
   return {
-    unit: unit.id, name: unit.name, total: unit.total, rank: unit.rank, lost, byMain, byLead,
+    unit: unit.id,
+    name: unit.name,
+    total: unit.total,
+    rank: unit.rank,
+    lost,
+    byMain,
+    byLead,
     ...(above && needed ? { target: { unit: above.id, name: above.name, total: above.total, needed: fmt(needed) } } : {}),
     missingData,
     suggestions,
@@ -355,12 +414,25 @@ function levelGaps(unit: LevelUnit, compiled: ReturnType<typeof compileCatalog>,
       // Smallest numerator reaching the required share of the denominator.
       const field = f.value.numerator[0]!;
       const den = sum(f.value.denominator.map((d) => new Dec(inputs[d] ?? "0")));
-      const need = new Dec(b.min).times(den).ceil().minus(inputs[field] ?? "0");
+      const need = new Dec(b.min)
+        .times(den)
+        .ceil()
+        .minus(inputs[field] ?? "0");
       if (need.gt(0)) action += `${w.add(need.toFixed())} (${field}: ${node!.inputs[field]?.label ?? field})`;
-    }
-    else if (b.scale === "count" && b.min && b.value) action += w.add(new Dec(b.min).minus(b.value).toFixed());
+    } else if (b.scale === "count" && b.min && b.value) action += w.add(new Dec(b.min).minus(b.value).toFixed());
     else if (b.scale === "presence") action = w.putInPlace(b.requirement);
     return { ...b, action };
   });
-  return { unit: unit.id, name: unit.name, total: "0", rank: unit.rank, lost: [], byMain: [], byLead: [], missingData: [], suggestions: [], ...(level <= 5 ? { nextLevel: { level, blockers } } : {}) };
+  return {
+    unit: unit.id,
+    name: unit.name,
+    total: "0",
+    rank: unit.rank,
+    lost: [],
+    byMain: [],
+    byLead: [],
+    missingData: [],
+    suggestions: [],
+    ...(level <= 5 ? { nextLevel: { level, blockers } } : {}),
+  };
 }

@@ -35,7 +35,11 @@ export function reportData(catalog: CompiledCatalog, dataset: Dataset | DatasetI
   const result = score(catalog, dataset);
   const units = result.units
     .filter((u) => u.catalog === catalog.id)
-    .map((unit) => ({ unit, gaps: gaps(catalog, dataset, unit.id, { lang, result, verify: 3 }), explanations: explain(result, unit.id, { lang }) }));
+    .map((unit) => ({
+      unit,
+      gaps: gaps(catalog, dataset, unit.id, { lang, result, verify: 3 }),
+      explanations: explain(result, unit.id, { lang }),
+    }));
   return { catalog, result, units, differences: assessmentDifferences(result) };
 }
 
@@ -46,12 +50,44 @@ export function reportCsv(data: ReportData): string {
   const rows: Record<string, string | number>[] = [];
   for (const { unit } of data.units) {
     if (unit.scoring === "levels") {
-      for (const c of criteriaInOrder(unit)) rows.push({ catalog: unit.catalog, unit_id: unit.id, unit_name: unit.name, code: c.code, name: c.name, period: "year", score: c.levelMet, max: 5, status: c.status });
+      for (const c of criteriaInOrder(unit))
+        rows.push({
+          catalog: unit.catalog,
+          unit_id: unit.id,
+          unit_name: unit.name,
+          code: c.code,
+          name: c.name,
+          period: "year",
+          score: c.levelMet,
+          max: 5,
+          status: c.status,
+        });
       continue;
     }
     for (const i of indicatorsInOrder(unit)) {
-      for (const [p, ps] of Object.entries(i.periods ?? {})) rows.push({ catalog: unit.catalog, unit_id: unit.id, unit_name: unit.name, code: i.code, name: i.name, period: p, score: ps.score, max: i.max, status: ps.status });
-      rows.push({ catalog: unit.catalog, unit_id: unit.id, unit_name: unit.name, code: i.code, name: i.name, period: "year", score: i.score, max: i.max, status: i.periods ? (i.annualRule ?? "") : "sum" });
+      for (const [p, ps] of Object.entries(i.periods ?? {}))
+        rows.push({
+          catalog: unit.catalog,
+          unit_id: unit.id,
+          unit_name: unit.name,
+          code: i.code,
+          name: i.name,
+          period: p,
+          score: ps.score,
+          max: i.max,
+          status: ps.status,
+        });
+      rows.push({
+        catalog: unit.catalog,
+        unit_id: unit.id,
+        unit_name: unit.name,
+        code: i.code,
+        name: i.name,
+        period: "year",
+        score: i.score,
+        max: i.max,
+        status: i.periods ? (i.annualRule ?? "") : "sum",
+      });
     }
   }
   return Papa.unparse(rows);
@@ -62,12 +98,25 @@ export function reportMarkdown(data: ReportData, lang: Lang = "vi"): string {
   const t = L[lang];
   const n = (s: string) => formatNumber(s, lang);
   const c = data.catalog;
-  const out: string[] = [`# ${t.title}: ${c.title}`, "", `${c.province} · ${c.document.number} (${c.document.date}) · ${data.result.year} · ${data.result.periods.join(", ")}`, "", `## ${t.ranking}`, ""];
+  const out: string[] = [
+    `# ${t.title}: ${c.title}`,
+    "",
+    `${c.province} · ${c.document.number} (${c.document.date}) · ${data.result.year} · ${data.result.periods.join(", ")}`,
+    "",
+    `## ${t.ranking}`,
+    "",
+  ];
   const levels = c.scoring === "levels";
-  out.push(levels ? `| ${t.rank} | ${t.unit} | ${t.level} | ${t.registered} | ${t.recognised} |` : `| ${t.rank} | ${t.unit} | ${t.total} |`);
+  out.push(
+    levels ? `| ${t.rank} | ${t.unit} | ${t.level} | ${t.registered} | ${t.recognised} |` : `| ${t.rank} | ${t.unit} | ${t.total} |`,
+  );
   out.push(levels ? "|---:|---|---|---|---|" : "|---:|---|---:|");
   for (const { unit: u } of data.units) {
-    out.push(u.scoring === "levels" ? `| ${u.rank} | ${u.name} (${u.id}) | ${u.level} ${u.levelName} | ${u.registered ?? ""} | ${u.registered !== undefined ? (u.recognised ? t.yes : t.no) : ""} |` : `| ${u.rank} | ${u.name} (${u.id}) | ${n(u.total)} |`);
+    out.push(
+      u.scoring === "levels"
+        ? `| ${u.rank} | ${u.name} (${u.id}) | ${u.level} ${u.levelName} | ${u.registered ?? ""} | ${u.registered !== undefined ? (u.recognised ? t.yes : t.no) : ""} |`
+        : `| ${u.rank} | ${u.name} (${u.id}) | ${n(u.total)} |`,
+    );
   }
   for (const { unit: u, gaps: g, explanations } of data.units) {
     out.push("", `## ${u.rank}. ${u.name} (${u.id})`, "");
@@ -131,31 +180,60 @@ export function reportHtml(data: ReportData, lang: Lang = "vi"): string {
   const c = data.catalog;
   const levels = c.scoring === "levels";
   const ranking = data.units
-    .map(({ unit: u }) => u.scoring === "levels"
-      ? `<tr><td class="num">${u.rank}</td><td><a href="#u-${esc(u.id)}">${esc(u.name)}</a></td><td>${u.level} ${esc(u.levelName ?? "")}</td><td>${u.registered ?? ""}</td><td>${u.registered !== undefined ? (u.recognised ? t.yes : t.no) : ""}</td></tr>`
-      : `<tr><td class="num">${u.rank}</td><td><a href="#u-${esc(u.id)}">${esc(u.name)}</a></td><td class="num">${n(u.total)}</td></tr>`)
+    .map(({ unit: u }) =>
+      u.scoring === "levels"
+        ? `<tr><td class="num">${u.rank}</td><td><a href="#u-${esc(u.id)}">${esc(u.name)}</a></td><td>${u.level} ${esc(u.levelName ?? "")}</td><td>${u.registered ?? ""}</td><td>${u.registered !== undefined ? (u.recognised ? t.yes : t.no) : ""}</td></tr>`
+        : `<tr><td class="num">${u.rank}</td><td><a href="#u-${esc(u.id)}">${esc(u.name)}</a></td><td class="num">${n(u.total)}</td></tr>`,
+    )
     .join("");
   const sections = data.units.map(({ unit: u, gaps: g, explanations }) => {
     const parts: string[] = [`<section class="unit" id="u-${esc(u.id)}"><h2>${u.rank}. ${esc(u.name)} <small>(${esc(u.id)})</small></h2>`];
     if (u.scoring === "levels") {
       parts.push(`<p>${t.level}: <strong>${u.level} ${esc(u.levelName ?? "")}</strong></p>`);
-      if (g.nextLevel) parts.push(`<h3>${esc(t.blockers(g.nextLevel.level))}</h3><ul>${g.nextLevel.blockers.map((b) => `<li>${esc(b.code)} ${esc(b.name)}: ${esc(b.action)}</li>`).join("")}</ul>`);
+      if (g.nextLevel)
+        parts.push(
+          `<h3>${esc(t.blockers(g.nextLevel.level))}</h3><ul>${g.nextLevel.blockers.map((b) => `<li>${esc(b.code)} ${esc(b.name)}: ${esc(b.action)}</li>`).join("")}</ul>`,
+        );
     } else {
       parts.push(`<p>${t.total}: <strong>${n(u.total)}</strong> / ${n(u.max)}</p><h3>${t.breakdown}</h3>${bars(u, c, lang)}`);
       parts.push(`<h3>${t.gaps}</h3>`);
-      if (g.target) parts.push(`<p class="target">${esc(t.needed(formatNumber(g.target.needed, lang), `${g.target.name} (${formatNumber(g.target.total, lang)})`))}.</p>`);
+      if (g.target)
+        parts.push(
+          `<p class="target">${esc(t.needed(formatNumber(g.target.needed, lang), `${g.target.name} (${formatNumber(g.target.total, lang)})`))}.</p>`,
+        );
       const leads = g.lost.some((l) => l.lead);
-      parts.push(`<table class="gaps"><tr><th>${t.code}</th><th>${t.indicator}</th><th>${t.lost}</th>${leads ? `<th>${t.lead}</th>` : ""}</tr>${g.lost.slice(0, 10).map((l) => `<tr><td>${esc(l.code)}</td><td>${esc(l.name)}</td><td class="num">−${n(l.lost)}</td>${leads ? `<td>${esc(l.lead ?? "")}</td>` : ""}</tr>`).join("")}</table>`);
-      if (g.byLead.length) parts.push(`<h4>${t.lead}</h4><ul>${g.byLead.map((l) => `<li>${esc(l.lead)}: −${n(l.lost)} (${esc(l.codes.join(", "))})</li>`).join("")}</ul>`);
-      if (g.suggestions.length) parts.push(`<h4>${t.how}</h4><ol class="suggestions">${g.suggestions.slice(0, 5).map((s) => `<li>${esc(s.description)}${s.lead ? ` — <em>${esc(s.lead)}</em>` : ""}</li>`).join("")}</ol>`);
+      parts.push(
+        `<table class="gaps"><tr><th>${t.code}</th><th>${t.indicator}</th><th>${t.lost}</th>${leads ? `<th>${t.lead}</th>` : ""}</tr>${g.lost
+          .slice(0, 10)
+          .map(
+            (l) =>
+              `<tr><td>${esc(l.code)}</td><td>${esc(l.name)}</td><td class="num">−${n(l.lost)}</td>${leads ? `<td>${esc(l.lead ?? "")}</td>` : ""}</tr>`,
+          )
+          .join("")}</table>`,
+      );
+      if (g.byLead.length)
+        parts.push(
+          `<h4>${t.lead}</h4><ul>${g.byLead.map((l) => `<li>${esc(l.lead)}: −${n(l.lost)} (${esc(l.codes.join(", "))})</li>`).join("")}</ul>`,
+        );
+      if (g.suggestions.length)
+        parts.push(
+          `<h4>${t.how}</h4><ol class="suggestions">${g.suggestions
+            .slice(0, 5)
+            .map((s) => `<li>${esc(s.description)}${s.lead ? ` — <em>${esc(s.lead)}</em>` : ""}</li>`)
+            .join("")}</ol>`,
+        );
     }
-    parts.push(`<details><summary>${t.explain}</summary><ul class="explain">${explanations.map((e) => `<li style="margin-left:${e.depth * 1.2}em">${esc(e.text)}</li>`).join("")}</ul></details></section>`);
+    parts.push(
+      `<details><summary>${t.explain}</summary><ul class="explain">${explanations.map((e) => `<li style="margin-left:${e.depth * 1.2}em">${esc(e.text)}</li>`).join("")}</ul></details></section>`,
+    );
     return parts.join("");
   });
   const diffs = data.differences.length
     ? `<section><h2>${t.diffs}</h2><table><tr><th>${t.unit}</th><th>${t.code}</th><th>${t.self}</th><th>${t.final}</th><th>${t.diff}</th></tr>${data.differences.map((d) => `<tr><td>${esc(d.unit)}</td><td>${esc(d.code)}</td><td class="num">${n(d.self)}</td><td class="num">${n(d.final)}</td><td class="num">${n(d.difference)}</td></tr>`).join("")}</table></section>`
     : "";
-  const head = levels ? `<tr><th>${t.rank}</th><th>${t.unit}</th><th>${t.level}</th><th>${t.registered}</th><th>${t.recognised}</th></tr>` : `<tr><th>${t.rank}</th><th>${t.unit}</th><th>${t.total}</th></tr>`;
+  const head = levels
+    ? `<tr><th>${t.rank}</th><th>${t.unit}</th><th>${t.level}</th><th>${t.registered}</th><th>${t.recognised}</th></tr>`
+    : `<tr><th>${t.rank}</th><th>${t.unit}</th><th>${t.total}</th></tr>`;
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(t.title)}: ${esc(c.title)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#111}table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #d1d5db;padding:.25em .5em;text-align:left}td.num{text-align:right}h2{border-top:2px solid #e5e7eb;padding-top:.5em}small{color:#6b7280}.target{font-weight:600}svg{display:block;margin:.5em 0}</style></head>
@@ -185,6 +263,14 @@ export function report(catalog: CompiledCatalog, dataset: Dataset | DatasetInput
     case "csv":
       return reportCsv(data);
     case "json":
-      return JSON.stringify({ result: data.result, units: data.units.map((u) => ({ id: u.unit.id, gaps: u.gaps, explanations: u.explanations })), differences: data.differences }, null, 2);
+      return JSON.stringify(
+        {
+          result: data.result,
+          units: data.units.map((u) => ({ id: u.unit.id, gaps: u.gaps, explanations: u.explanations })),
+          differences: data.differences,
+        },
+        null,
+        2,
+      );
   }
 }

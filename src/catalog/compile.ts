@@ -86,7 +86,10 @@ export function compileCatalog(catalog: Catalog | CompiledCatalog): CompiledCata
     const formula = isLeaf ? n.formula : undefined;
     const kind = formula ? kindOf(formula) : undefined;
     const criterion = formula?.kind === levelCriterion.kind ? (formula as LevelsFormula) : undefined;
-    const ctx = { inputs, unknownInput: (name: string) => issues.push(createIssue("catalog", "unknownInput", where(n.code, name), { received: name })) };
+    const ctx = {
+      inputs,
+      unknownInput: (name: string) => issues.push(createIssue("catalog", "unknownInput", where(n.code, name), { received: name })),
+    };
     let fields: FieldSpec[] = [];
     let ratios: RatioExpr[] = [];
     if (criterion) {
@@ -100,7 +103,8 @@ export function compileCatalog(catalog: Catalog | CompiledCatalog): CompiledCata
     }
     const unscored = unscoredAbove || n.unscored === true;
     if (isLeaf && !formula && catalog.scoring !== "structure") issues.push(createIssue("catalog", "missingFormula", where(n.code)));
-    if (isLeaf && n.max === undefined && catalog.scoring === "points" && !unscored) issues.push(createIssue("catalog", "missingMax", where(n.code)));
+    if (isLeaf && n.max === undefined && catalog.scoring === "points" && !unscored)
+      issues.push(createIssue("catalog", "missingMax", where(n.code)));
     const compiled: CompiledNode = {
       code: n.code,
       name: n.name,
@@ -137,12 +141,20 @@ export function compileCatalog(catalog: Catalog | CompiledCatalog): CompiledCata
       if (!field.from) continue;
       if (field.from.startsWith("profile.")) {
         const key = field.from.slice("profile.".length);
-        if (!Object.hasOwn(catalog.profile ?? {}, key)) issues.push(createIssue("catalog", "badReference", where(node.code, field.name), { received: field.from, detail: "no such profile field" }));
+        if (!Object.hasOwn(catalog.profile ?? {}, key))
+          issues.push(
+            createIssue("catalog", "badReference", where(node.code, field.name), { received: field.from, detail: "no such profile field" }),
+          );
       } else {
         const dot = field.from.lastIndexOf(".");
         const target = nodes.get(field.from.slice(0, dot));
         if (!target || !target.fieldByName.has(field.from.slice(dot + 1))) {
-          issues.push(createIssue("catalog", "badReference", where(node.code, field.name), { received: field.from, detail: "no such indicator field" }));
+          issues.push(
+            createIssue("catalog", "badReference", where(node.code, field.name), {
+              received: field.from,
+              detail: "no such indicator field",
+            }),
+          );
         }
       }
     }

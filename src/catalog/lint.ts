@@ -73,7 +73,8 @@ export function lintCatalog(catalog: Catalog): LintReport {
     if (points && node.children.length && node.source.max !== undefined) {
       const kids = node.children.map((c) => compiled.nodes.get(c)!).filter((c) => node.unscored || !c.unscored);
       const s = sum(kids.map((c) => c.max));
-      if (!s.eq(node.max)) report(node.source, { code: node.code, message: `children add up to ${s.toFixed()}, max is ${node.max.toFixed()}` });
+      if (!s.eq(node.max))
+        report(node.source, { code: node.code, message: `children add up to ${s.toFixed()}, max is ${node.max.toFixed()}` });
     }
     // document order among siblings
     const kids = node.children;
@@ -81,7 +82,8 @@ export function lintCatalog(catalog: Catalog): LintReport {
       const a = segmentKey(kids[i - 1]!);
       const b = segmentKey(kids[i]!);
       if (!(b > a)) errors.push({ code: kids[i]!, message: `code out of the document's order after ${kids[i - 1]}` });
-      if (!kids[i]!.startsWith(`${node.code}.`)) errors.push({ code: kids[i]!, message: `code does not start with its parent's ${node.code}.` });
+      if (!kids[i]!.startsWith(`${node.code}.`))
+        errors.push({ code: kids[i]!, message: `code does not start with its parent's ${node.code}.` });
     }
   }
   for (let i = 1; i < compiled.top.length; i++) {

@@ -79,7 +79,13 @@ export const NodeSchema = z.object({
   /** Kept and reported but adds nothing to the total (Nghĩa Phương group 9). */
   unscored: z.optional(z.boolean()),
   /** Counts the document declares for this node (structure-only catalogs). */
-  declared: z.optional(z.object({ components: z.optional(z.number().check(z.int())), criteria: z.optional(z.number().check(z.int())), max: z.optional(DecimalLiteralSchema) })),
+  declared: z.optional(
+    z.object({
+      components: z.optional(z.number().check(z.int())),
+      criteria: z.optional(z.number().check(z.int())),
+      max: z.optional(DecimalLiteralSchema),
+    }),
+  ),
   notes: z.optional(z.array(NoteSchema)),
   get children() {
     return z.optional(z.array(NodeSchema));

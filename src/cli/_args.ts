@@ -4,7 +4,19 @@ import { Command, CommanderError, Option } from "commander";
 import { createRequire } from "node:module";
 import { CliError, createIssue, type IssueCode, type IssueParams, type Lang } from "../errors.js";
 import { cliTexts } from "../i18n/cli.js";
-import { COMMANDS, GLOBAL_OPTIONS, VERSION_FLAGS, type ArgName, type ArgSpec, type ArgsOf, type CommandName, type CommandSpec, type OptionName, type OptionSpec, type OptionsOf } from "./spec.js";
+import {
+  COMMANDS,
+  GLOBAL_OPTIONS,
+  VERSION_FLAGS,
+  type ArgName,
+  type ArgSpec,
+  type ArgsOf,
+  type CommandName,
+  type CommandSpec,
+  type OptionName,
+  type OptionSpec,
+  type OptionsOf,
+} from "./spec.js";
 
 /**
  * Version of the dti-engine package, read from its package.json: two levels up from both
@@ -45,15 +57,20 @@ function optionsOf(name: CommandName): [string, OptionSpec][] {
 
 const kebab = (s: string): string => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const placeholder = (o: OptionSpec): string => o.choices?.join("|") ?? o.value ?? "VALUE";
-const flagOf = (name: string, o: OptionSpec): string => (o.type === "boolean" ? `--${name}` : `--${name} ${placeholder(o)}${o.type === "list" ? " …" : ""}`);
+const flagOf = (name: string, o: OptionSpec): string =>
+  o.type === "boolean" ? `--${name}` : `--${name} ${placeholder(o)}${o.type === "list" ? " …" : ""}`;
 
 function argUsage(a: ArgSpec): string {
   const n = kebab(a.name);
   switch (a.arity) {
-    case "one": return `<${n}>`;
-    case "optional": return `[${n}]`;
-    case "many": return `<${n}…>`;
-    case "optional-many": return `[${n}…]`;
+    case "one":
+      return `<${n}>`;
+    case "optional":
+      return `[${n}]`;
+    case "many":
+      return `<${n}…>`;
+    case "optional-many":
+      return `[${n}…]`;
   }
 }
 
@@ -100,13 +117,15 @@ export function commandHelp(name: CommandName, lang: Lang): string {
   const t = cliTexts[lang].help;
   const spec = specOf(name);
   const lines = [`${t.usage}: ${usageLine(name)}`, "", t.commands[name]];
-  if (spec.args.length) lines.push("", `${t.arguments}:`, ...columns(spec.args.map((a) => [argUsage(a), t.args[a.name as keyof typeof t.args]])));
+  if (spec.args.length)
+    lines.push("", `${t.arguments}:`, ...columns(spec.args.map((a) => [argUsage(a), t.args[a.name as keyof typeof t.args]])));
   lines.push("", `${t.options}:`, ...columns(optionRows(optionsOf(name), lang)));
   return lines.join("\n");
 }
 
 function checkChoice(name: string, o: OptionSpec, value: string): void {
-  if (o.choices && !o.choices.includes(value)) throw cliError("badValue", { detail: `--${name}`, expected: o.choices.join(", "), received: value });
+  if (o.choices && !o.choices.includes(value))
+    throw cliError("badValue", { detail: `--${name}`, expected: o.choices.join(", "), received: value });
 }
 
 /**
@@ -157,10 +176,14 @@ function toCommanderOption(name: string, o: OptionSpec): Option {
 
 function commanderArgument(a: ArgSpec): string {
   switch (a.arity) {
-    case "one": return `<${a.name}>`;
-    case "optional": return `[${a.name}]`;
-    case "many": return `<${a.name}...>`;
-    case "optional-many": return `[${a.name}...]`;
+    case "one":
+      return `<${a.name}>`;
+    case "optional":
+      return `[${a.name}]`;
+    case "many":
+      return `<${a.name}...>`;
+    case "optional-many":
+      return `[${a.name}...]`;
   }
 }
 
@@ -172,7 +195,13 @@ function fromCommander(e: CommanderError, name: CommandName, lang: Lang): CliErr
   const spec = specOf(name);
   switch (e.code) {
     case "commander.unknownOption":
-      return cliError("unknownOption", { received: quoted, detail: name, expected: optionsOf(name).map(([n]) => `--${n}`).join(", ") });
+      return cliError("unknownOption", {
+        received: quoted,
+        detail: name,
+        expected: optionsOf(name)
+          .map(([n]) => `--${n}`)
+          .join(", "),
+      });
     case "commander.optionMissingArgument":
       return cliError("missingValue", { received: flag, expected: option ? placeholder(option[1]) : "" });
     case "commander.missingMandatoryOptionValue":
@@ -208,7 +237,12 @@ export interface Parsed<C extends CommandName> {
  * @param out Where `--help` writes.
  * @returns The parsed arguments and options, or `undefined` when help was shown.
  */
-export function parseCommand<C extends CommandName>(name: C, argv: readonly string[], lang: Lang, out: (s: string) => void): Parsed<C> | undefined {
+export function parseCommand<C extends CommandName>(
+  name: C,
+  argv: readonly string[],
+  lang: Lang,
+  out: (s: string) => void,
+): Parsed<C> | undefined {
   const command = new Command(name)
     .exitOverride()
     .configureOutput({ writeOut: (s) => out(s.replace(/\n$/, "")), writeErr: () => {}, outputError: () => {} })

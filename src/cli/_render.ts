@@ -20,17 +20,32 @@ export function toJson(result: ScoreResult, full: boolean): unknown {
     units: result.units.map((u) =>
       u.scoring === "levels"
         ? {
-            id: u.id, name: u.name, catalog: u.catalog, ...(u.parent ? { parent: u.parent } : {}),
-            level: u.level, levelName: u.levelName, rank: u.rank,
+            id: u.id,
+            name: u.name,
+            catalog: u.catalog,
+            ...(u.parent ? { parent: u.parent } : {}),
+            level: u.level,
+            levelName: u.levelName,
+            rank: u.rank,
             ...(u.registered !== undefined ? { registered: u.registered, recognised: u.recognised } : {}),
-            criteria: Object.fromEntries(criteriaInOrder(u).map((c) => [c.code, full ? c : { levelMet: c.levelMet, status: c.status, blocking: c.blocking }])),
-            blockers: u.blockers, ...(u.registeredBlockers ? { registeredBlockers: u.registeredBlockers } : {}),
+            criteria: Object.fromEntries(
+              criteriaInOrder(u).map((c) => [c.code, full ? c : { levelMet: c.levelMet, status: c.status, blocking: c.blocking }]),
+            ),
+            blockers: u.blockers,
+            ...(u.registeredBlockers ? { registeredBlockers: u.registeredBlockers } : {}),
           }
         : {
-            id: u.id, name: u.name, total: u.total, rank: u.rank, max: u.max,
+            id: u.id,
+            name: u.name,
+            total: u.total,
+            rank: u.rank,
+            max: u.max,
             ...(u.assessment ? { assessment: u.assessment } : {}),
             indicators: Object.fromEntries(
-              indicatorsInOrder(u).map((i) => [i.code, full ? i : { score: i.score, max: i.max, ...(i.self !== undefined ? { self: i.self, difference: i.difference } : {}) }]),
+              indicatorsInOrder(u).map((i) => [
+                i.code,
+                full ? i : { score: i.score, max: i.max, ...(i.self !== undefined ? { self: i.self, difference: i.difference } : {}) },
+              ]),
             ),
             periods: u.periods,
           },
@@ -56,8 +71,29 @@ export function levelSummary(units: readonly UnitResult[]): Record<string, { byL
 export function toCsv(result: ScoreResult): string {
   const rows: Record<string, unknown>[] = result.units.flatMap((u): Record<string, unknown>[] =>
     u.scoring === "levels"
-      ? criteriaInOrder(u).map((c) => ({ catalog: u.catalog, unit_id: u.id, unit_name: u.name, rank: u.rank, level: u.level, code: c.code, name: c.name, level_met: c.levelMet, status: c.status }))
-      : indicatorsInOrder(u).map((i) => ({ catalog: u.catalog, unit_id: u.id, unit_name: u.name, rank: u.rank, total: u.total, code: i.code, name: i.name, max: i.max, score: i.score, ...(i.self !== undefined ? { self: i.self } : {}) })),
+      ? criteriaInOrder(u).map((c) => ({
+          catalog: u.catalog,
+          unit_id: u.id,
+          unit_name: u.name,
+          rank: u.rank,
+          level: u.level,
+          code: c.code,
+          name: c.name,
+          level_met: c.levelMet,
+          status: c.status,
+        }))
+      : indicatorsInOrder(u).map((i) => ({
+          catalog: u.catalog,
+          unit_id: u.id,
+          unit_name: u.name,
+          rank: u.rank,
+          total: u.total,
+          code: i.code,
+          name: i.name,
+          max: i.max,
+          score: i.score,
+          ...(i.self !== undefined ? { self: i.self } : {}),
+        })),
   );
   return Papa.unparse(rows);
 }
@@ -68,7 +104,10 @@ function pointsTable(units: readonly PointsUnit[], catalog: CompiledCatalog, lan
   const two = units.some((u) => u.assessment);
   const header = [t.rank, t.id, t.unit, t.total, ...(two ? [t.self, t.diff] : []), ...mains.map((c) => `${c}`)];
   const rows = units.map((u) => [
-    String(u.rank), u.id, u.name, formatNumber(u.total, lang),
+    String(u.rank),
+    u.id,
+    u.name,
+    formatNumber(u.total, lang),
     ...(two ? [formatNumber(u.assessment?.self ?? u.total, lang), formatNumber(u.assessment?.difference ?? "0", lang)] : []),
     ...mains.map((c) => formatNumber(u.indicators[c]?.score ?? "0", lang)),
   ]);
@@ -81,7 +120,11 @@ function levelsTable(units: readonly LevelUnit[], lang: Lang): string {
   const t = T[lang].table;
   const header = [t.rank, t.id, t.unit, t.parent, t.level, t.registered, t.recognised];
   const rows = units.map((u) => [
-    String(u.rank), u.id, u.name, u.parent ?? "", `${u.level} ${u.levelName ?? ""}`.trim(),
+    String(u.rank),
+    u.id,
+    u.name,
+    u.parent ?? "",
+    `${u.level} ${u.levelName ?? ""}`.trim(),
     u.registered !== undefined ? String(u.registered) : "",
     u.registered !== undefined ? (u.recognised ? t.yes : t.no) : "",
   ]);
@@ -102,7 +145,13 @@ function levelsTable(units: readonly LevelUnit[], lang: Lang): string {
     byParent.set(key, counts);
   }
   lines.push(`\n${t.summary}:`);
-  lines.push(table([t.parent, "0", "1", "2", "3", "4", "5"], [...byParent].map(([p, c]) => [p || t.none, ...c.map(String)]), [false, true, true, true, true, true, true]));
+  lines.push(
+    table(
+      [t.parent, "0", "1", "2", "3", "4", "5"],
+      [...byParent].map(([p, c]) => [p || t.none, ...c.map(String)]),
+      [false, true, true, true, true, true, true],
+    ),
+  );
   return lines.join("\n");
 }
 
@@ -114,7 +163,20 @@ export function toTable(result: ScoreResult, catalogs: ReadonlyMap<string, Compi
     const catalog = catalogs.get(id)!;
     const units = result.units.filter((u) => u.catalog === id);
     const head = `${catalog.title} — ${catalog.province} (${catalog.document.number}, ${catalog.document.date}) · ${T[lang].table.year} ${result.year} · ${result.periods.join(", ")}`;
-    blocks.push(`${head}\n\n${catalog.scoring === "levels" ? levelsTable(units.filter((u): u is LevelUnit => u.scoring === "levels"), lang) : pointsTable(units.filter((u): u is PointsUnit => u.scoring === "points"), catalog, lang)}`);
+    blocks.push(
+      `${head}\n\n${
+        catalog.scoring === "levels"
+          ? levelsTable(
+              units.filter((u): u is LevelUnit => u.scoring === "levels"),
+              lang,
+            )
+          : pointsTable(
+              units.filter((u): u is PointsUnit => u.scoring === "points"),
+              catalog,
+              lang,
+            )
+      }`,
+    );
   }
   const warn = result.warnings.map((w) => `! ${formatIssue(w, lang)}`);
   return [...blocks, ...(warn.length ? [warn.join("\n")] : [])].join("\n\n");

@@ -26,6 +26,10 @@ export function pad(s: string, width: number, right = false): string {
 /** Renders rows as an aligned text table; `right` marks numeric columns. */
 export function table(header: string[], rows: string[][], right: boolean[] = []): string {
   const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...(r[i] ?? "")].length)));
-  const line = (r: string[]) => r.map((c, i) => pad(c, widths[i]!, right[i])).join("  ").trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => pad(c, widths[i]!, right[i]))
+      .join("  ")
+      .trimEnd();
   return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }

@@ -60,7 +60,8 @@ function openDataset(file: string, catalogRef: string | undefined): { dataset: D
 }
 
 function requireUnit(unit: string, dataset: Dataset): string {
-  if (!dataset.units.some((u) => u.id === unit)) throw cliError("unknownUnit", { detail: "--unit", received: unit, expected: dataset.units.map((u) => u.id).join(", ") });
+  if (!dataset.units.some((u) => u.id === unit))
+    throw cliError("unknownUnit", { detail: "--unit", received: unit, expected: dataset.units.map((u) => u.id).join(", ") });
   return unit;
 }
 
@@ -99,10 +100,22 @@ const handlers: Handlers = {
     const t = cliTexts[lang].catalogs;
     if (opts.format === "json") io.out(JSON.stringify(list, null, 2));
     else {
-      io.out(table(
-        [...t.headers],
-        list.map((c) => [c.id, c.province, c.level, c.document, c.scoring, String(c.indicators), c.scoring === "points" ? c.total + (c.declaredTotal && c.declaredTotal !== c.total ? ` ${t.declared(c.declaredTotal)}` : "") : "-"]),
-      ));
+      io.out(
+        table(
+          [...t.headers],
+          list.map((c) => [
+            c.id,
+            c.province,
+            c.level,
+            c.document,
+            c.scoring,
+            String(c.indicators),
+            c.scoring === "points"
+              ? c.total + (c.declaredTotal && c.declaredTotal !== c.total ? ` ${t.declared(c.declaredTotal)}` : "")
+              : "-",
+          ]),
+        ),
+      );
     }
     return 0;
   },
@@ -145,9 +158,16 @@ const handlers: Handlers = {
     const unit = requireUnit(opts.unit, dataset);
     const result = score(catalog, dataset);
     const code = opts.code;
-    if (code && !compileCatalog(catalog).nodes.has(code)) throw cliError("unknownCode", { detail: "--code", received: code, expected: catalog.id });
+    if (code && !compileCatalog(catalog).nodes.has(code))
+      throw cliError("unknownCode", { detail: "--code", received: code, expected: catalog.id });
     const u = result.units.find((x) => x.id === unit)!;
-    io.out([unitHeadline(u, lang), "", ...explain(result, unit, { lang, ...(code ? { code } : {}) }).map((e) => `${"  ".repeat(e.depth)}${e.text}`)].join("\n"));
+    io.out(
+      [
+        unitHeadline(u, lang),
+        "",
+        ...explain(result, unit, { lang, ...(code ? { code } : {}) }).map((e) => `${"  ".repeat(e.depth)}${e.text}`),
+      ].join("\n"),
+    );
     return 0;
   },
 
@@ -180,7 +200,8 @@ const handlers: Handlers = {
     }
     if (g.missingData.length) {
       lines.push("", t.missing);
-      for (const m of g.missingData) lines.push(`  ${m.code} ${m.name.slice(0, 70)}: ${t.upTo} +${n(m.lost)}${m.lead ? ` — ${m.lead}` : ""}`);
+      for (const m of g.missingData)
+        lines.push(`  ${m.code} ${m.name.slice(0, 70)}: ${t.upTo} +${n(m.lost)}${m.lead ? ` — ${m.lead}` : ""}`);
     }
     if (g.suggestions.length) {
       lines.push("", t.suggestions);
@@ -212,7 +233,18 @@ const handlers: Handlers = {
     const t = cliTexts[lang].whatif;
     const rows = w.comparison.units
       .filter((u) => u.totalChange !== "0" || u.rankChange !== 0)
-      .map((u) => [u.id, u.name, formatNumber(u.totalBefore ?? "0", lang), formatNumber(u.totalAfter ?? "0", lang), formatNumber(u.totalChange ?? "0", lang), String(u.rankBefore ?? ""), String(u.rankAfter ?? ""), Object.entries(u.indicators).map(([c, d]) => `${c} ${formatNumber(d.before, lang)}→${formatNumber(d.after, lang)}`).join(", ")]);
+      .map((u) => [
+        u.id,
+        u.name,
+        formatNumber(u.totalBefore ?? "0", lang),
+        formatNumber(u.totalAfter ?? "0", lang),
+        formatNumber(u.totalChange ?? "0", lang),
+        String(u.rankBefore ?? ""),
+        String(u.rankAfter ?? ""),
+        Object.entries(u.indicators)
+          .map(([c, d]) => `${c} ${formatNumber(d.before, lang)}→${formatNumber(d.after, lang)}`)
+          .join(", "),
+      ]);
     io.out(rows.length ? table([...t.headers], rows, [false, false, true, true, true, true, true]) : t.noChange);
     return 0;
   },
@@ -230,12 +262,29 @@ const handlers: Handlers = {
       io.out(JSON.stringify(c, null, 2));
       return 0;
     }
-    io.out(`${c.catalog}: ${c.yearBefore} → ${c.yearAfter}\n\n` + table(
-      [...cliTexts[lang].compare.headers],
-      c.units.map((u) => [u.id, u.name, formatNumber(u.totalBefore ?? "", lang), formatNumber(u.totalAfter ?? "", lang), formatNumber(u.totalChange ?? "0", lang), String(u.rankBefore ?? "-"), String(u.rankAfter ?? "-"), u.rankChange !== undefined ? String(u.rankChange) : "-",
-        Object.entries(u.indicators).filter(([code]) => code.includes(".")).sort((x, y) => Math.abs(Number(y[1].change)) - Math.abs(Number(x[1].change))).slice(0, 3).map(([code, d]) => `${code} ${Number(d.change) > 0 ? "+" : ""}${formatNumber(d.change, lang)}`).join(", ")]),
-      [false, false, true, true, true, true, true, true],
-    ));
+    io.out(
+      `${c.catalog}: ${c.yearBefore} → ${c.yearAfter}\n\n` +
+        table(
+          [...cliTexts[lang].compare.headers],
+          c.units.map((u) => [
+            u.id,
+            u.name,
+            formatNumber(u.totalBefore ?? "", lang),
+            formatNumber(u.totalAfter ?? "", lang),
+            formatNumber(u.totalChange ?? "0", lang),
+            String(u.rankBefore ?? "-"),
+            String(u.rankAfter ?? "-"),
+            u.rankChange !== undefined ? String(u.rankChange) : "-",
+            Object.entries(u.indicators)
+              .filter(([code]) => code.includes("."))
+              .sort((x, y) => Math.abs(Number(y[1].change)) - Math.abs(Number(x[1].change)))
+              .slice(0, 3)
+              .map(([code, d]) => `${code} ${Number(d.change) > 0 ? "+" : ""}${formatNumber(d.change, lang)}`)
+              .join(", "),
+          ]),
+          [false, false, true, true, true, true, true, true],
+        ),
+    );
     return 0;
   },
 
@@ -329,7 +378,8 @@ export function runMain(argv: readonly string[], io: CliIO): number {
   } catch (e) {
     if (e instanceof DtiError) {
       for (const issue of e.issues) io.err(formatIssue(issue, lang));
-      if (e.issues.some((i) => i.kind === "cli")) io.err(`\n${command && command !== "help" ? commandHelp(command, lang) : globalHelp(lang)}`);
+      if (e.issues.some((i) => i.kind === "cli"))
+        io.err(`\n${command && command !== "help" ? commandHelp(command, lang) : globalHelp(lang)}`);
       return 2;
     }
     io.err(`internal error: ${(e as Error)?.message ?? String(e)}`);

@@ -55,7 +55,11 @@ export const VERSION_FLAGS = ["--version", "-V", "-v"] as const;
 export const COMMANDS = {
   score: {
     args: [{ name: "dataset", arity: "many" }],
-    options: { catalog: catalogOption, format: { type: "string", choices: ["table", "json", "csv"], default: "table" }, full: { type: "boolean" } },
+    options: {
+      catalog: catalogOption,
+      format: { type: "string", choices: ["table", "json", "csv"], default: "table" },
+      full: { type: "boolean" },
+    },
   },
   catalogs: {
     args: [],
@@ -86,7 +90,10 @@ export const COMMANDS = {
     },
   },
   compare: {
-    args: [{ name: "oldDataset", arity: "one" }, { name: "newDataset", arity: "one" }],
+    args: [
+      { name: "oldDataset", arity: "one" },
+      { name: "newDataset", arity: "one" },
+    ],
     options: { format: { type: "string", choices: ["table", "json"], default: "table" }, catalog: catalogOption },
   },
   report: {
@@ -126,7 +133,9 @@ export type ValueOf<O> = O extends { readonly type: "boolean" }
     : O extends { readonly type: "integer" }
       ? number | undefined
       : O extends { readonly choices: readonly (infer V)[] }
-        ? O extends { readonly default: string } ? V : V | undefined
+        ? O extends { readonly default: string }
+          ? V
+          : V | undefined
         : O extends { readonly required: true } | { readonly default: string }
           ? string
           : string | undefined;
@@ -135,10 +144,16 @@ export type ValueOf<O> = O extends { readonly type: "boolean" }
 export type OptionsOf<C extends CommandName> = {
   readonly [K in keyof Spec[C]["options"] | keyof typeof GLOBAL_OPTIONS]: K extends keyof Spec[C]["options"]
     ? ValueOf<Spec[C]["options"][K]>
-    : K extends keyof typeof GLOBAL_OPTIONS ? ValueOf<(typeof GLOBAL_OPTIONS)[K]> : never;
+    : K extends keyof typeof GLOBAL_OPTIONS
+      ? ValueOf<(typeof GLOBAL_OPTIONS)[K]>
+      : never;
 };
 
-type ArgValue<A> = A extends { readonly arity: "one" } ? string : A extends { readonly arity: "optional" } ? string | undefined : readonly string[];
+type ArgValue<A> = A extends { readonly arity: "one" }
+  ? string
+  : A extends { readonly arity: "optional" }
+    ? string | undefined
+    : readonly string[];
 type ArgValues<A extends readonly ArgSpec[]> = { readonly [I in keyof A]: ArgValue<A[I]> };
 
 /** The parsed positional arguments of a command: one string per `one`/`optional` argument, a list per `many`. */

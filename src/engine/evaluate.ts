@@ -34,9 +34,12 @@ const NONE: ReadonlySet<string> = new Set();
 /** Which data to score: the self-assessment alone, or the final data (appraisal over self). */
 export type Assessment = "self" | "final";
 
-
 /** Data of a unit for a period, appraisal entries overriding self ones in the final assessment. */
-export function entriesFor(unit: NormalizedUnit, period: string, which: Assessment): { entries: ReadonlyMap<string, Entry>; appraised: ReadonlySet<string> } {
+export function entriesFor(
+  unit: NormalizedUnit,
+  period: string,
+  which: Assessment,
+): { entries: ReadonlyMap<string, Entry>; appraised: ReadonlySet<string> } {
   const self = unit.self.get(period) ?? new Map<string, Entry>();
   const overriding = which === "final" ? unit.appraisal?.get(period) : undefined;
   if (!overriding?.size) return { entries: self, appraised: NONE };
@@ -50,7 +53,13 @@ function show(v: FieldValue): string {
 }
 
 /** Evaluates a points formula with the node's zero-denominator policy applied. */
-export function runFormula(node: CompiledNode, formula: AnyFormula, max: Dec, inputs: Inputs, extra: { peers?: PeerStats | undefined }): Outcome {
+export function runFormula(
+  node: CompiledNode,
+  formula: AnyFormula,
+  max: Dec,
+  inputs: Inputs,
+  extra: { peers?: PeerStats | undefined },
+): Outcome {
   const evaluate = (f: AnyFormula, m: Dec): Outcome => {
     const o = kindOf(f)!.evaluate({ formula: f, max: m, inputs, evaluate, peers: extra.peers });
     if (!o.zeroDenominator) return o;
@@ -102,7 +111,12 @@ const peerKey = (period: string, code: string) => `${period}\u0000${code}`;
  * Measures every peer-compared leaf of every unit (a cheap first pass), so that each unit can then
  * be scored on its own against the best (and lowest) value of its period.
  */
-export function measurePeers(catalog: CompiledCatalog, units: readonly NormalizedUnit[], periods: readonly string[], which: Assessment): Peers {
+export function measurePeers(
+  catalog: CompiledCatalog,
+  units: readonly NormalizedUnit[],
+  periods: readonly string[],
+  which: Assessment,
+): Peers {
   const relative = catalog.leaves.filter((n) => n.kind?.measure);
   const peers = new Map<string, PeerStats>();
   if (!relative.length) return peers;
@@ -136,7 +150,14 @@ export function measurePeers(catalog: CompiledCatalog, units: readonly Normalize
  * peers measured beforehand.
  * @param issues Receives `zeroDenominator` errors (policy `error`).
  */
-export function evaluateUnit(catalog: CompiledCatalog, unit: NormalizedUnit, periods: readonly string[], which: Assessment, peers: Peers, issues: Issue[]): Map<string, Map<string, LeafScore>> {
+export function evaluateUnit(
+  catalog: CompiledCatalog,
+  unit: NormalizedUnit,
+  periods: readonly string[],
+  which: Assessment,
+  peers: Peers,
+  issues: Issue[],
+): Map<string, Map<string, LeafScore>> {
   const byPeriod = new Map<string, Map<string, LeafScore>>();
   for (const period of periods) {
     const scores = new Map<string, LeafScore>();

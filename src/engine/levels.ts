@@ -7,7 +7,13 @@ import { competitionRanks } from "./rank.js";
 import type { LevelUnit } from "./types.js";
 
 /** Scores one unit's criteria in the last period (level catalogs are assessed once a year). */
-function criteriaOf(catalog: CompiledCatalog, unit: NormalizedUnit, last: string, which: Assessment, childLevels: readonly number[]): CriterionResult[] {
+function criteriaOf(
+  catalog: CompiledCatalog,
+  unit: NormalizedUnit,
+  last: string,
+  which: Assessment,
+  childLevels: readonly number[],
+): CriterionResult[] {
   const { entries } = entriesFor(unit, last, which);
   const criteria: CriterionResult[] = [];
   for (const node of catalog.leaves) {

@@ -68,14 +68,25 @@ function readValue(spec: Pick<FieldSpec, "type" | "options">, raw: unknown): Fie
 }
 
 /** Normalises one field value; pushes an issue when it does not fit the spec, a warning for numbers given as text. */
-function readField(spec: Pick<FieldSpec, "type" | "options">, raw: unknown, where: () => IssueWhere, path: () => (string | number)[], issues: Issue[], warnings: Issue[]): FieldValue | undefined {
+function readField(
+  spec: Pick<FieldSpec, "type" | "options">,
+  raw: unknown,
+  where: () => IssueWhere,
+  path: () => (string | number)[],
+  issues: Issue[],
+  warnings: Issue[],
+): FieldValue | undefined {
   const v = readValue(spec, raw);
   if (v instanceof Bad) {
-    issues.push(createIssue("dataset", v.code, where(), { received: describe(raw), ...(v.expected ? { expected: v.expected } : {}) }, path()));
+    issues.push(
+      createIssue("dataset", v.code, where(), { received: describe(raw), ...(v.expected ? { expected: v.expected } : {}) }, path()),
+    );
     return undefined;
   }
   if (typeof raw === "string" && v instanceof Dec) {
-    warnings.push(createIssue("dataset", "usage", where(), { detail: `number given as text ${JSON.stringify(raw)}, read as ${v.toString()}` }, path()));
+    warnings.push(
+      createIssue("dataset", "usage", where(), { detail: `number given as text ${JSON.stringify(raw)}, read as ${v.toString()}` }, path()),
+    );
   }
   return v;
 }
@@ -118,7 +129,9 @@ function normalizeEntries(
   for (const [period, codes] of Object.entries(byPeriod)) {
     const basePath: (string | number)[] = ["units", unitIndex, source, period];
     if (!periods.includes(period)) {
-      issues.push(createIssue("dataset", "unknownPeriod", { unit: unit.id, period }, { received: period, expected: periods.join(", ") }, basePath));
+      issues.push(
+        createIssue("dataset", "unknownPeriod", { unit: unit.id, period }, { received: period, expected: periods.join(", ") }, basePath),
+      );
       continue;
     }
     const entries = new Map<string, Entry>();
@@ -137,7 +150,15 @@ function normalizeEntries(
         continue;
       }
       if (!isDue(node.cadence, period, period === last)) {
-        warnings.push(createIssue("dataset", "usage", where(), { detail: `indicator ${code} is evaluated per ${node.cadence}; its data for ${period} is not used` }, path()));
+        warnings.push(
+          createIssue(
+            "dataset",
+            "usage",
+            where(),
+            { detail: `indicator ${code} is evaluated per ${node.cadence}; its data for ${period} is not used` },
+            path(),
+          ),
+        );
       }
       if (typeof raw === "string" && isNotApplicable(raw)) {
         entries.set(code, { na: true });
@@ -148,7 +169,15 @@ function normalizeEntries(
       if (raw !== null && typeof raw === "object") obj = raw;
       else if (asked.length === 1) obj = { [asked[0]!.name]: raw };
       else {
-        issues.push(createIssue("dataset", "expectedObject", where(), { received: describe(raw), expected: asked.map((f) => f.name).join(", ") }, path()));
+        issues.push(
+          createIssue(
+            "dataset",
+            "expectedObject",
+            where(),
+            { received: describe(raw), expected: asked.map((f) => f.name).join(", ") },
+            path(),
+          ),
+        );
         continue;
       }
       const values: Record<string, FieldValue> = {};
@@ -158,7 +187,15 @@ function normalizeEntries(
         const fw = () => ({ ...where(), field: name });
         const fp = () => [...path(), name];
         if (!spec) {
-          issues.push(createIssue("dataset", "unknownField", fw(), { received: name, expected: asked.map((f) => f.name).join(", ") || "(none)" }, fp()));
+          issues.push(
+            createIssue(
+              "dataset",
+              "unknownField",
+              fw(),
+              { received: name, expected: asked.map((f) => f.name).join(", ") || "(none)" },
+              fp(),
+            ),
+          );
         } else if (spec.from) {
           issues.push(createIssue("dataset", "fromField", fw(), { detail: spec.from }, fp()));
         } else {
@@ -243,18 +280,29 @@ export function normalizeDataset(dataset: Dataset, mainCatalog: CompiledCatalog,
     issues.push(createIssue("dataset", "badPeriods", {}, { received: dataset.periods.join(", ") }, ["periods"]));
   }
   if (dataset.catalog !== mainCatalog.catalog.id) {
-    issues.push(createIssue("dataset", "catalogMismatch", {}, { received: dataset.catalog, expected: mainCatalog.catalog.id }, ["catalog"]));
+    issues.push(
+      createIssue("dataset", "catalogMismatch", {}, { received: dataset.catalog, expected: mainCatalog.catalog.id }, ["catalog"]),
+    );
   }
   const ids = new Set<string>();
   const units: NormalizedUnit[] = [];
   dataset.units.forEach((unit, i) => {
-    if (ids.has(unit.id)) issues.push(createIssue("dataset", "duplicateUnit", { unit: unit.id }, { received: unit.id }, ["units", i, "id"]));
+    if (ids.has(unit.id))
+      issues.push(createIssue("dataset", "duplicateUnit", { unit: unit.id }, { received: unit.id }, ["units", i, "id"]));
     ids.add(unit.id);
     let catalog = mainCatalog;
     if (unit.catalog && unit.catalog !== mainCatalog.catalog.id) {
       if (childCatalog && unit.catalog === childCatalog.catalog.id) catalog = childCatalog;
       else {
-        issues.push(createIssue("dataset", "wrongUnitCatalog", { unit: unit.id }, { received: unit.catalog, expected: [mainCatalog.catalog.id, childCatalog?.catalog.id].filter(Boolean).join(", ") }, ["units", i, "catalog"]));
+        issues.push(
+          createIssue(
+            "dataset",
+            "wrongUnitCatalog",
+            { unit: unit.id },
+            { received: unit.catalog, expected: [mainCatalog.catalog.id, childCatalog?.catalog.id].filter(Boolean).join(", ") },
+            ["units", i, "catalog"],
+          ),
+        );
         return;
       }
     }
@@ -263,15 +311,32 @@ export function normalizeDataset(dataset: Dataset, mainCatalog: CompiledCatalog,
     for (const [key, raw] of Object.entries(unit.profile ?? {})) {
       const spec = own(profileSpec, key);
       if (!spec) {
-        issues.push(createIssue("dataset", "unknownProfileField", { unit: unit.id, field: key }, { received: key, expected: Object.keys(profileSpec).join(", ") || "(none)" }, ["units", i, "profile", key]));
+        issues.push(
+          createIssue(
+            "dataset",
+            "unknownProfileField",
+            { unit: unit.id, field: key },
+            { received: key, expected: Object.keys(profileSpec).join(", ") || "(none)" },
+            ["units", i, "profile", key],
+          ),
+        );
         continue;
       }
       if (raw === null) continue;
-      const v = readField(spec, raw, () => ({ unit: unit.id, field: `profile.${key}` }), () => ["units", i, "profile", key], issues, warnings);
+      const v = readField(
+        spec,
+        raw,
+        () => ({ unit: unit.id, field: `profile.${key}` }),
+        () => ["units", i, "profile", key],
+        issues,
+        warnings,
+      );
       if (v !== undefined) profile[key] = v;
     }
     if (unit.registered !== undefined && (unit.registered < 1 || unit.registered > 5)) {
-      issues.push(createIssue("dataset", "badRegistered", { unit: unit.id }, { received: String(unit.registered) }, ["units", i, "registered"]));
+      issues.push(
+        createIssue("dataset", "badRegistered", { unit: unit.id }, { received: String(unit.registered) }, ["units", i, "registered"]),
+      );
     }
     const self = normalizeEntries(unit, "data", catalog, dataset.periods, i, issues, warnings);
     const appraisal = unit.appraisal ? normalizeEntries(unit, "appraisal", catalog, dataset.periods, i, issues, warnings) : undefined;

@@ -57,7 +57,11 @@ export function duePeriods(cadence: Parameters<typeof isDue>[0], periods: readon
  * scored children, clamped to its max; the unit total is the sum of the main indicators, or
  * the mean of the pillars for `pillarMean` catalogs. Unscored nodes are kept but add nothing.
  */
-export function rollupUnit(catalog: CompiledCatalog, periods: readonly string[], leafScores: Map<string, Map<string, LeafScore>>): UnitRollup {
+export function rollupUnit(
+  catalog: CompiledCatalog,
+  periods: readonly string[],
+  leafScores: Map<string, Map<string, LeafScore>>,
+): UnitRollup {
   const annual = new Map<string, Dec>();
   const clamps = new Map<string, Dec>();
   const periodTotals = new Map<string, Dec>(periods.map((p) => [p, ZERO]));
@@ -95,7 +99,12 @@ export function indicatorResults(
   for (const node of catalog.order) {
     const score = rollup.annual.get(node.code)!;
     // Built field by field: this runs for every node of every unit.
-    const r: { -readonly [K in keyof IndicatorResult]: IndicatorResult[K] } = { code: node.code, name: node.name, max: node.maxText, score: fmt(score) };
+    const r: { -readonly [K in keyof IndicatorResult]: IndicatorResult[K] } = {
+      code: node.code,
+      name: node.name,
+      max: node.maxText,
+      score: fmt(score),
+    };
     if (node.unscored) r.unscored = true;
     if (self) {
       const s = self.annual.get(node.code)!;

@@ -32,7 +32,12 @@ export interface ScoreOptions {
  * Fills inputs marked `previous: improvement` from the previous year's result, for units that
  * report no value: the relative improvement of the unit's total, the indicator itself excluded.
  */
-function improvementOverrides(catalog: CompiledCatalog, first: ScoreResult, ds: Dataset, previous: ScoreResult): { overrides: Override[]; notes: Issue[] } {
+function improvementOverrides(
+  catalog: CompiledCatalog,
+  first: ScoreResult,
+  ds: Dataset,
+  previous: ScoreResult,
+): { overrides: Override[]; notes: Issue[] } {
   const overrides: Override[] = [];
   const notes: Issue[] = [];
   const last = ds.periods[ds.periods.length - 1]!;
@@ -43,14 +48,22 @@ function improvementOverrides(catalog: CompiledCatalog, first: ScoreResult, ds: 
     if (!field) continue;
     for (const unit of first.units) {
       const old = before.get(unit.id);
-      if (unit.scoring !== "points" || unit.catalog !== catalog.catalog.id || !old || given.get(unit.id)?.[node.code] !== undefined) continue;
+      if (unit.scoring !== "points" || unit.catalog !== catalog.catalog.id || !old || given.get(unit.id)?.[node.code] !== undefined)
+        continue;
       const now = new Dec(unit.total).minus(unit.indicators[node.code]?.score ?? 0);
       const then = new Dec(old.total).minus(old.indicators[node.code]?.score ?? 0);
       const value = then.gt(0) ? Dec.max(now.minus(then).div(then), 0) : new Dec(0);
       overrides.push({ unit: unit.id, period: last, code: node.code, field: field.name, value: value.toDecimalPlaces(6).toNumber() });
-      notes.push(createIssue("dataset", "derivedFromPrevious", { unit: unit.id, period: last, indicator: node.code, field: field.name }, {
-        detail: `${field.name} = (${fmt(now)} − ${fmt(then)}) / ${fmt(then)} = ${fmt(value)} (improvement over ${previous.year}, ${node.code} excluded)`,
-      }));
+      notes.push(
+        createIssue(
+          "dataset",
+          "derivedFromPrevious",
+          { unit: unit.id, period: last, indicator: node.code, field: field.name },
+          {
+            detail: `${field.name} = (${fmt(now)} − ${fmt(then)}) / ${fmt(then)} = ${fmt(value)} (improvement over ${previous.year}, ${node.code} excluded)`,
+          },
+        ),
+      );
     }
   }
   return { overrides, notes };
@@ -62,11 +75,21 @@ function childCatalogOf(catalog: CompiledCatalog, options: ScoreOptions): Compil
   return compileCatalog(resolveCatalog(catalog.childCatalog, options.catalogs, catalog.id));
 }
 
-function scorePoints(catalog: CompiledCatalog, units: readonly NormalizedUnit[], periods: readonly string[], issues: Issue[], detail: ScoreOptions["detail"] = "full"): PointsUnit[] {
+function scorePoints(
+  catalog: CompiledCatalog,
+  units: readonly NormalizedUnit[],
+  periods: readonly string[],
+  issues: Issue[],
+  detail: ScoreOptions["detail"] = "full",
+): PointsUnit[] {
   const twoAssessments = units.some((u) => u.appraisal !== undefined);
   const peers = measurePeers(catalog, units, periods, "final");
   const selfPeers = twoAssessments ? measurePeers(catalog, units, periods, "self") : undefined;
-  const max = fmt(catalog.catalog.aggregate === "pillarMean" ? catalog.treeTotal.div(Math.max(1, catalog.top.filter((n) => !n.unscored).length)) : catalog.treeTotal);
+  const max = fmt(
+    catalog.catalog.aggregate === "pillarMean"
+      ? catalog.treeTotal.div(Math.max(1, catalog.top.filter((n) => !n.unscored).length))
+      : catalog.treeTotal,
+  );
   // One unit at a time: its period scores are kept only when the result shows them.
   const scored = units.map((unit) => {
     const leaves = evaluateUnit(catalog, unit, periods, "final", peers, issues);
@@ -118,15 +141,17 @@ export function score(catalog: CompiledCatalog, dataset: Dataset | DatasetInput 
   const mainUnits = units.filter((u) => u.catalog === main);
   let childLevels = new Map<string, number[]>();
   if (child && childUnits.length) {
-    const childResults = child.scoring === "levels"
-      ? evaluateLevelUnits(child, childUnits, ds.periods, "final", new Map())
-      : scorePoints(child, childUnits, ds.periods, issues, options.detail);
+    const childResults =
+      child.scoring === "levels"
+        ? evaluateLevelUnits(child, childUnits, ds.periods, "final", new Map())
+        : scorePoints(child, childUnits, ds.periods, issues, options.detail);
     childLevels = childLevelsByParent(childResults.map((r) => (r.scoring === "levels" ? r : {})));
     results.push(...childResults);
   }
-  const mainResults = main.catalog.scoring === "levels"
-    ? evaluateLevelUnits(main, mainUnits, ds.periods, "final", childLevels)
-    : scorePoints(main, mainUnits, ds.periods, issues, options.detail);
+  const mainResults =
+    main.catalog.scoring === "levels"
+      ? evaluateLevelUnits(main, mainUnits, ds.periods, "final", childLevels)
+      : scorePoints(main, mainUnits, ds.periods, issues, options.detail);
   // Only zero denominators under the `error` policy reach here: the data itself passed its checks.
   if (issues.length) throw new FormulaError(issues);
   const first: ScoreResult = { catalog: catalog.id, year: ds.year, periods: ds.periods, units: [...mainResults, ...results], warnings };
@@ -140,4 +165,3 @@ export function score(catalog: CompiledCatalog, dataset: Dataset | DatasetInput 
   }
   return first;
 }
-

@@ -30,17 +30,28 @@ export function scoreIndicator(
   catalog: CompiledCatalog,
   code: string,
   data: IndicatorData,
-  options: { readonly profile?: Readonly<Record<string, number | string | boolean>>; readonly with?: Readonly<Record<string, IndicatorData>> } = {},
+  options: {
+    readonly profile?: Readonly<Record<string, number | string | boolean>>;
+    readonly with?: Readonly<Record<string, IndicatorData>>;
+  } = {},
 ): SingleScore {
   const result = score(catalog, {
     catalog: catalog.id,
     year: 0,
     periods: ["Y"],
-    units: [{ id: "unit", name: "unit", ...(options.profile ? { profile: { ...options.profile } } : {}), data: { Y: { ...options.with, [code]: data } } }],
+    units: [
+      {
+        id: "unit",
+        name: "unit",
+        ...(options.profile ? { profile: { ...options.profile } } : {}),
+        data: { Y: { ...options.with, [code]: data } },
+      },
+    ],
   });
   const unit = result.units[0]!;
   if (unit.scoring === "levels") {
-    const criterion = unit.criteria[code]!; return { score: "0", max: "0", status: criterion.status, trace: undefined, levelMet: criterion.levelMet, checks: criterion.checks };
+    const criterion = unit.criteria[code]!;
+    return { score: "0", max: "0", status: criterion.status, trace: undefined, levelMet: criterion.levelMet, checks: criterion.checks };
   }
   const ind = unit.indicators[code]!;
   const p = ind.periods?.["Y"];

@@ -148,6 +148,9 @@ export function criteriaInOrder(unit: UnitResult): CriterionResult[] {
  */
 export function unitOf(result: ScoreResult, unitId: string): UnitResult {
   const unit = result.units.find((u) => u.id === unitId);
-  if (!unit) throw new DatasetError([createIssue("dataset", "unknownUnit", { unit: unitId }, { received: unitId, expected: result.units.map((u) => u.id).join(", ") })]);
+  if (!unit)
+    throw new DatasetError([
+      createIssue("dataset", "unknownUnit", { unit: unitId }, { received: unitId, expected: result.units.map((u) => u.id).join(", ") }),
+    ]);
   return unit;
 }

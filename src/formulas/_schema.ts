@@ -13,7 +13,9 @@ export const DecimalLiteralSchema = z.union([
 export type DecimalLiteral = z.infer<typeof DecimalLiteralSchema>;
 
 /** Identifier of a data field: letters, digits and `_`, starting with a letter. */
-export const FieldNameSchema = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/, { message: "expected a field name such as a, b, total_staff" }));
+export const FieldNameSchema = z
+  .string()
+  .check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/, { message: "expected a field name such as a, b, total_staff" }));
 
 /** The kinds of value a data field may hold. */
 export const FieldTypeSchema = z.enum(["count", "number", "amount", "boolean", "text"]);
@@ -70,4 +72,6 @@ export const worthRefine = [
 ] as const;
 
 /** An option or an item of a formula: a label and its worth (a share of max, or points). */
-export const OptionSchema = z.object({ label: z.string().check(z.minLength(1)), ...worthFields }).check(z.refine<{ share?: unknown; points?: unknown }>(...worthRefine));
+export const OptionSchema = z
+  .object({ label: z.string().check(z.minLength(1)), ...worthFields })
+  .check(z.refine<{ share?: unknown; points?: unknown }>(...worthRefine));

@@ -128,7 +128,10 @@ export interface FormulaShape<F extends AnyFormula = AnyFormula, S extends z.Zod
 }
 
 /** A points formula kind: a shape that evaluates, explains itself and knows which inputs raise it. */
-export interface FormulaKindDef<F extends AnyFormula = AnyFormula, S extends z.ZodMiniType<F> = z.ZodMiniType<F>> extends FormulaShape<F, S> {
+export interface FormulaKindDef<F extends AnyFormula = AnyFormula, S extends z.ZodMiniType<F> = z.ZodMiniType<F>> extends FormulaShape<
+  F,
+  S
+> {
   evaluate(args: EvalArgs<F>): Outcome;
   /** The sentence of a period score from its trace ("3/4 = 75% × 30 = 22,5 điểm"). */
   explain(trace: TraceView, ctx: ExplainContext): string;

@@ -41,7 +41,10 @@ function sumOf(names: readonly string[], inputs: Inputs): Dec {
 }
 
 /** The numerator and denominator sums of a ratio, without dividing (data checks). */
-export function ratioParts(expr: { readonly numerator: readonly string[]; readonly denominator: readonly string[] }, inputs: Inputs): { numerator: Dec; denominator: Dec } {
+export function ratioParts(
+  expr: { readonly numerator: readonly string[]; readonly denominator: readonly string[] },
+  inputs: Inputs,
+): { numerator: Dec; denominator: Dec } {
   return { numerator: sumOf(expr.numerator, inputs), denominator: sumOf(expr.denominator, inputs) };
 }
 
@@ -51,7 +54,10 @@ export function ratioParts(expr: { readonly numerator: readonly string[]; readon
  * @param inputs Resolved inputs (all present: the engine checks before).
  * @returns The value, or the parts of a ratio whose denominator is 0.
  */
-export function evaluateValue(expr: ValueExpr | { readonly numerator: readonly string[]; readonly denominator: readonly string[] }, inputs: Inputs): ValueResult {
+export function evaluateValue(
+  expr: ValueExpr | { readonly numerator: readonly string[]; readonly denominator: readonly string[] },
+  inputs: Inputs,
+): ValueResult {
   if (typeof expr === "string") return { ok: true, value: num(inputs, expr) };
   const numerator = sumOf(expr.numerator, inputs);
   const denominator = sumOf(expr.denominator, inputs);

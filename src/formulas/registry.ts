@@ -42,7 +42,8 @@ export function kindOf(formula: AnyFormula): FormulaKindDef | undefined {
 function kindOrThrow(formula: AnyFormula): FormulaKindDef {
   const kind = kindOf(formula);
   // Unreachable for validated catalogs: the schema admits only registered kinds.
-  if (!kind) throw new CatalogError([createIssue("catalog", "catalogSchema", {}, { detail: `not a points formula kind: ${formula.kind}` })]);
+  if (!kind)
+    throw new CatalogError([createIssue("catalog", "catalogSchema", {}, { detail: `not a points formula kind: ${formula.kind}` })]);
   return kind;
 }
 

@@ -43,10 +43,23 @@ export interface CliTexts {
   readonly whatif: { readonly headers: readonly string[]; readonly noChange: string };
   readonly compare: { readonly headers: readonly string[] };
   readonly table: {
-    readonly rank: string; readonly id: string; readonly unit: string; readonly total: string; readonly level: string;
-    readonly levelWord: string; readonly registered: string; readonly recognised: string; readonly yes: string; readonly no: string;
-    readonly blocks: string; readonly self: string; readonly diff: string; readonly year: string; readonly summary: string;
-    readonly parent: string; readonly none: string;
+    readonly rank: string;
+    readonly id: string;
+    readonly unit: string;
+    readonly total: string;
+    readonly level: string;
+    readonly levelWord: string;
+    readonly registered: string;
+    readonly recognised: string;
+    readonly yes: string;
+    readonly no: string;
+    readonly blocks: string;
+    readonly self: string;
+    readonly diff: string;
+    readonly year: string;
+    readonly summary: string;
+    readonly parent: string;
+    readonly none: string;
   };
 }
 
@@ -129,12 +142,36 @@ export const en = {
     noChange: "No change.",
   },
   compare: {
-    headers: ["ID", "Unit", "Total before", "Total after", "Change", "Rank before", "Rank after", "Ranks climbed", "Largest indicator changes"],
+    headers: [
+      "ID",
+      "Unit",
+      "Total before",
+      "Total after",
+      "Change",
+      "Rank before",
+      "Rank after",
+      "Ranks climbed",
+      "Largest indicator changes",
+    ],
   },
   table: {
-    rank: "Rank", id: "ID", unit: "Unit", total: "Total", level: "Level", levelWord: "level", registered: "Registered",
-    recognised: "Recognised", yes: "yes", no: "no", blocks: "Blocks level", self: "Self", diff: "Difference", year: "Year",
-    summary: "Units per level", parent: "Parent", none: "(none)",
+    rank: "Rank",
+    id: "ID",
+    unit: "Unit",
+    total: "Total",
+    level: "Level",
+    levelWord: "level",
+    registered: "Registered",
+    recognised: "Recognised",
+    yes: "yes",
+    no: "no",
+    blocks: "Blocks level",
+    self: "Self",
+    diff: "Difference",
+    year: "Year",
+    summary: "Units per level",
+    parent: "Parent",
+    none: "(none)",
   },
 } satisfies CliTexts;
 
@@ -220,9 +257,23 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
     headers: ["Mã", "Đơn vị", "Tổng trước", "Tổng sau", "Thay đổi", "Hạng trước", "Hạng sau", "Tăng hạng", "Chỉ số thay đổi nhiều nhất"],
   },
   table: {
-    rank: "Hạng", id: "Mã", unit: "Đơn vị", total: "Tổng điểm", level: "Mức đạt", levelWord: "mức", registered: "Đăng ký",
-    recognised: "Công nhận", yes: "Có", no: "Không", blocks: "Chưa đạt mức", self: "Tự đánh giá", diff: "Chênh lệch", year: "Năm",
-    summary: "Tổng hợp theo mức", parent: "Đơn vị cấp trên", none: "(không có)",
+    rank: "Hạng",
+    id: "Mã",
+    unit: "Đơn vị",
+    total: "Tổng điểm",
+    level: "Mức đạt",
+    levelWord: "mức",
+    registered: "Đăng ký",
+    recognised: "Công nhận",
+    yes: "Có",
+    no: "Không",
+    blocks: "Chưa đạt mức",
+    self: "Tự đánh giá",
+    diff: "Chênh lệch",
+    year: "Năm",
+    summary: "Tổng hợp theo mức",
+    parent: "Đơn vị cấp trên",
+    none: "(không có)",
   },
 };
 

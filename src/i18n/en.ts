@@ -4,7 +4,8 @@ export const en = {
   // catalog
   yamlSyntax: (p: P) => `YAML/JSON syntax error: ${p.detail}`,
   catalogSchema: (p: P) => `invalid catalog: ${p.detail}`,
-  unknownCatalog: (p: P) => `unknown catalog "${p.received}" (built-in: ${p.expected})${p.detail !== undefined ? `: pass it in options.catalogs, import { catalog } from "${p.detail}", or use getCatalog (which bundles every built-in catalog)` : ""}`,
+  unknownCatalog: (p: P) =>
+    `unknown catalog "${p.received}" (built-in: ${p.expected})${p.detail !== undefined ? `: pass it in options.catalogs, import { catalog } from "${p.detail}", or use getCatalog (which bundles every built-in catalog)` : ""}`,
   structureOnly: () => "this catalog is structure-only: the source document publishes no formulas or points, so it cannot be scored",
   duplicateCode: (p: P) => `code ${p.received} appears more than once`,
   unknownInput: (p: P) => `formula uses input "${p.received}" that the indicator does not define`,

@@ -7,7 +7,8 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   $place: { catalog: "bộ chỉ số", unit: "đơn vị", period: "kỳ", indicator: "chỉ số", field: "trường" },
   yamlSyntax: (p: P) => `lỗi cú pháp YAML/JSON: ${p.detail}`,
   catalogSchema: (p: P) => `bộ chỉ số không hợp lệ: ${p.detail}`,
-  unknownCatalog: (p: P) => `không có bộ chỉ số "${p.received}" (có sẵn: ${p.expected})${p.detail !== undefined ? `: hãy truyền nó qua options.catalogs, import { catalog } from "${p.detail}", hoặc dùng getCatalog (gói kèm mọi bộ chỉ số có sẵn)` : ""}`,
+  unknownCatalog: (p: P) =>
+    `không có bộ chỉ số "${p.received}" (có sẵn: ${p.expected})${p.detail !== undefined ? `: hãy truyền nó qua options.catalogs, import { catalog } from "${p.detail}", hoặc dùng getCatalog (gói kèm mọi bộ chỉ số có sẵn)` : ""}`,
   structureOnly: () => "bộ chỉ số này chỉ có cấu trúc: văn bản nguồn không công bố cách tính điểm nên không thể chấm điểm",
   duplicateCode: (p: P) => `mã ${p.received} xuất hiện nhiều lần`,
   unknownInput: (p: P) => `công thức dùng biến "${p.received}" mà chỉ số không khai báo`,
@@ -35,7 +36,8 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   zeroDenominator: (p: P) => `mẫu số ${p.detail} bằng 0 và quy tắc của chỉ số này là "error"`,
   unknownParent: (p: P) => `đơn vị cấp trên "${p.received}" không có trong dữ liệu`,
   badRegistered: (p: P) => `mức đăng ký phải từ 1 đến 5, nhận được ${p.received}`,
-  wrongUnitCatalog: (p: P) => `bộ chỉ số "${p.received}" của đơn vị không phải bộ chỉ số của dữ liệu hay bộ chỉ số cấp dưới (${p.expected})`,
+  wrongUnitCatalog: (p: P) =>
+    `bộ chỉ số "${p.received}" của đơn vị không phải bộ chỉ số của dữ liệu hay bộ chỉ số cấp dưới (${p.expected})`,
   appraisalWithoutData: (p: P) => `${p.detail}`,
   derivedFromPrevious: (p: P) => `${p.detail}`,
   usage: (p: P) => `${p.detail}`,

@@ -23,14 +23,18 @@ export function datasetFromCsv(text: string, catalog: CompiledCatalog, file?: st
   const issues: Issue[] = [];
   const where = (row: number, extra: object = {}) => ({ ...(file ? { file } : {}), ...extra, field: `row ${row}` });
   // A row may omit trailing optional columns (label, type…); other structural errors are reported.
-  for (const e of parsed.errors.filter((x) => x.code !== "TooFewFields")) issues.push(createIssue("dataset", "datasetSchema", where((e.row ?? 0) + 2), { detail: e.message }, ["row", (e.row ?? 0) + 2]));
+  for (const e of parsed.errors.filter((x) => x.code !== "TooFewFields"))
+    issues.push(createIssue("dataset", "datasetSchema", where((e.row ?? 0) + 2), { detail: e.message }, ["row", (e.row ?? 0) + 2]));
   const cols = parsed.meta.fields ?? [];
   for (const c of ["unit_id", "period", "code", "field", "value"]) {
     if (!cols.includes(c)) issues.push(createIssue("dataset", "datasetSchema", file ? { file } : {}, { detail: `missing column "${c}"` }));
   }
   if (issues.length) throw new DatasetError(issues);
   const compiled = compileCatalog(catalog);
-  const units = new Map<string, { id: string; name: string; profile: Record<string, Cell>; data: Record<string, Record<string, Record<string, Cell> | string>> }>();
+  const units = new Map<
+    string,
+    { id: string; name: string; profile: Record<string, Cell>; data: Record<string, Record<string, Record<string, Cell> | string>> }
+  >();
   const periods = new Set<string>();
   let year: number | undefined;
   parsed.data.forEach((r, i) => {
@@ -72,7 +76,12 @@ export function datasetFromCsv(text: string, catalog: CompiledCatalog, file?: st
     catalog: catalog.id,
     year: year !== undefined && Number.isInteger(year) ? year : new Date().getFullYear(),
     periods: ordered.length ? ordered : ["Y"],
-    units: [...units.values()].map((u) => ({ id: u.id, name: u.name, ...(Object.keys(u.profile).length ? { profile: u.profile } : {}), data: u.data as never })),
+    units: [...units.values()].map((u) => ({
+      id: u.id,
+      name: u.name,
+      ...(Object.keys(u.profile).length ? { profile: u.profile } : {}),
+      data: u.data as never,
+    })),
   };
 }
 

@@ -14,7 +14,10 @@ export const PeriodDataSchema = z.record(z.string(), IndicatorDataSchema);
  * indicator's fields (with the unit, period, indicator and field named), so checking it here too
  * would only double the work on large datasets.
  */
-const PeriodDataShape = z.record(z.string(), z.custom<IndicatorData>(() => true));
+const PeriodDataShape = z.record(
+  z.string(),
+  z.custom<IndicatorData>(() => true),
+);
 
 /** One unit (department, district, commune) and its data. */
 export const UnitSchema = z.strictObject({

@@ -76,7 +76,8 @@ function planLeaves(compiled: CompiledCatalog, profileKeys: readonly string[]): 
   const askedOf = (node: CompiledNode) => node.fields.filter((f) => !f.from);
   const term = (node: CompiledNode, name: string): Term => {
     const spec = node.fieldByName.get(name);
-    if (!spec?.from) return { own: askedOf(node).findIndex((f) => f.name === name), step: step(spec?.type), profile: undefined, ref: undefined };
+    if (!spec?.from)
+      return { own: askedOf(node).findIndex((f) => f.name === name), step: step(spec?.type), profile: undefined, ref: undefined };
     if (spec.from.startsWith("profile.")) {
       const key = spec.from.slice("profile.".length);
       return { own: undefined, step: step(profile[key]?.type), profile: profileKeys.indexOf(key), ref: undefined };
@@ -85,7 +86,12 @@ function planLeaves(compiled: CompiledCatalog, profileKeys: readonly string[]): 
     const target = compiled.nodes.get(spec.from.slice(0, dot));
     const index = leafIndex.get(spec.from.slice(0, dot));
     const field = target ? askedOf(target).findIndex((f) => f.name === spec.from!.slice(dot + 1)) : -1;
-    return { own: undefined, step: step(target?.fieldByName.get(spec.from.slice(dot + 1))?.type), profile: undefined, ref: index !== undefined && field >= 0 ? [index, field] : undefined };
+    return {
+      own: undefined,
+      step: step(target?.fieldByName.get(spec.from.slice(dot + 1))?.type),
+      profile: undefined,
+      ref: index !== undefined && field >= 0 ? [index, field] : undefined,
+    };
   };
   return compiled.leaves.map((node) => {
     const ratios = ratiosOf(node);
@@ -137,14 +143,18 @@ export function generateDataset(
 ): Dataset {
   if (catalog.scoring === "structure") throw new CatalogError([createIssue("catalog", "structureOnly", { catalog: catalog.id })]);
   if (!Number.isInteger(options.units) || options.units < 1) throw new RangeError(`units must be a positive integer, got ${options.units}`);
-  if (options.fill !== undefined && !(options.fill >= 0 && options.fill <= 1)) throw new RangeError(`fill must be between 0 and 1, got ${options.fill}`);
+  if (options.fill !== undefined && !(options.fill >= 0 && options.fill <= 1))
+    throw new RangeError(`fill must be between 0 and 1, got ${options.fill}`);
   const compiled = compileCatalog(catalog);
   const rng = mulberry32(options.seed ?? 1);
   const fill = options.fill ?? 1;
   const periods = options.periods ?? (compiled.leaves.every((n) => n.cadence === "year") ? ["Y"] : ["Q1", "Q2", "Q3", "Q4"]);
   const year = options.year ?? Number(catalog.document.date.slice(0, 4));
   const profileSpec = Object.entries(catalog.profile ?? {});
-  const plans = planLeaves(compiled, profileSpec.map(([k]) => k));
+  const plans = planLeaves(
+    compiled,
+    profileSpec.map(([k]) => k),
+  );
   const due = periods.map((p, i) => plans.map((plan) => isDue(plan.node.cadence, p, i === periods.length - 1)));
 
   const int = (lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
@@ -205,7 +215,14 @@ export function generateDataset(
 
   /** A ratio field's value as the engine resolves it: own value, profile, or another leaf's value (same period). */
   const value = (values: Raw[], t: Term): number | undefined => {
-    const v = t.own !== undefined ? values[t.own] : t.profile !== undefined ? profileRaw[t.profile] : t.ref ? entries[t.ref[0]]?.[t.ref[1]] : undefined;
+    const v =
+      t.own !== undefined
+        ? values[t.own]
+        : t.profile !== undefined
+          ? profileRaw[t.profile]
+          : t.ref
+            ? entries[t.ref[0]]?.[t.ref[1]]
+            : undefined;
     return typeof v === "number" ? v : undefined;
   };
   let total = 0;
@@ -227,7 +244,9 @@ export function generateDataset(
    * Calls `visit` for every ratio of every entry whose fields all resolve, with its denominator;
    * `total` and `own` then hold the numerator's sums.
    */
-  const eachRatio = (visit: (plan: (typeof plans)[number], i: number, values: Raw[], r: (typeof plans)[number]["ratios"][number], den: number) => void) => {
+  const eachRatio = (
+    visit: (plan: (typeof plans)[number], i: number, values: Raw[], r: (typeof plans)[number]["ratios"][number], den: number) => void,
+  ) => {
     plans.forEach((plan, i) => {
       const values = entries[i];
       if (!values) return;
@@ -268,7 +287,8 @@ export function generateDataset(
       const fixed = total - own;
       if (fixed <= den && own > 0) {
         // Scale the entry's own numerator fields down to fit.
-        for (const t of r.numerator) if (t.own !== undefined) values[t.own] = floorTo(((values[t.own] as number) * (den - fixed)) / own, t.step);
+        for (const t of r.numerator)
+          if (t.own !== undefined) values[t.own] = floorTo(((values[t.own] as number) * (den - fixed)) / own, t.step);
       } else if (ownDen) {
         values[ownDen.own!] = (values[ownDen.own!] as number) + ceilTo(total - den, ownDen.step);
       }

@@ -22,7 +22,10 @@ export function applyOverrides(dataset: Dataset | DatasetInput, overrides: reado
   const copy = structuredClone(dataset) as DatasetInput;
   for (const o of overrides) {
     const unit = copy.units.find((u) => u.id === o.unit);
-    if (!unit) throw new DatasetError([createIssue("dataset", "unknownUnit", { unit: o.unit }, { received: o.unit, expected: copy.units.map((u) => u.id).join(", ") })]);
+    if (!unit)
+      throw new DatasetError([
+        createIssue("dataset", "unknownUnit", { unit: o.unit }, { received: o.unit, expected: copy.units.map((u) => u.id).join(", ") }),
+      ]);
     const inAppraisal = unit.appraisal?.[o.period]?.[o.code] !== undefined;
     const target = inAppraisal ? unit.appraisal! : (unit.data ??= {});
     const period = (target[o.period] ??= {});

@@ -19,7 +19,19 @@ export interface TemplateOptions {
 }
 
 /** Columns of the CSV template (and of a filled CSV dataset). */
-export const CSV_COLUMNS = ["year", "unit_id", "unit_name", "period", "code", "field", "value", "label", "type", "unit", "evidence"] as const;
+export const CSV_COLUMNS = [
+  "year",
+  "unit_id",
+  "unit_name",
+  "period",
+  "code",
+  "field",
+  "value",
+  "label",
+  "type",
+  "unit",
+  "evidence",
+] as const;
 
 function defaultPeriods(catalog: CompiledCatalog): string[] {
   return catalog.defaults.cadence === "year" ? ["Y"] : ["Q1", "Q2", "Q3", "Q4"];
@@ -42,15 +54,36 @@ function templateRows(catalog: CompiledCatalog, options: TemplateOptions): Recor
   const rows: Record<(typeof CSV_COLUMNS)[number], string>[] = [];
   for (const u of units) {
     for (const [key, f] of Object.entries(catalog.profile ?? {})) {
-      rows.push({ year, unit_id: u.id, unit_name: u.name, period: "", code: "profile", field: key, value: "", label: f.label, type: f.type, unit: f.unit ?? "", evidence: "" });
+      rows.push({
+        year,
+        unit_id: u.id,
+        unit_name: u.name,
+        period: "",
+        code: "profile",
+        field: key,
+        value: "",
+        label: f.label,
+        type: f.type,
+        unit: f.unit ?? "",
+        evidence: "",
+      });
     }
     periods.forEach((p, i) => {
       for (const node of compiled.leaves) {
         if (!isDue(node.cadence, p, i === periods.length - 1)) continue;
         for (const f of asked(node)) {
           rows.push({
-            year, unit_id: u.id, unit_name: u.name, period: p, code: node.code, field: f.name, value: "",
-            label: `${node.name} — ${f.label}`, type: typeText(f), unit: f.unit ?? "", evidence: node.source.evidence ?? "",
+            year,
+            unit_id: u.id,
+            unit_name: u.name,
+            period: p,
+            code: node.code,
+            field: f.name,
+            value: "",
+            label: `${node.name} — ${f.label}`,
+            type: typeText(f),
+            unit: f.unit ?? "",
+            evidence: node.source.evidence ?? "",
           });
         }
       }
@@ -70,11 +103,15 @@ export function catalogDatasetSchema(catalog: CompiledCatalog, options: Template
   };
   const fieldSchema = (f: FieldSpec) => {
     const base =
-      f.type === "boolean" ? z.boolean()
-      : f.type === "option" ? z.enum((f.options ?? []) as [string, ...string[]])
-      : f.type === "text" ? z.string()
-      : f.type === "count" ? z.number().check(z.int(), z.gte(0))
-      : z.number().check(z.gte(0));
+      f.type === "boolean"
+        ? z.boolean()
+        : f.type === "option"
+          ? z.enum((f.options ?? []) as [string, ...string[]])
+          : f.type === "text"
+            ? z.string()
+            : f.type === "count"
+              ? z.number().check(z.int(), z.gte(0))
+              : z.number().check(z.gte(0));
     return meta(base, { title: f.label, ...(f.unit ? { description: f.unit } : {}) });
   };
   const periodSchema = (p: string, isLast: boolean) =>
@@ -88,7 +125,11 @@ export function catalogDatasetSchema(catalog: CompiledCatalog, options: Template
               z.optional(
                 z.union([
                   z.literal("n/a"),
-                  z.strictObject(Object.fromEntries(asked(n).map((f) => [f.name, f.absentAs !== undefined ? z.optional(fieldSchema(f)) : fieldSchema(f)]))),
+                  z.strictObject(
+                    Object.fromEntries(
+                      asked(n).map((f) => [f.name, f.absentAs !== undefined ? z.optional(fieldSchema(f)) : fieldSchema(f)]),
+                    ),
+                  ),
                 ]),
               ),
               { title: `${n.code}. ${n.name}`, ...(n.source.evidence ? { description: `Tài liệu kiểm chứng: ${n.source.evidence}` } : {}) },
@@ -96,7 +137,14 @@ export function catalogDatasetSchema(catalog: CompiledCatalog, options: Template
           ]),
       ),
     );
-  const profile = z.strictObject(Object.fromEntries(Object.entries(catalog.profile ?? {}).map(([k, f]) => [k, z.optional(fieldSchema({ name: k, type: f.type, label: f.label, ...(f.unit ? { unit: f.unit } : {}), moreIsBetter: true }))])));
+  const profile = z.strictObject(
+    Object.fromEntries(
+      Object.entries(catalog.profile ?? {}).map(([k, f]) => [
+        k,
+        z.optional(fieldSchema({ name: k, type: f.type, label: f.label, ...(f.unit ? { unit: f.unit } : {}), moreIsBetter: true })),
+      ]),
+    ),
+  );
   return meta(
     z.object({
       catalog: z.literal(catalog.id),
@@ -125,8 +173,10 @@ export function catalogDatasetSchema(catalog: CompiledCatalog, options: Template
  * @returns The template text.
  */
 export function template(catalog: CompiledCatalog, format: TemplateFormat, options: TemplateOptions = {}): string {
-  if (format === "csv") return Papa.unparse({ fields: [...CSV_COLUMNS], data: templateRows(catalog, options).map((r) => CSV_COLUMNS.map((c) => r[c])) });
-  if (format === "json-schema") return JSON.stringify(z.toJSONSchema(catalogDatasetSchema(catalog, options), { target: "draft-2020-12" }), null, 2);
+  if (format === "csv")
+    return Papa.unparse({ fields: [...CSV_COLUMNS], data: templateRows(catalog, options).map((r) => CSV_COLUMNS.map((c) => r[c])) });
+  if (format === "json-schema")
+    return JSON.stringify(z.toJSONSchema(catalogDatasetSchema(catalog, options), { target: "draft-2020-12" }), null, 2);
   const compiled = compileCatalog(catalog);
   const periods = options.periods ?? defaultPeriods(catalog);
   const units = options.units ?? [{ id: "UNIT_ID", name: "Tên đơn vị" }];
@@ -138,7 +188,16 @@ export function template(catalog: CompiledCatalog, format: TemplateFormat, optio
       id: u.id,
       name: u.name,
       ...(catalog.profile ? { profile: Object.fromEntries(Object.keys(catalog.profile).map((k) => [k, null])) } : {}),
-      data: Object.fromEntries(periods.map((p, i) => [p, Object.fromEntries(compiled.leaves.filter((n) => isDue(n.cadence, p, i === periods.length - 1) && asked(n).length).map((n) => [n.code, Object.fromEntries(asked(n).map((f) => [f.name, null]))]))])),
+      data: Object.fromEntries(
+        periods.map((p, i) => [
+          p,
+          Object.fromEntries(
+            compiled.leaves
+              .filter((n) => isDue(n.cadence, p, i === periods.length - 1) && asked(n).length)
+              .map((n) => [n.code, Object.fromEntries(asked(n).map((f) => [f.name, null]))]),
+          ),
+        ]),
+      ),
     })),
   };
   const doc = new Document(skeleton);
@@ -148,7 +207,9 @@ export function template(catalog: CompiledCatalog, format: TemplateFormat, optio
   for (const unitNode of units0.items) {
     if (!isMap(unitNode)) continue;
     const profile = unitNode.get("profile", true);
-    if (isMap(profile)) for (const pair of profile.items) if (isPair(pair) && isScalar(pair.key)) pair.key.commentBefore = ` ${catalog.profile?.[String(pair.key.value)]?.label ?? ""}`;
+    if (isMap(profile))
+      for (const pair of profile.items)
+        if (isPair(pair) && isScalar(pair.key)) pair.key.commentBefore = ` ${catalog.profile?.[String(pair.key.value)]?.label ?? ""}`;
     const data = unitNode.get("data", true);
     if (!isMap(data)) continue;
     for (const periodPair of data.items) {
@@ -156,7 +217,11 @@ export function template(catalog: CompiledCatalog, format: TemplateFormat, optio
       for (const pair of periodPair.value.items) {
         if (!isPair(pair) || !isScalar(pair.key)) continue;
         const node = compiled.nodes.get(String(pair.key.value))!;
-        pair.key.commentBefore = ` ${node.code}. ${node.name}${node.source.evidence ? `\n Kiểm chứng: ${node.source.evidence}` : ""}\n ${asked(node).map((f) => `${f.name} (${typeText(f)}): ${f.label}`).join("\n ")}`;
+        pair.key.commentBefore = ` ${node.code}. ${node.name}${node.source.evidence ? `\n Kiểm chứng: ${node.source.evidence}` : ""}\n ${asked(
+          node,
+        )
+          .map((f) => `${f.name} (${typeText(f)}): ${f.label}`)
+          .join("\n ")}`;
       }
     }
   }

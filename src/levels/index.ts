@@ -86,7 +86,10 @@ export const levelCriterion: FormulaShape<LevelsFormula> = {
     }
     return [...out.values()];
   },
-  ratios: (f) => [...(f.value !== undefined ? valueRatios(f.value) : []), ...requirements(f).flatMap(([, r]) => (r.anyOf ?? []).flatMap((a) => valueRatios(a.value)))],
+  ratios: (f) => [
+    ...(f.value !== undefined ? valueRatios(f.value) : []),
+    ...requirements(f).flatMap(([, r]) => (r.anyOf ?? []).flatMap((a) => valueRatios(a.value))),
+  ],
   check(f, ctx) {
     if (f.value !== undefined) checkValue(f.value, ctx);
     for (const [, r] of requirements(f)) for (const alt of r.anyOf ?? []) checkValue(alt.value, ctx);
@@ -111,7 +114,11 @@ function measure(expr: ValueExpr, inputs: Inputs): Measured {
 }
 
 /** A roll-up requirement over the child units' levels. */
-function checkChildren(base: { level: number; text: string }, rules: NonNullable<Requirement["children"]>, levels: readonly number[]): RequirementCheck {
+function checkChildren(
+  base: { level: number; text: string },
+  rules: NonNullable<Requirement["children"]>,
+  levels: readonly number[],
+): RequirementCheck {
   const parts = rules.map((rule) => {
     if (rule.meanLevel !== undefined) {
       const need = parseDecimalLiteral(rule.meanLevel);
@@ -211,7 +218,11 @@ export interface Recognition {
  * unit registered a level it does not reach, the blockers of that level.
  * @param counted Whether a criterion counts (unscored ones are kept but do not count).
  */
-export function recognise(criteria: readonly CriterionResult[], counted: (code: string) => boolean, registered: number | undefined): Recognition {
+export function recognise(
+  criteria: readonly CriterionResult[],
+  counted: (code: string) => boolean,
+  registered: number | undefined,
+): Recognition {
   const countedCriteria = criteria.filter((c) => counted(c.code));
   const level = Math.min(TOP_LEVEL, ...countedCriteria.map((c) => c.levelMet));
   const withBlocking = criteria.map((c) => ({ ...c, blocking: level < TOP_LEVEL ? blockersAt([c], level + 1) : [] }));

@@ -10,7 +10,9 @@ export const RequirementSchema = z.object({
   /** Boolean field `value` must be true. */
   present: z.optional(z.literal(true)),
   /** Any one of these alternatives. */
-  anyOf: z.optional(z.array(z.object({ value: ValueExprSchema, min: DecimalLiteralSchema, text: z.optional(z.string()) })).check(z.minLength(2))),
+  anyOf: z.optional(
+    z.array(z.object({ value: ValueExprSchema, min: DecimalLiteralSchema, text: z.optional(z.string()) })).check(z.minLength(2)),
+  ),
   /**
    * Roll-up over the unit's children (e.g. communes of a district): each rule must hold. A rule is
    * a `share` (or a `count`) of children at `atLeastLevel` or above, or a `meanLevel` of children.
@@ -26,9 +28,12 @@ export const RequirementSchema = z.object({
             meanLevel: z.optional(DecimalLiteralSchema),
           })
           .check(
-            z.refine((r) => (r.meanLevel !== undefined) !== (r.atLeastLevel !== undefined && (r.share !== undefined) !== (r.count !== undefined)), {
-              message: "a children rule is {atLeastLevel, share}, {atLeastLevel, count} or {meanLevel}",
-            }),
+            z.refine(
+              (r) => (r.meanLevel !== undefined) !== (r.atLeastLevel !== undefined && (r.share !== undefined) !== (r.count !== undefined)),
+              {
+                message: "a children rule is {atLeastLevel, share}, {atLeastLevel, count} or {meanLevel}",
+              },
+            ),
           ),
       )
       .check(z.minLength(1)),

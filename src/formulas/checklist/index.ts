@@ -16,7 +16,14 @@ export type ChecklistFormula = z.infer<typeof ChecklistFormulaSchema>;
 export const checklist: FormulaKindDef<ChecklistFormula, typeof ChecklistFormulaSchema> = {
   kind: "checklist",
   schema: ChecklistFormulaSchema,
-  fields: (f) => Object.entries(f.items).map(([name, item]) => ({ name, type: "boolean" as const, label: item.label, absentAs: false, moreIsBetter: true })),
+  fields: (f) =>
+    Object.entries(f.items).map(([name, item]) => ({
+      name,
+      type: "boolean" as const,
+      label: item.label,
+      absentAs: false,
+      moreIsBetter: true,
+    })),
   ratios: () => [],
   check: () => undefined,
   raising: (f) => Object.keys(f.items),

@@ -16,7 +16,14 @@ export type PerItemFormula = z.infer<typeof PerItemFormulaSchema>;
 export const perItem: FormulaKindDef<PerItemFormula, typeof PerItemFormulaSchema> = {
   kind: "perItem",
   schema: PerItemFormulaSchema,
-  fields: (f) => Object.entries(f.items).map(([name, item]) => ({ name, type: "count" as const, label: item.label, absentAs: new Dec(0), moreIsBetter: true })),
+  fields: (f) =>
+    Object.entries(f.items).map(([name, item]) => ({
+      name,
+      type: "count" as const,
+      label: item.label,
+      absentAs: new Dec(0),
+      moreIsBetter: true,
+    })),
   ratios: () => [],
   check: () => undefined,
   raising: (f) => Object.keys(f.items),

@@ -2,7 +2,17 @@ import * as z from "zod/mini";
 import { ZERO } from "../../_decimal.js";
 import { ValueExprSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
-import { bareValue, checkValue, evaluateValue, onValueScale, shownValue, valueFacts, valueFields, valueRaising, valueRatios } from "../_value.js";
+import {
+  bareValue,
+  checkValue,
+  evaluateValue,
+  onValueScale,
+  shownValue,
+  valueFacts,
+  valueFields,
+  valueRaising,
+  valueRatios,
+} from "../_value.js";
 
 /**
  * `relative`: compared with the units scored together in the same period.
@@ -50,7 +60,8 @@ export const relative: FormulaKindDef<RelativeFormula, typeof RelativeFormulaSch
     const min = onValueScale(t, ctx, t.facts["min"] ?? "0");
     const w = ctx.words;
     if (t.branch === "bestZero") return `${v}; ${w.best} = 0 → ${ctx.points}`;
-    if (t.branch === "minmax") return `(${bareValue(t, ctx)} − ${w.lowest} ${min}) / (${w.best} ${best} − ${min}) × ${ctx.max} = ${ctx.points}`;
+    if (t.branch === "minmax")
+      return `(${bareValue(t, ctx)} − ${w.lowest} ${min}) / (${w.best} ${best} − ${min}) × ${ctx.max} = ${ctx.points}`;
     return `${v} / ${w.best} ${best} × ${ctx.max} = ${ctx.points}`;
   },
 };

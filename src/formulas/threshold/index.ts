@@ -2,7 +2,17 @@ import * as z from "zod/mini";
 import { ZERO, parseDecimalLiteral } from "../../_decimal.js";
 import { DecimalLiteralSchema, ValueExprSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
-import { bareValue, checkValue, evaluateValue, onValueScale, shownValue, valueFacts, valueFields, valueRaising, valueRatios } from "../_value.js";
+import {
+  bareValue,
+  checkValue,
+  evaluateValue,
+  onValueScale,
+  shownValue,
+  valueFacts,
+  valueFields,
+  valueRaising,
+  valueRatios,
+} from "../_value.js";
 
 /**
  * `threshold`: value ≥ threshold → max; below it `proportional` (value/threshold × max),
