@@ -16,5 +16,8 @@ export default {
   ignorePatterns: ["dist", "docs/api", "coverage", "reports", "test-results.json", "*.tgz"],
   tempDirName: ".stryker-tmp",
   cleanTempDir: "always",
+  // The machine is shared: generous timeouts so that a slow moment is not counted as a kill.
+  timeoutFactor: 3,
+  timeoutMS: 20000,
   thresholds: { high: 90, low: 80, break: null },
 };
