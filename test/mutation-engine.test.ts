@@ -469,3 +469,139 @@ describe("document order of codes (compareCodes)", () => {
     expect(indicatorsInOrder(run(c, [{ id: "u", name: "U", data: {} }]).units[0]!).map((i) => i.code)).toEqual(["1", "1.2", "1.10", "2", "10"]);
   });
 });
+
+describe("child units (Kon Tum: a district's common criterion depends on its communes' levels)", () => {
+  const lv = (n: number) => ({ text: `mức ${n}`, min: n });
+  const xa = loadCatalog({
+    id: "mutroll-2025/xa", title: "xã", province: "T", level: "xa", document: { number: "r", date: "2025-01-01" }, scoring: "levels",
+    indicators: [{ code: "1", name: "G", children: [{ code: "1.1", name: "Điểm", inputs: { a: { label: "a" } }, formula: { kind: "levels", value: "a", requirements: { 1: lv(1), 2: lv(2), 3: lv(3), 4: lv(4), 5: lv(5) } } }] }],
+  } as CatalogInput);
+  const huyen = loadCatalog({
+    id: "mutroll-2025/huyen", title: "huyện", province: "T", level: "huyen", document: { number: "r", date: "2025-01-01" }, scoring: "levels", childCatalog: "mutroll-2025/xa",
+    indicators: [{ code: "0", name: "Chỉ tiêu chung", children: [
+      { code: "0.1", name: "Xã đạt mức", formula: { kind: "levels", requirements: {
+        1: { text: "100% xã ≥ mức 1", children: [{ atLeastLevel: 1, share: "100%" }] },
+        2: { text: "≥ 50% xã ≥ mức 2", children: [{ atLeastLevel: 2, share: "50%" }] },
+        3: { text: "≥ 2 xã ≥ mức 3", children: [{ atLeastLevel: 3, count: 2 }] },
+        4: { text: "mức trung bình ≥ 4", children: [{ meanLevel: 4 }] },
+        5: null,
+      } } },
+    ] }],
+  } as CatalogInput);
+  const run2 = (levels: number[]) =>
+    score(huyen, { catalog: huyen.id, year: 2025, periods: ["Y"], units: [{ id: "h", name: "H", data: {} }, ...levels.map((a, i) => ({ id: `x${i}`, name: `x${i}`, catalog: xa.id, parent: "h", data: { Y: { "1.1": a } } }))] } as never, { catalogs: { [xa.id]: xa } });
+  const district = (levels: number[]) => run2(levels).units.find((u) => u.id === "h")!;
+  it("communes 1, 2, 2, 3: all ≥ 1, 3/4 ≥ 2, only 1 at ≥ 3 (needs 2) → district level 2", () => {
+    const h = district([1, 2, 2, 3]);
+    expect(h.level).toBe(2);
+    expect(h.blockers!.map((b) => [b.level, b.scale, b.value, b.min])).toEqual([[3, "childrenCount", "1", "2"]]);
+  });
+  it("communes 1, 1, 2: 1/3 at ≥ 2 is under 50% → level 1, shown as a share", () => {
+    const b = district([1, 1, 2]).blockers![0]!;
+    expect([b.level, b.scale, b.min]).toEqual([2, "children", "0.5"]);
+    expect(Number(b.value)).toBeCloseTo(1 / 3, 10);
+  });
+  it("communes 3, 4, 5: mean 4 ≥ 4 → level 5; communes 3, 3, 5: mean 3.67 < 4 → level 3", () => {
+    expect(district([3, 4, 5]).level).toBe(5);
+    const h = district([3, 3, 5]);
+    expect(h.level).toBe(3);
+    expect(h.blockers![0]).toMatchObject({ level: 4, scale: "childrenMean", min: "4" });
+  });
+  it("exactly 50% at ≥ 2 is enough (≥): communes 1, 2 → all ≥ 1, 1/2 ≥ 2 → not 2 communes at ≥ 3 → level 2", () => {
+    expect(district([1, 2]).level).toBe(2);
+  });
+  it("a district with no communes cannot meet a roll-up requirement: level 0, the check marked missing", () => {
+    const h = run2([]).units[0]!;
+    expect(h.level).toBe(0);
+    expect(h.blockers![0]).toMatchObject({ level: 1, missing: true });
+  });
+  it("communes are listed after the district, each with its own level", () => {
+    expect(run2([2, 4]).units.map((u) => [u.id, u.level])).toEqual([["h", 2], ["x1", 4], ["x0", 2]]);
+  });
+});
+
+describe("year over year: inputs marked previous: improvement (Đồng Nai Sở 9.1)", () => {
+  // 9.1 as in the catalog: a = (total now − total before)/total before, 9.1 excluded;
+  // ≥ 10% → max; below: a/10% × max.
+  const c = points([
+    yes("1", 50),
+    yes("2", 2.5),
+    { code: "9", name: "Cải thiện", max: 50, cadence: "year", annualRule: "last", inputs: { a: { label: "Tỷ lệ điểm được cải thiện", type: "number", previous: "improvement" } }, formula: { kind: "threshold", value: "a", threshold: "10%", below: "proportional" } },
+  ]);
+  const ds = (year: number, units: unknown[]) => ({ catalog: c.id, year, periods: ["Y"], units }) as never;
+  // Scored inside each test (not while collecting) so that Stryker sees which tests reach the code.
+  const yearOverYear = () => {
+    const previous = score(c, ds(2023, [
+      { id: "x", name: "X", data: { Y: { "1": true } } },
+      { id: "y", name: "Y", data: { Y: { "1": true, "2": true } } },
+      { id: "z", name: "Z", data: { Y: {} } },
+      { id: "r", name: "R", data: { Y: { "1": true, "9": 0.2 } } },
+    ]));
+    const now = score(c, ds(2024, [
+      { id: "x", name: "X", data: { Y: { "1": true, "2": true } } },
+      { id: "y", name: "Y", data: { Y: { "1": true } } },
+      { id: "z", name: "Z", data: { Y: { "1": true } } },
+      { id: "r", name: "R", data: { Y: { "1": true, "9": 0.02 } } },
+      { id: "n", name: "N", data: { Y: { "1": true } } },
+    ]), { previous });
+    return { now, unit: (id: string) => now.units.find((u) => u.id === id)! };
+  };
+  it("x: before 50, now 52.5 → a = 2.5/50 = 0.05 → 0.05/0.1 × 50 = 25; total 77.5", () => {
+    const { now, unit } = yearOverYear();
+    expect(unit("x").indicators["9"]!.periods!["Y"]!.trace.inputs["a"]).toBe("0.05");
+    expect(unit("x").indicators["9"]!.score).toBe("25");
+    expect(unit("x").total).toBe("77.5");
+    const note = now.warnings.find((w) => w.code === "derivedFromPrevious" && w.where.unit === "x")!;
+    expect(note.where).toMatchObject({ period: "Y", indicator: "9", field: "a" });
+  });
+  it("y declined (52.5 → 50): no improvement → a = 0 → 0 (not negative)", () => {
+    const { unit } = yearOverYear();
+    expect(unit("y").indicators["9"]!.periods!["Y"]!.trace.inputs["a"]).toBe("0");
+    expect(unit("y").indicators["9"]!.score).toBe("0");
+  });
+  it("z had 0 before: improvement cannot be divided by 0 → a = 0", () => {
+    const { unit } = yearOverYear();
+    expect(unit("z").indicators["9"]!.periods!["Y"]!.trace.inputs["a"]).toBe("0");
+  });
+  it("r reported a itself (0.02 → 0.02/0.1 × 50 = 10): kept, nothing derived", () => {
+    const { now, unit } = yearOverYear();
+    expect(unit("r").indicators["9"]!.score).toBe("10");
+    expect(now.warnings.some((w) => w.where.unit === "r")).toBe(false);
+  });
+  it("n is new (not in the previous year): 9 stays missing → 0, nothing derived", () => {
+    const { now, unit } = yearOverYear();
+    expect(unit("n").indicators["9"]!.periods!["Y"]!.status).toBe("missing");
+    expect(now.warnings.filter((w) => w.code === "derivedFromPrevious").map((w) => w.where.unit).sort()).toEqual(["x", "y", "z"]);
+  });
+});
+
+describe("what the result shows", () => {
+  it("JSON output carries each period's trace (built on demand)", () => {
+    const c = points([yes("1")]);
+    const json = JSON.parse(JSON.stringify(run(c, [{ id: "u", name: "U", data: { Y: { "1": true } } }])));
+    expect(json.units[0].indicators["1"].periods.Y).toMatchObject({ score: "10", status: "scored", trace: { citation: "mut-2024/so 1 (9/QĐ-MUT)", inputs: { value: "true" }, branch: "yes" } });
+  });
+  it("a refused value is quoted as received: null, text, an object, a number", () => {
+    const c = points([yes("1"), yes("2"), yes("3"), yes("4")]);
+    const list = issues(() => run(c, [{ id: "u", name: "U", data: { Y: { "1": null, "2": "có", "3": { value: [] }, "4": 5 } } }]));
+    expect(list.map((i) => [i.code, i.where.indicator, (i as unknown as { received: string }).received])).toEqual([
+      ["expectedBoolean", "1", "null"],
+      ["expectedBoolean", "2", '"có"'],
+      ["expectedBoolean", "3", "an object"],
+      ["expectedBoolean", "4", "5"],
+    ]);
+  });
+  it("a numerator over its denominator in self data not overridden by the appraisal is reported once", () => {
+    const c = points([ratioNode("1"), yes("2")]);
+    const list = issues(() => run(c, [{ id: "u", name: "U", data: { Y: { "1": { a: 3, b: 2 } } }, appraisal: { Y: { "2": true } } }]));
+    expect(list.map((i) => [i.code, i.path])).toEqual([["numeratorExceedsDenominator", ["units", 0, "data", "Y", "1"]]]);
+  });
+  it("registered 0 is refused like 6 (levels are 1–5)", () => {
+    expect(issues(() => run(points([yes("1")]), [{ id: "u", name: "U", registered: 0, data: {} }])).map((i) => i.code)).toEqual(["badRegistered"]);
+  });
+  it("unknown indicator, a group given data, an unknown period", () => {
+    const c = points([{ code: "1", name: "G", children: [yes("1.1")] }]);
+    const list = issues(() => run(c, [{ id: "u", name: "U", data: { Y: { "9": true, "1": true }, Q1: {} } }]));
+    expect(list.map((i) => i.code).sort()).toEqual(["notALeaf", "unknownIndicator", "unknownPeriod"]);
+  });
+});
