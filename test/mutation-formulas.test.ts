@@ -2,7 +2,7 @@
 // tests (issue 9; bench/MUTATION.md). Public API only, so the tests survive the refactor of
 // src/formulas. Every expected value is worked out by hand in the test name or a comment.
 import { describe, expect, it } from "vitest";
-import { getCatalog, loadCatalog, score, scoreIndicator, type Catalog, type CatalogInput, type PeriodScore } from "../src/index.js";
+import { CatalogError, gaps, getCatalog, loadCatalog, score, scoreIndicator, template, type Catalog, type CatalogInput, type PeriodScore } from "../src/index.js";
 
 type Node = CatalogInput["indicators"][number];
 
@@ -367,5 +367,103 @@ describe("levels (Kon Tum QĐ 121/2025: five levels, each a requirement or Khôn
     const s = scoreIndicator(c, "1.1", false);
     expect(s.levelMet).toBe(1);
     expect(s.checks![0]).toMatchObject({ level: 2, met: false, value: "false", scale: "presence" });
+  });
+});
+
+describe("what each kind asks for (field specs, seen through template, gaps and catalog errors)", () => {
+  const c = loadCatalog({
+    id: "mutfields-2024/so",
+    title: "Fields",
+    province: "Test",
+    level: "so",
+    document: { number: "9/QĐ-MUT", date: "2024-01-01" },
+    indicators: [
+      { code: "1", name: "Tỷ lệ", max: 10, inputs: { a: { label: "Số văn bản ký số", unit: "văn bản" }, b: { label: "Tổng số văn bản" } }, formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] } } },
+      { code: "2", name: "Có/không", max: 10, formula: { kind: "yesNo" } },
+      { code: "3", name: "Có/không có nhãn", max: 10, formula: { kind: "yesNo", label: "Đã ban hành kế hoạch" } },
+      { code: "4", name: "Lựa chọn", max: 10, formula: { kind: "choice", options: { full: { label: "Đầy đủ", share: 1 }, none: { label: "Không", points: 0 } } } },
+      { code: "5", name: "Danh mục", max: 10, formula: { kind: "checklist", items: { plan: { label: "Kế hoạch", points: 10 }, report: { label: "Báo cáo", points: 5 } } } },
+      { code: "6", name: "Theo số lượng", max: 10, formula: { kind: "perItem", items: { programs: { label: "Chương trình", points: 5 } } } },
+    ],
+  });
+  const rows = () => {
+    const [head, ...lines] = template(c, "csv", { periods: ["Y"], year: 2024 }).trim().split(/\r?\n/);
+    const cols = head!.split(",");
+    return lines.map((l) => {
+      // Values here hold no commas or quotes but the label's " — ".
+      const cells = l.split(",");
+      return Object.fromEntries(cols.map((k, i) => [k, cells[i] ?? ""]));
+    });
+  };
+  const row = (code: string, field: string) => rows().find((r) => r["code"] === code && r["field"] === field)!;
+  it("a ratio's inputs: their labels (not their letters), their unit, type count by default", () => {
+    expect(row("1", "a")).toMatchObject({ label: "Tỷ lệ — Số văn bản ký số", unit: "văn bản" });
+    expect(row("1", "b")).toMatchObject({ label: "Tỷ lệ — Tổng số văn bản", unit: "" });
+    expect(row("1", "a")["type"]).toMatch(/count/);
+  });
+  it("yesNo asks for `value`, labelled Có / Không unless the formula names it", () => {
+    expect(row("2", "value")["label"]).toBe("Có/không — Có / Không");
+    expect(row("3", "value")["label"]).toBe("Có/không có nhãn — Đã ban hành kế hoạch");
+  });
+  it("choice lists its options in the label (key: label; …); checklist and perItem label each item", () => {
+    expect(row("4", "value")["label"]).toBe("Lựa chọn — full: Đầy đủ; none: Không");
+    expect(row("5", "plan")["label"]).toBe("Danh mục — Kế hoạch");
+    expect(row("5", "report")["label"]).toBe("Danh mục — Báo cáo");
+    expect(row("6", "programs")["label"]).toBe("Theo số lượng — Chương trình");
+  });
+  it("every kind's inputs count as more-is-better: gaps suggests raising each indicator at 0 (one change reaching the max each)", () => {
+    const ds = { catalog: c.id, year: 2024, periods: ["Y"], units: [{ id: "u", name: "U", data: { Y: { "1": { a: 0, b: 10 }, "2": false, "3": false, "4": "none", "5": { plan: false, report: false }, "6": 0 } } }] };
+    const codes = new Set(gaps(c, ds, "u").suggestions.map((s) => s.code));
+    expect([...codes].sort()).toEqual(["1", "2", "3", "4", "5", "6"]);
+  });
+  it("an input the formula names but the node does not declare is a CatalogError (unknownInput), not a crash", () => {
+    let caught: unknown;
+    try {
+      loadCatalog({ id: "bad-2024/so", title: "Bad", province: "T", level: "so", document: { number: "x", date: "2024-01-01" }, indicators: [{ code: "1", name: "X", max: 10, inputs: { a: { label: "a" } }, formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["zz"] } } }] });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(CatalogError);
+    expect((caught as CatalogError).issues.map((i) => [i.code, i.where.field])).toEqual([["unknownInput", "zz"]]);
+  });
+});
+
+describe("branches a trace records", () => {
+  it("an lt bound excludes its edge and the next band is tried: 3 is not < 3 → second band (2), 2 → first (1)", () => {
+    const c = one({ max: 2, inputs: { n: { label: "n" } }, formula: { kind: "bands", value: "n", bands: [{ lt: 3, points: 1 }, { gte: 0, points: 2 }] } });
+    expect(leaf(c, 3).score).toBe("2");
+    expect(leaf(c, 2).score).toBe("1");
+  });
+  it("checklist: the items achieved are listed comma-separated (a,c)", () => {
+    const c = one({ max: 8, formula: { kind: "checklist", items: { a: { label: "A", points: 2 }, b: { label: "B", points: 2 }, c: { label: "C", points: 2 } } } });
+    expect(leaf(c, { a: true, c: true }).trace.facts["achieved"]).toBe("a,c");
+  });
+  it("zero denominator is the branch of threshold and relative too", () => {
+    const ab = { a: { label: "a" }, b: { label: "b" } };
+    const value = { numerator: ["a"], denominator: ["b"] };
+    expect(leaf(one({ max: 10, inputs: ab, formula: { kind: "threshold", value, threshold: "50%", below: "zero" } }), { a: 0, b: 0 }).trace.branch).toBe("zeroDenominator");
+    expect(leaf(one({ max: 10, inputs: ab, formula: { kind: "relative", value, mode: "best" } }), { a: 0, b: 0 }).trace.branch).toBe("zeroDenominator");
+  });
+  it("minmax with every unit equal (zero range) falls back to value / best: 2 and 2 → 10, branch rangeZeroFallback", () => {
+    const c = one({ max: 10, inputs: { a: { label: "a", type: "number" } }, formula: { kind: "relative", value: "a", mode: "minmax" } });
+    const r = scoreAll(c, { x: 2, y: 2 });
+    expect(r["x"]!.score).toBe("10");
+    expect(r["x"]!.trace.branch).toBe("rangeZeroFallback");
+  });
+  it("levels: a presence check shows the value read (true)", () => {
+    const c = loadCatalog({
+      id: "mutlv-2025/xa", title: "Levels", province: "Test", level: "xa", document: { number: "121/QĐ-MUT", date: "2025-01-01" }, scoring: "levels",
+      indicators: [{ code: "1", name: "G", children: [{ code: "1.1", name: "Có", formula: { kind: "levels", requirements: { 1: { text: "Có", present: true }, 2: null, 3: null, 4: null, 5: null } } }] }],
+    } as CatalogInput);
+    expect(scoreIndicator(c, "1.1", true).checks![0]).toMatchObject({ met: true, value: "true", scale: "presence" });
+  });
+  it("levels: a requirement with nothing to measure (text only) is never met, and does not crash", () => {
+    const c = loadCatalog({
+      id: "mutlv-2025/xa", title: "Levels", province: "Test", level: "xa", document: { number: "121/QĐ-MUT", date: "2025-01-01" }, scoring: "levels",
+      indicators: [{ code: "1", name: "G", children: [{ code: "1.1", name: "Quy chế", inputs: { a: { label: "a" } }, formula: { kind: "levels", value: "a", requirements: { 1: { text: "Tối thiểu 1", min: 1 }, 2: { text: "Có quy chế" }, 3: null, 4: null, 5: null } } }] }],
+    } as CatalogInput);
+    const s = scoreIndicator(c, "1.1", 3);
+    expect(s.levelMet).toBe(1);
+    expect(s.checks![1]).toEqual({ level: 2, text: "Có quy chế", met: false });
   });
 });
