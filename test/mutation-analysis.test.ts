@@ -54,6 +54,9 @@ describe("compare: rank change is positive when a unit climbs (rank before − r
   });
   it("whatIf: y loses indicator 2 → y falls from rank 1 to 2 (−1), x climbs (+1)", () => {
     const w = whatIf(c, ds({ "1": true }, { "2": true }), [{ unit: "y", period: "Y", code: "2", value: false }]);
-    expect(w.comparison.units.map((u) => [u.id, u.rankChange, u.totalChange])).toEqual([["y", -1, "-20"], ["x", 1, "0"]]);
+    expect(w.comparison.units.map((u) => [u.id, u.rankChange, u.totalChange])).toEqual([
+      ["y", -1, "-20"],
+      ["x", 1, "0"],
+    ]);
   });
 });

@@ -2,12 +2,24 @@
 // tests (issue 9; bench/MUTATION.md). Public API only, so the tests survive the refactor of
 // src/formulas. Every expected value is worked out by hand in the test name or a comment.
 import { describe, expect, it } from "vitest";
-import { CatalogError, gaps, getCatalog, loadCatalog, score, scoreIndicator, template, type Catalog, type CatalogInput, type PeriodScore } from "../src/index.js";
+import {
+  CatalogError,
+  gaps,
+  getCatalog,
+  loadCatalog,
+  score,
+  scoreIndicator,
+  template,
+  type CatalogInput,
+  type CompiledCatalog,
+  type PeriodScore,
+} from "../src/index.js";
+import { pointsUnits } from "./_units.js";
 
 type Node = CatalogInput["indicators"][number];
 
 /** A one-indicator points catalog (leaf code "1"). */
-function one(node: Omit<Node, "code" | "name">, extra: Partial<CatalogInput> = {}): Catalog {
+function one(node: Omit<Node, "code" | "name">, extra: Partial<CatalogInput> = {}): CompiledCatalog {
   return loadCatalog({
     id: "mut-2024/so",
     title: "Mutation tests",
@@ -20,10 +32,15 @@ function one(node: Omit<Node, "code" | "name">, extra: Partial<CatalogInput> = {
 }
 
 /** Scores units (data of leaf "1" in period Y) together; returns each unit's period score by id. */
-function scoreAll(c: Catalog, data: Record<string, unknown>): Record<string, PeriodScore & { annual: string }> {
-  const r = score(c, { catalog: c.id, year: 2024, periods: ["Y"], units: Object.entries(data).map(([id, d]) => ({ id, name: id, data: d === undefined ? {} : { Y: { "1": d } } })) } as never);
+function scoreAll(c: CompiledCatalog, data: Record<string, unknown>): Record<string, PeriodScore & { annual: string }> {
+  const r = score(c, {
+    catalog: c.id,
+    year: 2024,
+    periods: ["Y"],
+    units: Object.entries(data).map(([id, d]) => ({ id, name: id, data: d === undefined ? {} : { Y: { "1": d } } })),
+  } as never);
   return Object.fromEntries(
-    r.units.map((u) => {
+    pointsUnits(r).map((u) => {
       const ind = u.indicators["1"]!;
       const p = ind.periods!["Y"]!;
       return [u.id, { score: p.score, status: p.status, trace: p.trace, annual: ind.score }];
@@ -32,7 +49,7 @@ function scoreAll(c: Catalog, data: Record<string, unknown>): Record<string, Per
 }
 
 /** Scores leaf "1" for one unit. */
-const leaf = (c: Catalog, data: unknown) => scoreAll(c, { u: data })["u"]!;
+const leaf = (c: CompiledCatalog, data: unknown) => scoreAll(c, { u: data })["u"]!;
 
 describe("perItem: Σ count × points, at most `cap` (default: the indicator's max)", () => {
   // Every built-in perItem has cap = max (Đồng Nai Sở 1.1: "+ 5 điểm … Tối đa không quá 20 điểm"),
@@ -64,7 +81,10 @@ describe("perItem: Σ count × points, at most `cap` (default: the indicator's m
     expect(s.trace.clamp).toEqual({ from: "25", to: "20" });
   });
   it("several kinds of item (Đồng Nai Sở 10.1: 10 per method achieved, 5 per approved); an absent count is 0", () => {
-    const c = one({ max: 50, formula: { kind: "perItem", items: { achieved: { label: "Đạt", points: 10 }, approved: { label: "Duyệt", points: "2.5" } } } });
+    const c = one({
+      max: 50,
+      formula: { kind: "perItem", items: { achieved: { label: "Đạt", points: 10 }, approved: { label: "Duyệt", points: "2.5" } } },
+    });
     // 1 × 10 + 0 × 2.5 = 10
     const s = leaf(c, { achieved: 1 });
     expect(s.score).toBe("10");
@@ -76,7 +96,11 @@ describe("perItem: Σ count × points, at most `cap` (default: the indicator's m
 
 describe("threshold: ≥ T → max; below: proportional, literal or zero", () => {
   const t = (below: "proportional" | "literal" | "zero", at?: "gt") =>
-    one({ max: 20, inputs: { a: { label: "a" }, b: { label: "b" } }, formula: { kind: "threshold", value: { numerator: ["a"], denominator: ["b"] }, threshold: "50%", below, ...(at ? { at } : {}) } });
+    one({
+      max: 20,
+      inputs: { a: { label: "a" }, b: { label: "b" } },
+      formula: { kind: "threshold", value: { numerator: ["a"], denominator: ["b"] }, threshold: "50%", below, ...(at ? { at } : {}) },
+    });
   it("Đồng Nai Sở 6.3.2 (literal, 50%): 49/100 → 0.49 × 20 = 9.8; 50/100 → 20", () => {
     const c = getCatalog("dong-nai-2023/so");
     expect(scoreIndicator(c, "6.3.2", { a: 49, b: 100 }).score).toBe("9.8");
@@ -111,12 +135,26 @@ describe("threshold: ≥ T → max; below: proportional, literal or zero", () =>
 
 describe("ratio: value × max, or × points", () => {
   it("3/4 × 8 = 6, facts value/numerator/denominator/factor", () => {
-    const s = leaf(one({ max: 8, inputs: { a: { label: "a" }, b: { label: "b" } }, formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] } } }), { a: 3, b: 4 });
+    const s = leaf(
+      one({
+        max: 8,
+        inputs: { a: { label: "a" }, b: { label: "b" } },
+        formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] } },
+      }),
+      { a: 3, b: 4 },
+    );
     expect(s.score).toBe("6");
     expect(s.trace.facts).toEqual({ value: "0.75", numerator: "3", denominator: "4", factor: "8" });
   });
   it("Đồng Nai Sở 6.4.4 writes Tỷ lệ × 10 điểm: points 10 on a 15-point node, 1/2 → 5", () => {
-    const s = leaf(one({ max: 15, inputs: { a: { label: "a" }, b: { label: "b" } }, formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] }, points: 10 } }), { a: 1, b: 2 });
+    const s = leaf(
+      one({
+        max: 15,
+        inputs: { a: { label: "a" }, b: { label: "b" } },
+        formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] }, points: 10 },
+      }),
+      { a: 1, b: 2 },
+    );
     expect(s.score).toBe("5");
     expect(s.trace.facts["factor"]).toBe("10");
   });
@@ -170,7 +208,15 @@ describe("bands: the first band whose bounds hold; none → 0", () => {
   const counts = one({
     max: 5,
     inputs: { n: { label: "n" } },
-    formula: { kind: "bands", value: "n", bands: [{ eq: 0, points: 1 }, { lte: 3, points: 4 }, { gt: 3, lte: 5, points: 5 }] },
+    formula: {
+      kind: "bands",
+      value: "n",
+      bands: [
+        { eq: 0, points: 1 },
+        { lte: 3, points: 4 },
+        { gt: 3, lte: 5, points: 5 },
+      ],
+    },
   });
   it("eq and lte bounds: 0 → 1 (= 0), 3 → 4 (≤ 3 includes 3), 4 → 5, 6 → none → 0", () => {
     expect(leaf(counts, 0).score).toBe("1");
@@ -181,7 +227,18 @@ describe("bands: the first band whose bounds hold; none → 0", () => {
     expect(leaf(counts, 6).score).toBe("0");
   });
   it("overlapping bands (Nghĩa Phương 1.4 and 6.9): the first band in document order wins", () => {
-    const overlap = one({ max: 3, inputs: { n: { label: "n" } }, formula: { kind: "bands", value: "n", bands: [{ gte: 5, points: 3 }, { gte: 3, lte: 5, points: 2 }] } });
+    const overlap = one({
+      max: 3,
+      inputs: { n: { label: "n" } },
+      formula: {
+        kind: "bands",
+        value: "n",
+        bands: [
+          { gte: 5, points: 3 },
+          { gte: 3, lte: 5, points: 2 },
+        ],
+      },
+    });
     expect(leaf(overlap, 5).score).toBe("3");
     expect(leaf(overlap, 4).score).toBe("2");
   });
@@ -191,7 +248,12 @@ describe("bands: the first band whose bounds hold; none → 0", () => {
     expect(leaf(all, 7).score).toBe("1");
   });
   it("zero denominator under policy zero → 0; under policy max → 10", () => {
-    const z = one({ max: 10, zeroDenominator: "zero", inputs: { a: { label: "a" }, b: { label: "b" } }, formula: { kind: "bands", value: { numerator: ["a"], denominator: ["b"] }, bands: [{ gte: 0, points: 7 }] } });
+    const z = one({
+      max: 10,
+      zeroDenominator: "zero",
+      inputs: { a: { label: "a" }, b: { label: "b" } },
+      formula: { kind: "bands", value: { numerator: ["a"], denominator: ["b"] }, bands: [{ gte: 0, points: 7 }] },
+    });
     expect(leaf(z, { a: 0, b: 0 }).score).toBe("0");
     expect(leaf(z, { a: 0, b: 0 }).trace.branch).toBe("zeroDenominator");
     expect(leaf(c, { a: 0, b: 0 }).score).toBe("10");
@@ -208,7 +270,13 @@ describe("yesNo, choice, checklist", () => {
     expect(leaf(one({ max: 10, formula: { kind: "yesNo", share: "50%" } }), true).score).toBe("5");
   });
   it("choice: the option named gives its share or points", () => {
-    const c = one({ max: 10, formula: { kind: "choice", options: { full: { label: "Đầy đủ", share: 1 }, part: { label: "Một phần", points: 3 }, none: { label: "Không", points: 0 } } } });
+    const c = one({
+      max: 10,
+      formula: {
+        kind: "choice",
+        options: { full: { label: "Đầy đủ", share: 1 }, part: { label: "Một phần", points: 3 }, none: { label: "Không", points: 0 } },
+      },
+    });
     expect(leaf(c, "full").score).toBe("10");
     const s = leaf(c, "part");
     expect(s.score).toBe("3");
@@ -216,7 +284,13 @@ describe("yesNo, choice, checklist", () => {
     expect(leaf(c, "none").score).toBe("0");
   });
   it("checklist: items done add up (2 points + 25% of 8 = 2); an item false or absent adds nothing", () => {
-    const c = one({ max: 8, formula: { kind: "checklist", items: { a: { label: "A", points: 2 }, b: { label: "B", share: "25%" }, c: { label: "C", points: 4 } } } });
+    const c = one({
+      max: 8,
+      formula: {
+        kind: "checklist",
+        items: { a: { label: "A", points: 2 }, b: { label: "B", share: "25%" }, c: { label: "C", points: 4 } },
+      },
+    });
     expect(leaf(c, { a: true, b: true, c: false }).score).toBe("4");
     const s = leaf(c, { b: true });
     expect(s.score).toBe("2");
@@ -254,7 +328,11 @@ describe("relative: against the units scored together", () => {
     expect(r["y"]!.trace.branch).toBe("minmax");
   });
   it("a ratio whose denominator is 0 is no peer value; that unit gets the policy (max): 1/2, 1/4, 0/0 → 10, 5, 10", () => {
-    const c = one({ max: 10, inputs: { a: { label: "a" }, b: { label: "b" } }, formula: { kind: "relative", value: { numerator: ["a"], denominator: ["b"] }, mode: "best" } });
+    const c = one({
+      max: 10,
+      inputs: { a: { label: "a" }, b: { label: "b" } },
+      formula: { kind: "relative", value: { numerator: ["a"], denominator: ["b"] }, mode: "best" },
+    });
     const r = scoreAll(c, { x: { a: 1, b: 2 }, y: { a: 1, b: 4 }, z: { a: 0, b: 0 } });
     expect([r["x"]!.score, r["y"]!.score, r["z"]!.score]).toEqual(["10", "5", "10"]);
     expect(r["x"]!.trace.facts["peers"]).toBe("2");
@@ -281,10 +359,13 @@ describe("composite (Đồng Nai Sở 6.4.4: Tỷ lệ × 10 điểm + 5 điểm
     const own = one({
       max: 15,
       inputs: { a: { label: "a" }, b: { label: "b" } },
-      formula: { kind: "composite", parts: [
-        { label: "Tỷ lệ", max: 10, formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"], proportion: false } } },
-        { label: "Có", max: 5, formula: { kind: "yesNo" } },
-      ] },
+      formula: {
+        kind: "composite",
+        parts: [
+          { label: "Tỷ lệ", max: 10, formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"], proportion: false } } },
+          { label: "Có", max: 5, formula: { kind: "yesNo" } },
+        ],
+      },
     });
     const s = leaf(own, { a: 3, b: 2, value: false });
     expect(s.score).toBe("10");
@@ -295,10 +376,13 @@ describe("composite (Đồng Nai Sở 6.4.4: Tỷ lệ × 10 điểm + 5 điểm
     const neg = one({
       max: 15,
       inputs: { n: { label: "n" } },
-      formula: { kind: "composite", parts: [
-        { label: "Trừ điểm", max: 10, formula: { kind: "bands", value: "n", bands: [{ gte: 1, points: "-2" }] } },
-        { label: "Có", max: 5, formula: { kind: "yesNo" } },
-      ] },
+      formula: {
+        kind: "composite",
+        parts: [
+          { label: "Trừ điểm", max: 10, formula: { kind: "bands", value: "n", bands: [{ gte: 1, points: "-2" }] } },
+          { label: "Có", max: 5, formula: { kind: "yesNo" } },
+        ],
+      },
     });
     const s = leaf(neg, { n: 1, value: true });
     expect(s.trace.parts![0]).toMatchObject({ raw: "-2", score: "0" });
@@ -308,7 +392,11 @@ describe("composite (Đồng Nai Sở 6.4.4: Tỷ lệ × 10 điểm + 5 điểm
 
 describe("levels (Kon Tum QĐ 121/2025: five levels, each a requirement or Không áp dụng)", () => {
   /** A one-criterion level catalog. */
-  function crit(formula: Record<string, unknown>, inputs: Record<string, unknown> = { a: { label: "a" } }, extra: Partial<CatalogInput> = {}): Catalog {
+  function crit(
+    formula: Record<string, unknown>,
+    inputs: Record<string, unknown> = { a: { label: "a" } },
+    extra: Partial<CatalogInput> = {},
+  ): CompiledCatalog {
     return loadCatalog({
       id: "mutlv-2025/xa",
       title: "Levels",
@@ -317,7 +405,9 @@ describe("levels (Kon Tum QĐ 121/2025: five levels, each a requirement or Khôn
       document: { number: "121/QĐ-MUT", date: "2025-01-01" },
       scoring: "levels",
       ...extra,
-      indicators: [{ code: "1", name: "G", children: [{ code: "1.1", name: "Tiêu chí", inputs, formula: { kind: "levels", ...formula } } as Node] }],
+      indicators: [
+        { code: "1", name: "G", children: [{ code: "1.1", name: "Tiêu chí", inputs, formula: { kind: "levels", ...formula } } as Node] },
+      ],
     });
   }
   const lv = (n: number) => ({ text: `Tối thiểu ${n}`, min: n });
@@ -336,7 +426,16 @@ describe("levels (Kon Tum QĐ 121/2025: five levels, each a requirement or Khôn
   });
   it("a ratio requirement is a percentage: 7/10 = 0.7 meets 70% (level 2) but not 80% (level 3)", () => {
     const c = crit(
-      { value: { numerator: ["a"], denominator: ["b"] }, requirements: { 1: { text: "≥ 50%", min: "50%" }, 2: { text: "≥ 70%", min: "70%" }, 3: { text: "≥ 80%", min: "80%" }, 4: null, 5: null } },
+      {
+        value: { numerator: ["a"], denominator: ["b"] },
+        requirements: {
+          1: { text: "≥ 50%", min: "50%" },
+          2: { text: "≥ 70%", min: "70%" },
+          3: { text: "≥ 80%", min: "80%" },
+          4: null,
+          5: null,
+        },
+      },
       { a: { label: "a" }, b: { label: "b" } },
     );
     const s = scoreIndicator(c, "1.1", { a: 7, b: 10 });
@@ -344,14 +443,34 @@ describe("levels (Kon Tum QĐ 121/2025: five levels, each a requirement or Khôn
     expect(s.checks![2]).toMatchObject({ level: 3, met: false, value: "0.7", min: "0.8", scale: "percent" });
   });
   it("zero denominator: met under policy max (no such subject matter), not met under policy zero", () => {
-    const reqs = { value: { numerator: ["a"], denominator: ["b"] }, requirements: { 1: { text: "≥ 50%", min: "50%" }, 2: null, 3: null, 4: null, 5: null } };
+    const reqs = {
+      value: { numerator: ["a"], denominator: ["b"] },
+      requirements: { 1: { text: "≥ 50%", min: "50%" }, 2: null, 3: null, 4: null, 5: null },
+    };
     const ab = { a: { label: "a" }, b: { label: "b" } };
     expect(scoreIndicator(crit(reqs, ab), "1.1", { a: 0, b: 0 }).levelMet).toBe(5);
-    expect(scoreIndicator(crit(reqs, ab, { defaults: { cadence: "year", annualRule: "last", zeroDenominator: "zero" } }), "1.1", { a: 0, b: 0 }).levelMet).toBe(0);
+    expect(
+      scoreIndicator(crit(reqs, ab, { defaults: { cadence: "year", annualRule: "last", zeroDenominator: "zero" } }), "1.1", { a: 0, b: 0 })
+        .levelMet,
+    ).toBe(0);
   });
   it("anyOf: one alternative is enough (a ≥ 2 or b ≥ 5); none met → the first alternative is reported", () => {
     const c = crit(
-      { requirements: { 1: { text: "a ≥ 2 hoặc b ≥ 5", anyOf: [{ value: "a", min: 2 }, { value: "b", min: 5 }] }, 2: null, 3: null, 4: null, 5: null } },
+      {
+        requirements: {
+          1: {
+            text: "a ≥ 2 hoặc b ≥ 5",
+            anyOf: [
+              { value: "a", min: 2 },
+              { value: "b", min: 5 },
+            ],
+          },
+          2: null,
+          3: null,
+          4: null,
+          5: null,
+        },
+      },
       { a: { label: "a" }, b: { label: "b" } },
     );
     expect(scoreIndicator(c, "1.1", { a: 1, b: 5 }).levelMet).toBe(5);
@@ -378,16 +497,39 @@ describe("what each kind asks for (field specs, seen through template, gaps and 
     level: "so",
     document: { number: "9/QĐ-MUT", date: "2024-01-01" },
     indicators: [
-      { code: "1", name: "Tỷ lệ", max: 10, inputs: { a: { label: "Số văn bản ký số", unit: "văn bản" }, b: { label: "Tổng số văn bản" } }, formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] } } },
+      {
+        code: "1",
+        name: "Tỷ lệ",
+        max: 10,
+        inputs: { a: { label: "Số văn bản ký số", unit: "văn bản" }, b: { label: "Tổng số văn bản" } },
+        formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] } },
+      },
       { code: "2", name: "Có/không", max: 10, formula: { kind: "yesNo" } },
       { code: "3", name: "Có/không có nhãn", max: 10, formula: { kind: "yesNo", label: "Đã ban hành kế hoạch" } },
-      { code: "4", name: "Lựa chọn", max: 10, formula: { kind: "choice", options: { full: { label: "Đầy đủ", share: 1 }, none: { label: "Không", points: 0 } } } },
-      { code: "5", name: "Danh mục", max: 10, formula: { kind: "checklist", items: { plan: { label: "Kế hoạch", points: 10 }, report: { label: "Báo cáo", points: 5 } } } },
-      { code: "6", name: "Theo số lượng", max: 10, formula: { kind: "perItem", items: { programs: { label: "Chương trình", points: 5 } } } },
+      {
+        code: "4",
+        name: "Lựa chọn",
+        max: 10,
+        formula: { kind: "choice", options: { full: { label: "Đầy đủ", share: 1 }, none: { label: "Không", points: 0 } } },
+      },
+      {
+        code: "5",
+        name: "Danh mục",
+        max: 10,
+        formula: { kind: "checklist", items: { plan: { label: "Kế hoạch", points: 10 }, report: { label: "Báo cáo", points: 5 } } },
+      },
+      {
+        code: "6",
+        name: "Theo số lượng",
+        max: 10,
+        formula: { kind: "perItem", items: { programs: { label: "Chương trình", points: 5 } } },
+      },
     ],
   });
   const rows = () => {
-    const [head, ...lines] = template(c, "csv", { periods: ["Y"], year: 2024 }).trim().split(/\r?\n/);
+    const [head, ...lines] = template(c, "csv", { periods: ["Y"], year: 2024 })
+      .trim()
+      .split(/\r?\n/);
     const cols = head!.split(",");
     return lines.map((l) => {
       // Values here hold no commas or quotes but the label's " — ".
@@ -412,14 +554,40 @@ describe("what each kind asks for (field specs, seen through template, gaps and 
     expect(row("6", "programs")["label"]).toBe("Theo số lượng — Chương trình");
   });
   it("every kind's inputs count as more-is-better: gaps suggests raising each indicator at 0 (one change reaching the max each)", () => {
-    const ds = { catalog: c.id, year: 2024, periods: ["Y"], units: [{ id: "u", name: "U", data: { Y: { "1": { a: 0, b: 10 }, "2": false, "3": false, "4": "none", "5": { plan: false, report: false }, "6": 0 } } }] };
+    const ds = {
+      catalog: c.id,
+      year: 2024,
+      periods: ["Y"],
+      units: [
+        {
+          id: "u",
+          name: "U",
+          data: { Y: { "1": { a: 0, b: 10 }, "2": false, "3": false, "4": "none", "5": { plan: false, report: false }, "6": 0 } },
+        },
+      ],
+    };
     const codes = new Set(gaps(c, ds, "u").suggestions.map((s) => s.code));
     expect([...codes].sort()).toEqual(["1", "2", "3", "4", "5", "6"]);
   });
   it("an input the formula names but the node does not declare is a CatalogError (unknownInput), not a crash", () => {
     let caught: unknown;
     try {
-      loadCatalog({ id: "bad-2024/so", title: "Bad", province: "T", level: "so", document: { number: "x", date: "2024-01-01" }, indicators: [{ code: "1", name: "X", max: 10, inputs: { a: { label: "a" } }, formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["zz"] } } }] });
+      loadCatalog({
+        id: "bad-2024/so",
+        title: "Bad",
+        province: "T",
+        level: "so",
+        document: { number: "x", date: "2024-01-01" },
+        indicators: [
+          {
+            code: "1",
+            name: "X",
+            max: 10,
+            inputs: { a: { label: "a" } },
+            formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["zz"] } },
+          },
+        ],
+      });
     } catch (e) {
       caught = e;
     }
@@ -430,19 +598,38 @@ describe("what each kind asks for (field specs, seen through template, gaps and 
 
 describe("branches a trace records", () => {
   it("an lt bound excludes its edge and the next band is tried: 3 is not < 3 → second band (2), 2 → first (1)", () => {
-    const c = one({ max: 2, inputs: { n: { label: "n" } }, formula: { kind: "bands", value: "n", bands: [{ lt: 3, points: 1 }, { gte: 0, points: 2 }] } });
+    const c = one({
+      max: 2,
+      inputs: { n: { label: "n" } },
+      formula: {
+        kind: "bands",
+        value: "n",
+        bands: [
+          { lt: 3, points: 1 },
+          { gte: 0, points: 2 },
+        ],
+      },
+    });
     expect(leaf(c, 3).score).toBe("2");
     expect(leaf(c, 2).score).toBe("1");
   });
   it("checklist: the items achieved are listed comma-separated (a,c)", () => {
-    const c = one({ max: 8, formula: { kind: "checklist", items: { a: { label: "A", points: 2 }, b: { label: "B", points: 2 }, c: { label: "C", points: 2 } } } });
+    const c = one({
+      max: 8,
+      formula: { kind: "checklist", items: { a: { label: "A", points: 2 }, b: { label: "B", points: 2 }, c: { label: "C", points: 2 } } },
+    });
     expect(leaf(c, { a: true, c: true }).trace.facts["achieved"]).toBe("a,c");
   });
   it("zero denominator is the branch of threshold and relative too", () => {
     const ab = { a: { label: "a" }, b: { label: "b" } };
     const value = { numerator: ["a"], denominator: ["b"] };
-    expect(leaf(one({ max: 10, inputs: ab, formula: { kind: "threshold", value, threshold: "50%", below: "zero" } }), { a: 0, b: 0 }).trace.branch).toBe("zeroDenominator");
-    expect(leaf(one({ max: 10, inputs: ab, formula: { kind: "relative", value, mode: "best" } }), { a: 0, b: 0 }).trace.branch).toBe("zeroDenominator");
+    expect(
+      leaf(one({ max: 10, inputs: ab, formula: { kind: "threshold", value, threshold: "50%", below: "zero" } }), { a: 0, b: 0 }).trace
+        .branch,
+    ).toBe("zeroDenominator");
+    expect(leaf(one({ max: 10, inputs: ab, formula: { kind: "relative", value, mode: "best" } }), { a: 0, b: 0 }).trace.branch).toBe(
+      "zeroDenominator",
+    );
   });
   it("minmax with every unit equal (zero range) falls back to value / best: 2 and 2 → 10, branch rangeZeroFallback", () => {
     const c = one({ max: 10, inputs: { a: { label: "a", type: "number" } }, formula: { kind: "relative", value: "a", mode: "minmax" } });
@@ -452,15 +639,54 @@ describe("branches a trace records", () => {
   });
   it("levels: a presence check shows the value read (true)", () => {
     const c = loadCatalog({
-      id: "mutlv-2025/xa", title: "Levels", province: "Test", level: "xa", document: { number: "121/QĐ-MUT", date: "2025-01-01" }, scoring: "levels",
-      indicators: [{ code: "1", name: "G", children: [{ code: "1.1", name: "Có", formula: { kind: "levels", requirements: { 1: { text: "Có", present: true }, 2: null, 3: null, 4: null, 5: null } } }] }],
+      id: "mutlv-2025/xa",
+      title: "Levels",
+      province: "Test",
+      level: "xa",
+      document: { number: "121/QĐ-MUT", date: "2025-01-01" },
+      scoring: "levels",
+      indicators: [
+        {
+          code: "1",
+          name: "G",
+          children: [
+            {
+              code: "1.1",
+              name: "Có",
+              formula: { kind: "levels", requirements: { 1: { text: "Có", present: true }, 2: null, 3: null, 4: null, 5: null } },
+            },
+          ],
+        },
+      ],
     } as CatalogInput);
     expect(scoreIndicator(c, "1.1", true).checks![0]).toMatchObject({ met: true, value: "true", scale: "presence" });
   });
   it("levels: a requirement with nothing to measure (text only) is never met, and does not crash", () => {
     const c = loadCatalog({
-      id: "mutlv-2025/xa", title: "Levels", province: "Test", level: "xa", document: { number: "121/QĐ-MUT", date: "2025-01-01" }, scoring: "levels",
-      indicators: [{ code: "1", name: "G", children: [{ code: "1.1", name: "Quy chế", inputs: { a: { label: "a" } }, formula: { kind: "levels", value: "a", requirements: { 1: { text: "Tối thiểu 1", min: 1 }, 2: { text: "Có quy chế" }, 3: null, 4: null, 5: null } } }] }],
+      id: "mutlv-2025/xa",
+      title: "Levels",
+      province: "Test",
+      level: "xa",
+      document: { number: "121/QĐ-MUT", date: "2025-01-01" },
+      scoring: "levels",
+      indicators: [
+        {
+          code: "1",
+          name: "G",
+          children: [
+            {
+              code: "1.1",
+              name: "Quy chế",
+              inputs: { a: { label: "a" } },
+              formula: {
+                kind: "levels",
+                value: "a",
+                requirements: { 1: { text: "Tối thiểu 1", min: 1 }, 2: { text: "Có quy chế" }, 3: null, 4: null, 5: null },
+              },
+            },
+          ],
+        },
+      ],
     } as CatalogInput);
     const s = scoreIndicator(c, "1.1", 3);
     expect(s.levelMet).toBe(1);

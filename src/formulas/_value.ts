@@ -112,3 +112,14 @@ export function worth(w: { readonly share?: number | string | undefined; readonl
   if (w.share !== undefined) return parseDecimalLiteral(w.share).times(max);
   return ZERO;
 }
+
+/**
+ * The shape of a kind that measures one value expression (`formula.value`): the fields it reads,
+ * its ratio, its catalog check and the inputs that raise it. Spread into the kind's definition.
+ */
+export const measuresValue = {
+  fields: (f: { readonly value: ValueExpr }, defs: Readonly<Record<string, InputDef>>): FieldSpec[] => valueFields(f.value, defs),
+  ratios: (f: { readonly value: ValueExpr }): RatioExpr[] => valueRatios(f.value),
+  check: (f: { readonly value: ValueExpr }, ctx: CheckContext): void => checkValue(f.value, ctx),
+  raising: (f: { readonly value: ValueExpr }): string[] => valueRaising(f.value),
+};

@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { ZERO, parseDecimalLiteral, type Dec } from "../../_decimal.js";
 import { DecimalLiteralSchema, ValueExprSchema, worthFields, worthRefine } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
-import { checkValue, evaluateValue, shownValue, valueFacts, valueFields, valueRaising, valueRatios, worth } from "../_value.js";
+import { evaluateValue, measuresValue, shownValue, valueFacts, worth } from "../_value.js";
 
 /** One band: bounds (any of gte/gt/lte/lt/eq) and what it is worth. */
 export const BandSchema = z
@@ -54,10 +54,7 @@ export function bandText(band: Band): string {
 export const bands: FormulaKindDef<BandsFormula, typeof BandsFormulaSchema> = {
   kind: "bands",
   schema: BandsFormulaSchema,
-  fields: (f, defs) => valueFields(f.value, defs),
-  ratios: (f) => valueRatios(f.value),
-  check: (f, ctx) => checkValue(f.value, ctx),
-  raising: (f) => valueRaising(f.value),
+  ...measuresValue,
   evaluate({ formula, max, inputs }) {
     const v = evaluateValue(formula.value, inputs);
     if (!v.ok) return { raw: max, branch: "zeroDenominator", zeroDenominator: true };

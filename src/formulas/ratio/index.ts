@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { parseDecimalLiteral } from "../../_decimal.js";
 import { DecimalLiteralSchema, ValueExprSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
-import { checkValue, evaluateValue, shownValue, valueFacts, valueFields, valueRaising, valueRatios } from "../_value.js";
+import { evaluateValue, measuresValue, shownValue, valueFacts } from "../_value.js";
 
 /** `ratio`: value × max (or × `points` when the document multiplies by another figure). */
 export const RatioFormulaSchema = z.object({
@@ -17,10 +17,7 @@ export type RatioFormula = z.infer<typeof RatioFormulaSchema>;
 export const ratio: FormulaKindDef<RatioFormula, typeof RatioFormulaSchema> = {
   kind: "ratio",
   schema: RatioFormulaSchema,
-  fields: (f, defs) => valueFields(f.value, defs),
-  ratios: (f) => valueRatios(f.value),
-  check: (f, ctx) => checkValue(f.value, ctx),
-  raising: (f) => valueRaising(f.value),
+  ...measuresValue,
   evaluate({ formula, max, inputs }) {
     const v = evaluateValue(formula.value, inputs);
     if (!v.ok) return { raw: max, branch: "zeroDenominator", zeroDenominator: true };

@@ -2,17 +2,7 @@ import * as z from "zod/mini";
 import { ZERO } from "../../_decimal.js";
 import { ValueExprSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
-import {
-  bareValue,
-  checkValue,
-  evaluateValue,
-  onValueScale,
-  shownValue,
-  valueFacts,
-  valueFields,
-  valueRaising,
-  valueRatios,
-} from "../_value.js";
+import { bareValue, evaluateValue, measuresValue, onValueScale, shownValue, valueFacts } from "../_value.js";
 
 /**
  * `relative`: compared with the units scored together in the same period.
@@ -33,10 +23,7 @@ export type RelativeFormula = z.infer<typeof RelativeFormulaSchema>;
 export const relative: FormulaKindDef<RelativeFormula, typeof RelativeFormulaSchema> = {
   kind: "relative",
   schema: RelativeFormulaSchema,
-  fields: (f, defs) => valueFields(f.value, defs),
-  ratios: (f) => valueRatios(f.value),
-  check: (f, ctx) => checkValue(f.value, ctx),
-  raising: (f) => valueRaising(f.value),
+  ...measuresValue,
   measure(formula, inputs) {
     const v = evaluateValue(formula.value, inputs);
     return v.ok ? v.value : "zeroDenominator";

@@ -2,17 +2,7 @@ import * as z from "zod/mini";
 import { ZERO, parseDecimalLiteral } from "../../_decimal.js";
 import { DecimalLiteralSchema, ValueExprSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
-import {
-  bareValue,
-  checkValue,
-  evaluateValue,
-  onValueScale,
-  shownValue,
-  valueFacts,
-  valueFields,
-  valueRaising,
-  valueRatios,
-} from "../_value.js";
+import { bareValue, evaluateValue, measuresValue, onValueScale, shownValue, valueFacts } from "../_value.js";
 
 /**
  * `threshold`: value ≥ threshold → max; below it `proportional` (value/threshold × max),
@@ -33,10 +23,7 @@ export type ThresholdFormula = z.infer<typeof ThresholdFormulaSchema>;
 export const threshold: FormulaKindDef<ThresholdFormula, typeof ThresholdFormulaSchema> = {
   kind: "threshold",
   schema: ThresholdFormulaSchema,
-  fields: (f, defs) => valueFields(f.value, defs),
-  ratios: (f) => valueRatios(f.value),
-  check: (f, ctx) => checkValue(f.value, ctx),
-  raising: (f) => valueRaising(f.value),
+  ...measuresValue,
   evaluate({ formula, max, inputs }) {
     const v = evaluateValue(formula.value, inputs);
     if (!v.ok) return { raw: max, branch: "zeroDenominator", zeroDenominator: true };
