@@ -416,3 +416,39 @@ describe("typed errors", () => {
     }
   });
 });
+
+describe("catalog checks of nested formulas", () => {
+  it("a peer-compared formula (relative) inside a composite is refused: it would be compared with itself only", async () => {
+    const { CatalogError, loadCatalog } = await import("../src/index.js");
+    let caught: unknown;
+    try {
+      loadCatalog({
+        id: "nested-2024/so",
+        title: "t",
+        province: "p",
+        level: "so",
+        document: { number: "1", date: "2024-01-01" },
+        indicators: [
+          {
+            code: "1",
+            name: "Hai phần",
+            max: 20,
+            inputs: { a: { label: "a" } },
+            formula: {
+              kind: "composite",
+              parts: [
+                { label: "so với đơn vị khác", max: 10, formula: { kind: "relative", value: "a", mode: "best" } },
+                { label: "có", max: 10, formula: { kind: "yesNo" } },
+              ],
+            },
+          },
+        ],
+      });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(CatalogError);
+    const issues = (caught as InstanceType<typeof CatalogError>).issues;
+    expect(issues.map((i) => [i.code, i.where.indicator, i.received])).toEqual([["nestedPeerFormula", "1", "relative"]]);
+  });
+});

@@ -89,6 +89,7 @@ export function compileCatalog(catalog: Catalog | CompiledCatalog): CompiledCata
     const ctx = {
       inputs,
       unknownInput: (name: string) => issues.push(createIssue("catalog", "unknownInput", where(n.code, name), { received: name })),
+      nestedPeerFormula: (kind: string) => issues.push(createIssue("catalog", "nestedPeerFormula", where(n.code), { received: kind })),
     };
     let fields: FieldSpec[] = [];
     let ratios: RatioExpr[] = [];

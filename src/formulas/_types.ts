@@ -107,6 +107,8 @@ export interface CheckContext {
   readonly inputs: Readonly<Record<string, InputDef>>;
   /** Reports an input the formula uses but the node does not declare. */
   readonly unknownInput: (name: string) => void;
+  /** Reports a formula compared across units (`measure`) nested inside another formula. */
+  readonly nestedPeerFormula: (kind: string) => void;
 }
 
 /**

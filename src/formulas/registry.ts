@@ -68,7 +68,11 @@ export function formulaRatios(formula: AnyFormula): RatioExpr[] {
 
 /** Catalog checks of a formula and of the formulas nested in it. */
 export function checkFormula(formula: AnyFormula, ctx: CheckContext): void {
-  for (const [kind, f] of walk(formula)) kind.check(f, ctx);
+  for (const [kind, f] of walk(formula)) {
+    kind.check(f, ctx);
+    // Peers are measured per leaf: a nested formula that compares units would see only itself.
+    for (const inner of kind.nested?.(f) ?? []) if (kindOf(inner)?.measure) ctx.nestedPeerFormula(inner.kind);
+  }
 }
 
 /** Inputs whose growth raises a formula's score, nested formulas included. */

@@ -9,6 +9,8 @@ export const en = {
   structureOnly: () => "this catalog is structure-only: the source document publishes no formulas or points, so it cannot be scored",
   duplicateCode: (p: P) => `code ${p.received} appears more than once`,
   unknownInput: (p: P) => `formula uses input "${p.received}" that the indicator does not define`,
+  nestedPeerFormula: (p: P) =>
+    `a "${p.received}" formula compares units with each other and cannot stand inside another formula (it would be compared with itself only)`,
   badReference: (p: P) => `input refers to "${p.received}", which does not exist (${p.detail})`,
   missingFormula: () => "scored indicator has no formula",
   missingMax: () => "scored indicator has no max",

@@ -12,6 +12,8 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   structureOnly: () => "bộ chỉ số này chỉ có cấu trúc: văn bản nguồn không công bố cách tính điểm nên không thể chấm điểm",
   duplicateCode: (p: P) => `mã ${p.received} xuất hiện nhiều lần`,
   unknownInput: (p: P) => `công thức dùng biến "${p.received}" mà chỉ số không khai báo`,
+  nestedPeerFormula: (p: P) =>
+    `công thức "${p.received}" so sánh các đơn vị với nhau nên không thể nằm trong công thức khác (sẽ chỉ so với chính nó)`,
   badReference: (p: P) => `biến tham chiếu "${p.received}" không tồn tại (${p.detail})`,
   missingFormula: () => "chỉ số được chấm điểm nhưng không có công thức",
   missingMax: () => "chỉ số được chấm điểm nhưng không có điểm tối đa",
