@@ -1,6 +1,5 @@
-import type { CompiledCatalog } from "../catalog/compile.js";
 import { Dec, ZERO, clamp, fmt, sum } from "../_decimal.js";
-import { compileCatalog, type CompiledNode, type RatioExpr } from "../catalog/compile.js";
+import type { CompiledCatalog, CompiledNode, RatioExpr } from "../catalog/compile.js";
 import { resolveCatalog } from "../catalog/registry.js";
 import { runFormula } from "../engine/evaluate.js";
 import { score } from "../engine/score.js";
@@ -77,7 +76,7 @@ export interface GapReport {
 
 const EPS = new Dec("0.000001");
 
-function responsibleOf(catalog: ReturnType<typeof compileCatalog>, code: string): { lead?: string; support?: readonly string[] } {
+function responsibleOf(catalog: CompiledCatalog, code: string): { lead?: string; support?: readonly string[] } {
   for (let n: CompiledNode | undefined = catalog.nodes.get(code); n; n = n.parent ? catalog.nodes.get(n.parent) : undefined) {
     const r = n.source.responsible;
     if (r?.lead) return { lead: r.lead, ...(r.support ? { support: r.support } : {}) };
@@ -253,7 +252,7 @@ export function gaps(
   const unit = unitOf(result, unitId);
   // A mixed dataset (communes of a district) holds units of the child catalog too.
   const unitCatalog = unit.catalog === catalog.id ? catalog : resolveCatalog(unit.catalog, options.catalogs, catalog.id);
-  const compiled = compileCatalog(unitCatalog);
+  const compiled = unitCatalog;
   if (unit.scoring === "levels") return levelGaps(unit, compiled, lang);
 
   const lost: Gap[] = compiled.leaves
@@ -401,7 +400,7 @@ export function gaps(
   };
 }
 
-function levelGaps(unit: LevelUnit, compiled: ReturnType<typeof compileCatalog>, lang: Lang): GapReport {
+function levelGaps(unit: LevelUnit, compiled: CompiledCatalog, lang: Lang): GapReport {
   const level = unit.level + 1;
   const w = gapsWords[lang];
   const blockers = unit.blockers.map((b) => {

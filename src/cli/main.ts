@@ -27,7 +27,6 @@ import { whatIf, parseOverride } from "../analysis/whatif.js";
 import { compare } from "../analysis/compare.js";
 import { report } from "../analysis/report.js";
 import { formatNumber } from "../_format.js";
-import { compileCatalog } from "../catalog/compile.js";
 import { template } from "../io/template.js";
 import { datasetFromCsv } from "../io/csv.js";
 import type { Dataset } from "../io/dataset.js";
@@ -158,8 +157,7 @@ const handlers: Handlers = {
     const unit = requireUnit(opts.unit, dataset);
     const result = score(catalog, dataset);
     const code = opts.code;
-    if (code && !compileCatalog(catalog).nodes.has(code))
-      throw cliError("unknownCode", { detail: "--code", received: code, expected: catalog.id });
+    if (code && !catalog.nodes.has(code)) throw cliError("unknownCode", { detail: "--code", received: code, expected: catalog.id });
     const u = result.units.find((x) => x.id === unit)!;
     io.out(
       [
@@ -214,7 +212,7 @@ const handlers: Handlers = {
 
   whatif({ args: [file], opts, lang, io }) {
     const { dataset, catalog } = openDataset(file, opts.catalog);
-    const codes = new Set(compileCatalog(catalog).nodes.keys());
+    const codes = new Set(catalog.nodes.keys());
     const overrides = opts.set.map((s) => {
       try {
         return parseOverride(s, codes);

@@ -72,7 +72,7 @@ function improvementOverrides(
 function childCatalogOf(catalog: CompiledCatalog, options: ScoreOptions): CompiledCatalog | undefined {
   if (!catalog.childCatalog) return undefined;
   // Not getCatalog: importing builtin.ts would bundle every built-in catalog with score().
-  return compileCatalog(resolveCatalog(catalog.childCatalog, options.catalogs, catalog.id));
+  return resolveCatalog(catalog.childCatalog, options.catalogs, catalog.id);
 }
 
 function scorePoints(
@@ -132,6 +132,7 @@ export function score(catalog: CompiledCatalog, dataset: Dataset | DatasetInput 
   }
   const loaded = loadDataset(dataset);
   const ds = options.overrides?.length ? loadDataset(applyOverrides(loaded, options.overrides)) : loaded;
+  // A no-op for the compiled catalogs loadCatalog/getCatalog return; compiles a plain Catalog passed from JavaScript.
   const main = compileCatalog(catalog);
   const child = childCatalogOf(catalog, options);
   const { units, warnings } = normalizeDataset(ds, main, child);

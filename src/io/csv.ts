@@ -1,5 +1,4 @@
 import Papa from "papaparse";
-import { compileCatalog } from "../catalog/compile.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
 import { DatasetError, createIssue, type Issue } from "../errors.js";
 import { isNotApplicable, readNumber, type DatasetInput } from "./dataset.js";
@@ -30,7 +29,7 @@ export function datasetFromCsv(text: string, catalog: CompiledCatalog, file?: st
     if (!cols.includes(c)) issues.push(createIssue("dataset", "datasetSchema", file ? { file } : {}, { detail: `missing column "${c}"` }));
   }
   if (issues.length) throw new DatasetError(issues);
-  const compiled = compileCatalog(catalog);
+  const compiled = catalog;
   const units = new Map<
     string,
     { id: string; name: string; profile: Record<string, Cell>; data: Record<string, Record<string, Record<string, Cell> | string>> }

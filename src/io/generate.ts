@@ -1,4 +1,4 @@
-import { compileCatalog, type CompiledCatalog, type CompiledNode } from "../catalog/compile.js";
+import type { CompiledCatalog, CompiledNode } from "../catalog/compile.js";
 import type { FieldType } from "../catalog/schema.js";
 import { isDue } from "../_periods.js";
 import { CatalogError, createIssue } from "../errors.js";
@@ -145,7 +145,7 @@ export function generateDataset(
   if (!Number.isInteger(options.units) || options.units < 1) throw new RangeError(`units must be a positive integer, got ${options.units}`);
   if (options.fill !== undefined && !(options.fill >= 0 && options.fill <= 1))
     throw new RangeError(`fill must be between 0 and 1, got ${options.fill}`);
-  const compiled = compileCatalog(catalog);
+  const compiled = catalog;
   const rng = mulberry32(options.seed ?? 1);
   const fill = options.fill ?? 1;
   const periods = options.periods ?? (compiled.leaves.every((n) => n.cadence === "year") ? ["Y"] : ["Q1", "Q2", "Q3", "Q4"]);

@@ -1,8 +1,7 @@
 import { Document, isMap, isPair, isScalar, isSeq } from "yaml";
 import * as z from "zod/mini";
 import Papa from "papaparse";
-import { compileCatalog, type CompiledNode } from "../catalog/compile.js";
-import type { CompiledCatalog } from "../catalog/compile.js";
+import type { CompiledCatalog, CompiledNode } from "../catalog/compile.js";
 import { isDue } from "../_periods.js";
 import type { FieldSpec } from "../formulas/_types.js";
 
@@ -47,7 +46,7 @@ function typeText(f: FieldSpec): string {
 
 /** Rows of the fill-in template: profile fields, then every input of every indicator due in each period. */
 function templateRows(catalog: CompiledCatalog, options: TemplateOptions): Record<(typeof CSV_COLUMNS)[number], string>[] {
-  const compiled = compileCatalog(catalog);
+  const compiled = catalog;
   const periods = options.periods ?? defaultPeriods(catalog);
   const year = String(options.year ?? new Date().getFullYear());
   const units = options.units ?? [{ id: "UNIT_ID", name: "Tên đơn vị" }];
@@ -94,7 +93,7 @@ function templateRows(catalog: CompiledCatalog, options: TemplateOptions): Recor
 
 /** A catalog-specific zod schema of a dataset (fields named, labelled and typed per indicator). */
 export function catalogDatasetSchema(catalog: CompiledCatalog, options: TemplateOptions = {}) {
-  const compiled = compileCatalog(catalog);
+  const compiled = catalog;
   const periods = options.periods ?? defaultPeriods(catalog);
   // zod/mini has no .meta(): the same registration in zod's global registry (what .meta() does).
   const meta = <T extends z.ZodMiniType>(schema: T, m: { title: string; description?: string }): T => {
@@ -177,7 +176,7 @@ export function template(catalog: CompiledCatalog, format: TemplateFormat, optio
     return Papa.unparse({ fields: [...CSV_COLUMNS], data: templateRows(catalog, options).map((r) => CSV_COLUMNS.map((c) => r[c])) });
   if (format === "json-schema")
     return JSON.stringify(z.toJSONSchema(catalogDatasetSchema(catalog, options), { target: "draft-2020-12" }), null, 2);
-  const compiled = compileCatalog(catalog);
+  const compiled = catalog;
   const periods = options.periods ?? defaultPeriods(catalog);
   const units = options.units ?? [{ id: "UNIT_ID", name: "Tên đơn vị" }];
   const skeleton = {
