@@ -18,8 +18,12 @@ export const FieldNameSchema = z
   .check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/, { message: "expected a field name such as a, b, total_staff" }));
 
 /** The kinds of value a data field may hold. */
-export const FieldTypeSchema = z.enum(["count", "number", "amount", "boolean", "text"]);
-/** `count`: non-negative integer; `number`: non-negative decimal; `amount`: money (million đồng); `boolean`; `text`. */
+export const FieldTypeSchema = z.enum(["count", "number", "amount", "share", "percent", "boolean", "text"]);
+/**
+ * The domain of a data field: `count` a non-negative integer; `number` a non-negative decimal;
+ * `amount` money (million đồng), non-negative; `share` a fraction from 0 to 1 (0.85 = 85 %);
+ * `percent` a percentage from 0 to 100; `boolean`; `text`.
+ */
 export type FieldType = z.infer<typeof FieldTypeSchema>;
 
 /**
