@@ -138,6 +138,10 @@ function valueArb(spec: Pick<FieldSpec, "type" | "options">): fc.Arbitrary<Scala
     case "number":
     case "amount":
       return amountArb;
+    case "share":
+      return fc.integer({ min: 0, max: 100 }).map((n) => n / 100);
+    case "percent":
+      return fc.integer({ min: 0, max: 1000 }).map((n) => n / 10);
     case "boolean":
       return fc.boolean();
     case "option":
@@ -749,6 +753,8 @@ const WRONG: Record<FieldSpec["type"], readonly unknown[]> = {
   count: ["abc", true, -1, 1.5, "1.234,5", null, Number.NaN, Number.POSITIVE_INFINITY, {}, [], "n/a!", "-3", " "],
   number: ["abc", false, -0.5, "1.234,5", null, Number.NaN, Number.NEGATIVE_INFINITY, [1], "1e3", "12.5.1"],
   amount: ["abc", false, -10, "1.234,5", null, Number.POSITIVE_INFINITY, { a: 1 }, "0x10"],
+  share: ["abc", false, -0.1, 1.5, 85, "85%", null, Number.NaN],
+  percent: ["abc", true, -1, 100.5, "85%", null, Number.POSITIVE_INFINITY],
   boolean: [1, 0, "yes", "true", "có", null, [], {}],
   option: ["zz-not-an-option", 1, true, null, ""],
   text: [true, null, {}, []],
