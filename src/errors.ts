@@ -10,6 +10,8 @@ export type IssueCode = keyof typeof en;
 /** Place of an issue in the catalog or dataset. */
 export interface IssueWhere {
   readonly file?: string;
+  /** Row of a CSV file (the header is row 1), or of a roster file. */
+  readonly row?: number;
   readonly catalog?: string;
   readonly unit?: string;
   readonly period?: string;
@@ -76,6 +78,7 @@ function placeOf(w: IssueWhere, lang: Lang): string {
   const t = locales[lang].$place;
   const parts: string[] = [];
   if (w.file) parts.push(w.file);
+  if (w.row !== undefined) parts.push(`${t.row} ${w.row}`);
   if (w.catalog) parts.push(`${t.catalog} ${w.catalog}`);
   if (w.unit) parts.push(`${t.unit} ${w.unit}`);
   if (w.period) parts.push(`${t.period} ${w.period}`);

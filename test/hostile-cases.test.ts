@@ -132,7 +132,7 @@ function runApi(c: HostileCase): Outcome {
     else if (c.datasetObject !== undefined) dataset = c.datasetObject;
     const totals: Record<string, string> = {};
     if (dataset !== undefined) {
-      const result = score(dataset as never, catalog as never);
+      const result = score(catalog ?? getCatalog((dataset as { catalog: string }).catalog), dataset as never);
       warnings.push(...result.warnings);
       for (const u of result.units) totals[u.id] = u.scoring === "points" ? u.total : `level ${u.level}`;
     }

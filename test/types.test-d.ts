@@ -153,6 +153,7 @@ describe("Issue, IssueCode", () => {
     expectTypeOf<Issue["expected"]>().toEqualTypeOf<string | undefined>();
     expectTypeOf<IssueWhere>().toEqualTypeOf<{
       readonly file?: string;
+      readonly row?: number;
       readonly catalog?: string;
       readonly unit?: string;
       readonly period?: string;

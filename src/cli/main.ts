@@ -18,7 +18,7 @@ import { listCatalogs } from "../catalog/builtin.js";
 import { lintCatalog, type LintReport } from "../catalog/lint.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
 import { score } from "../engine/score.js";
-import { CliError, DtiError, formatIssue, type Lang } from "../errors.js";
+import { CliError, DtiError, formatIssue, type Issue, type Lang } from "../errors.js";
 import { loadDataset } from "../io/dataset.js";
 import { parseText } from "../_parse.js";
 import { explain, unitHeadline } from "../analysis/explain.js";
@@ -28,7 +28,9 @@ import { compare } from "../analysis/compare.js";
 import { report } from "../analysis/report.js";
 import { formatNumber } from "../_format.js";
 import { template } from "../io/template.js";
-import { datasetFromCsv } from "../io/csv.js";
+import { readCsvDataset } from "../io/csv.js";
+import { readRoster, type RosterEntry } from "../io/roster.js";
+import type { NumberFormat } from "../io/values.js";
 import type { Dataset } from "../io/dataset.js";
 import { cliTexts } from "../i18n/cli.js";
 import { toCsv, toJson, toTable } from "./_render.js";
@@ -52,10 +54,24 @@ interface Context<C extends CommandName> {
 
 type Handlers = { readonly [C in CommandName]: (ctx: Context<C>) => number };
 
-/** Loads a dataset file (YAML, JSON or filled CSV) and its catalog (`--catalog`, else the dataset's). */
-function openDataset(file: string, catalogRef: string | undefined): { dataset: Dataset; catalog: CompiledCatalog } {
-  const dataset = loadDataset(parseDatasetFile(file, catalogRef) as object);
-  return { dataset, catalog: resolveCatalog(catalogRef ?? dataset.catalog) };
+/** How a dataset file is read: its roster (`--roster`) and, for a CSV, its number format. */
+interface ReadOptions {
+  readonly roster?: string | undefined;
+  readonly numberFormat?: NumberFormat | undefined;
+}
+
+/**
+ * Loads a dataset file (YAML, JSON or filled CSV) and its catalog (`--catalog`, else the
+ * dataset's), with the CSV reader's warnings (shown with the score's).
+ */
+function openDataset(
+  file: string,
+  catalogRef: string | undefined,
+  options: ReadOptions = {},
+): { dataset: Dataset; catalog: CompiledCatalog; warnings: readonly Issue[] } {
+  const { raw, warnings } = parseDatasetFile(file, catalogRef, options);
+  const dataset = loadDataset(raw as object);
+  return { dataset, catalog: resolveCatalog(catalogRef ?? dataset.catalog), warnings };
 }
 
 function requireUnit(unit: string, dataset: Dataset): string {
@@ -82,8 +98,10 @@ const handlers: Handlers = {
   score({ args: [files], opts, lang, io }) {
     const outputs: string[] = [];
     forEachFile(files, (file) => {
-      const { dataset, catalog } = openDataset(file, opts.catalog);
-      const result = score(catalog, dataset);
+      const opened = openDataset(file, opts.catalog, { roster: opts.roster, numberFormat: opts.numberFormat });
+      const { dataset, catalog } = opened;
+      const scored = score(catalog, dataset);
+      const result = { ...scored, warnings: [...opened.warnings, ...scored.warnings] };
       const catalogs = new Map<string, CompiledCatalog>([[catalog.id, catalog]]);
       if (catalog.childCatalog) catalogs.set(catalog.childCatalog, resolveCatalog(catalog.childCatalog));
       if (opts.format === "json") outputs.push(JSON.stringify(toJson(result, opts.full), null, 2));
@@ -122,7 +140,7 @@ const handlers: Handlers = {
   validate({ args: [files], opts, lang, io }) {
     const t = cliTexts[lang].validate;
     forEachFile(files, (file) => {
-      const raw = parseDatasetFile(file, opts.catalog);
+      const { raw, warnings } = parseDatasetFile(file, opts.catalog);
       if (raw && typeof raw === "object" && "indicators" in raw) {
         io.out(`${file}: ${t.catalog(resolveCatalog(file).id)}`);
         return;
@@ -133,9 +151,9 @@ const handlers: Handlers = {
         io.out(`${file}: ${t.structureOnly(catalog.id)}`);
         return;
       }
-      const result = score(catalog, dataset);
-      io.out(`${file}: ${t.dataset(dataset.units.length, catalog.id, result.warnings.length)}`);
-      for (const w of result.warnings) io.out(`  ! ${formatIssue(w, lang)}`);
+      const all = [...warnings, ...score(catalog, dataset).warnings];
+      io.out(`${file}: ${t.dataset(dataset.units.length, catalog.id, all.length)}`);
+      for (const w of all) io.out(`  ! ${formatIssue(w, lang)}`);
     });
     return 0;
   },
@@ -326,15 +344,24 @@ function oneLine(s: string): string {
   return s.replace(/\s+/g, " ").trim();
 }
 
-function parseDatasetFile(file: string, catalogRef?: string): unknown {
+/** Reads a dataset file as written (a CSV through readCsvDataset, with its warnings); `--roster` joins it. */
+function parseDatasetFile(file: string, catalogRef?: string, options: ReadOptions = {}): { raw: unknown; warnings: readonly Issue[] } {
   const text = readFile(file);
+  const roster: RosterEntry[] | undefined = options.roster !== undefined ? readRoster(readFile(options.roster), options.roster) : undefined;
   if (/\.csv$/i.test(file)) {
     if (!catalogRef) throw cliError("csvNeedsCatalog", {}, file);
-    return datasetFromCsv(text, resolveCatalog(catalogRef), file);
+    const read = readCsvDataset(text, resolveCatalog(catalogRef), { file, numberFormat: options.numberFormat, roster });
+    return { raw: read.dataset, warnings: read.warnings };
   }
   const parsed = parseText(text, "dataset", file);
   if ("issue" in parsed) throw new DtiError([parsed.issue]);
-  return parsed.value;
+  if (options.numberFormat !== undefined)
+    throw cliError("usage", { detail: `--number-format reads a CSV dataset; ${file} declares its own (numberFormat: in the file)` });
+  if (roster === undefined || !parsed.value || typeof parsed.value !== "object") return { raw: parsed.value, warnings: [] };
+  // Two rosters would leave the choice of one to a guess.
+  if ("roster" in parsed.value)
+    throw cliError("usage", { detail: `${file} declares a roster: --roster ${options.roster} cannot replace it` });
+  return { raw: { ...parsed.value, roster }, warnings: [] };
 }
 
 function withFile(e: DtiError, file: string): DtiError {

@@ -59,6 +59,8 @@ export const COMMANDS = {
       catalog: catalogOption,
       format: { type: "string", choices: ["table", "json", "csv"], default: "table" },
       full: { type: "boolean" },
+      roster: { type: "string", value: "file" },
+      numberFormat: { type: "string", choices: ["vi", "en"] },
     },
   },
   catalogs: {

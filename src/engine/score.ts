@@ -1,8 +1,9 @@
 import { Dec, fmt } from "../_decimal.js";
 import { compileCatalog, type CompiledCatalog } from "../catalog/compile.js";
-import { CatalogError, FormulaError, createIssue, type Issue } from "../errors.js";
+import { CatalogError, DatasetError, FormulaError, createIssue, type Issue } from "../errors.js";
 import { resolveCatalog } from "../catalog/registry.js";
 import { loadDataset, type Dataset, type DatasetInput } from "../io/dataset.js";
+import { checkRoster } from "../io/roster.js";
 import { applyOverrides, type Override } from "../io/overrides.js";
 import { evaluateUnit, measurePeers } from "./evaluate.js";
 import { evaluateLevelUnits } from "./levels.js";
@@ -67,6 +68,23 @@ function improvementOverrides(
     }
   }
   return { overrides, notes };
+}
+
+/**
+ * Runs the dataset's checks with the roster's (ids outside it, same names, look-alike ids,
+ * sparse units): the errors of both are thrown together, the roster's warnings join the others.
+ */
+function withRoster<R extends { readonly warnings: readonly Issue[] }>(ds: Dataset, check: () => R): R {
+  const roster = checkRoster(ds);
+  let checked: R;
+  try {
+    checked = check();
+  } catch (e) {
+    if (e instanceof DatasetError && roster.errors.length) throw new DatasetError([...e.issues, ...roster.errors]);
+    throw e;
+  }
+  if (roster.errors.length) throw new DatasetError(roster.errors);
+  return { ...checked, warnings: [...checked.warnings, ...roster.warnings] };
 }
 
 function childCatalogOf(catalog: CompiledCatalog, options: ScoreOptions): CompiledCatalog | undefined {
@@ -135,7 +153,7 @@ export function score(catalog: CompiledCatalog, dataset: Dataset | DatasetInput 
   // A no-op for the compiled catalogs loadCatalog/getCatalog return; compiles a plain Catalog passed from JavaScript.
   const main = compileCatalog(catalog);
   const child = childCatalogOf(catalog, options);
-  const { units, warnings } = normalizeDataset(ds, main, child);
+  const { units, warnings } = withRoster(ds, () => normalizeDataset(ds, main, child));
   const issues: Issue[] = [];
   const results: UnitResult[] = [];
   const childUnits = child ? units.filter((u) => u.catalog === child) : [];

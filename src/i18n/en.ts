@@ -1,6 +1,9 @@
 /** English messages by issue code. */
 export const en = {
-  $place: { catalog: "catalog", unit: "unit", period: "period", indicator: "indicator", field: "field" } as Record<string, string>,
+  $place: { catalog: "catalog", row: "row", unit: "unit", period: "period", indicator: "indicator", field: "field" } as Record<
+    string,
+    string
+  >,
   // catalog
   yamlSyntax: (p: P) => `YAML/JSON syntax error: ${p.detail}`,
   catalogSchema: (p: P) => `invalid catalog: ${p.detail}`,
@@ -55,6 +58,45 @@ export const en = {
   badOverride: (p: P) => `cannot read the change "${p.received}": ${p.detail} (expected UNIT.PERIOD.CODE[.FIELD]=VALUE)`,
   catalogsDiffer: (p: P) => `the two datasets use different catalogs (${p.received})`,
   csvNeedsCatalog: () => "a CSV dataset needs --catalog id|path",
+  // issue 10: CSV and roster
+  csvSyntax: (p: P) => `CSV syntax error: ${p.detail}`,
+  csvDuplicateColumn: (p: P) =>
+    `column "${p.received}" appears more than once in the header (${p.detail}); which one holds the data cannot be told`,
+  csvMissingColumn: (p: P) => `missing column "${p.received}" (a filled template has the columns ${p.expected})`,
+  csvRowShape: (p: P) => `the row has ${p.received} cells but the header has ${p.expected} columns`,
+  csvMissingYear: (p: P) => `no year (${p.detail}): the year is never guessed; fill the year column`,
+  csvBadYear: (p: P) => `year must be a whole number from ${p.expected}; got "${p.received}"`,
+  csvConflictingYears: (p: P) => `the file gives more than one year (${p.detail}); one CSV holds one year`,
+  csvMissingUnitId: (p: P) => `the row gives the value "${p.received}" but no unit_id`,
+  csvMissingUnitName: () => "no row of this unit gives its unit_name",
+  csvConflictingUnitName: (p: P) => `unit_name "${p.received}" differs from "${p.expected}" given in ${p.detail}; one name per unit id`,
+  csvMissingPeriod: () => "the row gives an indicator value but no period",
+  csvDuplicateRow: (p: P) =>
+    `the row repeats ${p.detail} (same unit, period, code and field, same value "${p.received}"); remove one of them`,
+  csvConflictingValues: (p: P) =>
+    `the row gives "${p.received}" but ${p.detail} gives "${p.expected}" for the same unit, period, code and field; which one holds cannot be told`,
+  csvNotApplicableMixed: (p: P) =>
+    `the row gives the value "${p.received}" but ${p.detail} marks the indicator "n/a" (not applicable) in the same period`,
+  csvAmbiguousNumber: (p: P) =>
+    `"${p.received}" is ambiguous: ${p.detail}; declare the number format (numberFormat vi: 1.000 is one thousand; en: 1,000 is one thousand)`,
+  csvNumberFormatMismatch: (p: P) => `"${p.received}" is not written in the declared number format ${p.expected} (${p.detail})`,
+  csvNotANumber: (p: P) => `expected a number, got "${p.received}"`,
+  csvInexactNumber: (p: P) => `"${p.received}" has more than ${p.expected} significant digits, more than the engine holds exactly`,
+  csvMissingMarker: (p: P) =>
+    `${p.received} value(s) hold a missing-value marker (NA, N/A, #N/A, na) and are read as not reported, not as not applicable (only "n/a" or "không áp dụng" mean that): ${p.detail}`,
+  csvEmptyValues: (p: P) => `${p.received} row(s) have an empty value and are read as not reported: ${p.detail}`,
+  rosterSchema: (p: P) => `invalid roster: ${p.detail}`,
+  rosterDuplicateId: (p: P) => `unit id "${p.received}" appears more than once in the roster (${p.detail})`,
+  rosterDuplicateName: (p: P) => `the roster names ${p.detail} "${p.received}"`,
+  rosterUnknownUnit: (p: P) =>
+    `unit id "${p.received}" is not in the roster${p.expected !== undefined ? `; did you mean "${p.expected}"?` : ""}${p.detail !== undefined ? ` (${p.detail})` : ""}`,
+  rosterUnitWithoutData: (p: P) => `roster unit "${p.received}" (${p.detail}) has no data in the dataset`,
+  rosterNameMismatch: (p: P) => `unit is named "${p.received}" in the data but "${p.expected}" in the roster`,
+  sameUnitName: (p: P) => `units ${p.detail} share the name "${p.received}": one unit under two ids?`,
+  confusableUnitIds: (p: P) =>
+    `unit ids "${p.received}" and "${p.expected}" differ only by look-alike characters (O/0, I/l/1): the same unit typed two ways?`,
+  sparseUnit: (p: P) =>
+    `the unit has ${p.received} filled value(s), under a quarter of the median ${p.expected} of ${p.detail}: rows lost or a mistyped unit id?`,
 } as const;
 
 type P = { readonly expected?: string; readonly received?: string; readonly detail?: string };

@@ -4,7 +4,7 @@ type P = { readonly expected?: string; readonly received?: string; readonly deta
 
 /** Vietnamese messages by issue code (same keys as `en`). */
 export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
-  $place: { catalog: "bộ chỉ số", unit: "đơn vị", period: "kỳ", indicator: "chỉ số", field: "trường" },
+  $place: { catalog: "bộ chỉ số", row: "dòng", unit: "đơn vị", period: "kỳ", indicator: "chỉ số", field: "trường" },
   yamlSyntax: (p: P) => `lỗi cú pháp YAML/JSON: ${p.detail}`,
   catalogSchema: (p: P) => `bộ chỉ số không hợp lệ: ${p.detail}`,
   unknownCatalog: (p: P) =>
@@ -57,4 +57,40 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   badOverride: (p: P) => `không đọc được thay đổi "${p.received}": ${p.detail} (cần dạng ĐƠNVỊ.KỲ.MÃ[.TRƯỜNG]=GIÁTRỊ)`,
   catalogsDiffer: (p: P) => `hai tệp số liệu dùng hai bộ chỉ số khác nhau (${p.received})`,
   csvNeedsCatalog: () => "tệp số liệu CSV cần --catalog mã|tệp",
+  // issue 10: CSV and roster
+  csvSyntax: (p: P) => `lỗi cú pháp CSV: ${p.detail}`,
+  csvDuplicateColumn: (p: P) => `cột "${p.received}" xuất hiện nhiều lần ở dòng tiêu đề (${p.detail}); không biết cột nào chứa số liệu`,
+  csvMissingColumn: (p: P) => `thiếu cột "${p.received}" (mẫu đã điền có các cột ${p.expected})`,
+  csvRowShape: (p: P) => `dòng có ${p.received} ô nhưng dòng tiêu đề có ${p.expected} cột`,
+  csvMissingYear: (p: P) => `không có năm (${p.detail}): năm không bao giờ được đoán; hãy điền cột year`,
+  csvBadYear: (p: P) => `năm phải là số nguyên từ ${p.expected}; nhận được "${p.received}"`,
+  csvConflictingYears: (p: P) => `tệp ghi nhiều năm khác nhau (${p.detail}); mỗi tệp CSV chỉ chứa một năm`,
+  csvMissingUnitId: (p: P) => `dòng có giá trị "${p.received}" nhưng không có unit_id`,
+  csvMissingUnitName: () => "không dòng nào của đơn vị này ghi unit_name",
+  csvConflictingUnitName: (p: P) => `unit_name "${p.received}" khác với "${p.expected}" ở ${p.detail}; mỗi mã đơn vị chỉ có một tên`,
+  csvMissingPeriod: () => "dòng có giá trị chỉ số nhưng không có kỳ (period)",
+  csvDuplicateRow: (p: P) => `dòng lặp lại ${p.detail} (cùng đơn vị, kỳ, mã và trường, cùng giá trị "${p.received}"); hãy xóa một dòng`,
+  csvConflictingValues: (p: P) =>
+    `dòng ghi "${p.received}" nhưng ${p.detail} ghi "${p.expected}" cho cùng đơn vị, kỳ, mã và trường; không biết giá trị nào đúng`,
+  csvNotApplicableMixed: (p: P) => `dòng ghi giá trị "${p.received}" nhưng ${p.detail} ghi chỉ số là "n/a" (không áp dụng) trong cùng kỳ`,
+  csvAmbiguousNumber: (p: P) =>
+    `"${p.received}" không rõ nghĩa: ${p.detail}; hãy khai báo định dạng số (numberFormat vi: 1.000 là một nghìn; en: 1,000 là một nghìn)`,
+  csvNumberFormatMismatch: (p: P) => `"${p.received}" không viết theo định dạng số đã khai báo ${p.expected} (${p.detail})`,
+  csvNotANumber: (p: P) => `cần một số, nhận được "${p.received}"`,
+  csvInexactNumber: (p: P) => `"${p.received}" có hơn ${p.expected} chữ số có nghĩa, nhiều hơn mức máy tính giữ chính xác`,
+  csvMissingMarker: (p: P) =>
+    `${p.received} giá trị ghi dấu thiếu số liệu (NA, N/A, #N/A, na) và được coi là chưa báo cáo, không phải không áp dụng (chỉ "n/a" hoặc "không áp dụng" mang nghĩa đó): ${p.detail}`,
+  csvEmptyValues: (p: P) => `${p.received} dòng để trống giá trị và được coi là chưa báo cáo: ${p.detail}`,
+  rosterSchema: (p: P) => `danh sách đơn vị không hợp lệ: ${p.detail}`,
+  rosterDuplicateId: (p: P) => `mã đơn vị "${p.received}" xuất hiện nhiều lần trong danh sách đơn vị (${p.detail})`,
+  rosterDuplicateName: (p: P) => `danh sách đơn vị đặt tên ${p.detail} là "${p.received}"`,
+  rosterUnknownUnit: (p: P) =>
+    `mã đơn vị "${p.received}" không có trong danh sách đơn vị${p.expected !== undefined ? `; có phải là "${p.expected}"?` : ""}${p.detail !== undefined ? ` (${p.detail})` : ""}`,
+  rosterUnitWithoutData: (p: P) => `đơn vị "${p.received}" (${p.detail}) trong danh sách không có số liệu`,
+  rosterNameMismatch: (p: P) => `đơn vị có tên "${p.received}" trong số liệu nhưng tên "${p.expected}" trong danh sách đơn vị`,
+  sameUnitName: (p: P) => `các đơn vị ${p.detail} trùng tên "${p.received}": một đơn vị ghi hai mã?`,
+  confusableUnitIds: (p: P) =>
+    `mã đơn vị "${p.received}" và "${p.expected}" chỉ khác nhau ở ký tự trông giống nhau (O/0, I/l/1): một đơn vị gõ hai cách?`,
+  sparseUnit: (p: P) =>
+    `đơn vị có ${p.received} giá trị đã điền, dưới một phần tư trung vị ${p.expected} của ${p.detail}: mất dòng hay gõ sai mã đơn vị?`,
 };

@@ -1,98 +1,392 @@
 import Papa from "papaparse";
 import type { CompiledCatalog } from "../catalog/compile.js";
-import { DatasetError, createIssue, type Issue } from "../errors.js";
-import { isNotApplicable, readNumber, type DatasetInput } from "./dataset.js";
+import { DatasetError, createIssue, type Issue, type IssueCode, type IssueWhere } from "../errors.js";
+import type { DatasetInput } from "./dataset.js";
+import type { RosterEntry } from "./roster.js";
+import { EXACT_DIGITS, isMissingMarker, isNotApplicable, readBooleanText, readNumberText, type NumberFormat } from "./values.js";
 import { PERIOD_ORDER } from "../_periods.js";
+
+// The CSV reader (issue 10, "no silent guesses"): a filled template is read as written or refused
+// with its row. Spreadsheets hide what a YAML parser would refuse: a row pasted twice, a column
+// duplicated (papaparse would rename it `value_1`), a year left empty, two names for one unit id,
+// "1.000" meaning one thousand or one. Each of these is an issue naming the file and the row.
 
 type Cell = string | number | boolean;
 
-/**
- * Reads a filled CSV template back into a dataset. Rows with an empty `value` are not reported
- * (missing data); `n/a` in any field of an indicator marks it not applicable. Numbers may use a
- * decimal comma; booleans are true/false (also có/không, yes/no).
- * @param text The CSV text (columns of `template(catalog, "csv")`; extra columns are ignored).
- * @param catalog The catalog the template was made from.
- * @param file File name for error messages.
- * @returns The dataset (validated later by `score`).
- * @throws DatasetError naming the CSV row of every problem.
- */
-export function datasetFromCsv(text: string, catalog: CompiledCatalog, file?: string): DatasetInput {
-  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const parsed = Papa.parse<Record<string, string>>(clean, { header: true, skipEmptyLines: "greedy" });
-  const issues: Issue[] = [];
-  const where = (row: number, extra: object = {}) => ({ ...(file ? { file } : {}), ...extra, field: `row ${row}` });
-  // A row may omit trailing optional columns (label, type…); other structural errors are reported.
-  for (const e of parsed.errors.filter((x) => x.code !== "TooFewFields"))
-    issues.push(createIssue("dataset", "datasetSchema", where((e.row ?? 0) + 2), { detail: e.message }, ["row", (e.row ?? 0) + 2]));
-  const cols = parsed.meta.fields ?? [];
-  for (const c of ["unit_id", "period", "code", "field", "value"]) {
-    if (!cols.includes(c)) issues.push(createIssue("dataset", "datasetSchema", file ? { file } : {}, { detail: `missing column "${c}"` }));
-  }
-  if (issues.length) throw new DatasetError(issues);
-  const compiled = catalog;
-  const units = new Map<
-    string,
-    { id: string; name: string; profile: Record<string, Cell>; data: Record<string, Record<string, Record<string, Cell> | string>> }
-  >();
-  const periods = new Set<string>();
-  let year: number | undefined;
-  parsed.data.forEach((r, i) => {
-    const row = i + 2; // header is row 1
-    const value = (r["value"] ?? "").trim();
-    const unitId = (r["unit_id"] ?? "").trim();
-    if (!unitId) {
-      if (value) issues.push(createIssue("dataset", "datasetSchema", where(row), { detail: "unit_id is empty" }, ["row", row]));
-      return;
-    }
-    const unit = units.get(unitId) ?? { id: unitId, name: (r["unit_name"] ?? "").trim() || unitId, profile: {}, data: {} };
-    units.set(unitId, unit);
-    if (r["year"] && year === undefined) year = Number(r["year"]);
-    const period = (r["period"] ?? "").trim();
-    const code = (r["code"] ?? "").trim();
-    const fieldName = (r["field"] ?? "").trim();
-    if (period) periods.add(period);
-    if (!value) return;
-    if (code === "profile") {
-      const spec = catalog.profile?.[fieldName];
-      unit.profile[fieldName] = spec && spec.type !== "text" ? cellOf(value, spec.type) : value;
-      return;
-    }
-    const node = compiled.nodes.get(code);
-    const spec = node?.fieldByName.get(fieldName);
-    const byPeriod = (unit.data[period] ??= {});
-    if (isNotApplicable(value)) {
-      byPeriod[code] = "n/a";
-      return;
-    }
-    const entry = byPeriod[code];
-    if (entry === "n/a") return;
-    const obj = (byPeriod[code] = entry ?? {}) as Record<string, Cell>;
-    obj[fieldName] = spec ? cellOf(value, spec.type) : value;
-  });
-  if (issues.length) throw new DatasetError(issues);
-  const ordered = [...periods].sort((a, b) => PERIOD_ORDER.indexOf(a as never) - PERIOD_ORDER.indexOf(b as never));
-  return {
-    catalog: catalog.id,
-    year: year !== undefined && Number.isInteger(year) ? year : new Date().getFullYear(),
-    periods: ordered.length ? ordered : ["Y"],
-    units: [...units.values()].map((u) => ({
-      id: u.id,
-      name: u.name,
-      ...(Object.keys(u.profile).length ? { profile: u.profile } : {}),
-      data: u.data as never,
-    })),
-  };
+/** Options of {@link readCsvDataset}. */
+export interface CsvReadOptions {
+  /** File name for the messages. */
+  readonly file?: string | undefined;
+  /** How numbers are written (`vi` 1.234,5; `en` 1,234.5); without it, "1.000" and "1,500" are refused as ambiguous. */
+  readonly numberFormat?: NumberFormat | undefined;
+  /** The units that should be in the file: becomes the dataset's `roster` (checked when it is scored). */
+  readonly roster?: readonly RosterEntry[] | undefined;
 }
 
-function cellOf(value: string, type: string): Cell {
-  if (type === "boolean") {
-    const v = value.toLowerCase();
-    if (["true", "có", "co", "yes", "x", "1"].includes(v)) return true;
-    if (["false", "không", "khong", "no", "0"].includes(v)) return false;
-    return value; // refused with a clear message by the dataset check
+/** A CSV read into a dataset, and what the reader noticed without refusing it. */
+export interface CsvReading {
+  readonly dataset: DatasetInput;
+  /** Accepted but worth a look: missing-value markers (`NA`, `#N/A`…) and empty values, with their rows. */
+  readonly warnings: readonly Issue[];
+}
+
+/** Columns a filled template must have (the template writes them all; label, type, unit, evidence are for people). */
+const REQUIRED = ["year", "unit_id", "unit_name", "period", "code", "field", "value"] as const;
+/** Years a DTI assessment can be for: a year outside them is a typo (2204), not a guess to make. */
+const YEARS = { min: 2000, max: 2100 } as const;
+/** Rows listed in a warning or a detail before "…": the count is always given. */
+const LISTED_ROWS = 10;
+
+const listRows = (rows: readonly number[]): string =>
+  `row${rows.length > 1 ? "s" : ""} ${rows.slice(0, LISTED_ROWS).join(", ")}${rows.length > LISTED_ROWS ? `, … (${rows.length} in all)` : ""}`;
+
+/** One value cell read: its row, its text as written, and what the dataset will hold. */
+interface ReadCell {
+  readonly row: number;
+  readonly text: string;
+  readonly value: Cell | "n/a";
+}
+
+/** The fields of one unit × period × indicator (or of one unit's profile), as read. */
+interface Entry {
+  readonly unit: string;
+  readonly period: string;
+  readonly code: string;
+  readonly cells: Map<string, ReadCell>;
+}
+
+/**
+ * Reads a filled CSV template (columns of `template(catalog, "csv")`) into a dataset, refusing
+ * with its row every structure that would otherwise be a guess:
+ * - a duplicated column, a missing column, a row with more cells than the header;
+ * - the year: required in every row, a whole number from 2000 to 2100, one year per file;
+ * - one unit_name per unit_id; a period on every indicator row (Q1–Q4, H1, H2, Y);
+ * - codes and fields of the catalog (`profile` rows: the catalog's profile fields);
+ * - one row per unit, period, code and field (a repeated row, equal or not, is refused);
+ * - numbers read by `readNumberText` in the declared format (without one, "1.000" and "1,500"
+ *   are refused as ambiguous), booleans by `readBooleanText`.
+ * An empty value, or a missing-value marker (`NA`, `N/A`, `#N/A`, `na`), is not reported (a
+ * warning counts and lists the rows); only `n/a` and "không áp dụng" mean not applicable.
+ * @param text The CSV text.
+ * @param catalog The catalog the template was made from.
+ * @param options File name, number format, roster.
+ * @returns The dataset (validated against the catalog by `score`) and the reader's warnings.
+ * @throws DatasetError naming the file and row of every problem, all at once.
+ * @example
+ * const { dataset, warnings } = readCsvDataset(readFileSync("filled.csv", "utf8"), getCatalog("dong-nai-2023/so"), { file: "filled.csv", numberFormat: "vi" });
+ * const result = score(getCatalog("dong-nai-2023/so"), dataset); // then show warnings with result.warnings
+ */
+export function readCsvDataset(text: string, catalog: CompiledCatalog, options: CsvReadOptions = {}): CsvReading {
+  const file = options.file;
+  const fileWhere: IssueWhere = file !== undefined ? { file } : {};
+  const issues: Issue[] = [];
+  const warnings: Issue[] = [];
+  const rowIssue = (
+    code: IssueCode,
+    row: number,
+    where: IssueWhere,
+    params: { expected?: string; received?: string; detail?: string },
+    column?: string,
+  ) => createIssue("dataset", code, { ...fileWhere, row, ...where }, params, column !== undefined ? ["row", row, column] : ["row", row]);
+
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Without papaparse's header mode: it renames a duplicated column (`value_1`) and keeps going.
+  // Blank lines are kept so that the row numbers are the file's (the header is row 1).
+  const parsed = Papa.parse<string[]>(clean, { header: false });
+  for (const e of parsed.errors) issues.push(rowIssue("csvSyntax", (e.row ?? 0) + 1, {}, { detail: e.message }));
+  const header = (parsed.data[0] ?? []).map((h) => h.trim());
+  const columns = new Map<string, number>();
+  header.forEach((name, i) => {
+    if (!name) return;
+    const first = columns.get(name);
+    if (first !== undefined)
+      issues.push(rowIssue("csvDuplicateColumn", 1, {}, { received: name, detail: `columns ${first + 1} and ${i + 1}` }, name));
+    else columns.set(name, i);
+  });
+  for (const c of REQUIRED)
+    if (!columns.has(c)) issues.push(rowIssue("csvMissingColumn", 1, {}, { received: c, expected: REQUIRED.join(", ") }));
+  if (issues.length) throw new DatasetError(issues);
+  const col = (cells: readonly string[], name: (typeof REQUIRED)[number]) => (cells[columns.get(name)!] ?? "").trim();
+
+  const units = new Map<string, { id: string; name: string; nameRow: number; firstRow: number }>();
+  const entries = new Map<string, Entry>();
+  const periods = new Set<string>();
+  const years = new Map<number, number>(); // year → its first row
+  const yearless: number[] = [];
+  const empty: number[] = [];
+  const markers: number[] = [];
+  const format = options.numberFormat;
+
+  parsed.data.slice(1).forEach((cells, k) => {
+    const row = k + 2;
+    if (cells.every((c) => c.trim() === "")) return; // a blank line
+    // A row may omit trailing columns (label, type…); more cells than columns is a shifted row.
+    if (cells.length > header.length)
+      issues.push(rowIssue("csvRowShape", row, {}, { received: String(cells.length), expected: String(header.length) }));
+    const value = col(cells, "value");
+    const unitId = col(cells, "unit_id");
+    if (!unitId) {
+      if (value) issues.push(rowIssue("csvMissingUnitId", row, {}, { received: value }, "unit_id"));
+      return;
+    }
+    // The year: every row carries it (the template writes it on every row); never the current year.
+    const yearText = col(cells, "year");
+    if (!yearText) yearless.push(row);
+    else if (!/^\d+$/.test(yearText) || Number(yearText) < YEARS.min || Number(yearText) > YEARS.max)
+      issues.push(rowIssue("csvBadYear", row, {}, { received: yearText, expected: `${YEARS.min} to ${YEARS.max}` }, "year"));
+    else if (!years.has(Number(yearText))) years.set(Number(yearText), row);
+
+    // One name per unit id.
+    const name = col(cells, "unit_name");
+    const unit = units.get(unitId) ?? { id: unitId, name: "", nameRow: 0, firstRow: row };
+    units.set(unitId, unit);
+    if (name && !unit.name) Object.assign(unit, { name, nameRow: row });
+    else if (name && name.normalize("NFC") !== unit.name.normalize("NFC"))
+      issues.push(
+        rowIssue(
+          "csvConflictingUnitName",
+          row,
+          { unit: unitId },
+          { received: name, expected: unit.name, detail: `row ${unit.nameRow}` },
+          "unit_name",
+        ),
+      );
+
+    const code = col(cells, "code");
+    const field = col(cells, "field");
+    const periodText = col(cells, "period");
+    const profile = code === "profile";
+    const where: IssueWhere = profile ? { unit: unitId, field } : { unit: unitId, period: periodText, indicator: code, field };
+
+    // The code and field: the catalog's, checked on every row (an empty row of an unknown code is still a wrong template).
+    let type: string | undefined;
+    let choices: readonly string[] | undefined;
+    if (profile) {
+      const spec = catalog.profile?.[field];
+      if (!spec) {
+        issues.push(
+          rowIssue(
+            "unknownProfileField",
+            row,
+            where,
+            { received: field, expected: Object.keys(catalog.profile ?? {}).join(", ") || "none" },
+            "field",
+          ),
+        );
+        return;
+      }
+      type = spec.type;
+    } else {
+      if (!periodText) {
+        if (value) issues.push(rowIssue("csvMissingPeriod", row, where, {}, "period"));
+        return;
+      }
+      if (!(PERIOD_ORDER as readonly string[]).includes(periodText)) {
+        issues.push(rowIssue("unknownPeriod", row, where, { received: periodText, expected: PERIOD_ORDER.join(", ") }, "period"));
+        return;
+      }
+      periods.add(periodText);
+      const node = catalog.nodes.get(code);
+      if (!node) {
+        issues.push(rowIssue("unknownIndicator", row, where, { received: code }, "code"));
+        return;
+      }
+      if (node.children.length) {
+        issues.push(rowIssue("notALeaf", row, where, { received: code, detail: node.children.join(", ") }, "code"));
+        return;
+      }
+      const spec = node.fieldByName.get(field);
+      if (!spec) {
+        issues.push(rowIssue("unknownField", row, where, { received: field, expected: node.asked.map((f) => f.name).join(", ") }, "field"));
+        return;
+      }
+      if (spec.from !== undefined) {
+        issues.push(rowIssue("fromField", row, where, { detail: spec.from }, "field"));
+        return;
+      }
+      type = spec.type;
+      choices = spec.options;
+    }
+
+    // The value: missing, not applicable, or read in the field's type.
+    let read: Cell | "n/a" | undefined;
+    if (!value) empty.push(row);
+    else if (isMissingMarker(value)) markers.push(row);
+    else if (isNotApplicable(value) && !profile) read = "n/a";
+    else {
+      read = readCell(value, type, choices, format, (code, params) => issues.push(rowIssue(code, row, where, params, "value")));
+      if (read === undefined) return;
+    }
+
+    // One row per unit, period, code and field, whatever its value.
+    const key = JSON.stringify([unitId, profile ? "" : periodText, code]);
+    const entry = entries.get(key) ?? { unit: unitId, period: profile ? "" : periodText, code, cells: new Map<string, ReadCell>() };
+    entries.set(key, entry);
+    const before = entry.cells.get(field);
+    const cell: ReadCell = { row, text: value, value: read ?? "" };
+    if (!before) entry.cells.set(field, cell);
+    else if (sameValue(before, cell))
+      issues.push(rowIssue("csvDuplicateRow", row, where, { received: value, detail: `row ${before.row}` }));
+    else
+      issues.push(
+        rowIssue("csvConflictingValues", row, where, { received: value, expected: before.text, detail: `row ${before.row}` }, "value"),
+      );
+  });
+
+  // The year, once for the file.
+  if (!years.size && !yearless.length && !issues.length)
+    issues.push(createIssue("dataset", "csvMissingYear", { ...fileWhere, row: 1 }, { detail: "the file has no rows" }, ["row", 1]));
+  if (yearless.length)
+    issues.push(
+      createIssue("dataset", "csvMissingYear", { ...fileWhere, row: yearless[0]! }, { detail: `empty year in ${listRows(yearless)}` }, [
+        "row",
+        yearless[0]!,
+        "year",
+      ]),
+    );
+  if (years.size > 1) {
+    const [, second] = [...years.entries()];
+    issues.push(
+      rowIssue(
+        "csvConflictingYears",
+        second![1],
+        {},
+        { detail: [...years.entries()].map(([y, r]) => `${y} from row ${r}`).join(", ") },
+        "year",
+      ),
+    );
   }
-  if (type === "option" || type === "text") return value;
-  const n = readNumber(value);
-  if (n && String(Number(n.toString())) === n.toString()) return Number(n.toString());
-  return n ? n.toString() : value;
+  for (const u of units.values()) if (!u.name) issues.push(rowIssue("csvMissingUnitName", u.firstRow, { unit: u.id }, {}, "unit_name"));
+
+  // Assemble the units; "n/a" on one field with a value on another of the same indicator is refused.
+  const data = new Map<string, { profile: Record<string, Cell>; data: Record<string, Record<string, Record<string, Cell> | "n/a">> }>();
+  for (const u of units.keys()) data.set(u, { profile: {}, data: {} });
+  for (const e of entries.values()) {
+    const target = data.get(e.unit)!;
+    const given = [...e.cells].filter(([, c]) => c.value !== "");
+    if (e.code === "profile") {
+      for (const [f, c] of given) target.profile[f] = c.value as Cell;
+      continue;
+    }
+    const na = given.find(([, c]) => c.value === "n/a");
+    if (na) {
+      for (const [f, c] of given)
+        if (c.value !== "n/a")
+          issues.push(
+            rowIssue(
+              "csvNotApplicableMixed",
+              c.row,
+              { unit: e.unit, period: e.period, indicator: e.code, field: f },
+              { received: c.text, detail: `row ${na[1].row}` },
+              "value",
+            ),
+          );
+      (target.data[e.period] ??= {})[e.code] = "n/a";
+    } else if (given.length) (target.data[e.period] ??= {})[e.code] = Object.fromEntries(given.map(([f, c]) => [f, c.value as Cell]));
+  }
+  if (issues.length) throw new DatasetError(issues);
+
+  if (markers.length)
+    warnings.push(
+      createIssue(
+        "dataset",
+        "csvMissingMarker",
+        { ...fileWhere, row: markers[0]! },
+        { received: String(markers.length), detail: listRows(markers) },
+        ["row", markers[0]!, "value"],
+      ),
+    );
+  if (empty.length)
+    warnings.push(
+      createIssue(
+        "dataset",
+        "csvEmptyValues",
+        { ...fileWhere, row: empty[0]! },
+        { received: String(empty.length), detail: listRows(empty) },
+        ["row", empty[0]!, "value"],
+      ),
+    );
+
+  const ordered = [...periods].sort((a, b) => PERIOD_ORDER.indexOf(a as never) - PERIOD_ORDER.indexOf(b as never));
+  const dataset: DatasetInput = {
+    catalog: catalog.id,
+    year: [...years.keys()][0]!,
+    // A file of profile rows only names no period: the catalog's own cadence, as its template writes it.
+    periods: ordered.length ? ordered : catalog.defaults.cadence === "year" ? ["Y"] : ["Q1", "Q2", "Q3", "Q4"],
+    units: [...units.values()].map((u) => {
+      const d = data.get(u.id)!;
+      return { id: u.id, name: u.name, ...(Object.keys(d.profile).length ? { profile: d.profile } : {}), data: d.data as never };
+    }),
+    ...(options.roster ? { roster: [...options.roster] } : {}),
+  };
+  return { dataset, warnings };
+}
+
+/** Two cells hold the same value (a pasted row): compared as read, so "1,5" and "1.5" are the same. */
+function sameValue(a: ReadCell, b: ReadCell): boolean {
+  return a.value === b.value || (a.value === "" && b.value === "");
+}
+
+/**
+ * Reads one value in its field's type; reports and returns undefined when it cannot.
+ * Numbers that a JS number holds exactly become numbers; others stay exact decimal text.
+ */
+function readCell(
+  value: string,
+  type: string | undefined,
+  choices: readonly string[] | undefined,
+  format: NumberFormat | undefined,
+  report: (code: IssueCode, params: { expected?: string; received?: string; detail?: string }) => void,
+): Cell | undefined {
+  if (type === "text" || type === undefined) return value;
+  if (type === "option") {
+    if (choices?.includes(value)) return value;
+    report("expectedOption", { received: value, expected: (choices ?? []).join(", ") });
+    return undefined;
+  }
+  if (type === "boolean") {
+    const b = readBooleanText(value);
+    if (b === undefined) report("expectedBoolean", { received: value });
+    return b;
+  }
+  const r = readNumberText(value, format);
+  if ("value" in r) {
+    const s = r.value.toFixed();
+    return String(Number(s)) === s ? Number(s) : s;
+  }
+  switch (r.problem) {
+    case "ambiguousNumber": {
+      const vi = readNumberText(value, "vi");
+      const en = readNumberText(value, "en");
+      const as = (x: typeof vi) => ("value" in x ? x.value.toFixed() : "?");
+      report("csvAmbiguousNumber", { received: value, detail: `${as(vi)} in the vi format, ${as(en)} in the en format` });
+      break;
+    }
+    case "numberFormatMismatch":
+      report("csvNumberFormatMismatch", {
+        received: value,
+        expected: format ?? "",
+        detail: `it reads as the ${format === "vi" ? "en" : "vi"} format`,
+      });
+      break;
+    case "inexactNumber":
+      report("csvInexactNumber", { received: value, expected: String(EXACT_DIGITS) });
+      break;
+    default:
+      report("csvNotANumber", { received: value });
+  }
+  return undefined;
+}
+
+/**
+ * Reads a filled CSV template into a dataset (see {@link readCsvDataset}), without its warnings
+ * (the missing-value markers and empty values it counted): use `readCsvDataset` to show them.
+ * @param text The CSV text.
+ * @param catalog The catalog the template was made from.
+ * @param options File name (a string, as before) or the reader's options.
+ * @returns The dataset (validated later by `score`).
+ * @throws DatasetError naming the file and row of every problem.
+ */
+export function datasetFromCsv(text: string, catalog: CompiledCatalog, options?: string | CsvReadOptions): DatasetInput {
+  return readCsvDataset(text, catalog, typeof options === "string" ? { file: options } : options).dataset;
 }

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { Dec, decOf } from "../_decimal.js";
 import { readInput } from "../_parse.js";
+import { RosterSchema } from "./roster.js";
 
 /** A raw data value as written: a number, a boolean, a string (option, "n/a", numeric text) or null. */
 const RawScalar = z.union([z.number(), z.boolean(), z.string(), z.null()]);
@@ -42,6 +43,8 @@ export const DatasetSchema = z.strictObject({
   year: z.number().check(z.int()),
   periods: z.array(z.string()).check(z.minLength(1)),
   units: z.array(UnitSchema).check(z.minLength(1)),
+  /** Every unit that should be in the dataset: ids outside it are refused (see `checkRoster`). */
+  roster: z.optional(RosterSchema),
 });
 /** A dataset as validated (defaults applied). */
 export type Dataset = z.infer<typeof DatasetSchema>;
