@@ -98,7 +98,7 @@ const handlers: Handlers = {
   score({ args: [files], opts, lang, io }) {
     const outputs: string[] = [];
     forEachFile(files, (file) => {
-      const opened = openDataset(file, opts.catalog, { roster: opts.roster, numberFormat: opts.numberFormat });
+      const opened = openDataset(file, opts.catalog, { roster: opts.roster, numberFormat: opts.numbers });
       const { dataset, catalog } = opened;
       const scored = score(catalog, dataset);
       const result = { ...scored, warnings: [...opened.warnings, ...scored.warnings] };
@@ -356,7 +356,7 @@ function parseDatasetFile(file: string, catalogRef?: string, options: ReadOption
   const parsed = parseText(text, "dataset", file);
   if ("issue" in parsed) throw new DtiError([parsed.issue]);
   if (options.numberFormat !== undefined)
-    throw cliError("usage", { detail: `--number-format reads a CSV dataset; ${file} declares its own (numberFormat: in the file)` });
+    throw cliError("usage", { detail: `--numbers reads a CSV dataset; ${file} declares its own (numberFormat: in the file)` });
   if (roster === undefined || !parsed.value || typeof parsed.value !== "object") return { raw: parsed.value, warnings: [] };
   // Two rosters would leave the choice of one to a guess.
   if ("roster" in parsed.value)

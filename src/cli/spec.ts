@@ -60,7 +60,7 @@ export const COMMANDS = {
       format: { type: "string", choices: ["table", "json", "csv"], default: "table" },
       full: { type: "boolean" },
       roster: { type: "string", value: "file" },
-      numberFormat: { type: "string", choices: ["vi", "en"] },
+      numbers: { type: "string", choices: ["vi", "en"] },
     },
   },
   catalogs: {

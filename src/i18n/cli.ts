@@ -113,8 +113,7 @@ export const en = {
       periods: "periods of the template, comma-separated",
       year: "year of the template",
       roster: "roster file: every unit that should be in the dataset (CSV with unit_id,unit_name, or a YAML/JSON list of {id, name})",
-      numberFormat:
-        "how numbers are written in a CSV dataset: vi 1.234,5 or en 1,234.5 (without it, 1.000 and 1,500 are refused as ambiguous)",
+      numbers: "how numbers are written in a CSV dataset: vi 1.234,5 or en 1,234.5 (without it, 1.000 and 1,500 are refused as ambiguous)",
     },
   },
   catalogs: {
@@ -229,7 +228,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
       year: "năm của mẫu",
       roster:
         "tệp danh sách đơn vị: mọi đơn vị phải có trong tệp số liệu (CSV có cột unit_id,unit_name, hoặc danh sách {id, name} YAML/JSON)",
-      numberFormat:
+      numbers:
         "cách viết số trong tệp số liệu CSV: vi 1.234,5 hoặc en 1,234.5 (nếu không khai báo, 1.000 và 1,500 bị từ chối vì không rõ nghĩa)",
     },
   },
