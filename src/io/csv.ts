@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import type { CompiledCatalog } from "../catalog/compile.js";
 import { DatasetError, createIssue, type Issue, type IssueCode, type IssueWhere } from "../errors.js";
 import type { DatasetInput } from "./dataset.js";
-import type { RosterEntry } from "./roster.js";
+import { notDelimiterGuess, type RosterEntry } from "./roster.js";
 import { EXACT_DIGITS, isMissingMarker, isNotApplicable, readBooleanText, readNumberText, type NumberFormat } from "./values.js";
 import { PERIOD_ORDER } from "../_periods.js";
 
@@ -93,7 +93,7 @@ export function readCsvDataset(text: string, catalog: CompiledCatalog, options: 
   // Without papaparse's header mode: it renames a duplicated column (`value_1`) and keeps going.
   // Blank lines are kept so that the row numbers are the file's (the header is row 1).
   const parsed = Papa.parse<string[]>(clean, { header: false });
-  for (const e of parsed.errors) issues.push(rowIssue("csvSyntax", (e.row ?? 0) + 1, {}, { detail: e.message }));
+  for (const e of parsed.errors.filter(notDelimiterGuess)) issues.push(rowIssue("csvSyntax", (e.row ?? 0) + 1, {}, { detail: e.message }));
   const header = (parsed.data[0] ?? []).map((h) => h.trim());
   const columns = new Map<string, number>();
   header.forEach((name, i) => {

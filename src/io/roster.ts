@@ -1,4 +1,4 @@
-import Papa from "papaparse";
+import Papa, { type ParseError } from "papaparse";
 import * as z from "zod/mini";
 import { DatasetError, createIssue, type Issue, type IssueWhere } from "../errors.js";
 import { parseText } from "../_parse.js";
@@ -37,6 +37,12 @@ export interface RosterReport {
   readonly errors: readonly Issue[];
   readonly warnings: readonly Issue[];
 }
+
+/**
+ * Papaparse's "cannot detect the delimiter" note on a file of one column or few rows: it then reads
+ * commas, as the template writes; a wrong guess shows as missing columns, so it is not an error.
+ */
+export const notDelimiterGuess = (e: ParseError): boolean => e.code !== "UndetectableDelimiter";
 
 /** A unit whose filled values are under 1/SPARSE_FRACTION of its catalog's median is reported. */
 const SPARSE_FRACTION = 4;
@@ -255,7 +261,7 @@ export function readRoster(text: string, file = "roster.csv"): RosterEntry[] {
   if (/\.csv$/i.test(file)) {
     const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const parsed = Papa.parse<string[]>(clean, { header: false });
-    for (const e of parsed.errors)
+    for (const e of parsed.errors.filter(notDelimiterGuess))
       issues.push(
         createIssue("dataset", "rosterSchema", { file, row: (e.row ?? 0) + 1 }, { detail: e.message }, ["row", (e.row ?? 0) + 1]),
       );
