@@ -20,7 +20,7 @@ export const BandSchema = z
 export type Band = z.infer<typeof BandSchema>;
 
 /** `bands`: the first band (in order) whose bounds hold gives the points; none → 0. */
-export const BandsFormulaSchema = z.object({
+export const BandsFormulaSchema = z.strictObject({
   kind: z.literal("bands"),
   value: ValueExprSchema,
   bands: z.array(BandSchema).check(z.minLength(1)),

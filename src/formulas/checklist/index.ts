@@ -5,7 +5,7 @@ import type { FormulaKindDef } from "../_types.js";
 import { worth } from "../_value.js";
 
 /** `checklist`: one boolean field per item; the items achieved add up. */
-export const ChecklistFormulaSchema = z.object({
+export const ChecklistFormulaSchema = z.strictObject({
   kind: z.literal("checklist"),
   items: z.record(FieldNameSchema, OptionSchema),
 });

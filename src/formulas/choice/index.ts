@@ -4,7 +4,7 @@ import type { FormulaKindDef } from "../_types.js";
 import { worth } from "../_value.js";
 
 /** `choice`: the field `value` names one option; its share or points are scored. */
-export const ChoiceFormulaSchema = z.object({
+export const ChoiceFormulaSchema = z.strictObject({
   kind: z.literal("choice"),
   options: z.record(FieldNameSchema, OptionSchema),
 });

@@ -4,9 +4,9 @@ import { DecimalLiteralSchema, FieldNameSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
 
 /** `perItem`: one count field per kind of item, each worth its points; capped (default: max). */
-export const PerItemFormulaSchema = z.object({
+export const PerItemFormulaSchema = z.strictObject({
   kind: z.literal("perItem"),
-  items: z.record(FieldNameSchema, z.object({ label: z.string().check(z.minLength(1)), points: DecimalLiteralSchema })),
+  items: z.record(FieldNameSchema, z.strictObject({ label: z.string().check(z.minLength(1)), points: DecimalLiteralSchema })),
   cap: z.optional(DecimalLiteralSchema),
 });
 /** A `perItem` formula. */

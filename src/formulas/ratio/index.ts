@@ -5,7 +5,7 @@ import type { FormulaKindDef } from "../_types.js";
 import { evaluateValue, measuresValue, shownValue, valueFacts } from "../_value.js";
 
 /** `ratio`: value × max (or × `points` when the document multiplies by another figure). */
-export const RatioFormulaSchema = z.object({
+export const RatioFormulaSchema = z.strictObject({
   kind: z.literal("ratio"),
   value: ValueExprSchema,
   points: z.optional(DecimalLiteralSchema),

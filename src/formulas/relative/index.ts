@@ -8,7 +8,7 @@ import { bareValue, evaluateValue, measuresValue, onValueScale, shownValue, valu
  * `relative`: compared with the units scored together in the same period.
  * `best`: value / best × max. `minmax`: (value − min)/(max − min) × max; a zero range falls back to `best`.
  */
-export const RelativeFormulaSchema = z.object({
+export const RelativeFormulaSchema = z.strictObject({
   kind: z.literal("relative"),
   value: ValueExprSchema,
   mode: z.enum(["best", "minmax"]),

@@ -8,7 +8,7 @@ import { bareValue, evaluateValue, measuresValue, onValueScale, shownValue, valu
  * `threshold`: value ≥ threshold → max; below it `proportional` (value/threshold × max),
  * `literal` (value × max, as written in e.g. Đồng Nai Sở 6.3.2), or `zero` (all-or-nothing).
  */
-export const ThresholdFormulaSchema = z.object({
+export const ThresholdFormulaSchema = z.strictObject({
   kind: z.literal("threshold"),
   value: ValueExprSchema,
   threshold: DecimalLiteralSchema,

@@ -4,7 +4,7 @@ import { DecimalLiteralSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
 
 /** `yesNo`: a boolean field `value`; yes → max (or `share` of it). */
-export const YesNoFormulaSchema = z.object({
+export const YesNoFormulaSchema = z.strictObject({
   kind: z.literal("yesNo"),
   label: z.optional(z.string()),
   share: z.optional(DecimalLiteralSchema),
