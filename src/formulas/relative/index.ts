@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { ZERO } from "../../_decimal.js";
 import { ValueExprSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
-import { bareValue, evaluateValue, measuresValue, onValueScale, shownValue, valueFacts } from "../_value.js";
+import { bareValue, checkValue, evaluateValue, measuresValue, onValueScale, shownValue, valueFacts } from "../_value.js";
 
 /**
  * `relative`: compared with the units scored together in the same period.
@@ -24,6 +24,7 @@ export const relative: FormulaKindDef<RelativeFormula, typeof RelativeFormulaSch
   kind: "relative",
   schema: RelativeFormulaSchema,
   ...measuresValue,
+  check: (f, ctx) => checkValue(f.value, ctx),
   measure(formula, inputs) {
     const v = evaluateValue(formula.value, inputs);
     return v.ok ? v.value : "zeroDenominator";
