@@ -77,5 +77,5 @@ export const worthRefine = [
 
 /** An option or an item of a formula: a label and its worth (a share of max, or points). */
 export const OptionSchema = z
-  .object({ label: z.string().check(z.minLength(1)), ...worthFields })
+  .strictObject({ label: z.string().check(z.minLength(1)), ...worthFields })
   .check(z.refine<{ share?: unknown; points?: unknown }>(...worthRefine));

@@ -21,7 +21,7 @@ export const RequirementSchema = z.strictObject({
     z
       .array(
         z
-          .object({
+          .strictObject({
             atLeastLevel: z.optional(z.number().check(z.int(), z.gte(0), z.lte(5))),
             share: z.optional(DecimalLiteralSchema),
             count: z.optional(z.number().check(z.int(), z.gte(0))),

@@ -7,7 +7,7 @@ import { checkValue, evaluateValue, measuresValue, shownValue, valueFacts, worth
 
 /** One band: bounds (any of gte/gt/lte/lt/eq) and what it is worth. */
 export const BandSchema = z
-  .object({
+  .strictObject({
     label: z.optional(z.string()),
     gte: z.optional(DecimalLiteralSchema),
     gt: z.optional(DecimalLiteralSchema),
