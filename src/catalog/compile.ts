@@ -92,7 +92,8 @@ export function compileCatalog(catalog: Catalog | CompiledCatalog): CompiledCata
     // for an unscored node (a group the document lists with "0 điểm").
     const unscoredHere = unscoredAbove || n.unscored === true;
     const validMax = max !== undefined && max.isFinite() && (max.gt(0) || (unscoredHere && max.isZero()));
-    if (max !== undefined && !validMax) issues.push(createIssue("catalog", "badMax", where(n.code), { received: String(n.max) }, [...path, "max"]));
+    if (max !== undefined && !validMax)
+      issues.push(createIssue("catalog", "badMax", where(n.code), { received: String(n.max) }, [...path, "max"]));
     const formulaPath = [...path, "formula"];
     const ctx: CheckContext = {
       inputs,
@@ -150,9 +151,13 @@ export function compileCatalog(catalog: Catalog | CompiledCatalog): CompiledCata
   issues.push(...referenceIssues(catalog, nodes, paths(catalog)));
   if (catalog.childCatalog === catalog.id)
     issues.push(
-      createIssue("catalog", "badChildCatalog", { catalog: catalog.id }, { received: catalog.childCatalog, detail: "is this catalog itself" }, [
-        "childCatalog",
-      ]),
+      createIssue(
+        "catalog",
+        "badChildCatalog",
+        { catalog: catalog.id },
+        { received: catalog.childCatalog, detail: "is this catalog itself" },
+        ["childCatalog"],
+      ),
     );
 
   if (issues.length) throw new CatalogError(issues);

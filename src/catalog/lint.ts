@@ -74,7 +74,14 @@ export function lintCatalog(catalog: Catalog): LintReport {
     };
   }
   const coded = (kind: IssueCode, finding: LintFinding) =>
-    issues.push(createIssue("catalog", kind, { catalog: catalog.id, ...(finding.code ? { indicator: finding.code } : {}) }, { detail: finding.message }));
+    issues.push(
+      createIssue(
+        "catalog",
+        kind,
+        { catalog: catalog.id, ...(finding.code ? { indicator: finding.code } : {}) },
+        { detail: finding.message },
+      ),
+    );
   const report = (node: { notes?: Note[] | undefined } | undefined, finding: LintFinding, kind: IssueCode = "declaredMismatch") => {
     (node?.notes?.length ? noted : errors).push(finding);
     coded(kind, finding);
@@ -132,7 +139,10 @@ export function lintCatalog(catalog: Catalog): LintReport {
     report(catalog, { code: "", message: `declared ${declaredComponents} components in all, tree has ${components}` });
   }
   if (points && catalog.total !== undefined && !parseDecimalLiteral(catalog.total).eq(compiled.treeTotal)) {
-    error({ code: "", message: `catalog total ${catalog.total} but the tree adds up to ${compiled.treeTotal.toFixed()}` }, "declaredMismatch");
+    error(
+      { code: "", message: `catalog total ${catalog.total} but the tree adds up to ${compiled.treeTotal.toFixed()}` },
+      "declaredMismatch",
+    );
   }
   if (points && d?.total !== undefined && !parseDecimalLiteral(d.total).eq(compiled.treeTotal)) {
     report(catalog, { code: "", message: `declared total ${d.total}, tree adds up to ${compiled.treeTotal.toFixed()}` });
@@ -145,7 +155,9 @@ export function lintCatalog(catalog: Catalog): LintReport {
   });
   // A child catalog that is not registered must be given at every score() call.
   if (catalog.childCatalog !== undefined && catalog.childCatalog !== catalog.id && !registeredChild(catalog.childCatalog))
-    issues.push(createIssue("catalog", "unknownChildCatalog", { catalog: catalog.id }, { received: catalog.childCatalog }, ["childCatalog"]));
+    issues.push(
+      createIssue("catalog", "unknownChildCatalog", { catalog: catalog.id }, { received: catalog.childCatalog }, ["childCatalog"]),
+    );
   const notes = [
     ...(catalog.notes ?? []).map((n) => ({ code: "", ...n })),
     ...compiled.order.flatMap((n) => (n.source.notes ?? []).map((x) => ({ code: n.code, ...x }))),

@@ -15,7 +15,11 @@ export interface Domain {
 }
 
 const HUNDRED = new Dec(100);
-const domainOf = (lo: Dec, hi: Dec | undefined): Domain => ({ lo, hi, text: hi ? `[${lo.toString()}, ${hi.toString()}]` : `≥ ${lo.toString()}` });
+const domainOf = (lo: Dec, hi: Dec | undefined): Domain => ({
+  lo,
+  hi,
+  text: hi ? `[${lo.toString()}, ${hi.toString()}]` : `≥ ${lo.toString()}`,
+});
 /** A fraction from 0 to 1 (a share, a proportion). */
 export const UNIT_DOMAIN = domainOf(ZERO, ONE);
 /** Any value ≥ 0 (counts, amounts, ratios that are not proportions). */
@@ -68,7 +72,10 @@ export function checkWorth(
   if (w.points !== undefined) {
     const p = parseDecimalLiteral(w.points);
     if (!inDomain(p, { lo: ZERO, hi: ctx.max, text: "" })) {
-      ctx.problem("pointsOutOfRange", [...path, "points"], { received: String(w.points), expected: `[0, ${ctx.max?.toString() ?? "max"}]` });
+      ctx.problem("pointsOutOfRange", [...path, "points"], {
+        received: String(w.points),
+        expected: `[0, ${ctx.max?.toString() ?? "max"}]`,
+      });
       return undefined;
     }
     return p;

@@ -95,7 +95,11 @@ export function checkValue(expr: ValueExpr, ctx: CheckContext, path: readonly (s
     const type = inputType(name, ctx.inputs);
     if (NUMERIC_TYPES.has(type)) return;
     const at =
-      typeof expr === "string" ? path : i < expr.numerator.length ? [...path, "numerator", i] : [...path, "denominator", i - expr.numerator.length];
+      typeof expr === "string"
+        ? path
+        : i < expr.numerator.length
+          ? [...path, "numerator", i]
+          : [...path, "denominator", i - expr.numerator.length];
     ctx.problem("nonNumericInput", at, { received: type, detail: name });
   });
 }

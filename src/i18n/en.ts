@@ -17,7 +17,8 @@ export const en = {
   // issue 10: catalog checks
   badMax: (p: P) => `max must be a number greater than 0, got ${p.received}`,
   formulaOnGroup: () => "a group (an indicator with sub-indicators) adds up its children: a formula written on it would never be read",
-  nonNumericInput: (p: P) => `input "${p.detail}" is of type ${p.received}: only numbers (count, number, amount, share, percent) can be measured, added or divided`,
+  nonNumericInput: (p: P) =>
+    `input "${p.detail}" is of type ${p.received}: only numbers (count, number, amount, share, percent) can be measured, added or divided`,
   ratioNeedsShare: (p: P) =>
     `a ratio formula multiplies input "${p.detail}" by max, so it must be a share from 0 to 1 (type: share, or type: percent with points: max/100); it is of type ${p.received}`,
   outOfDomain: (p: P) => `${p.received} lies outside the values the measured value can take (${p.expected})`,
@@ -32,10 +33,12 @@ export const en = {
   partsAboveMax: (p: P) => `the parts' maxima add up to ${p.received}, more than the max ${p.expected}`,
   referenceCycle: (p: P) => `"from" references form a cycle: ${p.detail}`,
   referenceType: (p: P) => `input of type ${p.expected} takes its value from ${p.detail}, of type ${p.received}`,
-  levelsDecreasing: (p: P) => `requirement ${p.received} is lower than the level below it (${p.expected}): requirements must not decrease with the level`,
+  levelsDecreasing: (p: P) =>
+    `requirement ${p.received} is lower than the level below it (${p.expected}): requirements must not decrease with the level`,
   badChildCatalog: (p: P) => `child catalog "${p.received}" ${p.detail}`,
   unusedInput: (p: P) => `input "${p.received}" is declared but the formula never reads it`,
-  unknownChildCatalog: (p: P) => `child catalog "${p.received}" is not a registered catalog; it must be given when scoring (options.catalogs)`,
+  unknownChildCatalog: (p: P) =>
+    `child catalog "${p.received}" is not a registered catalog; it must be given when scoring (options.catalogs)`,
   childrenSum: (p: P) => `children do not add up to the max: ${p.detail}`,
   codeOrder: (p: P) => `code out of the document's order: ${p.detail}`,
   declaredMismatch: (p: P) => `the tree does not match what the document declares: ${p.detail}`,

@@ -19,13 +19,16 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   missingMax: () => "chỉ số được chấm điểm nhưng không có điểm tối đa",
   // issue 10: catalog checks
   badMax: (p: P) => `điểm tối đa phải là số lớn hơn 0, nhận được ${p.received}`,
-  formulaOnGroup: () => "nhóm (chỉ số có chỉ số con) được tính bằng tổng các chỉ số con: công thức viết trên nhóm sẽ không bao giờ được dùng",
-  nonNumericInput: (p: P) => `biến "${p.detail}" có kiểu ${p.received}: chỉ số liệu (count, number, amount, share, percent) mới được so sánh, cộng hoặc chia`,
+  formulaOnGroup: () =>
+    "nhóm (chỉ số có chỉ số con) được tính bằng tổng các chỉ số con: công thức viết trên nhóm sẽ không bao giờ được dùng",
+  nonNumericInput: (p: P) =>
+    `biến "${p.detail}" có kiểu ${p.received}: chỉ số liệu (count, number, amount, share, percent) mới được so sánh, cộng hoặc chia`,
   ratioNeedsShare: (p: P) =>
     `công thức tỷ lệ nhân biến "${p.detail}" với điểm tối đa nên biến phải là tỷ lệ từ 0 đến 1 (type: share, hoặc type: percent với points: điểm tối đa/100); biến đang có kiểu ${p.received}`,
   outOfDomain: (p: P) => `${p.received} nằm ngoài miền giá trị của đại lượng được đo (${p.expected})`,
   bandEmpty: (p: P) => `không giá trị nào rơi vào khoảng này (${p.detail}): cận bị đảo ngược hoặc nằm ngoài miền giá trị`,
-  bandsOverlap: (p: P) => `khoảng này chồng lên khoảng ${p.received}: khoảng đầu tiên thỏa mãn được chọn nên một phần của khoảng này không bao giờ được dùng`,
+  bandsOverlap: (p: P) =>
+    `khoảng này chồng lên khoảng ${p.received}: khoảng đầu tiên thỏa mãn được chọn nên một phần của khoảng này không bao giờ được dùng`,
   bandShadowed: (p: P) => `khoảng này nằm trọn trong khoảng ${p.received} đứng trước nó: không bao giờ được dùng`,
   bandsUnordered: () => "các khoảng phải được liệt kê theo thứ tự cận (cùng tăng dần hoặc cùng giảm dần)",
   shareOutOfRange: (p: P) => `tỷ lệ của điểm tối đa phải từ 0 đến 1, nhận được ${p.received}`,

@@ -115,7 +115,10 @@ export const levelCriterion: FormulaShape<LevelsFormula> = {
       }
       // A higher level asks at least as much: a lower minimum would make level L + 1 easier than L.
       if (previous && min.lt(previous.min))
-        ctx.problem("levelsDecreasing", [...at, "min"], { received: String(r.min), expected: `${previous.min.toString()} at level ${previous.level}` });
+        ctx.problem("levelsDecreasing", [...at, "min"], {
+          received: String(r.min),
+          expected: `${previous.min.toString()} at level ${previous.level}`,
+        });
       previous = { level, min };
     }
   },

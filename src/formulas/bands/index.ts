@@ -86,8 +86,10 @@ function covers(outer: Interval, inner: Interval): boolean {
 /** The values of `x` outside `y`: none, one or two intervals. */
 function minus(x: Interval, y: Interval): Interval[] {
   if (isEmpty(intersect(x, y))) return [x];
-  const below: Interval | undefined = y.lo !== undefined ? intersect(x, { lo: undefined, loOpen: false, hi: y.lo, hiOpen: !y.loOpen }) : undefined;
-  const above: Interval | undefined = y.hi !== undefined ? intersect(x, { lo: y.hi, loOpen: !y.hiOpen, hi: undefined, hiOpen: false }) : undefined;
+  const below: Interval | undefined =
+    y.lo !== undefined ? intersect(x, { lo: undefined, loOpen: false, hi: y.lo, hiOpen: !y.loOpen }) : undefined;
+  const above: Interval | undefined =
+    y.hi !== undefined ? intersect(x, { lo: y.hi, loOpen: !y.hiOpen, hi: undefined, hiOpen: false }) : undefined;
   return [below, above].filter((i): i is Interval => i !== undefined && !isEmpty(i));
 }
 

@@ -11,7 +11,9 @@ import type { AnyFormula, FormulaKindDef } from "../_types.js";
 export function compositeSchema<P extends z.ZodMiniType<AnyFormula>>(part: P) {
   return z.strictObject({
     kind: z.literal("composite"),
-    parts: z.array(z.strictObject({ label: z.string().check(z.minLength(1)), max: DecimalLiteralSchema, formula: part })).check(z.minLength(2)),
+    parts: z
+      .array(z.strictObject({ label: z.string().check(z.minLength(1)), max: DecimalLiteralSchema, formula: part }))
+      .check(z.minLength(2)),
   });
 }
 /** A `composite` formula (its parts' formulas seen as any formula). */
