@@ -158,13 +158,14 @@ export function readInput<S extends z.ZodMiniType>(
 
 /** Turns zod issues into dti issues, one per problem, with their paths. */
 export function zodIssues(error: z.core.$ZodError, kind: IssueKind, code: IssueCode, where: object): Issue[] {
-  return error.issues.map((i) =>
-    createIssue(
-      kind,
-      code,
-      where,
-      { detail: `${i.path.length ? i.path.join(".") + ": " : ""}${i.message}` },
-      i.path as (string | number)[],
-    ),
-  );
+  return error.issues.flatMap((i) => {
+    // An unknown key (a typo such as `cadance`) is named by its own path, one issue per key, so
+    // that the place points at the key rather than at the object holding it.
+    const keys = i.code === "unrecognized_keys" ? i.keys : [undefined];
+    return keys.map((key) => {
+      const path = (key === undefined ? i.path : [...i.path, key]) as (string | number)[];
+      const message = key === undefined ? i.message : `unknown key "${key}" (not part of the schema; a typo?)`;
+      return createIssue(kind, code, where, { detail: `${path.length ? path.join(".") + ": " : ""}${message}` }, path);
+    });
+  });
 }

@@ -1,9 +1,9 @@
 import { ZERO, fmt, parseDecimalLiteral, sum, type Dec } from "../_decimal.js";
 import { CatalogError, createIssue, type Issue } from "../errors.js";
 import { checkFormula, formulaFields, formulaRatios, kindOf } from "../formulas/registry.js";
-import type { FieldSpec, FormulaKindDef, RatioExpr } from "../formulas/_types.js";
+import type { CheckContext, FieldSpec, FormulaKindDef, RatioExpr } from "../formulas/_types.js";
 import { levelCriterion, type LevelsFormula } from "../levels/index.js";
-import type { AnnualRule, Cadence, Catalog, CatalogNode, Formula, InputDef } from "./schema.js";
+import type { AnnualRule, Cadence, Catalog, CatalogNode, FieldType, Formula, InputDef } from "./schema.js";
 
 export type { RatioExpr } from "../formulas/_types.js";
 
@@ -78,18 +78,31 @@ export function compileCatalog(catalog: Catalog | CompiledCatalog): CompiledCata
   const order: CompiledNode[] = [];
   const where = (code: string, field?: string) => ({ catalog: catalog.id, indicator: code, ...(field ? { field } : {}) });
 
-  const visit = (n: CatalogNode, depth: number, parent: string | undefined, unscoredAbove: boolean): CompiledNode => {
-    if (nodes.has(n.code)) issues.push(createIssue("catalog", "duplicateCode", where(n.code), { received: n.code }));
+  const visit = (n: CatalogNode, depth: number, parent: string | undefined, unscoredAbove: boolean, path: Path): CompiledNode => {
+    if (nodes.has(n.code)) issues.push(createIssue("catalog", "duplicateCode", where(n.code), { received: n.code }, [...path, "code"]));
     const inputs = n.inputs ?? {};
     const isLeaf = !n.children?.length;
-    // A group adds up its children: a formula written on it would never be read.
+    // A group adds up its children: a formula written on it would never be read, so it is refused.
+    if (!isLeaf && n.formula !== undefined) issues.push(createIssue("catalog", "formulaOnGroup", where(n.code), {}, [...path, "formula"]));
     const formula = isLeaf ? n.formula : undefined;
     const kind = formula ? kindOf(formula) : undefined;
     const criterion = formula?.kind === levelCriterion.kind ? (formula as LevelsFormula) : undefined;
-    const ctx = {
+    const max = n.max !== undefined ? parseDecimalLiteral(n.max) : undefined;
+    // A max of 0 or less, or an infinite one ("1/0"), would score negative or NaN totals; 0 is kept
+    // for an unscored node (a group the document lists with "0 điểm").
+    const unscoredHere = unscoredAbove || n.unscored === true;
+    const validMax = max !== undefined && max.isFinite() && (max.gt(0) || (unscoredHere && max.isZero()));
+    if (max !== undefined && !validMax)
+      issues.push(createIssue("catalog", "badMax", where(n.code), { received: String(n.max) }, [...path, "max"]));
+    const formulaPath = [...path, "formula"];
+    const ctx: CheckContext = {
       inputs,
-      unknownInput: (name: string) => issues.push(createIssue("catalog", "unknownInput", where(n.code, name), { received: name })),
-      nestedPeerFormula: (kind: string) => issues.push(createIssue("catalog", "nestedPeerFormula", where(n.code), { received: kind })),
+      max: validMax ? max : undefined,
+      unknownInput: (name: string) =>
+        issues.push(createIssue("catalog", "unknownInput", where(n.code, name), { received: name }, formulaPath)),
+      nestedPeerFormula: (kind: string) =>
+        issues.push(createIssue("catalog", "nestedPeerFormula", where(n.code), { received: kind }, formulaPath)),
+      problem: (code, at, params = {}) => issues.push(createIssue("catalog", code, where(n.code), params, [...formulaPath, ...at])),
     };
     let fields: FieldSpec[] = [];
     let ratios: RatioExpr[] = [];
@@ -109,8 +122,8 @@ export function compileCatalog(catalog: Catalog | CompiledCatalog): CompiledCata
     const compiled: CompiledNode = {
       code: n.code,
       name: n.name,
-      max: n.max !== undefined ? parseDecimalLiteral(n.max) : ZERO,
-      maxText: n.max !== undefined ? fmt(parseDecimalLiteral(n.max)) : "0",
+      max: validMax ? max : ZERO,
+      maxText: validMax ? fmt(max) : "0",
       depth,
       parent,
       children: (n.children ?? []).map((c) => c.code),
@@ -131,35 +144,22 @@ export function compileCatalog(catalog: Catalog | CompiledCatalog): CompiledCata
     };
     nodes.set(n.code, compiled);
     order.push(compiled);
-    for (const c of n.children ?? []) visit(c, depth + 1, n.code, unscored);
+    (n.children ?? []).forEach((c, i) => visit(c, depth + 1, n.code, unscored, [...path, "children", i]));
     return compiled;
   };
-  const top = catalog.indicators.map((n) => visit(n, 0, undefined, false));
+  const top = catalog.indicators.map((n, i) => visit(n, 0, undefined, false, ["indicators", i]));
+  issues.push(...referenceIssues(catalog, nodes, paths(catalog)));
+  if (catalog.childCatalog === catalog.id)
+    issues.push(
+      createIssue(
+        "catalog",
+        "badChildCatalog",
+        { catalog: catalog.id },
+        { received: catalog.childCatalog, detail: "is this catalog itself" },
+        ["childCatalog"],
+      ),
+    );
 
-  // `from` references: profile fields, or another leaf's field.
-  for (const node of order) {
-    for (const field of node.fields) {
-      if (!field.from) continue;
-      if (field.from.startsWith("profile.")) {
-        const key = field.from.slice("profile.".length);
-        if (!Object.hasOwn(catalog.profile ?? {}, key))
-          issues.push(
-            createIssue("catalog", "badReference", where(node.code, field.name), { received: field.from, detail: "no such profile field" }),
-          );
-      } else {
-        const dot = field.from.lastIndexOf(".");
-        const target = nodes.get(field.from.slice(0, dot));
-        if (!target || !target.fieldByName.has(field.from.slice(dot + 1))) {
-          issues.push(
-            createIssue("catalog", "badReference", where(node.code, field.name), {
-              received: field.from,
-              detail: "no such indicator field",
-            }),
-          );
-        }
-      }
-    }
-  }
   if (issues.length) throw new CatalogError(issues);
   return {
     ...catalog,
@@ -170,4 +170,99 @@ export function compileCatalog(catalog: Catalog | CompiledCatalog): CompiledCata
     top,
     treeTotal: sum(top.filter((n) => !n.unscored).map((n) => n.max)),
   };
+}
+
+type Path = readonly (string | number)[];
+
+/** The path of every node in the catalog, by code (the first node of a code). */
+function paths(catalog: Catalog): Map<string, Path> {
+  const out = new Map<string, Path>();
+  const walk = (list: readonly CatalogNode[], at: Path) =>
+    list.forEach((n, i) => {
+      const path = [...at, i];
+      if (!out.has(n.code)) out.set(n.code, path);
+      walk(n.children ?? [], [...path, "children"]);
+    });
+  walk(catalog.indicators, ["indicators"]);
+  return out;
+}
+
+/**
+ * Whether a field of type `to` may take its value from a field of type `from`: the same type, or
+ * a count where any non-negative number is taken (every count is one). Anything else would read a
+ * boolean as a count or a percentage as a share.
+ */
+function assignable(to: FieldType | "option", from: FieldType | "option"): boolean {
+  return to === from || (from === "count" && (to === "number" || to === "amount"));
+}
+
+/**
+ * Checks every `from` reference: it names an existing profile field or another indicator's field,
+ * of a compatible type, and the references form no cycle (a field taking its value from itself).
+ */
+function referenceIssues(catalog: Catalog, nodes: ReadonlyMap<string, CompiledNode>, nodePaths: ReadonlyMap<string, Path>): Issue[] {
+  const issues: Issue[] = [];
+  const where = (code: string, field: string) => ({ catalog: catalog.id, indicator: code, field });
+  const at = (node: CompiledNode, field: string): Path => [...(nodePaths.get(node.code) ?? []), "inputs", field, "from"];
+  // Edges between indicator fields ("6.18.b" → "6.17.b"), for the cycle search.
+  const edges = new Map<string, string>();
+  for (const node of nodes.values()) {
+    for (const field of node.fields) {
+      const from = field.from;
+      if (!from) continue;
+      const bad = (detail: string) =>
+        issues.push(createIssue("catalog", "badReference", where(node.code, field.name), { received: from, detail }, at(node, field.name)));
+      let target: { type: FieldType | "option"; name: string } | undefined;
+      if (field.from.startsWith("profile.")) {
+        const key = field.from.slice("profile.".length);
+        const profile = catalog.profile ?? {};
+        if (!Object.hasOwn(profile, key)) bad("no such profile field");
+        else target = { type: profile[key]!.type, name: field.from };
+      } else {
+        const dot = field.from.lastIndexOf(".");
+        const spec = nodes.get(field.from.slice(0, dot))?.fieldByName.get(field.from.slice(dot + 1));
+        if (!spec) bad("no such indicator field");
+        else {
+          target = { type: spec.type, name: field.from };
+          edges.set(`${node.code}.${field.name}`, field.from);
+        }
+      }
+      if (target && !assignable(field.type, target.type))
+        issues.push(
+          createIssue(
+            "catalog",
+            "referenceType",
+            where(node.code, field.name),
+            { expected: field.type, received: target.type, detail: target.name },
+            at(node, field.name),
+          ),
+        );
+    }
+  }
+  // Every field has at most one `from`: following them from each start either ends or loops.
+  const reported = new Set<string>();
+  for (const start of edges.keys()) {
+    const chain = [start];
+    let next = edges.get(start);
+    while (next !== undefined && !chain.includes(next)) {
+      chain.push(next);
+      next = edges.get(next);
+    }
+    if (next === undefined || next !== start) continue;
+    const cycle = [...chain].sort().join(" ");
+    if (reported.has(cycle)) continue;
+    reported.add(cycle);
+    const dot = start.lastIndexOf(".");
+    const node = nodes.get(start.slice(0, dot))!;
+    issues.push(
+      createIssue(
+        "catalog",
+        "referenceCycle",
+        where(node.code, start.slice(dot + 1)),
+        { detail: [...chain, start].join(" → ") },
+        at(node, start.slice(dot + 1)),
+      ),
+    );
+  }
+  return issues;
 }

@@ -1,5 +1,7 @@
 import { Dec, parseDecimalLiteral, sum } from "../_decimal.js";
+import { CatalogError, createIssue, type Issue, type IssueCode } from "../errors.js";
 import { compileCatalog } from "./compile.js";
+import { registeredCatalog } from "./registry.js";
 import type { Catalog, Note } from "./schema.js";
 
 /** One lint finding. */
@@ -18,6 +20,11 @@ export interface LintReport {
   readonly noted: readonly LintFinding[];
   /** Every interpretation note: code, source text, reading. */
   readonly notes: readonly (Note & { readonly code: string })[];
+  /**
+   * Every finding as a coded issue (the errors and noted mismatches above, and soft findings such
+   * as inputs never read); when the catalog does not compile, its hard errors.
+   */
+  readonly issues: readonly Issue[];
   readonly stats: {
     readonly mainIndicators: number;
     readonly components: number;
@@ -50,22 +57,39 @@ function segmentKey(code: string): number {
 export function lintCatalog(catalog: Catalog): LintReport {
   const errors: LintFinding[] = [];
   const noted: LintFinding[] = [];
+  const issues: Issue[] = [];
   let compiled;
   try {
     compiled = compileCatalog(catalog);
   } catch (e) {
-    const issues = (e as { issues?: { where: { indicator?: string }; message: string }[] }).issues ?? [];
+    if (!(e instanceof CatalogError)) throw e;
     return {
       catalog: catalog.id,
       ok: false,
-      errors: issues.map((i) => ({ code: i.where.indicator ?? "", message: i.message })),
+      errors: e.issues.map((i) => ({ code: i.where.indicator ?? "", message: i.message })),
       noted: [],
       notes: [],
+      issues: e.issues,
       stats: { mainIndicators: catalog.indicators.length, components: 0, leaves: 0, total: "0" },
     };
   }
-  const report = (node: { notes?: Note[] | undefined } | undefined, finding: LintFinding) =>
+  const coded = (kind: IssueCode, finding: LintFinding) =>
+    issues.push(
+      createIssue(
+        "catalog",
+        kind,
+        { catalog: catalog.id, ...(finding.code ? { indicator: finding.code } : {}) },
+        { detail: finding.message },
+      ),
+    );
+  const report = (node: { notes?: Note[] | undefined } | undefined, finding: LintFinding, kind: IssueCode = "declaredMismatch") => {
     (node?.notes?.length ? noted : errors).push(finding);
+    coded(kind, finding);
+  };
+  const error = (finding: LintFinding, kind: IssueCode) => {
+    errors.push(finding);
+    coded(kind, finding);
+  };
   const points = catalog.scoring === "points";
 
   for (const node of compiled.order) {
@@ -74,21 +98,21 @@ export function lintCatalog(catalog: Catalog): LintReport {
       const kids = node.children.map((c) => compiled.nodes.get(c)!).filter((c) => node.unscored || !c.unscored);
       const s = sum(kids.map((c) => c.max));
       if (!s.eq(node.max))
-        report(node.source, { code: node.code, message: `children add up to ${s.toFixed()}, max is ${node.max.toFixed()}` });
+        report(node.source, { code: node.code, message: `children add up to ${s.toFixed()}, max is ${node.max.toFixed()}` }, "childrenSum");
     }
     // document order among siblings
     const kids = node.children;
     for (let i = 1; i < kids.length; i++) {
       const a = segmentKey(kids[i - 1]!);
       const b = segmentKey(kids[i]!);
-      if (!(b > a)) errors.push({ code: kids[i]!, message: `code out of the document's order after ${kids[i - 1]}` });
+      if (!(b > a)) error({ code: kids[i]!, message: `code out of the document's order after ${kids[i - 1]}` }, "codeOrder");
       if (!kids[i]!.startsWith(`${node.code}.`))
-        errors.push({ code: kids[i]!, message: `code does not start with its parent's ${node.code}.` });
+        error({ code: kids[i]!, message: `code does not start with its parent's ${node.code}.` }, "codeOrder");
     }
   }
   for (let i = 1; i < compiled.top.length; i++) {
     if (!(segmentKey(compiled.top[i]!.code) > segmentKey(compiled.top[i - 1]!.code))) {
-      errors.push({ code: compiled.top[i]!.code, message: "main indicator out of order" });
+      error({ code: compiled.top[i]!.code, message: "main indicator out of order" }, "codeOrder");
     }
   }
   const components = compiled.top.reduce((n, t) => n + t.children.length, 0);
@@ -96,7 +120,7 @@ export function lintCatalog(catalog: Catalog): LintReport {
   for (const m of d?.main ?? []) {
     const node = compiled.nodes.get(m.code);
     if (!node || node.depth !== 0) {
-      errors.push({ code: m.code, message: "declared main indicator not in the tree" });
+      error({ code: m.code, message: "declared main indicator not in the tree" }, "declaredMismatch");
       continue;
     }
     if (m.max !== undefined && points && !parseDecimalLiteral(m.max).eq(node.max)) {
@@ -108,18 +132,32 @@ export function lintCatalog(catalog: Catalog): LintReport {
     }
   }
   if (d?.main && d.main.length !== compiled.top.length) {
-    errors.push({ code: "", message: `declared ${d.main.length} main indicators, tree has ${compiled.top.length}` });
+    error({ code: "", message: `declared ${d.main.length} main indicators, tree has ${compiled.top.length}` }, "declaredMismatch");
   }
   const declaredComponents = d?.components ?? d?.criteria;
   if (declaredComponents !== undefined && catalog.scoring !== "structure" && declaredComponents !== components) {
     report(catalog, { code: "", message: `declared ${declaredComponents} components in all, tree has ${components}` });
   }
   if (points && catalog.total !== undefined && !parseDecimalLiteral(catalog.total).eq(compiled.treeTotal)) {
-    errors.push({ code: "", message: `catalog total ${catalog.total} but the tree adds up to ${compiled.treeTotal.toFixed()}` });
+    error(
+      { code: "", message: `catalog total ${catalog.total} but the tree adds up to ${compiled.treeTotal.toFixed()}` },
+      "declaredMismatch",
+    );
   }
   if (points && d?.total !== undefined && !parseDecimalLiteral(d.total).eq(compiled.treeTotal)) {
     report(catalog, { code: "", message: `declared total ${d.total}, tree adds up to ${compiled.treeTotal.toFixed()}` });
   }
+  // Soft findings: legal, but likely a slip. An input the formula never reads is asked for nothing.
+  compiled.order.forEach((node) => {
+    for (const name of Object.keys(node.inputs))
+      if (!node.fieldByName.has(name))
+        issues.push(createIssue("catalog", "unusedInput", { catalog: catalog.id, indicator: node.code, field: name }, { received: name }));
+  });
+  // A child catalog that is not registered must be given at every score() call.
+  if (catalog.childCatalog !== undefined && catalog.childCatalog !== catalog.id && !registeredChild(catalog.childCatalog))
+    issues.push(
+      createIssue("catalog", "unknownChildCatalog", { catalog: catalog.id }, { received: catalog.childCatalog }, ["childCatalog"]),
+    );
   const notes = [
     ...(catalog.notes ?? []).map((n) => ({ code: "", ...n })),
     ...compiled.order.flatMap((n) => (n.source.notes ?? []).map((x) => ({ code: n.code, ...x }))),
@@ -130,6 +168,7 @@ export function lintCatalog(catalog: Catalog): LintReport {
     errors,
     noted,
     notes,
+    issues,
     stats: {
       mainIndicators: compiled.top.length,
       components,
@@ -139,4 +178,14 @@ export function lintCatalog(catalog: Catalog): LintReport {
       ...(points && !compiled.treeTotal.eq(1000) ? { differenceFrom1000: compiled.treeTotal.minus(1000).toFixed() } : {}),
     },
   };
+}
+
+/** Whether a child catalog id resolves to a registered catalog (one that does not load counts as none). */
+function registeredChild(id: string): boolean {
+  try {
+    return registeredCatalog(id) !== undefined;
+  } catch (e) {
+    if (e instanceof CatalogError) return false;
+    throw e;
+  }
 }

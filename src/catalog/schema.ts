@@ -35,7 +35,7 @@ export type AnnualRule = z.infer<typeof AnnualRuleSchema>;
 export const ZeroDenominatorSchema = z.enum(["max", "zero", "error"]);
 
 /** An interpretation: the document's words and the reading encoded. */
-export const NoteSchema = z.object({
+export const NoteSchema = z.strictObject({
   source: z.string().check(z.minLength(1)),
   reading: z.string().check(z.minLength(1)),
 });
@@ -43,7 +43,7 @@ export const NoteSchema = z.object({
 export type Note = z.infer<typeof NoteSchema>;
 
 /** Who is responsible for an indicator. */
-export const ResponsibleSchema = z.object({
+export const ResponsibleSchema = z.strictObject({
   /** Lead official or agency (Công chức chủ trì / cơ quan chủ trì). */
   lead: z.optional(z.string()),
   /** Supporting officials (Công chức phối hợp). */
@@ -51,7 +51,7 @@ export const ResponsibleSchema = z.object({
 });
 
 /** A node of a catalog: main indicator, component, sub-component or level criterion. */
-export const NodeSchema = z.object({
+export const NodeSchema = z.strictObject({
   /** The document's STT, exactly ("6.3.2"). */
   code: z.string().check(z.regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/)),
   /** Vietnamese name, verbatim. */
@@ -80,7 +80,7 @@ export const NodeSchema = z.object({
   unscored: z.optional(z.boolean()),
   /** Counts the document declares for this node (structure-only catalogs). */
   declared: z.optional(
-    z.object({
+    z.strictObject({
       components: z.optional(z.number().check(z.int())),
       criteria: z.optional(z.number().check(z.int())),
       max: z.optional(DecimalLiteralSchema),
@@ -95,7 +95,7 @@ export const NodeSchema = z.object({
 export type CatalogNode = z.infer<typeof NodeSchema>;
 
 /** A field of the unit profile (values shared by many indicators). */
-export const ProfileFieldSchema = z.object({
+export const ProfileFieldSchema = z.strictObject({
   label: z.string().check(z.minLength(1)),
   type: z._default(FieldTypeSchema, "count"),
   unit: z.optional(z.string()),
@@ -104,14 +104,14 @@ export const ProfileFieldSchema = z.object({
 });
 
 /** A catalog: metadata and the tree of indicators. */
-export const CatalogSchema = z.object({
+export const CatalogSchema = z.strictObject({
   /** `<province>-<year>/<level>`, e.g. `dong-nai-2023/so`. */
   id: z.string().check(z.regex(/^[a-z0-9-]+\/[a-z0-9-]+$/)),
   title: z.string().check(z.minLength(1)),
   province: z.string().check(z.minLength(1)),
   /** Unit level: `so` (Sở, ban, ngành), `huyen` (district), `xa` (commune). */
   level: z.enum(["so", "huyen", "xa"]),
-  document: z.object({
+  document: z.strictObject({
     number: z.string().check(z.minLength(1)),
     date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
     title: z.optional(z.string()),
@@ -127,13 +127,13 @@ export const CatalogSchema = z.object({
   total: z.optional(DecimalLiteralSchema),
   /** What the document declares (summary tables); lint compares the tree with it. */
   declared: z.optional(
-    z.object({
+    z.strictObject({
       total: z.optional(DecimalLiteralSchema),
       components: z.optional(z.number().check(z.int())),
       criteria: z.optional(z.number().check(z.int())),
       main: z.optional(
         z.array(
-          z.object({
+          z.strictObject({
             code: z.string(),
             name: z.optional(z.string()),
             max: z.optional(DecimalLiteralSchema),
@@ -146,7 +146,7 @@ export const CatalogSchema = z.object({
     }),
   ),
   defaults: z._default(
-    z.object({
+    z.strictObject({
       cadence: z._default(CadenceSchema, "quarter"),
       annualRule: z._default(AnnualRuleSchema, "mean"),
       zeroDenominator: z._default(ZeroDenominatorSchema, "max"),
@@ -154,7 +154,7 @@ export const CatalogSchema = z.object({
     { cadence: "quarter", annualRule: "mean", zeroDenominator: "max" },
   ),
   /** Level names, 1..5 (level catalogs). */
-  levels: z.optional(z.array(z.object({ level: z.number().check(z.int(), z.gte(1), z.lte(5)), name: z.string() }))),
+  levels: z.optional(z.array(z.strictObject({ level: z.number().check(z.int(), z.gte(1), z.lte(5)), name: z.string() }))),
   /** Catalog whose units are this catalog's children (Kon Tum communes → district). */
   childCatalog: z.optional(z.string()),
   profile: z.optional(z.record(FieldName, ProfileFieldSchema)),

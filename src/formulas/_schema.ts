@@ -31,7 +31,7 @@ export type FieldType = z.infer<typeof FieldTypeSchema>;
  * `from` takes it from elsewhere instead of asking the unit again:
  * `profile.<field>` (the unit profile) or `<code>.<field>` (another indicator's input, same period).
  */
-export const InputSchema = z.object({
+export const InputSchema = z.strictObject({
   label: z.string().check(z.minLength(1)),
   type: z._default(FieldTypeSchema, "count"),
   unit: z.optional(z.string()),
@@ -55,7 +55,7 @@ export type InputDef = z.infer<typeof InputSchema>;
  */
 export const ValueExprSchema = z.union([
   FieldNameSchema,
-  z.object({
+  z.strictObject({
     numerator: z.array(FieldNameSchema).check(z.minLength(1)),
     denominator: z.array(FieldNameSchema).check(z.minLength(1)),
     proportion: z._default(z.boolean(), true),
@@ -77,5 +77,5 @@ export const worthRefine = [
 
 /** An option or an item of a formula: a label and its worth (a share of max, or points). */
 export const OptionSchema = z
-  .object({ label: z.string().check(z.minLength(1)), ...worthFields })
+  .strictObject({ label: z.string().check(z.minLength(1)), ...worthFields })
   .check(z.refine<{ share?: unknown; points?: unknown }>(...worthRefine));

@@ -1,6 +1,6 @@
 import type * as z from "zod/mini";
 import type { Dec } from "../_decimal.js";
-import type { Lang } from "../errors.js";
+import type { IssueCode, Lang } from "../errors.js";
 import type { ExplainWords } from "../i18n/explain.js";
 import type { FieldType, InputDef } from "./_schema.js";
 
@@ -101,14 +101,41 @@ export interface ExplainContext {
   readonly points: string;
 }
 
+/** Words of a catalog problem's message (see the issue codes in `src/i18n`). */
+export interface CheckParams {
+  readonly expected?: string;
+  readonly received?: string;
+  readonly detail?: string;
+}
+
 /** Where a catalog check reports a problem. */
 export interface CheckContext {
   /** The node's declared inputs. */
   readonly inputs: Readonly<Record<string, InputDef>>;
+  /**
+   * The points the formula is scored against: the node's max, or a composite part's own max.
+   * Undefined when the node has none (level criteria, unscored nodes) or it is not a valid max
+   * (already reported).
+   */
+  readonly max: Dec | undefined;
   /** Reports an input the formula uses but the node does not declare. */
   readonly unknownInput: (name: string) => void;
   /** Reports a formula compared across units (`measure`) nested inside another formula. */
   readonly nestedPeerFormula: (kind: string) => void;
+  /**
+   * Reports a problem of the formula (a hard catalog error).
+   * @param path Path inside the formula (`["value", "numerator", 1]`); the walker prefixes the formula's own.
+   */
+  readonly problem: (code: IssueCode, path: readonly (string | number)[], params?: CheckParams) => void;
+}
+
+/** A formula nested inside another: where it sits and the max it is scored against. */
+export interface NestedPlace {
+  readonly formula: AnyFormula;
+  /** Path of the nested formula inside its parent formula. */
+  readonly path: readonly (string | number)[];
+  /** Its own max (a composite part's max), if valid. */
+  readonly max: Dec | undefined;
 }
 
 /**
@@ -123,10 +150,15 @@ export interface FormulaShape<F extends AnyFormula = AnyFormula, S extends z.Zod
   fields(formula: F, defs: Readonly<Record<string, InputDef>>): FieldSpec[];
   /** Ratio expressions the formula itself contains (data checks, generator, gap search). */
   ratios(formula: F): RatioExpr[];
-  /** Catalog checks of the formula: every input it names is declared. */
+  /**
+   * Catalog checks of the formula (hard errors): every input it names is declared and numeric where
+   * it is measured, thresholds and bounds inside the value's domain, worths inside [0, max]…
+   */
   check(formula: F, ctx: CheckContext): void;
   /** Formulas nested inside this one (composite parts). */
   nested?(formula: F): readonly AnyFormula[];
+  /** Where each nested formula sits and its own max (catalog checks); default: index, no max. */
+  nestedPlaces?(formula: F): readonly NestedPlace[];
 }
 
 /** A points formula kind: a shape that evaluates, explains itself and knows which inputs raise it. */

@@ -1,5 +1,5 @@
 import { Dec, ZERO, parseDecimalLiteral, sum } from "../_decimal.js";
-import type { InputDef, ValueExpr } from "./_schema.js";
+import type { FieldType, InputDef, ValueExpr } from "./_schema.js";
 import type { CheckContext, ExplainContext, FieldSpec, Inputs, RatioExpr, TraceView } from "./_types.js";
 
 /** Result of evaluating a value expression. */
@@ -76,9 +76,32 @@ export function valueRatios(expr: ValueExpr): RatioExpr[] {
   return typeof expr === "string" ? [] : [expr];
 }
 
-/** Catalog check of a value expression: every input it names is declared. */
-export function checkValue(expr: ValueExpr, ctx: CheckContext): void {
-  for (const name of valueFieldNames(expr)) if (!Object.hasOwn(ctx.inputs, name)) ctx.unknownInput(name);
+/** Field types that hold a number (and may be compared, added or divided). */
+export const NUMERIC_TYPES: ReadonlySet<FieldType> = new Set<FieldType>(["count", "number", "amount", "share", "percent"]);
+
+/** The declared type of an input (an undeclared input reads as a count, as `inputField` has it). */
+export function inputType(name: string, defs: Readonly<Record<string, InputDef>>): FieldType {
+  return (Object.hasOwn(defs, name) ? defs[name]?.type : undefined) ?? "count";
+}
+
+/**
+ * Catalog check of a value expression: every input it names is declared, and holds a number (a
+ * boolean, a text or an option cannot be compared, added or divided).
+ * @param path Path of the expression inside the formula.
+ */
+export function checkValue(expr: ValueExpr, ctx: CheckContext, path: readonly (string | number)[] = ["value"]): void {
+  valueFieldNames(expr).forEach((name, i) => {
+    if (!Object.hasOwn(ctx.inputs, name)) return ctx.unknownInput(name);
+    const type = inputType(name, ctx.inputs);
+    if (NUMERIC_TYPES.has(type)) return;
+    const at =
+      typeof expr === "string"
+        ? path
+        : i < expr.numerator.length
+          ? [...path, "numerator", i]
+          : [...path, "denominator", i - expr.numerator.length];
+    ctx.problem("nonNumericInput", at, { received: type, detail: name });
+  });
 }
 
 /** Inputs whose growth raises a value expression: the input itself, or a ratio's numerator. */

@@ -10,7 +10,7 @@ import { relative } from "./relative/index.js";
 import { threshold } from "./threshold/index.js";
 import { yesNo } from "./yesNo/index.js";
 import type { InputDef } from "./_schema.js";
-import type { AnyFormula, CheckContext, FieldSpec, FormulaKindDef, RatioExpr } from "./_types.js";
+import type { AnyFormula, CheckContext, FieldSpec, FormulaKindDef, NestedPlace, RatioExpr } from "./_types.js";
 
 /** The kinds a formula (or a composite part) may have. Adding a kind: its folder and one line here. */
 const partKinds = [ratio, threshold, bands, yesNo, choice, checklist, perItem, relative] as const;
@@ -66,12 +66,23 @@ export function formulaRatios(formula: AnyFormula): RatioExpr[] {
   return [...walk(formula)].flatMap(([kind, f]) => kind.ratios(f));
 }
 
-/** Catalog checks of a formula and of the formulas nested in it. */
+/**
+ * Catalog checks of a formula and of the formulas nested in it: each nested formula is checked
+ * against its own max, its problems placed under its own path.
+ */
 export function checkFormula(formula: AnyFormula, ctx: CheckContext): void {
-  for (const [kind, f] of walk(formula)) {
-    kind.check(f, ctx);
+  const kind = kindOrThrow(formula);
+  kind.check(formula, ctx);
+  const places: readonly NestedPlace[] =
+    kind.nestedPlaces?.(formula) ?? (kind.nested?.(formula) ?? []).map((f, i) => ({ formula: f, path: [i], max: undefined }));
+  for (const place of places) {
     // Peers are measured per leaf: a nested formula that compares units would see only itself.
-    for (const inner of kind.nested?.(f) ?? []) if (kindOf(inner)?.measure) ctx.nestedPeerFormula(inner.kind);
+    if (kindOf(place.formula)?.measure) ctx.nestedPeerFormula(place.formula.kind);
+    checkFormula(place.formula, {
+      ...ctx,
+      max: place.max,
+      problem: (code, path, params) => ctx.problem(code, [...place.path, ...path], params),
+    });
   }
 }
 

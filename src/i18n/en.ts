@@ -17,6 +17,34 @@ export const en = {
   badReference: (p: P) => `input refers to "${p.received}", which does not exist (${p.detail})`,
   missingFormula: () => "scored indicator has no formula",
   missingMax: () => "scored indicator has no max",
+  // issue 10: catalog checks
+  badMax: (p: P) => `max must be a number greater than 0, got ${p.received}`,
+  formulaOnGroup: () => "a group (an indicator with sub-indicators) adds up its children: a formula written on it would never be read",
+  nonNumericInput: (p: P) =>
+    `input "${p.detail}" is of type ${p.received}: only numbers (count, number, amount, share, percent) can be measured, added or divided`,
+  ratioNeedsShare: (p: P) =>
+    `a ratio formula multiplies input "${p.detail}" by max, so it must be a share from 0 to 1 (type: share, or type: percent with points: max/100); it is of type ${p.received}`,
+  outOfDomain: (p: P) => `${p.received} lies outside the values the measured value can take (${p.expected})`,
+  bandEmpty: (p: P) => `no value can fall in this band (${p.detail}): its bounds are inverted or outside the value's domain`,
+  bandsOverlap: (p: P) => `this band overlaps band ${p.received}: the first band that holds wins, so part of it is never used`,
+  bandShadowed: (p: P) => `this band lies inside band ${p.received}, which comes first: it is never used`,
+  bandsUnordered: () => "bands must be listed in order of their bounds (all ascending or all descending)",
+  shareOutOfRange: (p: P) => `a share of max must be from 0 to 1, got ${p.received}`,
+  pointsOutOfRange: (p: P) => `points must be from 0 to the max (${p.expected}), got ${p.received}`,
+  itemsAboveMax: (p: P) => `the items add up to ${p.received}, more than the max ${p.expected}`,
+  badItemPoints: (p: P) => `points per item must be greater than 0, got ${p.received}`,
+  partsAboveMax: (p: P) => `the parts' maxima add up to ${p.received}, more than the max ${p.expected}`,
+  referenceCycle: (p: P) => `"from" references form a cycle: ${p.detail}`,
+  referenceType: (p: P) => `input of type ${p.expected} takes its value from ${p.detail}, of type ${p.received}`,
+  levelsDecreasing: (p: P) =>
+    `requirement ${p.received} is lower than the level below it (${p.expected}): requirements must not decrease with the level`,
+  badChildCatalog: (p: P) => `child catalog "${p.received}" ${p.detail}`,
+  unusedInput: (p: P) => `input "${p.received}" is declared but the formula never reads it`,
+  unknownChildCatalog: (p: P) =>
+    `child catalog "${p.received}" is not a registered catalog; it must be given when scoring (options.catalogs)`,
+  childrenSum: (p: P) => `children do not add up to the max: ${p.detail}`,
+  codeOrder: (p: P) => `code out of the document's order: ${p.detail}`,
+  declaredMismatch: (p: P) => `the tree does not match what the document declares: ${p.detail}`,
   // dataset
   datasetSchema: (p: P) => `invalid dataset: ${p.detail}`,
   catalogMismatch: (p: P) => `dataset is for catalog "${p.received}" but was scored with "${p.expected}"`,

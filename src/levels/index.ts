@@ -9,6 +9,7 @@ import type { Lang } from "../errors.js";
 import { explainWords } from "../i18n/explain.js";
 import type { ValueExpr } from "../formulas/_schema.js";
 import type { FormulaShape, Inputs } from "../formulas/_types.js";
+import { checkInDomain, inDomain, UNIT_DOMAIN, valueDomain, type Domain } from "../formulas/_check.js";
 import { checkValue, evaluateValue, valueFields, valueRatios } from "../formulas/_value.js";
 import { LevelsFormulaSchema, type LevelsFormula, type Requirement } from "./schema.js";
 
@@ -18,6 +19,8 @@ export { LevelsFormulaSchema, RequirementSchema, type LevelsFormula, type Requir
 export const LEVELS = [1, 2, 3, 4, 5] as const;
 /** The highest level. */
 export const TOP_LEVEL = 5;
+/** The mean level of child units lies from 0 (none reached) to the top level. */
+const LEVEL_DOMAIN: Domain = { lo: ZERO, hi: new Dec(TOP_LEVEL), text: `[0, ${TOP_LEVEL}]` };
 
 /** A requirement check of a level criterion. */
 export interface RequirementCheck {
@@ -92,7 +95,32 @@ export const levelCriterion: FormulaShape<LevelsFormula> = {
   ],
   check(f, ctx) {
     if (f.value !== undefined) checkValue(f.value, ctx);
-    for (const [, r] of requirements(f)) for (const alt of r.anyOf ?? []) checkValue(alt.value, ctx);
+    const domain = f.value !== undefined ? valueDomain(f.value, ctx.inputs) : undefined;
+    let previous: { level: number; min: Dec } | undefined;
+    for (const [level, r] of requirements(f)) {
+      const at = ["requirements", level];
+      r.anyOf?.forEach((alt, i) => {
+        checkValue(alt.value, ctx, [...at, "anyOf", i, "value"]);
+        checkInDomain(alt.min, valueDomain(alt.value, ctx.inputs), ctx, [...at, "anyOf", i, "min"]);
+      });
+      r.children?.forEach((rule, i) => {
+        if (rule.share !== undefined) checkInDomain(rule.share, UNIT_DOMAIN, ctx, [...at, "children", i, "share"]);
+        if (rule.meanLevel !== undefined) checkInDomain(rule.meanLevel, LEVEL_DOMAIN, ctx, [...at, "children", i, "meanLevel"]);
+      });
+      if (r.min === undefined || domain === undefined) continue;
+      const min = parseDecimalLiteral(r.min);
+      if (!inDomain(min, domain)) {
+        ctx.problem("outOfDomain", [...at, "min"], { expected: domain.text, received: String(r.min) });
+        continue;
+      }
+      // A higher level asks at least as much: a lower minimum would make level L + 1 easier than L.
+      if (previous && min.lt(previous.min))
+        ctx.problem("levelsDecreasing", [...at, "min"], {
+          received: String(r.min),
+          expected: `${previous.min.toString()} at level ${previous.level}`,
+        });
+      previous = { level, min };
+    }
   },
 };
 

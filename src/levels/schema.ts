@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { DecimalLiteralSchema, ValueExprSchema } from "../formulas/_schema.js";
 
 /** Requirement for one level of a level-recognition criterion. */
-export const RequirementSchema = z.object({
+export const RequirementSchema = z.strictObject({
   /** The document's words for this level, verbatim ("Tối thiểu 02 nhân sự"). */
   text: z.string().check(z.minLength(1)),
   /** Value ≥ min (a percentage such as "80%" for ratios, a count otherwise). */
@@ -11,7 +11,7 @@ export const RequirementSchema = z.object({
   present: z.optional(z.literal(true)),
   /** Any one of these alternatives. */
   anyOf: z.optional(
-    z.array(z.object({ value: ValueExprSchema, min: DecimalLiteralSchema, text: z.optional(z.string()) })).check(z.minLength(2)),
+    z.array(z.strictObject({ value: ValueExprSchema, min: DecimalLiteralSchema, text: z.optional(z.string()) })).check(z.minLength(2)),
   ),
   /**
    * Roll-up over the unit's children (e.g. communes of a district): each rule must hold. A rule is
@@ -21,7 +21,7 @@ export const RequirementSchema = z.object({
     z
       .array(
         z
-          .object({
+          .strictObject({
             atLeastLevel: z.optional(z.number().check(z.int(), z.gte(0), z.lte(5))),
             share: z.optional(DecimalLiteralSchema),
             count: z.optional(z.number().check(z.int(), z.gte(0))),
@@ -46,10 +46,10 @@ export type Requirement = z.infer<typeof RequirementSchema>;
  * A level criterion (`kind: levels`): requirements per recognition level (1..5). A level the
  * document marks "Không áp dụng" is `null`: no requirement there.
  */
-export const LevelsFormulaSchema = z.object({
+export const LevelsFormulaSchema = z.strictObject({
   kind: z.literal("levels"),
   value: z.optional(ValueExprSchema),
-  requirements: z.object({
+  requirements: z.strictObject({
     1: z.nullable(RequirementSchema),
     2: z.nullable(RequirementSchema),
     3: z.nullable(RequirementSchema),

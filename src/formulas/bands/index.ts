@@ -1,12 +1,13 @@
 import * as z from "zod/mini";
 import { ZERO, parseDecimalLiteral, type Dec } from "../../_decimal.js";
 import { DecimalLiteralSchema, ValueExprSchema, worthFields, worthRefine } from "../_schema.js";
-import type { FormulaKindDef } from "../_types.js";
-import { evaluateValue, measuresValue, shownValue, valueFacts, worth } from "../_value.js";
+import type { CheckContext, FormulaKindDef } from "../_types.js";
+import { checkWorth, inDomain, valueDomain } from "../_check.js";
+import { checkValue, evaluateValue, measuresValue, shownValue, valueFacts, worth } from "../_value.js";
 
 /** One band: bounds (any of gte/gt/lte/lt/eq) and what it is worth. */
 export const BandSchema = z
-  .object({
+  .strictObject({
     label: z.optional(z.string()),
     gte: z.optional(DecimalLiteralSchema),
     gt: z.optional(DecimalLiteralSchema),
@@ -20,7 +21,7 @@ export const BandSchema = z
 export type Band = z.infer<typeof BandSchema>;
 
 /** `bands`: the first band (in order) whose bounds hold gives the points; none → 0. */
-export const BandsFormulaSchema = z.object({
+export const BandsFormulaSchema = z.strictObject({
   kind: z.literal("bands"),
   value: ValueExprSchema,
   bands: z.array(BandSchema).check(z.minLength(1)),
@@ -50,11 +51,115 @@ export function bandText(band: Band): string {
   return parts.join(" & ") || "*";
 }
 
+/** The values a band holds: an interval (no lo / hi: unbounded on that side). */
+interface Interval {
+  readonly lo: Dec | undefined;
+  readonly loOpen: boolean;
+  readonly hi: Dec | undefined;
+  readonly hiOpen: boolean;
+}
+
+/** The tighter of two lower (or upper) bounds; at equal values the open one. */
+function tighter(a: Dec | undefined, aOpen: boolean, b: Dec | undefined, bOpen: boolean, lower: boolean): [Dec | undefined, boolean] {
+  if (a === undefined) return [b, bOpen];
+  if (b === undefined) return [a, aOpen];
+  if (a.eq(b)) return [a, aOpen || bOpen];
+  return (lower ? a.gt(b) : a.lt(b)) ? [a, aOpen] : [b, bOpen];
+}
+
+function intersect(x: Interval, y: Interval): Interval {
+  const [lo, loOpen] = tighter(x.lo, x.loOpen, y.lo, y.loOpen, true);
+  const [hi, hiOpen] = tighter(x.hi, x.hiOpen, y.hi, y.hiOpen, false);
+  return { lo, loOpen, hi, hiOpen };
+}
+
+function isEmpty(x: Interval): boolean {
+  if (x.lo === undefined || x.hi === undefined) return false;
+  return x.lo.gt(x.hi) || (x.lo.eq(x.hi) && (x.loOpen || x.hiOpen));
+}
+
+/** Whether `outer` holds every value of `inner` (both non-empty). */
+function covers(outer: Interval, inner: Interval): boolean {
+  return minus(inner, outer).length === 0;
+}
+
+/** The values of `x` outside `y`: none, one or two intervals. */
+function minus(x: Interval, y: Interval): Interval[] {
+  if (isEmpty(intersect(x, y))) return [x];
+  const below: Interval | undefined =
+    y.lo !== undefined ? intersect(x, { lo: undefined, loOpen: false, hi: y.lo, hiOpen: !y.loOpen }) : undefined;
+  const above: Interval | undefined =
+    y.hi !== undefined ? intersect(x, { lo: y.hi, loOpen: !y.hiOpen, hi: undefined, hiOpen: false }) : undefined;
+  return [below, above].filter((i): i is Interval => i !== undefined && !isEmpty(i));
+}
+
+/** The interval of a band's bounds. */
+function bandInterval(band: Band): Interval {
+  const p = parseDecimalLiteral;
+  let x: Interval = { lo: undefined, loOpen: false, hi: undefined, hiOpen: false };
+  const at = (lo: Dec | undefined, loOpen: boolean, hi: Dec | undefined, hiOpen: boolean) => (x = intersect(x, { lo, loOpen, hi, hiOpen }));
+  if (band.gte !== undefined) at(p(band.gte), false, undefined, false);
+  if (band.gt !== undefined) at(p(band.gt), true, undefined, false);
+  if (band.lte !== undefined) at(undefined, false, p(band.lte), false);
+  if (band.lt !== undefined) at(undefined, false, p(band.lt), true);
+  if (band.eq !== undefined) at(p(band.eq), false, p(band.eq), false);
+  return x;
+}
+
+/** -1 when `a` lies below `b`, 1 above (disjoint, non-empty intervals; a lower bound is always set). */
+function direction(a: Interval, b: Interval): number {
+  if (a.lo!.eq(b.lo!)) return a.loOpen ? 1 : -1;
+  return a.lo!.lt(b.lo!) ? -1 : 1;
+}
+
+const BOUNDS = ["gte", "gt", "lte", "lt", "eq"] as const;
+
+/**
+ * Catalog checks of a `bands` formula: bounds inside the value's domain, each band holding some
+ * value, no band overlapping (or lying inside) an earlier one, bands listed in order, worths valid.
+ */
+function checkBands(f: BandsFormula, ctx: CheckContext): void {
+  checkValue(f.value, ctx);
+  const domain = valueDomain(f.value, ctx.inputs);
+  const whole: Interval = { lo: domain.lo, loOpen: false, hi: domain.hi, hiOpen: false };
+  const earlier: { index: number; x: Interval }[] = [];
+  const reached: Interval[] = [];
+  f.bands.forEach((band, i) => {
+    checkWorth(band, ctx, ["bands", i]);
+    let bad = false;
+    for (const k of BOUNDS) {
+      const b = band[k];
+      if (b === undefined || inDomain(parseDecimalLiteral(b), domain)) continue;
+      ctx.problem("outOfDomain", ["bands", i, k], { expected: domain.text, received: String(b) });
+      bad = true;
+    }
+    if (bad) return;
+    const x = intersect(bandInterval(band), whole);
+    if (isEmpty(x)) return ctx.problem("bandEmpty", ["bands", i], { detail: bandText(band) });
+    // The first band that holds wins. A later band may extend an earlier one (the document's
+    // staircase "≥ 10 %, ≥ 7 %, ≥ 3 %"), but one that partly overlaps it, or that earlier bands
+    // cover whole, would lose values without a word.
+    let left = [x];
+    for (const e of earlier) {
+      if (isEmpty(intersect(e.x, x))) continue;
+      if (!covers(x, e.x) && !covers(e.x, x)) return ctx.problem("bandsOverlap", ["bands", i], { received: String(e.index + 1) });
+      left = left.flatMap((piece) => minus(piece, e.x));
+      if (left.length === 0) return ctx.problem("bandShadowed", ["bands", i], { received: String(e.index + 1) });
+    }
+    earlier.push({ index: i, x });
+    if (left.length === 1) reached.push(left[0]!);
+  });
+  // Listed in order (ascending or descending) of the values each band actually receives.
+  const steps = reached.slice(1).map((r, i) => direction(reached[i]!, r));
+  if (steps.some((d) => d !== steps[0])) ctx.problem("bandsUnordered", ["bands"]);
+}
+
 /** The `bands` kind: the first band whose bounds hold gives its worth; none → 0. */
 export const bands: FormulaKindDef<BandsFormula, typeof BandsFormulaSchema> = {
   kind: "bands",
   schema: BandsFormulaSchema,
   ...measuresValue,
+  check: checkBands,
   evaluate({ formula, max, inputs }) {
     const v = evaluateValue(formula.value, inputs);
     if (!v.ok) return { raw: max, branch: "zeroDenominator", zeroDenominator: true };

@@ -1,11 +1,12 @@
 import * as z from "zod/mini";
-import { ZERO } from "../../_decimal.js";
+import { ZERO, sum } from "../../_decimal.js";
+import { checkWorth } from "../_check.js";
 import { FieldNameSchema, OptionSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
 import { worth } from "../_value.js";
 
 /** `checklist`: one boolean field per item; the items achieved add up. */
-export const ChecklistFormulaSchema = z.object({
+export const ChecklistFormulaSchema = z.strictObject({
   kind: z.literal("checklist"),
   items: z.record(FieldNameSchema, OptionSchema),
 });
@@ -25,7 +26,13 @@ export const checklist: FormulaKindDef<ChecklistFormula, typeof ChecklistFormula
       moreIsBetter: true,
     })),
   ratios: () => [],
-  check: () => undefined,
+  check(f, ctx) {
+    const worths = Object.entries(f.items).map(([name, item]) => checkWorth(item, ctx, ["items", name]));
+    // Achieved items add up: all of them together must not pass the max (the clamp would hide it).
+    if (ctx.max === undefined || worths.some((w) => w === undefined)) return;
+    const total = sum(worths.map((w) => w ?? ZERO));
+    if (total.gt(ctx.max)) ctx.problem("itemsAboveMax", ["items"], { received: total.toString(), expected: ctx.max.toString() });
+  },
   raising: (f) => Object.keys(f.items),
   evaluate({ formula, max, inputs }) {
     let raw = ZERO;

@@ -1,10 +1,11 @@
 import * as z from "zod/mini";
 import { FieldNameSchema, OptionSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
+import { checkWorth } from "../_check.js";
 import { worth } from "../_value.js";
 
 /** `choice`: the field `value` names one option; its share or points are scored. */
-export const ChoiceFormulaSchema = z.object({
+export const ChoiceFormulaSchema = z.strictObject({
   kind: z.literal("choice"),
   options: z.record(FieldNameSchema, OptionSchema),
 });
@@ -27,7 +28,9 @@ export const choice: FormulaKindDef<ChoiceFormula, typeof ChoiceFormulaSchema> =
     },
   ],
   ratios: () => [],
-  check: () => undefined,
+  check(f, ctx) {
+    for (const [key, option] of Object.entries(f.options)) checkWorth(option, ctx, ["options", key]);
+  },
   raising: () => ["value"],
   evaluate({ formula, max, inputs }) {
     const key = String(inputs["value"]);

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { clamp, parseDecimalLiteral, sum } from "../../_decimal.js";
+import { ZERO, clamp, parseDecimalLiteral, sum } from "../../_decimal.js";
+import { checkPositive } from "../_check.js";
 import { DecimalLiteralSchema } from "../_schema.js";
 import type { AnyFormula, FormulaKindDef } from "../_types.js";
 
@@ -8,9 +9,11 @@ import type { AnyFormula, FormulaKindDef } from "../_types.js";
  * @param part The schema of a part's formula (any non-nesting kind; given by the registry).
  */
 export function compositeSchema<P extends z.ZodMiniType<AnyFormula>>(part: P) {
-  return z.object({
+  return z.strictObject({
     kind: z.literal("composite"),
-    parts: z.array(z.object({ label: z.string().check(z.minLength(1)), max: DecimalLiteralSchema, formula: part })).check(z.minLength(2)),
+    parts: z
+      .array(z.strictObject({ label: z.string().check(z.minLength(1)), max: DecimalLiteralSchema, formula: part }))
+      .check(z.minLength(2)),
   });
 }
 /** A `composite` formula (its parts' formulas seen as any formula). */
@@ -23,8 +26,19 @@ export const composite: FormulaKindDef<CompositeFormula> = {
   schema: compositeSchema(z.custom<AnyFormula>((v) => typeof v === "object" && v !== null && "kind" in v)),
   fields: () => [],
   ratios: () => [],
-  check: () => undefined,
+  check(f, ctx) {
+    const maxima = f.parts.map((p, i) => checkPositive(p.max, ctx, ["parts", i, "max"]));
+    // The parts are each clamped to their own max and added: together they must fit the node's.
+    const total = sum(maxima.map((m) => m ?? ZERO));
+    if (ctx.max !== undefined && maxima.every((m) => m !== undefined) && total.gt(ctx.max))
+      ctx.problem("partsAboveMax", ["parts"], { received: total.toString(), expected: ctx.max.toString() });
+  },
   nested: (f) => f.parts.map((p) => p.formula),
+  nestedPlaces: (f) =>
+    f.parts.map((p, i) => {
+      const max = parseDecimalLiteral(p.max);
+      return { formula: p.formula, path: ["parts", i, "formula"], max: max.isFinite() && max.gt(0) ? max : undefined };
+    }),
   raising: () => [],
   evaluate({ formula, evaluate }) {
     const parts = formula.parts.map((part) => {

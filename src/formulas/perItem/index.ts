@@ -2,11 +2,18 @@ import * as z from "zod/mini";
 import { Dec, ZERO, parseDecimalLiteral } from "../../_decimal.js";
 import { DecimalLiteralSchema, FieldNameSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
+import { checkPositive } from "../_check.js";
+
+/** Whether a literal is a finite number greater than 0. */
+function checkedPositive(literal: string | number): boolean {
+  const v = parseDecimalLiteral(literal);
+  return v.isFinite() && v.gt(0);
+}
 
 /** `perItem`: one count field per kind of item, each worth its points; capped (default: max). */
-export const PerItemFormulaSchema = z.object({
+export const PerItemFormulaSchema = z.strictObject({
   kind: z.literal("perItem"),
-  items: z.record(FieldNameSchema, z.object({ label: z.string().check(z.minLength(1)), points: DecimalLiteralSchema })),
+  items: z.record(FieldNameSchema, z.strictObject({ label: z.string().check(z.minLength(1)), points: DecimalLiteralSchema })),
   cap: z.optional(DecimalLiteralSchema),
 });
 /** A `perItem` formula. */
@@ -25,7 +32,11 @@ export const perItem: FormulaKindDef<PerItemFormula, typeof PerItemFormulaSchema
       moreIsBetter: true,
     })),
   ratios: () => [],
-  check: () => undefined,
+  check(f, ctx) {
+    for (const [name, item] of Object.entries(f.items))
+      if (!checkedPositive(item.points)) ctx.problem("badItemPoints", ["items", name, "points"], { received: String(item.points) });
+    if (f.cap !== undefined) checkPositive(f.cap, ctx, ["cap"]);
+  },
   raising: (f) => Object.keys(f.items),
   evaluate({ formula, max, inputs }) {
     let raw = ZERO;

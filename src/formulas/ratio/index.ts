@@ -2,10 +2,11 @@ import * as z from "zod/mini";
 import { parseDecimalLiteral } from "../../_decimal.js";
 import { DecimalLiteralSchema, ValueExprSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
-import { evaluateValue, measuresValue, shownValue, valueFacts } from "../_value.js";
+import { checkPositive } from "../_check.js";
+import { NUMERIC_TYPES, checkValue, evaluateValue, inputType, measuresValue, shownValue, valueFacts } from "../_value.js";
 
 /** `ratio`: value × max (or × `points` when the document multiplies by another figure). */
-export const RatioFormulaSchema = z.object({
+export const RatioFormulaSchema = z.strictObject({
   kind: z.literal("ratio"),
   value: ValueExprSchema,
   points: z.optional(DecimalLiteralSchema),
@@ -18,6 +19,16 @@ export const ratio: FormulaKindDef<RatioFormula, typeof RatioFormulaSchema> = {
   kind: "ratio",
   schema: RatioFormulaSchema,
   ...measuresValue,
+  check(f, ctx) {
+    checkValue(f.value, ctx);
+    if (f.points !== undefined) checkPositive(f.points, ctx, ["points"]);
+    // value × max: one bare input must be a fraction of 1 (a share), or a percentage scaled by
+    // `points` (max/100); a count or a plain number times max would score 85 × 40 for "85".
+    if (typeof f.value !== "string" || !Object.hasOwn(ctx.inputs, f.value)) return;
+    const type = inputType(f.value, ctx.inputs);
+    if (NUMERIC_TYPES.has(type) && type !== "share" && !(type === "percent" && f.points !== undefined))
+      ctx.problem("ratioNeedsShare", ["value"], { detail: f.value, received: type });
+  },
   evaluate({ formula, max, inputs }) {
     const v = evaluateValue(formula.value, inputs);
     if (!v.ok) return { raw: max, branch: "zeroDenominator", zeroDenominator: true };

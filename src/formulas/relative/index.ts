@@ -2,13 +2,13 @@ import * as z from "zod/mini";
 import { ZERO } from "../../_decimal.js";
 import { ValueExprSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
-import { bareValue, evaluateValue, measuresValue, onValueScale, shownValue, valueFacts } from "../_value.js";
+import { bareValue, checkValue, evaluateValue, measuresValue, onValueScale, shownValue, valueFacts } from "../_value.js";
 
 /**
  * `relative`: compared with the units scored together in the same period.
  * `best`: value / best × max. `minmax`: (value − min)/(max − min) × max; a zero range falls back to `best`.
  */
-export const RelativeFormulaSchema = z.object({
+export const RelativeFormulaSchema = z.strictObject({
   kind: z.literal("relative"),
   value: ValueExprSchema,
   mode: z.enum(["best", "minmax"]),
@@ -24,6 +24,7 @@ export const relative: FormulaKindDef<RelativeFormula, typeof RelativeFormulaSch
   kind: "relative",
   schema: RelativeFormulaSchema,
   ...measuresValue,
+  check: (f, ctx) => checkValue(f.value, ctx),
   measure(formula, inputs) {
     const v = evaluateValue(formula.value, inputs);
     return v.ok ? v.value : "zeroDenominator";

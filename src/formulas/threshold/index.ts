@@ -2,13 +2,14 @@ import * as z from "zod/mini";
 import { ZERO, parseDecimalLiteral } from "../../_decimal.js";
 import { DecimalLiteralSchema, ValueExprSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
-import { bareValue, evaluateValue, measuresValue, onValueScale, shownValue, valueFacts } from "../_value.js";
+import { inDomain, valueDomain } from "../_check.js";
+import { bareValue, checkValue, evaluateValue, measuresValue, onValueScale, shownValue, valueFacts } from "../_value.js";
 
 /**
  * `threshold`: value ≥ threshold → max; below it `proportional` (value/threshold × max),
  * `literal` (value × max, as written in e.g. Đồng Nai Sở 6.3.2), or `zero` (all-or-nothing).
  */
-export const ThresholdFormulaSchema = z.object({
+export const ThresholdFormulaSchema = z.strictObject({
   kind: z.literal("threshold"),
   value: ValueExprSchema,
   threshold: DecimalLiteralSchema,
@@ -24,6 +25,15 @@ export const threshold: FormulaKindDef<ThresholdFormula, typeof ThresholdFormula
   kind: "threshold",
   schema: ThresholdFormulaSchema,
   ...measuresValue,
+  check(f, ctx) {
+    checkValue(f.value, ctx);
+    const t = parseDecimalLiteral(f.threshold);
+    const domain = valueDomain(f.value, ctx.inputs);
+    if (!inDomain(t, domain)) ctx.problem("outOfDomain", ["threshold"], { expected: domain.text, received: String(f.threshold) });
+    // Below a threshold of 0 nothing lies; proportional would divide by it.
+    else if (f.below === "proportional" && t.isZero())
+      ctx.problem("outOfDomain", ["threshold"], { expected: "> 0 (below: proportional divides by it)", received: String(f.threshold) });
+  },
   evaluate({ formula, max, inputs }) {
     const v = evaluateValue(formula.value, inputs);
     if (!v.ok) return { raw: max, branch: "zeroDenominator", zeroDenominator: true };

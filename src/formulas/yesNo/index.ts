@@ -2,9 +2,10 @@ import * as z from "zod/mini";
 import { ZERO, parseDecimalLiteral } from "../../_decimal.js";
 import { DecimalLiteralSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
+import { UNIT_DOMAIN, inDomain } from "../_check.js";
 
 /** `yesNo`: a boolean field `value`; yes → max (or `share` of it). */
-export const YesNoFormulaSchema = z.object({
+export const YesNoFormulaSchema = z.strictObject({
   kind: z.literal("yesNo"),
   label: z.optional(z.string()),
   share: z.optional(DecimalLiteralSchema),
@@ -18,7 +19,10 @@ export const yesNo: FormulaKindDef<YesNoFormula, typeof YesNoFormulaSchema> = {
   schema: YesNoFormulaSchema,
   fields: (f) => [{ name: "value", type: "boolean", label: f.label ?? "Có / Không", moreIsBetter: true }],
   ratios: () => [],
-  check: () => undefined,
+  check(f, ctx) {
+    if (f.share !== undefined && !inDomain(parseDecimalLiteral(f.share), UNIT_DOMAIN))
+      ctx.problem("shareOutOfRange", ["share"], { received: String(f.share) });
+  },
   raising: () => ["value"],
   evaluate({ formula, max, inputs }) {
     if (inputs["value"] !== true) return { raw: ZERO, branch: "no" };

@@ -77,8 +77,7 @@ export const source: unknown = {
         },
         {
           "code": "1.5",
-          "name": "Chỉ số An toàn",
-          "an ninh mạng": null,
+          "name": "Chỉ số An toàn, an ninh mạng",
           "declared": {"components":4,"criteria":6}
         },
         {
@@ -149,8 +148,7 @@ export const source: unknown = {
         {"code":"3.5","name":"Chỉ số Hoạt động xã hội số","declared":{"components":4,"criteria":6}},
         {
           "code": "3.6",
-          "name": "Chỉ số An toàn",
-          "an ninh mạng": null,
+          "name": "Chỉ số An toàn, an ninh mạng",
           "declared": {"components":3,"criteria":3}
         },
         {

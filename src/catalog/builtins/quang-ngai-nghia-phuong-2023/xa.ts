@@ -89,7 +89,7 @@ export const source: unknown = {
           "formula": {
             "kind": "checklist",
             "items": {
-              "attended": {"label":"Tham gia đầy đủ họp huyện","tỉnh":null,"TU về CDS":null,"points":5},
+              "attended": {"label":"Tham gia đầy đủ họp huyện, tỉnh, TU về CDS","points":5},
               "chaired": {"label":"Chủ trì cuộc họp CDS xã","points":5}
             }
           },
@@ -244,17 +244,9 @@ export const source: unknown = {
           "max": 20,
           "method": "Tỷ lệ tham gia * 20đ",
           "inputs": {
-            "a": {
-              "label": "Số hội nghị",
-              "lớp bồi dưỡng": null,
-              "tập huấn của tỉnh": null,
-              "huyện về CDS đã tham gia": null
-            },
+            "a": {"label":"Số hội nghị, lớp bồi dưỡng, tập huấn của tỉnh, huyện về CDS đã tham gia"},
             "b": {
-              "label": "Tổng số hội nghị",
-              "lớp bồi dưỡng": null,
-              "tập huấn định kỳ của tỉnh": null,
-              "huyện về CDS trong năm": null
+              "label": "Tổng số hội nghị, lớp bồi dưỡng, tập huấn định kỳ của tỉnh, huyện về CDS trong năm"
             }
           },
           "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":20},
@@ -446,7 +438,7 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ công chức chuyên trách, kiêm nhiệm CDS/Tổng số CC (tính theo MIN/MAX)",
           "inputs": {
-            "a": {"label":"Số công chức","viên chức chuyên trách":null,"kiêm nhiệm CDS":null},
+            "a": {"label":"Số công chức, viên chức chuyên trách, kiêm nhiệm CDS"},
             "b": {"label":"Tổng số CC"}
           },
           "formula": {"kind":"relative","value":{"numerator":["a"],"denominator":["b"]},"mode":"minmax"},
@@ -465,7 +457,7 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ công chức chuyên trách, kiêm nhiệm ATTTM/Tổng số CC (tính theo MIN/MAX)",
           "inputs": {
-            "a": {"label":"Số công chức","viên chức chuyên trách":null,"kiêm nhiệm ATTTM":null},
+            "a": {"label":"Số công chức, viên chức chuyên trách, kiêm nhiệm ATTTM"},
             "b": {"label":"Tổng số CC","from":"4.3.b"}
           },
           "formula": {"kind":"relative","value":{"numerator":["a"],"denominator":["b"]},"mode":"minmax"},
@@ -484,11 +476,7 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ *10 đ",
           "inputs": {
-            "a": {
-              "label": "Số công chức",
-              "viên chức được bồi dưỡng": null,
-              "tập huấn về chuyển đổi số": null
-            },
+            "a": {"label":"Số công chức, viên chức được bồi dưỡng, tập huấn về chuyển đổi số"},
             "b": {"label":"Tổng số CC","from":"4.3.b"}
           },
           "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
@@ -501,7 +489,7 @@ export const source: unknown = {
           "max": 5,
           "method": "Tỷ lệ *10 đ",
           "inputs": {
-            "a": {"label":"Số người lao động được bồi dưỡng","tập huấn kỹ năng số":null},
+            "a": {"label":"Số người lao động được bồi dưỡng, tập huấn kỹ năng số"},
             "b": {"label":"Tổng số người lao động"}
           },
           "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
@@ -564,7 +552,7 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ *10 đ",
           "inputs": {
-            "a": {"label":"Số máy chủ cài đặt phần mềm phòng","chống mã độc":null},
+            "a": {"label":"Số máy chủ cài đặt phần mềm phòng, chống mã độc"},
             "b": {"label":"Tổng số máy chủ của cơ quan nhà nước"}
           },
           "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
@@ -583,7 +571,7 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ *10 đ",
           "inputs": {
-            "a": {"label":"Số máy trạm cài đặt phần mềm phòng","chống mã độc":null},
+            "a": {"label":"Số máy trạm cài đặt phần mềm phòng, chống mã độc"},
             "b": {"label":"Tổng số máy trạm của cơ quan nhà nước"}
           },
           "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
@@ -602,8 +590,8 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ *10 đ",
           "inputs": {
-            "a": {"label":"Số IP botnet đã được xử lý","loại bỏ mã độc":null},
-            "b": {"label":"Số IP botnet được phát hiện","cảnh báo":null}
+            "a": {"label":"Số IP botnet đã được xử lý, loại bỏ mã độc"},
+            "b": {"label":"Số IP botnet được phát hiện, cảnh báo"}
           },
           "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
           "evidence": "Văn bản, tài liệu",
@@ -643,8 +631,7 @@ export const source: unknown = {
           "method": "Tỷ lệ *10 đ",
           "inputs": {
             "a": {
-              "label": "Số hệ thống thông tin đã được kiểm tra",
-              "đánh giá đầy đủ theo Thông tư số 12/2022/TT-BTTTT": null
+              "label": "Số hệ thống thông tin đã được kiểm tra, đánh giá đầy đủ theo Thông tư số 12/2022/TT-BTTTT"
             },
             "b": {"label":"Tổng số hệ thống thông tin của cơ quan nhà nước","from":"5.6.b"}
           },
@@ -763,14 +750,7 @@ export const source: unknown = {
               "name": "Kinh phí kiểm tra, đánh giá ATTT",
               "max": 2,
               "method": "50tr; 25tr; 10 tr",
-              "inputs": {
-                "a": {
-                  "label": "Kinh phí kiểm tra",
-                  "đánh giá ATTT": null,
-                  "type": "amount",
-                  "unit": "triệu đồng"
-                }
-              },
+              "inputs": {"a":{"label":"Kinh phí kiểm tra, đánh giá ATTT","type":"amount","unit":"triệu đồng"}},
               "formula": {
                 "kind": "bands",
                 "value": "a",
@@ -797,8 +777,7 @@ export const source: unknown = {
               "method": "50tr; 25tr; 10 tr",
               "inputs": {
                 "a": {
-                  "label": "Kinh phí diễn tập",
-                  "ứng cứu sự cố ATTT": null,
+                  "label": "Kinh phí diễn tập, ứng cứu sự cố ATTT",
                   "type": "amount",
                   "unit": "triệu đồng"
                 }
@@ -827,7 +806,7 @@ export const source: unknown = {
               "name": "Kinh phí đào tạo, tập huấn",
               "max": 2,
               "method": "50tr; 25tr; 10 tr",
-              "inputs": {"a":{"label":"Kinh phí đào tạo","tập huấn":null,"type":"amount","unit":"triệu đồng"}},
+              "inputs": {"a":{"label":"Kinh phí đào tạo, tập huấn","type":"amount","unit":"triệu đồng"}},
               "formula": {
                 "kind": "bands",
                 "value": "a",
@@ -930,10 +909,7 @@ export const source: unknown = {
           "max": 5,
           "method": "Tỉ lệ * 5đ",
           "inputs": {
-            "a": {
-              "label": "Số hệ thống thông tin của xã kết nối với LGSP để chia sẻ",
-              "khai thác dữ liệu": null
-            },
+            "a": {"label":"Số hệ thống thông tin của xã kết nối với LGSP để chia sẻ, khai thác dữ liệu"},
             "b": {"label":"Tổng số hệ thống thông tin của xã cần kết nối với LGSP"}
           },
           "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":5},
@@ -1057,11 +1033,9 @@ export const source: unknown = {
           "method": "Tỷ lệ * 5đ",
           "inputs": {
             "a": {
-              "label": "Số tài khoản của người dân",
-              "doanh nghiệp có sử dụng DVCTT mức độ 3": null,
-              "4 trong năm": null
+              "label": "Số tài khoản của người dân, doanh nghiệp có sử dụng DVCTT mức độ 3, 4 trong năm"
             },
-            "b": {"label":"Tổng số tài khoản của người dân","doanh nghiệp":null}
+            "b": {"label":"Tổng số tài khoản của người dân, doanh nghiệp"}
           },
           "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":5},
           "evidence": "Văn bản, tài liệu",
@@ -1253,7 +1227,7 @@ export const source: unknown = {
           "max": 10,
           "method": "Tỷ lệ ≥ 10%: 10đ Tỷ lệ <10% = tỷ lệ/10%*10đ",
           "inputs": {
-            "a": {"label":"Số doanh nghiệp nhỏ và vừa tiếp cận","tham gia chương trình SMEdx":null},
+            "a": {"label":"Số doanh nghiệp nhỏ và vừa tiếp cận, tham gia chương trình SMEdx"},
             "b": {"label":"Tổng số doanh nghiệp nhỏ và vừa trên địa bàn xã"}
           },
           "formula": {

@@ -787,7 +787,7 @@ export const source: unknown = {
           "inputs": {
             "a": {
               "label": "Tỷ lệ văn bản đi (trừ văn bản mật) được thực hiện dưới dạng điện tử, được ký số bởi chữ ký số chuyên dùng theo báo cáo của Sở TT&TT",
-              "type": "number",
+              "type": "share",
               "unit": "tỷ lệ (0–1)"
             }
           },
@@ -847,7 +847,7 @@ export const source: unknown = {
           "inputs": {
             "a": {
               "label": "Tỷ lệ cán bộ công chức, viên chức được cung cấp và thường xuyên sử dụng hộp thư điện tử công vụ của tỉnh theo báo cáo của Sở TT&TT",
-              "type": "number",
+              "type": "share",
               "unit": "tỷ lệ (0–1)"
             }
           },

@@ -793,7 +793,7 @@ export const source: unknown = {
           "inputs": {
             "a": {
               "label": "Tỷ lệ văn bản đi của UBND cấp xã (trừ văn bản mật theo quy định) được thực hiện dưới dạng điện tử, được ký số bởi chữ ký số chuyên dùng, theo báo cáo kết quả chuyển đổi số trên địa bàn tỉnh của Sở TT&TT (số thập phân 0–1, ví dụ 0.85 = 85%)",
-              "type": "number"
+              "type": "share"
             }
           },
           "formula": {"kind":"ratio","value":"a"},
@@ -802,7 +802,7 @@ export const source: unknown = {
           "notes": [
             {
               "source": "- Tỷ lệ văn bản đi của UBND cấp xã (trừ văn bản mật theo quy định) được thực hiện dưới dạng điện tử, được ký số bởi chữ ký số chuyên dùng: Theo báo cáo kết quả chuyển đổi số trên địa bàn tỉnh của Sở TT&TT",
-              "reading": "No a/b are defined: the rate is read from Sở TT&TT's report. Encoded as one input a = that rate as a fraction (0–1) and Điểm = a × 40; a value above 1 clamps to 40."
+              "reading": "No a/b are defined: the rate is read from Sở TT&TT's report. Encoded as one input a = that rate as a fraction (0–1) and Điểm = a × 40; the input is a share (type: share), so a value above 1 is refused with the data, not clamped."
             }
           ]
         },
