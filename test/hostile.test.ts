@@ -588,9 +588,13 @@ describe("NaN, Infinity and -0", () => {
     }
   });
 
+  // Issue 10: an integer past 2^53 was already rounded by whatever made it, so it is refused
+  // (inexactNumber) instead of scored; a large count that is held exactly still scores.
   it("huge and tiny numbers do not break scores: an enormous count over an equal denominator is 100 %", () => {
-    const r = score(soCatalog, ds([{ id: "u", name: "U", data: { Y: { "6.3.2": { a: 1e300, b: 1e300 } } } }]));
+    const r = score(soCatalog, ds([{ id: "u", name: "U", data: { Y: { "6.3.2": { a: 9007199254740991, b: 9007199254740991 } } } }]));
     expect(asPoints(r.units[0]).indicators["6.3.2"]!.score).toBe("20");
+    const huge = dtiError(() => score(soCatalog, ds([{ id: "u", name: "U", data: { Y: { "6.3.2": { a: 1e300, b: 1e300 } } } }])));
+    expect(huge.issues.map((i) => i.code)).toEqual(["inexactNumber", "inexactNumber"]);
     const e = dtiError(() => score(soCatalog, ds([{ id: "u", name: "U", data: { Y: { "6.3.2": { a: 5e-324, b: 1 } } } }])));
     expect(e.issues.map((i) => i.code)).toContain("expectedCount");
   });
