@@ -162,7 +162,7 @@ function jsonIssues(text: string, kind: IssueKind, code: IssueCode, where: objec
  * Walks a YAML document for number scalars whose value does not hold what was written (more
  * than 40 significant digits, integers past 2^53). Iterative: the nesting is bounded before.
  */
-function yamlNumberIssues(contents: unknown, kind: IssueKind, where: object): Issue[] {
+function yamlNumberIssues(contents: unknown, kind: IssueKind, where: object, duplicates = false): Issue[] {
   const issues: Issue[] = [];
   const stack: { node: unknown; path: readonly (string | number)[] }[] = [{ node: contents, path: [] }];
   while (stack.length) {
@@ -181,9 +181,13 @@ function yamlNumberIssues(contents: unknown, kind: IssueKind, where: object): Is
         );
       }
     } else if (isMap(node)) {
+      // Keys are text (stringKeys), so `4.1` and "4.1" are the same key: named with its path.
+      const keys = duplicates ? new Set<string>() : undefined;
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const k = isScalar(pair.key) ? String(pair.key.value) : "?";
+        if (keys?.has(k)) issues.push(createIssue(kind, "duplicateKey", where, { received: k, detail: [...path, k].join(".") }, [...path, k]));
+        keys?.add(k);
         stack.push({ node: pair.value, path: [...path, k] });
       }
     } else if (isSeq(node)) {
@@ -231,6 +235,11 @@ export function parseText(text: string, kind: IssueKind, file?: string): { value
   try {
     const doc = parseDocument(clean, { uniqueKeys: true, merge: false, stringKeys: true, logLevel: "error" });
     const first = doc.errors[0];
+    // Duplicate keys: named with their paths (the parser's message has only a line).
+    if (first && doc.errors.every((e) => e.code === "DUPLICATE_KEY")) {
+      const dup = yamlNumberIssues(doc.contents, kind, where, true).filter((i) => i.code === "duplicateKey");
+      if (dup.length) return fail(dup);
+    }
     if (first) throw first;
     const issues = yamlNumberIssues(doc.contents, kind, where);
     if (issues.length) return fail(issues);

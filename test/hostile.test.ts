@@ -717,3 +717,28 @@ describe("UTF-8 BOM and CRLF line endings", () => {
     expect(r.units[0]!.name).toBe("A\r\nB");
   });
 });
+
+describe("a validated dataset edited in place (issue 10: API)", () => {
+  // A portal loads a dataset once and edits it in place. score() checks the shape by content on
+  // every call (not "seen before, so valid"), so an edit that breaks the shape is refused.
+  it("a unit id changed to a number after loadDataset is refused by score, with its path", () => {
+    const loaded = loadDataset(ds([{ id: "u", name: "U", data: { Y: { "4.2": true } } }]));
+    expect(asPoints(score(soCatalog, loaded).units[0]).total).not.toBe("0");
+    (loaded.units[0] as { id: unknown }).id = 7;
+    const e = dtiError(() => score(soCatalog, loaded));
+    expect(e.issues.map((i) => [i.code, i.path])).toEqual([["datasetSchema", ["units", 0, "id"]]]);
+  });
+  it("a value edited in place is read again (an ambiguous number is refused, a fixed one scored)", () => {
+    const loaded = loadDataset(ds([{ id: "u", name: "U", data: { Y: { "6.3.2": { a: 5, b: 10 } } } }]));
+    const entry = loaded.units[0]!.data["Y"]!["6.3.2"] as Record<string, unknown>;
+    entry["b"] = "1.000";
+    expect(dtiError(() => score(soCatalog, loaded)).issues.map((i) => i.code)).toEqual(["ambiguousNumber"]);
+    entry["b"] = 1000;
+    expect(asPoints(score(soCatalog, loaded).units[0]).indicators["6.3.2"]!.periods!["Y"]!.trace.inputs["b"]).toBe("1000");
+  });
+  it("loadDataset returns an object the caller may edit (not frozen)", () => {
+    const loaded = loadDataset(ds([{ id: "u", name: "U" }]));
+    expect(Object.isFrozen(loaded)).toBe(false);
+    expect(Object.isFrozen(loaded.units[0])).toBe(false);
+  });
+});
