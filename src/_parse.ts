@@ -175,7 +175,10 @@ function yamlNumberIssues(contents: unknown, kind: IssueKind, where: object, dup
             kind,
             "inexactNumber",
             where,
-            { received: node.source, detail: `${path.join(".")}: ${node.source} cannot be held exactly; write it as text ("…") or round it` },
+            {
+              received: node.source,
+              detail: `${path.join(".")}: ${node.source} cannot be held exactly; write it as text ("…") or round it`,
+            },
             path,
           ),
         );
@@ -186,7 +189,8 @@ function yamlNumberIssues(contents: unknown, kind: IssueKind, where: object, dup
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const k = isScalar(pair.key) ? String(pair.key.value) : "?";
-        if (keys?.has(k)) issues.push(createIssue(kind, "duplicateKey", where, { received: k, detail: [...path, k].join(".") }, [...path, k]));
+        if (keys?.has(k))
+          issues.push(createIssue(kind, "duplicateKey", where, { received: k, detail: [...path, k].join(".") }, [...path, k]));
         keys?.add(k);
         stack.push({ node: pair.value, path: [...path, k] });
       }
@@ -211,7 +215,6 @@ function yamlNumberIssues(contents: unknown, kind: IssueKind, where: object, dup
  */
 export function parseText(text: string, kind: IssueKind, file?: string): { value: unknown } | { issue: Issue; issues: Issue[] } {
   const where = file ? { file } : {};
-  const code: IssueCode = kind === "catalog" ? "catalogSchema" : "datasetSchema";
   const fail = (issues: Issue[]) => ({ issue: issues[0]!, issues });
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (bracketDepth(clean) > MAX_DEPTH) {

@@ -460,13 +460,11 @@ function checkParents(
     if (u && state.get(u.unit.id) === 1) {
       const cycle = walk.slice(walk.indexOf(u));
       issues.push(
-        createIssue(
-          "dataset",
-          "parentCycle",
-          { unit: u.unit.id },
-          { detail: [...cycle.map((c) => c.unit.id), u.unit.id].join(" → ") },
-          ["units", u.index, "parent"],
-        ),
+        createIssue("dataset", "parentCycle", { unit: u.unit.id }, { detail: [...cycle.map((c) => c.unit.id), u.unit.id].join(" → ") }, [
+          "units",
+          u.index,
+          "parent",
+        ]),
       );
     }
     for (const w of walk) state.set(w.unit.id, 2);
@@ -506,7 +504,9 @@ export function normalizeDataset(
   } else {
     const gaps = periodGaps(dataset.periods);
     // Only indicators evaluated per quarter or half average over the periods; annual ones use the last.
-    const cadence = gaps.length ? [mainCatalog, childCatalog].flatMap((c) => c?.leaves ?? []).find((n) => n.cadence !== "year")?.cadence : undefined;
+    const cadence = gaps.length
+      ? [mainCatalog, childCatalog].flatMap((c) => c?.leaves ?? []).find((n) => n.cadence !== "year")?.cadence
+      : undefined;
     if (cadence) {
       warnings.push(
         createIssue("dataset", "periodGap", {}, { received: dataset.periods.join(", "), detail: gaps.join(", "), expected: cadence }, [
@@ -566,7 +566,14 @@ export function normalizeDataset(
       }
       if (raw === null) continue;
       if (isMissingMarker(raw)) {
-        warnings.push(missingMarker(raw as string, { unit: unit.id, field: `profile.${key}` }, ["units", i, "profile", key], "the profile value is missing"));
+        warnings.push(
+          missingMarker(
+            raw as string,
+            { unit: unit.id, field: `profile.${key}` },
+            ["units", i, "profile", key],
+            "the profile value is missing",
+          ),
+        );
         continue;
       }
       const v = readField(

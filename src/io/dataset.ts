@@ -89,7 +89,8 @@ export function readDataset(source: string | object): DatasetReading {
   const bad = new Set<number>();
   for (const issue of r.issues) {
     const [head, index] = issue.path;
-    if (head !== "units" || typeof index !== "number") return { dataset: undefined, issues: r.issues, unitIndex: undefined, otherIds: NO_IDS };
+    if (head !== "units" || typeof index !== "number")
+      return { dataset: undefined, issues: r.issues, unitIndex: undefined, otherIds: NO_IDS };
     bad.add(index);
   }
   const unitIndex = units.flatMap((_, i) => (bad.has(i) ? [] : [i]));
