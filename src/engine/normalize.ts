@@ -339,6 +339,20 @@ function checkProportions(
   }
 }
 
+/** Leaves that read profile values (`from: profile.<field>`), per catalog: computed once. */
+const readersOf = new WeakMap<CompiledCatalog, readonly { readonly code: string; readonly keys: readonly string[] }[]>();
+function profileReaders(catalog: CompiledCatalog): readonly { readonly code: string; readonly keys: readonly string[] }[] {
+  let list = readersOf.get(catalog);
+  if (!list) {
+    list = catalog.leaves.flatMap((n) => {
+      const keys = n.fields.flatMap((f) => (f.from?.startsWith("profile.") ? [f.from.slice(8)] : []));
+      return keys.length ? [{ code: n.code, keys }] : [];
+    });
+    readersOf.set(catalog, list);
+  }
+  return list;
+}
+
 /**
  * Profile values used by indicators with data (`from: profile.<field>`): a unit that reports the
  * indicator but not the profile value would score it as missing without a word. Collected per
@@ -354,14 +368,13 @@ function checkProfile(
   issues: Issue[],
 ): void {
   let needs: Map<string, Set<string>> | undefined;
-  for (const entries of sources) {
-    if (!entries) continue;
-    for (const byCode of entries.values()) {
-      for (const [code, entry] of byCode) {
-        if (entry.na) continue;
-        for (const f of catalog.nodes.get(code)!.fields) {
-          if (!f.from?.startsWith("profile.")) continue;
-          const key = f.from.slice(8);
+  for (const { code, keys } of profileReaders(catalog)) {
+    for (const entries of sources) {
+      if (!entries) continue;
+      for (const byCode of entries.values()) {
+        const entry = byCode.get(code);
+        if (!entry || entry.na) continue;
+        for (const key of keys) {
           // Given but refused: already reported with its own issue.
           if (own(profile, key) !== undefined || given?.has(key)) continue;
           needs ??= new Map();

@@ -44,9 +44,9 @@ export const en = {
   inexactNumber: (p: P) =>
     `${p.received} cannot be held exactly (more than 40 significant digits, or an integer past 2^53); write it as text or round it`,
   ambiguousNumber: (p: P) =>
-    `"${p.received}" is ambiguous: a thousands separator in one number format, a decimal mark in the other; declare the dataset's numberFormat: vi (1.000 = one thousand, 1,5 = one and a half) or en (1,000 = one thousand, 1.5 = one and a half)`,
+    `${p.received} is ambiguous: a thousands separator in one number format, a decimal mark in the other; declare the dataset's numberFormat: vi (1.000 = one thousand, 1,5 = one and a half) or en (1,000 = one thousand, 1.5 = one and a half)`,
   numberFormatMismatch: (p: P) =>
-    `"${p.received}" is written in the ${p.detail} number format, but the dataset declares numberFormat: ${p.expected}`,
+    `${p.received} is written in the ${p.detail} number format, but the dataset declares numberFormat: ${p.expected}`,
   expectedShare: (p: P) =>
     `expected a share from 0 to 1 (0.85 = 85%), got ${p.received}${p.detail !== undefined ? `; write ${p.detail}` : ""}`,
   expectedPercent: (p: P) => `expected a percentage from 0 to 100, got ${p.received}`,

@@ -47,9 +47,9 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   inexactNumber: (p: P) =>
     `${p.received} không thể giữ chính xác (quá 40 chữ số có nghĩa, hoặc số nguyên vượt 2^53); hãy ghi dưới dạng chuỗi hoặc làm tròn`,
   ambiguousNumber: (p: P) =>
-    `"${p.received}" không rõ nghĩa: là dấu phân cách hàng nghìn theo một định dạng số, là dấu thập phân theo định dạng kia; hãy khai báo numberFormat: vi (1.000 = một nghìn, 1,5 = một phẩy năm) hoặc en (1,000 = một nghìn, 1.5 = một phẩy năm) trong bộ số liệu`,
+    `${p.received} không rõ nghĩa: là dấu phân cách hàng nghìn theo một định dạng số, là dấu thập phân theo định dạng kia; hãy khai báo numberFormat: vi (1.000 = một nghìn, 1,5 = một phẩy năm) hoặc en (1,000 = một nghìn, 1.5 = một phẩy năm) trong bộ số liệu`,
   numberFormatMismatch: (p: P) =>
-    `"${p.received}" được ghi theo định dạng số ${p.detail}, nhưng bộ số liệu khai báo numberFormat: ${p.expected}`,
+    `${p.received} được ghi theo định dạng số ${p.detail}, nhưng bộ số liệu khai báo numberFormat: ${p.expected}`,
   expectedShare: (p: P) =>
     `cần một tỷ lệ từ 0 đến 1 (0,85 = 85%), nhận được ${p.received}${p.detail !== undefined ? `; hãy ghi ${p.detail}` : ""}`,
   expectedPercent: (p: P) => `cần một tỷ lệ phần trăm từ 0 đến 100, nhận được ${p.received}`,
