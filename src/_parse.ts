@@ -1,8 +1,9 @@
-import { parse } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
 import type * as z from "zod/mini";
 // zod/mini loads no messages: the English ones (zod's default) are passed to each parse, so that
 // issue details read as before without touching the app's global zod configuration.
 import en from "zod/v4/locales/en.js";
+import { Dec } from "./_decimal.js";
 import { CatalogError, DatasetError, createIssue, type Issue, type IssueCode, type IssueKind } from "./errors.js";
 
 /** Deepest nesting accepted in a catalog or dataset: real ones are under 10 levels deep. */
@@ -51,31 +52,204 @@ function bracketDepth(text: string): number {
   return max;
 }
 
+/** Significant digits held exactly (the engine's decimal precision). */
+const EXACT_DIGITS = 40;
+
+/**
+ * Whether a number literal as written (JSON or a YAML plain scalar) is held exactly by the value
+ * the parser made of it. Up to 15 significant digits a double always round-trips (outside the
+ * subnormal range), so the decimal comparison runs only for longer literals: no allocation on
+ * the common path.
+ */
+export function literalIsExact(literal: string, value: number): boolean {
+  if (!Number.isFinite(value)) return false;
+  let digits = 0;
+  let leading = true;
+  let trailingZeros = 0;
+  let nonzero = false;
+  for (let i = 0; i < literal.length; i++) {
+    const c = literal.charCodeAt(i);
+    if (c === 101 || c === 69) break; // e, E: the exponent follows
+    if (c < 48 || c > 57) continue; // sign, point, underscore
+    if (c === 48 && leading) continue;
+    leading = false;
+    nonzero = true;
+    digits++;
+    trailingZeros = c === 48 ? trailingZeros + 1 : 0;
+  }
+  // 100000000000000000000 has 1 significant digit.
+  const significant = digits - trailingZeros;
+  if (!nonzero) return true;
+  if (value === 0) return false; // 1e-400: underflows to 0
+  if (significant > EXACT_DIGITS) return false;
+  if (significant <= 15 && Math.abs(value) >= 2.2250738585072014e-308) return true;
+  try {
+    return new Dec(literal.replace(/_/g, "")).eq(new Dec(value));
+  } catch {
+    return true; // not a decimal literal (0x1F, 0o17): YAML's own forms, exact as integers
+  }
+}
+
+/** A place inside a parsed text, built only when there is something to report. */
+type PathOf = () => (string | number)[];
+
+/**
+ * Scans JSON text that JSON.parse accepted for what it would silently change: duplicate keys
+ * (JSON.parse keeps the last: a field, a period, even `units`) and number literals it rounds
+ * (more than 40 significant digits, integers past 2^53, 1e400).
+ */
+function jsonIssues(text: string, kind: IssueKind, code: IssueCode, where: object): Issue[] {
+  const issues: Issue[] = [];
+  // One frame per open container: an object's keys so far and its current key, or an array's index.
+  const frames: { keys: Set<string> | undefined; at: string | number }[] = [];
+  let expectKey = false;
+  const pathOf: PathOf = () => frames.map((f) => f.at);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // a string: find its end (JSON.parse accepted the text, so it is well formed)
+      const start = i;
+      let escaped = false;
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) {
+          escaped = true;
+          i++;
+        } else if (d === 34) break;
+      }
+      const top = frames[frames.length - 1];
+      if (expectKey && top?.keys) {
+        const key = escaped ? (JSON.parse(text.slice(start, i + 1)) as string) : text.slice(start + 1, i);
+        top.at = key;
+        if (top.keys.has(key)) {
+          issues.push(createIssue(kind, code, where, { received: key, detail: pathOf().join(".") }, pathOf()));
+        } else top.keys.add(key);
+        expectKey = false;
+      }
+    } else if (c === 123) {
+      frames.push({ keys: new Set(), at: "" });
+      expectKey = true;
+    } else if (c === 91) {
+      frames.push({ keys: undefined, at: 0 });
+    } else if (c === 125 || c === 93) {
+      frames.pop();
+      expectKey = false;
+    } else if (c === 44) {
+      const top = frames[frames.length - 1];
+      if (top?.keys) expectKey = true;
+      else if (top) (top.at as number)++;
+    } else if (c === 45 || (c >= 48 && c <= 57)) {
+      const start = i;
+      while (i + 1 < text.length && /[-+.eE0-9]/.test(text[i + 1]!)) i++;
+      const literal = text.slice(start, i + 1);
+      if (!literalIsExact(literal, Number(literal))) {
+        issues.push(
+          createIssue(
+            kind,
+            "inexactNumber",
+            where,
+            { received: literal, detail: `${pathOf().join(".")}: ${literal} cannot be held exactly; write it as text ("…") or round it` },
+            pathOf(),
+          ),
+        );
+      }
+    }
+  }
+  return issues;
+}
+
+/**
+ * Walks a YAML document for number scalars whose value does not hold what was written (more
+ * than 40 significant digits, integers past 2^53). Iterative: the nesting is bounded before.
+ */
+function yamlNumberIssues(contents: unknown, kind: IssueKind, where: object, duplicates = false): Issue[] {
+  const issues: Issue[] = [];
+  const stack: { node: unknown; path: readonly (string | number)[] }[] = [{ node: contents, path: [] }];
+  while (stack.length) {
+    const { node, path } = stack.pop()!;
+    if (isScalar(node)) {
+      const v = node.value;
+      if (typeof v === "number" && node.source !== undefined && !literalIsExact(node.source, v)) {
+        issues.push(
+          createIssue(
+            kind,
+            "inexactNumber",
+            where,
+            {
+              received: node.source,
+              detail: `${path.join(".")}: ${node.source} cannot be held exactly; write it as text ("…") or round it`,
+            },
+            path,
+          ),
+        );
+      }
+    } else if (isMap(node)) {
+      // Keys are text (stringKeys), so `4.1` and "4.1" are the same key: named with its path.
+      const keys = duplicates ? new Set<string>() : undefined;
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const k = isScalar(pair.key) ? String(pair.key.value) : "?";
+        if (keys?.has(k))
+          issues.push(createIssue(kind, "duplicateKey", where, { received: k, detail: [...path, k].join(".") }, [...path, k]));
+        keys?.add(k);
+        stack.push({ node: pair.value, path: [...path, k] });
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => stack.push({ node: item, path: [...path, i] }));
+    } else if (isAlias(node)) continue;
+  }
+  return issues;
+}
+
 /**
  * Parses YAML or JSON text (a BOM and CRLF line endings are accepted). JSON text goes through
- * JSON.parse (fast, bounded memory on large datasets); alias expansion is bounded and nesting is
- * limited, so an alias bomb or a deeply nested document is an error, not a hang or a crash.
- * @returns The value, or the syntax issue.
+ * JSON.parse (fast, bounded memory on large datasets) and a scan for what JSON.parse would change
+ * silently (duplicate keys, rounded numbers); alias expansion is bounded and nesting is limited,
+ * so an alias bomb or a deeply nested document is an error, not a hang or a crash.
+ *
+ * YAML mapping keys are always text, read as written: `4.10:` is the key "4.10" (YAML 1.2 would
+ * make it the number 4.1, and its data would land on indicator 4.1). `4.1:` and `"4.1":` are the
+ * same key, so both in one mapping are a duplicate key. YAML numbers that cannot be held exactly
+ * are refused.
+ * @returns The value, or the issues (the first also as `issue`).
  */
-export function parseText(text: string, kind: IssueKind, file?: string): { value: unknown } | { issue: Issue } {
+export function parseText(text: string, kind: IssueKind, file?: string): { value: unknown } | { issue: Issue; issues: Issue[] } {
   const where = file ? { file } : {};
+  const fail = (issues: Issue[]) => ({ issue: issues[0]!, issues });
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (bracketDepth(clean) > MAX_DEPTH) {
-    return { issue: createIssue(kind, "yamlSyntax", where, { detail: `nesting deeper than ${MAX_DEPTH} levels` }) };
+    return fail([createIssue(kind, "yamlSyntax", where, { detail: `nesting deeper than ${MAX_DEPTH} levels` })]);
   }
   const head = clean.trimStart()[0];
   if (head === "{" || head === "[") {
+    let value: unknown;
+    let json = false;
     try {
-      return { value: JSON.parse(clean) };
+      value = JSON.parse(clean);
+      json = true;
     } catch {
       // not JSON: a YAML flow collection, parsed below
     }
+    if (json) {
+      const issues = jsonIssues(clean, kind, "duplicateKey", where);
+      return issues.length ? fail(issues) : { value };
+    }
   }
   try {
-    return { value: parse(clean, { maxAliasCount: 100, uniqueKeys: true, merge: false, logLevel: "error" }) };
+    const doc = parseDocument(clean, { uniqueKeys: true, merge: false, stringKeys: true, logLevel: "error" });
+    const first = doc.errors[0];
+    // Duplicate keys: named with their paths (the parser's message has only a line).
+    if (first && doc.errors.every((e) => e.code === "DUPLICATE_KEY")) {
+      const dup = yamlNumberIssues(doc.contents, kind, where, true).filter((i) => i.code === "duplicateKey");
+      if (dup.length) return fail(dup);
+    }
+    if (first) throw first;
+    const issues = yamlNumberIssues(doc.contents, kind, where);
+    if (issues.length) return fail(issues);
+    return { value: doc.toJS({ maxAliasCount: 100 }) };
   } catch (e) {
     const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "";
-    return { issue: createIssue(kind, "yamlSyntax", where, { detail }) };
+    return fail([createIssue(kind, "yamlSyntax", where, { detail })]);
   }
 }
 
@@ -118,41 +292,57 @@ export function structuralIssues(value: unknown, kind: IssueKind, code: IssueCod
 }
 
 /**
+ * Reads a catalog or a dataset as written: a file path (Node) or YAML/JSON text is parsed, an
+ * object is taken as is.
+ * @returns The raw value and the place (the file) to name in issues.
+ * @throws CatalogError or DatasetError (unreadable file, syntax).
+ */
+export function readRaw(source: string | object, kind: "catalog" | "dataset"): { raw: unknown; where: { file?: string } } {
+  const Err = kind === "catalog" ? CatalogError : DatasetError;
+  if (typeof source !== "string") return { raw: source, where: {} };
+  let text = source;
+  let file: string | undefined;
+  if (looksLikePath(source)) {
+    file = source;
+    text = readTextFile(source, kind);
+  }
+  const parsed = parseText(text, kind, file);
+  if ("issue" in parsed) throw new Err(parsed.issues);
+  return { raw: parsed.value, where: file ? { file } : {} };
+}
+
+/**
+ * Checks a raw value's structure, then its schema. Every problem is reported at once.
+ * @returns The validated value, or every issue (`tooDeep`: the schema was not run).
+ */
+export function checkShape<S extends z.ZodMiniType>(
+  raw: unknown,
+  kind: "catalog" | "dataset",
+  schema: S,
+  where: object,
+): { data: z.infer<S> } | { issues: Issue[]; tooDeep: boolean } {
+  const code = kind === "catalog" ? "catalogSchema" : "datasetSchema";
+  const structure = structuralIssues(raw, kind, code, where);
+  // Too deep: stop here (the schema would overflow the stack); "__proto__" keys: reported with the rest.
+  if (structure.tooDeep) return structure;
+  // zod's English messages ("Invalid input: expected string, received number", "Too small: …").
+  const r = schema.safeParse(raw, { error: en().localeError });
+  if (!r.success) return { issues: [...structure.issues, ...zodIssues(r.error, kind, code, where)], tooDeep: false };
+  if (structure.issues.length) return structure;
+  return { data: r.data };
+}
+
+/**
  * Reads a catalog or a dataset: a file path (Node), YAML/JSON text, or an object; checks its
  * structure, then its schema. Every problem is reported at once.
- * @param known Returns a value already validated (e.g. a dataset from loadDataset) unchanged.
  * @returns The validated value.
  * @throws CatalogError or DatasetError.
  */
-export function readInput<S extends z.ZodMiniType>(
-  source: string | object,
-  kind: "catalog" | "dataset",
-  schema: S,
-  known?: (raw: object) => boolean,
-): z.infer<S> {
+export function readInput<S extends z.ZodMiniType>(source: string | object, kind: "catalog" | "dataset", schema: S): z.infer<S> {
   const Err = kind === "catalog" ? CatalogError : DatasetError;
-  const code = kind === "catalog" ? "catalogSchema" : "datasetSchema";
-  let raw: unknown = source;
-  let file: string | undefined;
-  if (typeof source === "string") {
-    let text = source;
-    if (looksLikePath(source)) {
-      file = source;
-      text = readTextFile(source, kind);
-    }
-    const parsed = parseText(text, kind, file);
-    if ("issue" in parsed) throw new Err([parsed.issue]);
-    raw = parsed.value;
-  }
-  if (known && typeof raw === "object" && raw !== null && known(raw)) return raw as z.infer<S>;
-  const where = file ? { file } : {};
-  const structure = structuralIssues(raw, kind, code, where);
-  // Too deep: stop here (the schema would overflow the stack); "__proto__" keys: reported with the rest.
-  if (structure.tooDeep) throw new Err(structure.issues);
-  // zod's English messages ("Invalid input: expected string, received number", "Too small: …").
-  const r = schema.safeParse(raw, { error: en().localeError });
-  if (!r.success) throw new Err([...structure.issues, ...zodIssues(r.error, kind, code, where)]);
-  if (structure.issues.length) throw new Err(structure.issues);
+  const { raw, where } = readRaw(source, kind);
+  const r = checkShape(raw, kind, schema, where);
+  if ("issues" in r) throw new Err(r.issues);
   return r.data;
 }
 

@@ -29,6 +29,21 @@ export function periodsProblem(periods: readonly string[]): string | undefined {
 }
 
 /**
+ * Periods missing from a valid list (see {@link periodsProblem}): quarters or halves from the
+ * first of the year up to the last one given. `[Q1, Q3]` misses Q2: a quarterly indicator's mean
+ * would be taken over two quarters as if they were the year so far.
+ * @returns The missing labels, in order (empty when none).
+ */
+export function periodGaps(periods: readonly string[]): string[] {
+  const last = periods[periods.length - 1];
+  if (!last || (last[0] !== "Q" && last[0] !== "H")) return [];
+  const n = Number(last.slice(1));
+  const missing: string[] = [];
+  for (let k = 1; k < n; k++) if (!periods.includes(`${last[0]}${k}`)) missing.push(`${last[0]}${k}`);
+  return missing;
+}
+
+/**
  * Whether an indicator evaluated at `cadence` is due in `period`: the period closes a window of
  * that cadence (an annual indicator is due at Q4, H2 or Y), or it is the dataset's last period.
  */

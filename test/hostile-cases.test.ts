@@ -132,7 +132,10 @@ function runApi(c: HostileCase): Outcome {
     else if (c.datasetObject !== undefined) dataset = c.datasetObject;
     const totals: Record<string, string> = {};
     if (dataset !== undefined) {
-      const result = score(catalog ?? getCatalog((dataset as { catalog: string }).catalog), dataset as never);
+      // The dataset's own catalog unless the case names one (a dataset object or loaded text).
+      const own = (dataset as { catalog?: unknown } | null)?.catalog;
+      catalog ??= typeof own === "string" ? getCatalog(own) : undefined;
+      const result = score(catalog as never, dataset as never);
       warnings.push(...result.warnings);
       for (const u of result.units) totals[u.id] = u.scoring === "points" ? u.total : `level ${u.level}`;
     }

@@ -126,7 +126,7 @@ describe("malformed YAML / JSON text", () => {
     [
       "a duplicate key",
       "catalog: dong-nai-2023/so\ncatalog: vinh-phuc-2022/so\nyear: 2023\nperiods: [Y]\nunits: [{id: a, name: A}]\n",
-      /line \d+/,
+      /^catalog$/,
     ],
     ["two documents", "catalog: dong-nai-2023/so\n---\ncatalog: vinh-phuc-2022/so\n", /line \d+|document/i],
     ["an undefined alias", "catalog: *nowhere\n", /nowhere/],
@@ -135,7 +135,8 @@ describe("malformed YAML / JSON text", () => {
   it.each(cases)("%s: a DatasetError with a yamlSyntax issue saying where", (_name, text, where) => {
     const e = dtiError(() => score(soCatalog, text));
     expect(e).toBeInstanceOf(DatasetError);
-    const syntax = e.issues.find((i) => i.code === "yamlSyntax");
+    // Issue 10: a duplicate key is named by its path (duplicateKey, detail "catalog"), not by a line.
+    const syntax = e.issues.find((i) => i.code === "yamlSyntax" || i.code === "duplicateKey");
     expect(syntax, e.message).toBeDefined();
     expect(syntax!.detail ?? "", "the syntax error says where it is").toMatch(where);
   });
@@ -588,9 +589,13 @@ describe("NaN, Infinity and -0", () => {
     }
   });
 
+  // Issue 10: an integer past 2^53 was already rounded by whatever made it, so it is refused
+  // (inexactNumber) instead of scored; a large count that is held exactly still scores.
   it("huge and tiny numbers do not break scores: an enormous count over an equal denominator is 100 %", () => {
-    const r = score(soCatalog, ds([{ id: "u", name: "U", data: { Y: { "6.3.2": { a: 1e300, b: 1e300 } } } }]));
+    const r = score(soCatalog, ds([{ id: "u", name: "U", data: { Y: { "6.3.2": { a: 9007199254740991, b: 9007199254740991 } } } }]));
     expect(asPoints(r.units[0]).indicators["6.3.2"]!.score).toBe("20");
+    const huge = dtiError(() => score(soCatalog, ds([{ id: "u", name: "U", data: { Y: { "6.3.2": { a: 1e300, b: 1e300 } } } }])));
+    expect(huge.issues.map((i) => i.code)).toEqual(["inexactNumber", "inexactNumber"]);
     const e = dtiError(() => score(soCatalog, ds([{ id: "u", name: "U", data: { Y: { "6.3.2": { a: 5e-324, b: 1 } } } }])));
     expect(e.issues.map((i) => i.code)).toContain("expectedCount");
   });
@@ -711,5 +716,30 @@ describe("UTF-8 BOM and CRLF line endings", () => {
     const r = score(soCatalog, ds([{ id: "u\r1", name: "A\r\nB", data: { Y: { "2.1": true } } }]));
     expect(r.units[0]!.id).toBe("u\r1");
     expect(r.units[0]!.name).toBe("A\r\nB");
+  });
+});
+
+describe("a validated dataset edited in place (issue 10: API)", () => {
+  // A portal loads a dataset once and edits it in place. score() checks the shape by content on
+  // every call (not "seen before, so valid"), so an edit that breaks the shape is refused.
+  it("a unit id changed to a number after loadDataset is refused by score, with its path", () => {
+    const loaded = loadDataset(ds([{ id: "u", name: "U", data: { Y: { "4.2": true } } }]));
+    expect(asPoints(score(soCatalog, loaded).units[0]).total).not.toBe("0");
+    (loaded.units[0] as { id: unknown }).id = 7;
+    const e = dtiError(() => score(soCatalog, loaded));
+    expect(e.issues.map((i) => [i.code, i.path])).toEqual([["datasetSchema", ["units", 0, "id"]]]);
+  });
+  it("a value edited in place is read again (an ambiguous number is refused, a fixed one scored)", () => {
+    const loaded = loadDataset(ds([{ id: "u", name: "U", data: { Y: { "6.3.2": { a: 5, b: 10 } } } }]));
+    const entry = loaded.units[0]!.data["Y"]!["6.3.2"] as Record<string, unknown>;
+    entry["b"] = "1.000";
+    expect(dtiError(() => score(soCatalog, loaded)).issues.map((i) => i.code)).toEqual(["ambiguousNumber"]);
+    entry["b"] = 1000;
+    expect(asPoints(score(soCatalog, loaded).units[0]).indicators["6.3.2"]!.periods!["Y"]!.trace.inputs["b"]).toBe("1000");
+  });
+  it("loadDataset returns an object the caller may edit (not frozen)", () => {
+    const loaded = loadDataset(ds([{ id: "u", name: "U" }]));
+    expect(Object.isFrozen(loaded)).toBe(false);
+    expect(Object.isFrozen(loaded.units[0])).toBe(false);
   });
 });

@@ -31,7 +31,7 @@ function run(c: CompiledCatalog, units: unknown[], periods = ["Y"], options?: Sc
 function issues(
   f: () => unknown,
   kind: typeof DatasetError | typeof FormulaError = DatasetError,
-): { code: string; where: Record<string, unknown>; path?: unknown[] }[] {
+): { code: string; where: Record<string, unknown>; path?: unknown[]; detail?: string }[] {
   try {
     f();
   } catch (e) {
@@ -120,17 +120,15 @@ describe("Điều 5c: missing data scores 0; a unit without the subject matter s
     expect(u.indicators["2"]!.score).toBe("20");
     expect(u.total).toBe("30");
   });
-  it("a profile value the ratio needs is missing → 0, the trace names it and shows the inputs given", () => {
-    const p = asPoints(run(c, [{ id: "u", name: "U", data: { Y: { "2": { a: 3 } } } }]).units[0]).indicators["2"]!.periods!["Y"]!;
-    expect(p.score).toBe("0");
-    expect(p.status).toBe("missing");
-    expect(p.trace.missing).toEqual(["profile.staff"]);
-    expect(p.trace.inputs).toEqual({ a: "3" });
+  // Issue 10: a missing profile value used to score the indicator 0 in silence (status missing);
+  // it is now a data error naming the unit, the profile field and the indicators that need it.
+  it("a profile value the ratio needs is missing → missingProfileField naming the unit, field and indicator", () => {
+    const e = issues(() => run(c, [{ id: "u", name: "U", data: { Y: { "2": { a: 3 } } } }]));
+    expect(e.map((i) => [i.code, i.where, i.detail])).toEqual([["missingProfileField", { unit: "u", field: "profile.staff" }, "2"]]);
   });
   it("a profile value given as null counts as not given", () => {
-    const p = asPoints(run(c, [{ id: "u", name: "U", profile: { staff: null }, data: { Y: { "2": { a: 3 } } } }]).units[0]).indicators["2"]!
-      .periods!["Y"]!;
-    expect(p.status).toBe("missing");
+    const e = issues(() => run(c, [{ id: "u", name: "U", profile: { staff: null }, data: { Y: { "2": { a: 3 } } } }]));
+    expect(e.map((i) => i.code)).toEqual(["missingProfileField"]);
   });
   it("a value taken from another indicator (from: 1.1.b) is read in the same period; n/a there → missing", () => {
     const f = points([
@@ -405,7 +403,8 @@ describe("dataset errors: every problem at once, each with its place", () => {
     const list = issues(() =>
       run(c, [{ id: "u", name: "U", data: { Y: { "1": { a: 1 }, "3": { a: 0.5, x: 1 }, "4": { a: 1, b: 2 }, "5": 3 } } }]),
     );
-    expect(list.map((i) => i.code).sort()).toEqual(["expectedObject", "fromField", "missingField", "unknownField"]);
+    // Issue 10: 4 has data and reads profile.staff, which the unit does not give (missingProfileField).
+    expect(list.map((i) => i.code).sort()).toEqual(["expectedObject", "fromField", "missingField", "missingProfileField", "unknownField"]);
     expect(list.find((i) => i.code === "unknownField")!.where).toEqual({ unit: "u", period: "Y", indicator: "3", field: "x" });
     expect(list.find((i) => i.code === "missingField")!.where).toEqual({ unit: "u", period: "Y", indicator: "1", field: "b" });
     expect(list.find((i) => i.code === "expectedObject")!.where).toEqual({ unit: "u", period: "Y", indicator: "5" });

@@ -244,11 +244,13 @@ describe("fields of an indicator: those it asks, each once, none taken from else
       },
     ]);
   });
-  it('Điều 5c: "n/a", "NA", " Không áp dụng " mark an indicator not applicable, whatever its fields (max)', () => {
+  // Issue 10: "NA" used to mark an indicator not applicable (max); it is a missing value (R,
+  // spreadsheets): not reported (0), with a warning naming the place.
+  it('Điều 5c: "n/a", " Không áp dụng " mark an indicator not applicable, whatever its fields (max); "NA" is missing', () => {
     const r = run(c, [unit({ Y: { "2": "n/a", "3": "NA", "4": " Không áp dụng " } })]);
     const u = pointsUnit(r, "u");
-    expect([u.indicators["2"]!.score, u.indicators["3"]!.score, u.indicators["4"]!.score]).toEqual(["10", "10", "10"]);
-    expect(r.warnings).toEqual([]);
+    expect([u.indicators["2"]!.score, u.indicators["3"]!.score, u.indicators["4"]!.score]).toEqual(["10", "0", "10"]);
+    expect(r.warnings.map((w) => [w.code, w.where.indicator])).toEqual([["missingMarker", "3"]]);
   });
 });
 
@@ -303,12 +305,13 @@ describe("kinds of value (count, number, boolean, option, text)", () => {
       },
     ]);
   });
-  it("expectedNumber: a negative number, negative text, ambiguous text 1.234,5 and an object", () => {
+  // Issue 10: "1.234,5" reads 1234.5 in any format (only "1.000"-like forms are ambiguous); "1.500" is refused as ambiguousNumber.
+  it("expectedNumber: a negative number, negative text, ambiguous text 1.500 and an object", () => {
     const list = issues(() =>
       run(c, [
         { id: "a", name: "A", data: { Y: { "4": { x: -0.5 } } } },
         { id: "b", name: "B", data: { Y: { "4": { x: "-2" } } } },
-        { id: "c", name: "C", data: { Y: { "4": { x: "1.234,5" } } } },
+        { id: "c", name: "C", data: { Y: { "4": { x: "1.500" } } } },
         { id: "d", name: "D", data: { Y: { "4": { x: { v: 1 } } } } },
       ]),
     );
@@ -320,7 +323,16 @@ describe("kinds of value (count, number, boolean, option, text)", () => {
       received,
       message: `unit ${id}, period Y, indicator 4, field x: expected a number ≥ 0, got ${received}`,
     });
-    expect(list).toEqual([bad(0, "a", "-0.5"), bad(1, "b", '"-2"'), bad(2, "c", '"1.234,5"'), bad(3, "d", "an object")]);
+    expect(list).toEqual([
+      bad(0, "a", "-0.5"),
+      bad(1, "b", '"-2"'),
+      {
+        ...bad(2, "c", '"1.500"'),
+        code: "ambiguousNumber",
+        message: expect.stringContaining('unit c, period Y, indicator 4, field x: "1.500" is ambiguous') as unknown as string,
+      },
+      bad(3, "d", "an object"),
+    ]);
   });
   it("accepted numbers: 0, -0, 0.5, whole numbers for counts (1/2 × 10 = 5; 0/-0 → zero-denominator policy max)", () => {
     const r = run(c, [{ id: "a", name: "A", data: { Y: { "2": { a: 1, b: 2 }, "4": { x: 0.5 }, "10": { a: 0, b: -0, t: 0 } } } }]);
@@ -559,9 +571,15 @@ describe("proportion: numerator ≤ denominator (Đồng Nai Sở 2.6: số đ�
       expected: "4",
     });
   });
-  it("not checked when an input is missing (no profile staff: 6 scores 0, no error) or the entry is n/a", () => {
-    const r = run(c, [unit({ Y: { "6": { a: 5 }, "2": "n/a" } })]);
-    expect(pointsUnit(r, "u").indicators["6"]!.score).toBe("0");
+  // Issue 10: the missing profile value used to score 6 as 0 silently; it is now an issue of its own.
+  it("not checked when an input is missing (no profile staff: missingProfileField instead) or the entry is n/a", () => {
+    expect(only(() => run(c, [unit({ Y: { "6": { a: 5 }, "2": "n/a" } })]))).toMatchObject({
+      code: "missingProfileField",
+      where: { unit: "u", field: "profile.staff" },
+      detail: "6",
+    });
+    const r = run(c, [unit({ Y: { "6": "n/a", "2": "n/a" } })]);
+    expect(pointsUnit(r, "u").indicators["6"]!.score).toBe("10");
   });
   it("in the appraisal: reported at the appraisal's path; an error in self data reported once, not again for the merged data", () => {
     const list = issues(() =>

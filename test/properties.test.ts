@@ -750,9 +750,9 @@ const garbageArb: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 const WRONG: Record<FieldSpec["type"], readonly unknown[]> = {
-  count: ["abc", true, -1, 1.5, "1.234,5", null, Number.NaN, Number.POSITIVE_INFINITY, {}, [], "n/a!", "-3", " "],
-  number: ["abc", false, -0.5, "1.234,5", null, Number.NaN, Number.NEGATIVE_INFINITY, [1], "1e3", "12.5.1"],
-  amount: ["abc", false, -10, "1.234,5", null, Number.POSITIVE_INFINITY, { a: 1 }, "0x10"],
+  count: ["abc", true, -1, 1.5, "1.000", null, Number.NaN, Number.POSITIVE_INFINITY, {}, [], "n/a!", "-3", " "],
+  number: ["abc", false, -0.5, "1,500", null, Number.NaN, Number.NEGATIVE_INFINITY, [1], "1e3", "12.5.1"],
+  amount: ["abc", false, -10, "2.500", null, Number.POSITIVE_INFINITY, { a: 1 }, "0x10"],
   share: ["abc", false, -0.1, 1.5, 85, "85%", null, Number.NaN],
   percent: ["abc", true, -1, 100.5, "85%", null, Number.POSITIVE_INFINITY],
   boolean: [1, 0, "yes", "true", "có", null, [], {}],
@@ -788,7 +788,17 @@ function givenFields(ds: { units: Units }, m: Model, types?: readonly FieldSpec[
 const MUTATIONS: readonly Mutation[] = [
   {
     name: "wrong type for a field",
-    codes: ["expectedCount", "expectedNumber", "expectedBoolean", "expectedOption", "expectedText", "datasetSchema"],
+    codes: [
+      "expectedCount",
+      "expectedNumber",
+      "expectedShare",
+      "expectedPercent",
+      "expectedBoolean",
+      "expectedOption",
+      "expectedText",
+      "ambiguousNumber",
+      "datasetSchema",
+    ],
     apply(ds, m, r) {
       const f = pickOf(givenFields(ds, m), r[0]!);
       if (!f) return false;
@@ -915,7 +925,17 @@ const MUTATIONS: readonly Mutation[] = [
   },
   {
     name: "wrong profile value",
-    codes: ["expectedCount", "expectedNumber", "expectedBoolean", "expectedOption", "expectedText", "datasetSchema"],
+    codes: [
+      "expectedCount",
+      "expectedNumber",
+      "expectedShare",
+      "expectedPercent",
+      "expectedBoolean",
+      "expectedOption",
+      "expectedText",
+      "ambiguousNumber",
+      "datasetSchema",
+    ],
     apply(ds, m, r) {
       const p = pickOf(m.profile, r[0]!);
       if (!p) return false;

@@ -172,9 +172,10 @@ describe("Vietnamese decimal comma in numbers given as text", () => {
     expect(asPoints(point.units[0]).indicators["6.6"]!.score).toBe("4.5");
   });
 
-  it('"1.234,5" (thousands point and decimal comma) is refused as ambiguous, not guessed (Đồng Nai Sở 6.6 a)', () => {
-    const e = datasetError(() => score(dnSo, ds(dnSo, [unit("u", { "6.6": { a: "1.234,5", b: 100000 } })])));
-    expect(e.issues.map((i) => i.code)).toContain("expectedNumber");
+  // Issue 10: "1.234,5" can only be Vietnamese (1234.5) and is read so; "1.234" alone is a thousand or a decimal.
+  it('"1.234" (a thousands point or a decimal point) is refused as ambiguous, not guessed (Đồng Nai Sở 6.6 a)', () => {
+    const e = datasetError(() => score(dnSo, ds(dnSo, [unit("u", { "6.6": { a: "1.234", b: 100000 } })])));
+    expect(e.issues.map((i) => i.code)).toContain("ambiguousNumber");
     expect(e.issues[0]!.where).toMatchObject({ unit: "u", indicator: "6.6", field: "a" });
   });
 

@@ -4,8 +4,9 @@ import { own } from "../_own.js";
 import { DatasetError, createIssue, type Issue, type IssueWhere } from "../errors.js";
 import type { FieldSpec, FieldValue } from "../formulas/_types.js";
 import { ratioParts } from "../formulas/_value.js";
-import { isNotApplicable, readNumber, type Dataset, type DatasetUnit } from "../io/dataset.js";
-import { isDue, periodsProblem } from "../_periods.js";
+import type { Dataset, DatasetUnit } from "../io/dataset.js";
+import { isMissingMarker, isNotApplicable, readNumber, type NumberFormat } from "../io/values.js";
+import { isDue, periodGaps, periodsProblem } from "../_periods.js";
 
 /** One indicator's data in one period, normalised. */
 export type Entry = { readonly na: true } | { readonly na: false; readonly values: Readonly<Record<string, FieldValue>> };
@@ -37,19 +38,46 @@ function describe(v: unknown): string {
 /** Why a value does not fit its field. */
 class Bad {
   constructor(
-    readonly code: "expectedCount" | "expectedNumber" | "expectedBoolean" | "expectedOption" | "expectedText",
+    readonly code:
+      | "expectedCount"
+      | "expectedNumber"
+      | "expectedShare"
+      | "expectedPercent"
+      | "expectedBoolean"
+      | "expectedOption"
+      | "expectedText"
+      | "ambiguousNumber"
+      | "numberFormatMismatch"
+      | "inexactNumber",
     readonly expected?: string,
+    readonly detail?: string,
   ) {}
 }
 const BAD = {
   count: new Bad("expectedCount"),
   number: new Bad("expectedNumber"),
+  amount: new Bad("expectedNumber"),
+  share: new Bad("expectedShare"),
+  percent: new Bad("expectedPercent"),
   boolean: new Bad("expectedBoolean"),
   text: new Bad("expectedText"),
+  ambiguous: new Bad("ambiguousNumber"),
+  inexact: new Bad("inexactNumber"),
+  mismatch: { vi: new Bad("numberFormatMismatch", "vi", "en"), en: new Bad("numberFormatMismatch", "en", "vi") },
 };
 
+const PERCENT_TEXT = /^\s*(\d+(?:[.,]\d+)?)\s*%\s*$/;
+
+/** A share written as a percentage (85, "85%"): refused, with the share it likely means as a hint. */
+function badShare(raw: unknown, n: Dec | undefined): Bad {
+  let pct = n;
+  const m = typeof raw === "string" ? PERCENT_TEXT.exec(raw) : null;
+  if (m) pct = new Dec(m[1]!.replace(",", "."));
+  return pct && pct.gt(1) && pct.lte(100) ? new Bad("expectedShare", undefined, pct.div(100).toString()) : BAD.share;
+}
+
 /** Normalises one field value, or says why it does not fit (no allocation on the common path). */
-function readValue(spec: Pick<FieldSpec, "type" | "options">, raw: unknown): FieldValue | Bad {
+function readValue(spec: Pick<FieldSpec, "type" | "options">, raw: unknown, format: NumberFormat | undefined): FieldValue | Bad {
   switch (spec.type) {
     case "boolean":
       return typeof raw === "boolean" ? raw : BAD.boolean;
@@ -58,10 +86,21 @@ function readValue(spec: Pick<FieldSpec, "type" | "options">, raw: unknown): Fie
     case "text":
       return typeof raw === "string" ? raw : typeof raw === "number" ? String(raw) : BAD.text;
     default: {
-      const n = readNumber(raw);
-      const bad = spec.type === "count" ? BAD.count : BAD.number;
-      if (!n || (n.isNeg() && !n.isZero())) return bad;
-      if (spec.type === "count" && !n.isInteger()) return bad;
+      // count, number, amount, share, percent: the one number reader, with the dataset's format.
+      const type = spec.type;
+      const r = readNumber(raw, format);
+      if (!r) return type === "share" ? badShare(raw, undefined) : BAD[type];
+      if ("problem" in r) {
+        if (r.problem === "ambiguousNumber") return BAD.ambiguous;
+        if (r.problem === "numberFormatMismatch") return BAD.mismatch[format ?? "vi"];
+        if (r.problem === "inexactNumber") return BAD.inexact;
+        return type === "share" ? badShare(raw, undefined) : BAD[type];
+      }
+      const n = r.value;
+      if (n.isNeg() && !n.isZero()) return BAD[type];
+      if (type === "count" && !n.isInteger()) return BAD.count;
+      if (type === "share" && n.gt(1)) return badShare(raw, n);
+      if (type === "percent" && n.gt(100)) return BAD.percent;
       return n;
     }
   }
@@ -71,15 +110,26 @@ function readValue(spec: Pick<FieldSpec, "type" | "options">, raw: unknown): Fie
 function readField(
   spec: Pick<FieldSpec, "type" | "options">,
   raw: unknown,
+  format: NumberFormat | undefined,
   where: () => IssueWhere,
   path: () => (string | number)[],
   issues: Issue[],
   warnings: Issue[],
 ): FieldValue | undefined {
-  const v = readValue(spec, raw);
+  const v = readValue(spec, raw, format);
   if (v instanceof Bad) {
     issues.push(
-      createIssue("dataset", v.code, where(), { received: describe(raw), ...(v.expected ? { expected: v.expected } : {}) }, path()),
+      createIssue(
+        "dataset",
+        v.code,
+        where(),
+        {
+          received: describe(raw),
+          ...(v.expected !== undefined ? { expected: v.expected } : {}),
+          ...(v.detail !== undefined ? { detail: v.detail } : {}),
+        },
+        path(),
+      ),
     );
     return undefined;
   }
@@ -89,6 +139,11 @@ function readField(
     );
   }
   return v;
+}
+
+/** A missing-value marker (NA, N/A, #N/A, na) read as absent: the warning naming its place. */
+function missingMarker(raw: string, where: IssueWhere, path: (string | number)[], consequence: string): Issue {
+  return createIssue("dataset", "missingMarker", where, { received: JSON.stringify(raw), detail: consequence }, path);
 }
 
 /** Input values of a node for one entry, with `from` references resolved. */
@@ -120,6 +175,7 @@ function normalizeEntries(
   catalog: CompiledCatalog,
   periods: readonly string[],
   unitIndex: number,
+  format: NumberFormat | undefined,
   issues: Issue[],
   warnings: Issue[],
 ): PeriodEntries {
@@ -164,6 +220,11 @@ function normalizeEntries(
         entries.set(code, { na: true });
         continue;
       }
+      // NA, #N/A…: not reported (scored as missing), never "not applicable".
+      if (isMissingMarker(raw)) {
+        warnings.push(missingMarker(raw as string, where(), path(), `indicator ${code} is scored as not reported`));
+        continue;
+      }
       const asked = node.asked;
       let obj: Record<string, unknown>;
       if (raw !== null && typeof raw === "object") obj = raw;
@@ -198,14 +259,27 @@ function normalizeEntries(
           );
         } else if (spec.from) {
           issues.push(createIssue("dataset", "fromField", fw(), { detail: spec.from }, fp()));
+        } else if (isMissingMarker(obj[name])) {
+          // A missing value: the field is absent (the missing-field check below, or its absentAs).
+          const absent = spec.absentAs === undefined ? "the field is missing" : `read as ${String(spec.absentAs)}`;
+          warnings.push(missingMarker(obj[name] as string, fw(), fp(), absent));
         } else {
-          const val = readField(spec, obj[name], fw, fp, issues, warnings);
+          const val = readField(spec, obj[name], format, fw, fp, issues, warnings);
           if (val !== undefined) values[name] = val;
         }
       }
       for (const f of asked) {
-        if (f.absentAs === undefined && !Object.hasOwn(obj, f.name)) {
-          issues.push(createIssue("dataset", "missingField", { ...where(), field: f.name }, { detail: f.label }, [...path(), f.name]));
+        const given = Object.hasOwn(obj, f.name) ? obj[f.name] : undefined;
+        if (f.absentAs === undefined && (given === undefined || isMissingMarker(given))) {
+          issues.push(
+            createIssue(
+              "dataset",
+              "missingField",
+              { ...where(), field: f.name },
+              { detail: f.label, ...(given !== undefined ? { received: describe(given) } : {}) },
+              [...path(), f.name],
+            ),
+          );
         }
       }
       entries.set(code, { na: false, values });
@@ -265,19 +339,194 @@ function checkProportions(
   }
 }
 
+/** Leaves that read profile values (`from: profile.<field>`), per catalog: computed once. */
+const readersOf = new WeakMap<CompiledCatalog, readonly { readonly code: string; readonly keys: readonly string[] }[]>();
+function profileReaders(catalog: CompiledCatalog): readonly { readonly code: string; readonly keys: readonly string[] }[] {
+  let list = readersOf.get(catalog);
+  if (!list) {
+    list = catalog.leaves.flatMap((n) => {
+      const keys = n.fields.flatMap((f) => (f.from?.startsWith("profile.") ? [f.from.slice(8)] : []));
+      return keys.length ? [{ code: n.code, keys }] : [];
+    });
+    readersOf.set(catalog, list);
+  }
+  return list;
+}
+
+/**
+ * Profile values used by indicators with data (`from: profile.<field>`): a unit that reports the
+ * indicator but not the profile value would score it as missing without a word. Collected per
+ * profile field with the indicators that need it; nothing is allocated when all are there.
+ */
+function checkProfile(
+  unit: DatasetUnit,
+  unitIndex: number,
+  profile: Readonly<Record<string, FieldValue>>,
+  given: ReadonlySet<string> | undefined,
+  catalog: CompiledCatalog,
+  sources: readonly (PeriodEntries | undefined)[],
+  issues: Issue[],
+): void {
+  let needs: Map<string, Set<string>> | undefined;
+  for (const { code, keys } of profileReaders(catalog)) {
+    for (const entries of sources) {
+      if (!entries) continue;
+      for (const byCode of entries.values()) {
+        const entry = byCode.get(code);
+        if (!entry || entry.na) continue;
+        for (const key of keys) {
+          // Given but refused: already reported with its own issue.
+          if (own(profile, key) !== undefined || given?.has(key)) continue;
+          needs ??= new Map();
+          let codes = needs.get(key);
+          if (!codes) needs.set(key, (codes = new Set()));
+          codes.add(code);
+        }
+      }
+    }
+  }
+  for (const [key, codes] of needs ?? []) {
+    issues.push(
+      createIssue(
+        "dataset",
+        "missingProfileField",
+        { unit: unit.id, field: `profile.${key}` },
+        { received: `profile.${key}`, detail: [...codes].join(", ") },
+        ["units", unitIndex, "profile"],
+      ),
+    );
+  }
+}
+
+/**
+ * Parent links (Kon Tum: communes roll up into their district): the parent exists; in a dataset
+ * that mixes levels, a child unit has a parent and it is a unit of the main catalog, and a main
+ * unit has no parent in the dataset; no unit is its own ancestor.
+ */
+function checkParents(
+  units: readonly { readonly unit: DatasetUnit; readonly index: number; readonly catalog: CompiledCatalog | undefined }[],
+  main: CompiledCatalog,
+  child: CompiledCatalog | undefined,
+  otherIds: ReadonlySet<string>,
+  issues: Issue[],
+): void {
+  const byId = new Map<string, (typeof units)[number]>();
+  for (const u of units) if (!byId.has(u.unit.id)) byId.set(u.unit.id, u);
+  const mixed = child !== undefined && units.some((u) => u.catalog === child);
+  for (const { unit, index, catalog } of units) {
+    const path = ["units", index, "parent"];
+    if (unit.parent === undefined) {
+      if (mixed && catalog === child) {
+        issues.push(
+          createIssue("dataset", "missingParent", { unit: unit.id }, { received: child.catalog.id, expected: main.catalog.id }, [
+            "units",
+            index,
+          ]),
+        );
+      }
+      continue;
+    }
+    const parent = byId.get(unit.parent);
+    if (!parent) {
+      if (!otherIds.has(unit.parent))
+        issues.push(createIssue("dataset", "unknownParent", { unit: unit.id }, { received: unit.parent }, path));
+      continue;
+    }
+    if (!mixed || !catalog || !parent.catalog) continue;
+    if (catalog === child && parent.catalog !== main) {
+      issues.push(
+        createIssue(
+          "dataset",
+          "parentWrongLevel",
+          { unit: unit.id },
+          { received: unit.parent, detail: parent.catalog.catalog.id, expected: `a unit of ${main.catalog.id}` },
+          path,
+        ),
+      );
+    } else if (catalog === main) {
+      issues.push(
+        createIssue(
+          "dataset",
+          "parentWrongLevel",
+          { unit: unit.id },
+          {
+            received: unit.parent,
+            detail: parent.catalog.catalog.id,
+            expected: `no parent in this dataset (units of ${main.catalog.id} are its top level)`,
+          },
+          path,
+        ),
+      );
+    }
+  }
+  // Cycles: follow each chain once; a chain that comes back to a unit on the current walk is a cycle.
+  const state = new Map<string, 1 | 2>(); // 1: on the current walk, 2: done
+  for (const start of units) {
+    if (start.unit.parent === undefined || state.has(start.unit.id)) continue;
+    const walk: (typeof units)[number][] = [];
+    let u: (typeof units)[number] | undefined = start;
+    while (u && !state.has(u.unit.id)) {
+      state.set(u.unit.id, 1);
+      walk.push(u);
+      u = u.unit.parent === undefined ? undefined : byId.get(u.unit.parent);
+    }
+    if (u && state.get(u.unit.id) === 1) {
+      const cycle = walk.slice(walk.indexOf(u));
+      issues.push(
+        createIssue("dataset", "parentCycle", { unit: u.unit.id }, { detail: [...cycle.map((c) => c.unit.id), u.unit.id].join(" → ") }, [
+          "units",
+          u.index,
+          "parent",
+        ]),
+      );
+    }
+    for (const w of walk) state.set(w.unit.id, 2);
+  }
+}
+
+/** Options of {@link normalizeDataset} for a dataset read unit by unit (see `readDataset`). */
+export interface NormalizeOptions {
+  /** Shape problems of the units left out: reported with the problems found here, at once. */
+  readonly pending?: readonly Issue[];
+  /** Position in the source of each unit, when units were left out (for paths). */
+  readonly unitIndex?: readonly number[] | undefined;
+  /** Ids of the units left out (a parent link to one is not reported again). */
+  readonly otherIds?: ReadonlySet<string>;
+}
+
 /**
  * Validates a dataset against its catalogs and normalises every value.
  * @param dataset The dataset (shape already checked).
  * @param mainCatalog The dataset's catalog.
  * @param childCatalog For mixed datasets, the catalog of the child units (communes of a district).
+ * @param options Shape problems found before, to report with these.
  * @returns Normalised units and warnings.
  * @throws DatasetError listing every problem, each naming unit, period, indicator and field.
  */
-export function normalizeDataset(dataset: Dataset, mainCatalog: CompiledCatalog, childCatalog?: CompiledCatalog): Normalized {
-  const issues: Issue[] = [];
+export function normalizeDataset(
+  dataset: Dataset,
+  mainCatalog: CompiledCatalog,
+  childCatalog?: CompiledCatalog,
+  options: NormalizeOptions = {},
+): Normalized {
+  const issues: Issue[] = [...(options.pending ?? [])];
   const warnings: Issue[] = [];
+  const format = dataset.numberFormat;
   if (periodsProblem(dataset.periods)) {
     issues.push(createIssue("dataset", "badPeriods", {}, { received: dataset.periods.join(", ") }, ["periods"]));
+  } else {
+    const gaps = periodGaps(dataset.periods);
+    // Only indicators evaluated per quarter or half average over the periods; annual ones use the last.
+    const cadence = gaps.length
+      ? [mainCatalog, childCatalog].flatMap((c) => c?.leaves ?? []).find((n) => n.cadence !== "year")?.cadence
+      : undefined;
+    if (cadence) {
+      warnings.push(
+        createIssue("dataset", "periodGap", {}, { received: dataset.periods.join(", "), detail: gaps.join(", "), expected: cadence }, [
+          "periods",
+        ]),
+      );
+    }
   }
   if (dataset.catalog !== mainCatalog.catalog.id) {
     issues.push(
@@ -286,7 +535,9 @@ export function normalizeDataset(dataset: Dataset, mainCatalog: CompiledCatalog,
   }
   const ids = new Set<string>();
   const units: NormalizedUnit[] = [];
-  dataset.units.forEach((unit, i) => {
+  const linked: { unit: DatasetUnit; index: number; catalog: CompiledCatalog | undefined }[] = [];
+  dataset.units.forEach((unit, at) => {
+    const i = options.unitIndex?.[at] ?? at;
     if (ids.has(unit.id))
       issues.push(createIssue("dataset", "duplicateUnit", { unit: unit.id }, { received: unit.id }, ["units", i, "id"]));
     ids.add(unit.id);
@@ -303,11 +554,15 @@ export function normalizeDataset(dataset: Dataset, mainCatalog: CompiledCatalog,
             ["units", i, "catalog"],
           ),
         );
+        linked.push({ unit, index: i, catalog: undefined });
         return;
       }
     }
+    linked.push({ unit, index: i, catalog });
     const profileSpec = catalog.catalog.profile ?? {};
     const profile: Record<string, FieldValue> = {};
+    // Profile fields given but refused (reported already), so that they are not also "missing".
+    let refused: Set<string> | undefined;
     for (const [key, raw] of Object.entries(unit.profile ?? {})) {
       const spec = own(profileSpec, key);
       if (!spec) {
@@ -323,31 +578,43 @@ export function normalizeDataset(dataset: Dataset, mainCatalog: CompiledCatalog,
         continue;
       }
       if (raw === null) continue;
+      if (isMissingMarker(raw)) {
+        warnings.push(
+          missingMarker(
+            raw as string,
+            { unit: unit.id, field: `profile.${key}` },
+            ["units", i, "profile", key],
+            "the profile value is missing",
+          ),
+        );
+        continue;
+      }
       const v = readField(
         spec,
         raw,
+        format,
         () => ({ unit: unit.id, field: `profile.${key}` }),
         () => ["units", i, "profile", key],
         issues,
         warnings,
       );
       if (v !== undefined) profile[key] = v;
+      else (refused ??= new Set()).add(key);
     }
     if (unit.registered !== undefined && (unit.registered < 1 || unit.registered > 5)) {
       issues.push(
         createIssue("dataset", "badRegistered", { unit: unit.id }, { received: String(unit.registered) }, ["units", i, "registered"]),
       );
     }
-    const self = normalizeEntries(unit, "data", catalog, dataset.periods, i, issues, warnings);
-    const appraisal = unit.appraisal ? normalizeEntries(unit, "appraisal", catalog, dataset.periods, i, issues, warnings) : undefined;
+    const self = normalizeEntries(unit, "data", catalog, dataset.periods, i, format, issues, warnings);
+    const appraisal = unit.appraisal
+      ? normalizeEntries(unit, "appraisal", catalog, dataset.periods, i, format, issues, warnings)
+      : undefined;
+    checkProfile(unit, i, profile, refused, catalog, [self, appraisal], issues);
     checkProportions(unit.id, i, catalog, profile, self, appraisal, issues);
     units.push({ id: unit.id, name: unit.name, catalog, parent: unit.parent, registered: unit.registered, profile, self, appraisal });
   });
-  dataset.units.forEach((unit, i) => {
-    if (unit.parent !== undefined && !ids.has(unit.parent)) {
-      issues.push(createIssue("dataset", "unknownParent", { unit: unit.id }, { received: unit.parent }, ["units", i, "parent"]));
-    }
-  });
+  checkParents(linked, mainCatalog, childCatalog, options.otherIds ?? new Set(), issues);
   if (issues.length) throw new DatasetError(issues);
   return { units, warnings };
 }

@@ -2,7 +2,7 @@ import { Dec, fmt } from "../_decimal.js";
 import { compileCatalog, type CompiledCatalog } from "../catalog/compile.js";
 import { CatalogError, DatasetError, FormulaError, createIssue, type Issue } from "../errors.js";
 import { resolveCatalog } from "../catalog/registry.js";
-import { loadDataset, type Dataset, type DatasetInput } from "../io/dataset.js";
+import { loadDataset, readDataset, type Dataset, type DatasetInput } from "../io/dataset.js";
 import { checkRoster } from "../io/roster.js";
 import { applyOverrides, type Override } from "../io/overrides.js";
 import { evaluateUnit, measurePeers } from "./evaluate.js";
@@ -148,12 +148,22 @@ export function score(catalog: CompiledCatalog, dataset: Dataset | DatasetInput 
   if (catalog.scoring === "structure") {
     throw new CatalogError([createIssue("catalog", "structureOnly", { catalog: catalog.id })]);
   }
-  const loaded = loadDataset(dataset);
-  const ds = options.overrides?.length ? loadDataset(applyOverrides(loaded, options.overrides)) : loaded;
+  // The shape is checked on every call, by content (a dataset edited in place is checked again),
+  // unit by unit: a unit with a shape problem is left out of the value checks, and every problem
+  // of every unit is reported at once.
+  const reading = readDataset(options.overrides?.length ? applyOverrides(loadDataset(dataset), options.overrides) : dataset);
+  const ds = reading.dataset;
+  if (!ds) throw new DatasetError(reading.issues);
   // A no-op for the compiled catalogs loadCatalog/getCatalog return; compiles a plain Catalog passed from JavaScript.
   const main = compileCatalog(catalog);
   const child = childCatalogOf(catalog, options);
-  const { units, warnings } = withRoster(ds, () => normalizeDataset(ds, main, child));
+  const { units, warnings } = withRoster(ds, () =>
+    normalizeDataset(ds, main, child, {
+      pending: reading.issues,
+      unitIndex: reading.unitIndex,
+      otherIds: reading.otherIds,
+    }),
+  );
   const issues: Issue[] = [];
   const results: UnitResult[] = [];
   const childUnits = child ? units.filter((u) => u.catalog === child) : [];

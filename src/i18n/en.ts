@@ -70,6 +70,25 @@ export const en = {
   wrongUnitCatalog: (p: P) => `unit's catalog "${p.received}" is neither the dataset's catalog nor its child catalog (${p.expected})`,
   appraisalWithoutData: (p: P) => `${p.detail}`,
   derivedFromPrevious: (p: P) => `${p.detail}`,
+  // issue 10: dataset reader
+  duplicateKey: (p: P) => `key "${p.received}" appears more than once (JSON would keep only the last value)`,
+  inexactNumber: (p: P) =>
+    `${p.received} cannot be held exactly (more than 40 significant digits, or an integer past 2^53); write it as text or round it`,
+  ambiguousNumber: (p: P) =>
+    `${p.received} is ambiguous: a thousands separator in one number format, a decimal mark in the other; declare the dataset's numberFormat: vi (1.000 = one thousand, 1,5 = one and a half) or en (1,000 = one thousand, 1.5 = one and a half)`,
+  numberFormatMismatch: (p: P) =>
+    `${p.received} is written in the ${p.detail} number format, but the dataset declares numberFormat: ${p.expected}`,
+  expectedShare: (p: P) =>
+    `expected a share from 0 to 1 (0.85 = 85%), got ${p.received}${p.detail !== undefined ? `; write ${p.detail}` : ""}`,
+  expectedPercent: (p: P) => `expected a percentage from 0 to 100, got ${p.received}`,
+  missingMarker: (p: P) =>
+    `${p.received} is read as a missing value (not as "not applicable": write n/a or "không áp dụng" for that)${p.detail !== undefined ? `; ${p.detail}` : ""}`,
+  missingProfileField: (p: P) => `profile field ${p.received} is missing; indicator(s) ${p.detail} with data need it`,
+  missingParent: (p: P) => `a unit of catalog ${p.received} needs a parent: a unit of ${p.expected}`,
+  parentWrongLevel: (p: P) => `parent "${p.received}" is a unit of ${p.detail}; expected ${p.expected}`,
+  parentCycle: (p: P) => `parent links form a cycle: ${p.detail}`,
+  periodGap: (p: P) =>
+    `periods ${p.received} skip ${p.detail}: indicators evaluated per ${p.expected} would be averaged over the given periods only`,
   // cli
   usage: (p: P) => `${p.detail}`,
   fileNotFound: (p: P) => `cannot read file ${p.received}`,

@@ -70,6 +70,25 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
     `bộ chỉ số "${p.received}" của đơn vị không phải bộ chỉ số của dữ liệu hay bộ chỉ số cấp dưới (${p.expected})`,
   appraisalWithoutData: (p: P) => `${p.detail}`,
   derivedFromPrevious: (p: P) => `${p.detail}`,
+  // issue 10: dataset reader
+  duplicateKey: (p: P) => `khóa "${p.received}" xuất hiện nhiều lần (JSON chỉ giữ giá trị cuối cùng)`,
+  inexactNumber: (p: P) =>
+    `${p.received} không thể giữ chính xác (quá 40 chữ số có nghĩa, hoặc số nguyên vượt 2^53); hãy ghi dưới dạng chuỗi hoặc làm tròn`,
+  ambiguousNumber: (p: P) =>
+    `${p.received} không rõ nghĩa: là dấu phân cách hàng nghìn theo một định dạng số, là dấu thập phân theo định dạng kia; hãy khai báo numberFormat: vi (1.000 = một nghìn, 1,5 = một phẩy năm) hoặc en (1,000 = một nghìn, 1.5 = một phẩy năm) trong bộ số liệu`,
+  numberFormatMismatch: (p: P) =>
+    `${p.received} được ghi theo định dạng số ${p.detail}, nhưng bộ số liệu khai báo numberFormat: ${p.expected}`,
+  expectedShare: (p: P) =>
+    `cần một tỷ lệ từ 0 đến 1 (0,85 = 85%), nhận được ${p.received}${p.detail !== undefined ? `; hãy ghi ${p.detail}` : ""}`,
+  expectedPercent: (p: P) => `cần một tỷ lệ phần trăm từ 0 đến 100, nhận được ${p.received}`,
+  missingMarker: (p: P) =>
+    `${p.received} được đọc là thiếu số liệu (không phải "không áp dụng": hãy ghi n/a hoặc "không áp dụng" cho trường hợp đó)${p.detail !== undefined ? `; ${p.detail}` : ""}`,
+  missingProfileField: (p: P) => `thiếu trường thông tin chung ${p.received}; (các) chỉ số ${p.detail} có số liệu cần trường này`,
+  missingParent: (p: P) => `đơn vị thuộc bộ chỉ số ${p.received} cần đơn vị cấp trên: một đơn vị thuộc ${p.expected}`,
+  parentWrongLevel: (p: P) => `đơn vị cấp trên "${p.received}" thuộc ${p.detail}; cần ${p.expected}`,
+  parentCycle: (p: P) => `quan hệ cấp trên tạo thành vòng lặp: ${p.detail}`,
+  periodGap: (p: P) =>
+    `các kỳ ${p.received} bỏ sót ${p.detail}: chỉ số đánh giá theo ${p.expected} sẽ chỉ được tính trung bình trên các kỳ đã có`,
   usage: (p: P) => `${p.detail}`,
   fileNotFound: (p: P) => `không đọc được tệp ${p.received}`,
   unknownCommand: (p: P) => `không có lệnh "${p.received}" (các lệnh: ${p.expected})`,

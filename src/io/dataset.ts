@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
-import { Dec, decOf } from "../_decimal.js";
-import { readInput } from "../_parse.js";
+import { checkShape, readRaw } from "../_parse.js";
+import { DatasetError, type Issue } from "../errors.js";
 import { RosterSchema } from "./roster.js";
 
 /** A raw data value as written: a number, a boolean, a string (option, "n/a", numeric text) or null. */
@@ -42,6 +42,11 @@ export const DatasetSchema = z.strictObject({
   catalog: z.string().check(z.minLength(1)),
   year: z.number().check(z.int()),
   periods: z.array(z.string()).check(z.minLength(1)),
+  /**
+   * How numbers given as text are written: `vi` 1.234,5 or `en` 1,234.5. Without it only forms
+   * that read the same in both are accepted ("1.000" and "1,500" are refused as ambiguous).
+   */
+  numberFormat: z.optional(z.enum(["vi", "en"])),
   units: z.array(UnitSchema).check(z.minLength(1)),
   /** Every unit that should be in the dataset: ids outside it are refused (see `checkRoster`). */
   roster: z.optional(RosterSchema),
@@ -55,8 +60,59 @@ export type DatasetUnit = z.infer<typeof UnitSchema>;
 /** One indicator's raw data. */
 export type IndicatorData = z.infer<typeof IndicatorDataSchema>;
 
+/** A dataset read with its shape problems, unit by unit (see {@link readDataset}). */
+export interface DatasetReading {
+  /** The valid part: every unit without a shape problem (absent when the dataset as a whole is unusable). */
+  readonly dataset: Dataset | undefined;
+  /** Shape problems, each with its path. */
+  readonly issues: readonly Issue[];
+  /** Position in the source of each unit of `dataset` (when units were left out), for paths. */
+  readonly unitIndex: readonly number[] | undefined;
+  /** Ids of the units left out, so that links to them (parents) are not reported again. */
+  readonly otherIds: ReadonlySet<string>;
+}
+
+const NO_IDS: ReadonlySet<string> = new Set();
+
+/**
+ * Reads a dataset and checks its shape unit by unit: a unit with a shape problem is left out and
+ * its problems are returned, so that the other units can still be checked against the catalog
+ * and every problem reported at once (issue 10, "all problems at once").
+ * @throws DatasetError when the file cannot be read or parsed.
+ */
+export function readDataset(source: string | object): DatasetReading {
+  const { raw, where } = readRaw(source, "dataset");
+  const r = checkShape(raw, "dataset", DatasetSchema, where);
+  if ("data" in r) return { dataset: r.data, issues: [], unitIndex: undefined, otherIds: NO_IDS };
+  const units = raw !== null && typeof raw === "object" ? (raw as { units?: unknown }).units : undefined;
+  if (r.tooDeep || !Array.isArray(units)) return { dataset: undefined, issues: r.issues, unitIndex: undefined, otherIds: NO_IDS };
+  // Units whose problems are theirs alone; any other problem makes the dataset unusable.
+  const bad = new Set<number>();
+  for (const issue of r.issues) {
+    const [head, index] = issue.path;
+    if (head !== "units" || typeof index !== "number")
+      return { dataset: undefined, issues: r.issues, unitIndex: undefined, otherIds: NO_IDS };
+    bad.add(index);
+  }
+  const unitIndex = units.flatMap((_, i) => (bad.has(i) ? [] : [i]));
+  const rest = checkShape({ ...(raw as object), units: unitIndex.map((i) => units[i] as unknown) }, "dataset", DatasetSchema, where);
+  if (!("data" in rest)) return { dataset: undefined, issues: r.issues, unitIndex: undefined, otherIds: NO_IDS };
+  const otherIds = new Set<string>();
+  for (const i of bad) {
+    const id = (units[i] as { id?: unknown } | null)?.id;
+    if (typeof id === "string") otherIds.add(id);
+  }
+  return { dataset: rest.data, issues: r.issues, unitIndex, otherIds };
+}
+
 /**
  * Loads a dataset and checks its shape (not yet against a catalog: `score` does that).
+ *
+ * The dataset returned is a plain object the caller may edit (a portal edits its dataset in
+ * place): `score` checks the shape again on every call, by content, never trusting an object it
+ * has seen before. That check is cheap next to the value checks `score` runs on every call anyway
+ * (it does not look at each value), and freezing instead would freeze the caller's own indicator
+ * objects, which the schema passes through.
  * @param source A file path (Node only), YAML/JSON text, or an object.
  * @returns The dataset.
  * @throws DatasetError listing every problem with its path.
@@ -64,28 +120,7 @@ export type IndicatorData = z.infer<typeof IndicatorDataSchema>;
  * const dataset = loadDataset(readFileSync("fixtures/dong-nai-2023-so.sample.yaml", "utf8"));
  */
 export function loadDataset(source: string | object): Dataset {
-  const dataset = readInput(source, "dataset", DatasetSchema, (raw) => loaded.has(raw));
-  loaded.add(dataset);
-  return dataset;
-}
-
-/** Datasets returned by loadDataset, so that score() does not validate them twice. */
-const loaded = new WeakSet<object>();
-
-/** The "not applicable" marker (Điều 5c: a unit without the subject matter scores max). */
-export function isNotApplicable(v: unknown): boolean {
-  return typeof v === "string" && /^(n\/a|na|không áp dụng)$/i.test(v.trim());
-}
-
-/**
- * Reads a number written as a number or as text ("72.5", Vietnamese "72,5", "1.234,5" is refused as ambiguous).
- * @returns The decimal, or undefined when it is not an unambiguous finite number.
- */
-export function readNumber(v: unknown): Dec | undefined {
-  if (typeof v === "number") return Number.isFinite(v) ? decOf(v) : undefined;
-  if (typeof v !== "string") return undefined;
-  const s = v.trim();
-  if (/^-?\d+(\.\d+)?$/.test(s)) return new Dec(s);
-  if (/^-?\d+,\d+$/.test(s)) return new Dec(s.replace(",", "."));
-  return undefined;
+  const r = readDataset(source);
+  if (r.issues.length || !r.dataset) throw new DatasetError(r.issues);
+  return r.dataset;
 }
