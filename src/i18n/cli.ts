@@ -42,6 +42,8 @@ export interface CliTexts {
   };
   readonly whatif: { readonly headers: readonly string[]; readonly noChange: string };
   readonly compare: { readonly headers: readonly string[] };
+  /** Shared by every output. */
+  readonly output: { readonly warnings: (count: number) => string };
   readonly table: {
     readonly rank: string;
     readonly id: string;
@@ -112,6 +114,7 @@ export const en = {
       set: "a changed input (repeat the option for several)",
       periods: "periods of the template, comma-separated",
       year: "year of the template",
+      warnings: "also write the warnings to this CSV file (code, place, message; UTF-8 with BOM)",
     },
   },
   catalogs: {
@@ -154,6 +157,7 @@ export const en = {
       "Largest indicator changes",
     ],
   },
+  output: { warnings: (n) => `Warnings (${n}):` },
   table: {
     rank: "Rank",
     id: "ID",
@@ -224,6 +228,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
       set: "một số liệu thay đổi (lặp lại tuỳ chọn cho nhiều giá trị)",
       periods: "các kỳ của mẫu, cách nhau bởi dấu phẩy",
       year: "năm của mẫu",
+      warnings: "ghi thêm các cảnh báo vào tệp CSV này (mã, vị trí, nội dung; UTF-8 có BOM)",
     },
   },
   catalogs: {
@@ -256,6 +261,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   compare: {
     headers: ["Mã", "Đơn vị", "Tổng trước", "Tổng sau", "Thay đổi", "Hạng trước", "Hạng sau", "Tăng hạng", "Chỉ số thay đổi nhiều nhất"],
   },
+  output: { warnings: (n) => `Cảnh báo (${n}):` },
   table: {
     rank: "Hạng",
     id: "Mã",

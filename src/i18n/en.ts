@@ -41,7 +41,7 @@ export const en = {
   derivedFromPrevious: (p: P) => `${p.detail}`,
   // cli
   usage: (p: P) => `${p.detail}`,
-  fileNotFound: (p: P) => `cannot read file ${p.received}`,
+  fileNotFound: (p: P) => `no such file: ${p.received}`,
   unknownCommand: (p: P) => `unknown command "${p.received}" (commands: ${p.expected})`,
   unknownOption: (p: P) => `unknown option ${p.received} for dti ${p.detail} (options: ${p.expected})`,
   badValue: (p: P) => `${p.detail} must be one of ${p.expected}; got ${p.received}`,
@@ -55,6 +55,22 @@ export const en = {
   badOverride: (p: P) => `cannot read the change "${p.received}": ${p.detail} (expected UNIT.PERIOD.CODE[.FIELD]=VALUE)`,
   catalogsDiffer: (p: P) => `the two datasets use different catalogs (${p.received})`,
   csvNeedsCatalog: () => "a CSV dataset needs --catalog id|path",
+  // issue 10: CLI and outputs
+  notAFile: () => "is a directory, not a file",
+  unreadableFile: (p: P) => `cannot read the file: ${p.detail}`,
+  notUtf8: (p: P) => `is not UTF-8 text (${p.received ?? `an invalid byte on line ${p.detail}`}); save it as UTF-8 (in Excel: "CSV UTF-8")`,
+  unwritableFile: (p: P) => `cannot write the file: ${p.detail}`,
+  overrideNumber: (p: P) =>
+    `cannot read the number in the change "${p.received}": ${
+      p.detail === "ambiguousNumber"
+        ? "a dot or comma before 3 digits may group thousands or mark decimals; write 1000 or 1.5, or declare numberFormat in the dataset"
+        : p.detail === "inexactNumber"
+          ? "it has more digits than can be held exactly"
+          : p.detail === "numberFormatMismatch"
+            ? "it is written in the other number format than the dataset's numberFormat"
+            : "not a number"
+    }`,
+  duplicateOverride: (p: P) => `the change "${p.received}" sets ${p.expected} again: give each input one value`,
 } as const;
 
 type P = { readonly expected?: string; readonly received?: string; readonly detail?: string };

@@ -43,7 +43,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   appraisalWithoutData: (p: P) => `${p.detail}`,
   derivedFromPrevious: (p: P) => `${p.detail}`,
   usage: (p: P) => `${p.detail}`,
-  fileNotFound: (p: P) => `không đọc được tệp ${p.received}`,
+  fileNotFound: (p: P) => `không có tệp ${p.received}`,
   unknownCommand: (p: P) => `không có lệnh "${p.received}" (các lệnh: ${p.expected})`,
   unknownOption: (p: P) => `lệnh dti ${p.detail} không có tuỳ chọn ${p.received} (các tuỳ chọn: ${p.expected})`,
   badValue: (p: P) => `${p.detail} phải là một trong ${p.expected}; nhận được ${p.received}`,
@@ -57,4 +57,21 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   badOverride: (p: P) => `không đọc được thay đổi "${p.received}": ${p.detail} (cần dạng ĐƠNVỊ.KỲ.MÃ[.TRƯỜNG]=GIÁTRỊ)`,
   catalogsDiffer: (p: P) => `hai tệp số liệu dùng hai bộ chỉ số khác nhau (${p.received})`,
   csvNeedsCatalog: () => "tệp số liệu CSV cần --catalog mã|tệp",
+  // issue 10: CLI and outputs
+  notAFile: () => "là một thư mục, không phải tệp",
+  unreadableFile: (p: P) => `không đọc được tệp: ${p.detail}`,
+  notUtf8: (p: P) =>
+    `không phải văn bản UTF-8 (${p.received ?? `byte không hợp lệ ở dòng ${p.detail}`}); hãy lưu tệp dạng UTF-8 (trong Excel: "CSV UTF-8")`,
+  unwritableFile: (p: P) => `không ghi được tệp: ${p.detail}`,
+  overrideNumber: (p: P) =>
+    `không đọc được số trong thay đổi "${p.received}": ${
+      p.detail === "ambiguousNumber"
+        ? "dấu chấm hoặc phẩy trước 3 chữ số có thể là phân cách hàng nghìn hoặc dấu thập phân; hãy viết 1000 hoặc 1.5, hoặc khai báo numberFormat trong tệp số liệu"
+        : p.detail === "inexactNumber"
+          ? "số có nhiều chữ số hơn mức có thể lưu chính xác"
+          : p.detail === "numberFormatMismatch"
+            ? "số được viết theo định dạng khác với numberFormat của tệp số liệu"
+            : "không phải là số"
+    }`,
+  duplicateOverride: (p: P) => `thay đổi "${p.received}" đặt lại ${p.expected}: mỗi số liệu chỉ được một giá trị`,
 };
