@@ -10,22 +10,39 @@ import { CatalogError, DatasetError, createIssue, type Issue, type IssueCode, ty
 export const MAX_DEPTH = 200;
 
 /**
- * Reads a file through Node's fs when running in Node.
- * @throws CatalogError / DatasetError (`fileNotFound`) naming the file; in a browser, the same with a hint.
+ * Reads a UTF-8 text file through Node's fs when running in Node.
+ * @throws CatalogError / DatasetError naming the file: `fileNotFound` (no such file; in a browser,
+ * the same with a hint), `notAFile` (a directory), `unreadableFile` (permission denied, a symlink
+ * loop…: the system's reason), `notUtf8` (UTF-16 or invalid bytes: never read with replacement characters).
  */
 export function readTextFile(path: string, kind: "catalog" | "dataset"): string {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const fs = proc?.getBuiltinModule?.("node:fs") as { readFileSync(p: string, e: string): string } | undefined;
-  const notFound = () => {
-    const issue = createIssue(kind, "fileNotFound", { file: path }, { received: path });
+  const fs = proc?.getBuiltinModule?.("node:fs") as { readFileSync(p: string): Uint8Array } | undefined;
+  const fail = (code: "fileNotFound" | "notAFile" | "unreadableFile" | "notUtf8", params: { received?: string; detail?: string } = {}) => {
+    const issue = createIssue(kind, code, { file: path }, params);
     return kind === "catalog" ? new CatalogError([issue]) : new DatasetError([issue]);
   };
   // No filesystem here (a browser): the caller must pass the file's text instead.
-  if (!fs) throw notFound();
+  if (!fs) throw fail("fileNotFound", { received: path });
+  let bytes: Uint8Array;
   try {
-    return fs.readFileSync(path, "utf8");
+    bytes = fs.readFileSync(path);
+  } catch (e) {
+    // Only a missing file is "not found": a directory or a refused read says what it is.
+    const { code, message } = e as { code?: string; message?: string };
+    if (code === "ENOENT" || code === "ENOTDIR") throw fail("fileNotFound", { received: path });
+    if (code === "EISDIR") throw fail("notAFile", { received: path });
+    throw fail("unreadableFile", { received: path, detail: (message ?? String(code)).replace(/, open '.*'$/, "") });
+  }
+  // Excel's "Unicode text" is UTF-16 with a byte order mark: say so rather than read it as garbage.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw fail("notUtf8", { received: "UTF-16" });
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw notFound();
+    // Invalid bytes (a legacy code page such as Windows-1258): name the first line that has one.
+    const lenient = new TextDecoder("utf-8").decode(bytes);
+    const at = lenient.indexOf("\uFFFD");
+    throw fail("notUtf8", { detail: String(lenient.slice(0, Math.max(0, at)).split("\n").length) });
   }
 }
 

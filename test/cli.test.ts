@@ -1,11 +1,12 @@
 // The `dti` command, run in-process through runMain (so coverage sees src/cli), plus the built
 // bin dist/cli.js spawned as users run it (npm test builds first).
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runMain } from "../src/cli/main.js";
+import { CatalogError, DatasetError, loadCatalog, loadDataset } from "../src/index.js";
 
 /** Runs `dti …` in-process, capturing stdout and stderr as the bin writes them. */
 function dti(...args: string[]) {
@@ -208,5 +209,142 @@ describe("the built bin dist/cli.js", () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain("table, json");
     expect(r.err).not.toMatch(/at .*\.js:\d+/);
+  });
+});
+
+// Issue 10: a real warning (10.1 of dong-nai-2023/so is evaluated per year: its Q1 data is not
+// used) must reach every output, each naming its file and place.
+const WARNED = `catalog: dong-nai-2023/so
+year: 2024
+periods: [Q1, Q2]
+units:
+  - id: so-a
+    name: Sở A
+    data:
+      Q1: { "10.1": { achieved: 2, approved: 0 }, "2.1": true }
+      Q2: { "10.1": { achieved: 3, approved: 0 }, "2.1": true }
+`;
+const PLACE = "unit so-a, period Q1, indicator 10.1";
+
+describe("warnings reach every output (issue 10)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dti-warn-"));
+  const f = join(dir, "d.yaml");
+  writeFileSync(f, WARNED);
+  it("score: a block after the table; JSON records with code and place; CSV keeps stdout clean, warnings on stderr", () => {
+    const table = dti("score", f, "--lang", "en");
+    expect(table.code).toBe(0);
+    expect(table.out).toContain(`Warnings (1):\n  ! ${f}, ${PLACE}: indicator 10.1 is evaluated per year`);
+    const json = JSON.parse(dti("score", f, "--format", "json").out);
+    expect(json.warnings).toHaveLength(1);
+    expect(json.warnings[0]).toMatchObject({ code: "usage", where: { file: f, unit: "so-a", period: "Q1", indicator: "10.1" } });
+    const csv = dti("score", f, "--format", "csv", "--lang", "en");
+    expect(csv.out).not.toContain("Warnings");
+    expect(
+      csv.out
+        .trim()
+        .split(/\r?\n/)
+        .every((l) => l.startsWith("dong-nai-2023/so,") || l.startsWith("catalog,")),
+    ).toBe(true);
+    expect(csv.err).toContain(`${f}, ${PLACE}`);
+  });
+  it("--warnings writes a CSV companion a spreadsheet opens (UTF-8 BOM, one row per warning), empty but present without warnings", () => {
+    const w = join(dir, "w.csv");
+    expect(dti("score", f, "--format", "csv", "--warnings", w).code).toBe(0);
+    const text = readFileSync(w, "utf8");
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).trim().split(/\r?\n/);
+    expect(lines[0]).toBe("code,file,catalog,unit,period,indicator,field,path,message");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`usage,${f},,so-a,Q1,10.1,,units.0.data.Q1.10.1,`);
+    expect(dti("score", "fixtures/dong-nai-2023-so.sample.yaml", "--warnings", w).code).toBe(0);
+    expect(readFileSync(w, "utf8").slice(1).trim()).toBe("code,file,catalog,unit,period,indicator,field,path,message");
+  });
+  it("reports: a Cảnh báo section in md and html (before the ranking), the list in json, stderr beside csv", () => {
+    const md = dti("report", f, "--format", "md").out;
+    expect(md.indexOf("## Cảnh báo (1)")).toBeGreaterThan(0);
+    expect(md.indexOf("## Cảnh báo (1)")).toBeLessThan(md.indexOf("## Xếp hạng"));
+    expect(md).toContain("đơn vị so-a, kỳ Q1, chỉ số 10.1");
+    const html = dti("report", f, "--format", "html").out;
+    expect(html).toMatch(/<section id="warnings"[^>]*><h2>Cảnh báo \(1\)<\/h2>.*đơn vị so-a, kỳ Q1, chỉ số 10\.1/);
+    expect(JSON.parse(dti("report", f, "--format", "json").out).result.warnings[0].where).toMatchObject({ file: f, unit: "so-a" });
+    const csv = dti("report", f, "--format", "csv");
+    expect(csv.err).toContain("Cảnh báo (1):");
+    expect(csv.out).not.toContain("Cảnh báo");
+  });
+  it("no warnings, no section: the sample's report is unchanged", () => {
+    expect(dti("report", "fixtures/dong-nai-2023-so.sample.yaml").out).not.toContain("Cảnh báo");
+    expect(dti("score", "fixtures/dong-nai-2023-so.sample.yaml").out).not.toContain("Cảnh báo");
+  });
+});
+
+describe("unreadable paths name the path (issue 10)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dti-paths-"));
+  it("a directory is notAFile, exit 2, for the CLI and the API", () => {
+    const d = join(dir, "2024.yaml");
+    mkdirSync(d);
+    const r = dti("score", d, "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${d}: is a directory, not a file`);
+    expect(() => loadDataset(d)).toThrow(DatasetError);
+    expect(() => loadDataset(d)).toThrow(/is a directory/);
+  });
+  it.skipIf(process.getuid?.() === 0)("a file without read permission is unreadableFile (EACCES)", () => {
+    const f = join(dir, "locked.yaml");
+    writeFileSync(f, WARNED);
+    chmodSync(f, 0o000);
+    const r = dti("score", f, "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${f}: cannot read the file: EACCES`);
+  });
+  it("a symlink loop is unreadableFile (ELOOP) naming the path", () => {
+    const f = join(dir, "loop.yaml");
+    symlinkSync(f, f);
+    const r = dti("score", f, "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${f}: cannot read the file: ELOOP`);
+  });
+  it("UTF-16 (Excel's 'Unicode text') and invalid UTF-8 bytes are notUtf8, never read with replacement characters", () => {
+    const u16 = join(dir, "u16.yaml");
+    writeFileSync(u16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(WARNED, "utf16le")]));
+    const a = dti("score", u16, "--lang", "en");
+    expect(a.code).toBe(2);
+    expect(a.err).toContain(`${u16}: is not UTF-8 text (UTF-16)`);
+    const cp = join(dir, "cp1258.yaml");
+    // "Sở" in Windows-1258 on line 6: 0xD5 alone is not UTF-8.
+    writeFileSync(cp, Buffer.from(WARNED.replace("Sở A", "S\u00d5 A"), "latin1"));
+    const b = dti("score", cp, "--lang", "en");
+    expect(b.code).toBe(2);
+    expect(b.err).toContain(`${cp}: is not UTF-8 text (an invalid byte on line 6)`);
+    expect(() => loadCatalog(cp)).toThrow(CatalogError);
+  });
+  it("loadCatalog(path): compile problems name the catalog file; loadCatalog(text, { file }) too", () => {
+    const cat = join(dir, "dup.yaml");
+    const text = `id: t-2024/so\ntitle: T\nprovince: T\nlevel: so\ndocument: { number: "1", date: "2024-01-01" }\ntotal: 20\nindicators:\n  - { code: "1", name: A, max: 10, formula: { kind: yesNo } }\n  - { code: "1", name: B, max: 10, formula: { kind: yesNo } }\n`;
+    writeFileSync(cat, text);
+    for (const load of [() => loadCatalog(cat), () => loadCatalog(text, { file: "my.yaml" })]) {
+      let e: unknown;
+      try {
+        load();
+      } catch (x) {
+        e = x;
+      }
+      expect(e).toBeInstanceOf(CatalogError);
+      expect((e as CatalogError).issues[0]!.code).toBe("duplicateCode");
+      expect([cat, "my.yaml"]).toContain((e as CatalogError).issues[0]!.where.file);
+    }
+  });
+});
+
+describe("a closed pipe ends quietly (issue 10)", () => {
+  it("dti score … | head -1: exit 0, nothing on stderr (the built bin)", async () => {
+    // Output far larger than a pipe's buffer, so that writes are still pending when the reader goes.
+    const args = ["dist/cli.js", "score", ...Array<string>(8).fill("fixtures/dong-nai-2023-so.sample.yaml"), "--format", "json", "--full"];
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+    expect(err).toBe("");
+    expect(code).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { Dec } from "../_decimal.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
 import { score } from "../engine/score.js";
 import type { PointsUnit, ScoreResult, UnitResult } from "../engine/types.js";
-import type { Lang } from "../errors.js";
+import { formatIssue, type Issue, type Lang } from "../errors.js";
 import { reportWords } from "../i18n/analysis.js";
 import type { Dataset, DatasetInput } from "../io/dataset.js";
 import { assessmentDifferences, type AssessmentDifference } from "./compare.js";
@@ -93,7 +93,30 @@ export function reportCsv(data: ReportData): string {
   return Papa.unparse(rows);
 }
 
-/** Markdown report. */
+/**
+ * The warnings of a run as CSV, one row per warning: code, the place (file, catalog, unit, period,
+ * indicator, field, path) and the message in `lang`. A report or score CSV has no room for them
+ * (its rows are scores): the command line writes this beside it (`--warnings file.csv`).
+ */
+export function warningsCsv(warnings: readonly Issue[], lang: Lang = "vi"): string {
+  const fields = ["code", "file", "catalog", "unit", "period", "indicator", "field", "path", "message"];
+  return Papa.unparse({
+    fields,
+    data: warnings.map((w) => [
+      w.code,
+      w.where.file ?? "",
+      w.where.catalog ?? "",
+      w.where.unit ?? "",
+      w.where.period ?? "",
+      w.where.indicator ?? "",
+      w.where.field ?? "",
+      w.path.join("."),
+      formatIssue(w, lang),
+    ]),
+  });
+}
+
+/** Markdown report; its warnings come first, in a "Cảnh báo" / "Warnings" section. */
 export function reportMarkdown(data: ReportData, lang: Lang = "vi"): string {
   const t = L[lang];
   const n = (s: string) => formatNumber(s, lang);
@@ -103,9 +126,15 @@ export function reportMarkdown(data: ReportData, lang: Lang = "vi"): string {
     "",
     `${c.province} · ${c.document.number} (${c.document.date}) · ${data.result.year} · ${data.result.periods.join(", ")}`,
     "",
-    `## ${t.ranking}`,
-    "",
   ];
+  const warnings = data.result.warnings;
+  // Before the ranking: a reader who stops at the first table still sees them.
+  if (warnings.length) {
+    out.push(`## ${t.warnings} (${warnings.length})`, "", t.warningsNote, "");
+    for (const w of warnings) out.push(`- **${w.code}** ${mdEscape(formatIssue(w, lang))}`);
+    out.push("");
+  }
+  out.push(`## ${t.ranking}`, "");
   const levels = c.scoring === "levels";
   out.push(
     levels ? `| ${t.rank} | ${t.unit} | ${t.level} | ${t.registered} | ${t.recognised} |` : `| ${t.rank} | ${t.unit} | ${t.total} |`,
@@ -151,6 +180,11 @@ export function reportMarkdown(data: ReportData, lang: Lang = "vi"): string {
   return out.join("\n") + "\n";
 }
 
+/** Markdown-inert text: a value quoted in a warning must not become emphasis, a link or a table cell. */
+function mdEscape(s: string): string {
+  return s.replace(/[\\`*_[\]<>|#]/g, (ch) => `\\${ch}`);
+}
+
 function esc(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
 }
@@ -173,7 +207,7 @@ function bars(unit: PointsUnit, catalog: CompiledCatalog, lang: Lang): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${rows.length * h}" viewBox="0 0 ${width} ${rows.length * h}">${items.join("")}</svg>`;
 }
 
-/** A single self-contained HTML file: no network, no external assets. */
+/** A single self-contained HTML file: no network, no external assets; warnings in a visible box first. */
 export function reportHtml(data: ReportData, lang: Lang = "vi"): string {
   const t = L[lang];
   const n = (s: string) => esc(formatNumber(s, lang));
@@ -231,13 +265,17 @@ export function reportHtml(data: ReportData, lang: Lang = "vi"): string {
   const diffs = data.differences.length
     ? `<section><h2>${t.diffs}</h2><table><tr><th>${t.unit}</th><th>${t.code}</th><th>${t.self}</th><th>${t.final}</th><th>${t.diff}</th></tr>${data.differences.map((d) => `<tr><td>${esc(d.unit)}</td><td>${esc(d.code)}</td><td class="num">${n(d.self)}</td><td class="num">${n(d.final)}</td><td class="num">${n(d.difference)}</td></tr>`).join("")}</table></section>`
     : "";
+  const warnings = data.result.warnings.length
+    ? `<section id="warnings" class="warnings" role="alert"><h2>${esc(t.warnings)} (${data.result.warnings.length})</h2><p>${esc(t.warningsNote)}</p><ul>${data.result.warnings.map((w) => `<li><code>${esc(w.code)}</code> ${esc(formatIssue(w, lang))}</li>`).join("")}</ul></section>`
+    : "";
   const head = levels
     ? `<tr><th>${t.rank}</th><th>${t.unit}</th><th>${t.level}</th><th>${t.registered}</th><th>${t.recognised}</th></tr>`
     : `<tr><th>${t.rank}</th><th>${t.unit}</th><th>${t.total}</th></tr>`;
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(t.title)}: ${esc(c.title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#111}table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #d1d5db;padding:.25em .5em;text-align:left}td.num{text-align:right}h2{border-top:2px solid #e5e7eb;padding-top:.5em}small{color:#6b7280}.target{font-weight:600}svg{display:block;margin:.5em 0}</style></head>
+<style>body{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#111}table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #d1d5db;padding:.25em .5em;text-align:left}td.num{text-align:right}h2{border-top:2px solid #e5e7eb;padding-top:.5em}small{color:#6b7280}.target{font-weight:600}svg{display:block;margin:.5em 0}.warnings{border:2px solid #ca8a04;background:#fefce8;padding:0 1em;margin:1em 0}.warnings h2{border-top:0}</style></head>
 <body><h1>${esc(t.title)}</h1><p>${esc(c.title)} — ${esc(c.province)} · ${esc(c.document.number)} (${esc(c.document.date)}) · ${data.result.year} · ${esc(data.result.periods.join(", "))}</p>
+${warnings}
 <h2>${t.ranking}</h2><table id="ranking">${head}${ranking}</table>
 ${sections.join("\n")}
 ${diffs}
@@ -254,7 +292,18 @@ ${diffs}
  * @returns The report text.
  */
 export function report(catalog: CompiledCatalog, dataset: Dataset | DatasetInput, format: ReportFormat, lang: Lang = "vi"): string {
-  const data = reportData(catalog, dataset, lang);
+  return renderReport(reportData(catalog, dataset, lang), format, lang);
+}
+
+/**
+ * Renders gathered report data in a format: md and html show the warnings in their own section,
+ * json lists them in `result.warnings`; csv cannot (see {@link warningsCsv}).
+ * @param data From {@link reportData}.
+ * @param format md, html, csv or json.
+ * @param lang vi (default) or en.
+ * @returns The report text.
+ */
+export function renderReport(data: ReportData, format: ReportFormat, lang: Lang = "vi"): string {
   switch (format) {
     case "md":
       return reportMarkdown(data, lang);

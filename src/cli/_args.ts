@@ -162,7 +162,8 @@ function toCommanderOption(name: string, o: OptionSpec): Option {
   if (o.type === "list") option.argParser((v: string, previous: string[] | undefined) => [...(previous ?? []), v]);
   else if (o.type === "integer") {
     option.argParser((v: string) => {
-      if (!/^-?\d+$/.test(v)) throw cliError("badInteger", { detail: `--${name}`, received: v });
+      // Digits only, and no more than a JS number holds exactly (Number() would round them silently).
+      if (!/^-?\d+$/.test(v) || !Number.isSafeInteger(Number(v))) throw cliError("badInteger", { detail: `--${name}`, received: v });
       return Number(v);
     });
   } else if (o.choices) {

@@ -4,15 +4,18 @@ import { formatNumber } from "../_format.js";
 import { describeBlocker } from "../levels/index.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
 import type { LevelUnit, PointsUnit, ScoreResult, UnitResult } from "../engine/types.js";
-import type { Lang } from "../errors.js";
-import { formatIssue } from "../errors.js";
+import type { Issue, Lang } from "../errors.js";
 import { cliTexts } from "../i18n/cli.js";
 import { table } from "./_utils.js";
 
 const T = cliTexts;
 
-/** JSON shape of a score result (numbers as decimal strings). */
-export function toJson(result: ScoreResult, full: boolean): unknown {
+/**
+ * JSON shape of a score result (numbers as decimal strings).
+ * @param warnings The warnings to list (default: the result's), as coded records: code, kind,
+ * place (`where`, `path`), expected/received and the English message.
+ */
+export function toJson(result: ScoreResult, full: boolean, warnings: readonly Issue[] = result.warnings): unknown {
   return {
     catalog: result.catalog,
     year: result.year,
@@ -51,7 +54,7 @@ export function toJson(result: ScoreResult, full: boolean): unknown {
           },
     ),
     ...(result.units.some((u) => u.scoring === "levels") ? { summary: levelSummary(result.units) } : {}),
-    warnings: result.warnings.map((w) => w.message),
+    warnings,
   };
 }
 
@@ -155,7 +158,7 @@ function levelsTable(units: readonly LevelUnit[], lang: Lang): string {
   return lines.join("\n");
 }
 
-/** The readable ranked table of a score result, one block per catalog. */
+/** The readable ranked table of a score result, one block per catalog (warnings: see the CLI's block). */
 export function toTable(result: ScoreResult, catalogs: ReadonlyMap<string, CompiledCatalog>, lang: Lang): string {
   const blocks: string[] = [];
   const ids = [...new Set(result.units.map((u) => u.catalog))];
@@ -178,6 +181,6 @@ export function toTable(result: ScoreResult, catalogs: ReadonlyMap<string, Compi
       }`,
     );
   }
-  const warn = result.warnings.map((w) => `! ${formatIssue(w, lang)}`);
-  return [...blocks, ...(warn.length ? [warn.join("\n")] : [])].join("\n\n");
+  // The warnings follow in their own block, written by the command (they name the file).
+  return blocks.join("\n\n");
 }

@@ -1,18 +1,19 @@
-import { existsSync, readFileSync } from "node:fs";
 import { getCatalog } from "../catalog/builtin.js";
 import { loadCatalog } from "../catalog/load.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
-import { CliError, createIssue } from "../errors.js";
+import { readTextFile } from "../_parse.js";
 
-/** Reads a text file, or a usage-level error naming it. */
-export function readFile(path: string): string {
-  if (!existsSync(path)) throw new CliError([createIssue("cli", "fileNotFound", {}, { received: path })]);
-  return readFileSync(path, "utf8");
+/**
+ * Reads a UTF-8 text file the way the library does: a missing file, a directory, a refused read
+ * or a file that is not UTF-8 is a coded error naming the path (exit 2), never a system error.
+ */
+export function readFile(path: string, kind: "catalog" | "dataset" = "dataset"): string {
+  return readTextFile(path, kind);
 }
 
-/** A catalog from a built-in id or a file path. */
+/** A catalog from a built-in id or a file path; every problem of a catalog file names that file. */
 export function resolveCatalog(ref: string): CompiledCatalog {
-  if (/\.(ya?ml|json)$/i.test(ref)) return loadCatalog(readFile(ref));
+  if (/\.(ya?ml|json)$/i.test(ref)) return loadCatalog(readFile(ref, "catalog"), { file: ref });
   return getCatalog(ref);
 }
 

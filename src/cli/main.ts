@@ -18,19 +18,22 @@ import { listCatalogs } from "../catalog/builtin.js";
 import { lintCatalog, type LintReport } from "../catalog/lint.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
 import { score } from "../engine/score.js";
-import { CliError, DtiError, formatIssue, type Issue, type Lang } from "../errors.js";
+import { CliError, DtiError, createIssue, formatIssue, type Issue, type Lang } from "../errors.js";
 import { loadDataset } from "../io/dataset.js";
 import { parseText } from "../_parse.js";
 import { explain, unitHeadline } from "../analysis/explain.js";
 import { gaps } from "../analysis/gaps.js";
 import { whatIf, parseOverride } from "../analysis/whatif.js";
 import { compare } from "../analysis/compare.js";
-import { report } from "../analysis/report.js";
+import { renderReport, reportData, warningsCsv } from "../analysis/report.js";
 import { formatNumber } from "../_format.js";
 import { template } from "../io/template.js";
 import { readCsvDataset } from "../io/csv.js";
 import { readRoster, type RosterEntry } from "../io/roster.js";
-import type { NumberFormat } from "../io/values.js";
+import { readNumberText, type NumberFormat } from "../io/values.js";
+import type { Override } from "../io/overrides.js";
+import { periodsProblem } from "../_periods.js";
+import { writeFileSync } from "node:fs";
 import type { Dataset } from "../io/dataset.js";
 import { cliTexts } from "../i18n/cli.js";
 import { toCsv, toJson, toTable } from "./_render.js";
@@ -61,22 +64,30 @@ interface ReadOptions {
 }
 
 /**
+ * The catalog given with `--catalog`, loaded once for every file: its problems name the catalog
+ * file (or the id), never a dataset it was going to score.
+ */
+function givenCatalog(ref: string | undefined): CompiledCatalog | undefined {
+  return ref === undefined ? undefined : resolveCatalog(ref);
+}
+
+/**
  * Loads a dataset file (YAML, JSON or filled CSV) and its catalog (`--catalog`, else the
- * dataset's), with the CSV reader's warnings (shown with the score's).
+ * dataset's), with the reader's warnings (a CSV's missing values…), to be shown with the score's.
  */
 function openDataset(
   file: string,
-  catalogRef: string | undefined,
+  given: CompiledCatalog | undefined,
   options: ReadOptions = {},
 ): { dataset: Dataset; catalog: CompiledCatalog; warnings: readonly Issue[] } {
-  const { raw, warnings } = parseDatasetFile(file, catalogRef, options);
+  const { raw, warnings } = parseDatasetFile(file, given, options);
   const dataset = loadDataset(raw as object);
-  return { dataset, catalog: resolveCatalog(catalogRef ?? dataset.catalog), warnings };
+  return { dataset, catalog: given ?? resolveCatalog(dataset.catalog), warnings };
 }
 
-function requireUnit(unit: string, dataset: Dataset): string {
+function requireUnit(unit: string, dataset: Dataset, option = "--unit"): string {
   if (!dataset.units.some((u) => u.id === unit))
-    throw cliError("unknownUnit", { detail: "--unit", received: unit, expected: dataset.units.map((u) => u.id).join(", ") });
+    throw cliError("unknownUnit", { detail: option, received: unit, expected: dataset.units.map((u) => u.id).join(", ") });
   return unit;
 }
 
@@ -94,21 +105,125 @@ function forEachFile(files: readonly string[], each: (file: string) => void): vo
   if (issues.length) throw new DtiError(issues.flatMap((e) => e.issues));
 }
 
+/** What every command that scores does with its warnings. */
+interface WarningOutput {
+  readonly opts: { readonly warnings?: string | undefined };
+  readonly lang: Lang;
+  readonly io: CliIO;
+}
+
+/**
+ * Shows the warnings of a scoring command where its output leaves room for them: a block after a
+ * text output (`inline`), on stderr beside CSV, whose stdout must stay a plain table (JSON outputs
+ * carry them inside); and writes the `--warnings` companion file (CSV, also when there are none, so
+ * that an old file never passes for this run's).
+ */
+function showWarnings(warnings: readonly Issue[], where: "inline" | "stderr" | "json", ctx: WarningOutput): void {
+  if (warnings.length && where !== "json") {
+    const block = warningBlock(warnings, ctx.lang);
+    if (where === "inline") ctx.io.out(`\n${block}`);
+    else ctx.io.err(block);
+  }
+  const file = ctx.opts.warnings;
+  if (file === undefined) return;
+  try {
+    writeFileSync(file, `\uFEFF${warningsCsv(warnings, ctx.lang)}\n`);
+  } catch (e) {
+    const { message, code } = e as { message?: string; code?: string };
+    throw new DtiError([createIssue("cli", "unwritableFile", { file }, { detail: (message ?? String(code)).replace(/, open '.*'$/, "") })]);
+  }
+}
+
+/** The visible block of warnings: a header with their number, one line each naming its place. */
+function warningBlock(warnings: readonly Issue[], lang: Lang): string {
+  return [cliTexts[lang].output.warnings(warnings.length), ...warnings.map((w) => `  ! ${formatIssue(w, lang)}`)].join("\n");
+}
+
+/** Warnings of several results, each once (what-if scores the same data twice). */
+function unique(warnings: readonly Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return warnings.filter((w) => {
+    const key = JSON.stringify([w.code, w.where, w.path, w.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Reads every `--set`, refusing what would be a silent guess: a number that the value reader
+ * cannot read exactly and unambiguously (`1.000`, 20 digits) and two changes of the same input.
+ */
+function readOverrides(specs: readonly string[], catalog: CompiledCatalog, dataset: Dataset): Override[] {
+  const codes = new Set(catalog.nodes.keys());
+  const format = (dataset as { numberFormat?: NumberFormat }).numberFormat;
+  const issues: Issue[] = [];
+  const overrides: Override[] = [];
+  for (const spec of specs) {
+    let o: Override;
+    try {
+      o = parseOverride(spec, codes);
+    } catch (e) {
+      // A bad --set is bad usage: shown in the chosen language, with the usage.
+      if (e instanceof DtiError) {
+        issues.push(...e.issues.map((i) => createIssue("cli", i.code, i.where, i, i.path)));
+        continue;
+      }
+      throw e;
+    }
+    const raw = spec.slice(spec.indexOf("=") + 1);
+    if (typeof o.value === "number") {
+      // parseOverride reads digits with Number(): only a reading the value reader agrees with stands.
+      const read = readNumberText(raw, format);
+      if ("problem" in read) issues.push(createIssue("cli", "overrideNumber", {}, { received: spec, detail: read.problem }));
+      else if (!read.value.eq(o.value)) issues.push(createIssue("cli", "overrideNumber", {}, { received: spec, detail: "inexactNumber" }));
+    }
+    const clash = overrides.find(
+      (x) => x.unit === o.unit && x.period === o.period && x.code === o.code && (x.field === o.field || !x.field || !o.field),
+    );
+    if (clash)
+      issues.push(
+        createIssue(
+          "cli",
+          "duplicateOverride",
+          {},
+          { received: spec, expected: `${clash.unit}.${clash.period}.${clash.code}${clash.field ? `.${clash.field}` : ""}` },
+        ),
+      );
+    overrides.push(o);
+  }
+  for (const o of overrides) {
+    try {
+      requireUnit(o.unit, dataset, "--set");
+    } catch (e) {
+      if (e instanceof DtiError) issues.push(...e.issues);
+      else throw e;
+    }
+  }
+  if (issues.length) throw new CliError(issues);
+  return overrides;
+}
+
 const handlers: Handlers = {
   score({ args: [files], opts, lang, io }) {
     const outputs: string[] = [];
+    const warnings: Issue[] = [];
+    const given = givenCatalog(opts.catalog);
     forEachFile(files, (file) => {
-      const opened = openDataset(file, opts.catalog, { roster: opts.roster, numberFormat: opts.numbers });
+      const opened = openDataset(file, given, { roster: opts.roster, numberFormat: opts.numbers });
       const { dataset, catalog } = opened;
       const scored = score(catalog, dataset);
       const result = { ...scored, warnings: [...opened.warnings, ...scored.warnings] };
+      const own = result.warnings.map((w) => inFile(w, file));
+      warnings.push(...own);
       const catalogs = new Map<string, CompiledCatalog>([[catalog.id, catalog]]);
       if (catalog.childCatalog) catalogs.set(catalog.childCatalog, resolveCatalog(catalog.childCatalog));
-      if (opts.format === "json") outputs.push(JSON.stringify(toJson(result, opts.full), null, 2));
+      if (opts.format === "json") outputs.push(JSON.stringify(toJson(result, opts.full, own), null, 2));
       else if (opts.format === "csv") outputs.push(toCsv(result));
       else outputs.push(`${files.length > 1 ? `# ${file}\n` : ""}${toTable(result, catalogs, lang)}`);
     });
     io.out(outputs.join("\n\n"));
+    showWarnings(warnings, opts.format === "table" ? "inline" : opts.format === "csv" ? "stderr" : "json", { opts, lang, io });
     return 0;
   },
 
@@ -139,22 +254,28 @@ const handlers: Handlers = {
 
   validate({ args: [files], opts, lang, io }) {
     const t = cliTexts[lang].validate;
+    const given = givenCatalog(opts.catalog);
+    const warnings: Issue[] = [];
     forEachFile(files, (file) => {
-      const { raw, warnings } = parseDatasetFile(file, opts.catalog);
+      const { raw, warnings: read } = parseDatasetFile(file, given);
       if (raw && typeof raw === "object" && "indicators" in raw) {
         io.out(`${file}: ${t.catalog(resolveCatalog(file).id)}`);
         return;
       }
       const dataset = loadDataset(raw as object);
-      const catalog = resolveCatalog(opts.catalog ?? dataset.catalog);
+      const catalog = given ?? resolveCatalog(dataset.catalog);
       if (catalog.scoring === "structure") {
         io.out(`${file}: ${t.structureOnly(catalog.id)}`);
         return;
       }
-      const all = [...warnings, ...score(catalog, dataset).warnings];
-      io.out(`${file}: ${t.dataset(dataset.units.length, catalog.id, all.length)}`);
-      for (const w of all) io.out(`  ! ${formatIssue(w, lang)}`);
+      const result = score(catalog, dataset);
+      const own = [...read, ...result.warnings].map((w) => inFile(w, file));
+      warnings.push(...own);
+      io.out(`${file}: ${t.dataset(dataset.units.length, catalog.id, own.length)}`);
+      for (const w of own) io.out(`  ! ${formatIssue(w, lang)}`);
     });
+    // Each file's warnings are listed under it already: only the companion file remains.
+    showWarnings(warnings, "json", { opts, lang, io });
     return 0;
   },
 
@@ -171,27 +292,40 @@ const handlers: Handlers = {
   },
 
   explain({ args: [file], opts, lang, io }) {
-    const { dataset, catalog } = openDataset(file, opts.catalog);
+    const given = givenCatalog(opts.catalog);
+    const { dataset, catalog, warnings: read } = inFileScope(file, () => openDataset(file, given));
     const unit = requireUnit(opts.unit, dataset);
-    const result = score(catalog, dataset);
+    const result = inFileScope(file, () => score(catalog, dataset));
     const code = opts.code;
-    if (code && !catalog.nodes.has(code)) throw cliError("unknownCode", { detail: "--code", received: code, expected: catalog.id });
+    // An empty --code is a mistake, not "every indicator": only an absent option means that.
+    if (code !== undefined && !catalog.nodes.has(code))
+      throw cliError("unknownCode", { detail: "--code", received: code, expected: catalog.id });
     const u = result.units.find((x) => x.id === unit)!;
     io.out(
       [
         unitHeadline(u, lang),
         "",
-        ...explain(result, unit, { lang, ...(code ? { code } : {}) }).map((e) => `${"  ".repeat(e.depth)}${e.text}`),
+        ...explain(result, unit, { lang, ...(code !== undefined ? { code } : {}) }).map((e) => `${"  ".repeat(e.depth)}${e.text}`),
       ].join("\n"),
+    );
+    showWarnings(
+      [...read, ...result.warnings].map((w) => inFile(w, file)),
+      "inline",
+      { opts, lang, io },
     );
     return 0;
   },
 
   gaps({ args: [file], opts, lang, io }) {
-    const { dataset, catalog } = openDataset(file, opts.catalog);
-    const g = gaps(catalog, dataset, requireUnit(opts.unit, dataset), { lang });
+    const given = givenCatalog(opts.catalog);
+    const { dataset, catalog, warnings: read } = inFileScope(file, () => openDataset(file, given));
+    const unit = requireUnit(opts.unit, dataset);
+    const result = inFileScope(file, () => score(catalog, dataset));
+    const g = gaps(catalog, dataset, unit, { lang, result });
+    const warnings = [...read, ...result.warnings].map((w) => inFile(w, file));
     if (opts.format === "json") {
-      io.out(JSON.stringify(g, null, 2));
+      io.out(JSON.stringify({ ...g, warnings }, null, 2));
+      showWarnings(warnings, "json", { opts, lang, io });
       return 0;
     }
     const t = cliTexts[lang].gaps;
@@ -225,25 +359,19 @@ const handlers: Handlers = {
     }
     if (g.plan) lines.push("", `${t.combined}: ${g.plan.codes.join(" + ")} → +${n(g.plan.gain)}${g.plan.reaches ? " ★" : ""}`);
     io.out(lines.join("\n"));
+    showWarnings(warnings, "inline", { opts, lang, io });
     return 0;
   },
 
   whatif({ args: [file], opts, lang, io }) {
-    const { dataset, catalog } = openDataset(file, opts.catalog);
-    const codes = new Set(catalog.nodes.keys());
-    const overrides = opts.set.map((s) => {
-      try {
-        return parseOverride(s, codes);
-      } catch (e) {
-        // A bad --set is bad usage: shown in the chosen language, with the usage.
-        if (e instanceof DtiError) throw new CliError(e.issues);
-        throw e;
-      }
-    });
-    for (const o of overrides) requireUnit(o.unit, dataset);
-    const w = whatIf(catalog, dataset, overrides);
+    const given = givenCatalog(opts.catalog);
+    const { dataset, catalog, warnings: read } = inFileScope(file, () => openDataset(file, given));
+    const overrides = readOverrides(opts.set, catalog, dataset);
+    const w = inFileScope(file, () => whatIf(catalog, dataset, overrides));
+    const warnings = unique([...read, ...w.before.warnings, ...w.after.warnings]).map((x) => inFile(x, file));
     if (opts.format === "json") {
-      io.out(JSON.stringify(w.comparison, null, 2));
+      io.out(JSON.stringify({ ...w.comparison, warnings }, null, 2));
+      showWarnings(warnings, "json", { opts, lang, io });
       return 0;
     }
     const t = cliTexts[lang].whatif;
@@ -262,20 +390,27 @@ const handlers: Handlers = {
           .join(", "),
       ]);
     io.out(rows.length ? table([...t.headers], rows, [false, false, true, true, true, true, true]) : t.noChange);
+    showWarnings(warnings, "inline", { opts, lang, io });
     return 0;
   },
 
   compare({ args: [oldFile, newFile], opts, lang, io }) {
-    const a = openDataset(oldFile, opts.catalog);
-    const b = openDataset(newFile, opts.catalog);
+    const given = givenCatalog(opts.catalog);
+    const opened: { dataset: Dataset; catalog: CompiledCatalog; warnings: readonly Issue[] }[] = [];
+    forEachFile([oldFile, newFile], (file) => void opened.push(openDataset(file, given)));
+    const [a, b] = opened as [(typeof opened)[0], (typeof opened)[0]];
     if (a.catalog.id !== b.catalog.id) throw cliError("catalogsDiffer", { received: `${a.catalog.id}, ${b.catalog.id}` });
     // The new year's inputs marked `previous: improvement` (Đồng Nai Sở 9.1) come from the old year's results.
-    const before = score(a.catalog, a.dataset);
-    const after = score(b.catalog, b.dataset, { previous: before });
+    const before = inFileScope(oldFile, () => score(a.catalog, a.dataset));
+    const after = inFileScope(newFile, () => score(b.catalog, b.dataset, { previous: before }));
     const c = compare(before, after);
-    for (const w of after.warnings.filter((x) => x.code === "derivedFromPrevious")) io.err(`i ${formatIssue(w, lang)}`);
+    const warnings = [
+      ...[...a.warnings, ...before.warnings].map((w) => inFile(w, oldFile)),
+      ...[...b.warnings, ...after.warnings].map((w) => inFile(w, newFile)),
+    ];
     if (opts.format === "json") {
-      io.out(JSON.stringify(c, null, 2));
+      io.out(JSON.stringify({ ...c, warnings }, null, 2));
+      showWarnings(warnings, "json", { opts, lang, io });
       return 0;
     }
     io.out(
@@ -301,18 +436,26 @@ const handlers: Handlers = {
           [false, false, true, true, true, true, true, true],
         ),
     );
+    showWarnings(warnings, "inline", { opts, lang, io });
     return 0;
   },
 
   report({ args: [file], opts, lang, io }) {
-    const { dataset, catalog } = openDataset(file, opts.catalog);
-    io.out(report(catalog, dataset, opts.format, lang));
+    const given = givenCatalog(opts.catalog);
+    const { dataset, catalog, warnings: read } = inFileScope(file, () => openDataset(file, given));
+    const data = inFileScope(file, () => reportData(catalog, dataset, lang));
+    const warnings = [...read, ...data.result.warnings].map((w) => inFile(w, file));
+    // md, html and json show the warnings themselves (a "Cảnh báo" section, the result's list); CSV rows cannot.
+    io.out(renderReport({ ...data, result: { ...data.result, warnings } }, opts.format, lang));
+    showWarnings(warnings, opts.format === "csv" ? "stderr" : "json", { opts, lang, io });
     return 0;
   },
 
   template({ args: [ref], opts, io }) {
     const catalog = resolveCatalog(ref);
     const periods = opts.periods?.split(",").map((p) => p.trim());
+    if (opts.periods !== undefined && periodsProblem(periods!) !== undefined)
+      throw cliError("badPeriods", { received: opts.periods, detail: "--periods" });
     io.out(template(catalog, opts.format, { ...(periods ? { periods } : {}), ...(opts.year !== undefined ? { year: opts.year } : {}) }));
     return 0;
   },
@@ -345,16 +488,20 @@ function oneLine(s: string): string {
 }
 
 /** Reads a dataset file as written (a CSV through readCsvDataset, with its warnings); `--roster` joins it. */
-function parseDatasetFile(file: string, catalogRef?: string, options: ReadOptions = {}): { raw: unknown; warnings: readonly Issue[] } {
+function parseDatasetFile(
+  file: string,
+  given: CompiledCatalog | undefined,
+  options: ReadOptions = {},
+): { raw: unknown; warnings: readonly Issue[] } {
   const text = readFile(file);
   const roster: RosterEntry[] | undefined = options.roster !== undefined ? readRoster(readFile(options.roster), options.roster) : undefined;
   if (/\.csv$/i.test(file)) {
-    if (!catalogRef) throw cliError("csvNeedsCatalog", {}, file);
-    const read = readCsvDataset(text, resolveCatalog(catalogRef), { file, numberFormat: options.numberFormat, roster });
+    if (!given) throw cliError("csvNeedsCatalog", {}, file);
+    const read = readCsvDataset(text, given, { file, numberFormat: options.numberFormat, roster });
     return { raw: read.dataset, warnings: read.warnings };
   }
   const parsed = parseText(text, "dataset", file);
-  if ("issue" in parsed) throw new DtiError([parsed.issue]);
+  if ("issue" in parsed) throw new DtiError(parsed.issues);
   if (options.numberFormat !== undefined)
     throw cliError("usage", { detail: `--numbers reads a CSV dataset; ${file} declares its own (numberFormat: in the file)` });
   if (roster === undefined || !parsed.value || typeof parsed.value !== "object") return { raw: parsed.value, warnings: [] };
@@ -364,8 +511,26 @@ function parseDatasetFile(file: string, catalogRef?: string, options: ReadOption
   return { raw: { ...parsed.value, roster }, warnings: [] };
 }
 
+/** The issue with `file` in its place, unless it names a file already (a catalog file's own problems). */
+function inFile(issue: Issue, file: string): Issue {
+  if (issue.where.file !== undefined) return issue;
+  return createIssue(issue.kind, issue.code, { file, ...issue.where }, issue, issue.path);
+}
+
 function withFile(e: DtiError, file: string): DtiError {
-  return new DtiError(e.issues.map((i) => (i.where.file ? i : { ...i, where: { file, ...i.where }, message: `${file}: ${i.message}` })));
+  const issues = e.issues.map((i) => inFile(i, file));
+  // Still a usage error when it was one (the usage is shown).
+  return e instanceof CliError ? new CliError(issues) : new DtiError(issues);
+}
+
+/** Runs `f`, naming `file` in the place of every problem it throws. */
+function inFileScope<T>(file: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof DtiError) throw withFile(e, file);
+    throw e;
+  }
 }
 
 function dispatch<C extends CommandName>(name: C, argv: readonly string[], lang: Lang, io: CliIO): number {

@@ -41,6 +41,8 @@ export interface CommandSpec {
 
 const catalogOption = { type: "string", value: "id|path" } as const;
 const unitOption = { type: "string", value: "ID", required: true } as const;
+// Every command that scores can write its warnings to a CSV companion (spreadsheet users open it).
+const warningsOption = { type: "string", value: "file.csv" } as const;
 
 /** Options every command takes (`--lang` also applies to the error messages). */
 export const GLOBAL_OPTIONS = {
@@ -61,6 +63,7 @@ export const COMMANDS = {
       full: { type: "boolean" },
       roster: { type: "string", value: "file" },
       numbers: { type: "string", choices: ["vi", "en"] },
+      warnings: warningsOption,
     },
   },
   catalogs: {
@@ -69,7 +72,7 @@ export const COMMANDS = {
   },
   validate: {
     args: [{ name: "catalogOrDataset", arity: "many" }],
-    options: { catalog: catalogOption },
+    options: { catalog: catalogOption, warnings: warningsOption },
   },
   lint: {
     args: [{ name: "catalogs", arity: "optional-many" }],
@@ -77,11 +80,16 @@ export const COMMANDS = {
   },
   explain: {
     args: [{ name: "dataset", arity: "one" }],
-    options: { unit: unitOption, code: { type: "string", value: "6.3.2" }, catalog: catalogOption },
+    options: { unit: unitOption, code: { type: "string", value: "6.3.2" }, catalog: catalogOption, warnings: warningsOption },
   },
   gaps: {
     args: [{ name: "dataset", arity: "one" }],
-    options: { unit: unitOption, format: { type: "string", choices: ["text", "json"], default: "text" }, catalog: catalogOption },
+    options: {
+      unit: unitOption,
+      format: { type: "string", choices: ["text", "json"], default: "text" },
+      catalog: catalogOption,
+      warnings: warningsOption,
+    },
   },
   whatif: {
     args: [{ name: "dataset", arity: "one" }],
@@ -89,6 +97,7 @@ export const COMMANDS = {
       set: { type: "list", value: "UNIT.PERIOD.CODE[.FIELD]=VALUE", required: true },
       format: { type: "string", choices: ["table", "json"], default: "table" },
       catalog: catalogOption,
+      warnings: warningsOption,
     },
   },
   compare: {
@@ -96,11 +105,15 @@ export const COMMANDS = {
       { name: "oldDataset", arity: "one" },
       { name: "newDataset", arity: "one" },
     ],
-    options: { format: { type: "string", choices: ["table", "json"], default: "table" }, catalog: catalogOption },
+    options: { format: { type: "string", choices: ["table", "json"], default: "table" }, catalog: catalogOption, warnings: warningsOption },
   },
   report: {
     args: [{ name: "dataset", arity: "one" }],
-    options: { format: { type: "string", choices: ["md", "html", "csv", "json"], default: "md" }, catalog: catalogOption },
+    options: {
+      format: { type: "string", choices: ["md", "html", "csv", "json"], default: "md" },
+      catalog: catalogOption,
+      warnings: warningsOption,
+    },
   },
   template: {
     args: [{ name: "catalog", arity: "one" }],

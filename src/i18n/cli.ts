@@ -42,6 +42,8 @@ export interface CliTexts {
   };
   readonly whatif: { readonly headers: readonly string[]; readonly noChange: string };
   readonly compare: { readonly headers: readonly string[] };
+  /** Shared by every output. */
+  readonly output: { readonly warnings: (count: number) => string };
   readonly table: {
     readonly rank: string;
     readonly id: string;
@@ -114,6 +116,7 @@ export const en = {
       year: "year of the template",
       roster: "roster file: every unit that should be in the dataset (CSV with unit_id,unit_name, or a YAML/JSON list of {id, name})",
       numbers: "how numbers are written in a CSV dataset: vi 1.234,5 or en 1,234.5 (without it, 1.000 and 1,500 are refused as ambiguous)",
+      warnings: "also write the warnings to this CSV file (code, place, message; UTF-8 with BOM)",
     },
   },
   catalogs: {
@@ -156,6 +159,7 @@ export const en = {
       "Largest indicator changes",
     ],
   },
+  output: { warnings: (n) => `Warnings (${n}):` },
   table: {
     rank: "Rank",
     id: "ID",
@@ -230,6 +234,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
         "tệp danh sách đơn vị: mọi đơn vị phải có trong tệp số liệu (CSV có cột unit_id,unit_name, hoặc danh sách {id, name} YAML/JSON)",
       numbers:
         "cách viết số trong tệp số liệu CSV: vi 1.234,5 hoặc en 1,234.5 (nếu không khai báo, 1.000 và 1,500 bị từ chối vì không rõ nghĩa)",
+      warnings: "ghi thêm các cảnh báo vào tệp CSV này (mã, vị trí, nội dung; UTF-8 có BOM)",
     },
   },
   catalogs: {
@@ -262,6 +267,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   compare: {
     headers: ["Mã", "Đơn vị", "Tổng trước", "Tổng sau", "Thay đổi", "Hạng trước", "Hạng sau", "Tăng hạng", "Chỉ số thay đổi nhiều nhất"],
   },
+  output: { warnings: (n) => `Cảnh báo (${n}):` },
   table: {
     rank: "Hạng",
     id: "Mã",

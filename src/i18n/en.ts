@@ -91,7 +91,7 @@ export const en = {
     `periods ${p.received} skip ${p.detail}: indicators evaluated per ${p.expected} would be averaged over the given periods only`,
   // cli
   usage: (p: P) => `${p.detail}`,
-  fileNotFound: (p: P) => `cannot read file ${p.received}`,
+  fileNotFound: (p: P) => `no such file: ${p.received}`,
   unknownCommand: (p: P) => `unknown command "${p.received}" (commands: ${p.expected})`,
   unknownOption: (p: P) => `unknown option ${p.received} for dti ${p.detail} (options: ${p.expected})`,
   badValue: (p: P) => `${p.detail} must be one of ${p.expected}; got ${p.received}`,
@@ -144,6 +144,22 @@ export const en = {
     `unit ids "${p.received}" and "${p.expected}" differ only by look-alike characters (O/0, I/l/1): the same unit typed two ways?`,
   sparseUnit: (p: P) =>
     `the unit has ${p.received} filled value(s), under a quarter of the median ${p.expected} of ${p.detail}: rows lost or a mistyped unit id?`,
+  // issue 10: CLI and outputs
+  notAFile: () => "is a directory, not a file",
+  unreadableFile: (p: P) => `cannot read the file: ${p.detail}`,
+  notUtf8: (p: P) => `is not UTF-8 text (${p.received ?? `an invalid byte on line ${p.detail}`}); save it as UTF-8 (in Excel: "CSV UTF-8")`,
+  unwritableFile: (p: P) => `cannot write the file: ${p.detail}`,
+  overrideNumber: (p: P) =>
+    `cannot read the number in the change "${p.received}": ${
+      p.detail === "ambiguousNumber"
+        ? "a dot or comma before 3 digits may group thousands or mark decimals; write 1000 or 1.5, or declare numberFormat in the dataset"
+        : p.detail === "inexactNumber"
+          ? "it has more digits than can be held exactly"
+          : p.detail === "numberFormatMismatch"
+            ? "it is written in the other number format than the dataset's numberFormat"
+            : "not a number"
+    }`,
+  duplicateOverride: (p: P) => `the change "${p.received}" sets ${p.expected} again: give each input one value`,
 } as const;
 
 type P = { readonly expected?: string; readonly received?: string; readonly detail?: string };

@@ -90,7 +90,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   periodGap: (p: P) =>
     `các kỳ ${p.received} bỏ sót ${p.detail}: chỉ số đánh giá theo ${p.expected} sẽ chỉ được tính trung bình trên các kỳ đã có`,
   usage: (p: P) => `${p.detail}`,
-  fileNotFound: (p: P) => `không đọc được tệp ${p.received}`,
+  fileNotFound: (p: P) => `không có tệp ${p.received}`,
   unknownCommand: (p: P) => `không có lệnh "${p.received}" (các lệnh: ${p.expected})`,
   unknownOption: (p: P) => `lệnh dti ${p.detail} không có tuỳ chọn ${p.received} (các tuỳ chọn: ${p.expected})`,
   badValue: (p: P) => `${p.detail} phải là một trong ${p.expected}; nhận được ${p.received}`,
@@ -140,4 +140,21 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
     `mã đơn vị "${p.received}" và "${p.expected}" chỉ khác nhau ở ký tự trông giống nhau (O/0, I/l/1): một đơn vị gõ hai cách?`,
   sparseUnit: (p: P) =>
     `đơn vị có ${p.received} giá trị đã điền, dưới một phần tư trung vị ${p.expected} của ${p.detail}: mất dòng hay gõ sai mã đơn vị?`,
+  // issue 10: CLI and outputs
+  notAFile: () => "là một thư mục, không phải tệp",
+  unreadableFile: (p: P) => `không đọc được tệp: ${p.detail}`,
+  notUtf8: (p: P) =>
+    `không phải văn bản UTF-8 (${p.received ?? `byte không hợp lệ ở dòng ${p.detail}`}); hãy lưu tệp dạng UTF-8 (trong Excel: "CSV UTF-8")`,
+  unwritableFile: (p: P) => `không ghi được tệp: ${p.detail}`,
+  overrideNumber: (p: P) =>
+    `không đọc được số trong thay đổi "${p.received}": ${
+      p.detail === "ambiguousNumber"
+        ? "dấu chấm hoặc phẩy trước 3 chữ số có thể là phân cách hàng nghìn hoặc dấu thập phân; hãy viết 1000 hoặc 1.5, hoặc khai báo numberFormat trong tệp số liệu"
+        : p.detail === "inexactNumber"
+          ? "số có nhiều chữ số hơn mức có thể lưu chính xác"
+          : p.detail === "numberFormatMismatch"
+            ? "số được viết theo định dạng khác với numberFormat của tệp số liệu"
+            : "không phải là số"
+    }`,
+  duplicateOverride: (p: P) => `thay đổi "${p.received}" đặt lại ${p.expected}: mỗi số liệu chỉ được một giá trị`,
 };
