@@ -74,7 +74,7 @@ describe("unknown commands and options, missing values and arguments: exit 2, on
   it("unknown option (vi default, en with --lang=en)", () => {
     const vi = dti("score", so, "--bogus");
     expect(vi.code).toBe(2);
-    expect(vi.err).toContain("lệnh dti score không có tuỳ chọn --bogus (các tuỳ chọn: --catalog, --format, --full, --warnings, --lang, --help)");
+    expect(vi.err).toContain("lệnh dti score không có tuỳ chọn --bogus (các tuỳ chọn: --catalog, --format, --full, --roster, --numbers, --warnings, --lang, --help)");
     expect(vi.err).toContain("dti score <dataset…>");
     const en = dti("score", so, "--bogus=1", "--lang=en");
     expect(en.code).toBe(2);
