@@ -66,7 +66,9 @@ describe("--format: allowed values from the declaration, checked for every comma
   it("a command without --format rejects it as an unknown option, naming its options", () => {
     const r = dti("explain", so, "--unit", "so-tc", "--format", "json", "--lang", "en");
     expect(r.code).toBe(2);
-    expect(r.err.split("\n")[0]).toBe("unknown option --format for dti explain (options: --unit, --code, --catalog, --warnings, --lang, --help)");
+    expect(r.err.split("\n")[0]).toBe(
+      "unknown option --format for dti explain (options: --unit, --code, --catalog, --warnings, --lang, --help)",
+    );
   });
 });
 
@@ -74,7 +76,9 @@ describe("unknown commands and options, missing values and arguments: exit 2, on
   it("unknown option (vi default, en with --lang=en)", () => {
     const vi = dti("score", so, "--bogus");
     expect(vi.code).toBe(2);
-    expect(vi.err).toContain("lệnh dti score không có tuỳ chọn --bogus (các tuỳ chọn: --catalog, --format, --full, --roster, --numbers, --warnings, --lang, --help)");
+    expect(vi.err).toContain(
+      "lệnh dti score không có tuỳ chọn --bogus (các tuỳ chọn: --catalog, --format, --full, --roster, --numbers, --warnings, --lang, --help)",
+    );
     expect(vi.err).toContain("dti score <dataset…>");
     const en = dti("score", so, "--bogus=1", "--lang=en");
     expect(en.code).toBe(2);

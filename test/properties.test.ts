@@ -785,20 +785,23 @@ function givenFields(ds: { units: Units }, m: Model, types?: readonly FieldSpec[
   );
 }
 
+/** The codes of a value that does not fit its field (in a period's data or in the profile). */
+const VALUE_CODES = [
+  "expectedCount",
+  "expectedNumber",
+  "expectedShare",
+  "expectedPercent",
+  "expectedBoolean",
+  "expectedOption",
+  "expectedText",
+  "ambiguousNumber",
+  "datasetSchema",
+] as const;
+
 const MUTATIONS: readonly Mutation[] = [
   {
     name: "wrong type for a field",
-    codes: [
-      "expectedCount",
-      "expectedNumber",
-      "expectedShare",
-      "expectedPercent",
-      "expectedBoolean",
-      "expectedOption",
-      "expectedText",
-      "ambiguousNumber",
-      "datasetSchema",
-    ],
+    codes: VALUE_CODES,
     apply(ds, m, r) {
       const f = pickOf(givenFields(ds, m), r[0]!);
       if (!f) return false;
@@ -925,17 +928,7 @@ const MUTATIONS: readonly Mutation[] = [
   },
   {
     name: "wrong profile value",
-    codes: [
-      "expectedCount",
-      "expectedNumber",
-      "expectedShare",
-      "expectedPercent",
-      "expectedBoolean",
-      "expectedOption",
-      "expectedText",
-      "ambiguousNumber",
-      "datasetSchema",
-    ],
+    codes: VALUE_CODES,
     apply(ds, m, r) {
       const p = pickOf(m.profile, r[0]!);
       if (!p) return false;

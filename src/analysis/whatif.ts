@@ -1,3 +1,4 @@
+import { readNumberText } from "../io/values.js";
 import { DatasetError, createIssue } from "../errors.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
 import { score } from "../engine/score.js";
@@ -30,6 +31,21 @@ export function whatIf(catalog: CompiledCatalog, dataset: Dataset | DatasetInput
 }
 
 /**
+ * A changed value written as a number, read by the one value reader: "1.000" and "1,500" are
+ * ambiguous here too. Kept as text when a JS number would round it (the engine reads text exactly);
+ * text that is no number (an option key, "n/a") passes as written.
+ */
+function overrideNumber(raw: string, bad: (detail: string) => DatasetError): string | number {
+  const r = readNumberText(raw);
+  if ("value" in r) {
+    const n = r.value.toNumber();
+    return r.value.eq(n) ? n : r.value.toString();
+  }
+  if (r.problem === "notANumber") return raw;
+  throw bad(`${r.problem === "ambiguousNumber" ? "an ambiguous number: write 1000 or 1.5" : "a number that cannot be held exactly"}`);
+}
+
+/**
  * Parses a command-line change `UNIT.PERIOD.CODE[.FIELD]=VALUE` (codes contain dots: the
  * catalog tells where the code ends). Values: true/false, n/a, numbers, text.
  * @returns The override.
@@ -43,7 +59,7 @@ export function parseOverride(spec: string, catalogCodes: ReadonlySet<string>): 
   const [unit, period, ...rest] = path.split(".");
   if (!unit || !period || !rest.length) throw bad("unit, period or code missing");
   const whole = rest.join(".");
-  const value: Override["value"] = raw === "true" ? true : raw === "false" ? false : /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
+  const value: Override["value"] = raw === "true" ? true : raw === "false" ? false : overrideNumber(raw, bad);
   if (catalogCodes.has(whole)) return { unit, period, code: whole, value };
   const field = rest.pop()!;
   const code = rest.join(".");
