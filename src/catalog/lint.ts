@@ -25,6 +25,8 @@ export interface LintReport {
    * as inputs never read); when the catalog does not compile, its hard errors.
    */
   readonly issues: readonly Issue[];
+  /** Soft findings only (legal but likely a slip: an input never read, an unregistered child catalog). */
+  readonly warnings: readonly Issue[];
   readonly stats: {
     readonly mainIndicators: number;
     readonly components: number;
@@ -58,6 +60,7 @@ export function lintCatalog(catalog: Catalog): LintReport {
   const errors: LintFinding[] = [];
   const noted: LintFinding[] = [];
   const issues: Issue[] = [];
+  const warnings: Issue[] = [];
   let compiled;
   try {
     compiled = compileCatalog(catalog);
@@ -70,6 +73,7 @@ export function lintCatalog(catalog: Catalog): LintReport {
       noted: [],
       notes: [],
       issues: e.issues,
+      warnings: [],
       stats: { mainIndicators: catalog.indicators.length, components: 0, leaves: 0, total: "0" },
     };
   }
@@ -151,11 +155,13 @@ export function lintCatalog(catalog: Catalog): LintReport {
   compiled.order.forEach((node) => {
     for (const name of Object.keys(node.inputs))
       if (!node.fieldByName.has(name))
-        issues.push(createIssue("catalog", "unusedInput", { catalog: catalog.id, indicator: node.code, field: name }, { received: name }));
+        warnings.push(
+          createIssue("catalog", "unusedInput", { catalog: catalog.id, indicator: node.code, field: name }, { received: name }),
+        );
   });
   // A child catalog that is not registered must be given at every score() call.
   if (catalog.childCatalog !== undefined && catalog.childCatalog !== catalog.id && !registeredChild(catalog.childCatalog))
-    issues.push(
+    warnings.push(
       createIssue("catalog", "unknownChildCatalog", { catalog: catalog.id }, { received: catalog.childCatalog }, ["childCatalog"]),
     );
   const notes = [
@@ -168,7 +174,8 @@ export function lintCatalog(catalog: Catalog): LintReport {
     errors,
     noted,
     notes,
-    issues,
+    issues: [...issues, ...warnings],
+    warnings,
     stats: {
       mainIndicators: compiled.top.length,
       components,

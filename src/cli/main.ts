@@ -279,10 +279,10 @@ const handlers: Handlers = {
     return 0;
   },
 
-  lint({ args: [refs], opts, io }) {
+  lint({ args: [refs], opts, lang, io }) {
     const reports = (refs.length ? refs : listCatalogs().map((c) => c.id)).map((r) => lintCatalog(resolveCatalog(r)));
     if (opts.format === "json") io.out(JSON.stringify(reports, null, 2));
-    else io.out(reports.map(renderLint).join("\n\n"));
+    else io.out(reports.map((r) => renderLint(r, lang)).join("\n\n"));
     const failed = reports.filter((r) => !r.ok);
     if (failed.length) {
       for (const r of failed) for (const e of r.errors) io.err(`${r.catalog} ${e.code}: ${e.message}`);
@@ -468,12 +468,13 @@ const handlers: Handlers = {
   },
 };
 
-function renderLint(r: LintReport): string {
+function renderLint(r: LintReport, lang: Lang): string {
   const s = r.stats;
   const head = `${r.ok ? "✓" : "✗"} ${r.catalog}: ${s.mainIndicators} main, ${s.components} components, ${s.leaves} scored leaves, total ${s.total}${s.declaredTotal !== undefined ? ` (declared ${s.declaredTotal})` : ""}${s.differenceFrom1000 !== undefined ? `; ${s.differenceFrom1000} against the usual 1000` : ""}`;
   const lines = [head];
   for (const e of r.errors) lines.push(`  error ${e.code}: ${e.message}`);
   for (const n of r.noted) lines.push(`  noted ${n.code || "(catalog)"}: ${n.message}`);
+  for (const w of r.warnings) lines.push(`  warning ${w.code}: ${formatIssue(w, lang)}`);
   lines.push(`  ${r.notes.length} interpretation notes (code · source text · reading chosen):`);
   for (const n of r.notes) {
     lines.push(`  ${n.code || "(catalog)"}`);
