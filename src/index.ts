@@ -68,7 +68,8 @@ export { compare, assessmentDifferences, type Comparison, type UnitChange, type 
 export { report, reportData, reportMarkdown, reportHtml, reportCsv, type ReportFormat, type ReportData } from "./analysis/report.js";
 export { template, catalogDatasetSchema, CSV_COLUMNS, type TemplateFormat, type TemplateOptions } from "./io/template.js";
 export { datasetFromCsv, readCsvDataset, type CsvReadOptions, type CsvReading } from "./io/csv.js";
-export { checkRoster, readRoster, RosterSchema, type RosterEntry, type RosterReport, type RosterSubject } from "./io/roster.js";
+export { checkRoster, RosterSchema, type RosterEntry, type RosterReport, type RosterSubject } from "./io/roster.js";
+export { readRoster } from "./io/rosterFile.js";
 export { applyOverrides, type Override } from "./io/overrides.js";
 export { compareCodes, indicatorsInOrder, criteriaInOrder } from "./engine/types.js";
 export { formatNumber, formatPercent } from "./_format.js";

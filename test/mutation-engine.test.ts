@@ -4,6 +4,7 @@
 // Everything is scored inside it() so that Stryker can tell which test reaches which mutant.
 import { describe, expect, it } from "vitest";
 import {
+  CatalogError,
   DatasetError,
   FormulaError,
   compareCodes,
@@ -53,22 +54,23 @@ const ratioNode = (code: string, max = 10, more: Partial<Node> = {}): Node =>
   }) as Node;
 
 describe("clamp every score to [0, max] (shared/seeds README)", () => {
-  it("a raw score below 0 is clamped to 0 and the clamp is traced (−5 → 0)", () => {
-    const c = points([
-      {
-        code: "1",
-        name: "Trừ điểm",
-        max: 10,
-        inputs: { n: { label: "n" } },
-        formula: { kind: "bands", value: "n", bands: [{ gte: 1, points: "-5" }] },
-      },
-    ]);
-    const r = run(c, [{ id: "u", name: "U", data: { Y: { "1": 1 } } }]);
-    const p = asPoints(r.units[0]).indicators["1"]!.periods!["Y"]!;
-    expect(p.score).toBe("0");
-    expect(p.trace.raw).toBe("-5");
-    expect(p.trace.clamp).toEqual({ from: "-5", to: "0" });
-    expect(asPoints(r.units[0]).total).toBe("0");
+  it("a score below 0 cannot arise: negative band points are refused when the catalog loads (pointsOutOfRange, issue 10)", () => {
+    let error: unknown;
+    try {
+      points([
+        {
+          code: "1",
+          name: "Trừ điểm",
+          max: 10,
+          inputs: { n: { label: "n" } },
+          formula: { kind: "bands", value: "n", bands: [{ gte: 1, points: "-5" }] },
+        },
+      ]);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CatalogError);
+    expect((error as CatalogError).issues.map((i) => [i.code, i.where.indicator])).toEqual([["pointsOutOfRange", "1"]]);
   });
   it("a raw score above max is clamped to max: 3/2 × 10 = 15 → 10 (proportion: false allows a > b)", () => {
     const c = points([
@@ -186,7 +188,7 @@ describe("zero denominator policies (zeroDenominator: max | zero | error)", () =
 
 describe("annual rules: Trung bình (mean of the due periods, a missing one counts 0) and Kỳ cuối (last)", () => {
   const c = points([
-    { code: "1", name: "Số", max: 10, inputs: { a: { label: "a", type: "number" } }, formula: { kind: "ratio", value: "a" } },
+    { code: "1", name: "Số", max: 10, inputs: { a: { label: "a", type: "share" } }, formula: { kind: "ratio", value: "a" } },
     yes("2", 10, { annualRule: "last" }),
   ]);
   const unit = (values: Record<string, number | undefined>, last: Record<string, boolean> = {}) => ({
@@ -387,7 +389,7 @@ describe("dataset errors: every problem at once, each with its place", () => {
         max: 10,
         formula: { kind: "choice", options: { full: { label: "Đủ", share: 1 }, none: { label: "Không", points: 0 } } },
       },
-      { code: "3", name: "Số", max: 10, inputs: { a: { label: "a", type: "number" } }, formula: { kind: "ratio", value: "a" } },
+      { code: "3", name: "Số", max: 10, inputs: { a: { label: "a", type: "share" } }, formula: { kind: "ratio", value: "a" } },
       {
         code: "4",
         name: "Từ hồ sơ",
@@ -409,9 +411,9 @@ describe("dataset errors: every problem at once, each with its place", () => {
     expect(list.find((i) => i.code === "missingField")!.where).toEqual({ unit: "u", period: "Y", indicator: "1", field: "b" });
     expect(list.find((i) => i.code === "expectedObject")!.where).toEqual({ unit: "u", period: "Y", indicator: "5" });
   });
-  it("wrong kinds of value: count 2.5, an option not offered, a negative number", () => {
+  it("wrong kinds of value: count 2.5, an option not offered, a negative share", () => {
     const list = issues(() => run(c, [{ id: "u", name: "U", data: { Y: { "1": { a: 2.5, b: 3 }, "2": "half", "3": -1 } } }]));
-    expect(list.map((i) => i.code).sort()).toEqual(["expectedCount", "expectedNumber", "expectedOption"]);
+    expect(list.map((i) => i.code).sort()).toEqual(["expectedCount", "expectedOption", "expectedShare"]);
   });
   it('accepted: 0 and -0 (0/0 → policy max), a number as text with a warning ("0,5" → 0.5 × 10 = 5)', () => {
     const r = run(c, [{ id: "u", name: "U", data: { Y: { "1": { a: 0, b: -0 }, "3": "0,5" } } }]);

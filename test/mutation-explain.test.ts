@@ -75,7 +75,7 @@ describe("ratio: value × max, or × `points`", () => {
     expect(s.en).toBe("1/4 = 25% × 8 = 2 points");
   });
   it("a plain input (no ratio) is shown as a number, not a percentage: 0.5 × 10 = 5", () => {
-    const s = say(one({ max: 10, inputs: aOnly, formula: { kind: "ratio", value: "a" } }), { a: 0.5 });
+    const s = say(one({ max: 10, inputs: { a: { label: "Tỷ lệ", type: "share" } }, formula: { kind: "ratio", value: "a" } }), { a: 0.5 });
     expect(s.vi).toBe("0,5 × 10 = 5 điểm");
     expect(s.en).toBe("0.5 × 10 = 5 points");
   });
@@ -376,7 +376,7 @@ describe("statuses: missing, notApplicable (Điều 5c)", () => {
     expect(s.vi).toBe("không có số liệu → 0 điểm (thiếu số liệu tính 0 điểm)");
     expect(s.en).toBe("no data → 0 points (missing data scores 0)");
   });
-  it("missing profile fields are listed after a colon", () => {
+  it("missing profile fields are no longer explained as a missing score: they are refused, naming both (missingProfileField, issue 10)", () => {
     const c = one(
       {
         max: 30,
@@ -385,12 +385,17 @@ describe("statuses: missing, notApplicable (Điều 5c)", () => {
       },
       { profile: { staff: { label: "Tổng số cán bộ", type: "count" }, rooms: { label: "Số phòng", type: "count" } } },
     );
-    const s = say(c, { a: 3 });
-    expect(s.period.status).toBe("missing");
-    expect(s.vi).toBe("không có số liệu → 0 điểm (thiếu số liệu tính 0 điểm): profile.staff, profile.rooms");
-    expect(s.en).toBe("no data → 0 points (missing data scores 0): profile.staff, profile.rooms");
-    const oneMissing = say(c, { a: 3 }, { staff: 4 });
-    expect(oneMissing.en).toBe("no data → 0 points (missing data scores 0): profile.rooms");
+    let error: unknown;
+    try {
+      say(c, { a: 3 });
+    } catch (e) {
+      error = e;
+    }
+    const issues = (error as { issues?: { code: string; where: { field?: string } }[] }).issues ?? [];
+    expect(issues.map((i) => [i.code, i.where.field])).toEqual([
+      ["missingProfileField", "profile.staff"],
+      ["missingProfileField", "profile.rooms"],
+    ]);
   });
   it('"Không áp dụng" → not applicable → max 30', () => {
     const s = say(one({ max: 30, formula: { kind: "yesNo" } }), "Không áp dụng");

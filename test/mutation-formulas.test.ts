@@ -162,7 +162,7 @@ describe("ratio: value × max, or × points", () => {
     expect(scoreIndicator(getCatalog("dong-nai-2023/so"), "6.3.3", { a: 3, b: 3, c: 1, d: 2 }).score).toBe("7.5");
   });
   it("a single input as value: 0.4 × 10 = 4, facts hold only the value", () => {
-    const s = leaf(one({ max: 10, inputs: { a: { label: "a", type: "number" } }, formula: { kind: "ratio", value: "a" } }), 0.4);
+    const s = leaf(one({ max: 10, inputs: { a: { label: "a", type: "share" } }, formula: { kind: "ratio", value: "a" } }), 0.4);
     expect(s.score).toBe("4");
     expect(s.trace.facts).toEqual({ value: "0.4", factor: "10" });
   });
@@ -226,21 +226,26 @@ describe("bands: the first band whose bounds hold; none → 0", () => {
     expect(leaf(counts, 4).score).toBe("5");
     expect(leaf(counts, 6).score).toBe("0");
   });
-  it("overlapping bands (Nghĩa Phương 1.4 and 6.9): the first band in document order wins", () => {
-    const overlap = one({
-      max: 3,
-      inputs: { n: { label: "n" } },
-      formula: {
-        kind: "bands",
-        value: "n",
-        bands: [
-          { gte: 5, points: 3 },
-          { gte: 3, lte: 5, points: 2 },
-        ],
-      },
-    });
-    expect(leaf(overlap, 5).score).toBe("3");
-    expect(leaf(overlap, 4).score).toBe("2");
+  it("overlapping bands (n = 5 in both ≥ 5 and 3–5) are refused when the catalog loads: which one holds would be a guess (bandsOverlap, issue 10)", () => {
+    let error: unknown;
+    try {
+      one({
+        max: 3,
+        inputs: { n: { label: "n" } },
+        formula: {
+          kind: "bands",
+          value: "n",
+          bands: [
+            { gte: 5, points: 3 },
+            { gte: 3, lte: 5, points: 2 },
+          ],
+        },
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CatalogError);
+    expect((error as CatalogError).issues.map((i) => [i.code, i.where.indicator])).toEqual([["bandsOverlap", "1"]]);
   });
   it("a band with no bound matches everything and is shown as *", () => {
     const all = one({ max: 3, inputs: { n: { label: "n" } }, formula: { kind: "bands", value: "n", bands: [{ points: 1 }] } });
@@ -372,21 +377,25 @@ describe("composite (Đồng Nai Sở 6.4.4: Tỷ lệ × 10 điểm + 5 điểm
     expect(s.trace.parts![0]).toMatchObject({ raw: "15", score: "10" });
     expect(s.trace.branch).toBe("parts");
   });
-  it("a part scoring below 0 counts 0 (clamp to [0, part max]): −2 + 5 = 3 would be wrong, 0 + 5 = 5", () => {
-    const neg = one({
-      max: 15,
-      inputs: { n: { label: "n" } },
-      formula: {
-        kind: "composite",
-        parts: [
-          { label: "Trừ điểm", max: 10, formula: { kind: "bands", value: "n", bands: [{ gte: 1, points: "-2" }] } },
-          { label: "Có", max: 5, formula: { kind: "yesNo" } },
-        ],
-      },
-    });
-    const s = leaf(neg, { n: 1, value: true });
-    expect(s.trace.parts![0]).toMatchObject({ raw: "-2", score: "0" });
-    expect(s.score).toBe("5");
+  it("a part cannot score below 0: negative band points inside a part are refused with the part's path (pointsOutOfRange, issue 10)", () => {
+    let error: unknown;
+    try {
+      one({
+        max: 15,
+        inputs: { n: { label: "n" } },
+        formula: {
+          kind: "composite",
+          parts: [
+            { label: "Trừ điểm", max: 10, formula: { kind: "bands", value: "n", bands: [{ gte: 1, points: "-2" }] } },
+            { label: "Có", max: 5, formula: { kind: "yesNo" } },
+          ],
+        },
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CatalogError);
+    expect((error as CatalogError).issues.map((i) => [i.code, i.where.indicator])).toEqual([["pointsOutOfRange", "1"]]);
   });
 });
 
@@ -417,12 +426,30 @@ describe("levels (Kon Tum QĐ 121/2025: five levels, each a requirement or Khôn
     expect(scoreIndicator(c, "1.1", 5).levelMet).toBe(5);
     expect(scoreIndicator(c, "1.1", 0).levelMet).toBe(0);
   });
-  it("a level counts only when every level below is met: min 3 at level 1, min 1 at level 2, value 2 → 0", () => {
-    const c = crit({ value: "a", requirements: { 1: lv(3), 2: lv(1), 3: null, 4: null, 5: null } });
-    const s = scoreIndicator(c, "1.1", 2);
+  it("a level counts only when every level below is met: a ≥ 3 or b ≥ 3 at level 1, a ≥ 1 at level 2; a = 2, b = 0 → 0", () => {
+    // Mins on one value cannot go down (levelsDecreasing, issue 10): alternatives at level 1 let level 2 be met alone.
+    const c = crit(
+      {
+        value: "a",
+        requirements: {
+          1: {
+            text: "a ≥ 3 hoặc b ≥ 3",
+            anyOf: [
+              { value: "a", min: 3 },
+              { value: "b", min: 3 },
+            ],
+          },
+          2: lv(1),
+          3: null,
+          4: null,
+          5: null,
+        },
+      },
+      { a: { label: "a" }, b: { label: "b" } },
+    );
+    const s = scoreIndicator(c, "1.1", { a: 2, b: 0 });
     expect(s.levelMet).toBe(0);
     expect(s.checks!.map((k) => k.met)).toEqual([false, true]);
-    expect(s.checks![0]).toMatchObject({ level: 1, value: "2", min: "3", scale: "count" });
   });
   it("a ratio requirement is a percentage: 7/10 = 0.7 meets 70% (level 2) but not 80% (level 3)", () => {
     const c = crit(
@@ -515,7 +542,7 @@ describe("what each kind asks for (field specs, seen through template, gaps and 
       {
         code: "5",
         name: "Danh mục",
-        max: 10,
+        max: 15,
         formula: { kind: "checklist", items: { plan: { label: "Kế hoạch", points: 10 }, report: { label: "Báo cáo", points: 5 } } },
       },
       {
@@ -562,7 +589,7 @@ describe("what each kind asks for (field specs, seen through template, gaps and 
         {
           id: "u",
           name: "U",
-          data: { Y: { "1": { a: 0, b: 10 }, "2": false, "3": false, "4": "none", "5": { plan: false, report: false }, "6": 0 } },
+          data: { Y: { "1": { a: 0, b: 10 }, "2": false, "3": false, "4": "none", "5": { plan: false, report: true }, "6": 0 } },
         },
       ],
     };

@@ -65,7 +65,7 @@ const c = points(
       code: "4",
       name: "Số thập phân",
       max: 10,
-      inputs: { x: { label: "Giá trị", type: "number" } },
+      inputs: { x: { label: "Giá trị", type: "share" } },
       formula: { kind: "ratio", value: "x" },
     },
     {
@@ -306,7 +306,7 @@ describe("kinds of value (count, number, boolean, option, text)", () => {
     ]);
   });
   // Issue 10: "1.234,5" reads 1234.5 in any format (only "1.000"-like forms are ambiguous); "1.500" is refused as ambiguousNumber.
-  it("expectedNumber: a negative number, negative text, ambiguous text 1.500 and an object", () => {
+  it("expectedShare: a negative number, negative text, ambiguous text 1.500 and an object (a share field, 0–1)", () => {
     const list = issues(() =>
       run(c, [
         { id: "a", name: "A", data: { Y: { "4": { x: -0.5 } } } },
@@ -317,11 +317,11 @@ describe("kinds of value (count, number, boolean, option, text)", () => {
     );
     const bad = (i: number, id: string, received: string) => ({
       kind: "dataset",
-      code: "expectedNumber",
+      code: "expectedShare",
       ...at(i, "data", "Y", "4", "x"),
       where: { unit: id, period: "Y", indicator: "4", field: "x" },
       received,
-      message: `unit ${id}, period Y, indicator 4, field x: expected a number ≥ 0, got ${received}`,
+      message: `unit ${id}, period Y, indicator 4, field x: expected a share from 0 to 1 (0.85 = 85%), got ${received}`,
     });
     expect(list).toEqual([
       bad(0, "a", "-0.5"),

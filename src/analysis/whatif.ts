@@ -1,4 +1,4 @@
-import { readNumberText } from "../io/values.js";
+import { readNumberText, type NumberFormat } from "../io/values.js";
 import { DatasetError, createIssue } from "../errors.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
 import { score } from "../engine/score.js";
@@ -35,22 +35,23 @@ export function whatIf(catalog: CompiledCatalog, dataset: Dataset | DatasetInput
  * ambiguous here too. Kept as text when a JS number would round it (the engine reads text exactly);
  * text that is no number (an option key, "n/a") passes as written.
  */
-function overrideNumber(raw: string, bad: (detail: string) => DatasetError): string | number {
-  const r = readNumberText(raw);
+function overrideNumber(spec: string, raw: string, format: NumberFormat | undefined): string | number {
+  const r = readNumberText(raw, format);
   if ("value" in r) {
     const n = r.value.toNumber();
     return r.value.eq(n) ? n : r.value.toString();
   }
   if (r.problem === "notANumber") return raw;
-  throw bad(`${r.problem === "ambiguousNumber" ? "an ambiguous number: write 1000 or 1.5" : "a number that cannot be held exactly"}`);
+  throw new DatasetError([createIssue("dataset", "overrideNumber", {}, { received: spec, detail: r.problem })]);
 }
 
 /**
  * Parses a command-line change `UNIT.PERIOD.CODE[.FIELD]=VALUE` (codes contain dots: the
- * catalog tells where the code ends). Values: true/false, n/a, numbers, text.
+ * catalog tells where the code ends). Values: true/false, n/a, numbers (read as the dataset
+ * reads them: `format` is its numberFormat), text.
  * @returns The override.
  */
-export function parseOverride(spec: string, catalogCodes: ReadonlySet<string>): Override {
+export function parseOverride(spec: string, catalogCodes: ReadonlySet<string>, format?: NumberFormat): Override {
   const bad = (detail: string) => new DatasetError([createIssue("dataset", "badOverride", {}, { received: spec, detail })]);
   const eq = spec.indexOf("=");
   if (eq < 0) throw bad("no “=”");
@@ -59,7 +60,7 @@ export function parseOverride(spec: string, catalogCodes: ReadonlySet<string>): 
   const [unit, period, ...rest] = path.split(".");
   if (!unit || !period || !rest.length) throw bad("unit, period or code missing");
   const whole = rest.join(".");
-  const value: Override["value"] = raw === "true" ? true : raw === "false" ? false : overrideNumber(raw, bad);
+  const value: Override["value"] = raw === "true" ? true : raw === "false" ? false : overrideNumber(spec, raw, format);
   if (catalogCodes.has(whole)) return { unit, period, code: whole, value };
   const field = rest.pop()!;
   const code = rest.join(".");

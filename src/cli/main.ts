@@ -29,8 +29,9 @@ import { renderReport, reportData, warningsCsv } from "../analysis/report.js";
 import { formatNumber } from "../_format.js";
 import { template } from "../io/template.js";
 import { readCsvDataset } from "../io/csv.js";
-import { readRoster, type RosterEntry } from "../io/roster.js";
-import { readNumberText, type NumberFormat } from "../io/values.js";
+import type { RosterEntry } from "../io/roster.js";
+import { readRoster } from "../io/rosterFile.js";
+import type { NumberFormat } from "../io/values.js";
 import type { Override } from "../io/overrides.js";
 import { periodsProblem } from "../_periods.js";
 import { writeFileSync } from "node:fs";
@@ -162,7 +163,7 @@ function readOverrides(specs: readonly string[], catalog: CompiledCatalog, datas
   for (const spec of specs) {
     let o: Override;
     try {
-      o = parseOverride(spec, codes);
+      o = parseOverride(spec, codes, format);
     } catch (e) {
       // A bad --set is bad usage: shown in the chosen language, with the usage.
       if (e instanceof DtiError) {
@@ -170,13 +171,6 @@ function readOverrides(specs: readonly string[], catalog: CompiledCatalog, datas
         continue;
       }
       throw e;
-    }
-    const raw = spec.slice(spec.indexOf("=") + 1);
-    if (typeof o.value === "number") {
-      // parseOverride reads digits with Number(): only a reading the value reader agrees with stands.
-      const read = readNumberText(raw, format);
-      if ("problem" in read) issues.push(createIssue("cli", "overrideNumber", {}, { received: spec, detail: read.problem }));
-      else if (!read.value.eq(o.value)) issues.push(createIssue("cli", "overrideNumber", {}, { received: spec, detail: "inexactNumber" }));
     }
     const clash = overrides.find(
       (x) => x.unit === o.unit && x.period === o.period && x.code === o.code && (x.field === o.field || !x.field || !o.field),

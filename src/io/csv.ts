@@ -2,7 +2,8 @@ import Papa from "papaparse";
 import type { CompiledCatalog } from "../catalog/compile.js";
 import { DatasetError, createIssue, type Issue, type IssueCode, type IssueWhere } from "../errors.js";
 import type { DatasetInput } from "./dataset.js";
-import { notDelimiterGuess, type RosterEntry } from "./roster.js";
+import type { RosterEntry } from "./roster.js";
+import { notDelimiterGuess } from "./rosterFile.js";
 import { EXACT_DIGITS, isMissingMarker, isNotApplicable, readBooleanText, readNumberText, type NumberFormat } from "./values.js";
 import { PERIOD_ORDER } from "../_periods.js";
 

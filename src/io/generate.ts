@@ -191,6 +191,9 @@ export function generateDataset(
           return spec.type === "count" ? logInt(1, large ? 2000 : 100) * 100 : logInt(100, large ? 10_000_000 : 100_000);
         }
         if (spec.type === "count") return (rng() < 0.6 ? int(Math.round(3 * maturity), 10) : int(0, 200)) * 100;
+        // In hundredths: a share from 0 to 1, a percentage from 0 to 100.
+        if (spec.type === "share") return int(0, 100);
+        if (spec.type === "percent") return int(0, 10_000);
         return int(0, 100_000);
       }
     }
@@ -204,6 +207,10 @@ export function generateDataset(
         return `${key} ${unit + 1}`;
       case "count":
         return logInt(200, 20_000) * 100;
+      case "share":
+        return int(0, 100);
+      case "percent":
+        return int(0, 10_000);
       default:
         return logInt(100_000, 100_000_000);
     }
