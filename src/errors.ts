@@ -1,11 +1,15 @@
 import { en } from "./i18n/en.js";
 import { vi } from "./i18n/vi.js";
+import type { fileMessages } from "./i18n/files.js";
 
 /** Where an issue comes from. */
 export type IssueKind = "catalog" | "dataset" | "formula" | "cli";
 
-/** Stable issue codes; messages are looked up by code in `src/i18n/<lang>.ts`. */
-export type IssueCode = keyof typeof en;
+/**
+ * Stable issue codes; messages are looked up by code in `src/i18n/<lang>.ts`, and for the file
+ * readers and the command line in `src/i18n/files.ts` (registered by the modules that raise them).
+ */
+export type IssueCode = keyof typeof en | keyof typeof fileMessages.en;
 
 /** Place of an issue in the catalog or dataset. */
 export interface IssueWhere {
@@ -87,8 +91,29 @@ function placeOf(w: IssueWhere, lang: Lang): string {
   return parts.join(", ");
 }
 
+type MessageTable = Readonly<Record<string, unknown>>;
+/** Message tables registered by the file readers and the command line (see src/i18n/files.ts). */
+const registered: { vi: MessageTable[]; en: MessageTable[] } = { vi: [], en: [] };
+
+/**
+ * Registers the messages of issue codes raised outside the core (CSV and roster files, the CLI),
+ * so that an app that scores does not carry them. Called once by each module that raises them.
+ * @param tables The messages in both languages.
+ */
+export function registerMessages(tables: { readonly vi: MessageTable; readonly en: MessageTable }): void {
+  if (!registered.en.includes(tables.en)) {
+    registered.en.push(tables.en);
+    registered.vi.push(tables.vi);
+  }
+}
+
 function messageOf(issue: Issue, lang: Lang): string {
-  const text = (locales[lang][issue.code] as (p: IssueParams) => string)(issue);
+  const core = locales[lang] as MessageTable;
+  const fn = (
+    Object.hasOwn(core, issue.code) ? core[issue.code] : registered[lang].find((t) => Object.hasOwn(t, issue.code))?.[issue.code]
+  ) as ((p: IssueParams) => string) | undefined;
+  // A code whose table is not loaded still says what it is (never a crash while reporting a problem).
+  const text = fn ? fn(issue) : [issue.code, issue.detail, issue.received].filter((x) => x !== undefined).join(": ");
   const place = placeOf(issue.where, lang);
   return place ? `${place}: ${text}` : text;
 }

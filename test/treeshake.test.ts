@@ -36,10 +36,18 @@ describe("tree shaking", () => {
     const { size, code } = await bundle(`export { score, loadCatalog } from "./src/index.ts";`);
     expect(has(code, dongNaiSo)).toBe(false);
     expect(has(code, vinhPhuc)).toBe(false);
-    // Today ≈ 205 KiB: yaml ≈ 96, zod/mini ≈ 32 (classic zod was ≈ 97), decimal.js ≈ 31, the
-    // engine ≈ 45 (see README "Bundle size"). The catalogs were 620 KiB more; the target for the
-    // core is 200 KB.
-    expect(size).toBeLessThan(215 * 1024);
+    // Today ≈ 233 KiB: yaml ≈ 95, zod/mini ≈ 32 (classic zod was ≈ 97), decimal.js ≈ 31, the
+    // engine ≈ 75 (see README "Bundle size"; issue 10's strict checks added ≈ 28 KiB to it; the
+    // messages of the CSV reader and the CLI stay out, see src/i18n/files.ts). The catalogs were
+    // 620 KiB more; the target for the core (200 KB) is not met.
+    expect(size).toBeLessThan(240 * 1024);
+  });
+
+  it("score + loadCatalog carry neither papaparse nor the messages of the CSV reader and the CLI", async () => {
+    const { code } = await bundle(`export { score, loadCatalog } from "./src/index.ts";`);
+    expect(code).not.toContain("Papa"); // papaparse's global name
+    expect(code).not.toContain("appears more than once in the header"); // csvDuplicateColumn (src/i18n/files.ts)
+    expect(code).toContain("is ambiguous"); // ambiguousNumber, raised by the dataset reader, is in the core
   });
 
   it("formatNumber alone is a few KiB (decimal.js)", async () => {
@@ -72,7 +80,7 @@ describe.skipIf(!existsSync(`${root}dist/index.js`))("tree shaking of dist/", ()
     const { size, code } = await bundle(`export { score, loadCatalog } from "./dist/index.js";`);
     expect(has(code, dongNaiSo)).toBe(false);
     expect(has(code, konTumXa)).toBe(false);
-    expect(size).toBeLessThan(215 * 1024);
+    expect(size).toBeLessThan(240 * 1024);
   });
 
   it("formatNumber from dist/index.js is a few KiB", async () => {

@@ -2,7 +2,8 @@
 // the usage and help text, and the translation of commander's errors into coded, localized issues.
 import { Command, CommanderError, Option } from "commander";
 import { createRequire } from "node:module";
-import { CliError, createIssue, type IssueCode, type IssueParams, type Lang } from "../errors.js";
+import { CliError, createIssue, type IssueCode, type IssueParams, type Lang, registerMessages } from "../errors.js";
+import { fileMessages } from "../i18n/files.js";
 import { cliTexts } from "../i18n/cli.js";
 import {
   COMMANDS,
@@ -17,6 +18,9 @@ import {
   type OptionSpec,
   type OptionsOf,
 } from "./spec.js";
+
+// The messages of the problems raised here (not carried by score() alone).
+registerMessages(fileMessages);
 
 /**
  * Version of the dti-engine package, read from its package.json: two levels up from both

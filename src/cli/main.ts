@@ -18,7 +18,8 @@ import { listCatalogs } from "../catalog/builtin.js";
 import { lintCatalog, type LintReport } from "../catalog/lint.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
 import { score } from "../engine/score.js";
-import { CliError, DtiError, createIssue, formatIssue, type Issue, type Lang } from "../errors.js";
+import { CliError, DtiError, createIssue, formatIssue, type Issue, type Lang, registerMessages } from "../errors.js";
+import { fileMessages } from "../i18n/files.js";
 import { loadDataset } from "../io/dataset.js";
 import { parseText } from "../_parse.js";
 import { explain, unitHeadline } from "../analysis/explain.js";
@@ -41,6 +42,9 @@ import { toCsv, toJson, toTable } from "./_render.js";
 import { readFile, resolveCatalog, table } from "./_utils.js";
 import { cliError, commandHelp, globalHelp, parseCommand, preParse, unknownCommand, VERSION } from "./_args.js";
 import { isCommandName, VERSION_FLAGS, type ArgsOf, type CommandName, type OptionsOf } from "./spec.js";
+
+// The messages of the problems raised here (not carried by score() alone).
+registerMessages(fileMessages);
 
 /** Where the CLI writes. */
 export interface CliIO {

@@ -92,47 +92,9 @@ export const en = {
   // cli
   usage: (p: P) => `${p.detail}`,
   fileNotFound: (p: P) => `no such file: ${p.received}`,
-  unknownCommand: (p: P) => `unknown command "${p.received}" (commands: ${p.expected})`,
-  unknownOption: (p: P) => `unknown option ${p.received} for dti ${p.detail} (options: ${p.expected})`,
-  badValue: (p: P) => `${p.detail} must be one of ${p.expected}; got ${p.received}`,
-  badInteger: (p: P) => `${p.detail} must be a whole number; got ${p.received}`,
-  missingValue: (p: P) => `option ${p.received} needs a value (${p.expected})`,
-  missingOption: (p: P) => `dti ${p.detail} needs ${p.received}`,
-  missingArgument: (p: P) => `dti ${p.detail} needs ${p.received}`,
-  tooManyArguments: (p: P) => `dti ${p.detail} takes ${p.expected}; got ${p.received} arguments`,
   unknownUnit: (p: P) => `${p.detail ? `${p.detail} ` : ""}${p.received}: no such unit (units: ${p.expected})`,
-  unknownCode: (p: P) => `${p.detail ? `${p.detail} ` : ""}${p.received}: no such indicator in ${p.expected}`,
   badOverride: (p: P) => `cannot read the change "${p.received}": ${p.detail} (expected UNIT.PERIOD.CODE[.FIELD]=VALUE)`,
-  catalogsDiffer: (p: P) => `the two datasets use different catalogs (${p.received})`,
-  csvNeedsCatalog: () => "a CSV dataset needs --catalog id|path",
   // issue 10: CSV and roster
-  csvSyntax: (p: P) => `CSV syntax error: ${p.detail}`,
-  csvDuplicateColumn: (p: P) =>
-    `column "${p.received}" appears more than once in the header (${p.detail}); which one holds the data cannot be told`,
-  csvMissingColumn: (p: P) => `missing column "${p.received}" (a filled template has the columns ${p.expected})`,
-  csvRowShape: (p: P) => `the row has ${p.received} cells but the header has ${p.expected} columns`,
-  csvMissingYear: (p: P) => `no year (${p.detail}): the year is never guessed; fill the year column`,
-  csvBadYear: (p: P) => `year must be a whole number from ${p.expected}; got "${p.received}"`,
-  csvConflictingYears: (p: P) => `the file gives more than one year (${p.detail}); one CSV holds one year`,
-  csvMissingUnitId: (p: P) => `the row gives the value "${p.received}" but no unit_id`,
-  csvMissingUnitName: () => "no row of this unit gives its unit_name",
-  csvConflictingUnitName: (p: P) => `unit_name "${p.received}" differs from "${p.expected}" given in ${p.detail}; one name per unit id`,
-  csvMissingPeriod: () => "the row gives an indicator value but no period",
-  csvDuplicateRow: (p: P) =>
-    `the row repeats ${p.detail} (same unit, period, code and field, same value "${p.received}"); remove one of them`,
-  csvConflictingValues: (p: P) =>
-    `the row gives "${p.received}" but ${p.detail} gives "${p.expected}" for the same unit, period, code and field; which one holds cannot be told`,
-  csvNotApplicableMixed: (p: P) =>
-    `the row gives the value "${p.received}" but ${p.detail} marks the indicator "n/a" (not applicable) in the same period`,
-  csvAmbiguousNumber: (p: P) =>
-    `"${p.received}" is ambiguous: ${p.detail}; declare the number format (numberFormat vi: 1.000 is one thousand; en: 1,000 is one thousand)`,
-  csvNumberFormatMismatch: (p: P) => `"${p.received}" is not written in the declared number format ${p.expected} (${p.detail})`,
-  csvNotANumber: (p: P) => `expected a number, got "${p.received}"`,
-  csvInexactNumber: (p: P) => `"${p.received}" has more than ${p.expected} significant digits, more than the engine holds exactly`,
-  csvMissingMarker: (p: P) =>
-    `${p.received} value(s) hold a missing-value marker (NA, N/A, #N/A, na) and are read as not reported, not as not applicable (only "n/a" or "không áp dụng" mean that): ${p.detail}`,
-  csvEmptyValues: (p: P) => `${p.received} row(s) have an empty value and are read as not reported: ${p.detail}`,
-  rosterSchema: (p: P) => `invalid roster: ${p.detail}`,
   rosterDuplicateId: (p: P) => `unit id "${p.received}" appears more than once in the roster (${p.detail})`,
   rosterDuplicateName: (p: P) => `the roster names ${p.detail} "${p.received}"`,
   rosterUnknownUnit: (p: P) =>
@@ -148,7 +110,6 @@ export const en = {
   notAFile: () => "is a directory, not a file",
   unreadableFile: (p: P) => `cannot read the file: ${p.detail}`,
   notUtf8: (p: P) => `is not UTF-8 text (${p.received ?? `an invalid byte on line ${p.detail}`}); save it as UTF-8 (in Excel: "CSV UTF-8")`,
-  unwritableFile: (p: P) => `cannot write the file: ${p.detail}`,
   overrideNumber: (p: P) =>
     `cannot read the number in the change "${p.received}": ${
       p.detail === "ambiguousNumber"
@@ -159,7 +120,6 @@ export const en = {
             ? "it is written in the other number format than the dataset's numberFormat"
             : "not a number"
     }`,
-  duplicateOverride: (p: P) => `the change "${p.received}" sets ${p.expected} again: give each input one value`,
 } as const;
 
 type P = { readonly expected?: string; readonly received?: string; readonly detail?: string };

@@ -91,44 +91,9 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
     `các kỳ ${p.received} bỏ sót ${p.detail}: chỉ số đánh giá theo ${p.expected} sẽ chỉ được tính trung bình trên các kỳ đã có`,
   usage: (p: P) => `${p.detail}`,
   fileNotFound: (p: P) => `không có tệp ${p.received}`,
-  unknownCommand: (p: P) => `không có lệnh "${p.received}" (các lệnh: ${p.expected})`,
-  unknownOption: (p: P) => `lệnh dti ${p.detail} không có tuỳ chọn ${p.received} (các tuỳ chọn: ${p.expected})`,
-  badValue: (p: P) => `${p.detail} phải là một trong ${p.expected}; nhận được ${p.received}`,
-  badInteger: (p: P) => `${p.detail} phải là số nguyên; nhận được ${p.received}`,
-  missingValue: (p: P) => `tuỳ chọn ${p.received} cần một giá trị (${p.expected})`,
-  missingOption: (p: P) => `lệnh dti ${p.detail} cần ${p.received}`,
-  missingArgument: (p: P) => `lệnh dti ${p.detail} cần ${p.received}`,
-  tooManyArguments: (p: P) => `lệnh dti ${p.detail} nhận ${p.expected}; nhận được ${p.received} tham số`,
   unknownUnit: (p: P) => `${p.detail ? `${p.detail} ` : ""}${p.received}: không có đơn vị này (các đơn vị: ${p.expected})`,
-  unknownCode: (p: P) => `${p.detail ? `${p.detail} ` : ""}${p.received}: bộ chỉ số ${p.expected} không có chỉ số này`,
   badOverride: (p: P) => `không đọc được thay đổi "${p.received}": ${p.detail} (cần dạng ĐƠNVỊ.KỲ.MÃ[.TRƯỜNG]=GIÁTRỊ)`,
-  catalogsDiffer: (p: P) => `hai tệp số liệu dùng hai bộ chỉ số khác nhau (${p.received})`,
-  csvNeedsCatalog: () => "tệp số liệu CSV cần --catalog mã|tệp",
   // issue 10: CSV and roster
-  csvSyntax: (p: P) => `lỗi cú pháp CSV: ${p.detail}`,
-  csvDuplicateColumn: (p: P) => `cột "${p.received}" xuất hiện nhiều lần ở dòng tiêu đề (${p.detail}); không biết cột nào chứa số liệu`,
-  csvMissingColumn: (p: P) => `thiếu cột "${p.received}" (mẫu đã điền có các cột ${p.expected})`,
-  csvRowShape: (p: P) => `dòng có ${p.received} ô nhưng dòng tiêu đề có ${p.expected} cột`,
-  csvMissingYear: (p: P) => `không có năm (${p.detail}): năm không bao giờ được đoán; hãy điền cột year`,
-  csvBadYear: (p: P) => `năm phải là số nguyên từ ${p.expected}; nhận được "${p.received}"`,
-  csvConflictingYears: (p: P) => `tệp ghi nhiều năm khác nhau (${p.detail}); mỗi tệp CSV chỉ chứa một năm`,
-  csvMissingUnitId: (p: P) => `dòng có giá trị "${p.received}" nhưng không có unit_id`,
-  csvMissingUnitName: () => "không dòng nào của đơn vị này ghi unit_name",
-  csvConflictingUnitName: (p: P) => `unit_name "${p.received}" khác với "${p.expected}" ở ${p.detail}; mỗi mã đơn vị chỉ có một tên`,
-  csvMissingPeriod: () => "dòng có giá trị chỉ số nhưng không có kỳ (period)",
-  csvDuplicateRow: (p: P) => `dòng lặp lại ${p.detail} (cùng đơn vị, kỳ, mã và trường, cùng giá trị "${p.received}"); hãy xóa một dòng`,
-  csvConflictingValues: (p: P) =>
-    `dòng ghi "${p.received}" nhưng ${p.detail} ghi "${p.expected}" cho cùng đơn vị, kỳ, mã và trường; không biết giá trị nào đúng`,
-  csvNotApplicableMixed: (p: P) => `dòng ghi giá trị "${p.received}" nhưng ${p.detail} ghi chỉ số là "n/a" (không áp dụng) trong cùng kỳ`,
-  csvAmbiguousNumber: (p: P) =>
-    `"${p.received}" không rõ nghĩa: ${p.detail}; hãy khai báo định dạng số (numberFormat vi: 1.000 là một nghìn; en: 1,000 là một nghìn)`,
-  csvNumberFormatMismatch: (p: P) => `"${p.received}" không viết theo định dạng số đã khai báo ${p.expected} (${p.detail})`,
-  csvNotANumber: (p: P) => `cần một số, nhận được "${p.received}"`,
-  csvInexactNumber: (p: P) => `"${p.received}" có hơn ${p.expected} chữ số có nghĩa, nhiều hơn mức máy tính giữ chính xác`,
-  csvMissingMarker: (p: P) =>
-    `${p.received} giá trị ghi dấu thiếu số liệu (NA, N/A, #N/A, na) và được coi là chưa báo cáo, không phải không áp dụng (chỉ "n/a" hoặc "không áp dụng" mang nghĩa đó): ${p.detail}`,
-  csvEmptyValues: (p: P) => `${p.received} dòng để trống giá trị và được coi là chưa báo cáo: ${p.detail}`,
-  rosterSchema: (p: P) => `danh sách đơn vị không hợp lệ: ${p.detail}`,
   rosterDuplicateId: (p: P) => `mã đơn vị "${p.received}" xuất hiện nhiều lần trong danh sách đơn vị (${p.detail})`,
   rosterDuplicateName: (p: P) => `danh sách đơn vị đặt tên ${p.detail} là "${p.received}"`,
   rosterUnknownUnit: (p: P) =>
@@ -145,7 +110,6 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   unreadableFile: (p: P) => `không đọc được tệp: ${p.detail}`,
   notUtf8: (p: P) =>
     `không phải văn bản UTF-8 (${p.received ?? `byte không hợp lệ ở dòng ${p.detail}`}); hãy lưu tệp dạng UTF-8 (trong Excel: "CSV UTF-8")`,
-  unwritableFile: (p: P) => `không ghi được tệp: ${p.detail}`,
   overrideNumber: (p: P) =>
     `không đọc được số trong thay đổi "${p.received}": ${
       p.detail === "ambiguousNumber"
@@ -156,5 +120,4 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
             ? "số được viết theo định dạng khác với numberFormat của tệp số liệu"
             : "không phải là số"
     }`,
-  duplicateOverride: (p: P) => `thay đổi "${p.received}" đặt lại ${p.expected}: mỗi số liệu chỉ được một giá trị`,
 };

@@ -1,11 +1,15 @@
 import Papa from "papaparse";
 import type { CompiledCatalog } from "../catalog/compile.js";
-import { DatasetError, createIssue, type Issue, type IssueCode, type IssueWhere } from "../errors.js";
+import { DatasetError, createIssue, type Issue, type IssueCode, type IssueWhere, registerMessages } from "../errors.js";
+import { fileMessages } from "../i18n/files.js";
 import type { DatasetInput } from "./dataset.js";
 import type { RosterEntry } from "./roster.js";
 import { notDelimiterGuess } from "./rosterFile.js";
 import { EXACT_DIGITS, isMissingMarker, isNotApplicable, readBooleanText, readNumberText, type NumberFormat } from "./values.js";
 import { PERIOD_ORDER } from "../_periods.js";
+
+// The messages of the problems raised here (not carried by score() alone).
+registerMessages(fileMessages);
 
 // The CSV reader (issue 10, "no silent guesses"): a filled template is read as written or refused
 // with its row. Spreadsheets hide what a YAML parser would refuse: a row pasted twice, a column

@@ -1,7 +1,11 @@
 import Papa, { type ParseError } from "papaparse";
-import { DatasetError, createIssue, type Issue, type IssueWhere } from "../errors.js";
+import { DatasetError, createIssue, type Issue, type IssueWhere, registerMessages } from "../errors.js";
+import { fileMessages } from "../i18n/files.js";
 import { parseText } from "../_parse.js";
 import { RosterSchema, nameKey, quoteList, type RosterEntry } from "./roster.js";
+
+// The messages of the problems raised here (not carried by score() alone).
+registerMessages(fileMessages);
 
 // Reading a roster file lives apart from the roster checks: the checks run in every score(), the
 // CSV reader (papaparse) only where a file is read, so that score() does not carry it.
