@@ -39,7 +39,8 @@ function overrideNumber(spec: string, raw: string, format: NumberFormat | undefi
   const r = readNumberText(raw, format);
   if ("value" in r) {
     const n = r.value.toNumber();
-    return r.value.eq(n) ? n : r.value.toString();
+    // toFixed: never an exponent ("1.2e+22"), which the value reader would not read back.
+    return r.value.eq(n) ? n : r.value.toFixed();
   }
   if (r.problem === "notANumber") return raw;
   throw new DatasetError([createIssue("dataset", "overrideNumber", {}, { received: spec, detail: r.problem })]);

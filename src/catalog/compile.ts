@@ -248,7 +248,25 @@ function referenceIssues(catalog: Catalog, nodes: ReadonlyMap<string, CompiledNo
       chain.push(next);
       next = edges.get(next);
     }
-    if (next === undefined || next !== start) continue;
+    if (next === undefined) {
+      // The engine resolves one step: a field taken from a field that is itself taken from
+      // elsewhere would always be missing (score 0, no word), so the chain is refused.
+      if (chain.length > 2) {
+        const dot = start.lastIndexOf(".");
+        const node = nodes.get(start.slice(0, dot))!;
+        issues.push(
+          createIssue(
+            "catalog",
+            "referenceChain",
+            where(node.code, start.slice(dot + 1)),
+            { received: chain[1]!, detail: chain.join(" → "), expected: chain[chain.length - 1]! },
+            at(node, start.slice(dot + 1)),
+          ),
+        );
+      }
+      continue;
+    }
+    if (next !== start) continue;
     const cycle = [...chain].sort().join(" ");
     if (reported.has(cycle)) continue;
     reported.add(cycle);

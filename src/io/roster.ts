@@ -27,6 +27,7 @@ export interface RosterSubject {
     readonly name: string;
     readonly catalog?: string | undefined;
     readonly data?: Readonly<Record<string, unknown>> | undefined;
+    readonly appraisal?: Readonly<Record<string, unknown>> | undefined;
   }[];
 }
 
@@ -65,11 +66,33 @@ export function withinOneEdit(a: string, b: string): boolean {
   return s.length === l.length ? s.slice(i + 1) === l.slice(i + 1) : s.slice(i) === l.slice(i + 1);
 }
 
+/** Roster ids by look-alike skeleton and by length, built once per check. */
+interface RosterIndex {
+  readonly bySkeleton: ReadonlyMap<string, readonly string[]>;
+  readonly byLength: ReadonlyMap<number, readonly string[]>;
+}
+
+function indexRoster(rosterIds: readonly string[]): RosterIndex {
+  const bySkeleton = new Map<string, string[]>();
+  const byLength = new Map<number, string[]>();
+  for (const r of rosterIds) {
+    const k = idSkeleton(r);
+    const s = bySkeleton.get(k);
+    if (s) s.push(r);
+    else bySkeleton.set(k, [r]);
+    const l = byLength.get(r.length);
+    if (l) l.push(r);
+    else byLength.set(r.length, [r]);
+  }
+  return { bySkeleton, byLength };
+}
+
 /** The roster id an unknown id was probably meant to be: the only look-alike, else the only one edit away. */
-function closeId(id: string, rosterIds: readonly string[]): string | undefined {
-  const look = rosterIds.filter((r) => idSkeleton(r) === idSkeleton(id));
+function closeId(id: string, index: RosterIndex): string | undefined {
+  const look = index.bySkeleton.get(idSkeleton(id)) ?? [];
   if (look.length === 1) return look[0];
-  const near = rosterIds.filter((r) => withinOneEdit(r, id));
+  // One edit away: the same length (a substitution) or one longer or shorter (an insertion or deletion).
+  const near = [id.length - 1, id.length, id.length + 1].flatMap((n) => (index.byLength.get(n) ?? []).filter((r) => withinOneEdit(r, id)));
   return near.length === 1 ? near[0] : undefined;
 }
 
@@ -146,13 +169,13 @@ export function checkRoster(
         );
       else seenName.set(nameKey(r.name), i);
     });
-    const rosterIds = [...seenId.keys()];
+    const rosterIndex = indexRoster([...seenId.keys()]);
     const given = new Set(units.map((u) => u.id));
     units.forEach((u, i) => {
       const entry = roster[seenId.get(u.id) ?? -1];
       const { where, path } = at(i, ["id"]);
       if (!entry) {
-        const close = closeId(u.id, rosterIds);
+        const close = closeId(u.id, rosterIndex);
         const closeName = close !== undefined ? roster[seenId.get(close)!]!.name : undefined;
         errors.push(
           createIssue(
@@ -184,7 +207,9 @@ export function checkRoster(
   const byName = new Map<string, number[]>();
   units.forEach((u, i) => {
     const key = `${u.catalog ?? dataset.catalog}\u0000${nameKey(u.name)}`;
-    byName.set(key, [...(byName.get(key) ?? []), i]);
+    const list = byName.get(key);
+    if (list) list.push(i);
+    else byName.set(key, [i]);
   });
   for (const idx of byName.values()) {
     const ids = [...new Set(idx.map((i) => units[i]!.id))];
@@ -212,11 +237,14 @@ export function checkRoster(
   const byCatalog = new Map<string, number[]>();
   units.forEach((u, i) => {
     const key = u.catalog ?? dataset.catalog;
-    byCatalog.set(key, [...(byCatalog.get(key) ?? []), i]);
+    const list = byCatalog.get(key);
+    if (list) list.push(i);
+    else byCatalog.set(key, [i]);
   });
   for (const [catalog, idx] of byCatalog) {
     if (idx.length < SPARSE_MIN_UNITS) continue;
-    const counts = idx.map((i) => filledCount(units[i]!.data));
+    // Appraised values count too: a unit whose values are all appraised is not sparse.
+    const counts = idx.map((i) => filledCount(units[i]!.data) + filledCount(units[i]!.appraisal));
     const sorted = [...counts].sort((a, b) => a - b);
     const mid = sorted.length >> 1;
     // Twice the median, so that an even count's median (the mean of the middle two) stays an integer.
