@@ -179,14 +179,33 @@ function jsonIssues(text: string, kind: IssueKind, code: IssueCode, where: objec
  * Walks a YAML document for number scalars whose value does not hold what was written (more
  * than 40 significant digits, integers past 2^53). Iterative: the nesting is bounded before.
  */
+/** A number as plain digits (YAML reads other forms too: 1e3, 0x10, .inf, .nan). */
+const PLAIN_NUMBER = /^[-+]?\d+(\.\d+)?$/;
+/** "1.000", "12.500": one thousands group to a Vietnamese writer, a decimal to YAML. */
+const ONE_GROUP_DOT = /^[-+]?[1-9]\d{0,2}\.\d{3}$/;
+
 function yamlNumberIssues(contents: unknown, kind: IssueKind, where: object, duplicates = false): Issue[] {
   const issues: Issue[] = [];
+  // A dataset that declares numberFormat: en reads "1.000" as YAML does (one).
+  const format = isMap(contents) ? contents.get("numberFormat") : undefined;
   const stack: { node: unknown; path: readonly (string | number)[] }[] = [{ node: contents, path: [] }];
   while (stack.length) {
     const { node, path } = stack.pop()!;
     if (isScalar(node)) {
       const v = node.value;
-      if (typeof v === "number" && node.source !== undefined && !literalIsExact(node.source, v)) {
+      const source = typeof v === "number" && node.type === "PLAIN" ? node.source : undefined;
+      if (source !== undefined && (!PLAIN_NUMBER.test(source) || (format !== "en" && ONE_GROUP_DOT.test(source)))) {
+        // YAML would read it as a number the writer may not mean: refused, never reinterpreted.
+        issues.push(
+          createIssue(
+            kind,
+            PLAIN_NUMBER.test(source) && format === undefined ? "ambiguousNumber" : "yamlNumberForm",
+            where,
+            { received: source, detail: `${path.join(".")}: YAML reads ${source} as ${String(v)}` },
+            path,
+          ),
+        );
+      } else if (typeof v === "number" && node.source !== undefined && !literalIsExact(node.source, v)) {
         issues.push(
           createIssue(
             kind,

@@ -400,9 +400,11 @@ describe("kinds of value (count, number, boolean, option, text)", () => {
       message: "unit u, field profile.head: expected text, got false",
     });
   });
-  it("text fields take text and numbers (as text), without a warning", () => {
-    const r = run(c, [unit({}, { profile: { head: "Nguyễn Văn A" } }), { id: "v", name: "V", profile: { head: 12 }, data: {} }]);
+  it("text fields take text without a warning, and refuse a number (its written form is lost: 012 → 12; issue 10)", () => {
+    const r = run(c, [unit({}, { profile: { head: "Nguyễn Văn A" } })]);
     expect(r.warnings).toEqual([]);
+    const list = issues(() => run(c, [{ id: "v", name: "V", profile: { head: 12 }, data: {} }]));
+    expect(list.map((i) => [i.code, i.where, i.received])).toEqual([["expectedText", { unit: "v", field: "profile.head" }, "12"]]);
   });
   it("profile values are checked by type: count, amount, boolean; null counts as not given", () => {
     const list = issues(() => run(c, [unit({}, { profile: { staff: 1.5, budget: "abc", online: "yes", head: null } })]));

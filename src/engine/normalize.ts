@@ -84,7 +84,8 @@ function readValue(spec: Pick<FieldSpec, "type" | "options">, raw: unknown, form
     case "option":
       return typeof raw === "string" && spec.options?.includes(raw) ? raw : new Bad("expectedOption", (spec.options ?? []).join(" | "));
     case "text":
-      return typeof raw === "string" ? raw : typeof raw === "number" ? String(raw) : BAD.text;
+      // A number is not text: YAML has already dropped what was written (02113000001 → 2113000001, 1.10 → 1.1).
+      return typeof raw === "string" ? raw : BAD.text;
     default: {
       // count, number, amount, share, percent: the one number reader, with the dataset's format.
       const type = spec.type;

@@ -62,7 +62,8 @@ export const en = {
   expectedNumber: (p: P) => `expected a number ≥ 0, got ${p.received}`,
   expectedBoolean: (p: P) => `expected true or false, got ${p.received}`,
   expectedOption: (p: P) => `expected one of ${p.expected}, got ${p.received}`,
-  expectedText: (p: P) => `expected text, got ${p.received}`,
+  expectedText: (p: P) =>
+    `expected text, got ${p.received}${p.received !== undefined && /^-?[0-9]/.test(p.received) ? ' (write it in quotes: "…"; as a number its leading zeros and trailing zeros are lost)' : ""}`,
   expectedObject: (p: P) => `expected the fields ${p.expected} or "n/a", got ${p.received}`,
   numeratorExceedsDenominator: (p: P) => `numerator ${p.detail} = ${p.received} is larger than the denominator = ${p.expected}`,
   unknownProfileField: (p: P) => `unknown profile field "${p.received}" (expected: ${p.expected})`,
@@ -76,6 +77,8 @@ export const en = {
   duplicateKey: (p: P) => `key "${p.received}" appears more than once (JSON would keep only the last value)`,
   inexactNumber: (p: P) =>
     `${p.received} cannot be held exactly (more than 40 significant digits, or an integer past 2^53); write it as text or round it`,
+  yamlNumberForm: (p: P) =>
+    `${p.received} is not a number in plain digits (${p.detail}); write it as 1000 or 0.5, or in quotes if it is text`,
   ambiguousNumber: (p: P) =>
     `${p.received} is ambiguous: a thousands separator in one number format, a decimal mark in the other; declare the dataset's numberFormat: vi (1.000 = one thousand, 1,5 = one and a half) or en (1,000 = one thousand, 1.5 = one and a half)`,
   numberFormatMismatch: (p: P) =>

@@ -61,7 +61,8 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   expectedNumber: (p: P) => `cần một số ≥ 0, nhận được ${p.received}`,
   expectedBoolean: (p: P) => `cần true hoặc false, nhận được ${p.received}`,
   expectedOption: (p: P) => `cần một trong ${p.expected}, nhận được ${p.received}`,
-  expectedText: (p: P) => `cần văn bản, nhận được ${p.received}`,
+  expectedText: (p: P) =>
+    `cần văn bản, nhận được ${p.received}${p.received !== undefined && /^-?[0-9]/.test(p.received) ? ' (hãy đặt trong dấu nháy: "…"; viết như số thì mất các chữ số 0 ở đầu và ở cuối)' : ""}`,
   expectedObject: (p: P) => `cần các trường ${p.expected} hoặc "n/a", nhận được ${p.received}`,
   numeratorExceedsDenominator: (p: P) => `tử số ${p.detail} = ${p.received} lớn hơn mẫu số = ${p.expected}`,
   unknownProfileField: (p: P) => `trường thông tin chung "${p.received}" không tồn tại (cần: ${p.expected})`,
@@ -76,6 +77,8 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   duplicateKey: (p: P) => `khóa "${p.received}" xuất hiện nhiều lần (JSON chỉ giữ giá trị cuối cùng)`,
   inexactNumber: (p: P) =>
     `${p.received} không thể giữ chính xác (quá 40 chữ số có nghĩa, hoặc số nguyên vượt 2^53); hãy ghi dưới dạng chuỗi hoặc làm tròn`,
+  yamlNumberForm: (p: P) =>
+    `${p.received} không phải số viết bằng chữ số thông thường (${p.detail}); hãy viết như 1000 hoặc 0.5, hoặc đặt trong dấu nháy nếu là văn bản`,
   ambiguousNumber: (p: P) =>
     `${p.received} không rõ nghĩa: là dấu phân cách hàng nghìn theo một định dạng số, là dấu thập phân theo định dạng kia; hãy khai báo numberFormat: vi (1.000 = một nghìn, 1,5 = một phẩy năm) hoặc en (1,000 = một nghìn, 1.5 = một phẩy năm) trong bộ số liệu`,
   numberFormatMismatch: (p: P) =>
