@@ -160,15 +160,7 @@ function jsonIssues(text: string, kind: IssueKind, code: IssueCode, where: objec
       while (i + 1 < text.length && /[-+.eE0-9]/.test(text[i + 1]!)) i++;
       const literal = text.slice(start, i + 1);
       if (!literalIsExact(literal, Number(literal))) {
-        issues.push(
-          createIssue(
-            kind,
-            "inexactNumber",
-            where,
-            { received: literal, detail: `${pathOf().join(".")}: ${literal} cannot be held exactly; write it as text ("…") or round it` },
-            pathOf(),
-          ),
-        );
+        issues.push(createIssue(kind, "inexactNumber", where, { received: literal, detail: pathOf().join(".") }, pathOf()));
       }
     }
   }
@@ -201,23 +193,12 @@ function yamlNumberIssues(contents: unknown, kind: IssueKind, where: object, dup
             kind,
             PLAIN_NUMBER.test(source) && format === undefined ? "ambiguousNumber" : "yamlNumberForm",
             where,
-            { received: source, detail: `${path.join(".")}: YAML reads ${source} as ${String(v)}` },
+            { received: source, expected: String(v), detail: path.join(".") },
             path,
           ),
         );
       } else if (typeof v === "number" && node.source !== undefined && !literalIsExact(node.source, v)) {
-        issues.push(
-          createIssue(
-            kind,
-            "inexactNumber",
-            where,
-            {
-              received: node.source,
-              detail: `${path.join(".")}: ${node.source} cannot be held exactly; write it as text ("…") or round it`,
-            },
-            path,
-          ),
-        );
+        issues.push(createIssue(kind, "inexactNumber", where, { received: node.source, detail: path.join(".") }, path));
       }
     } else if (isMap(node)) {
       // Keys are text (stringKeys), so `4.1` and "4.1" are the same key: named with its path.

@@ -404,7 +404,9 @@ describe("kinds of value (count, number, boolean, option, text)", () => {
     const r = run(c, [unit({}, { profile: { head: "Nguyễn Văn A" } })]);
     expect(r.warnings).toEqual([]);
     const list = issues(() => run(c, [{ id: "v", name: "V", profile: { head: 12 }, data: {} }]));
-    expect(list.map((i) => [i.code, i.where, i.received])).toEqual([["expectedText", { unit: "v", field: "profile.head" }, "12"]]);
+    expect((list as { code: string; where: object; received: string }[]).map((i) => [i.code, i.where, i.received])).toEqual([
+      ["expectedText", { unit: "v", field: "profile.head" }, "12"],
+    ]);
   });
   it("profile values are checked by type: count, amount, boolean; null counts as not given", () => {
     const list = issues(() => run(c, [unit({}, { profile: { staff: 1.5, budget: "abc", online: "yes", head: null } })]));

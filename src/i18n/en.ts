@@ -74,13 +74,14 @@ export const en = {
   appraisalWithoutData: (p: P) => `${p.detail}`,
   derivedFromPrevious: (p: P) => `${p.detail}`,
   // issue 10: dataset reader
-  duplicateKey: (p: P) => `key "${p.received}" appears more than once (JSON would keep only the last value)`,
+  duplicateKey: (p: P) =>
+    `key "${p.received}" appears more than once${p.detail !== undefined ? ` (at ${p.detail})` : ""}: which value holds cannot be told`,
   inexactNumber: (p: P) =>
-    `${p.received} cannot be held exactly (more than 40 significant digits, or an integer past 2^53); write it as text or round it`,
+    `${p.received}${p.detail !== undefined ? ` (at ${p.detail})` : ""} cannot be held exactly (more than 40 significant digits, or an integer past 2^53); write it as text or round it`,
   yamlNumberForm: (p: P) =>
-    `${p.received} is not a number in plain digits (${p.detail}); write it as 1000 or 0.5, or in quotes if it is text`,
+    `${p.received}${p.detail !== undefined ? ` (at ${p.detail})` : ""} is read by YAML as ${p.expected}: write the number in plain digits (1000, 0.5), or in quotes if it is text`,
   ambiguousNumber: (p: P) =>
-    `${p.received} is ambiguous: a thousands separator in one number format, a decimal mark in the other; declare the dataset's numberFormat: vi (1.000 = one thousand, 1,5 = one and a half) or en (1,000 = one thousand, 1.5 = one and a half)`,
+    `${p.received}${p.detail !== undefined ? ` (at ${p.detail})` : ""} is ambiguous: a thousands separator in one number format, a decimal mark in the other; declare the dataset's numberFormat: vi (1.000 = one thousand, 1,5 = one and a half) or en (1,000 = one thousand, 1.5 = one and a half)`,
   numberFormatMismatch: (p: P) =>
     `${p.received} is written in the ${p.detail} number format, but the dataset declares numberFormat: ${p.expected}`,
   expectedShare: (p: P) =>

@@ -74,13 +74,14 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   appraisalWithoutData: (p: P) => `${p.detail}`,
   derivedFromPrevious: (p: P) => `${p.detail}`,
   // issue 10: dataset reader
-  duplicateKey: (p: P) => `khóa "${p.received}" xuất hiện nhiều lần (JSON chỉ giữ giá trị cuối cùng)`,
+  duplicateKey: (p: P) =>
+    `khóa "${p.received}" xuất hiện nhiều lần${p.detail !== undefined ? ` (tại ${p.detail})` : ""}: không biết giá trị nào được dùng`,
   inexactNumber: (p: P) =>
-    `${p.received} không thể giữ chính xác (quá 40 chữ số có nghĩa, hoặc số nguyên vượt 2^53); hãy ghi dưới dạng chuỗi hoặc làm tròn`,
+    `${p.received}${p.detail !== undefined ? ` (tại ${p.detail})` : ""} không thể giữ chính xác (quá 40 chữ số có nghĩa, hoặc số nguyên vượt 2^53); hãy ghi dưới dạng chuỗi hoặc làm tròn`,
   yamlNumberForm: (p: P) =>
-    `${p.received} không phải số viết bằng chữ số thông thường (${p.detail}); hãy viết như 1000 hoặc 0.5, hoặc đặt trong dấu nháy nếu là văn bản`,
+    `${p.received}${p.detail !== undefined ? ` (tại ${p.detail})` : ""} được YAML đọc thành ${p.expected}: hãy viết số bằng chữ số thông thường (1000, 0.5), hoặc đặt trong dấu nháy nếu là văn bản`,
   ambiguousNumber: (p: P) =>
-    `${p.received} không rõ nghĩa: là dấu phân cách hàng nghìn theo một định dạng số, là dấu thập phân theo định dạng kia; hãy khai báo numberFormat: vi (1.000 = một nghìn, 1,5 = một phẩy năm) hoặc en (1,000 = một nghìn, 1.5 = một phẩy năm) trong bộ số liệu`,
+    `${p.received}${p.detail !== undefined ? ` (tại ${p.detail})` : ""} không rõ nghĩa: là dấu phân cách hàng nghìn theo một định dạng số, là dấu thập phân theo định dạng kia; hãy khai báo numberFormat: vi (1.000 = một nghìn, 1,5 = một phẩy năm) hoặc en (1,000 = một nghìn, 1.5 = một phẩy năm) trong bộ số liệu`,
   numberFormatMismatch: (p: P) =>
     `${p.received} được ghi theo định dạng số ${p.detail}, nhưng bộ số liệu khai báo numberFormat: ${p.expected}`,
   expectedShare: (p: P) =>
