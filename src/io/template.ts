@@ -12,6 +12,7 @@ export type TemplateFormat = "csv" | "yaml" | "json-schema";
 export interface TemplateOptions {
   /** Periods to ask for; default Q1–Q4, or Y for catalogs evaluated yearly. */
   readonly periods?: readonly string[];
+  /** The assessment year; without it the template leaves the year empty for the assessor to fill (never guessed). */
   readonly year?: number;
   /** Unit ids (and names) to prefill; default one placeholder unit. */
   readonly units?: readonly { readonly id: string; readonly name: string }[];
@@ -48,7 +49,8 @@ function typeText(f: FieldSpec): string {
 function templateRows(catalog: CompiledCatalog, options: TemplateOptions): Record<(typeof CSV_COLUMNS)[number], string>[] {
   const compiled = catalog;
   const periods = options.periods ?? defaultPeriods(catalog);
-  const year = String(options.year ?? new Date().getFullYear());
+  // Left empty unless given: a template filled in 2026 for 2025 must not score as 2026 (the reader refuses an empty year).
+  const year = options.year !== undefined ? String(options.year) : "";
   const units = options.units ?? [{ id: "UNIT_ID", name: "Tên đơn vị" }];
   const rows: Record<(typeof CSV_COLUMNS)[number], string>[] = [];
   for (const u of units) {
@@ -181,7 +183,8 @@ export function template(catalog: CompiledCatalog, format: TemplateFormat, optio
   const units = options.units ?? [{ id: "UNIT_ID", name: "Tên đơn vị" }];
   const skeleton = {
     catalog: catalog.id,
-    year: options.year ?? new Date().getFullYear(),
+    // null unless given: the dataset check asks for it (never the year the template was made).
+    year: options.year ?? null,
     periods: [...periods],
     units: units.map((u) => ({
       id: u.id,
