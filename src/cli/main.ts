@@ -18,7 +18,7 @@ import { listCatalogs } from "../catalog/builtin.js";
 import { lintCatalog, type LintReport } from "../catalog/lint.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
 import { score } from "../engine/score.js";
-import { CliError, DtiError, createIssue, formatIssue, type Issue, type Lang, registerMessages } from "../errors.js";
+import { CliError, DtiError, createIssue, formatIssue, type Issue, type IssueWhere, type Lang, registerMessages } from "../errors.js";
 import { fileMessages } from "../i18n/files.js";
 import { loadDataset } from "../io/dataset.js";
 import { parseText } from "../_parse.js";
@@ -497,6 +497,7 @@ function parseDatasetFile(
   if (/\.csv$/i.test(file)) {
     if (!given) throw cliError("csvNeedsCatalog", {}, file);
     const read = readCsvDataset(text, given, { file, numberFormat: options.numberFormat, roster });
+    csvRows.set(file, read.rowOf);
     return { raw: read.dataset, warnings: read.warnings };
   }
   const parsed = parseText(text, "dataset", file);
@@ -511,9 +512,14 @@ function parseDatasetFile(
 }
 
 /** The issue with `file` in its place, unless it names a file already (a catalog file's own problems). */
+/** The CSV rows of the places of each CSV dataset read in this run (see readCsvDataset's rowOf). */
+const csvRows = new Map<string, (where: IssueWhere) => number | undefined>();
+
+/** The issue with `file` in its place (and, for a CSV dataset, its row), unless it names a file already. */
 function inFile(issue: Issue, file: string): Issue {
   if (issue.where.file !== undefined) return issue;
-  return createIssue(issue.kind, issue.code, { file, ...issue.where }, issue, issue.path);
+  const row = issue.where.row ?? csvRows.get(file)?.(issue.where);
+  return createIssue(issue.kind, issue.code, { file, ...(row !== undefined ? { row } : {}), ...issue.where }, issue, issue.path);
 }
 
 function withFile(e: DtiError, file: string): DtiError {
@@ -547,6 +553,7 @@ function dispatch<C extends CommandName>(name: C, argv: readonly string[], lang:
  * @returns The exit code: 0 ok, 1 internal error, 2 bad input.
  */
 export function runMain(argv: readonly string[], io: CliIO): number {
+  csvRows.clear();
   let lang: Lang = "vi";
   let command: CommandName | undefined;
   try {

@@ -33,6 +33,11 @@ export interface CsvReading {
   readonly dataset: DatasetInput;
   /** Accepted but worth a look: missing-value markers (`NA`, `#N/A`…) and empty values, with their rows. */
   readonly warnings: readonly Issue[];
+  /**
+   * The CSV row a place of the dataset came from (`{ unit, period, indicator, field }`, or a
+   * profile field as `profile.<key>`): problems `score` finds later can name the row too.
+   */
+  readonly rowOf: (where: IssueWhere) => number | undefined;
 }
 
 /** Columns a filled template must have (the template writes them all; label, type, unit, evidence are for people). */
@@ -324,7 +329,24 @@ export function readCsvDataset(text: string, catalog: CompiledCatalog, options: 
     }),
     ...(options.roster ? { roster: [...options.roster] } : {}),
   };
-  return { dataset, warnings };
+  // Rows by place, for the problems score() finds in the values (a count of 2.5, a numerator over its denominator…).
+  const rows = new Map<string, number>();
+  const placeKey = (unit: string, period: string, indicator: string, field: string) =>
+    `${unit}\u0000${period}\u0000${indicator}\u0000${field}`;
+  for (const e of entries.values())
+    for (const [field, c] of e.cells) {
+      if (e.period === "") rows.set(placeKey(e.unit, "", "", `profile.${field}`), c.row);
+      else {
+        rows.set(placeKey(e.unit, e.period, e.code, field), c.row);
+        if (!rows.has(placeKey(e.unit, e.period, e.code, ""))) rows.set(placeKey(e.unit, e.period, e.code, ""), c.row);
+      }
+    }
+  const rowOf = (w: IssueWhere): number | undefined => {
+    if (w.unit === undefined) return undefined;
+    const exact = rows.get(placeKey(w.unit, w.period ?? "", w.indicator ?? "", w.field ?? ""));
+    return exact ?? (w.indicator !== undefined ? rows.get(placeKey(w.unit, w.period ?? "", w.indicator, "")) : undefined);
+  };
+  return { dataset, warnings, rowOf };
 }
 
 /** Two cells hold the same value (a pasted row): compared as read, so "1,5" and "1.5" are the same. */
