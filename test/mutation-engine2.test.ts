@@ -587,3 +587,50 @@ describe("dataset values", () => {
     expect(e.issues.map((i) => i.code)).toEqual(["expectedCount"]);
   });
 });
+
+describe("peers and proportions: only complete entries count", () => {
+  it("a unit whose input comes from an indicator it did not report is not a peer: u is compared with itself (1/4, peers 1)", () => {
+    const c = points([
+      {
+        code: "1",
+        name: "So sánh",
+        max: 10,
+        inputs: { a: { label: "a", type: "number", from: "2.b" }, b: { label: "b", type: "number" } },
+        formula: { kind: "relative", value: { numerator: ["a"], denominator: ["b"] }, mode: "best" },
+      } as Node,
+      relativeNode("2", {
+        inputs: { b: { label: "b", type: "number" } },
+        formula: { kind: "relative", value: "b", mode: "best" },
+      } as Partial<Node>),
+    ]);
+    const r = run(c, [
+      { id: "u", name: "U", data: { Y: { "1": { b: 4 }, "2": { b: 1 } } } },
+      { id: "v", name: "V", data: { Y: { "1": { b: 4 } } } },
+    ]);
+    const u = pointsUnit(r, "u").indicators["1"]!.periods!["Y"]!.trace;
+    expect([u.facts["best"], u.facts["min"], u.facts["peers"]]).toEqual(["0.25", "0.25", "1"]);
+    expect(pointsUnit(r, "v").indicators["1"]!.periods!["Y"]!.status).toBe("missing");
+  });
+  it("two ratios of one indicator over their denominator are both reported: a+b = 4 > 3 and ab = 5 > 3", () => {
+    const c = points([
+      {
+        code: "1",
+        name: "Hai tỷ lệ",
+        max: 20,
+        inputs: { a: { label: "a" }, b: { label: "b" }, ab: { label: "ab" }, d: { label: "d" } },
+        formula: {
+          kind: "composite",
+          parts: [
+            { label: "a+b", max: 10, formula: { kind: "ratio", value: { numerator: ["a", "b"], denominator: ["d"] } } },
+            { label: "ab", max: 10, formula: { kind: "ratio", value: { numerator: ["ab"], denominator: ["d"] } } },
+          ],
+        },
+      } as Node,
+    ]);
+    const e = thrown(() => run(c, [{ id: "u", name: "U", data: { Y: { "1": { a: 2, b: 2, ab: 5, d: 3 } } } }]), DatasetError);
+    expect(e.issues.map((i) => [i.code, i.where.field, i.received, i.expected])).toEqual([
+      ["numeratorExceedsDenominator", "a+b", "4", "3"],
+      ["numeratorExceedsDenominator", "ab", "5", "3"],
+    ]);
+  });
+});
