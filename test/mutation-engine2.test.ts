@@ -634,3 +634,30 @@ describe("peers and proportions: only complete entries count", () => {
     ]);
   });
 });
+
+describe("score(): the roster's errors and the unit's max", () => {
+  const c = points([yes("1", 10), yes("2", 5)]);
+  it("a dataset error and a roster error are thrown together: expectedBoolean (a) then rosterUnknownUnit (z)", () => {
+    const e = thrown(
+      () =>
+        score(c, {
+          catalog: c.id,
+          year: 2024,
+          periods: ["Y"],
+          roster: [{ id: "a", name: "A" }],
+          units: [
+            { id: "a", name: "A", data: { Y: { "1": 5 } } },
+            { id: "z", name: "Z", data: {} },
+          ],
+        } as never),
+      DatasetError,
+    );
+    expect(e.issues.map((i) => [i.code, i.where.unit])).toEqual([
+      ["expectedBoolean", "a"],
+      ["rosterUnknownUnit", "z"],
+    ]);
+  });
+  it("the max of a catalog that adds up its indicators (aggregate sum) is their sum: 10 + 5 = 15", () => {
+    expect(pointsUnit(run(c, [{ id: "u", name: "U", data: {} }]), "u").max).toBe("15");
+  });
+});
