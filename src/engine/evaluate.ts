@@ -70,7 +70,7 @@ export function runFormula(
 
 function factsText(facts: Outcome["facts"]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(facts ?? {})) out[k] = typeof v === "string" ? v : v.toString();
+  for (const [k, v] of Object.entries(facts ?? {})) out[k] = v.toString();
   return out;
 }
 
@@ -89,7 +89,8 @@ export function makeTrace(
     catalog: catalog.catalog.id,
     code: node.code,
     citation: `${catalog.catalog.id} ${node.code} (${catalog.catalog.document.number})`,
-    kind: node.formula?.kind ?? "",
+    // Traces are made for points leaves only, and every one has a formula (missingFormula).
+    kind: node.formula!.kind,
     status,
     branch: detail.outcome?.branch ?? status,
     inputs,

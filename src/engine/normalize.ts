@@ -82,7 +82,8 @@ function readValue(spec: Pick<FieldSpec, "type" | "options">, raw: unknown, form
     case "boolean":
       return typeof raw === "boolean" ? raw : BAD.boolean;
     case "option":
-      return typeof raw === "string" && spec.options?.includes(raw) ? raw : new Bad("expectedOption", (spec.options ?? []).join(" | "));
+      // Option fields come from choice formulas, which always list their options.
+      return typeof raw === "string" && spec.options!.includes(raw) ? raw : new Bad("expectedOption", spec.options!.join(" | "));
     case "text":
       // A number is not text: YAML has already dropped what was written (02113000001 → 2113000001, 1.10 → 1.1).
       return typeof raw === "string" ? raw : BAD.text;
@@ -152,7 +153,7 @@ export function resolveInputs(
   node: CompiledNode,
   values: Readonly<Record<string, FieldValue>>,
   profile: Readonly<Record<string, FieldValue>>,
-  periodEntries: ReadonlyMap<string, Entry> | undefined,
+  periodEntries: ReadonlyMap<string, Entry>,
 ): { inputs: Record<string, FieldValue>; missing: string[] } {
   const inputs: Record<string, FieldValue> = {};
   const missing: string[] = [];
@@ -161,7 +162,7 @@ export function resolveInputs(
     if (f.from?.startsWith("profile.")) v = own(profile, f.from.slice(8));
     else if (f.from) {
       const dot = f.from.lastIndexOf(".");
-      const e = periodEntries?.get(f.from.slice(0, dot));
+      const e = periodEntries.get(f.from.slice(0, dot));
       v = e && !e.na ? own(e.values, f.from.slice(dot + 1)) : undefined;
     } else v = own(values, f.name) ?? f.absentAs;
     if (v === undefined) missing.push(f.from ?? f.name);
@@ -217,7 +218,7 @@ function normalizeEntries(
           ),
         );
       }
-      if (typeof raw === "string" && isNotApplicable(raw)) {
+      if (isNotApplicable(raw)) {
         entries.set(code, { na: true });
         continue;
       }

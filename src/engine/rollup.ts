@@ -92,8 +92,8 @@ export function indicatorResults(
   periods: readonly string[],
   rollup: UnitRollup,
   leafScores: Map<string, Map<string, LeafScore>>,
-  self?: UnitRollup,
-  withPeriods = true,
+  self: UnitRollup | undefined,
+  withPeriods: boolean,
 ): Record<string, IndicatorResult> {
   const out: Record<string, IndicatorResult> = {};
   for (const node of catalog.order) {

@@ -54,6 +54,7 @@ export function scoreIndicator(
     return { score: "0", max: "0", status: criterion.status, trace: undefined, levelMet: criterion.levelMet, checks: criterion.checks };
   }
   const ind = unit.indicators[code]!;
-  const p = ind.periods?.["Y"];
-  return { score: ind.score, max: ind.max, status: p?.status ?? "missing", trace: p?.trace };
+  // Y is the one (last) period, where every leaf is due; scored in full detail.
+  const p = ind.periods!["Y"]!;
+  return { score: ind.score, max: ind.max, status: p.status, trace: p.trace };
 }
