@@ -351,9 +351,9 @@ describe("an annual indicator is not evaluated in earlier periods", () => {
     expect(e.issues).toHaveLength(1);
     const issue = e.issues[0]!;
     expect(issue).toMatchObject({ kind: "dataset", code: "zeroDenominator", path: [], where: { unit: "u", period: "Y", indicator: "1" } });
-    // The engine passes an empty detail (the message does not name the denominator).
-    expect(issue.detail).toBe("");
-    expect(issue.message).toBe('unit u, period Y, indicator 1: denominator  is 0 and the catalog\'s policy for this indicator is "error"');
+    // The message names the denominator (the inputs below the line), so that the user knows what to fill.
+    expect(issue.detail).toBe("b");
+    expect(issue.message).toBe('unit u, period Y, indicator 1: denominator b is 0 and the catalog\'s policy for this indicator is "error"');
   });
 });
 

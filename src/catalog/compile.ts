@@ -87,6 +87,15 @@ export function compileCatalog(catalog: Catalog | CompiledCatalog): CompiledCata
     const formula = isLeaf ? n.formula : undefined;
     const kind = formula ? kindOf(formula) : undefined;
     const criterion = formula?.kind === levelCriterion.kind ? (formula as LevelsFormula) : undefined;
+    // Level criteria score only in level catalogs, points formulas only in points catalogs.
+    if (formula && (catalog.scoring === "levels") !== (criterion !== undefined))
+      issues.push(
+        createIssue("catalog", "wrongScoringFormula", where(n.code), { received: formula.kind, expected: catalog.scoring }, [
+          ...path,
+          "formula",
+          "kind",
+        ]),
+      );
     const max = n.max !== undefined ? parseDecimalLiteral(n.max) : undefined;
     // A max of 0 or less, or an infinite one ("1/0"), would score negative or NaN totals; 0 is kept
     // for an unscored node (a group the document lists with "0 điểm").

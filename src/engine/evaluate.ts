@@ -213,7 +213,9 @@ function scoreLeaf(
 ): LeafScore {
   const outcome = runFormula(node, node.formula!, node.max, inputs, extra);
   if (outcome.zeroDenominator && node.zeroDenominator === "error") {
-    issues.push(createIssue("dataset", "zeroDenominator", { unit: unit.id, period, indicator: node.code }, { detail: "" }));
+    // Name the denominator (the sum of the inputs below the line) so that the message says which input to fill.
+    const denominators = [...new Set(node.ratios.map((r) => r.denominator.join(" + ")))].join(", ");
+    issues.push(createIssue("dataset", "zeroDenominator", { unit: unit.id, period, indicator: node.code }, { detail: denominators }));
   }
   const score = clamp(outcome.raw, node.max);
   const status: PeriodStatus = outcome.zeroDenominator ? "zeroDenominator" : "scored";

@@ -34,6 +34,7 @@ export const en = {
   itemsAboveMax: (p: P) => `the items add up to ${p.received}, more than the max ${p.expected}`,
   badItemPoints: (p: P) => `points per item must be greater than 0, got ${p.received}`,
   partsAboveMax: (p: P) => `the parts' maxima add up to ${p.received}, more than the max ${p.expected}`,
+  wrongScoringFormula: (p: P) => `a "${p.received}" formula cannot score in a catalog with scoring: ${p.expected}`,
   referenceChain: (p: P) =>
     `input is taken from ${p.received}, which is itself taken from elsewhere (${p.detail}): the engine reads one step only, so it would always be missing; take it from ${p.expected} directly`,
   referenceCycle: (p: P) => `"from" references form a cycle: ${p.detail}`,

@@ -36,6 +36,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   itemsAboveMax: (p: P) => `tổng điểm các mục là ${p.received}, vượt điểm tối đa ${p.expected}`,
   badItemPoints: (p: P) => `điểm cho mỗi mục phải lớn hơn 0, nhận được ${p.received}`,
   partsAboveMax: (p: P) => `tổng điểm tối đa của các phần là ${p.received}, vượt điểm tối đa ${p.expected}`,
+  wrongScoringFormula: (p: P) => `công thức "${p.received}" không dùng được trong bộ chỉ số có scoring: ${p.expected}`,
   referenceChain: (p: P) =>
     `biến lấy giá trị từ ${p.received}, mà biến này lại lấy từ nơi khác (${p.detail}): chương trình chỉ đọc một bước nên biến luôn thiếu số liệu; hãy lấy trực tiếp từ ${p.expected}`,
   referenceCycle: (p: P) => `các tham chiếu "from" tạo thành vòng lặp: ${p.detail}`,
