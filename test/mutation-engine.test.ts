@@ -743,6 +743,15 @@ describe("year over year: inputs marked previous: improvement (Đồng Nai Sở 
     );
     return { now, unit: (id: string) => pointsUnit(now, id) };
   };
+  it("detail totals gives the totals of full detail: x 77.5 (the derived 9's own score is left out of 'now' either way)", () => {
+    const previous = score(c, ds(2023, [{ id: "x", name: "X", data: { Y: { "1": true } } }]));
+    const data = ds(2024, [{ id: "x", name: "X", data: { Y: { "1": true, "2": true } } }]);
+    const full = score(c, data, { previous });
+    const totals = score(c, data, { previous, detail: "totals" });
+    expect(pointsUnit(full, "x").total).toBe("77.5");
+    expect(pointsUnit(totals, "x").total).toBe("77.5");
+    expect(pointsUnit(totals, "x").indicators).toEqual({});
+  });
   it("x: before 50, now 52.5 → a = 2.5/50 = 0.05 → 0.05/0.1 × 50 = 25; total 77.5", () => {
     const { now, unit } = yearOverYear();
     expect(unit("x").indicators["9"]!.periods!["Y"]!.trace.inputs["a"]).toBe("0.05");

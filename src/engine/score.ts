@@ -180,7 +180,8 @@ export function score(catalog: CompiledCatalog, dataset: Dataset | DatasetInput 
   const mainResults =
     main.catalog.scoring === "levels"
       ? evaluateLevelUnits(main, mainUnits, ds.periods, "final", childLevels)
-      : scorePoints(main, mainUnits, ds.periods, issues, options.detail);
+      : // With a previous year, the improvement leaves the indicator's own score out: it needs the indicators.
+        scorePoints(main, mainUnits, ds.periods, issues, options.previous && options.detail === "totals" ? "indicators" : options.detail);
   // Only zero denominators under the `error` policy reach here: the data itself passed its checks.
   if (issues.length) throw new FormulaError(issues);
   const first: ScoreResult = { catalog: catalog.id, year: ds.year, periods: ds.periods, units: [...mainResults, ...results], warnings };
@@ -188,9 +189,19 @@ export function score(catalog: CompiledCatalog, dataset: Dataset | DatasetInput 
     const { overrides, notes } = improvementOverrides(main, first, ds, options.previous);
     if (overrides.length) {
       // ds already holds options.overrides; add the derived inputs and score once more.
-      const again = score(catalog, ds, { ...(options.catalogs ? { catalogs: options.catalogs } : {}), overrides });
+      const again = score(catalog, ds, {
+        ...(options.catalogs ? { catalogs: options.catalogs } : {}),
+        ...(options.detail ? { detail: options.detail } : {}),
+        overrides,
+      });
       return { ...again, warnings: [...again.warnings, ...notes] };
     }
+    // Nothing derived: the indicators read for the improvement are not what `totals` asked for.
+    if (options.detail === "totals")
+      return {
+        ...first,
+        units: first.units.map((u) => (u.scoring === "points" && u.catalog === main.catalog.id ? { ...u, indicators: {} } : u)),
+      };
   }
   return first;
 }
