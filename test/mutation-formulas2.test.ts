@@ -397,3 +397,170 @@ describe("composite's own schema (formulaKinds.composite.schema: a part's formul
     expect(schema.safeParse(parts(Object.assign(() => undefined, { kind: "yesNo" }))).success).toBe(false);
   });
 });
+
+/** The catalog problems of leaf 1 as [code, path inside the formula, received, expected] (none: it loads). */
+function problems(node: Omit<Node, "code" | "name">): (string | undefined | (string | number)[])[][] {
+  try {
+    one(node);
+    return [];
+  } catch (e) {
+    if (!(e instanceof CatalogError)) throw e;
+    return e.issues.map((i) => {
+      const path = [...(i.path ?? [])];
+      const inFormula = path[2] === "formula" ? path.slice(3) : path.slice(2);
+      return [i.code, inFormula, i.received, i.expected];
+    });
+  }
+}
+
+describe("catalog checks (issue 10): thresholds inside the value's domain", () => {
+  const ab = { a: { label: "Tử số" }, b: { label: "Mẫu số" } };
+  const th = (value: unknown, threshold: number | string, below = "zero", inputs: object = ab) =>
+    problems({ max: 10, inputs, formula: { kind: "threshold", value, threshold, below } } as never);
+  const frac = { numerator: ["a"], denominator: ["b"] };
+  it("a proportion lies in [0, 1]: 120% refused (expected [0, 1]); 100% and 0 are its edges and load", () => {
+    expect(th(frac, "120%")).toEqual([["outOfDomain", ["threshold"], "120%", "[0, 1]"]]);
+    expect(th(frac, "100%")).toEqual([]);
+    expect(th(frac, 0)).toEqual([]);
+  });
+  it("a ratio that is no proportion (proportion: false) is ≥ 0: a threshold of 1.5 loads, -0.5 is refused (expected ≥ 0)", () => {
+    expect(th({ ...frac, proportion: false }, "1.5")).toEqual([]);
+    expect(th({ ...frac, proportion: false }, "-0.5")).toEqual([["outOfDomain", ["threshold"], "-0.5", "≥ 0"]]);
+  });
+  it("a percent field lies in [0, 100]: 150 refused, 100 loads; a share field in [0, 1]: 2 refused", () => {
+    expect(th("a", 150, "zero", { a: { label: "Phần trăm", type: "percent" } })).toEqual([
+      ["outOfDomain", ["threshold"], "150", "[0, 100]"],
+    ]);
+    expect(th("a", 100, "zero", { a: { label: "Phần trăm", type: "percent" } })).toEqual([]);
+    expect(th("a", 2, "zero", { a: { label: "Tỷ lệ", type: "share" } })).toEqual([["outOfDomain", ["threshold"], "2", "[0, 1]"]]);
+  });
+  it("a count is ≥ 0 and unbounded: 1000 loads; -1 and the infinite 1/0 are refused", () => {
+    const count = { a: { label: "Số" } };
+    expect(th("a", 1000, "zero", count)).toEqual([]);
+    expect(th("a", -1, "zero", count)).toEqual([["outOfDomain", ["threshold"], "-1", "≥ 0"]]);
+    expect(th("a", "1/0", "zero", count)).toEqual([["outOfDomain", ["threshold"], "1/0", "≥ 0"]]);
+  });
+  it("below proportional divides by the threshold: 0 is refused there (> 0), accepted with below zero", () => {
+    const count = { a: { label: "Số" } };
+    expect(th("a", 0, "proportional", count)).toEqual([["outOfDomain", ["threshold"], "0", "> 0 (below: proportional divides by it)"]]);
+    expect(th("a", 0, "zero", count)).toEqual([]);
+    expect(th("a", "0.5", "proportional", count)).toEqual([]);
+  });
+});
+
+describe("catalog checks: what options, items and shares are worth", () => {
+  it("yesNo share: 1 and 0 load, 1.5 and -0.1 are refused (shareOutOfRange at share)", () => {
+    const yn = (share: string | number) => problems({ max: 10, formula: { kind: "yesNo", share } });
+    expect(yn(1)).toEqual([]);
+    expect(yn(0)).toEqual([]);
+    expect(yn("1.5")).toEqual([["shareOutOfRange", ["share"], "1.5", undefined]]);
+    expect(yn("-0.1")).toEqual([["shareOutOfRange", ["share"], "-0.1", undefined]]);
+  });
+  it("choice: an option's share 2 is refused at options.x.share; points 11 on max 10 refused (expected [0, 10]), points 10 load", () => {
+    const ch = (x: object) =>
+      problems({ max: 10, formula: { kind: "choice", options: { x: { label: "X", ...x }, o: { label: "O", points: 0 } } } });
+    expect(ch({ share: 2 })).toEqual([["shareOutOfRange", ["options", "x", "share"], "2", undefined]]);
+    expect(ch({ points: 11 })).toEqual([["pointsOutOfRange", ["options", "x", "points"], "11", "[0, 10]"]]);
+    expect(ch({ points: 10 })).toEqual([]);
+  });
+  it("checklist items add up: shares 0.6 + 0.5 of 10 = 11 > 10 refused (itemsAboveMax); 6 + share 0.4 = 10 loads", () => {
+    const cl = (items: object) => problems({ max: 10, formula: { kind: "checklist", items } as never });
+    expect(cl({ x: { label: "X", share: "0.6" }, y: { label: "Y", share: "0.5" } })).toEqual([["itemsAboveMax", ["items"], "11", "10"]]);
+    expect(cl({ x: { label: "X", points: 6 }, y: { label: "Y", share: "0.4" } })).toEqual([]);
+  });
+  it("checklist: an item already refused (points 11) is not added up again: 11 + 5 gives pointsOutOfRange only", () => {
+    expect(
+      problems({ max: 10, formula: { kind: "checklist", items: { x: { label: "X", points: 11 }, y: { label: "Y", points: 5 } } } }),
+    ).toEqual([["pointsOutOfRange", ["items", "x", "points"], "11", "[0, 10]"]]);
+  });
+  it("checklist: once an item is refused (share 2) the others are not added up: 6 + 6 = 12 > 10 is not reported on top", () => {
+    expect(
+      problems({
+        max: 10,
+        formula: { kind: "checklist", items: { x: { label: "X", share: 2 }, y: { label: "Y", points: 6 }, z: { label: "Z", points: 6 } } },
+      }),
+    ).toEqual([["shareOutOfRange", ["items", "x", "share"], "2", undefined]]);
+  });
+  it("checklist under a node whose max is refused (1/0): badMax only, the items are not summed against it", () => {
+    expect(
+      problems({ max: "1/0", formula: { kind: "checklist", items: { x: { label: "X", points: 6 }, y: { label: "Y", share: "0.5" } } } }),
+    ).toEqual([["badMax", ["max"], "1/0", undefined]]);
+  });
+});
+
+describe("catalog checks: positive figures, item points, ratios of a bare input", () => {
+  const ab = { a: { label: "Tử số" }, b: { label: "Mẫu số" } };
+  const frac = { numerator: ["a"], denominator: ["b"] };
+  it("ratio points: 0 and 1/0 are refused (badMax at points), 8 loads", () => {
+    const r = (points: number | string) => problems({ max: 10, inputs: ab, formula: { kind: "ratio", value: frac, points } });
+    expect(r(0)).toEqual([["badMax", ["points"], "0", undefined]]);
+    expect(r("1/0")).toEqual([["badMax", ["points"], "1/0", undefined]]);
+    expect(r(8)).toEqual([]);
+  });
+  it("perItem: item points 0 and 1/0 refused (badItemPoints), 0.5 loads; cap 0 refused (badMax at cap), cap 15 loads", () => {
+    const pi = (points: number | string, cap?: number) =>
+      problems({ max: 20, formula: { kind: "perItem", items: { x: { label: "X", points } }, ...(cap !== undefined ? { cap } : {}) } });
+    expect(pi(0)).toEqual([["badItemPoints", ["items", "x", "points"], "0", undefined]]);
+    expect(pi("1/0")).toEqual([["badItemPoints", ["items", "x", "points"], "1/0", undefined]]);
+    expect(pi("0.5")).toEqual([]);
+    expect(pi(5, 0)).toEqual([["badMax", ["cap"], "0", undefined]]);
+    expect(pi(5, 15)).toEqual([]);
+  });
+  it("ratio of a bare input (value × max): a count is refused (ratioNeedsShare), a share loads, a percent only with points", () => {
+    const r = (type: string, points?: string) =>
+      problems({
+        max: 10,
+        inputs: { a: { label: "A", type } },
+        formula: { kind: "ratio", value: "a", ...(points ? { points } : {}) },
+      } as never);
+    expect(r("count")).toEqual([["ratioNeedsShare", ["value"], "count", undefined]]);
+    expect(r("number")).toEqual([["ratioNeedsShare", ["value"], "number", undefined]]);
+    expect(r("share")).toEqual([]);
+    expect(r("percent")).toEqual([["ratioNeedsShare", ["value"], "percent", undefined]]);
+    expect(r("percent", "0.1")).toEqual([]);
+    // `points` rescales a percentage only: a count times points is still refused.
+    expect(r("count", "0.1")).toEqual([["ratioNeedsShare", ["value"], "count", undefined]]);
+  });
+  it("ratio of a bare boolean: nonNumericInput only (not also ratioNeedsShare); of an undeclared input: unknownInput only", () => {
+    expect(problems({ max: 10, inputs: { a: { label: "A", type: "boolean" } }, formula: { kind: "ratio", value: "a" } })).toEqual([
+      ["nonNumericInput", ["value"], "boolean", undefined],
+    ]);
+    expect(problems({ max: 10, formula: { kind: "ratio", value: "a" } })).toEqual([["unknownInput", [], "a", undefined]]);
+  });
+  it("a ratio's non-numeric inputs are placed by their index: numerator [a, t] → numerator.1; denominator [u, b] → denominator.0 (index 2 of the names, 0 of the denominator)", () => {
+    const c = () =>
+      one({
+        max: 10,
+        inputs: { ...ab, t: { label: "T", type: "boolean" }, u: { label: "U", type: "text" } },
+        formula: { kind: "ratio", value: { numerator: ["a", "t"], denominator: ["u", "b"] } },
+      });
+    expect(issuesOf(c).map((i) => [i.code, i.path, i.received, i.detail])).toEqual([
+      ["nonNumericInput", ["indicators", 0, "formula", "value", "numerator", 1], "boolean", "t"],
+      ["nonNumericInput", ["indicators", 0, "formula", "value", "denominator", 0], "text", "u"],
+    ]);
+  });
+});
+
+describe("catalog checks: composite parts together within the node's max (Đồng Nai Sở 6.4.4)", () => {
+  const parts = (max: number | string, a: number | string, b: number | string) =>
+    problems({
+      max,
+      formula: {
+        kind: "composite",
+        parts: [
+          { label: "A", max: a, formula: { kind: "yesNo" } },
+          { label: "B", max: b, formula: { kind: "yesNo" } },
+        ],
+      },
+    });
+  it("10 + 10 = 20 > 15 refused (partsAboveMax at parts); 10 + 5 = 15 loads", () => {
+    expect(parts(15, 10, 10)).toEqual([["partsAboveMax", ["parts"], "20", "15"]]);
+    expect(parts(15, 10, 5)).toEqual([]);
+  });
+  it("a part's max already refused (0) is not added up: 0 and 20 on 10 gives badMax only", () => {
+    expect(parts(10, 0, 20)).toEqual([["badMax", ["parts", 0, "max"], "0", undefined]]);
+  });
+  it("under a node whose own max is refused (1/0): badMax of the node only", () => {
+    expect(parts("1/0", 5, 5)).toEqual([["badMax", ["max"], "1/0", undefined]]);
+  });
+});
