@@ -564,3 +564,53 @@ describe("catalog checks: composite parts together within the node's max (Đồn
     expect(parts("1/0", 5, 5)).toEqual([["badMax", ["max"], "1/0", undefined]]);
   });
 });
+
+describe("catalog checks: bands of a proportion (value a/b in [0, 1]), the first band that holds wins", () => {
+  const ab = { a: { label: "Tử số" }, b: { label: "Mẫu số" } };
+  const bandsOf = (...bands: object[]) =>
+    problems({ max: 10, inputs: ab, formula: { kind: "bands", value: { numerator: ["a"], denominator: ["b"] }, bands } } as never);
+  const p = (x: object, points = 1) => ({ ...x, points });
+  it("the document's staircase ≥ 10%, ≥ 7%, ≥ 3% loads (each later band extends the earlier), and so does its ascending form", () => {
+    expect(bandsOf(p({ gte: "10%" }, 10), p({ gte: "7%" }, 7), p({ gte: "3%" }, 3))).toEqual([]);
+    expect(bandsOf(p({ lt: "3%" }, 0), p({ gte: "3%", lt: "7%" }, 3), p({ gte: "7%" }, 7))).toEqual([]);
+  });
+  it("[50%, 70%), ≥ 90%, [70%, 90%) is out of order (bandsUnordered at bands)", () => {
+    expect(bandsOf(p({ gte: "50%", lt: "70%" }), p({ gte: "90%" }), p({ gte: "70%", lt: "90%" }))).toEqual([
+      ["bandsUnordered", ["bands"], undefined, undefined],
+    ]);
+  });
+  it("[30%, 60%) then [50%, 80%) overlap in part (bandsOverlap, received band 1); ≥ 50% then ≥ 60% is shadowed whole (bandShadowed)", () => {
+    expect(bandsOf(p({ gte: "30%", lt: "60%" }), p({ gte: "50%", lt: "80%" }))).toEqual([["bandsOverlap", ["bands", 1], "1", undefined]]);
+    expect(bandsOf(p({ gte: "50%" }), p({ gte: "60%" }))).toEqual([["bandShadowed", ["bands", 1], "1", undefined]]);
+  });
+  it("empty bands: > 0.5 & < 0.5, = 0.5 & > 0.5, and > 1 (nothing above 1 in a proportion) are refused; ≥ 0.5 & ≤ 0.5 holds 0.5", () => {
+    expect(bandsOf(p({ gt: "0.5", lt: "0.5" }))).toEqual([["bandEmpty", ["bands", 0], undefined, undefined]]);
+    expect(bandsOf(p({ eq: "0.5", gt: "0.5" }))).toEqual([["bandEmpty", ["bands", 0], undefined, undefined]]);
+    expect(bandsOf(p({ gt: 1 }))).toEqual([["bandEmpty", ["bands", 0], undefined, undefined]]);
+    expect(bandsOf(p({ gte: "0.5", lte: "0.5" }))).toEqual([]);
+  });
+  it("a bound outside [0, 1] is refused at that bound (outOfDomain), and the band is not compared further", () => {
+    expect(bandsOf(p({ gte: "1.2" }), p({ gte: "0.5" }))).toEqual([["outOfDomain", ["bands", 0, "gte"], "1.2", "[0, 1]"]]);
+  });
+  it("bands meeting at 0: = 0, (0, 50%), ≥ 50% is ascending; ≥ 50%, (0, 50%), = 0 descending (a closed lower bound lies below an open one)", () => {
+    expect(bandsOf(p({ eq: 0 }, 0), p({ gt: 0, lt: "50%" }, 5), p({ gte: "50%" }, 10))).toEqual([]);
+    expect(bandsOf(p({ gte: "50%" }, 10), p({ gt: 0, lt: "50%" }, 5), p({ eq: 0 }, 0))).toEqual([]);
+  });
+  it("a band that extends an earlier one on both sides ([20%, 80%) after [40%, 60%)) loads, and is left out of the order: ≥ 80% may follow", () => {
+    // Band 2 receives [20%, 40%) and [60%, 80%): two pieces, no place in the order; [40%, 60%) then [80%, 100%] ascend.
+    expect(bandsOf(p({ gte: "40%", lt: "60%" }), p({ gte: "20%", lt: "80%" }))).toEqual([]);
+    expect(bandsOf(p({ gte: "40%", lt: "60%" }), p({ gte: "20%", lt: "80%" }), p({ gte: "80%" }))).toEqual([]);
+  });
+  it("a band extending an earlier one upwards from the same closed bound receives one piece: [60%, 80%), ≥ 60% (gets [80%, 100%]), < 60% is unordered", () => {
+    // The values band 2 receives: [60%, 100%] minus [60%, 80%) = [80%, 100%] (nothing left below 60%). Order 60, 80, 0.
+    expect(bandsOf(p({ gte: "60%", lt: "80%" }), p({ gte: "60%" }), p({ lt: "60%" }))).toEqual([
+      ["bandsUnordered", ["bands"], undefined, undefined],
+    ]);
+  });
+  it("bands of a count (≥ 0, no upper bound): ≥ 10, ≥ 5, < 5 load; ≥ 5 then ≥ 10 is shadowed", () => {
+    const count = (...bands: object[]) =>
+      problems({ max: 10, inputs: { a: { label: "Số" } }, formula: { kind: "bands", value: "a", bands } } as never);
+    expect(count(p({ gte: 10 }), p({ gte: 5 }), p({ lt: 5 }, 0))).toEqual([]);
+    expect(count(p({ gte: 5 }), p({ gte: 10 }))).toEqual([["bandShadowed", ["bands", 1], "1", undefined]]);
+  });
+});
