@@ -155,9 +155,9 @@ export interface FormulaShape<F extends AnyFormula = AnyFormula, S extends z.Zod
    * it is measured, thresholds and bounds inside the value's domain, worths inside [0, max]…
    */
   check(formula: F, ctx: CheckContext): void;
-  /** Formulas nested inside this one (composite parts). */
+  /** Formulas nested inside this one (composite parts); a kind that nests gives `nestedPlaces` too. */
   nested?(formula: F): readonly AnyFormula[];
-  /** Where each nested formula sits and its own max (catalog checks); default: index, no max. */
+  /** Where each nested formula sits and its own max (the catalog checks walk these, not `nested`). */
   nestedPlaces?(formula: F): readonly NestedPlace[];
 }
 

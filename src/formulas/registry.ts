@@ -73,8 +73,7 @@ export function formulaRatios(formula: AnyFormula): RatioExpr[] {
 export function checkFormula(formula: AnyFormula, ctx: CheckContext): void {
   const kind = kindOrThrow(formula);
   kind.check(formula, ctx);
-  const places: readonly NestedPlace[] =
-    kind.nestedPlaces?.(formula) ?? (kind.nested?.(formula) ?? []).map((f, i) => ({ formula: f, path: [i], max: undefined }));
+  const places: readonly NestedPlace[] = kind.nestedPlaces?.(formula) ?? [];
   for (const place of places) {
     // Peers are measured per leaf: a nested formula that compares units would see only itself.
     if (kindOf(place.formula)?.measure) ctx.nestedPeerFormula(place.formula.kind);
