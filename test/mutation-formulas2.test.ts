@@ -613,4 +613,22 @@ describe("catalog checks: bands of a proportion (value a/b in [0, 1]), the first
     expect(count(p({ gte: 10 }), p({ gte: 5 }), p({ lt: 5 }, 0))).toEqual([]);
     expect(count(p({ gte: 5 }), p({ gte: 10 }))).toEqual([["bandShadowed", ["bands", 1], "1", undefined]]);
   });
+  it("count: [10, 20), [30, 50), then < 50 around both: it receives [0, 10) and [20, 30), two pieces, so it takes no place in the order (loads)", () => {
+    const count = (...bands: object[]) =>
+      problems({ max: 10, inputs: { a: { label: "Số" } }, formula: { kind: "bands", value: "a", bands } } as never);
+    expect(count(p({ gte: 10, lt: 20 }), p({ gte: 30, lt: 50 }), p({ lt: 50 }, 0))).toEqual([]);
+  });
+  it("the top of a proportion, exactly 1 (= 100%), is a value a band holds: = 1, then < 1, loads", () => {
+    expect(bandsOf(p({ eq: 1 }, 10), p({ lt: 1 }, 0))).toEqual([]);
+  });
+  it("an empty band names its bounds: detail “> 0.5 & < 0.5”", () => {
+    const issues = issuesOf(() =>
+      one({
+        max: 10,
+        inputs: ab,
+        formula: { kind: "bands", value: { numerator: ["a"], denominator: ["b"] }, bands: [{ gt: "0.5", lt: "0.5", points: 1 }] },
+      }),
+    );
+    expect(issues.map((i) => [i.code, i.detail])).toEqual([["bandEmpty", "> 0.5 & < 0.5"]]);
+  });
 });
