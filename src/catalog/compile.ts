@@ -1,5 +1,5 @@
 import { ZERO, fmt, parseDecimalLiteral, sum, type Dec } from "../_decimal.js";
-import { CatalogError, createIssue, type Issue } from "../errors.js";
+import { CatalogError, createIssue, type Issue, type IssueCode, type IssueParams } from "../errors.js";
 import { checkFormula, formulaFields, formulaRatios, kindOf } from "../formulas/registry.js";
 import type { CheckContext, FieldSpec, FormulaKindDef, RatioExpr } from "../formulas/_types.js";
 import { levelCriterion, type LevelsFormula } from "../levels/index.js";
@@ -250,6 +250,12 @@ function referenceIssues(catalog: Catalog, nodes: ReadonlyMap<string, CompiledNo
   }
   // Every field has at most one `from`: following them from each start either ends or loops.
   const reported = new Set<string>();
+  /** An issue at the `from` of the field a chain starts from ("6.18.b"). */
+  const startIssue = (start: string, code: IssueCode, params: IssueParams) => {
+    const dot = start.lastIndexOf(".");
+    const node = nodes.get(start.slice(0, dot))!;
+    issues.push(createIssue("catalog", code, where(node.code, start.slice(dot + 1)), params, at(node, start.slice(dot + 1))));
+  };
   for (const start of edges.keys()) {
     const chain = [start];
     let next = edges.get(start);
@@ -260,36 +266,15 @@ function referenceIssues(catalog: Catalog, nodes: ReadonlyMap<string, CompiledNo
     if (next === undefined) {
       // The engine resolves one step: a field taken from a field that is itself taken from
       // elsewhere would always be missing (score 0, no word), so the chain is refused.
-      if (chain.length > 2) {
-        const dot = start.lastIndexOf(".");
-        const node = nodes.get(start.slice(0, dot))!;
-        issues.push(
-          createIssue(
-            "catalog",
-            "referenceChain",
-            where(node.code, start.slice(dot + 1)),
-            { received: chain[1]!, detail: chain.join(" → "), expected: chain[chain.length - 1]! },
-            at(node, start.slice(dot + 1)),
-          ),
-        );
-      }
+      if (chain.length > 2)
+        startIssue(start, "referenceChain", { received: chain[1]!, detail: chain.join(" → "), expected: chain[chain.length - 1]! });
       continue;
     }
     if (next !== start) continue;
     const cycle = [...chain].sort().join(" ");
     if (reported.has(cycle)) continue;
     reported.add(cycle);
-    const dot = start.lastIndexOf(".");
-    const node = nodes.get(start.slice(0, dot))!;
-    issues.push(
-      createIssue(
-        "catalog",
-        "referenceCycle",
-        where(node.code, start.slice(dot + 1)),
-        { detail: [...chain, start].join(" → ") },
-        at(node, start.slice(dot + 1)),
-      ),
-    );
+    startIssue(start, "referenceCycle", { detail: [...chain, start].join(" → ") });
   }
   return issues;
 }
