@@ -236,7 +236,7 @@ describe("warnings reach every output (issue 10)", () => {
     expect(table.out).toContain(`Warnings (1):\n  ! ${f}, ${PLACE}: indicator 10.1 is evaluated per year`);
     const json = JSON.parse(dti("score", f, "--format", "json").out);
     expect(json.warnings).toHaveLength(1);
-    expect(json.warnings[0]).toMatchObject({ code: "usage", where: { file: f, unit: "so-a", period: "Q1", indicator: "10.1" } });
+    expect(json.warnings[0]).toMatchObject({ code: "notDue", where: { file: f, unit: "so-a", period: "Q1", indicator: "10.1" } });
     const csv = dti("score", f, "--format", "csv", "--lang", "en");
     expect(csv.out).not.toContain("Warnings");
     expect(
@@ -255,7 +255,7 @@ describe("warnings reach every output (issue 10)", () => {
     const lines = text.slice(1).trim().split(/\r?\n/);
     expect(lines[0]).toBe("code,file,catalog,unit,period,indicator,field,path,message");
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(`usage,${f},,so-a,Q1,10.1,,units.0.data.Q1.10.1,`);
+    expect(lines[1]).toContain(`notDue,${f},,so-a,Q1,10.1,,units.0.data.Q1.10.1,`);
     expect(dti("score", "fixtures/dong-nai-2023-so.sample.yaml", "--warnings", w).code).toBe(0);
     expect(readFileSync(w, "utf8").slice(1).trim()).toBe("code,file,catalog,unit,period,indicator,field,path,message");
   });

@@ -242,7 +242,7 @@ describe("cadence (Kỳ đánh giá): an indicator is due when its window closes
   it("data for a period where the indicator is not due is ignored, with a warning", () => {
     const r = run(c, [{ id: "u", name: "U", data: { Q1: { "2": true }, Q4: { "2": false } } }], ["Q1", "Q2", "Q3", "Q4"]);
     expect(asPoints(r.units[0]).indicators["2"]!.score).toBe("0");
-    expect(r.warnings.map((w) => [w.code, w.where.period, w.where.indicator])).toEqual([["usage", "Q1", "2"]]);
+    expect(r.warnings.map((w) => [w.code, w.where.period, w.where.indicator])).toEqual([["notDue", "Q1", "2"]]);
   });
   it("period totals add the leaves due in each period: Q2 = 10 (half) + 10 (quarter), Q1 = 10", () => {
     const r = run(c, [{ id: "u", name: "U", data: { Q1: { "3": true }, Q2: { "1": true, "3": true } } }], ["Q1", "Q2", "Q3", "Q4"]);
@@ -420,7 +420,7 @@ describe("dataset errors: every problem at once, each with its place", () => {
     expect(asPoints(r.units[0]).indicators["1"]!.score).toBe("10");
     expect(asPoints(r.units[0]).indicators["3"]!.score).toBe("5");
     expect(asPoints(r.units[0]).indicators["3"]!.periods!["Y"]!.trace.inputs).toEqual({ a: "0.5" });
-    expect(r.warnings.map((w) => [w.code, w.where.indicator])).toEqual([["usage", "3"]]);
+    expect(r.warnings.map((w) => [w.code, w.where.indicator])).toEqual([["numberAsText", "3"]]);
   });
   it("numerator over denominator in the appraisal is reported at the appraisal's path", () => {
     const list = issues(() =>

@@ -475,26 +475,29 @@ describe("warnings: accepted input the user should know about (result.warnings)"
     expect(r.warnings).toEqual([
       {
         kind: "dataset",
-        code: "usage",
+        code: "numberAsText",
         path: ["units", 0, "profile", "budget"],
         where: { unit: "u", field: "profile.budget" },
-        detail: 'number given as text "1.50", read as 1.5',
+        received: '"1.50"',
+        expected: "1.5",
         message: 'unit u, field profile.budget: number given as text "1.50", read as 1.5',
       },
       {
         kind: "dataset",
-        code: "usage",
+        code: "numberAsText",
         ...at(0, "data", "Y", "2", "a"),
         where: { unit: "u", period: "Y", indicator: "2", field: "a" },
-        detail: 'number given as text " 1 ", read as 1',
+        received: '" 1 "',
+        expected: "1",
         message: 'unit u, period Y, indicator 2, field a: number given as text " 1 ", read as 1',
       },
       {
         kind: "dataset",
-        code: "usage",
+        code: "numberAsText",
         ...at(0, "data", "Y", "4", "x"),
         where: { unit: "u", period: "Y", indicator: "4", field: "x" },
-        detail: 'number given as text "0,5", read as 0.5',
+        received: '"0,5"',
+        expected: "0.5",
         message: 'unit u, period Y, indicator 4, field x: number given as text "0,5", read as 0.5',
       },
     ]);
@@ -507,10 +510,12 @@ describe("warnings: accepted input the user should know about (result.warnings)"
     );
     const warn = (period: string, code: string, cadence: string) => ({
       kind: "dataset",
-      code: "usage",
+      code: "notDue",
       ...at(0, "data", period, code),
       where: { unit: "u", period, indicator: code },
-      detail: `indicator ${code} is evaluated per ${cadence}; its data for ${period} is not used`,
+      received: period,
+      expected: cadence,
+      detail: code,
       message: `unit u, period ${period}, indicator ${code}: indicator ${code} is evaluated per ${cadence}; its data for ${period} is not used`,
     });
     // 8 (year) is due at Q4 only; 9 (half) at Q2 and Q4: even "n/a" in Q1 is not used.
@@ -527,10 +532,11 @@ describe("warnings: accepted input the user should know about (result.warnings)"
     expect(r.warnings).toEqual([
       {
         kind: "dataset",
-        code: "usage",
+        code: "numberAsText",
         ...at(0, "appraisal", "Y", "4", "x"),
         where: { unit: "u", period: "Y", indicator: "4", field: "x" },
-        detail: 'number given as text "0.25", read as 0.25',
+        received: '"0.25"',
+        expected: "0.25",
         message: 'unit u, period Y, indicator 4, field x: number given as text "0.25", read as 0.25',
       },
     ]);

@@ -136,9 +136,7 @@ function readField(
     return undefined;
   }
   if (typeof raw === "string" && v instanceof Dec) {
-    warnings.push(
-      createIssue("dataset", "usage", where(), { detail: `number given as text ${JSON.stringify(raw)}, read as ${v.toString()}` }, path()),
-    );
+    warnings.push(createIssue("dataset", "numberAsText", where(), { received: JSON.stringify(raw), expected: v.toString() }, path()));
   }
   return v;
 }
@@ -208,15 +206,7 @@ function normalizeEntries(
         continue;
       }
       if (!isDue(node.cadence, period, period === last)) {
-        warnings.push(
-          createIssue(
-            "dataset",
-            "usage",
-            where(),
-            { detail: `indicator ${code} is evaluated per ${node.cadence}; its data for ${period} is not used` },
-            path(),
-          ),
-        );
+        warnings.push(createIssue("dataset", "notDue", where(), { received: period, expected: node.cadence, detail: code }, path()));
       }
       if (isNotApplicable(raw)) {
         entries.set(code, { na: true });

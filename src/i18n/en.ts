@@ -88,6 +88,8 @@ export const en = {
   expectedShare: (p: P) =>
     `expected a share from 0 to 1 (0.85 = 85%), got ${p.received}${p.detail !== undefined ? `; write ${p.detail}` : ""}`,
   expectedPercent: (p: P) => `expected a percentage from 0 to 100, got ${p.received}`,
+  numberAsText: (p: P) => `number given as text ${p.received}, read as ${p.expected}`,
+  notDue: (p: P) => `indicator ${p.detail} is evaluated per ${p.expected}; its data for ${p.received} is not used`,
   missingMarker: (p: P) =>
     `${p.received} is read as a missing value (not as "not applicable": write n/a or "không áp dụng" for that)${p.detail !== undefined ? `; ${p.detail}` : ""}`,
   missingProfileField: (p: P) => `profile field ${p.received} is missing; indicator(s) ${p.detail} with data need it`,

@@ -88,6 +88,9 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   expectedShare: (p: P) =>
     `cần một tỷ lệ từ 0 đến 1 (0,85 = 85%), nhận được ${p.received}${p.detail !== undefined ? `; hãy ghi ${p.detail}` : ""}`,
   expectedPercent: (p: P) => `cần một tỷ lệ phần trăm từ 0 đến 100, nhận được ${p.received}`,
+  numberAsText: (p: P) => `số được ghi dạng văn bản ${p.received}, đọc thành ${p.expected}`,
+  notDue: (p: P) =>
+    `chỉ số ${p.detail} được đánh giá theo ${p.expected === "quarter" ? "quý" : p.expected === "half" ? "6 tháng" : p.expected === "year" ? "năm" : p.expected}; số liệu kỳ ${p.received} không được dùng`,
   missingMarker: (p: P) =>
     `${p.received} được đọc là thiếu số liệu (không phải "không áp dụng": hãy ghi n/a hoặc "không áp dụng" cho trường hợp đó)${p.detail !== undefined ? `; ${p.detail}` : ""}`,
   missingProfileField: (p: P) => `thiếu trường thông tin chung ${p.received}; (các) chỉ số ${p.detail} có số liệu cần trường này`,
