@@ -142,8 +142,21 @@ function readField(
 }
 
 /** A missing-value marker (NA, N/A, #N/A, na) read as absent: the warning naming its place. */
-function missingMarker(raw: string, where: IssueWhere, path: (string | number)[], consequence: string): Issue {
-  return createIssue("dataset", "missingMarker", where, { received: JSON.stringify(raw), detail: consequence }, path);
+function missingMarker(
+  raw: string,
+  where: IssueWhere,
+  path: (string | number)[],
+  consequence: "indicator" | "field" | "profile" | "absentAs",
+  absentAs?: string,
+): Issue {
+  // The consequence is a keyword, worded by each language's message.
+  return createIssue(
+    "dataset",
+    "missingMarker",
+    where,
+    { received: JSON.stringify(raw), detail: consequence, ...(absentAs !== undefined ? { expected: absentAs } : {}) },
+    path,
+  );
 }
 
 /** Input values of a node for one entry, with `from` references resolved. */
@@ -214,7 +227,7 @@ function normalizeEntries(
       }
       // NA, #N/A…: not reported (scored as missing), never "not applicable".
       if (isMissingMarker(raw)) {
-        warnings.push(missingMarker(raw as string, where(), path(), `indicator ${code} is scored as not reported`));
+        warnings.push(missingMarker(raw as string, where(), path(), "indicator"));
         continue;
       }
       const asked = node.asked;
@@ -253,8 +266,12 @@ function normalizeEntries(
           issues.push(createIssue("dataset", "fromField", fw(), { detail: spec.from }, fp()));
         } else if (isMissingMarker(obj[name])) {
           // A missing value: the field is absent (the missing-field check below, or its absentAs).
-          const absent = spec.absentAs === undefined ? "the field is missing" : `read as ${String(spec.absentAs)}`;
-          warnings.push(missingMarker(obj[name] as string, fw(), fp(), absent));
+          const raw = obj[name] as string;
+          warnings.push(
+            spec.absentAs === undefined
+              ? missingMarker(raw, fw(), fp(), "field")
+              : missingMarker(raw, fw(), fp(), "absentAs", String(spec.absentAs)),
+          );
         } else {
           const val = readField(spec, obj[name], format, fw, fp, issues, warnings);
           if (val !== undefined) values[name] = val;
@@ -571,14 +588,7 @@ export function normalizeDataset(
       }
       if (raw === null) continue;
       if (isMissingMarker(raw)) {
-        warnings.push(
-          missingMarker(
-            raw as string,
-            { unit: unit.id, field: `profile.${key}` },
-            ["units", i, "profile", key],
-            "the profile value is missing",
-          ),
-        );
+        warnings.push(missingMarker(raw as string, { unit: unit.id, field: `profile.${key}` }, ["units", i, "profile", key], "profile"));
         continue;
       }
       const v = readField(

@@ -91,7 +91,17 @@ export const en = {
   numberAsText: (p: P) => `number given as text ${p.received}, read as ${p.expected}`,
   notDue: (p: P) => `indicator ${p.detail} is evaluated per ${p.expected}; its data for ${p.received} is not used`,
   missingMarker: (p: P) =>
-    `${p.received} is read as a missing value (not as "not applicable": write n/a or "không áp dụng" for that)${p.detail !== undefined ? `; ${p.detail}` : ""}`,
+    `${p.received} is read as a missing value (not as "not applicable": write n/a or "không áp dụng" for that)${
+      p.detail === "indicator"
+        ? "; the indicator is scored as not reported"
+        : p.detail === "field"
+          ? "; the field is missing"
+          : p.detail === "profile"
+            ? "; the profile value is missing"
+            : p.detail === "absentAs"
+              ? `; read as ${p.expected}`
+              : ""
+    }`,
   missingProfileField: (p: P) => `profile field ${p.received} is missing; indicator(s) ${p.detail} with data need it`,
   missingParent: (p: P) => `a unit of catalog ${p.received} needs a parent: a unit of ${p.expected}`,
   parentWrongLevel: (p: P) => `parent "${p.received}" is a unit of ${p.detail}; expected ${p.expected}`,

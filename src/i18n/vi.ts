@@ -92,7 +92,17 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   notDue: (p: P) =>
     `chỉ số ${p.detail} được đánh giá theo ${p.expected === "quarter" ? "quý" : p.expected === "half" ? "6 tháng" : p.expected === "year" ? "năm" : p.expected}; số liệu kỳ ${p.received} không được dùng`,
   missingMarker: (p: P) =>
-    `${p.received} được đọc là thiếu số liệu (không phải "không áp dụng": hãy ghi n/a hoặc "không áp dụng" cho trường hợp đó)${p.detail !== undefined ? `; ${p.detail}` : ""}`,
+    `${p.received} được đọc là thiếu số liệu (không phải "không áp dụng": hãy ghi n/a hoặc "không áp dụng" cho trường hợp đó)${
+      p.detail === "indicator"
+        ? "; chỉ số được tính là không báo cáo"
+        : p.detail === "field"
+          ? "; trường này bị thiếu"
+          : p.detail === "profile"
+            ? "; thiếu giá trị thông tin chung"
+            : p.detail === "absentAs"
+              ? `; đọc thành ${p.expected}`
+              : ""
+    }`,
   missingProfileField: (p: P) => `thiếu trường thông tin chung ${p.received}; (các) chỉ số ${p.detail} có số liệu cần trường này`,
   missingParent: (p: P) => `đơn vị thuộc bộ chỉ số ${p.received} cần đơn vị cấp trên: một đơn vị thuộc ${p.expected}`,
   parentWrongLevel: (p: P) => `đơn vị cấp trên "${p.received}" thuộc ${p.detail}; cần ${p.expected}`,
