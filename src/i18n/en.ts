@@ -91,17 +91,7 @@ export const en = {
   numberAsText: (p: P) => `number given as text ${p.received}, read as ${p.expected}`,
   notDue: (p: P) => `indicator ${p.detail} is evaluated per ${p.expected}; its data for ${p.received} is not used`,
   missingMarker: (p: P) =>
-    `${p.received} is read as a missing value (not as "not applicable": write n/a or "không áp dụng" for that)${
-      p.detail === "indicator"
-        ? "; the indicator is scored as not reported"
-        : p.detail === "field"
-          ? "; the field is missing"
-          : p.detail === "profile"
-            ? "; the profile value is missing"
-            : p.detail === "absentAs"
-              ? `; read as ${p.expected}`
-              : ""
-    }`,
+    `${p.received} is read as a missing value (not as "not applicable": write n/a or "không áp dụng" for that)${markerConsequence(p)}`,
   missingProfileField: (p: P) => `profile field ${p.received} is missing; indicator(s) ${p.detail} with data need it`,
   missingParent: (p: P) => `a unit of catalog ${p.received} needs a parent: a unit of ${p.expected}`,
   parentWrongLevel: (p: P) => `parent "${p.received}" is a unit of ${p.detail}; expected ${p.expected}`,
@@ -129,16 +119,24 @@ export const en = {
   notAFile: () => "is a directory, not a file",
   unreadableFile: (p: P) => `cannot read the file: ${p.detail}`,
   notUtf8: (p: P) => `is not UTF-8 text (${p.received ?? `an invalid byte on line ${p.detail}`}); save it as UTF-8 (in Excel: "CSV UTF-8")`,
-  overrideNumber: (p: P) =>
-    `cannot read the number in the change "${p.received}": ${
-      p.detail === "ambiguousNumber"
-        ? "a dot or comma before 3 digits may group thousands or mark decimals; write 1000 or 1.5, or declare numberFormat in the dataset"
-        : p.detail === "inexactNumber"
-          ? "it has more digits than can be held exactly"
-          : p.detail === "numberFormatMismatch"
-            ? "it is written in the other number format than the dataset's numberFormat"
-            : "not a number"
-    }`,
+  overrideNumber: (p: P) => `cannot read the number in the change "${p.received}": ${numberProblem[p.detail ?? ""] ?? "not a number"}`,
 } as const;
 
 type P = { readonly expected?: string; readonly received?: string; readonly detail?: string };
+
+/** What a missing-value marker leads to (missingMarker's detail keyword). */
+const markerConsequence = (p: P): string =>
+  ({
+    indicator: "; the indicator is scored as not reported",
+    field: "; the field is missing",
+    profile: "; the profile value is missing",
+    absentAs: `; read as ${p.expected}`,
+  })[p.detail ?? ""] ?? "";
+
+/** Why a number is not read (the value reader's problem codes). */
+const numberProblem: Readonly<Record<string, string>> = {
+  ambiguousNumber:
+    "a dot or comma before 3 digits may group thousands or mark decimals; write 1000 or 1.5, or declare numberFormat in the dataset",
+  inexactNumber: "it has more digits than can be held exactly",
+  numberFormatMismatch: "it is written in the other number format than the dataset's numberFormat",
+};

@@ -2,6 +2,26 @@ import type { en } from "./en.js";
 
 type P = { readonly expected?: string; readonly received?: string; readonly detail?: string };
 
+/** Cadences (Kỳ đánh giá) in words. */
+const cadenceWords: Readonly<Record<string, string>> = { quarter: "quý", half: "6 tháng", year: "năm" };
+
+/** What a missing-value marker leads to (missingMarker's detail keyword). */
+const markerConsequence = (p: P): string =>
+  ({
+    indicator: "; chỉ số được tính là không báo cáo",
+    field: "; trường này bị thiếu",
+    profile: "; thiếu giá trị thông tin chung",
+    absentAs: `; đọc thành ${p.expected}`,
+  })[p.detail ?? ""] ?? "";
+
+/** Why a number is not read (the value reader's problem codes). */
+const numberProblem: Readonly<Record<string, string>> = {
+  ambiguousNumber:
+    "dấu chấm hoặc phẩy trước 3 chữ số có thể là phân cách hàng nghìn hoặc dấu thập phân; hãy viết 1000 hoặc 1.5, hoặc khai báo numberFormat trong tệp số liệu",
+  inexactNumber: "số có nhiều chữ số hơn mức có thể lưu chính xác",
+  numberFormatMismatch: "số được viết theo định dạng khác với numberFormat của tệp số liệu",
+};
+
 /** Vietnamese messages by issue code (same keys as `en`). */
 export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   $place: { catalog: "bộ chỉ số", row: "dòng", unit: "đơn vị", period: "kỳ", indicator: "chỉ số", field: "trường" },
@@ -90,19 +110,9 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   expectedPercent: (p: P) => `cần một tỷ lệ phần trăm từ 0 đến 100, nhận được ${p.received}`,
   numberAsText: (p: P) => `số được ghi dạng văn bản ${p.received}, đọc thành ${p.expected}`,
   notDue: (p: P) =>
-    `chỉ số ${p.detail} được đánh giá theo ${p.expected === "quarter" ? "quý" : p.expected === "half" ? "6 tháng" : p.expected === "year" ? "năm" : p.expected}; số liệu kỳ ${p.received} không được dùng`,
+    `chỉ số ${p.detail} được đánh giá theo ${cadenceWords[p.expected ?? ""] ?? p.expected}; số liệu kỳ ${p.received} không được dùng`,
   missingMarker: (p: P) =>
-    `${p.received} được đọc là thiếu số liệu (không phải "không áp dụng": hãy ghi n/a hoặc "không áp dụng" cho trường hợp đó)${
-      p.detail === "indicator"
-        ? "; chỉ số được tính là không báo cáo"
-        : p.detail === "field"
-          ? "; trường này bị thiếu"
-          : p.detail === "profile"
-            ? "; thiếu giá trị thông tin chung"
-            : p.detail === "absentAs"
-              ? `; đọc thành ${p.expected}`
-              : ""
-    }`,
+    `${p.received} được đọc là thiếu số liệu (không phải "không áp dụng": hãy ghi n/a hoặc "không áp dụng" cho trường hợp đó)${markerConsequence(p)}`,
   missingProfileField: (p: P) => `thiếu trường thông tin chung ${p.received}; (các) chỉ số ${p.detail} có số liệu cần trường này`,
   missingParent: (p: P) => `đơn vị thuộc bộ chỉ số ${p.received} cần đơn vị cấp trên: một đơn vị thuộc ${p.expected}`,
   parentWrongLevel: (p: P) => `đơn vị cấp trên "${p.received}" thuộc ${p.detail}; cần ${p.expected}`,
@@ -130,14 +140,5 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   unreadableFile: (p: P) => `không đọc được tệp: ${p.detail}`,
   notUtf8: (p: P) =>
     `không phải văn bản UTF-8 (${p.received ?? `byte không hợp lệ ở dòng ${p.detail}`}); hãy lưu tệp dạng UTF-8 (trong Excel: "CSV UTF-8")`,
-  overrideNumber: (p: P) =>
-    `không đọc được số trong thay đổi "${p.received}": ${
-      p.detail === "ambiguousNumber"
-        ? "dấu chấm hoặc phẩy trước 3 chữ số có thể là phân cách hàng nghìn hoặc dấu thập phân; hãy viết 1000 hoặc 1.5, hoặc khai báo numberFormat trong tệp số liệu"
-        : p.detail === "inexactNumber"
-          ? "số có nhiều chữ số hơn mức có thể lưu chính xác"
-          : p.detail === "numberFormatMismatch"
-            ? "số được viết theo định dạng khác với numberFormat của tệp số liệu"
-            : "không phải là số"
-    }`,
+  overrideNumber: (p: P) => `không đọc được số trong thay đổi "${p.received}": ${numberProblem[p.detail ?? ""] ?? "không phải là số"}`,
 };

@@ -296,26 +296,19 @@ export function readCsvDataset(text: string, catalog: CompiledCatalog, options: 
   }
   if (issues.length) throw new DatasetError(issues);
 
-  if (markers.length)
-    warnings.push(
-      createIssue(
-        "dataset",
-        "csvMissingMarker",
-        { ...fileWhere, row: markers[0]! },
-        { received: String(markers.length), detail: listRows(markers) },
-        ["row", markers[0]!, "value"],
-      ),
-    );
-  if (empty.length)
-    warnings.push(
-      createIssue(
-        "dataset",
-        "csvEmptyValues",
-        { ...fileWhere, row: empty[0]! },
-        { received: String(empty.length), detail: listRows(empty) },
-        ["row", empty[0]!, "value"],
-      ),
-    );
+  // Rows read as not reported: one warning per kind, counting them and listing the first.
+  for (const [code, rows] of [
+    ["csvMissingMarker", markers],
+    ["csvEmptyValues", empty],
+  ] as const)
+    if (rows.length)
+      warnings.push(
+        createIssue("dataset", code, { ...fileWhere, row: rows[0]! }, { received: String(rows.length), detail: listRows(rows) }, [
+          "row",
+          rows[0]!,
+          "value",
+        ]),
+      );
 
   const ordered = [...periods].sort((a, b) => PERIOD_ORDER.indexOf(a as never) - PERIOD_ORDER.indexOf(b as never));
   const dataset: DatasetInput = {
