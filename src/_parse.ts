@@ -4,6 +4,7 @@ import type * as z from "zod/mini";
 // issue details read as before without touching the app's global zod configuration.
 import en from "zod/v4/locales/en.js";
 import { Dec } from "./_decimal.js";
+import { ONE_GROUP_DOT } from "./_values.js";
 import { CatalogError, DatasetError, createIssue, type Issue, type IssueCode, type IssueKind } from "./errors.js";
 
 /** Deepest nesting accepted in a catalog or dataset: real ones are under 10 levels deep. */
@@ -173,8 +174,6 @@ function jsonIssues(text: string, kind: IssueKind, code: IssueCode, where: objec
  */
 /** A number as plain digits (YAML reads other forms too: 1e3, 0x10, .inf, .nan). */
 const PLAIN_NUMBER = /^[-+]?\d+(\.\d+)?$/;
-/** "1.000", "12.500": one thousands group to a Vietnamese writer, a decimal to YAML. */
-const ONE_GROUP_DOT = /^[-+]?[1-9]\d{0,2}\.\d{3}$/;
 
 function yamlNumberIssues(contents: unknown, kind: IssueKind, where: object, duplicates = false): Issue[] {
   const issues: Issue[] = [];
@@ -186,7 +185,7 @@ function yamlNumberIssues(contents: unknown, kind: IssueKind, where: object, dup
     if (isScalar(node)) {
       const v = node.value;
       const source = typeof v === "number" && node.type === "PLAIN" ? node.source : undefined;
-      if (source !== undefined && (!PLAIN_NUMBER.test(source) || (format !== "en" && ONE_GROUP_DOT.test(source)))) {
+      if (source !== undefined && (!PLAIN_NUMBER.test(source) || (format !== "en" && ONE_GROUP_DOT.test(source.replace(/^\+/, ""))))) {
         // YAML would read it as a number the writer may not mean: refused, never reinterpreted.
         issues.push(
           createIssue(

@@ -1,4 +1,4 @@
-import { readNumberText, type NumberFormat } from "../io/values.js";
+import { readNumberText, type NumberFormat } from "../_values.js";
 import { DatasetError, createIssue } from "../errors.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
 import { score } from "../engine/score.js";

@@ -32,7 +32,7 @@ import { template } from "../io/template.js";
 import { readCsvDataset } from "../io/csv.js";
 import type { RosterEntry } from "../io/roster.js";
 import { readRoster } from "../io/rosterFile.js";
-import type { NumberFormat } from "../io/values.js";
+import type { NumberFormat } from "../_values.js";
 import type { Override } from "../io/overrides.js";
 import { periodsProblem } from "../_periods.js";
 import { writeFileSync } from "node:fs";

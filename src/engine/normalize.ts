@@ -5,7 +5,7 @@ import { DatasetError, createIssue, type Issue, type IssueWhere } from "../error
 import type { FieldSpec, FieldValue } from "../formulas/_types.js";
 import { ratioParts } from "../formulas/_value.js";
 import type { Dataset, DatasetUnit } from "../io/dataset.js";
-import { isMissingMarker, isNotApplicable, readNumber, type NumberFormat } from "../io/values.js";
+import { isMissingMarker, isNotApplicable, readNumber, type NumberFormat } from "../_values.js";
 import { isDue, periodGaps, periodsProblem } from "../_periods.js";
 
 /** One indicator's data in one period, normalised. */

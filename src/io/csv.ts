@@ -5,7 +5,7 @@ import { fileMessages } from "../i18n/files.js";
 import type { DatasetInput } from "./dataset.js";
 import type { RosterEntry } from "./roster.js";
 import { notDelimiterGuess } from "./rosterFile.js";
-import { EXACT_DIGITS, isMissingMarker, isNotApplicable, readBooleanText, readNumberText, type NumberFormat } from "./values.js";
+import { EXACT_DIGITS, isMissingMarker, isNotApplicable, readBooleanText, readNumberText, type NumberFormat } from "../_values.js";
 import { PERIOD_ORDER } from "../_periods.js";
 
 // The messages of the problems raised here (not carried by score() alone).

@@ -1,4 +1,4 @@
-import { Dec } from "../_decimal.js";
+import { Dec } from "./_decimal.js";
 
 // The one reader of data values (issue 10, "no silent guesses"): every source (YAML, JSON, CSV,
 // what-if, the API) reads numbers, booleans and the "not applicable" / missing markers here, so
@@ -31,7 +31,8 @@ const COMMA_DECIMAL = /^-?\d+,\d+$/;
 // Thousands groups: 1–3 leading digits (not 0), then groups of 3.
 const VI_GROUPED = /^-?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/;
 const EN_GROUPED = /^-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/;
-const ONE_GROUP_DOT = /^-?[1-9]\d{0,2}\.\d{3}$/;
+/** "1.000", "12.500": one thousands group in `vi`, a decimal in `en` (also used by the YAML reader). */
+export const ONE_GROUP_DOT = /^-?[1-9]\d{0,2}\.\d{3}$/;
 const ONE_GROUP_COMMA = /^-?[1-9]\d{0,2},\d{3}$/;
 
 function exact(canonical: string): NumberReading {
