@@ -27,6 +27,12 @@ export interface ScoreOptions {
    * ranks and period totals only: for a portal recomputing on every edit).
    */
   readonly detail?: "full" | "indicators" | "totals";
+  /**
+   * `fast` (default): the compiled exact path (docs/fast-path.md), which hands a unit to the
+   * reference whenever it cannot certify a printed digit; `reference`: the decimal.js engine for
+   * every unit (for comparison, and to see every trace computed up front).
+   */
+  readonly engine?: "fast" | "reference";
 }
 
 /**
