@@ -69,3 +69,12 @@ export function compareFixed(x: Fixed, y: Fixed): -1 | 0 | 1 {
   // x.n / 10^x.k vs y.n / 10^y.k  ⇔  x.n · 10^y.k vs y.n · 10^x.k
   return crossSign(x.n, POW10[y.k]!, y.n, POW10[x.k]!);
 }
+
+/**
+ * `x·y − z·w` for safe integers, exact before its one rounding to a double (the continuous part of
+ * a formula may then use it: its relative error is at most 2^-53).
+ */
+export function exactDifference(x: number, y: number, z: number, w: number): number {
+  if (Math.abs(x) < HALF && Math.abs(y) < HALF && Math.abs(z) < HALF && Math.abs(w) < HALF) return x * y - z * w;
+  return Number(BigInt(x) * BigInt(y) - BigInt(z) * BigInt(w));
+}

@@ -70,6 +70,6 @@ export function evaluateLevelUnits(
       ...(r.registeredBlockers ? { registeredBlockers: r.registeredBlockers } : {}),
     } satisfies LevelUnit;
   });
-  const ranks = competitionRanks(results.map((r) => new Dec(r.level)));
+  const ranks = competitionRanks(results.map((r) => r.level));
   return results.map((r, i) => ({ ...r, rank: ranks[i]! })).sort((a, b) => a.rank - b.rank);
 }

@@ -493,6 +493,21 @@ function checkParents(
   }
 }
 
+/**
+ * The warning for periods with a gap (Q1, Q3, Q4): only indicators evaluated per quarter or half
+ * average over the periods, so it is given when the catalogs have one; annual ones use the last.
+ */
+export function periodGapWarnings(periods: readonly string[], mainCatalog: CompiledCatalog, childCatalog?: CompiledCatalog): Issue[] {
+  const gaps = periodGaps(periods);
+  const cadence = gaps.length
+    ? [mainCatalog, childCatalog].flatMap((c) => c?.leaves ?? []).find((n) => n.cadence !== "year")?.cadence
+    : undefined;
+  if (!cadence) return [];
+  return [
+    createIssue("dataset", "periodGap", {}, { received: periods.join(", "), detail: gaps.join(", "), expected: cadence }, ["periods"]),
+  ];
+}
+
 /** Options of {@link normalizeDataset} for a dataset read unit by unit (see `readDataset`). */
 export interface NormalizeOptions {
   /** Shape problems of the units left out: reported with the problems found here, at once. */
@@ -523,20 +538,7 @@ export function normalizeDataset(
   const format = dataset.numberFormat;
   if (periodsProblem(dataset.periods)) {
     issues.push(createIssue("dataset", "badPeriods", {}, { received: dataset.periods.join(", ") }, ["periods"]));
-  } else {
-    const gaps = periodGaps(dataset.periods);
-    // Only indicators evaluated per quarter or half average over the periods; annual ones use the last.
-    const cadence = gaps.length
-      ? [mainCatalog, childCatalog].flatMap((c) => c?.leaves ?? []).find((n) => n.cadence !== "year")?.cadence
-      : undefined;
-    if (cadence) {
-      warnings.push(
-        createIssue("dataset", "periodGap", {}, { received: dataset.periods.join(", "), detail: gaps.join(", "), expected: cadence }, [
-          "periods",
-        ]),
-      );
-    }
-  }
+  } else warnings.push(...periodGapWarnings(dataset.periods, mainCatalog, childCatalog));
   if (dataset.catalog !== mainCatalog.catalog.id) {
     issues.push(
       createIssue("dataset", "catalogMismatch", {}, { received: dataset.catalog, expected: mainCatalog.catalog.id }, ["catalog"]),

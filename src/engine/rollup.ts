@@ -5,7 +5,7 @@ import { isDue } from "../_periods.js";
 import type { IndicatorResult, PeriodScore, PeriodStatus, Trace } from "./types.js";
 
 /** A period score whose trace is built on first access (JSON output includes it). */
-class LazyPeriodScore implements PeriodScore {
+export class LazyPeriodScore implements PeriodScore {
   readonly score: string;
   readonly status: PeriodStatus;
   readonly #leaf: LeafScore;

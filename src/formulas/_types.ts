@@ -2,6 +2,7 @@ import type * as z from "zod/mini";
 import type { Dec } from "../_decimal.js";
 import type { IssueCode, Lang } from "../errors.js";
 import type { ExplainWords } from "../i18n/explain.js";
+import type { CompileContext, FastFormula, FastValue } from "./_fast.js";
 import type { FieldType, InputDef } from "./_schema.js";
 
 /** A normalised data value: a decimal, a boolean or an option key / text. */
@@ -173,4 +174,12 @@ export interface FormulaKindDef<F extends AnyFormula = AnyFormula, S extends z.Z
   raising(formula: F): string[];
   /** Measured value compared across units (kinds scored against their peers). */
   measure?(formula: F, inputs: Inputs): Dec | "zeroDenominator" | undefined;
+  /**
+   * The compiled form (docs/fast-path.md): exact decisions on integers, the continuous part in
+   * doubles, the same points as `evaluate` within the catalog's error bound.
+   * @throws Uncompilable when the formula has no exact compiled form.
+   */
+  compile(formula: F, max: Dec, ctx: CompileContext): FastFormula;
+  /** The compiled `measure`: measures the value compared across units into `FRACTION`. */
+  compileMeasure?(formula: F, ctx: CompileContext): FastValue;
 }

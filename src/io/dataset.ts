@@ -82,6 +82,14 @@ const NO_IDS: ReadonlySet<string> = new Set();
  */
 export function readDataset(source: string | object): DatasetReading {
   const { raw, where } = readRaw(source, "dataset");
+  return readDatasetObject(raw, where);
+}
+
+/**
+ * {@link readDataset} of a dataset already parsed.
+ * @param where The file it was read from, for the places of problems.
+ */
+export function readDatasetObject(raw: unknown, where: { file?: string }): DatasetReading {
   const r = checkShape(raw, "dataset", DatasetSchema, where);
   if ("data" in r) return { dataset: r.data, issues: [], unitIndex: undefined, otherIds: NO_IDS };
   const units = raw !== null && typeof raw === "object" ? (raw as { units?: unknown }).units : undefined;

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { Measured, compareMeasured, compileValue, literalFixed, toDouble } from "../_fast.js";
 import { ZERO, parseDecimalLiteral, type Dec } from "../../_decimal.js";
 import { DecimalLiteralSchema, ValueExprSchema, worthFields, worthRefine } from "../_schema.js";
 import type { CheckContext, FormulaKindDef } from "../_types.js";
@@ -113,6 +114,8 @@ function direction(a: Interval, b: Interval): number {
 }
 
 const BOUNDS = ["gte", "gt", "lte", "lt", "eq"] as const;
+/** The comparisons of the value with a bound (−1 below, 0 at, 1 above) that keep it inside the band. */
+const INSIDE: Readonly<Record<(typeof BOUNDS)[number], readonly number[]>> = { gte: [0, 1], gt: [1], lte: [-1, 0], lt: [-1], eq: [0] };
 
 /**
  * Catalog checks of a `bands` formula: bounds inside the value's domain, each band holding some
@@ -172,6 +175,24 @@ export const bands: FormulaKindDef<BandsFormula, typeof BandsFormulaSchema> = {
       branch: "band",
       value: v.value,
       facts: { ...facts, band: String(index + 1), bounds: bandText(band), ...(band.label ? { label: band.label } : {}) },
+    };
+  },
+  compile(formula, max, ctx) {
+    const value = compileValue(formula.value, ctx);
+    const zero = ctx.zeroDenominator(toDouble(max));
+    // Each band: its bounds as exact fixed values and the comparison results that keep a value inside.
+    const compiled = formula.bands.map((band) => ({
+      bounds: BOUNDS.flatMap((k) => (band[k] !== undefined ? [{ at: literalFixed(band[k]), inside: INSIDE[k] }] : [])),
+      points: toDouble(worth(band, max)),
+    }));
+    return (vals, scales, base) => {
+      const r = value(vals, scales, base);
+      if (r !== Measured.Ok) return r === Measured.ZeroDenominator ? zero : NaN;
+      outer: for (const band of compiled) {
+        for (const b of band.bounds) if (!b.inside.includes(compareMeasured(b.at))) continue outer;
+        return band.points;
+      }
+      return 0;
     };
   },
   explain(t, ctx) {

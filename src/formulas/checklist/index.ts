@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { toDouble } from "../_fast.js";
 import { ZERO, sum } from "../../_decimal.js";
 import { checkWorth } from "../_check.js";
 import { FieldNameSchema, OptionSchema } from "../_schema.js";
@@ -44,6 +45,14 @@ export const checklist: FormulaKindDef<ChecklistFormula, typeof ChecklistFormula
       }
     }
     return { raw, branch: "items", facts: { achieved: done.join(","), of: Object.keys(formula.items).join(",") } };
+  },
+  compile(formula, max, ctx) {
+    const items = Object.entries(formula.items).map(([name, item]) => ({ slot: ctx.slot(name), points: toDouble(worth(item, max)) }));
+    return (vals, _scales, base) => {
+      let raw = 0;
+      for (const item of items) if (vals[base + item.slot] === 1) raw += item.points;
+      return raw;
+    };
   },
   explain: (t, ctx) => `${ctx.words.done}: ${t.facts["achieved"] || ctx.words.none} → ${ctx.points}`,
 };

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { toDouble } from "../_fast.js";
 import { FieldNameSchema, OptionSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
 import { checkWorth } from "../_check.js";
@@ -36,6 +37,12 @@ export const choice: FormulaKindDef<ChoiceFormula, typeof ChoiceFormulaSchema> =
     const key = String(inputs["value"]);
     const option = formula.options[key]!;
     return { raw: worth(option, max), branch: "option", facts: { option: key, label: option.label } };
+  },
+  compile(formula, max, ctx) {
+    const slot = ctx.slot("value");
+    // The option's index in the field's options (the keys in catalog order) → its points.
+    const points = Object.values(formula.options).map((o) => toDouble(worth(o, max)));
+    return (vals, _scales, base) => points[vals[base + slot]!] ?? NaN;
   },
   explain: (t, ctx) => `${ctx.words.choice} “${t.facts["label"] ?? t.facts["option"]}” → ${ctx.points}`,
 };

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { toDouble } from "../_fast.js";
 import { ZERO, clamp, parseDecimalLiteral, sum } from "../../_decimal.js";
 import { checkPositive } from "../_check.js";
 import { DecimalLiteralSchema } from "../_schema.js";
@@ -51,6 +52,20 @@ export const composite: FormulaKindDef<CompositeFormula> = {
       raw: sum(parts.map((p) => p.score)),
       branch: "parts",
       parts: parts.map((p) => ({ ...p, score: p.score.toString() })),
+    };
+  },
+  compile(formula, _max, ctx) {
+    const parts = formula.parts.map((part) => {
+      const partMax = parseDecimalLiteral(part.max);
+      return { formula: ctx.compile(part.formula, partMax), max: toDouble(partMax) };
+    });
+    return (vals, scales, base, peers) => {
+      let raw = 0;
+      for (const part of parts) {
+        const r = part.formula(vals, scales, base, peers);
+        raw += r > part.max ? part.max : r > 0 ? r : r === r ? 0 : NaN;
+      }
+      return raw;
     };
   },
   explain: (t, ctx) => `${(t.parts ?? []).map((p) => `${p.label}: ${ctx.n(p.score)}/${ctx.n(p.max)}`).join("; ")} → ${ctx.points}`,

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { POW10, literalFixed, toDouble } from "../_fast.js";
 import { Dec, ZERO, parseDecimalLiteral } from "../../_decimal.js";
 import { DecimalLiteralSchema, FieldNameSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
@@ -50,6 +51,21 @@ export const perItem: FormulaKindDef<PerItemFormula, typeof PerItemFormulaSchema
     const cap = formula.cap !== undefined ? parseDecimalLiteral(formula.cap) : max;
     const facts = { items: counts.join(","), cap: cap.toString(), uncapped: raw.toString() };
     return raw.gt(cap) ? { raw: cap, branch: "capped", facts } : { raw, branch: "items", facts };
+  },
+  compile(formula, max, ctx) {
+    const items = Object.entries(formula.items).map(([name, item]) => ({
+      slot: ctx.slot(name),
+      points: toDouble(parseDecimalLiteral(item.points)),
+    }));
+    // Fail here, not at evaluation, when a literal is not an exact decimal.
+    for (const item of Object.values(formula.items)) literalFixed(item.points);
+    const cap = toDouble(formula.cap !== undefined ? parseDecimalLiteral(formula.cap) : max);
+    // Counts are whole numbers (scale 0): count × points and the cap are continuous, the min of them too.
+    return (vals, scales, base) => {
+      let raw = 0;
+      for (const item of items) raw += (vals[base + item.slot]! / POW10[scales[base + item.slot]!]!) * item.points;
+      return raw > cap ? cap : raw;
+    };
   },
   explain(t, ctx) {
     const items = (t.facts["items"] ?? "").replaceAll(",", " + ");

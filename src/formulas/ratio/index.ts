@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { Measured, FRACTION, compileValue, toDouble } from "../_fast.js";
 import { parseDecimalLiteral } from "../../_decimal.js";
 import { DecimalLiteralSchema, ValueExprSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
@@ -34,6 +35,16 @@ export const ratio: FormulaKindDef<RatioFormula, typeof RatioFormulaSchema> = {
     if (!v.ok) return { raw: max, branch: "zeroDenominator", zeroDenominator: true };
     const factor = formula.points !== undefined ? parseDecimalLiteral(formula.points) : max;
     return { raw: v.value.times(factor), branch: "ratio", value: v.value, facts: { ...valueFacts(v), factor } };
+  },
+  compile(formula, max, ctx) {
+    const value = compileValue(formula.value, ctx);
+    const factor = toDouble(formula.points !== undefined ? parseDecimalLiteral(formula.points) : max);
+    const zero = ctx.zeroDenominator(toDouble(max));
+    return (vals, scales, base) => {
+      const r = value(vals, scales, base);
+      if (r !== Measured.Ok) return r === Measured.ZeroDenominator ? zero : NaN;
+      return (FRACTION.a / FRACTION.b) * factor;
+    };
   },
   explain(t, ctx) {
     const factor = t.facts["factor"];

@@ -1,4 +1,6 @@
 import * as z from "zod/mini";
+import { Measured, FRACTION, compileValue, toDouble } from "../_fast.js";
+import { crossSign, exactDifference } from "../../_exact.js";
 import { ZERO } from "../../_decimal.js";
 import { ValueExprSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
@@ -41,6 +43,29 @@ export const relative: FormulaKindDef<RelativeFormula, typeof RelativeFormulaSch
     }
     const branch = formula.mode === "minmax" ? "rangeZeroFallback" : "best";
     return { raw: v.value.div(best).times(max), branch, value: v.value, facts };
+  },
+  compileMeasure: (formula, ctx) => compileValue(formula.value, ctx),
+  compile(formula, max, ctx) {
+    const value = compileValue(formula.value, ctx);
+    const m = toDouble(max);
+    const zero = ctx.zeroDenominator(m);
+    const minmax = formula.mode === "minmax";
+    return (vals, scales, base, peers) => {
+      const r = value(vals, scales, base);
+      if (r !== Measured.Ok) return r === Measured.ZeroDenominator ? zero : NaN;
+      const { a, b } = FRACTION;
+      // Alone (no peers measured): best = min = the value itself.
+      const p = peers ?? { bestA: a, bestB: b, minA: a, minB: b, count: 1 };
+      if (p.bestA <= 0) return 0;
+      // best > min, exactly: bestA/bestB > minA/minB.
+      if (minmax && crossSign(p.bestA, p.minB, p.minA, p.bestB) > 0) {
+        // (v − min)/(best − min) = (a·minB − minA·b)·bestB / (b·(bestA·minB − minA·bestB)); differences exact before rounding.
+        const x = exactDifference(a, p.minB, p.minA, b);
+        const y = exactDifference(p.bestA, p.minB, p.minA, p.bestB);
+        return (x / b) * (p.bestB / y) * m;
+      }
+      return (a / b / (p.bestA / p.bestB)) * m;
+    };
   },
   explain(t, ctx) {
     const v = shownValue(t, ctx);

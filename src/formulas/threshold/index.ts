@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { Measured, FRACTION, compareMeasured, compileValue, literalFixed, toDouble } from "../_fast.js";
 import { ZERO, parseDecimalLiteral } from "../../_decimal.js";
 import { DecimalLiteralSchema, ValueExprSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
@@ -49,6 +50,24 @@ export const threshold: FormulaKindDef<ThresholdFormula, typeof ThresholdFormula
       case "zero":
         return { raw: ZERO, branch: "belowZero", value: v.value, facts };
     }
+  },
+  compile(formula, max, ctx) {
+    const value = compileValue(formula.value, ctx);
+    const t = literalFixed(formula.threshold);
+    const tD = toDouble(parseDecimalLiteral(formula.threshold));
+    const m = toDouble(max);
+    const zero = ctx.zeroDenominator(m);
+    const gt = formula.at === "gt";
+    const below = formula.below;
+    return (vals, scales, base) => {
+      const r = value(vals, scales, base);
+      if (r !== Measured.Ok) return r === Measured.ZeroDenominator ? zero : NaN;
+      const c = compareMeasured(t);
+      if (gt ? c > 0 : c >= 0) return m;
+      if (below === "zero") return 0;
+      const v = FRACTION.a / FRACTION.b;
+      return below === "proportional" ? (v / tD) * m : v * m;
+    };
   },
   explain(t, ctx) {
     const v = shownValue(t, ctx);

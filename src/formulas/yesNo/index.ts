@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { toDouble } from "../_fast.js";
 import { ZERO, parseDecimalLiteral } from "../../_decimal.js";
 import { DecimalLiteralSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
@@ -28,6 +29,11 @@ export const yesNo: FormulaKindDef<YesNoFormula, typeof YesNoFormulaSchema> = {
     if (inputs["value"] !== true) return { raw: ZERO, branch: "no" };
     const share = formula.share !== undefined ? parseDecimalLiteral(formula.share) : undefined;
     return { raw: share ? share.times(max) : max, branch: "yes" };
+  },
+  compile(formula, max, ctx) {
+    const slot = ctx.slot("value");
+    const yes = toDouble(formula.share !== undefined ? parseDecimalLiteral(formula.share).times(max) : max);
+    return (vals, _scales, base) => (vals[base + slot] === 1 ? yes : 0);
   },
   explain: (t, ctx) => `${t.branch === "yes" ? ctx.words.yes : ctx.words.no} → ${ctx.points}`,
 };

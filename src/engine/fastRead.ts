@@ -1,0 +1,420 @@
+import { Dec } from "../_decimal.js";
+import { fixedOf } from "../_exact.js";
+import { own } from "../_own.js";
+import { isNotApplicable } from "../_values.js";
+import { periodsProblem } from "../_periods.js";
+import { POW10 } from "../formulas/_fast.js";
+import type { FieldSpec, FieldValue } from "../formulas/_types.js";
+import type { Dataset } from "../io/dataset.js";
+import type { Entry, NormalizedUnit } from "./normalize.js";
+import { resolveInputs } from "./normalize.js";
+import type { FastPlan, LeafPlan } from "./fastPlan.js";
+
+// The compiled reader of the fast path (issue 11): one pass over the dataset object that fetches
+// the due codes and fields by the plan's keys and checks types and domains while it reads. It
+// accepts only what the reference reader accepts without a word (no issue, no warning of its own);
+// anything else — a number given as text, a missing marker, data for a period not due, an unknown
+// key, appraised data, a roster — returns `undefined`, and the reference reader (readDataset +
+// normalizeDataset) reads the dataset and reports every problem. Its rules are those of
+// normalize.ts; the hostile-input suite runs through it.
+
+/** Status of an entry (unit × period × leaf). */
+export const Status = { NotReported: 0, Values: 1, NotApplicable: 2, InputsMissing: 3 } as const;
+
+/** A unit's data in the compact form the fast scorer reads. */
+export interface CompactUnit {
+  readonly id: string;
+  readonly name: string;
+  readonly parent: string | undefined;
+  readonly registered: number | undefined;
+  /** periods × plan.width values: value = vals / 10^scales (booleans 1 / 0, options their index). */
+  readonly vals: Float64Array;
+  readonly scales: Uint8Array;
+  /** periods × leaves statuses ({@link Status}). */
+  readonly status: Uint8Array;
+  /** Profile values (by the plan's profile index); `profileGiven` 1 where given. */
+  readonly profile: Float64Array;
+  readonly profileScales: Uint8Array;
+  readonly profileGiven: Uint8Array;
+  /** Text values: by value position (profile texts at −1 − key). */
+  readonly texts: Map<number, string> | undefined;
+  /** The unit as the reference reader normalised it, when it read the dataset. */
+  readonly normalized?: NormalizedUnit;
+}
+
+const UNIT_KEYS = new Set(["id", "name", "catalog", "parent", "registered", "profile", "data"]);
+const DATASET_KEYS = new Set(["catalog", "year", "periods", "numberFormat", "units"]);
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** Scratch of one value read. */
+const VALUE = { n: 0, k: 0 };
+
+/** Reads a JS number as an exact `n / 10^k` into VALUE; false when it does not fit the safe integers. */
+function readNumberValue(v: number): boolean {
+  if (Number.isInteger(v)) {
+    if (!Number.isSafeInteger(v)) return false;
+    VALUE.n = v + 0; // −0 reads as 0
+    VALUE.k = 0;
+    return true;
+  }
+  if (!Number.isFinite(v)) return false;
+  const s = String(v);
+  const dot = s.indexOf(".");
+  if (dot < 0 || s.includes("e")) return false;
+  const k = s.length - dot - 1;
+  if (k > 15) return false;
+  const n = Number(s.slice(0, dot) + s.slice(dot + 1));
+  if (!Number.isSafeInteger(n)) return false;
+  VALUE.n = n;
+  VALUE.k = k;
+  return true;
+}
+
+/**
+ * Reads one value of a field into VALUE, or says that the reference must read it (false): the
+ * checks of normalize.ts `readValue` for values it accepts silently.
+ */
+function readFieldValue(spec: FieldSpec, v: unknown): boolean {
+  switch (spec.type) {
+    case "boolean":
+      if (typeof v !== "boolean") return false;
+      VALUE.n = v ? 1 : 0;
+      VALUE.k = 0;
+      return true;
+    case "option": {
+      if (typeof v !== "string") return false;
+      const i = spec.options!.indexOf(v);
+      if (i < 0) return false;
+      VALUE.n = i;
+      VALUE.k = 0;
+      return true;
+    }
+    case "text":
+      return false; // kept as text by the caller
+    default: {
+      // count, number, amount, share, percent: text numbers warn (numberAsText) → reference.
+      if (typeof v !== "number" || !readNumberValue(v)) return false;
+      const { n, k } = VALUE;
+      if (n < 0) return false;
+      if (spec.type === "count") return k === 0;
+      if (spec.type === "share") return n <= POW10[k]!;
+      if (spec.type === "percent") return n <= 100 * POW10[k]!;
+      return true;
+    }
+  }
+}
+
+/** A compact dataset: what the fast scorer reads. */
+export interface CompactDataset {
+  readonly units: CompactUnit[];
+  /** The dataset as read (for the roster checks and the year). */
+  readonly dataset: Dataset;
+}
+
+/** A unit's empty compact form. */
+function emptyUnit(plan: FastPlan, id: string, name: string, parent: string | undefined, registered: number | undefined): CompactUnit {
+  const p = plan.periods.length;
+  const k = plan.profileKeys.length;
+  return {
+    id,
+    name,
+    parent,
+    registered,
+    vals: new Float64Array(p * plan.width),
+    scales: new Uint8Array(p * plan.width),
+    status: new Uint8Array(p * plan.leaves.length),
+    profile: new Float64Array(k),
+    profileScales: new Uint8Array(k),
+    profileGiven: new Uint8Array(k),
+    texts: undefined,
+  };
+}
+
+/**
+ * Reads a dataset object in one pass with the plan's keys.
+ * @returns The compact dataset, or undefined when the reference reader must read it (any problem or warning).
+ */
+export function readCompact(raw: unknown, plan: FastPlan): CompactDataset | undefined {
+  if (!isObject(raw)) return undefined;
+  for (const key in raw) if (!DATASET_KEYS.has(key)) return undefined;
+  const { catalog, year, periods, numberFormat, units } = raw;
+  if (catalog !== plan.catalog.catalog.id || typeof year !== "number" || !Number.isInteger(year)) return undefined;
+  if (numberFormat !== undefined && numberFormat !== "vi" && numberFormat !== "en") return undefined;
+  if (!Array.isArray(periods) || periods.length !== plan.periods.length || !Array.isArray(units) || !units.length) return undefined;
+  for (let i = 0; i < periods.length; i++) if (periods[i] !== plan.periods[i]) return undefined;
+  if (periodsProblem(plan.periods)) return undefined;
+  const ids = new Set<string>();
+  const out: CompactUnit[] = [];
+  let parents = false;
+  for (const u of units) {
+    const unit = readUnit(u, plan);
+    if (!unit || ids.has(unit.id)) return undefined;
+    ids.add(unit.id);
+    if (unit.parent !== undefined) parents = true;
+    out.push(unit);
+  }
+  // Parents: each one a unit of the dataset (a level catalog's child units are read by the reference).
+  if (parents && !parentsHold(out)) return undefined;
+  return { units: out, dataset: raw as unknown as Dataset };
+}
+
+function parentsHold(units: readonly CompactUnit[]): boolean {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  for (const start of units) {
+    // A chain longer than the dataset has a cycle.
+    let u: CompactUnit | undefined = start;
+    for (let steps = 0; u?.parent !== undefined; steps++) {
+      if (steps > units.length) return false;
+      u = byId.get(u.parent);
+      if (!u) return false;
+    }
+  }
+  return true;
+}
+
+function readUnit(u: unknown, plan: FastPlan): CompactUnit | undefined {
+  if (!isObject(u)) return undefined;
+  for (const key in u) if (!UNIT_KEYS.has(key)) return undefined;
+  const { id, name, catalog, parent, registered, profile, data } = u;
+  if (typeof id !== "string" || !id || typeof name !== "string" || !name) return undefined;
+  if (catalog !== undefined && catalog !== plan.catalog.catalog.id) return undefined;
+  if (parent !== undefined && typeof parent !== "string") return undefined;
+  if (registered !== undefined && (typeof registered !== "number" || !Number.isInteger(registered) || registered < 1 || registered > 5))
+    return undefined;
+  const unit = emptyUnit(plan, id, name, parent, registered as number | undefined);
+  if (profile !== undefined && !readProfile(profile, plan, unit)) return undefined;
+  if (data === undefined) return unit;
+  if (!isObject(data)) return undefined;
+  for (const period in data) {
+    const p = plan.periods.indexOf(period);
+    if (p < 0) return undefined;
+    const codes = data[period];
+    if (codes === null) continue;
+    if (!isObject(codes) || !readPeriod(codes, p, plan, unit)) return undefined;
+  }
+  return unit;
+}
+
+function readProfile(profile: unknown, plan: FastPlan, unit: CompactUnit): boolean {
+  if (!isObject(profile)) return false;
+  const specs = plan.catalog.catalog.profile ?? {};
+  for (const key in profile) {
+    const i = plan.profileIndex.get(key);
+    if (i === undefined) return false;
+    const v = profile[key];
+    if (v === null) continue;
+    const spec = own(specs, key)!;
+    if (spec.type === "text") {
+      if (typeof v !== "string") return false;
+      (unit as { texts: Map<number, string> | undefined }).texts ??= new Map();
+      unit.texts!.set(-1 - i, v);
+    } else if (!readFieldValue(spec as FieldSpec, v)) return false;
+    unit.profile[i] = VALUE.n;
+    unit.profileScales[i] = VALUE.k;
+    unit.profileGiven[i] = 1;
+  }
+  return true;
+}
+
+// Fields given in the entry being read (by slot): a generation counter instead of clearing.
+let givenMark = new Uint32Array(64);
+let generation = 0;
+
+function readPeriod(codes: Record<string, unknown>, p: number, plan: FastPlan, unit: CompactUnit): boolean {
+  const block = p * plan.width;
+  const statusAt = p * plan.leaves.length;
+  let referencing = false;
+  for (const code in codes) {
+    const leaf = plan.leafByCode.get(code);
+    // Unknown codes, groups, data for a period in which the leaf is not due: the reference reports them.
+    if (!leaf || !leaf.due[p]) return false;
+    const raw = codes[code];
+    if (isNotApplicable(raw)) {
+      unit.status[statusAt + leaf.index] = Status.NotApplicable;
+      continue;
+    }
+    if (!readEntry(raw, leaf, block + leaf.offset, unit)) return false;
+    unit.status[statusAt + leaf.index] = Status.Values;
+    if (leaf.asked.length !== leaf.fields.length) referencing = true;
+  }
+  // `from` values: another indicator's field in the same period, or a profile value.
+  if (referencing) for (const leaf of plan.leaves) if (!resolveReferences(leaf, p, plan, unit)) return false;
+  // Proportions once the referenced values are in.
+  for (const leaf of plan.leaves) {
+    if (unit.status[statusAt + leaf.index] !== Status.Values) continue;
+    for (const pr of leaf.proportions) if (exceeds(pr.numerator, pr.denominator, unit, block + leaf.offset)) return false;
+  }
+  return true;
+}
+
+function readEntry(raw: unknown, leaf: LeafPlan, at: number, unit: CompactUnit): boolean {
+  if (!isObject(raw)) {
+    // The one-field shorthand (`6.3.2: 12` for a leaf asking one value).
+    if (leaf.asked.length !== 1 || raw === null || typeof raw === "object") return false;
+    return writeField(leaf.asked[0]!, raw, at, unit);
+  }
+  if (givenMark.length < leaf.fields.length) givenMark = new Uint32Array(leaf.fields.length * 2);
+  const mark = ++generation;
+  for (const name in raw) {
+    const f = leaf.byName.get(name);
+    if (!f || f.source.kind !== "asked" || !writeField(f, raw[name], at, unit)) return false;
+    givenMark[f.slot] = mark;
+  }
+  for (const f of leaf.asked) {
+    if (givenMark[f.slot] === mark) continue;
+    if (!f.absent) return false; // missingField
+    unit.vals[at + f.slot] = f.absent.n;
+    unit.scales[at + f.slot] = f.absent.k;
+  }
+  return true;
+}
+
+function writeField(f: LeafPlan["fields"][number], v: unknown, at: number, unit: CompactUnit): boolean {
+  if (f.spec.type === "text") {
+    if (typeof v !== "string") return false;
+    (unit as { texts: Map<number, string> | undefined }).texts ??= new Map();
+    unit.texts!.set(at + f.slot, v);
+    return true;
+  }
+  if (!readFieldValue(f.spec, v)) return false;
+  unit.vals[at + f.slot] = VALUE.n;
+  unit.scales[at + f.slot] = VALUE.k;
+  return true;
+}
+
+/** Copies a leaf's `from` values in; false when a profile value it needs is not given (missingProfileField). */
+function resolveReferences(leaf: LeafPlan, p: number, plan: FastPlan, unit: CompactUnit): boolean {
+  const statusAt = p * plan.leaves.length;
+  if (unit.status[statusAt + leaf.index] !== Status.Values || leaf.asked.length === leaf.fields.length) return true;
+  const at = p * plan.width + leaf.offset;
+  // Every profile value first: the reference reports a missing one even when another input is missing too.
+  for (const f of leaf.fields) if (f.source.kind === "profile" && !unit.profileGiven[f.source.key]) return false;
+  for (const f of leaf.fields) {
+    const s = f.source;
+    if (s.kind === "profile") {
+      unit.vals[at + f.slot] = unit.profile[s.key]!;
+      unit.scales[at + f.slot] = unit.profileScales[s.key]!;
+    } else if (s.kind === "indicator") {
+      // Not reported or n/a there: this entry's inputs are missing (scored 0, as the reference does).
+      if (unit.status[statusAt + s.leaf] !== Status.Values) {
+        unit.status[statusAt + leaf.index] = Status.InputsMissing;
+        return true;
+      }
+      const from = p * plan.width + plan.leaves[s.leaf]!.offset + s.slot;
+      unit.vals[at + f.slot] = unit.vals[from]!;
+      unit.scales[at + f.slot] = unit.scales[from]!;
+    }
+  }
+  return true;
+}
+
+/** numerator > denominator, exactly (sums at a common scale; past the safe integers: the reference decides). */
+function exceeds(numerator: readonly number[], denominator: readonly number[], unit: CompactUnit, at: number): boolean {
+  let k = 0;
+  for (const s of numerator) k = Math.max(k, unit.scales[at + s]!);
+  for (const s of denominator) k = Math.max(k, unit.scales[at + s]!);
+  let n = 0;
+  let d = 0;
+  for (const s of numerator) n += unit.vals[at + s]! * POW10[k - unit.scales[at + s]!]!;
+  for (const s of denominator) d += unit.vals[at + s]! * POW10[k - unit.scales[at + s]!]!;
+  return !Number.isSafeInteger(n) || !Number.isSafeInteger(d) || n > d;
+}
+
+/** A fixed value as the decimal the reference reads. */
+function decOf(n: number, k: number): Dec {
+  return k === 0 ? new Dec(n) : new Dec(`${n}e-${k}`);
+}
+
+function fieldValue(spec: FieldSpec, n: number, k: number, text: string | undefined): FieldValue {
+  if (spec.type === "boolean") return n === 1;
+  if (spec.type === "option") return spec.options![n]!;
+  if (spec.type === "text") return text ?? "";
+  return decOf(n, k);
+}
+
+/**
+ * The unit as the reference reader would have normalised it (for detail on demand and for units
+ * the fast path cannot certify): its entries rebuilt from the compact values.
+ */
+export function normalizedOf(plan: FastPlan, unit: CompactUnit): NormalizedUnit {
+  if (unit.normalized) return unit.normalized;
+  const specs = plan.catalog.catalog.profile ?? {};
+  const profile: Record<string, FieldValue> = {};
+  plan.profileKeys.forEach((key, i) => {
+    if (unit.profileGiven[i])
+      profile[key] = fieldValue(own(specs, key) as FieldSpec, unit.profile[i]!, unit.profileScales[i]!, unit.texts?.get(-1 - i));
+  });
+  const self = new Map<string, Map<string, Entry>>();
+  plan.periods.forEach((period, p) => {
+    const entries = new Map<string, Entry>();
+    for (const leaf of plan.leaves) {
+      const s = unit.status[p * plan.leaves.length + leaf.index]!;
+      if (s === Status.NotReported) continue;
+      if (s === Status.NotApplicable) {
+        entries.set(leaf.node.code, { na: true });
+        continue;
+      }
+      const at = p * plan.width + leaf.offset;
+      const values: Record<string, FieldValue> = {};
+      for (const f of leaf.asked)
+        values[f.spec.name] = fieldValue(f.spec, unit.vals[at + f.slot]!, unit.scales[at + f.slot]!, unit.texts?.get(at + f.slot));
+      entries.set(leaf.node.code, { na: false, values });
+    }
+    self.set(period, entries);
+  });
+  return {
+    id: unit.id,
+    name: unit.name,
+    catalog: plan.catalog,
+    parent: unit.parent,
+    registered: unit.registered,
+    profile,
+    self,
+    appraisal: undefined,
+  };
+}
+
+/**
+ * The compact form of a unit the reference reader normalised (a dataset with warnings, appraised
+ * data, a roster…), for one assessment: `self` (the self-assessed data) or `final` (appraisal over self).
+ * @returns The compact unit, or undefined when a value does not fit the safe integers (the unit is scored by the reference).
+ */
+export function compactOf(plan: FastPlan, unit: NormalizedUnit, which: "self" | "final"): CompactUnit | undefined {
+  const c = emptyUnit(plan, unit.id, unit.name, unit.parent, unit.registered);
+  const put = (spec: FieldSpec, v: FieldValue, at: number): boolean => {
+    if (typeof v === "boolean") {
+      c.vals[at] = v ? 1 : 0;
+      return true;
+    }
+    if (typeof v === "string") {
+      if (spec.type === "option") c.vals[at] = spec.options!.indexOf(v);
+      else ((c as { texts: Map<number, string> | undefined }).texts ??= new Map()).set(at, v);
+      return true;
+    }
+    const f = fixedOf(v.toFixed());
+    if (!f) return false;
+    c.vals[at] = f.n;
+    c.scales[at] = f.k;
+    return true;
+  };
+  for (const [p, period] of plan.periods.entries()) {
+    const self = unit.self.get(period);
+    const over = which === "final" ? unit.appraisal?.get(period) : undefined;
+    const entries = over?.size ? new Map([...(self ?? []), ...over]) : (self ?? new Map<string, Entry>());
+    for (const [code, entry] of entries) {
+      const leaf = plan.leafByCode.get(code)!;
+      const i = p * plan.leaves.length + leaf.index;
+      if (entry.na) {
+        c.status[i] = Status.NotApplicable;
+        continue;
+      }
+      const { inputs, missing } = resolveInputs(leaf.node, entry.values, unit.profile, entries);
+      c.status[i] = missing.length ? Status.InputsMissing : Status.Values;
+      if (missing.length) continue;
+      const at = p * plan.width + leaf.offset;
+      for (const f of leaf.fields) if (!put(f.spec, inputs[f.spec.name]!, at + f.slot)) return undefined;
+    }
+  }
+  return { ...c, normalized: unit };
+}

@@ -1,0 +1,286 @@
+import { Dec } from "../_decimal.js";
+import { compareFractions } from "../_exact.js";
+import { Measured, FRACTION, type FastPeers } from "../formulas/_fast.js";
+import type { PeerStats } from "../formulas/_types.js";
+import type { Issue } from "../errors.js";
+import { evaluateUnit, type LeafScore, type Peers } from "./evaluate.js";
+import type { FastPlan } from "./fastPlan.js";
+import { Status, normalizedOf, type CompactUnit } from "./fastRead.js";
+import { LazyPeriodScore, duePeriods } from "./rollup.js";
+import type { IndicatorResult, PeriodScore, PointsUnit } from "./types.js";
+
+// The fast scorer (issue 11, docs/fast-path.md): period scores, years, groups and totals in
+// doubles from the compiled formulas, every printed figure certified against the plan's error
+// bound; a unit with a figure it cannot certify is scored by the reference (`reference` below).
+
+const U = 2 ** -53;
+
+/**
+ * The 6-place rounding of `x` as an integer count of millionths, when it is certain: `x` lies
+ * within `bound` of the exact value, and farther than that from a rounding midpoint.
+ * @returns The rounded value × 10^6, or undefined (too close to a midpoint to tell).
+ */
+export function certifiedMillionths(x: number, bound: number): number | undefined {
+  const y = x * 1e6;
+  const floor = Math.floor(y);
+  const f = y - floor; // exact for |y| < 2^52
+  if (Math.abs(f - 0.5) <= bound * 1e6 + 4 * U * Math.abs(y)) return undefined;
+  return f < 0.5 ? floor : floor + 1;
+}
+
+/** A count of millionths as the reference prints it (`fmt`): "925.75", "0", "-0.5". */
+export function millionthsText(r: number): string {
+  if (r === 0) return "0";
+  const a = Math.abs(r);
+  const int = Math.floor(a / 1e6);
+  const frac = a - int * 1e6;
+  const sign = r < 0 ? "-" : "";
+  return frac === 0 ? `${sign}${int}` : `${sign}${int}.${String(frac).padStart(6, "0").replace(/0+$/, "")}`;
+}
+
+/** Peers of every (period, relative leaf): best and lowest measured value, exactly; `null` when a value is not exact. */
+export function measureFastPeers(plan: FastPlan, units: readonly CompactUnit[]): (FastPeers | undefined)[] | null {
+  const L = plan.leaves.length;
+  const peers: (FastPeers | undefined)[] = new Array(plan.periods.length * L);
+  for (const leaf of plan.relative) {
+    for (const p of leaf.duePeriods) {
+      let bestA = 0;
+      let bestB = 0;
+      let minA = 0;
+      let minB = 0;
+      let count = 0;
+      for (const u of units) {
+        if (u.status[p * L + leaf.index] !== Status.Values) continue;
+        const r = leaf.measure!(u.vals, u.scales, p * plan.width + leaf.offset);
+        if (r === Measured.Inexact) return null;
+        if (r !== Measured.Ok) continue;
+        const { a, b } = FRACTION;
+        if (!count || compareFractions(a, b, bestA, bestB) > 0) [bestA, bestB] = [a, b];
+        if (!count || compareFractions(a, b, minA, minB) < 0) [minA, minB] = [a, b];
+        count++;
+      }
+      if (count) peers[p * L + leaf.index] = { bestA, bestB, minA, minB, count };
+    }
+  }
+  return peers;
+}
+
+/** The peers as the reference reads them (decimal.js), for units it scores and for detail. */
+export function referencePeers(plan: FastPlan, peers: readonly (FastPeers | undefined)[]): Peers {
+  const out = new Map<string, PeerStats>();
+  const L = plan.leaves.length;
+  for (const leaf of plan.relative)
+    for (const p of leaf.duePeriods) {
+      const f = peers[p * L + leaf.index];
+      if (!f) continue;
+      out.set(`${plan.periods[p]}\u0000${leaf.node.code}`, {
+        best: new Dec(f.bestA).div(f.bestB),
+        min: new Dec(f.minA).div(f.minB),
+        count: f.count,
+      });
+    }
+  return out;
+}
+
+/** A unit's figures in doubles. */
+export interface FastFigures {
+  /** Annual score per node (plan.order). */
+  readonly annual: Float64Array;
+  /** Groups: the sum of the children before the clamp (NaN for leaves). */
+  readonly raw: Float64Array;
+  readonly periodTotals: Float64Array;
+  total: number;
+}
+
+/**
+ * Scores one unit in doubles.
+ * @returns false when a formula could not decide (the unit goes to the reference).
+ */
+export function fastFigures(plan: FastPlan, u: CompactUnit, peers: readonly (FastPeers | undefined)[], out: FastFigures): boolean {
+  const L = plan.leaves.length;
+  const W = plan.width;
+  out.periodTotals.fill(0);
+  for (const leaf of plan.leaves) {
+    let sum = 0;
+    let last = 0;
+    for (const p of leaf.duePeriods) {
+      const st = u.status[p * L + leaf.index];
+      let s = 0;
+      if (st === Status.Values) {
+        const raw = leaf.formula(u.vals, u.scales, p * W + leaf.offset, peers[p * L + leaf.index]);
+        if (raw !== raw) return false;
+        s = raw > leaf.max ? leaf.max : raw > 0 ? raw : 0;
+      } else if (st === Status.NotApplicable) s = leaf.max;
+      sum += s;
+      last = s;
+      if (!leaf.unscored) out.periodTotals[p]! += s;
+    }
+    out.annual[leafNode(plan, leaf.index)] = leaf.last ? last : sum / leaf.duePeriods.length;
+  }
+  for (let i = plan.order.length - 1; i >= 0; i--) {
+    const g = plan.groups[i];
+    if (!g) continue;
+    let raw = 0;
+    for (const c of g.children) raw += out.annual[c]!;
+    out.raw[i] = raw;
+    out.annual[i] = g.max !== undefined && raw > g.max ? g.max : raw;
+  }
+  let total = 0;
+  for (const i of plan.main) total += out.annual[i]!;
+  out.total = plan.pillarMean ? (plan.main.length ? total / plan.main.length : 0) : total;
+  return true;
+}
+
+const nodeOfLeaf = new WeakMap<FastPlan, Int32Array>();
+function leafNode(plan: FastPlan, leaf: number): number {
+  let m = nodeOfLeaf.get(plan);
+  if (!m) {
+    m = new Int32Array(plan.leaves.length);
+    plan.leafAt.forEach((l, i) => {
+      if (l >= 0) m![l] = i;
+    });
+    nodeOfLeaf.set(plan, m);
+  }
+  return m[leaf]!;
+}
+
+/** New figure buffers for a plan. */
+export function figuresFor(plan: FastPlan): FastFigures {
+  return {
+    annual: new Float64Array(plan.order.length),
+    raw: new Float64Array(plan.order.length).fill(Number.NaN),
+    periodTotals: new Float64Array(plan.periods.length),
+    total: 0,
+  };
+}
+
+/** What building a unit's result needs beside its figures. */
+export interface ResultContext {
+  readonly plan: FastPlan;
+  readonly detail: "full" | "indicators" | "totals";
+  /** The max printed for every unit. */
+  readonly max: string;
+  /** Peers for the reference (detail and fallback). */
+  readonly peers: () => Peers;
+  readonly issues: Issue[];
+}
+
+/**
+ * A unit's result from its figures, every printed figure certified.
+ * @returns The result and its ranking key (millionths), or undefined when a figure is too close to call.
+ */
+export function certifiedResult(
+  ctx: ResultContext,
+  u: CompactUnit,
+  f: FastFigures,
+  self: FastFigures | undefined,
+): { key: number; result: Omit<PointsUnit, "rank"> } | undefined {
+  const { plan, detail } = ctx;
+  const E = plan.bound;
+  const total = certifiedMillionths(f.total, E);
+  if (total === undefined) return undefined;
+  const periods: Record<string, { total: string }> = {};
+  for (let p = 0; p < plan.periods.length; p++) {
+    const t = certifiedMillionths(f.periodTotals[p]!, E);
+    if (t === undefined) return undefined;
+    periods[plan.periods[p]!] = { total: millionthsText(t) };
+  }
+  let assessment: PointsUnit["assessment"];
+  if (self) {
+    const s = certifiedMillionths(self.total, E);
+    const d = certifiedMillionths(f.total - self.total, E);
+    if (s === undefined || d === undefined) return undefined;
+    assessment = { self: millionthsText(s), final: millionthsText(total), difference: millionthsText(d) };
+  }
+  let indicators: Record<string, IndicatorResult> = {};
+  if (detail !== "totals") {
+    const built = indicatorsOf(ctx, u, f, self);
+    if (!built) return undefined;
+    indicators = built;
+  }
+  return {
+    key: total,
+    result: {
+      id: u.id,
+      name: u.name,
+      catalog: plan.catalog.catalog.id,
+      ...(u.parent !== undefined ? { parent: u.parent } : {}),
+      scoring: "points",
+      total: millionthsText(total),
+      max: ctx.max,
+      indicators,
+      periods,
+      ...(assessment ? { assessment } : {}),
+    },
+  };
+}
+
+function indicatorsOf(
+  ctx: ResultContext,
+  u: CompactUnit,
+  f: FastFigures,
+  self: FastFigures | undefined,
+): Record<string, IndicatorResult> | undefined {
+  const { plan } = ctx;
+  const E = plan.bound;
+  const out: Record<string, IndicatorResult> = {};
+  // Per-period records and traces: the reference, for this unit, when first read.
+  let leafScores: Map<string, Map<string, LeafScore>> | undefined;
+  const scoresOf = () => (leafScores ??= evaluateUnit(plan.catalog, normalizedOf(plan, u), plan.periods, "final", ctx.peers(), []));
+  for (let i = 0; i < plan.order.length; i++) {
+    const node = plan.order[i]!;
+    const score = certifiedMillionths(f.annual[i]!, E);
+    if (score === undefined) return undefined;
+    const r: { -readonly [K in keyof IndicatorResult]: IndicatorResult[K] } = {
+      code: node.code,
+      name: node.name,
+      max: node.maxText,
+      score: millionthsText(score),
+    };
+    if (node.unscored) r.unscored = true;
+    if (self) {
+      const s = certifiedMillionths(self.annual[i]!, E);
+      const d = certifiedMillionths(f.annual[i]! - self.annual[i]!, E);
+      if (s === undefined || d === undefined) return undefined;
+      r.self = millionthsText(s);
+      r.difference = millionthsText(d);
+    }
+    const g = plan.groups[i];
+    if (g) {
+      if (g.max !== undefined) {
+        const raw = f.raw[i]!;
+        // Whether the sum was clamped is a decision on a continuous value: certain only away from the max.
+        if (Math.abs(raw - g.max) <= E) return undefined;
+        if (raw > g.max) {
+          const from = certifiedMillionths(raw, E);
+          if (from === undefined) return undefined;
+          r.clamp = { from: millionthsText(from), to: millionthsText(score) };
+        }
+      }
+    } else {
+      r.annualRule = node.annualRule;
+      const due = duePeriods(node.cadence, plan.periods);
+      r.duePeriods = due;
+      if (ctx.detail === "full") {
+        const code = node.code;
+        let per: Record<string, PeriodScore> | undefined;
+        Object.defineProperty(r, "periods", {
+          enumerable: true,
+          get: () => {
+            if (!per) {
+              per = {};
+              const scores = scoresOf();
+              for (const p of due) {
+                const s = scores.get(p)?.get(code);
+                if (s) per[p] = new LazyPeriodScore(s);
+              }
+            }
+            return per;
+          },
+        });
+      }
+    }
+    out[node.code] = r;
+  }
+  return out;
+}

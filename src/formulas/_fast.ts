@@ -1,0 +1,139 @@
+import { parseDecimalLiteral, type Dec } from "../_decimal.js";
+import { crossSign, fixedOf, type Fixed } from "../_exact.js";
+import type { ValueExpr } from "./_schema.js";
+import type { AnyFormula } from "./_types.js";
+
+// The compiled form of the formula kinds (issue 11, docs/fast-path.md). A compiled formula reads
+// the values of one entry (unit × period × indicator) as exact integers, takes every discontinuous
+// decision on them exactly (cross-multiplication, BigInt past 2^53) and computes what is continuous
+// in doubles; the engine certifies the printed digits against a static error bound or hands the
+// unit to the decimal.js reference.
+
+/**
+ * A compiled formula: the raw points (before the clamp to [0, max]) of the entry whose values start
+ * at `base`. Value `i` of the entry is `vals[base + i] / 10^scales[base + i]` (booleans 1 / 0,
+ * options the index of the option). `NaN` means "not decided here": the unit is scored by the
+ * reference (a product past the safe integers, a zero denominator under the `error` policy).
+ */
+export type FastFormula = (vals: Float64Array, scales: Uint8Array, base: number, peers: FastPeers | undefined) => number;
+
+/** The best and lowest measured value of the units scored together (relative formulas), as exact fractions. */
+export interface FastPeers {
+  readonly bestA: number;
+  readonly bestB: number;
+  readonly minA: number;
+  readonly minB: number;
+  /** How many units were measured. */
+  readonly count: number;
+}
+
+/** What a kind's `compile` is given. */
+export interface CompileContext {
+  /** Position of a named input among the entry's values. */
+  slot(name: string): number;
+  /** Compiles a nested formula against its own max, the zero-denominator policy applied. */
+  compile(formula: AnyFormula, max: Dec): FastFormula;
+  /** The raw points of a zero denominator under the node's policy (`NaN` for `error`: the reference reports it). */
+  zeroDenominator(max: number): number;
+}
+
+/** Thrown by `compile` when a formula has no exact compiled form (a catalog literal such as "1/3"): the catalog is scored by the reference. */
+export class Uncompilable extends Error {}
+
+/** 10^0 … 10^22, all exact doubles. */
+export const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/** A decimal as the nearest double (exact decimals print back the same: "22.5" → 22.5). */
+export function toDouble(d: Dec): number {
+  return Number(d.toString());
+}
+
+/**
+ * A catalog literal ("80%", "4/5", "2.5") as an exact fixed value, as the reference holds it.
+ * @throws Uncompilable when it has more than 15 places (e.g. "1/3", held to 40 digits by the reference).
+ */
+export function literalFixed(literal: number | string): Fixed {
+  const f = fixedOf(parseDecimalLiteral(literal).toFixed());
+  if (!f) throw new Uncompilable(`literal ${String(literal)}`);
+  return f;
+}
+
+/**
+ * The value just measured by a {@link FastValue}: the exact fraction `a / b` (b > 0). One shared
+ * scratch record: evaluation is synchronous and a kind reads it right after measuring.
+ */
+export const FRACTION = { a: 0, b: 1 };
+
+/** Outcome of measuring a value expression. */
+export const Measured = {
+  Ok: 0,
+  ZeroDenominator: 1,
+  /** A sum or a scaled value left the safe integers: the reference decides. */
+  Inexact: 2,
+} as const;
+/** One of {@link Measured}. */
+export type Measured = (typeof Measured)[keyof typeof Measured];
+
+/** A compiled value expression: measures it into {@link FRACTION}. */
+export type FastValue = (vals: Float64Array, scales: Uint8Array, base: number) => Measured;
+
+const SUM = { n: 0, k: 0 };
+
+/** Sums values at their common scale into SUM; false when it leaves the safe integers. */
+function sumSlots(slots: readonly number[], vals: Float64Array, scales: Uint8Array, base: number): boolean {
+  if (slots.length === 1) {
+    SUM.n = vals[base + slots[0]!]!;
+    SUM.k = scales[base + slots[0]!]!;
+    return true;
+  }
+  let k = 0;
+  for (const s of slots) if (scales[base + s]! > k) k = scales[base + s]!;
+  let n = 0;
+  for (const s of slots) {
+    n += vals[base + s]! * POW10[k - scales[base + s]!]!;
+    if (!Number.isSafeInteger(n)) return false;
+  }
+  SUM.n = n;
+  SUM.k = k;
+  return true;
+}
+
+/**
+ * Compiles a value expression (an input, or a ratio of sums of inputs) into an exact measurement.
+ * @param expr The expression as written in the catalog.
+ */
+export function compileValue(expr: ValueExpr, ctx: CompileContext): FastValue {
+  if (typeof expr === "string") {
+    const slot = ctx.slot(expr);
+    return (vals, scales, base) => {
+      FRACTION.a = vals[base + slot]!;
+      FRACTION.b = POW10[scales[base + slot]!]!;
+      return Measured.Ok;
+    };
+  }
+  const numerator = expr.numerator.map((n) => ctx.slot(n));
+  const denominator = expr.denominator.map((n) => ctx.slot(n));
+  return (vals, scales, base) => {
+    if (!sumSlots(denominator, vals, scales, base)) return Measured.Inexact;
+    const d = SUM.n;
+    const dk = SUM.k;
+    if (d === 0) return Measured.ZeroDenominator;
+    if (!sumSlots(numerator, vals, scales, base)) return Measured.Inexact;
+    // n/10^nk ÷ d/10^dk = (n · 10^dk) / (d · 10^nk): only the larger scale multiplies.
+    const a = dk > SUM.k ? SUM.n * POW10[dk - SUM.k]! : SUM.n;
+    const b = SUM.k > dk ? d * POW10[SUM.k - dk]! : d;
+    if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) return Measured.Inexact;
+    FRACTION.a = a;
+    FRACTION.b = b;
+    return Measured.Ok;
+  };
+}
+
+/**
+ * Compares the measured {@link FRACTION} with a fixed value, exactly.
+ * @returns −1, 0 or 1 as the value is below, equal to or above `t`.
+ */
+export function compareMeasured(t: Fixed): -1 | 0 | 1 {
+  // a/b vs n/10^k ⇔ a·10^k vs n·b (b > 0)
+  return crossSign(FRACTION.a, POW10[t.k]!, t.n, FRACTION.b);
+}
