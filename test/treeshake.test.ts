@@ -40,7 +40,7 @@ describe("tree shaking", () => {
     // engine ≈ 75 (see README "Bundle size"; issue 10's strict checks added ≈ 28 KiB to it; the
     // messages of the CSV reader and the CLI stay out, see src/i18n/files.ts). The catalogs were
     // 620 KiB more; the target for the core (200 KB) is not met.
-    expect(size).toBeLessThan(240 * 1024);
+    expect(size).toBeLessThan(264 * 1024);
   });
 
   it("score + loadCatalog carry neither papaparse nor the messages of the CSV reader and the CLI", async () => {
@@ -80,7 +80,7 @@ describe.skipIf(!existsSync(`${root}dist/index.js`))("tree shaking of dist/", ()
     const { size, code } = await bundle(`export { score, loadCatalog } from "./dist/index.js";`);
     expect(has(code, dongNaiSo)).toBe(false);
     expect(has(code, konTumXa)).toBe(false);
-    expect(size).toBeLessThan(240 * 1024);
+    expect(size).toBeLessThan(264 * 1024);
   });
 
   it("formatNumber from dist/index.js is a few KiB", async () => {

@@ -86,6 +86,10 @@ export interface FastPlan {
   readonly pillarMean: boolean;
   /** Leaves scored against their peers. */
   readonly relative: readonly LeafPlan[];
+  /** Leaves with a `from` value (resolved after a period is read). */
+  readonly referencing: readonly LeafPlan[];
+  /** Leaves with a proportion to check. */
+  readonly withProportions: readonly LeafPlan[];
   /**
    * The static bound E of docs/fast-path.md: any total, period total or node score computed in
    * doubles lies within E of the exact one.
@@ -217,6 +221,8 @@ function buildPlan(catalog: CompiledCatalog, periods: readonly string[]): FastPl
     main,
     pillarMean: catalog.catalog.aggregate === "pillarMean",
     relative: leaves.filter((l) => l.measure),
+    referencing: leaves.filter((l) => l.asked.length !== l.fields.length),
+    withProportions: leaves.filter((l) => l.proportions.length),
     bound,
   };
 }

@@ -21,21 +21,28 @@ import type { FastPlan, LeafPlan } from "./fastPlan.js";
 /** Status of an entry (unit × period × leaf). */
 export const Status = { NotReported: 0, Values: 1, NotApplicable: 2, InputsMissing: 3 } as const;
 
-/** A unit's data in the compact form the fast scorer reads. */
+/**
+ * A unit's data in the compact form the fast scorer reads. The arrays may be shared by all the
+ * units of a dataset (one allocation): the unit's part starts at `at` (values), `statusAt` and
+ * `profileAt`.
+ */
 export interface CompactUnit {
   readonly id: string;
   readonly name: string;
   readonly parent: string | undefined;
   readonly registered: number | undefined;
-  /** periods × plan.width values: value = vals / 10^scales (booleans 1 / 0, options their index). */
+  /** periods × plan.width values from `at`: value = vals / 10^scales (booleans 1 / 0, options their index). */
   readonly vals: Float64Array;
   readonly scales: Uint8Array;
-  /** periods × leaves statuses ({@link Status}). */
+  readonly at: number;
+  /** periods × leaves statuses ({@link Status}) from `statusAt`. */
   readonly status: Uint8Array;
-  /** Profile values (by the plan's profile index); `profileGiven` 1 where given. */
+  readonly statusAt: number;
+  /** Profile values (by the plan's profile index, from `profileAt`); `profileGiven` 1 where given. */
   readonly profile: Float64Array;
   readonly profileScales: Uint8Array;
   readonly profileGiven: Uint8Array;
+  readonly profileAt: number;
   /** Text values: by value position (profile texts at −1 − key). */
   readonly texts: Map<number, string> | undefined;
   /** The unit as the reference reader normalised it, when it read the dataset. */
@@ -112,21 +119,48 @@ export interface CompactDataset {
   readonly dataset: Dataset;
 }
 
-/** A unit's empty compact form. */
-function emptyUnit(plan: FastPlan, id: string, name: string, parent: string | undefined, registered: number | undefined): CompactUnit {
-  const p = plan.periods.length;
-  const k = plan.profileKeys.length;
+/** Storage for the compact data of `count` units (one allocation per array). */
+interface Storage {
+  readonly vals: Float64Array;
+  readonly scales: Uint8Array;
+  readonly status: Uint8Array;
+  readonly profile: Float64Array;
+  readonly profileScales: Uint8Array;
+  readonly profileGiven: Uint8Array;
+}
+
+function storage(plan: FastPlan, count: number): Storage {
+  const values = count * plan.periods.length * plan.width;
+  const k = count * plan.profileKeys.length;
+  return {
+    vals: new Float64Array(values),
+    scales: new Uint8Array(values),
+    status: new Uint8Array(count * plan.periods.length * plan.leaves.length),
+    profile: new Float64Array(k),
+    profileScales: new Uint8Array(k),
+    profileGiven: new Uint8Array(k),
+  };
+}
+
+/** The empty compact form of the `i`-th unit of a storage. */
+function emptyUnit(
+  plan: FastPlan,
+  store: Storage,
+  i: number,
+  id: string,
+  name: string,
+  parent: string | undefined,
+  registered: number | undefined,
+): CompactUnit {
   return {
     id,
     name,
     parent,
     registered,
-    vals: new Float64Array(p * plan.width),
-    scales: new Uint8Array(p * plan.width),
-    status: new Uint8Array(p * plan.leaves.length),
-    profile: new Float64Array(k),
-    profileScales: new Uint8Array(k),
-    profileGiven: new Uint8Array(k),
+    ...store,
+    at: i * plan.periods.length * plan.width,
+    statusAt: i * plan.periods.length * plan.leaves.length,
+    profileAt: i * plan.profileKeys.length,
     texts: undefined,
   };
 }
@@ -147,8 +181,9 @@ export function readCompact(raw: unknown, plan: FastPlan): CompactDataset | unde
   const ids = new Set<string>();
   const out: CompactUnit[] = [];
   let parents = false;
-  for (const u of units) {
-    const unit = readUnit(u, plan);
+  const store = storage(plan, units.length);
+  for (const [i, u] of units.entries()) {
+    const unit = readUnit(u, plan, store, i);
     if (!unit || ids.has(unit.id)) return undefined;
     ids.add(unit.id);
     if (unit.parent !== undefined) parents = true;
@@ -173,7 +208,7 @@ function parentsHold(units: readonly CompactUnit[]): boolean {
   return true;
 }
 
-function readUnit(u: unknown, plan: FastPlan): CompactUnit | undefined {
+function readUnit(u: unknown, plan: FastPlan, store: Storage, index: number): CompactUnit | undefined {
   if (!isObject(u)) return undefined;
   for (const key in u) if (!UNIT_KEYS.has(key)) return undefined;
   const { id, name, catalog, parent, registered, profile, data } = u;
@@ -182,7 +217,7 @@ function readUnit(u: unknown, plan: FastPlan): CompactUnit | undefined {
   if (parent !== undefined && typeof parent !== "string") return undefined;
   if (registered !== undefined && (typeof registered !== "number" || !Number.isInteger(registered) || registered < 1 || registered > 5))
     return undefined;
-  const unit = emptyUnit(plan, id, name, parent, registered as number | undefined);
+  const unit = emptyUnit(plan, store, index, id, name, parent, registered as number | undefined);
   if (profile !== undefined && !readProfile(profile, plan, unit)) return undefined;
   if (data === undefined) return unit;
   if (!isObject(data)) return undefined;
@@ -210,9 +245,9 @@ function readProfile(profile: unknown, plan: FastPlan, unit: CompactUnit): boole
       (unit as { texts: Map<number, string> | undefined }).texts ??= new Map();
       unit.texts!.set(-1 - i, v);
     } else if (!readFieldValue(spec as FieldSpec, v)) return false;
-    unit.profile[i] = VALUE.n;
-    unit.profileScales[i] = VALUE.k;
-    unit.profileGiven[i] = 1;
+    unit.profile[unit.profileAt + i] = VALUE.n;
+    unit.profileScales[unit.profileAt + i] = VALUE.k;
+    unit.profileGiven[unit.profileAt + i] = 1;
   }
   return true;
 }
@@ -222,8 +257,8 @@ let givenMark = new Uint32Array(64);
 let generation = 0;
 
 function readPeriod(codes: Record<string, unknown>, p: number, plan: FastPlan, unit: CompactUnit): boolean {
-  const block = p * plan.width;
-  const statusAt = p * plan.leaves.length;
+  const block = unit.at + p * plan.width;
+  const statusAt = unit.statusAt + p * plan.leaves.length;
   let referencing = false;
   for (const code in codes) {
     const leaf = plan.leafByCode.get(code);
@@ -239,9 +274,9 @@ function readPeriod(codes: Record<string, unknown>, p: number, plan: FastPlan, u
     if (leaf.asked.length !== leaf.fields.length) referencing = true;
   }
   // `from` values: another indicator's field in the same period, or a profile value.
-  if (referencing) for (const leaf of plan.leaves) if (!resolveReferences(leaf, p, plan, unit)) return false;
+  if (referencing) for (const leaf of plan.referencing) if (!resolveReferences(leaf, p, plan, unit)) return false;
   // Proportions once the referenced values are in.
-  for (const leaf of plan.leaves) {
+  for (const leaf of plan.withProportions) {
     if (unit.status[statusAt + leaf.index] !== Status.Values) continue;
     for (const pr of leaf.proportions) if (exceeds(pr.numerator, pr.denominator, unit, block + leaf.offset)) return false;
   }
@@ -285,23 +320,24 @@ function writeField(f: LeafPlan["fields"][number], v: unknown, at: number, unit:
 
 /** Copies a leaf's `from` values in; false when a profile value it needs is not given (missingProfileField). */
 function resolveReferences(leaf: LeafPlan, p: number, plan: FastPlan, unit: CompactUnit): boolean {
-  const statusAt = p * plan.leaves.length;
-  if (unit.status[statusAt + leaf.index] !== Status.Values || leaf.asked.length === leaf.fields.length) return true;
-  const at = p * plan.width + leaf.offset;
+  const statusAt = unit.statusAt + p * plan.leaves.length;
+  if (unit.status[statusAt + leaf.index] !== Status.Values) return true;
+  const at = unit.at + p * plan.width + leaf.offset;
+  const pa = unit.profileAt;
   // Every profile value first: the reference reports a missing one even when another input is missing too.
-  for (const f of leaf.fields) if (f.source.kind === "profile" && !unit.profileGiven[f.source.key]) return false;
+  for (const f of leaf.fields) if (f.source.kind === "profile" && !unit.profileGiven[pa + f.source.key]) return false;
   for (const f of leaf.fields) {
     const s = f.source;
     if (s.kind === "profile") {
-      unit.vals[at + f.slot] = unit.profile[s.key]!;
-      unit.scales[at + f.slot] = unit.profileScales[s.key]!;
+      unit.vals[at + f.slot] = unit.profile[pa + s.key]!;
+      unit.scales[at + f.slot] = unit.profileScales[pa + s.key]!;
     } else if (s.kind === "indicator") {
       // Not reported or n/a there: this entry's inputs are missing (scored 0, as the reference does).
       if (unit.status[statusAt + s.leaf] !== Status.Values) {
         unit.status[statusAt + leaf.index] = Status.InputsMissing;
         return true;
       }
-      const from = p * plan.width + plan.leaves[s.leaf]!.offset + s.slot;
+      const from = unit.at + p * plan.width + plan.leaves[s.leaf]!.offset + s.slot;
       unit.vals[at + f.slot] = unit.vals[from]!;
       unit.scales[at + f.slot] = unit.scales[from]!;
     }
@@ -341,21 +377,22 @@ export function normalizedOf(plan: FastPlan, unit: CompactUnit): NormalizedUnit 
   if (unit.normalized) return unit.normalized;
   const specs = plan.catalog.catalog.profile ?? {};
   const profile: Record<string, FieldValue> = {};
+  const pa = unit.profileAt;
   plan.profileKeys.forEach((key, i) => {
-    if (unit.profileGiven[i])
-      profile[key] = fieldValue(own(specs, key) as FieldSpec, unit.profile[i]!, unit.profileScales[i]!, unit.texts?.get(-1 - i));
+    if (unit.profileGiven[pa + i])
+      profile[key] = fieldValue(own(specs, key) as FieldSpec, unit.profile[pa + i]!, unit.profileScales[pa + i]!, unit.texts?.get(-1 - i));
   });
   const self = new Map<string, Map<string, Entry>>();
   plan.periods.forEach((period, p) => {
     const entries = new Map<string, Entry>();
     for (const leaf of plan.leaves) {
-      const s = unit.status[p * plan.leaves.length + leaf.index]!;
+      const s = unit.status[unit.statusAt + p * plan.leaves.length + leaf.index]!;
       if (s === Status.NotReported) continue;
       if (s === Status.NotApplicable) {
         entries.set(leaf.node.code, { na: true });
         continue;
       }
-      const at = p * plan.width + leaf.offset;
+      const at = unit.at + p * plan.width + leaf.offset;
       const values: Record<string, FieldValue> = {};
       for (const f of leaf.asked)
         values[f.spec.name] = fieldValue(f.spec, unit.vals[at + f.slot]!, unit.scales[at + f.slot]!, unit.texts?.get(at + f.slot));
@@ -381,7 +418,7 @@ export function normalizedOf(plan: FastPlan, unit: CompactUnit): NormalizedUnit 
  * @returns The compact unit, or undefined when a value does not fit the safe integers (the unit is scored by the reference).
  */
 export function compactOf(plan: FastPlan, unit: NormalizedUnit, which: "self" | "final"): CompactUnit | undefined {
-  const c = emptyUnit(plan, unit.id, unit.name, unit.parent, unit.registered);
+  const c = emptyUnit(plan, storage(plan, 1), 0, unit.id, unit.name, unit.parent, unit.registered);
   const put = (spec: FieldSpec, v: FieldValue, at: number): boolean => {
     if (typeof v === "boolean") {
       c.vals[at] = v ? 1 : 0;

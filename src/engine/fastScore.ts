@@ -50,8 +50,8 @@ export function measureFastPeers(plan: FastPlan, units: readonly CompactUnit[]):
       let minB = 0;
       let count = 0;
       for (const u of units) {
-        if (u.status[p * L + leaf.index] !== Status.Values) continue;
-        const r = leaf.measure!(u.vals, u.scales, p * plan.width + leaf.offset);
+        if (u.status[u.statusAt + p * L + leaf.index] !== Status.Values) continue;
+        const r = leaf.measure!(u.vals, u.scales, u.at + p * plan.width + leaf.offset);
         if (r === Measured.Inexact) return null;
         if (r !== Measured.Ok) continue;
         const { a, b } = FRACTION;
@@ -104,10 +104,10 @@ export function fastFigures(plan: FastPlan, u: CompactUnit, peers: readonly (Fas
     let sum = 0;
     let last = 0;
     for (const p of leaf.duePeriods) {
-      const st = u.status[p * L + leaf.index];
+      const st = u.status[u.statusAt + p * L + leaf.index];
       let s = 0;
       if (st === Status.Values) {
-        const raw = leaf.formula(u.vals, u.scales, p * W + leaf.offset, peers[p * L + leaf.index]);
+        const raw = leaf.formula(u.vals, u.scales, u.at + p * W + leaf.offset, peers[p * L + leaf.index]);
         if (raw !== raw) return false;
         s = raw > leaf.max ? leaf.max : raw > 0 ? raw : 0;
       } else if (st === Status.NotApplicable) s = leaf.max;

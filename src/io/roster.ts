@@ -101,13 +101,22 @@ function closeId(id: string, index: RosterIndex): string | undefined {
  * one-value shorthand counting one. Empty values (null, "") are not filled.
  */
 export function filledCount(data: Readonly<Record<string, unknown>> | undefined): number {
+  // Loops without arrays: this runs over every value of every unit on each score.
   let n = 0;
-  for (const period of Object.values(data ?? {})) {
+  const filled = (v: unknown) => v !== null && v !== undefined && v !== "";
+  for (const p in data) {
+    if (!Object.hasOwn(data, p)) continue;
+    const period = data[p] as Record<string, unknown> | null;
     if (!period || typeof period !== "object") continue;
-    for (const entry of Object.values(period)) {
-      if (entry === null || entry === undefined || entry === "") continue;
-      if (typeof entry === "object") n += Object.values(entry).filter((v) => v !== null && v !== undefined && v !== "").length;
-      else n += 1;
+    for (const code in period) {
+      if (!Object.hasOwn(period, code)) continue;
+      const entry = period[code];
+      if (!filled(entry)) continue;
+      if (typeof entry !== "object") {
+        n += 1;
+        continue;
+      }
+      for (const k in entry) if (Object.hasOwn(entry, k) && filled((entry as Record<string, unknown>)[k])) n++;
     }
   }
   return n;
