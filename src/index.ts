@@ -32,6 +32,7 @@ export {
   type IndicatorData,
 } from "./io/dataset.js";
 export { score, type ScoreOptions } from "./engine/score.js";
+export { openScoring, type ScoringSession } from "./engine/session.js";
 export { generateDataset } from "./io/generate.js";
 export { scoreIndicator, type SingleScore } from "./engine/scoreIndicator.js";
 export type {

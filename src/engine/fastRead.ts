@@ -194,6 +194,14 @@ export function readCompact(raw: unknown, plan: FastPlan): CompactDataset | unde
   return { units: out, dataset: raw as unknown as Dataset };
 }
 
+/**
+ * Reads one unit with the compiled reader (an edit in a scoring session).
+ * @returns Its compact form, or undefined when the reference reader must read it.
+ */
+export function readCompactUnit(unit: unknown, plan: FastPlan): CompactUnit | undefined {
+  return readUnit(unit, plan, storage(plan, 1), 0);
+}
+
 function parentsHold(units: readonly CompactUnit[]): boolean {
   const byId = new Map(units.map((u) => [u.id, u]));
   for (const start of units) {

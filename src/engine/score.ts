@@ -5,18 +5,12 @@ import { resolveCatalog } from "../catalog/registry.js";
 import { loadDataset, readDataset, type Dataset, type DatasetInput } from "../io/dataset.js";
 import { checkRoster } from "../io/roster.js";
 import { applyOverrides, type Override } from "../io/overrides.js";
-import { evaluateUnit, measurePeers, type Peers } from "./evaluate.js";
-import { fastPlan, type FastPlan } from "./fastPlan.js";
-import { compactOf, normalizedOf, readCompact, type CompactUnit } from "./fastRead.js";
-import { certifiedResult, fastFigures, figuresFor, measureFastPeers, referencePeers, type ResultContext } from "./fastScore.js";
-import { readRaw } from "../_parse.js";
-import { periodsProblem } from "../_periods.js";
+import { normalizedOf } from "./fastRead.js";
+import { ranked, readFast, scoreFastUnits, scorePoints, type Detail } from "./points.js";
 import { evaluateLevelUnits } from "./levels.js";
 import { childLevelsByParent } from "../levels/index.js";
-import { normalizeDataset, periodGapWarnings, type NormalizedUnit } from "./normalize.js";
-import { competitionRanks } from "./rank.js";
-import { indicatorResults, rollupUnit } from "./rollup.js";
-import type { PointsUnit, ScoreResult, UnitResult } from "./types.js";
+import { normalizeDataset } from "./normalize.js";
+import type { ScoreResult, UnitResult } from "./types.js";
 
 /** Options of {@link score}. */
 export interface ScoreOptions {
@@ -31,7 +25,7 @@ export interface ScoreOptions {
    * trace), `indicators` (annual indicator scores, no per-period records) or `totals` (totals,
    * ranks and period totals only: for a portal recomputing on every edit).
    */
-  readonly detail?: "full" | "indicators" | "totals";
+  readonly detail?: Detail;
   /**
    * `fast` (default): the compiled exact path (docs/fast-path.md), which hands a unit to the
    * reference whenever it cannot certify a printed digit; `reference`: the decimal.js engine for
@@ -104,141 +98,19 @@ function childCatalogOf(catalog: CompiledCatalog, options: ScoreOptions): Compil
   return resolveCatalog(catalog.childCatalog, options.catalogs, catalog.id);
 }
 
-/** The max printed for every unit of a points catalog (the pillars' mean for `pillarMean` catalogs). */
-function unitMax(catalog: CompiledCatalog): string {
-  return fmt(
-    catalog.catalog.aggregate === "pillarMean"
-      ? catalog.treeTotal.div(Math.max(1, catalog.top.filter((n) => !n.unscored).length))
-      : catalog.treeTotal,
-  );
-}
-
-type Detail = NonNullable<ScoreOptions["detail"]>;
-type Scored = { key: number; result: Omit<PointsUnit, "rank"> };
-
-/** One unit scored by the reference (decimal.js), its trace kept for the periods shown. */
-function referenceUnit(
-  catalog: CompiledCatalog,
-  unit: NormalizedUnit,
-  periods: readonly string[],
-  peers: Peers,
-  selfPeers: Peers | undefined,
-  issues: Issue[],
-  detail: Detail,
-  max: string,
-): Scored {
-  const leaves = evaluateUnit(catalog, unit, periods, "final", peers, issues);
-  const r = rollupUnit(catalog, periods, leaves);
-  const s = selfPeers ? rollupUnit(catalog, periods, evaluateUnit(catalog, unit, periods, "self", selfPeers, [])) : undefined;
-  const result: Omit<PointsUnit, "rank"> = {
-    id: unit.id,
-    name: unit.name,
-    catalog: catalog.catalog.id,
-    ...(unit.parent !== undefined ? { parent: unit.parent } : {}),
-    scoring: "points",
-    total: fmt(r.total),
-    max,
-    indicators: detail === "totals" ? {} : indicatorResults(catalog, periods, r, leaves, s, detail === "full"),
-    periods: Object.fromEntries([...r.periodTotals].map(([p, t]) => [p, { total: fmt(t) }])),
-    ...(s ? { assessment: { self: fmt(s.total), final: fmt(r.total), difference: fmt(r.total.minus(s.total)) } } : {}),
-  };
-  // Rank on the total as published (6 decimal places) so that equal totals share a rank.
-  return { key: Number(r.total.toDecimalPlaces(6).times(1e6).toFixed()), result };
-}
-
-/** Ranks scored units (equal published totals share a rank) and puts them in rank order. */
-function ranked(scored: readonly Scored[]): PointsUnit[] {
-  const ranks = competitionRanks(scored.map((x) => x.key));
-  return scored.map((x, i): PointsUnit => ({ ...x.result, rank: ranks[i]! })).sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id));
-}
-
-/**
- * Scores units on the fast path (docs/fast-path.md); a unit it cannot certify, or whose values do
- * not fit the safe integers, is scored by the reference.
- * @param finals The compact final data of each unit (undefined: that unit goes to the reference).
- * @param selfs With two assessments, the compact self-assessed data.
- * @returns The ranked units, or undefined when the peers of a relative formula are not exact (all to the reference).
- */
-function scoreFast(
-  plan: FastPlan,
-  finals: readonly (CompactUnit | undefined)[],
-  selfs: readonly (CompactUnit | undefined)[] | undefined,
-  normalized: (i: number) => NormalizedUnit,
-  issues: Issue[],
-  detail: Detail,
-): PointsUnit[] | undefined {
-  const catalog = plan.catalog;
-  // Units that are not compact are left out of the fast peers: then the peers cannot be trusted.
-  if (finals.some((u) => !u) && plan.relative.length) return undefined;
-  const present = finals.filter((u): u is CompactUnit => u !== undefined);
-  const peers = measureFastPeers(plan, present);
-  const selfPresent = selfs?.filter((u): u is CompactUnit => u !== undefined);
-  const selfPeersFast = selfPresent ? measureFastPeers(plan, selfPresent) : undefined;
-  if (!peers || selfPeersFast === null || (selfs && selfs.some((u) => !u) && plan.relative.length)) return undefined;
-  let decPeers: Peers | undefined;
-  let decSelfPeers: Peers | undefined;
-  const max = unitMax(catalog);
-  const ctx: ResultContext = { plan, detail, max, peers: () => (decPeers ??= referencePeers(plan, peers)), issues };
-  const f = figuresFor(plan);
-  const sf = selfs ? figuresFor(plan) : undefined;
-  const scored = finals.map((u, i): Scored => {
-    const self = selfs?.[i];
-    if (u && (!selfs || self) && fastFigures(plan, u, peers, f) && (!sf || fastFigures(plan, self!, selfPeersFast!, sf))) {
-      const r = certifiedResult(ctx, u, f, sf);
-      if (r) return r;
-    }
-    const selfPeers = selfPeersFast ? (decSelfPeers ??= referencePeers(plan, selfPeersFast)) : undefined;
-    return referenceUnit(catalog, normalized(i), plan.periods, ctx.peers(), selfPeers, issues, detail, max);
-  });
-  return ranked(scored);
-}
-
-function scorePoints(
-  catalog: CompiledCatalog,
-  units: readonly NormalizedUnit[],
-  periods: readonly string[],
-  issues: Issue[],
-  detail: Detail = "full",
-  engine: ScoreOptions["engine"] = "fast",
-): PointsUnit[] {
-  const twoAssessments = units.some((u) => u.appraisal !== undefined);
-  const plan = engine === "fast" ? fastPlan(catalog, periods) : undefined;
-  if (plan) {
-    const finals = units.map((u) => compactOf(plan, u, "final"));
-    const selfs = twoAssessments ? units.map((u) => compactOf(plan, u, "self")) : undefined;
-    const fast = scoreFast(plan, finals, selfs, (i) => units[i]!, issues, detail);
-    if (fast) return fast;
-  }
-  const peers = measurePeers(catalog, units, periods, "final");
-  const selfPeers = twoAssessments ? measurePeers(catalog, units, periods, "self") : undefined;
-  const max = unitMax(catalog);
-  // One unit at a time: its period scores are kept only when the result shows them.
-  return ranked(units.map((unit) => referenceUnit(catalog, unit, periods, peers, selfPeers, issues, detail, max)));
-}
-
 /**
  * The fast path end to end: the compiled reader, the roster checks and the fast scorer. Returns
  * undefined when the reference reader must read the dataset (a problem, a warning of its own, a
  * catalog with child units or without a compiled form).
  */
 function scoreCompactly(catalog: CompiledCatalog, dataset: Dataset | DatasetInput | string, detail: Detail): ScoreResult | undefined {
-  if (catalog.scoring !== "points" || catalog.childCatalog) return undefined;
-  const { raw } = readRaw(dataset, "dataset");
-  const periods = (raw as { periods?: unknown } | null)?.periods;
-  if (!Array.isArray(periods) || !periods.length || !periods.every((p) => typeof p === "string") || periodsProblem(periods))
-    return undefined;
-  const plan = fastPlan(catalog, periods as string[]);
-  if (!plan) return undefined;
-  const compact = readCompact(raw, plan);
-  if (!compact) return undefined;
-  const roster = checkRoster(compact.dataset);
-  if (roster.errors.length) return undefined;
+  const reading = readFast(catalog, dataset);
+  if (!reading) return undefined;
   const issues: Issue[] = [];
-  const units = scoreFast(plan, compact.units, undefined, (i) => normalizedOf(plan, compact.units[i]!), issues, detail);
-  if (!units) return undefined;
+  const fast = scoreFastUnits(reading.plan, reading.units, undefined, (i) => normalizedOf(reading.plan, reading.units[i]!), issues, detail);
+  if (!fast) return undefined;
   if (issues.length) throw new FormulaError(issues);
-  const warnings = [...periodGapWarnings(plan.periods, catalog), ...roster.warnings];
-  return { catalog: catalog.id, year: compact.dataset.year, periods: plan.periods, units, warnings };
+  return { catalog: catalog.id, year: reading.year, periods: reading.plan.periods, units: ranked(fast.scored), warnings: reading.warnings };
 }
 
 /**
