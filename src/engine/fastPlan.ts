@@ -1,7 +1,8 @@
 import { fixedOf, type Fixed } from "../_exact.js";
 import { isDue } from "../_periods.js";
+import { duePeriods } from "./rollup.js";
 import type { CompiledCatalog, CompiledNode } from "../catalog/compile.js";
-import { Uncompilable, toDouble, type CompileContext, type FastFormula, type FastValue } from "../formulas/_fast.js";
+import { Uncompilable, exactConstant, toDouble, type CompileContext, type FastFormula, type FastValue } from "../formulas/_fast.js";
 import type { AnyFormula, FieldSpec, RatioExpr } from "../formulas/_types.js";
 import { kindOf } from "../formulas/registry.js";
 import type { Dec } from "../_decimal.js";
@@ -46,10 +47,14 @@ export interface LeafPlan {
     readonly expr: RatioExpr;
   }[];
   readonly max: number;
+  /** The max is a constant on the binary grid (see `exactConstant`). */
+  readonly maxExact: boolean;
   /** Due in period i of the plan's periods. */
   readonly due: readonly boolean[];
   /** Periods in which it is due (indexes). */
   readonly duePeriods: readonly number[];
+  /** The same by name (the array the reference's results share). */
+  readonly dueNames: readonly string[];
   readonly last: boolean;
   readonly unscored: boolean;
   /** Compiled formula operations (multiplications, divisions, roundings of constants, terms added), for the error bound. */
@@ -63,6 +68,7 @@ export interface GroupPlan {
   readonly children: readonly number[];
   /** Its max, when the document gives one (the sum is clamped to it). */
   readonly max: number | undefined;
+  readonly maxExact: boolean;
 }
 
 /** A catalog compiled for the fast path, for one list of periods. */
@@ -176,8 +182,10 @@ function buildPlan(catalog: CompiledCatalog, periods: readonly string[]): FastPl
         expr,
       })),
       max: toDouble(node.max),
+      maxExact: exactConstant(node.max),
       due,
       duePeriods: due.flatMap((d, i) => (d ? [i] : [])),
+      dueNames: duePeriods(node.cadence, periods),
       last: node.annualRule === "last",
       unscored: node.unscored,
       // a/b, ÷ threshold or best, × max, constants rounded, terms of checklists and parts added.
@@ -195,6 +203,7 @@ function buildPlan(catalog: CompiledCatalog, periods: readonly string[]): FastPl
           node: n,
           children: n.children.filter((c) => n.unscored || !catalog.nodes.get(c)!.unscored).map((c) => indexOf.get(c)!),
           max: n.source.max !== undefined ? toDouble(n.max) : undefined,
+          maxExact: exactConstant(n.max),
         }
       : undefined,
   );

@@ -1,12 +1,12 @@
 import { Dec } from "../_decimal.js";
 import { compareFractions } from "../_exact.js";
-import { Measured, FRACTION, type FastPeers } from "../formulas/_fast.js";
+import { EXACT, Measured, FRACTION, type FastPeers } from "../formulas/_fast.js";
 import type { PeerStats } from "../formulas/_types.js";
 import type { Issue } from "../errors.js";
 import { evaluateUnit, type LeafScore, type Peers } from "./evaluate.js";
 import type { FastPlan } from "./fastPlan.js";
 import { Status, normalizedOf, type CompactUnit } from "./fastRead.js";
-import { LazyPeriodScore, duePeriods } from "./rollup.js";
+import { LazyPeriodScore } from "./rollup.js";
 import type { IndicatorResult, PeriodScore, PointsUnit } from "./types.js";
 
 // The fast scorer (issue 11, docs/fast-path.md): period scores, years, groups and totals in
@@ -20,10 +20,16 @@ const U = 2 ** -53;
  * within `bound` of the exact value, and farther than that from a rounding midpoint.
  * @returns The rounded value × 10^6, or undefined (too close to a midpoint to tell).
  */
-export function certifiedMillionths(x: number, bound: number): number | undefined {
+export function certifiedMillionths(x: number, bound: number, exact = false): number | undefined {
   const y = x * 1e6;
   const floor = Math.floor(y);
   const f = y - floor; // exact for |y| < 2^52
+  if (exact) {
+    // x is the reference's value on the grid of 2^-23 below 2^10: x · 10^6 and f are exact, and a
+    // midpoint rounds half up (away from zero), as decimal.js does.
+    if (f === 0.5) return y > 0 ? floor + 1 : floor;
+    return f < 0.5 ? floor : floor + 1;
+  }
   if (Math.abs(f - 0.5) <= bound * 1e6 + 4 * U * Math.abs(y)) return undefined;
   return f < 0.5 ? floor : floor + 1;
 }
@@ -31,6 +37,17 @@ export function certifiedMillionths(x: number, bound: number): number | undefine
 /** A count of millionths as the reference prints it (`fmt`): "925.75", "0", "-0.5". */
 export function millionthsText(r: number): string {
   if (r === 0) return "0";
+  // Scores repeat (0, the maxes, the worths of bands and options): most texts are made once.
+  let text = texts.get(r);
+  if (text === undefined) {
+    text = makeMillionthsText(r);
+    if (texts.size < 65_536) texts.set(r, text);
+  }
+  return text;
+}
+const texts = new Map<number, string>();
+
+function makeMillionthsText(r: number): string {
   const a = Math.abs(r);
   const int = Math.floor(a / 1e6);
   const frac = a - int * 1e6;
@@ -82,15 +99,21 @@ export function referencePeers(plan: FastPlan, peers: readonly (FastPeers | unde
   return out;
 }
 
-/** A unit's figures in doubles. */
+/** A unit's figures in doubles, each with whether it is exactly the reference's value (1) or within the bound of it (0). */
 export interface FastFigures {
   /** Annual score per node (plan.order). */
   readonly annual: Float64Array;
+  readonly annualExact: Uint8Array;
   /** Groups: the sum of the children before the clamp (NaN for leaves). */
   readonly raw: Float64Array;
   readonly periodTotals: Float64Array;
+  readonly periodExact: Uint8Array;
   total: number;
+  totalExact: boolean;
 }
+
+/** Whether dividing by `n` (the periods of a mean, the pillars) keeps an exact double exact: a power of two. */
+const halving = (n: number) => n > 0 && (n & (n - 1)) === 0;
 
 /**
  * Scores one unit in doubles.
@@ -99,35 +122,70 @@ export interface FastFigures {
 export function fastFigures(plan: FastPlan, u: CompactUnit, peers: readonly (FastPeers | undefined)[], out: FastFigures): boolean {
   const L = plan.leaves.length;
   const W = plan.width;
+  const E = plan.bound;
   out.periodTotals.fill(0);
+  out.periodExact.fill(1);
   for (const leaf of plan.leaves) {
     let sum = 0;
     let last = 0;
+    let allExact = true;
+    let lastExact = true;
     for (const p of leaf.duePeriods) {
       const st = u.status[u.statusAt + p * L + leaf.index];
       let s = 0;
+      let exact = true;
       if (st === Status.Values) {
+        EXACT.value = false;
         const raw = leaf.formula(u.vals, u.scales, u.at + p * W + leaf.offset, peers[p * L + leaf.index]);
         if (raw !== raw) return false;
-        s = raw > leaf.max ? leaf.max : raw > 0 ? raw : 0;
-      } else if (st === Status.NotApplicable) s = leaf.max;
+        if (raw > leaf.max) {
+          s = leaf.max;
+          // Clamped: exactly the max when the raw points were exact or certainly above it.
+          exact = (EXACT.value || raw > leaf.max + E) && leaf.maxExact;
+        } else if (raw > 0) {
+          s = raw;
+          exact = EXACT.value;
+        }
+      } else if (st === Status.NotApplicable) {
+        s = leaf.max;
+        exact = leaf.maxExact;
+      }
       sum += s;
       last = s;
-      if (!leaf.unscored) out.periodTotals[p]! += s;
+      allExact &&= exact;
+      lastExact = exact;
+      if (!leaf.unscored) {
+        out.periodTotals[p]! += s;
+        if (!exact) out.periodExact[p] = 0;
+      }
     }
-    out.annual[leafNode(plan, leaf.index)] = leaf.last ? last : sum / leaf.duePeriods.length;
+    const node = leafNode(plan, leaf.index);
+    const n = leaf.duePeriods.length;
+    out.annual[node] = leaf.last ? last : sum / n;
+    out.annualExact[node] = (leaf.last ? lastExact : allExact && halving(n)) ? 1 : 0;
   }
   for (let i = plan.order.length - 1; i >= 0; i--) {
     const g = plan.groups[i];
     if (!g) continue;
     let raw = 0;
-    for (const c of g.children) raw += out.annual[c]!;
+    let exact = true;
+    for (const c of g.children) {
+      raw += out.annual[c]!;
+      exact &&= out.annualExact[c] === 1;
+    }
     out.raw[i] = raw;
-    out.annual[i] = g.max !== undefined && raw > g.max ? g.max : raw;
+    const clamped = g.max !== undefined && raw > g.max;
+    out.annual[i] = clamped ? g.max! : raw;
+    out.annualExact[i] = (clamped ? (exact || raw > g.max! + E) && g.maxExact : exact) ? 1 : 0;
   }
   let total = 0;
-  for (const i of plan.main) total += out.annual[i]!;
+  let exact = true;
+  for (const i of plan.main) {
+    total += out.annual[i]!;
+    exact &&= out.annualExact[i] === 1;
+  }
   out.total = plan.pillarMean ? (plan.main.length ? total / plan.main.length : 0) : total;
+  out.totalExact = exact && (!plan.pillarMean || halving(plan.main.length));
   return true;
 }
 
@@ -148,9 +206,12 @@ function leafNode(plan: FastPlan, leaf: number): number {
 export function figuresFor(plan: FastPlan): FastFigures {
   return {
     annual: new Float64Array(plan.order.length),
+    annualExact: new Uint8Array(plan.order.length),
     raw: new Float64Array(plan.order.length).fill(Number.NaN),
     periodTotals: new Float64Array(plan.periods.length),
+    periodExact: new Uint8Array(plan.periods.length),
     total: 0,
+    totalExact: false,
   };
 }
 
@@ -177,18 +238,18 @@ export function certifiedResult(
 ): { key: number; result: Omit<PointsUnit, "rank"> } | undefined {
   const { plan, detail } = ctx;
   const E = plan.bound;
-  const total = certifiedMillionths(f.total, E);
+  const total = certifiedMillionths(f.total, E, f.totalExact);
   if (total === undefined) return undefined;
   const periods: Record<string, { total: string }> = {};
   for (let p = 0; p < plan.periods.length; p++) {
-    const t = certifiedMillionths(f.periodTotals[p]!, E);
+    const t = certifiedMillionths(f.periodTotals[p]!, E, f.periodExact[p] === 1);
     if (t === undefined) return undefined;
     periods[plan.periods[p]!] = { total: millionthsText(t) };
   }
   let assessment: PointsUnit["assessment"];
   if (self) {
-    const s = certifiedMillionths(self.total, E);
-    const d = certifiedMillionths(f.total - self.total, E);
+    const s = certifiedMillionths(self.total, E, self.totalExact);
+    const d = certifiedMillionths(f.total - self.total, E, f.totalExact && self.totalExact);
     if (s === undefined || d === undefined) return undefined;
     assessment = { self: millionthsText(s), final: millionthsText(total), difference: millionthsText(d) };
   }
@@ -225,11 +286,11 @@ function indicatorsOf(
   const E = plan.bound;
   const out: Record<string, IndicatorResult> = {};
   // Per-period records and traces: the reference, for this unit, when first read.
-  let leafScores: Map<string, Map<string, LeafScore>> | undefined;
-  const scoresOf = () => (leafScores ??= evaluateUnit(plan.catalog, normalizedOf(plan, u), plan.periods, "final", ctx.peers(), []));
+  const detailOf = new UnitDetail(plan, u, ctx.peers);
   for (let i = 0; i < plan.order.length; i++) {
     const node = plan.order[i]!;
-    const score = certifiedMillionths(f.annual[i]!, E);
+    const exact = f.annualExact[i] === 1;
+    const score = certifiedMillionths(f.annual[i]!, E, exact);
     if (score === undefined) return undefined;
     const r: { -readonly [K in keyof IndicatorResult]: IndicatorResult[K] } = {
       code: node.code,
@@ -239,8 +300,9 @@ function indicatorsOf(
     };
     if (node.unscored) r.unscored = true;
     if (self) {
-      const s = certifiedMillionths(self.annual[i]!, E);
-      const d = certifiedMillionths(f.annual[i]! - self.annual[i]!, E);
+      const selfExact = self.annualExact[i] === 1;
+      const s = certifiedMillionths(self.annual[i]!, E, selfExact);
+      const d = certifiedMillionths(f.annual[i]! - self.annual[i]!, E, exact && selfExact);
       if (s === undefined || d === undefined) return undefined;
       r.self = millionthsText(s);
       r.difference = millionthsText(d);
@@ -249,38 +311,81 @@ function indicatorsOf(
     if (g) {
       if (g.max !== undefined) {
         const raw = f.raw[i]!;
-        // Whether the sum was clamped is a decision on a continuous value: certain only away from the max.
-        if (Math.abs(raw - g.max) <= E) return undefined;
+        // Whether the sum was clamped is a decision on a continuous value: certain away from the
+        // max, or when every child is exact (then so is the sum).
+        let rawExact = true;
+        for (const c of g.children) rawExact &&= f.annualExact[c] === 1;
+        if (!rawExact && Math.abs(raw - g.max) <= E) return undefined;
         if (raw > g.max) {
-          const from = certifiedMillionths(raw, E);
+          const from = certifiedMillionths(raw, E, rawExact);
           if (from === undefined) return undefined;
           r.clamp = { from: millionthsText(from), to: millionthsText(score) };
         }
       }
     } else {
       r.annualRule = node.annualRule;
-      const due = duePeriods(node.cadence, plan.periods);
+      const due = plan.leaves[plan.leafAt[i]!]!.dueNames;
       r.duePeriods = due;
       if (ctx.detail === "full") {
-        const code = node.code;
-        let per: Record<string, PeriodScore> | undefined;
-        Object.defineProperty(r, "periods", {
-          enumerable: true,
-          get: () => {
-            if (!per) {
-              per = {};
-              const scores = scoresOf();
-              for (const p of due) {
-                const s = scores.get(p)?.get(code);
-                if (s) per[p] = new LazyPeriodScore(s);
-              }
-            }
-            return per;
-          },
-        });
+        out[node.code] = new LeafWithPeriods(r, detailOf, due);
+        continue;
       }
     }
     out[node.code] = r;
   }
   return out;
+}
+
+/** A unit's period scores and traces, computed by the reference when first read. */
+class UnitDetail {
+  #scores: Map<string, Map<string, LeafScore>> | undefined;
+  constructor(
+    readonly plan: FastPlan,
+    readonly unit: CompactUnit,
+    readonly peers: () => Peers,
+  ) {}
+  get scores(): Map<string, Map<string, LeafScore>> {
+    return (this.#scores ??= evaluateUnit(
+      this.plan.catalog,
+      normalizedOf(this.plan, this.unit),
+      this.plan.periods,
+      "final",
+      this.peers(),
+      [],
+    ));
+  }
+}
+
+/**
+ * A leaf's annual result whose per-period records (with traces) are built by the reference when
+ * `periods` is first read; JSON output is that of the reference's record, `periods` last.
+ */
+class LeafWithPeriods implements IndicatorResult {
+  readonly code!: string;
+  readonly name!: string;
+  readonly max!: string;
+  readonly score!: string;
+  readonly #detail: UnitDetail;
+  readonly #due: readonly string[];
+  #periods: Record<string, PeriodScore> | undefined;
+  constructor(fields: IndicatorResult, detail: UnitDetail, due: readonly string[]) {
+    Object.assign(this, fields);
+    this.#detail = detail;
+    this.#due = due;
+  }
+  get periods(): Record<string, PeriodScore> {
+    if (!this.#periods) {
+      const per: Record<string, PeriodScore> = {};
+      const scores = this.#detail.scores;
+      for (const p of this.#due) {
+        const s = scores.get(p)?.get(this.code);
+        if (s) per[p] = new LazyPeriodScore(s);
+      }
+      this.#periods = per;
+    }
+    return this.#periods;
+  }
+  toJSON(): IndicatorResult {
+    return { ...this, periods: this.periods };
+  }
 }

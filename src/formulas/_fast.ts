@@ -37,6 +37,24 @@ export interface CompileContext {
   zeroDenominator(max: number): number;
 }
 
+/**
+ * Set by a compiled formula when the points it returns are exactly the reference's decimal (a
+ * constant on the binary grid, see {@link exactConstant}, or 0): sums and decisions on such values
+ * are exact, so the engine can decide a group's clamp or a rounding midpoint without the
+ * reference. The engine clears it before each call; a formula sets it on the branches that return
+ * such a constant.
+ */
+export const EXACT = { value: false };
+
+/**
+ * Whether a decimal is exactly a double on the grid of 2^-20 and below 2^20 in magnitude: such
+ * doubles add up (and halve) without rounding for every catalog's totals (docs/fast-path.md).
+ */
+export function exactConstant(d: Dec): boolean {
+  const x = toDouble(d);
+  return Number.isInteger(x * 2 ** 20) && Math.abs(x) < 2 ** 20 && d.eq(x.toFixed(20));
+}
+
 /** Thrown by `compile` when a formula has no exact compiled form (a catalog literal such as "1/3"): the catalog is scored by the reference. */
 export class Uncompilable extends Error {}
 

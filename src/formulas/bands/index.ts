@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { Measured, compareMeasured, compileValue, literalFixed, toDouble } from "../_fast.js";
+import { EXACT, Measured, compareMeasured, compileValue, exactConstant, literalFixed, toDouble } from "../_fast.js";
 import { ZERO, parseDecimalLiteral, type Dec } from "../../_decimal.js";
 import { DecimalLiteralSchema, ValueExprSchema, worthFields, worthRefine } from "../_schema.js";
 import type { CheckContext, FormulaKindDef } from "../_types.js";
@@ -180,18 +180,25 @@ export const bands: FormulaKindDef<BandsFormula, typeof BandsFormulaSchema> = {
   compile(formula, max, ctx) {
     const value = compileValue(formula.value, ctx);
     const zero = ctx.zeroDenominator(toDouble(max));
+    const zeroExact = zero === 0 || exactConstant(max);
     // Each band: its bounds as exact fixed values and the comparison results that keep a value inside.
     const compiled = formula.bands.map((band) => ({
       bounds: BOUNDS.flatMap((k) => (band[k] !== undefined ? [{ at: literalFixed(band[k]), inside: INSIDE[k] }] : [])),
       points: toDouble(worth(band, max)),
+      exact: exactConstant(worth(band, max)),
     }));
     return (vals, scales, base) => {
       const r = value(vals, scales, base);
-      if (r !== Measured.Ok) return r === Measured.ZeroDenominator ? zero : NaN;
+      if (r !== Measured.Ok) {
+        EXACT.value = zeroExact;
+        return r === Measured.ZeroDenominator ? zero : NaN;
+      }
       outer: for (const band of compiled) {
         for (const b of band.bounds) if (!b.inside.includes(compareMeasured(b.at))) continue outer;
+        EXACT.value = band.exact;
         return band.points;
       }
+      EXACT.value = true;
       return 0;
     };
   },

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { toDouble } from "../_fast.js";
+import { EXACT, exactConstant, toDouble } from "../_fast.js";
 import { ZERO, sum } from "../../_decimal.js";
 import { checkWorth } from "../_check.js";
 import { FieldNameSchema, OptionSchema } from "../_schema.js";
@@ -48,9 +48,12 @@ export const checklist: FormulaKindDef<ChecklistFormula, typeof ChecklistFormula
   },
   compile(formula, max, ctx) {
     const items = Object.entries(formula.items).map(([name, item]) => ({ slot: ctx.slot(name), points: toDouble(worth(item, max)) }));
+    // Constants on the binary grid add up exactly.
+    const exact = Object.values(formula.items).every((item) => exactConstant(worth(item, max)));
     return (vals, _scales, base) => {
       let raw = 0;
       for (const item of items) if (vals[base + item.slot] === 1) raw += item.points;
+      EXACT.value = exact || raw === 0;
       return raw;
     };
   },

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { toDouble } from "../_fast.js";
+import { EXACT, exactConstant, toDouble } from "../_fast.js";
 import { FieldNameSchema, OptionSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
 import { checkWorth } from "../_check.js";
@@ -42,7 +42,12 @@ export const choice: FormulaKindDef<ChoiceFormula, typeof ChoiceFormulaSchema> =
     const slot = ctx.slot("value");
     // The option's index in the field's options (the keys in catalog order) → its points.
     const points = Object.values(formula.options).map((o) => toDouble(worth(o, max)));
-    return (vals, _scales, base) => points[vals[base + slot]!] ?? NaN;
+    const exact = Object.values(formula.options).map((o) => exactConstant(worth(o, max)));
+    return (vals, _scales, base) => {
+      const i = vals[base + slot]!;
+      EXACT.value = exact[i] ?? false;
+      return points[i] ?? NaN;
+    };
   },
   explain: (t, ctx) => `${ctx.words.choice} “${t.facts["label"] ?? t.facts["option"]}” → ${ctx.points}`,
 };

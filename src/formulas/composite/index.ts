@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { toDouble } from "../_fast.js";
+import { EXACT, exactConstant, toDouble } from "../_fast.js";
 import { ZERO, clamp, parseDecimalLiteral, sum } from "../../_decimal.js";
 import { checkPositive } from "../_check.js";
 import { DecimalLiteralSchema } from "../_schema.js";
@@ -57,14 +57,19 @@ export const composite: FormulaKindDef<CompositeFormula> = {
   compile(formula, _max, ctx) {
     const parts = formula.parts.map((part) => {
       const partMax = parseDecimalLiteral(part.max);
-      return { formula: ctx.compile(part.formula, partMax), max: toDouble(partMax) };
+      return { formula: ctx.compile(part.formula, partMax), max: toDouble(partMax), maxExact: exactConstant(partMax) };
     });
     return (vals, scales, base, peers) => {
       let raw = 0;
+      let exact = true;
       for (const part of parts) {
+        EXACT.value = false;
         const r = part.formula(vals, scales, base, peers);
+        // A part clamped to its max is exact when the max is; an exact part below it stays exact.
+        exact &&= r > part.max ? (EXACT.value || r > part.max * (1 + 2 ** -40)) && part.maxExact : EXACT.value;
         raw += r > part.max ? part.max : r > 0 ? r : r === r ? 0 : NaN;
       }
+      EXACT.value = exact;
       return raw;
     };
   },

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { POW10, literalFixed, toDouble } from "../_fast.js";
+import { EXACT, POW10, exactConstant, literalFixed, toDouble } from "../_fast.js";
 import { Dec, ZERO, parseDecimalLiteral } from "../../_decimal.js";
 import { DecimalLiteralSchema, FieldNameSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
@@ -53,20 +53,46 @@ export const perItem: FormulaKindDef<PerItemFormula, typeof PerItemFormulaSchema
     return raw.gt(cap) ? { raw: cap, branch: "capped", facts } : { raw, branch: "items", facts };
   },
   compile(formula, max, ctx) {
-    const items = Object.entries(formula.items).map(([name, item]) => ({
-      slot: ctx.slot(name),
-      points: toDouble(parseDecimalLiteral(item.points)),
+    // Σ count × points exactly, in integers at the finest scale of the points (counts are whole):
+    // the cap is then a decision on integers, and a sum on the binary grid is exact in doubles.
+    const fixed = Object.entries(formula.items).map(([name, item]) => ({ slot: ctx.slot(name), points: literalFixed(item.points) }));
+    const capDec = formula.cap !== undefined ? parseDecimalLiteral(formula.cap) : max;
+    const capFixed = literalFixed(capDec.toFixed());
+    const k = Math.max(capFixed.k, ...fixed.map((f) => f.points.k));
+    const items = fixed.map((f) => ({
+      slot: f.slot,
+      scaled: f.points.n * POW10[k - f.points.k]!,
+      points: toDouble(parseDecimalLiteral(f.points.n + "e-" + f.points.k)),
     }));
-    // Fail here, not at evaluation, when a literal is not an exact decimal.
-    for (const item of Object.values(formula.items)) literalFixed(item.points);
-    const cap = toDouble(formula.cap !== undefined ? parseDecimalLiteral(formula.cap) : max);
-    // Counts are whole numbers (scale 0): count × points and the cap are continuous, the min of them too.
+    const capScaled = capFixed.n * POW10[k - capFixed.k]!;
+    const cap = toDouble(capDec);
+    const capExact = exactConstant(capDec);
+    const unit = POW10[k]!;
     return (vals, scales, base) => {
+      let sum = 0;
+      for (const item of items) {
+        const count = vals[base + item.slot]!;
+        if (scales[base + item.slot] !== 0) return NaN; // counts are whole: not reached for valid data
+        sum += count * item.scaled;
+      }
+      if (Number.isSafeInteger(sum) && Number.isSafeInteger(capScaled)) {
+        if (sum >= capScaled) {
+          EXACT.value = capExact;
+          return cap;
+        }
+        const raw = sum / unit;
+        // Exact when the double times 10^k gives back the integer (on the grid, below 2^20).
+        EXACT.value = k <= 3 && Number.isInteger(raw * 2 ** 20) && raw < 2 ** 20 && raw * unit === sum;
+        return raw;
+      }
+      // Past the safe integers: doubles, the cap decided when certain.
       let raw = 0;
-      for (const item of items) raw += (vals[base + item.slot]! / POW10[scales[base + item.slot]!]!) * item.points;
+      for (const item of items) raw += vals[base + item.slot]! * item.points;
+      EXACT.value = raw > cap * (1 + 2 ** -40) && capExact;
       return raw > cap ? cap : raw;
     };
   },
+
   explain(t, ctx) {
     const items = (t.facts["items"] ?? "").replaceAll(",", " + ");
     const capped = t.branch === "capped" ? `, ${ctx.words.max} ${ctx.n(t.facts["cap"] ?? "0")}` : "";

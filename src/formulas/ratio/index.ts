@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { Measured, FRACTION, compileValue, toDouble } from "../_fast.js";
+import { EXACT, Measured, FRACTION, compileValue, exactConstant, toDouble } from "../_fast.js";
 import { parseDecimalLiteral } from "../../_decimal.js";
 import { DecimalLiteralSchema, ValueExprSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
@@ -40,9 +40,16 @@ export const ratio: FormulaKindDef<RatioFormula, typeof RatioFormulaSchema> = {
     const value = compileValue(formula.value, ctx);
     const factor = toDouble(formula.points !== undefined ? parseDecimalLiteral(formula.points) : max);
     const zero = ctx.zeroDenominator(toDouble(max));
+    const zeroExact = zero === 0 || exactConstant(max);
+    const factorExact = exactConstant(formula.points !== undefined ? parseDecimalLiteral(formula.points) : max);
     return (vals, scales, base) => {
       const r = value(vals, scales, base);
-      if (r !== Measured.Ok) return r === Measured.ZeroDenominator ? zero : NaN;
+      if (r !== Measured.Ok) {
+        EXACT.value = zeroExact;
+        return r === Measured.ZeroDenominator ? zero : NaN;
+      }
+      // 0 of anything is 0, and all of it (a = b) is the factor, exactly.
+      EXACT.value = FRACTION.a === 0 || (FRACTION.a === FRACTION.b && factorExact);
       return (FRACTION.a / FRACTION.b) * factor;
     };
   },

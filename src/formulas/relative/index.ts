@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { Measured, FRACTION, compileValue, toDouble } from "../_fast.js";
+import { EXACT, Measured, FRACTION, compileValue, exactConstant, toDouble } from "../_fast.js";
 import { crossSign, exactDifference } from "../../_exact.js";
 import { ZERO } from "../../_decimal.js";
 import { ValueExprSchema } from "../_schema.js";
@@ -49,14 +49,24 @@ export const relative: FormulaKindDef<RelativeFormula, typeof RelativeFormulaSch
     const value = compileValue(formula.value, ctx);
     const m = toDouble(max);
     const zero = ctx.zeroDenominator(m);
+    const maxExact = exactConstant(max);
+    const zeroExact = zero === 0 || maxExact;
     const minmax = formula.mode === "minmax";
     return (vals, scales, base, peers) => {
       const r = value(vals, scales, base);
-      if (r !== Measured.Ok) return r === Measured.ZeroDenominator ? zero : NaN;
+      if (r !== Measured.Ok) {
+        EXACT.value = zeroExact;
+        return r === Measured.ZeroDenominator ? zero : NaN;
+      }
       const { a, b } = FRACTION;
       // Alone (no peers measured): best = min = the value itself.
       const p = peers ?? { bestA: a, bestB: b, minA: a, minB: b, count: 1 };
-      if (p.bestA <= 0) return 0;
+      if (p.bestA <= 0) {
+        EXACT.value = true;
+        return 0;
+      }
+      // The best itself (the same fraction): (a/b)/(a/b) is exactly 1 in doubles, × max exact.
+      EXACT.value = a === p.bestA && b === p.bestB && maxExact;
       // best > min, exactly: bestA/bestB > minA/minB.
       if (minmax && crossSign(p.bestA, p.minB, p.minA, p.bestB) > 0) {
         // (v − min)/(best − min) = (a·minB − minA·b)·bestB / (b·(bestA·minB − minA·bestB)); differences exact before rounding.

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { Measured, FRACTION, compareMeasured, compileValue, literalFixed, toDouble } from "../_fast.js";
+import { EXACT, Measured, FRACTION, compareMeasured, compileValue, exactConstant, literalFixed, toDouble } from "../_fast.js";
 import { ZERO, parseDecimalLiteral } from "../../_decimal.js";
 import { DecimalLiteralSchema, ValueExprSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
@@ -57,14 +57,25 @@ export const threshold: FormulaKindDef<ThresholdFormula, typeof ThresholdFormula
     const tD = toDouble(parseDecimalLiteral(formula.threshold));
     const m = toDouble(max);
     const zero = ctx.zeroDenominator(m);
+    const maxExact = exactConstant(max);
+    const zeroExact = zero === 0 || maxExact;
     const gt = formula.at === "gt";
     const below = formula.below;
     return (vals, scales, base) => {
       const r = value(vals, scales, base);
-      if (r !== Measured.Ok) return r === Measured.ZeroDenominator ? zero : NaN;
+      if (r !== Measured.Ok) {
+        EXACT.value = zeroExact;
+        return r === Measured.ZeroDenominator ? zero : NaN;
+      }
       const c = compareMeasured(t);
-      if (gt ? c > 0 : c >= 0) return m;
-      if (below === "zero") return 0;
+      if (gt ? c > 0 : c >= 0) {
+        EXACT.value = maxExact;
+        return m;
+      }
+      if (below === "zero") {
+        EXACT.value = true;
+        return 0;
+      }
       const v = FRACTION.a / FRACTION.b;
       return below === "proportional" ? (v / tD) * m : v * m;
     };

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { toDouble } from "../_fast.js";
+import { EXACT, exactConstant, toDouble } from "../_fast.js";
 import { ZERO, parseDecimalLiteral } from "../../_decimal.js";
 import { DecimalLiteralSchema } from "../_schema.js";
 import type { FormulaKindDef } from "../_types.js";
@@ -32,8 +32,14 @@ export const yesNo: FormulaKindDef<YesNoFormula, typeof YesNoFormulaSchema> = {
   },
   compile(formula, max, ctx) {
     const slot = ctx.slot("value");
-    const yes = toDouble(formula.share !== undefined ? parseDecimalLiteral(formula.share).times(max) : max);
-    return (vals, _scales, base) => (vals[base + slot] === 1 ? yes : 0);
+    const yesDec = formula.share !== undefined ? parseDecimalLiteral(formula.share).times(max) : max;
+    const yes = toDouble(yesDec);
+    const yesExact = exactConstant(yesDec);
+    return (vals, _scales, base) => {
+      const done = vals[base + slot] === 1;
+      EXACT.value = done ? yesExact : true;
+      return done ? yes : 0;
+    };
   },
   explain: (t, ctx) => `${t.branch === "yes" ? ctx.words.yes : ctx.words.no} → ${ctx.points}`,
 };
