@@ -67,8 +67,32 @@ describe("--format: allowed values from the declaration, checked for every comma
     const r = dti("explain", so, "--unit", "so-tc", "--format", "json", "--lang", "en");
     expect(r.code).toBe(2);
     expect(r.err.split("\n")[0]).toBe(
-      "unknown option --format for dti explain (options: --unit, --code, --catalog, --warnings, --lang, --help)",
+      "unknown option --format for dti explain (options: --unit, --code, --catalog, --warnings, --engine, --lang, --help)",
     );
+  });
+});
+
+describe("--engine fast|reference: on every command that scores, checked from the declaration (issue 11)", () => {
+  const scoring = ["compare", "explain", "gaps", "report", "score", "validate", "whatif"];
+  it("the commands with --engine are exactly the ones that score, each defaulting to fast", () => {
+    const withEngine = Object.entries(COMMANDS).filter(([, c]) => "engine" in c.options);
+    expect(withEngine.map(([n]) => n).sort()).toEqual(scoring);
+    for (const [, c] of withEngine)
+      expect((c.options as Record<string, unknown>)["engine"]).toMatchObject({ choices: ["fast", "reference"], default: "fast" });
+  });
+  for (const name of scoring) {
+    it(`dti ${name} --engine slow → exit 2 naming fast, reference`, () => {
+      const r = dti(name, ...minimal[name as keyof typeof COMMANDS], "--engine", "slow");
+      expect(r.code).toBe(2);
+      expect(r.out).toBe("");
+      expect(r.err.split("\n")[0]).toBe("--engine phải là một trong fast, reference; nhận được slow");
+      const en = dti(name, ...minimal[name as keyof typeof COMMANDS], "--engine=slow", "--lang=en");
+      expect(en.err.split("\n")[0]).toBe("--engine must be one of fast, reference; got slow");
+    });
+  }
+  it("dti help score lists --engine with its values and default (vi and en)", () => {
+    expect(dti("help", "score", "--lang", "en").out).toMatch(/--engine fast\|reference\s+scoring engine: .*\(default: fast\)/);
+    expect(dti("help", "score").out).toMatch(/--engine fast\|reference\s+bộ máy chấm điểm: .*\(mặc định: fast\)/);
   });
 });
 
@@ -77,7 +101,7 @@ describe("unknown commands and options, missing values and arguments: exit 2, on
     const vi = dti("score", so, "--bogus");
     expect(vi.code).toBe(2);
     expect(vi.err).toContain(
-      "lệnh dti score không có tuỳ chọn --bogus (các tuỳ chọn: --catalog, --format, --full, --roster, --numbers, --warnings, --lang, --help)",
+      "lệnh dti score không có tuỳ chọn --bogus (các tuỳ chọn: --catalog, --format, --full, --roster, --numbers, --warnings, --engine, --lang, --help)",
     );
     expect(vi.err).toContain("dti score <dataset…>");
     const en = dti("score", so, "--bogus=1", "--lang=en");

@@ -185,6 +185,67 @@ describe("decision support commands", () => {
   });
 });
 
+// Issue 11: `--engine reference` forces the decimal.js engine; the compiled fast path (the default)
+// must print the very same bytes, on every command that scores.
+describe("--engine fast|reference (issue 11)", () => {
+  const so = "fixtures/dong-nai-2023-so.sample.yaml";
+  const dir = mkdtempSync(join(tmpdir(), "dti-engine-"));
+  const before = join(dir, "y1.yaml");
+  writeFileSync(before, readFileSync(so, "utf8").replace(/^year: \d+/m, "year: 2023"));
+  const runs: Record<string, string[]> = {
+    "score table (Đồng Nai Sở)": ["score", so],
+    "score json --full (Đồng Nai Sở, traces)": ["score", so, "--format", "json", "--full"],
+    "score csv (Đồng Nai huyện)": ["score", "fixtures/dong-nai-2023-huyen.sample.yaml", "--format", "csv"],
+    "score table (Kon Tum huyện with its communes: levels)": ["score", "fixtures/kon-tum-2025-huyen.sample.yaml"],
+    "score json (Vĩnh Phúc xã, Nghĩa Phương xã)": [
+      "score",
+      "fixtures/vinh-phuc-2022-xa.sample.yaml",
+      "fixtures/quang-ngai-nghia-phuong-2023-xa.sample.yaml",
+      "--format",
+      "json",
+    ],
+    "explain so-tc 2.6": ["explain", so, "--unit", "so-tc", "--code", "2.6"],
+    "gaps so-vhttdl json": ["gaps", so, "--unit", "so-vhttdl", "--format", "json"],
+    "whatif so-vhttdl 10.1": ["whatif", so, "--set", "so-vhttdl.Q4.10.1.achieved=5"],
+    "compare two years": ["compare", before, so, "--format", "json"],
+    "report md": ["report", so],
+    validate: ["validate", so],
+  };
+  for (const [name, args] of Object.entries(runs)) {
+    it(`${name}: --engine reference prints what the default prints`, () => {
+      const fast = dti(...args);
+      expect(fast.code).toBe(0);
+      expect(fast.out.length).toBeGreaterThan(0);
+      expect(dti(...args, "--engine", "reference")).toEqual(fast);
+      expect(dti(...args, "--engine=fast")).toEqual(fast);
+    });
+  }
+  it("the reference engine gives the sample's published totals (Đồng Nai Sở: 925,75 · 578,5 · 384)", () => {
+    const r = dti("score", so, "--format", "json", "--engine", "reference");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).units.map((u: { total: string }) => u.total)).toEqual(["925.75", "578.5", "384"]);
+  });
+  it("--engine slow: exit 2, one coded line naming fast, reference (vi and en), the usage, nothing on stdout", () => {
+    const r = dti("score", so, "--engine", "slow");
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err.split("\n")[0]).toBe("--engine phải là một trong fast, reference; nhận được slow");
+    expect(r.err).toContain("Usage (cách dùng): dti score");
+    const en = dti("score", so, "--engine=slow", "--lang", "en");
+    expect(en.code).toBe(2);
+    expect(en.err.split("\n")[0]).toBe("--engine must be one of fast, reference; got slow");
+    expect(en.err).not.toMatch(/at .*\.[jt]s:\d+/);
+  });
+  it("--engine with no value, and on a command that does not score, are usage errors (exit 2)", () => {
+    const missing = dti("score", so, "--engine", "--lang", "en");
+    expect(missing.code).toBe(2);
+    expect(dti("score", so, "--engine").code).toBe(2);
+    const lint = dti("lint", "dong-nai-2023/so", "--engine", "reference", "--lang", "en");
+    expect(lint.code).toBe(2);
+    expect(lint.err.split("\n")[0]).toMatch(/^unknown option --engine for dti lint/);
+  });
+});
+
 describe("structure-only catalogs from the command line", () => {
   it("Hải Dương: the sample validates, and scoring it says the source publishes no formulas (exit 2)", () => {
     expect(dti("validate", "fixtures/hai-duong-2022-huyen.sample.yaml").code).toBe(0);

@@ -2,7 +2,7 @@ import { Dec, ZERO, clamp, fmt, sum } from "../_decimal.js";
 import type { CompiledCatalog, CompiledNode, RatioExpr } from "../catalog/compile.js";
 import { resolveCatalog } from "../catalog/registry.js";
 import { runFormula } from "../engine/evaluate.js";
-import { score } from "../engine/score.js";
+import { score, type ScoreOptions } from "../engine/score.js";
 import { compareCodes, unitOf, type Blocker, type LevelUnit, type PointsUnit, type ScoreResult, type Trace } from "../engine/types.js";
 import type { Lang } from "../errors.js";
 import type { FieldSpec, FieldValue, PeerStats } from "../formulas/_types.js";
@@ -234,7 +234,8 @@ function overrideValue(v: FieldValue): string | number | boolean {
  * @param unitId The unit.
  * @param options `lang` of descriptions; `result` to reuse a score result; `verify`: how many of the
  *   best suggestions to check by re-scoring the whole dataset (default 5; the others are estimates);
- *   `catalogs`: child catalogs by id when they are not built-in (as for `score`).
+ *   `catalogs`: child catalogs by id when they are not built-in (as for `score`); `engine`: as for
+ *   `score` (also for the re-scoring).
  * @returns The gap report.
  * @example
  * const g = gaps(catalog, dataset, "so-tc");
@@ -244,10 +245,19 @@ export function gaps(
   catalog: CompiledCatalog,
   dataset: Dataset | DatasetInput,
   unitId: string,
-  options: { lang?: Lang; result?: ScoreResult; verify?: number; catalogs?: Readonly<Record<string, CompiledCatalog>> } = {},
+  options: {
+    lang?: Lang;
+    result?: ScoreResult;
+    verify?: number;
+    catalogs?: Readonly<Record<string, CompiledCatalog>>;
+    engine?: ScoreOptions["engine"];
+  } = {},
 ): GapReport {
   const lang = options.lang ?? "vi";
-  const scoreOptions = options.catalogs ? { catalogs: options.catalogs } : {};
+  const scoreOptions: ScoreOptions = {
+    ...(options.catalogs ? { catalogs: options.catalogs } : {}),
+    ...(options.engine ? { engine: options.engine } : {}),
+  };
   const result = options.result ?? score(catalog, dataset, scoreOptions);
   const unit = unitOf(result, unitId);
   // A mixed dataset (communes of a district) holds units of the child catalog too.

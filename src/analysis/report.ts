@@ -2,7 +2,7 @@ import { criteriaInOrder, indicatorsInOrder } from "../engine/types.js";
 import Papa from "papaparse";
 import { Dec } from "../_decimal.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
-import { score } from "../engine/score.js";
+import { score, type ScoreOptions } from "../engine/score.js";
 import type { PointsUnit, ScoreResult, UnitResult } from "../engine/types.js";
 import { formatIssue, type Issue, type Lang } from "../errors.js";
 import { reportWords } from "../i18n/analysis.js";
@@ -29,15 +29,22 @@ export interface ReportData {
  * @param catalog The catalog.
  * @param dataset The dataset.
  * @param lang Language of the sentences.
+ * @param options `engine`: as for `score` (the gap search's re-scoring too).
  * @returns The report data (units of the catalog, in rank order).
  */
-export function reportData(catalog: CompiledCatalog, dataset: Dataset | DatasetInput, lang: Lang = "vi"): ReportData {
-  const result = score(catalog, dataset);
+export function reportData(
+  catalog: CompiledCatalog,
+  dataset: Dataset | DatasetInput,
+  lang: Lang = "vi",
+  options: Pick<ScoreOptions, "engine"> = {},
+): ReportData {
+  const engine = options.engine ? { engine: options.engine } : {};
+  const result = score(catalog, dataset, engine);
   const units = result.units
     .filter((u) => u.catalog === catalog.id)
     .map((unit) => ({
       unit,
-      gaps: gaps(catalog, dataset, unit.id, { lang, result, verify: 3 }),
+      gaps: gaps(catalog, dataset, unit.id, { lang, result, verify: 3, ...engine }),
       explanations: explain(result, unit.id, { lang }),
     }));
   return { catalog, result, units, differences: assessmentDifferences(result) };

@@ -1,7 +1,7 @@
 import { readNumberText, type NumberFormat } from "../_values.js";
 import { DatasetError, createIssue } from "../errors.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
-import { score } from "../engine/score.js";
+import { score, type ScoreOptions } from "../engine/score.js";
 import type { ScoreResult } from "../engine/types.js";
 import type { Dataset, DatasetInput } from "../io/dataset.js";
 import type { Override } from "../io/overrides.js";
@@ -20,13 +20,20 @@ export interface WhatIf {
  * @param catalog The catalog.
  * @param dataset The dataset.
  * @param overrides Changes (`{unit, period, code, field?, value}`).
+ * @param options `engine`: as for `score` (both results use it).
  * @returns Both results and their comparison.
  * @example
  * whatIf(catalog, dataset, [{ unit: "so-tc", period: "Q1", code: "2.1", value: true }]).comparison.units[0];
  */
-export function whatIf(catalog: CompiledCatalog, dataset: Dataset | DatasetInput, overrides: readonly Override[]): WhatIf {
-  const before = score(catalog, dataset);
-  const after = score(catalog, dataset, { overrides });
+export function whatIf(
+  catalog: CompiledCatalog,
+  dataset: Dataset | DatasetInput,
+  overrides: readonly Override[],
+  options: Pick<ScoreOptions, "engine"> = {},
+): WhatIf {
+  const engine = options.engine ? { engine: options.engine } : {};
+  const before = score(catalog, dataset, engine);
+  const after = score(catalog, dataset, { ...engine, overrides });
   return { before, after, comparison: compare(before, after) };
 }
 

@@ -210,7 +210,7 @@ const handlers: Handlers = {
     forEachFile(files, (file) => {
       const opened = openDataset(file, given, { roster: opts.roster, numberFormat: opts.numbers });
       const { dataset, catalog } = opened;
-      const scored = score(catalog, dataset);
+      const scored = score(catalog, dataset, { engine: opts.engine });
       const result = { ...scored, warnings: [...opened.warnings, ...scored.warnings] };
       const own = result.warnings.map((w) => inFile(w, file));
       warnings.push(...own);
@@ -266,7 +266,7 @@ const handlers: Handlers = {
         io.out(`${file}: ${t.structureOnly(catalog.id)}`);
         return;
       }
-      const result = score(catalog, dataset);
+      const result = score(catalog, dataset, { engine: opts.engine });
       const own = [...read, ...result.warnings].map((w) => inFile(w, file));
       warnings.push(...own);
       io.out(`${file}: ${t.dataset(dataset.units.length, catalog.id, own.length)}`);
@@ -293,7 +293,7 @@ const handlers: Handlers = {
     const given = givenCatalog(opts.catalog);
     const { dataset, catalog, warnings: read } = inFileScope(file, () => openDataset(file, given));
     const unit = requireUnit(opts.unit, dataset);
-    const result = inFileScope(file, () => score(catalog, dataset));
+    const result = inFileScope(file, () => score(catalog, dataset, { engine: opts.engine }));
     const code = opts.code;
     // An empty --code is a mistake, not "every indicator": only an absent option means that.
     if (code !== undefined && !catalog.nodes.has(code))
@@ -318,8 +318,8 @@ const handlers: Handlers = {
     const given = givenCatalog(opts.catalog);
     const { dataset, catalog, warnings: read } = inFileScope(file, () => openDataset(file, given));
     const unit = requireUnit(opts.unit, dataset);
-    const result = inFileScope(file, () => score(catalog, dataset));
-    const g = gaps(catalog, dataset, unit, { lang, result });
+    const result = inFileScope(file, () => score(catalog, dataset, { engine: opts.engine }));
+    const g = gaps(catalog, dataset, unit, { lang, result, engine: opts.engine });
     const warnings = [...read, ...result.warnings].map((w) => inFile(w, file));
     if (opts.format === "json") {
       io.out(JSON.stringify({ ...g, warnings }, null, 2));
@@ -365,7 +365,7 @@ const handlers: Handlers = {
     const given = givenCatalog(opts.catalog);
     const { dataset, catalog, warnings: read } = inFileScope(file, () => openDataset(file, given));
     const overrides = readOverrides(opts.set, catalog, dataset);
-    const w = inFileScope(file, () => whatIf(catalog, dataset, overrides));
+    const w = inFileScope(file, () => whatIf(catalog, dataset, overrides, { engine: opts.engine }));
     const warnings = unique([...read, ...w.before.warnings, ...w.after.warnings]).map((x) => inFile(x, file));
     if (opts.format === "json") {
       io.out(JSON.stringify({ ...w.comparison, warnings }, null, 2));
@@ -399,8 +399,8 @@ const handlers: Handlers = {
     const [a, b] = opened as [(typeof opened)[0], (typeof opened)[0]];
     if (a.catalog.id !== b.catalog.id) throw cliError("catalogsDiffer", { received: `${a.catalog.id}, ${b.catalog.id}` });
     // The new year's inputs marked `previous: improvement` (Đồng Nai Sở 9.1) come from the old year's results.
-    const before = inFileScope(oldFile, () => score(a.catalog, a.dataset));
-    const after = inFileScope(newFile, () => score(b.catalog, b.dataset, { previous: before }));
+    const before = inFileScope(oldFile, () => score(a.catalog, a.dataset, { engine: opts.engine }));
+    const after = inFileScope(newFile, () => score(b.catalog, b.dataset, { previous: before, engine: opts.engine }));
     const c = compare(before, after);
     const warnings = [
       ...[...a.warnings, ...before.warnings].map((w) => inFile(w, oldFile)),
@@ -441,7 +441,7 @@ const handlers: Handlers = {
   report({ args: [file], opts, lang, io }) {
     const given = givenCatalog(opts.catalog);
     const { dataset, catalog, warnings: read } = inFileScope(file, () => openDataset(file, given));
-    const data = inFileScope(file, () => reportData(catalog, dataset, lang));
+    const data = inFileScope(file, () => reportData(catalog, dataset, lang, { engine: opts.engine }));
     const warnings = [...read, ...data.result.warnings].map((w) => inFile(w, file));
     // md, html and json show the warnings themselves (a "Cảnh báo" section, the result's list); CSV rows cannot.
     io.out(renderReport({ ...data, result: { ...data.result, warnings } }, opts.format, lang));

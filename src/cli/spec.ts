@@ -43,6 +43,9 @@ const catalogOption = { type: "string", value: "id|path" } as const;
 const unitOption = { type: "string", value: "ID", required: true } as const;
 // Every command that scores can write its warnings to a CSV companion (spreadsheet users open it).
 const warningsOption = { type: "string", value: "file.csv" } as const;
+// Every command that scores can force the decimal.js reference engine (docs/fast-path.md): to
+// compare with the compiled fast path, or to have every trace computed up front.
+const engineOption = { type: "string", choices: ["fast", "reference"], default: "fast" } as const;
 
 /** Options every command takes (`--lang` also applies to the error messages). */
 export const GLOBAL_OPTIONS = {
@@ -64,6 +67,7 @@ export const COMMANDS = {
       roster: { type: "string", value: "file" },
       numbers: { type: "string", choices: ["vi", "en"] },
       warnings: warningsOption,
+      engine: engineOption,
     },
   },
   catalogs: {
@@ -72,7 +76,7 @@ export const COMMANDS = {
   },
   validate: {
     args: [{ name: "catalogOrDataset", arity: "many" }],
-    options: { catalog: catalogOption, warnings: warningsOption },
+    options: { catalog: catalogOption, warnings: warningsOption, engine: engineOption },
   },
   lint: {
     args: [{ name: "catalogs", arity: "optional-many" }],
@@ -80,7 +84,13 @@ export const COMMANDS = {
   },
   explain: {
     args: [{ name: "dataset", arity: "one" }],
-    options: { unit: unitOption, code: { type: "string", value: "6.3.2" }, catalog: catalogOption, warnings: warningsOption },
+    options: {
+      unit: unitOption,
+      code: { type: "string", value: "6.3.2" },
+      catalog: catalogOption,
+      warnings: warningsOption,
+      engine: engineOption,
+    },
   },
   gaps: {
     args: [{ name: "dataset", arity: "one" }],
@@ -89,6 +99,7 @@ export const COMMANDS = {
       format: { type: "string", choices: ["text", "json"], default: "text" },
       catalog: catalogOption,
       warnings: warningsOption,
+      engine: engineOption,
     },
   },
   whatif: {
@@ -98,6 +109,7 @@ export const COMMANDS = {
       format: { type: "string", choices: ["table", "json"], default: "table" },
       catalog: catalogOption,
       warnings: warningsOption,
+      engine: engineOption,
     },
   },
   compare: {
@@ -105,7 +117,12 @@ export const COMMANDS = {
       { name: "oldDataset", arity: "one" },
       { name: "newDataset", arity: "one" },
     ],
-    options: { format: { type: "string", choices: ["table", "json"], default: "table" }, catalog: catalogOption, warnings: warningsOption },
+    options: {
+      format: { type: "string", choices: ["table", "json"], default: "table" },
+      catalog: catalogOption,
+      warnings: warningsOption,
+      engine: engineOption,
+    },
   },
   report: {
     args: [{ name: "dataset", arity: "one" }],
@@ -113,6 +130,7 @@ export const COMMANDS = {
       format: { type: "string", choices: ["md", "html", "csv", "json"], default: "md" },
       catalog: catalogOption,
       warnings: warningsOption,
+      engine: engineOption,
     },
   },
   template: {

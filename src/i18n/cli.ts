@@ -117,6 +117,8 @@ export const en = {
       roster: "roster file: every unit that should be in the dataset (CSV with unit_id,unit_name, or a YAML/JSON list of {id, name})",
       numbers: "how numbers are written in a CSV dataset: vi 1.234,5 or en 1,234.5 (without it, 1.000 and 1,500 are refused as ambiguous)",
       warnings: "also write the warnings to this CSV file (code, place, message; UTF-8 with BOM)",
+      engine:
+        "scoring engine: fast (compiled, exact; hands uncertain units to the reference) or reference (decimal.js for every unit); same output",
     },
   },
   catalogs: {
@@ -235,6 +237,8 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
       numbers:
         "cách viết số trong tệp số liệu CSV: vi 1.234,5 hoặc en 1,234.5 (nếu không khai báo, 1.000 và 1,500 bị từ chối vì không rõ nghĩa)",
       warnings: "ghi thêm các cảnh báo vào tệp CSV này (mã, vị trí, nội dung; UTF-8 có BOM)",
+      engine:
+        "bộ máy chấm điểm: fast (biên dịch, chính xác; trường hợp không chắc chuyển sang bản chuẩn) hoặc reference (decimal.js cho mọi đơn vị); cùng kết quả",
     },
   },
   catalogs: {
