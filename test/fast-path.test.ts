@@ -43,6 +43,12 @@ describe("certified printed digits", () => {
     // Farther than the bound: certain again.
     expect(certifiedMillionths(12.3456785 + 1e-9, 1e-12)).toBe(12_345_679);
   });
+  it("decides the midpoint of an exact value (on the binary grid) half up, as decimal.js does", () => {
+    // 1/128 = 0.0078125 exactly: 7812.5 millionths.
+    expect(certifiedMillionths(0.0078125, 1e-10, true)).toBe(7813);
+    expect(certifiedMillionths(-0.0078125, 1e-10, true)).toBe(-7813);
+    expect(certifiedMillionths(0.0078125, 1e-10, false)).toBeUndefined();
+  });
   it("prints as the reference's fmt does", () => {
     expect(millionthsText(925_750_000)).toBe("925.75");
     expect(millionthsText(0)).toBe("0");
