@@ -20,42 +20,45 @@ export function toJson(result: ScoreResult, full: boolean, warnings: readonly Is
     catalog: result.catalog,
     year: result.year,
     periods: result.periods,
-    units: result.units.map((u) =>
-      u.scoring === "levels"
-        ? {
-            id: u.id,
-            name: u.name,
-            catalog: u.catalog,
-            ...(u.parent ? { parent: u.parent } : {}),
-            level: u.level,
-            levelName: u.levelName,
-            rank: u.rank,
-            ...(u.registered !== undefined ? { registered: u.registered, recognised: u.recognised } : {}),
-            criteria: Object.fromEntries(
-              criteriaInOrder(u).map((c) => [c.code, full ? c : { levelMet: c.levelMet, status: c.status, blocking: c.blocking }]),
-            ),
-            blockers: u.blockers,
-            ...(u.registeredBlockers ? { registeredBlockers: u.registeredBlockers } : {}),
-          }
-        : {
-            id: u.id,
-            name: u.name,
-            total: u.total,
-            rank: u.rank,
-            max: u.max,
-            ...(u.assessment ? { assessment: u.assessment } : {}),
-            indicators: Object.fromEntries(
-              indicatorsInOrder(u).map((i) => [
-                i.code,
-                full ? i : { score: i.score, max: i.max, ...(i.self !== undefined ? { self: i.self, difference: i.difference } : {}) },
-              ]),
-            ),
-            periods: u.periods,
-          },
-    ),
+    units: result.units.map((u) => unitJson(u, full)),
     ...(result.units.some((u) => u.scoring === "levels") ? { summary: levelSummary(result.units) } : {}),
     warnings,
   };
+}
+
+/** One unit as `score --format json` and `--format jsonl` print it. */
+export function unitJson(u: UnitResult, full: boolean): unknown {
+  return u.scoring === "levels"
+    ? {
+        id: u.id,
+        name: u.name,
+        catalog: u.catalog,
+        ...(u.parent ? { parent: u.parent } : {}),
+        level: u.level,
+        levelName: u.levelName,
+        rank: u.rank,
+        ...(u.registered !== undefined ? { registered: u.registered, recognised: u.recognised } : {}),
+        criteria: Object.fromEntries(
+          criteriaInOrder(u).map((c) => [c.code, full ? c : { levelMet: c.levelMet, status: c.status, blocking: c.blocking }]),
+        ),
+        blockers: u.blockers,
+        ...(u.registeredBlockers ? { registeredBlockers: u.registeredBlockers } : {}),
+      }
+    : {
+        id: u.id,
+        name: u.name,
+        total: u.total,
+        rank: u.rank,
+        max: u.max,
+        ...(u.assessment ? { assessment: u.assessment } : {}),
+        indicators: Object.fromEntries(
+          indicatorsInOrder(u).map((i) => [
+            i.code,
+            full ? i : { score: i.score, max: i.max, ...(i.self !== undefined ? { self: i.self, difference: i.difference } : {}) },
+          ]),
+        ),
+        periods: u.periods,
+      };
 }
 
 /** Province summary of a level run: units per level, per catalog and per parent unit. */

@@ -38,7 +38,10 @@ import { periodsProblem } from "../_periods.js";
 import { writeFileSync } from "node:fs";
 import type { Dataset } from "../io/dataset.js";
 import { cliTexts } from "../i18n/cli.js";
-import { toCsv, toJson, toTable } from "./_render.js";
+import { toCsv, toJson, toTable, unitJson } from "./_render.js";
+import { fileLines } from "./_lines.js";
+import { scoreLines } from "../engine/stream.js";
+import type { ScoreResult } from "../engine/types.js";
 import { readFile, resolveCatalog, table } from "./_utils.js";
 import { cliError, commandHelp, globalHelp, parseCommand, preParse, unknownCommand, VERSION } from "./_args.js";
 import { isCommandName, VERSION_FLAGS, type ArgsOf, type CommandName, type OptionsOf } from "./spec.js";
@@ -94,6 +97,25 @@ function requireUnit(unit: string, dataset: Dataset, option = "--unit"): string 
   if (!dataset.units.some((u) => u.id === unit))
     throw cliError("unknownUnit", { detail: option, received: unit, expected: dataset.units.map((u) => u.id).join(", ") });
   return unit;
+}
+
+/** JSON Lines datasets: a header line, then one unit per line. */
+const JSON_LINES = /\.(jsonl|ndjson)$/i;
+
+/** The catalog a JSON Lines dataset names on its header line (the first line that is not blank). */
+function jsonLinesCatalog(file: string): CompiledCatalog {
+  for (const line of fileLines(file)) {
+    if (!line.trim()) continue;
+    let id: unknown;
+    try {
+      id = (JSON.parse(line) as { catalog?: unknown } | null)?.catalog;
+    } catch {
+      break; // scoreLines names the syntax error
+    }
+    if (typeof id === "string") return resolveCatalog(id);
+    break;
+  }
+  throw new DtiError([createIssue("dataset", "streamHeader", { file }, { detail: "no catalog on the header line (or give --catalog)" })]);
 }
 
 /** Runs `each` on every file and throws one error listing the problems of all of them. */
@@ -208,19 +230,34 @@ const handlers: Handlers = {
     const warnings: Issue[] = [];
     const given = givenCatalog(opts.catalog);
     forEachFile(files, (file) => {
-      const opened = openDataset(file, given, { roster: opts.roster, numberFormat: opts.numbers });
-      const { dataset, catalog } = opened;
-      const scored = score(catalog, dataset, { engine: opts.engine });
-      const result = { ...scored, warnings: [...opened.warnings, ...scored.warnings] };
+      let result: ScoreResult;
+      let catalog: CompiledCatalog;
+      if (JSON_LINES.test(file)) {
+        // One unit at a time: the dataset is never held whole (100,000 units).
+        catalog = given ?? jsonLinesCatalog(file);
+        const progress = process.stderr.isTTY ? (n: number) => io.err(cliTexts[lang].progress(n)) : undefined;
+        // JSON Lines out shows totals (with --full, every indicator); the other outputs read the indicators.
+        const detail = opts.format === "jsonl" && !opts.full ? "totals" : "full";
+        result = scoreLines(catalog, fileLines(file), { file, detail, engine: opts.engine, ...(progress ? { onProgress: progress } : {}) });
+      } else {
+        const opened = openDataset(file, given, { roster: opts.roster, numberFormat: opts.numbers });
+        catalog = opened.catalog;
+        const scored = score(catalog, opened.dataset, { engine: opts.engine });
+        result = { ...scored, warnings: [...opened.warnings, ...scored.warnings] };
+      }
       const own = result.warnings.map((w) => inFile(w, file));
       warnings.push(...own);
       const catalogs = new Map<string, CompiledCatalog>([[catalog.id, catalog]]);
       if (catalog.childCatalog) catalogs.set(catalog.childCatalog, resolveCatalog(catalog.childCatalog));
-      if (opts.format === "json") outputs.push(JSON.stringify(toJson(result, opts.full, own), null, 2));
+      if (opts.format === "jsonl") {
+        // Written as it goes: a line for the run, then one per unit in rank order.
+        io.out(JSON.stringify({ catalog: result.catalog, year: result.year, periods: result.periods, warnings: own }));
+        for (const u of result.units) io.out(JSON.stringify(unitJson(u, opts.full)));
+      } else if (opts.format === "json") outputs.push(JSON.stringify(toJson(result, opts.full, own), null, 2));
       else if (opts.format === "csv") outputs.push(toCsv(result));
       else outputs.push(`${files.length > 1 ? `# ${file}\n` : ""}${toTable(result, catalogs, lang)}`);
     });
-    io.out(outputs.join("\n\n"));
+    if (outputs.length) io.out(outputs.join("\n\n"));
     showWarnings(warnings, opts.format === "table" ? "inline" : opts.format === "csv" ? "stderr" : "json", { opts, lang, io });
     return 0;
   },

@@ -62,7 +62,7 @@ export const COMMANDS = {
     args: [{ name: "dataset", arity: "many" }],
     options: {
       catalog: catalogOption,
-      format: { type: "string", choices: ["table", "json", "csv"], default: "table" },
+      format: { type: "string", choices: ["table", "json", "jsonl", "csv"], default: "table" },
       full: { type: "boolean" },
       roster: { type: "string", value: "file" },
       numbers: { type: "string", choices: ["vi", "en"] },

@@ -120,7 +120,7 @@ export interface CompactDataset {
 }
 
 /** Storage for the compact data of `count` units (one allocation per array). */
-interface Storage {
+export interface Storage {
   readonly vals: Float64Array;
   readonly scales: Uint8Array;
   readonly status: Uint8Array;
@@ -129,7 +129,8 @@ interface Storage {
   readonly profileGiven: Uint8Array;
 }
 
-function storage(plan: FastPlan, count: number): Storage {
+/** Storage for `count` units of a plan. */
+export function storage(plan: FastPlan, count: number): Storage {
   const values = count * plan.periods.length * plan.width;
   const k = count * plan.profileKeys.length;
   return {
@@ -200,6 +201,22 @@ export function readCompact(raw: unknown, plan: FastPlan): CompactDataset | unde
  */
 export function readCompactUnit(unit: unknown, plan: FastPlan): CompactUnit | undefined {
   return readUnit(unit, plan, storage(plan, 1), 0);
+}
+
+/**
+ * Reads one unit into place `index` of a storage (streaming).
+ * @returns Its compact form, or undefined when the reference reader must read it.
+ */
+export function readCompactUnitInto(unit: unknown, plan: FastPlan, store: Storage, index: number): CompactUnit | undefined {
+  // The place may hold what a unit refused half-way left there.
+  const values = plan.periods.length * plan.width;
+  const statuses = plan.periods.length * plan.leaves.length;
+  const k = plan.profileKeys.length;
+  store.vals.fill(0, index * values, (index + 1) * values);
+  store.scales.fill(0, index * values, (index + 1) * values);
+  store.status.fill(0, index * statuses, (index + 1) * statuses);
+  store.profileGiven.fill(0, index * k, (index + 1) * k);
+  return readUnit(unit, plan, store, index);
 }
 
 function parentsHold(units: readonly CompactUnit[]): boolean {

@@ -412,7 +412,7 @@ function checkProfile(
  * that mixes levels, a child unit has a parent and it is a unit of the main catalog, and a main
  * unit has no parent in the dataset; no unit is its own ancestor.
  */
-function checkParents(
+export function checkParents(
   units: readonly { readonly unit: DatasetUnit; readonly index: number; readonly catalog: CompiledCatalog | undefined }[],
   main: CompiledCatalog,
   child: CompiledCatalog | undefined,

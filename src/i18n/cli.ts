@@ -21,6 +21,8 @@ export interface CliTexts {
     readonly optionDescriptions: Readonly<Record<string, string>>;
   };
   readonly catalogs: { readonly headers: readonly string[]; readonly declared: (total: string) => string };
+  /** Progress of a long run on a terminal. */
+  readonly progress: (units: number) => string;
   readonly validate: {
     readonly catalog: (id: string) => string;
     readonly structureOnly: (id: string) => string;
@@ -121,6 +123,7 @@ export const en = {
         "scoring engine: fast (compiled, exact; hands uncertain units to the reference) or reference (decimal.js for every unit); same output",
     },
   },
+  progress: (n) => `… ${n.toLocaleString("en")} units read`,
   catalogs: {
     headers: ["id", "province", "level", "document", "scoring", "nodes", "total"],
     declared: (total) => `(document: ${total})`,
@@ -241,6 +244,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
         "bộ máy chấm điểm: fast (biên dịch, chính xác; trường hợp không chắc chuyển sang bản chuẩn) hoặc reference (decimal.js cho mọi đơn vị); cùng kết quả",
     },
   },
+  progress: (n) => `… đã đọc ${n.toLocaleString("vi")} đơn vị`,
   catalogs: {
     headers: ["id", "tỉnh / province", "cấp / level", "văn bản / document", "chấm / scoring", "chỉ số / nodes", "tổng / total"],
     declared: (total) => `(văn bản: ${total})`,

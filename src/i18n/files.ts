@@ -17,6 +17,9 @@ export const en = {
   unknownCode: (p: P) => `${p.detail ? `${p.detail} ` : ""}${p.received}: no such indicator in ${p.expected}`,
   catalogsDiffer: (p: P) => `the two datasets use different catalogs (${p.received})`,
   csvNeedsCatalog: () => "a CSV dataset needs --catalog id|path",
+  streamHeader: (p: P) =>
+    `the first line of a JSON Lines dataset is its header {catalog, year, periods[, numberFormat]}, then one unit per line: ${p.detail}`,
+  streamSyntax: (p: P) => `JSON syntax error: ${p.detail}`,
   csvSyntax: (p: P) => `CSV syntax error: ${p.detail}`,
   csvDuplicateColumn: (p: P) =>
     `column "${p.received}" appears more than once in the header (${p.detail}); which one holds the data cannot be told`,
@@ -61,6 +64,9 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   unknownCode: (p: P) => `${p.detail ? `${p.detail} ` : ""}${p.received}: bộ chỉ số ${p.expected} không có chỉ số này`,
   catalogsDiffer: (p: P) => `hai tệp số liệu dùng hai bộ chỉ số khác nhau (${p.received})`,
   csvNeedsCatalog: () => "tệp số liệu CSV cần --catalog mã|tệp",
+  streamHeader: (p: P) =>
+    `dòng đầu của tệp số liệu JSON Lines là phần đầu {catalog, year, periods[, numberFormat]}, sau đó mỗi dòng một đơn vị: ${p.detail}`,
+  streamSyntax: (p: P) => `lỗi cú pháp JSON: ${p.detail}`,
   csvSyntax: (p: P) => `lỗi cú pháp CSV: ${p.detail}`,
   csvDuplicateColumn: (p: P) => `cột "${p.received}" xuất hiện nhiều lần ở dòng tiêu đề (${p.detail}); không biết cột nào chứa số liệu`,
   csvMissingColumn: (p: P) => `thiếu cột "${p.received}" (mẫu đã điền có các cột ${p.expected})`,
