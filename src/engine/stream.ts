@@ -1,3 +1,4 @@
+import { periodsProblem } from "../_periods.js";
 import { compileCatalog, type CompiledCatalog } from "../catalog/compile.js";
 import { DatasetError, FormulaError, createIssue, registerMessages, type Issue } from "../errors.js";
 import { fileMessages } from "../i18n/files.js";
@@ -93,6 +94,10 @@ export function scoreLines(catalog: CompiledCatalog, lines: Iterable<string>, op
         break;
       }
       const periods = probe.dataset.periods;
+      if (periodsProblem(periods)) {
+        issues.push(createIssue("dataset", "badPeriods", at(row), { received: periods.join(", ") }, ["periods"]));
+        break;
+      }
       plan = options.engine === "reference" ? undefined : fastPlan(main, periods);
       if (!plan || main.childCatalog) gathered = [];
       else warnings.push(...periodGapWarnings(periods, main));

@@ -1,0 +1,102 @@
+// Streaming (issue 11): a JSON Lines dataset scored one unit at a time gives what `score` gives
+// for the same units, names the line of every problem, and the CLI writes JSON Lines out.
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { DatasetError, generateDataset, getCatalog, loadDataset, score, scoreLines, type Dataset } from "../src/index.js";
+import { runMain } from "../src/cli/main.js";
+
+/** A dataset as JSON Lines: the header, then one unit per line. */
+function jsonLines(ds: Dataset | ReturnType<typeof generateDataset>): string[] {
+  const { units, ...header } = ds;
+  return [JSON.stringify(header), ...units.map((u) => JSON.stringify(u))];
+}
+
+const fixtures = readdirSync("fixtures").filter((f) => f.endsWith(".sample.yaml") && !f.startsWith("hai-duong"));
+
+describe("scoreLines", () => {
+  it.each(fixtures)("%s: the same result as score()", (file) => {
+    const ds = loadDataset(readFileSync(`fixtures/${file}`, "utf8"));
+    const catalog = getCatalog(ds.catalog);
+    for (const detail of ["totals", "indicators", "full"] as const) {
+      // Compared as booleans: a failure would otherwise print both results whole.
+      expect(JSON.stringify(scoreLines(catalog, jsonLines(ds), { detail })) === JSON.stringify(score(catalog, ds, { detail }))).toBe(true);
+    }
+  });
+
+  it("the same result with appraised units, units read by the reference reader and blank lines (Đồng Nai Sở)", () => {
+    const catalog = getCatalog("dong-nai-2023/so");
+    const ds = generateDataset(catalog, { units: 30, seed: 9, periods: ["Q1", "Q2", "Q3", "Q4"] });
+    // Unit 3: appraised in Q4; unit 5: a number given as text (numberAsText, read by the reference reader).
+    const u3 = ds.units[3]!;
+    u3.appraisal = { Q4: { ...(u3.data!["Q4"] as object) } };
+    const u5 = ds.units[5]!.data!["Q4"] as Record<string, unknown>;
+    const code = Object.keys(u5).find(
+      (c) => typeof u5[c] === "object" && u5[c] !== null && Object.values(u5[c] as object).some((v) => typeof v === "number"),
+    )!;
+    const field = Object.keys(u5[code] as object).find((f) => typeof (u5[code] as Record<string, unknown>)[f] === "number")!;
+    (u5[code] as Record<string, unknown>)[field] = String((u5[code] as Record<string, unknown>)[field]);
+    const lines = jsonLines(ds);
+    lines.splice(4, 0, "", "   ");
+    const streamed = scoreLines(catalog, lines, { detail: "indicators" });
+    const whole = score(catalog, ds, { detail: "indicators" });
+    // The same units; the warning names its line too.
+    expect(JSON.stringify(streamed.units) === JSON.stringify(whole.units)).toBe(true);
+    expect(streamed.warnings.map((w) => [w.code, w.where.unit, w.where.row])).toEqual([["numberAsText", ds.units[5]!.id, 9]]);
+    expect(whole.warnings.map((w) => [w.code, w.where.unit, w.where.row])).toEqual([["numberAsText", ds.units[5]!.id, undefined]]);
+  });
+
+  it("names the line of every problem, all at once (exit 2 from the CLI)", () => {
+    const catalog = getCatalog("vinh-phuc-2022/xa");
+    const ds = generateDataset(catalog, { units: 5, seed: 2, periods: ["Y"] });
+    const lines = jsonLines(ds);
+    lines[2] = "{broken";
+    lines[4] = lines[4]!.replace('"Y"', '"Q9"');
+    lines.push(lines[1]!); // the first unit again
+    try {
+      scoreLines(catalog, lines, { file: "units.jsonl" });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(DatasetError);
+      expect((e as DatasetError).issues.map((i) => [i.code, i.where.file, i.where.row, i.where.unit])).toEqual([
+        ["streamSyntax", "units.jsonl", 3, undefined],
+        ["unknownPeriod", "units.jsonl", 5, ds.units[3]!.id],
+        ["duplicateUnit", "units.jsonl", 7, ds.units[0]!.id],
+      ]);
+    }
+  });
+
+  it("refuses a header that is not one", () => {
+    const catalog = getCatalog("vinh-phuc-2022/xa");
+    const ds = generateDataset(catalog, { units: 2, seed: 2, periods: ["Y"] });
+    const codes = (lines: string[]) => {
+      try {
+        scoreLines(catalog, lines);
+        return [];
+      } catch (e) {
+        return (e as DatasetError).issues.map((i) => [i.code, i.where.row]);
+      }
+    };
+    expect(codes([JSON.stringify(ds)])).toEqual([["streamHeader", 1]]);
+    expect(codes([])).toEqual([["streamHeader", 0]]);
+    expect(codes([JSON.stringify({ catalog: catalog.id, year: 2024, periods: ["Y", "Y"] }), JSON.stringify(ds.units[0])])).toEqual([
+      ["badPeriods", 1],
+    ]);
+  });
+});
+
+describe("dti score file.jsonl", () => {
+  it("writes a line for the run, then one per unit in rank order (Vĩnh Phúc xã sample)", () => {
+    const ds = loadDataset(readFileSync("fixtures/vinh-phuc-2022-xa.sample.yaml", "utf8"));
+    const dir = `${process.env["TMPDIR"] ?? "/tmp"}/dti-stream-${process.pid}`;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(`${dir}/xa.jsonl`, jsonLines(ds).join("\n"));
+    const out: string[] = [];
+    const code = runMain(["score", `${dir}/xa.jsonl`, "--format", "jsonl"], { out: (s) => out.push(s), err: () => {} });
+    expect(code).toBe(0);
+    const expected = score(getCatalog(ds.catalog), ds, { detail: "totals" });
+    expect(JSON.parse(out[0]!)).toEqual({ catalog: ds.catalog, year: ds.year, periods: ds.periods, warnings: [] });
+    expect(out.slice(1).map((l) => (JSON.parse(l) as { id: string; total: string; rank: number }).total)).toEqual(
+      expected.units.map((u) => (u.scoring === "points" ? u.total : "")),
+    );
+  });
+});
