@@ -34,7 +34,7 @@ const minimal: Record<keyof typeof COMMANDS, string[]> = {
 
 describe("--format: allowed values from the declaration, checked for every command", () => {
   const allowed: Record<string, string> = {
-    score: "table, json, csv",
+    score: "table, json, jsonl, csv",
     catalogs: "table, json",
     lint: "table, json",
     gaps: "text, json",
@@ -128,7 +128,7 @@ describe("unknown commands and options, missing values and arguments: exit 2, on
   it("a required option, a missing option value, missing and excess arguments", () => {
     expect(dti("explain", so, "--lang", "en").err).toContain("dti explain needs --unit ID");
     expect(dti("whatif", so, "--lang", "en").err).toContain("dti whatif needs --set UNIT.PERIOD.CODE[.FIELD]=VALUE …");
-    expect(dti("score", so, "--lang", "en", "--format").err).toContain("option --format needs a value (table|json|csv)");
+    expect(dti("score", so, "--lang", "en", "--format").err).toContain("option --format needs a value (table|json|jsonl|csv)");
     const missing = dti("compare", so, "--lang=en");
     expect(missing.code).toBe(2);
     expect(missing.err).toContain("dti compare needs <new-dataset>");
@@ -215,9 +215,9 @@ describe("--version and the generated help", () => {
   it("dti help score and dti score --help show the command's usage, arguments and options", () => {
     const r = dti("help", "score", "--lang", "en");
     expect(r.code).toBe(0);
-    expect(r.out).toContain("Usage: dti score <dataset…> [--catalog id|path] [--format table|json|csv] [--full]");
+    expect(r.out).toContain("Usage: dti score <dataset…> [--catalog id|path] [--format table|json|jsonl|csv] [--full]");
     expect(r.out).toContain("<dataset…>");
-    expect(r.out).toMatch(/--format table\|json\|csv\s+output format \(default: table\)/);
+    expect(r.out).toMatch(/--format table\|json\|jsonl\|csv\s+output format \(default: table\)/);
     expect(r.out).toMatch(/-h, --help\s+show this help/);
     expect(dti("score", "--help", "--lang=en")).toEqual(r);
     expect(dti("score", "-h", "--lang=en")).toEqual(r);
