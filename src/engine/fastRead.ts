@@ -52,7 +52,12 @@ export interface CompactUnit {
 const UNIT_KEYS = new Set(["id", "name", "catalog", "parent", "registered", "profile", "data"]);
 const DATASET_KEYS = new Set(["catalog", "year", "periods", "numberFormat", "units"]);
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+/** A plain object (as JSON and YAML make them): `for … in` then sees its own keys only. Anything else goes to the reference reader. */
+const isObject = (v: unknown): v is Record<string, unknown> => {
+  if (v === null || typeof v !== "object") return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+};
 
 /** Scratch of one value read. */
 const VALUE = { n: 0, k: 0 };
