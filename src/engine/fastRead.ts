@@ -43,6 +43,8 @@ export interface CompactUnit {
   readonly profileScales: Uint8Array;
   readonly profileGiven: Uint8Array;
   readonly profileAt: number;
+  /** Values the unit filled, as the roster checks count them (`filledCount`): counted while reading. */
+  readonly filled: number;
   /** Text values: by value position (profile texts at −1 − key). */
   readonly texts: Map<number, string> | undefined;
   /** The unit as the reference reader normalised it, when it read the dataset. */
@@ -167,6 +169,7 @@ function emptyUnit(
     at: i * plan.periods.length * plan.width,
     statusAt: i * plan.periods.length * plan.leaves.length,
     profileAt: i * plan.profileKeys.length,
+    filled: 0,
     texts: undefined,
   };
 }
@@ -297,6 +300,7 @@ function readPeriod(codes: Record<string, unknown>, p: number, plan: FastPlan, u
     const raw = codes[code];
     if (isNotApplicable(raw)) {
       unit.status[statusAt + leaf.index] = Status.NotApplicable;
+      (unit as { filled: number }).filled++;
       continue;
     }
     if (!readEntry(raw, leaf, block + leaf.offset, unit)) return false;
@@ -317,13 +321,16 @@ function readEntry(raw: unknown, leaf: LeafPlan, at: number, unit: CompactUnit):
   if (!isObject(raw)) {
     // The one-field shorthand (`6.3.2: 12` for a leaf asking one value).
     if (leaf.asked.length !== 1 || raw === null || typeof raw === "object") return false;
+    if (raw !== "") (unit as { filled: number }).filled++;
     return writeField(leaf.asked[0]!, raw, at, unit);
   }
   if (givenMark.length < leaf.fields.length) givenMark = new Uint32Array(leaf.fields.length * 2);
   const mark = ++generation;
   for (const name in raw) {
     const f = leaf.byName.get(name);
-    if (!f || f.source.kind !== "asked" || !writeField(f, raw[name], at, unit)) return false;
+    const v = raw[name];
+    if (!f || f.source.kind !== "asked" || !writeField(f, v, at, unit)) return false;
+    if (v !== "") (unit as { filled: number }).filled++;
     givenMark[f.slot] = mark;
   }
   for (const f of leaf.asked) {

@@ -177,7 +177,8 @@ export function readFast(catalog: CompiledCatalog, dataset: unknown): FastReadin
   if (!plan) return undefined;
   const compact = readCompact(raw, plan);
   if (!compact) return undefined;
-  const roster = checkRoster(compact.dataset);
+  // The values each unit fills were counted while reading.
+  const roster = checkRoster(compact.dataset, undefined, (_, i) => compact.units[i]!.filled);
   if (roster.errors.length) return undefined;
   const warnings = [...periodGapWarnings(plan.periods, catalog), ...roster.warnings];
   return { plan, units: compact.units, dataset: compact.dataset, year: compact.dataset.year, warnings };

@@ -141,7 +141,7 @@ export const quoteList = (ids: readonly string[]): string => ids.map((i) => `"${
 export function checkRoster(
   dataset: RosterSubject,
   place: (index: number) => { where: IssueWhere; path: readonly (string | number)[] } = (i) => ({ where: {}, path: ["units", i] }),
-  filled: (unit: RosterSubject["units"][number]) => number = (u) => filledCount(u.data) + filledCount(u.appraisal),
+  filled: (unit: RosterSubject["units"][number], index: number) => number = (u) => filledCount(u.data) + filledCount(u.appraisal),
 ): RosterReport {
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
@@ -254,7 +254,7 @@ export function checkRoster(
   for (const [catalog, idx] of byCatalog) {
     if (idx.length < SPARSE_MIN_UNITS) continue;
     // Appraised values count too: a unit whose values are all appraised is not sparse.
-    const counts = idx.map((i) => filled(units[i]!));
+    const counts = idx.map((i) => filled(units[i]!, i));
     const sorted = [...counts].sort((a, b) => a - b);
     const mid = sorted.length >> 1;
     // Twice the median, so that an even count's median (the mean of the middle two) stays an integer.
