@@ -6,7 +6,7 @@ import type { Issue } from "../errors.js";
 import { evaluateUnit, type LeafScore, type Peers } from "./evaluate.js";
 import type { FastPlan } from "./fastPlan.js";
 import { Status, normalizedOf, type CompactUnit } from "./fastRead.js";
-import { LazyPeriodScore } from "./rollup.js";
+import { LazyPeriodScore, indicatorRecord } from "./rollup.js";
 import type { IndicatorResult, PeriodScore, PointsUnit } from "./types.js";
 
 // The fast scorer (issue 11, docs/fast-path.md): period scores, years, groups and totals in
@@ -292,21 +292,20 @@ function indicatorsOf(
     const exact = f.annualExact[i] === 1;
     const score = certifiedMillionths(f.annual[i]!, E, exact);
     if (score === undefined) return undefined;
-    const r: { -readonly [K in keyof IndicatorResult]: IndicatorResult[K] } = {
-      code: node.code,
-      name: node.name,
-      max: node.maxText,
-      score: millionthsText(score),
-    };
-    if (node.unscored) r.unscored = true;
+    let s: number | undefined;
+    let d: number | undefined;
     if (self) {
       const selfExact = self.annualExact[i] === 1;
-      const s = certifiedMillionths(self.annual[i]!, E, selfExact);
-      const d = certifiedMillionths(f.annual[i]! - self.annual[i]!, E, exact && selfExact);
+      s = certifiedMillionths(self.annual[i]!, E, selfExact);
+      d = certifiedMillionths(f.annual[i]! - self.annual[i]!, E, exact && selfExact);
       if (s === undefined || d === undefined) return undefined;
-      r.self = millionthsText(s);
-      r.difference = millionthsText(d);
     }
+    const r = indicatorRecord(
+      node,
+      millionthsText(score),
+      s === undefined ? undefined : millionthsText(s),
+      d === undefined ? undefined : millionthsText(d),
+    );
     const g = plan.groups[i];
     if (g) {
       if (g.max !== undefined) {

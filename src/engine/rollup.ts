@@ -1,5 +1,5 @@
 import { Dec, ZERO, clamp, fmt, sum } from "../_decimal.js";
-import type { CompiledCatalog } from "../catalog/compile.js";
+import type { CompiledCatalog, CompiledNode } from "../catalog/compile.js";
 import { traceOf, type LeafScore } from "./evaluate.js";
 import { isDue } from "../_periods.js";
 import type { IndicatorResult, PeriodScore, PeriodStatus, Trace } from "./types.js";
@@ -86,6 +86,22 @@ export function rollupUnit(
   return { annual, clamps, periodTotals, total };
 }
 
+/** An indicator's record, field by field, in the order both engines print it (this runs for every node of every unit). */
+export function indicatorRecord(
+  node: CompiledNode,
+  score: string,
+  self: string | undefined,
+  difference: string | undefined,
+): { -readonly [K in keyof IndicatorResult]: IndicatorResult[K] } {
+  const r: { -readonly [K in keyof IndicatorResult]: IndicatorResult[K] } = { code: node.code, name: node.name, max: node.maxText, score };
+  if (node.unscored) r.unscored = true;
+  if (self !== undefined) {
+    r.self = self;
+    r.difference = difference!;
+  }
+  return r;
+}
+
 /** Formats a unit's indicators for the result. */
 export function indicatorResults(
   catalog: CompiledCatalog,
@@ -98,19 +114,8 @@ export function indicatorResults(
   const out: Record<string, IndicatorResult> = {};
   for (const node of catalog.order) {
     const score = rollup.annual.get(node.code)!;
-    // Built field by field: this runs for every node of every unit.
-    const r: { -readonly [K in keyof IndicatorResult]: IndicatorResult[K] } = {
-      code: node.code,
-      name: node.name,
-      max: node.maxText,
-      score: fmt(score),
-    };
-    if (node.unscored) r.unscored = true;
-    if (self) {
-      const s = self.annual.get(node.code)!;
-      r.self = fmt(s);
-      r.difference = fmt(score.minus(s));
-    }
+    const s = self?.annual.get(node.code);
+    const r = indicatorRecord(node, fmt(score), s ? fmt(s) : undefined, s ? fmt(score.minus(s)) : undefined);
     if (node.children.length) {
       const c = rollup.clamps.get(node.code);
       if (c) r.clamp = { from: fmt(c), to: fmt(score) };
