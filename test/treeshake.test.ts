@@ -39,8 +39,9 @@ describe("tree shaking", () => {
     // Today ≈ 233 KiB: yaml ≈ 95, zod/mini ≈ 32 (classic zod was ≈ 97), decimal.js ≈ 31, the
     // engine ≈ 75 (see README "Bundle size"; issue 10's strict checks added ≈ 28 KiB to it; the
     // messages of the CSV reader and the CLI stay out, see src/i18n/files.ts). The catalogs were
-    // 620 KiB more; the target for the core (200 KB) is not met.
-    expect(size).toBeLessThan(240 * 1024);
+    // 620 KiB more; the target for the core (200 KB) is not met. The exact level decisions of
+    // issue 11 (src/levels/compiled.ts, lazy level results) added ≈ 4 KiB: 240.6 KiB.
+    expect(size).toBeLessThan(244 * 1024);
   });
 
   it("score + loadCatalog carry neither papaparse nor the messages of the CSV reader and the CLI", async () => {
@@ -80,7 +81,7 @@ describe.skipIf(!existsSync(`${root}dist/index.js`))("tree shaking of dist/", ()
     const { size, code } = await bundle(`export { score, loadCatalog } from "./dist/index.js";`);
     expect(has(code, dongNaiSo)).toBe(false);
     expect(has(code, konTumXa)).toBe(false);
-    expect(size).toBeLessThan(240 * 1024);
+    expect(size).toBeLessThan(244 * 1024);
   });
 
   it("formatNumber from dist/index.js is a few KiB", async () => {
