@@ -78,3 +78,68 @@ export function exactDifference(x: number, y: number, z: number, w: number): num
   if (Math.abs(x) < HALF && Math.abs(y) < HALF && Math.abs(z) < HALF && Math.abs(w) < HALF) return x * y - z * w;
   return Number(BigInt(x) * BigInt(y) - BigInt(z) * BigInt(w));
 }
+
+/** Powers of ten as safe integers, 10^0 … 10^15 (shared: do not modify). */
+export const POWERS_OF_TEN: readonly number[] = POW10;
+
+/** A {@link Fixed} that a reader fills in place (no allocation per value read). */
+export interface FixedSlot {
+  n: number;
+  k: number;
+}
+
+/** The parts of a decimal.js value read here (its documented `d`, `e`, `s` properties). */
+interface DecimalParts {
+  readonly d: readonly number[] | null;
+  readonly e: number;
+  readonly s: number;
+}
+
+/**
+ * Reads a decimal.js value as a fixed value into `out`, when it fits, without turning it into
+ * text. decimal.js stores a value as base-10^7 words `d` (most significant first) aligned so that
+ * the value is Σ d[i] · 10^(7·(⌊e/7⌋ − i)), with `e` the base-10 exponent and `s` the sign.
+ * @returns false (out unchanged or partly written) when the value is not finite, has more than 15
+ * places or is not a safe integer once the point is dropped.
+ */
+export function readFixedDec(x: DecimalParts, out: FixedSlot): boolean {
+  const words = x.d;
+  if (!words) return false;
+  const last = words.length - 1;
+  // The last word is padded with zeros to 7 digits (0.5 is [5000000]): drop them first, so that a
+  // value with 15 places or fewer does not overflow on the padding.
+  let w = words[last]!;
+  let zeros = 0;
+  if (w !== 0) {
+    while (w % 10 === 0) {
+      w /= 10;
+      zeros++;
+    }
+  }
+  let n = 0;
+  for (let i = 0; i < last; i++) n = n * 1e7 + words[i]!;
+  n = n * POW10[7 - zeros]! + w;
+  // Every partial sum is at most the final one: when that is safe, each step was exact.
+  if (n > Number.MAX_SAFE_INTEGER) return false;
+  let shift = 7 * (Math.floor(x.e / 7) - last) + zeros;
+  if (n === 0) shift = 0;
+  else if (shift > 0) {
+    if (shift > 15) return false;
+    n *= POW10[shift]!;
+    if (!Number.isSafeInteger(n)) return false;
+    shift = 0;
+  }
+  if (shift < -15) return false;
+  out.n = n === 0 ? 0 : x.s < 0 ? -n : n;
+  out.k = 0 - shift; // not -shift: -0 when shift is 0
+  return true;
+}
+
+/**
+ * Reads a decimal.js value as a {@link Fixed} (see {@link readFixedDec}).
+ * @returns The fixed value, or undefined when it does not fit.
+ */
+export function fixedOfDec(x: DecimalParts): Fixed | undefined {
+  const out = { n: 0, k: 0 };
+  return readFixedDec(x, out) ? out : undefined;
+}
