@@ -127,9 +127,11 @@ export function fastPlan(catalog: CompiledCatalog, periods: readonly string[]): 
 }
 
 const U = 2 ** -53;
+/** The points of a level criterion: none (level catalogs use the plan to read, not to add up). */
+const LEVEL_CRITERION: FastFormula = () => Number.NaN;
 
 function buildPlan(catalog: CompiledCatalog, periods: readonly string[]): FastPlan {
-  if (catalog.scoring !== "points") throw new Uncompilable("not a points catalog");
+  if (catalog.scoring === "structure") throw new Uncompilable("a structure-only catalog");
   const profileKeys = Object.keys(catalog.catalog.profile ?? {});
   const profileIndex = new Map(profileKeys.map((k, i) => [k, i]));
   const last = periods.length - 1;
@@ -163,9 +165,9 @@ function buildPlan(catalog: CompiledCatalog, periods: readonly string[]): FastPl
     });
     const byName = new Map(fields.map((f) => [f.spec.name, f]));
     const ctx = compileContext(node, byName);
-    const formula = ctx.compile(node.formula!, node.max);
-    const kind = node.kind!;
-    const measure = kind.compileMeasure?.(node.formula!, ctx);
+    // A level criterion is read here and decided by the level engine (src/levels/compiled.ts).
+    const formula = node.criterion ? LEVEL_CRITERION : ctx.compile(node.formula!, node.max);
+    const measure = node.criterion ? undefined : node.kind!.compileMeasure?.(node.formula!, ctx);
     const due = periods.map((p, i) => isDue(node.cadence, p, i === last));
     const plan: LeafPlan = {
       index,

@@ -168,7 +168,7 @@ export interface FastReading {
  * of its own, a catalog with child units or without a compiled form).
  */
 export function readFast(catalog: CompiledCatalog, dataset: unknown): FastReading | undefined {
-  if (catalog.scoring !== "points" || catalog.childCatalog) return undefined;
+  if (catalog.scoring === "structure" || catalog.childCatalog) return undefined;
   const { raw } = readRaw(dataset as string | object, "dataset");
   const periods = (raw as { periods?: unknown } | null)?.periods;
   if (!Array.isArray(periods) || !periods.length || !periods.every((p) => typeof p === "string") || periodsProblem(periods))

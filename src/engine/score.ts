@@ -7,7 +7,7 @@ import { checkRoster } from "../io/roster.js";
 import { applyOverrides, type Override } from "../io/overrides.js";
 import { normalizedOf } from "./fastRead.js";
 import { ranked, readFast, scoreFastUnits, scorePoints, type Detail } from "./points.js";
-import { evaluateLevelUnits } from "./levels.js";
+import { evaluateLevelUnits, evaluateLevelUnitsReference } from "./levels.js";
 import { childLevelsByParent } from "../levels/index.js";
 import { normalizeDataset } from "./normalize.js";
 import type { ScoreResult, UnitResult } from "./types.js";
@@ -106,11 +106,24 @@ function childCatalogOf(catalog: CompiledCatalog, options: ScoreOptions): Compil
 function scoreCompactly(catalog: CompiledCatalog, dataset: Dataset | DatasetInput | string, detail: Detail): ScoreResult | undefined {
   const reading = readFast(catalog, dataset);
   if (!reading) return undefined;
+  const { plan, units: compact } = reading;
+  const head = { catalog: catalog.id, year: reading.year, periods: plan.periods };
+  if (catalog.scoring === "levels") {
+    // Read by the compiled reader; each level decided on integers by the level engine.
+    const units = evaluateLevelUnits(
+      catalog,
+      compact.map((u) => normalizedOf(plan, u)),
+      plan.periods,
+      "final",
+      new Map(),
+    );
+    return { ...head, units, warnings: reading.warnings };
+  }
   const issues: Issue[] = [];
-  const fast = scoreFastUnits(reading.plan, reading.units, undefined, (i) => normalizedOf(reading.plan, reading.units[i]!), issues, detail);
+  const fast = scoreFastUnits(plan, compact, undefined, (i) => normalizedOf(plan, compact[i]!), issues, detail);
   if (!fast) return undefined;
   if (issues.length) throw new FormulaError(issues);
-  return { catalog: catalog.id, year: reading.year, periods: reading.plan.periods, units: ranked(fast.scored), warnings: reading.warnings };
+  return { ...head, units: ranked(fast.scored), warnings: reading.warnings };
 }
 
 /**
@@ -139,6 +152,7 @@ export function score(catalog: CompiledCatalog, dataset: Dataset | DatasetInput 
     if (fast) return fast;
   }
   const reading = readDataset(source);
+  const levelsOf = engine === "reference" ? evaluateLevelUnitsReference : evaluateLevelUnits;
   const ds = reading.dataset;
   if (!ds) throw new DatasetError(reading.issues);
   // A no-op for the compiled catalogs loadCatalog/getCatalog return; compiles a plain Catalog passed from JavaScript.
@@ -159,14 +173,14 @@ export function score(catalog: CompiledCatalog, dataset: Dataset | DatasetInput 
   if (child && childUnits.length) {
     const childResults =
       child.scoring === "levels"
-        ? evaluateLevelUnits(child, childUnits, ds.periods, "final", new Map())
+        ? levelsOf(child, childUnits, ds.periods, "final", new Map())
         : scorePoints(child, childUnits, ds.periods, issues, options.detail, engine);
     childLevels = childLevelsByParent(childResults.map((r) => (r.scoring === "levels" ? r : {})));
     results.push(...childResults);
   }
   const mainResults =
     main.catalog.scoring === "levels"
-      ? evaluateLevelUnits(main, mainUnits, ds.periods, "final", childLevels)
+      ? levelsOf(main, mainUnits, ds.periods, "final", childLevels)
       : // With a previous year, the improvement leaves the indicator's own score out: it needs the indicators.
         scorePoints(
           main,

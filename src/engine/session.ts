@@ -63,7 +63,8 @@ export function openScoring(
   const detail: Detail = options.detail ?? "totals";
   const opts: ScoreOptions = { ...options, detail };
   const start = (ds: unknown): State => {
-    const fast = opts.engine === "reference" ? undefined : readFast(main, ds);
+    // Level catalogs are scored whole on each edit (their evaluation is quick; their results hold no points).
+    const fast = opts.engine === "reference" || main.scoring !== "points" ? undefined : readFast(main, ds);
     if (!fast) {
       const result = score(main, ds as Dataset, opts);
       return { fast: undefined, scored: [], peers: [], index: new Map(), result };

@@ -99,7 +99,7 @@ export function scoreLines(catalog: CompiledCatalog, lines: Iterable<string>, op
         break;
       }
       plan = options.engine === "reference" ? undefined : fastPlan(main, periods);
-      if (!plan || main.childCatalog) gathered = [];
+      if (!plan || main.childCatalog || main.scoring !== "points") gathered = [];
       else warnings.push(...periodGapWarnings(periods, main));
       continue;
     }
