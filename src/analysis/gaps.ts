@@ -220,6 +220,110 @@ function invertPeriod(node: CompiledNode, trace: Trace, target: Dec, lang: Lang)
   return best;
 }
 
+/** Points units of each catalog of a result, lowest total first (ties in result order): built once per result. */
+const ascendingOf = new WeakMap<ScoreResult, Map<string, { readonly unit: PointsUnit; readonly total: Dec }[]>>();
+
+/** The unit with the lowest total above `unit`'s among the units of its catalog (the first in result order on a tie). */
+function unitAbove(result: ScoreResult, unit: PointsUnit): PointsUnit | undefined {
+  let byCatalog = ascendingOf.get(result);
+  if (!byCatalog) ascendingOf.set(result, (byCatalog = new Map()));
+  let ascending = byCatalog.get(unit.catalog);
+  if (!ascending) {
+    ascending = result.units
+      .filter((u): u is PointsUnit => u.scoring === "points" && u.catalog === unit.catalog)
+      .map((u) => ({ unit: u, total: new Dec(u.total) }))
+      // Array.prototype.sort is stable: equal totals keep the result's order.
+      .sort((a, b) => a.total.comparedTo(b.total));
+    byCatalog.set(unit.catalog, ascending);
+  }
+  const total = new Dec(unit.total);
+  // First entry strictly above: binary search on the ascending totals.
+  let lo = 0;
+  let hi = ascending.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ascending[mid]!.total.gt(total)) hi = mid;
+    else lo = mid + 1;
+  }
+  return ascending[lo]?.unit;
+}
+
+/** Codes whose data the peers of a catalog's compared indicators (kinds with `measure`) are measured from. */
+const peerCodesOf = new WeakMap<CompiledCatalog, ReadonlySet<string>>();
+function peerCodes(catalog: CompiledCatalog): ReadonlySet<string> {
+  let codes = peerCodesOf.get(catalog);
+  if (!codes) {
+    const set = new Set<string>();
+    for (const n of catalog.leaves) {
+      if (!n.kind?.measure) continue;
+      set.add(n.code);
+      // Inputs read from another indicator of the same period (`from: 1.2.a`).
+      for (const f of n.fields) if (f.from && !f.from.startsWith("profile.")) set.add(f.from.slice(0, f.from.lastIndexOf(".")));
+    }
+    peerCodesOf.set(catalog, (codes = set));
+  }
+  return codes;
+}
+
+type PeriodData = Readonly<Record<string, unknown>> | null | undefined;
+
+/** A unit's data by period with only `codes` kept. */
+function onlyCodes(
+  byPeriod: Readonly<Record<string, PeriodData>> | undefined,
+  codes: ReadonlySet<string>,
+): Record<string, PeriodData> | undefined {
+  if (!byPeriod) return byPeriod;
+  const out: Record<string, PeriodData> = {};
+  for (const [period, data] of Object.entries(byPeriod)) {
+    if (!data || typeof data !== "object") {
+      out[period] = data;
+      continue;
+    }
+    const kept: Record<string, unknown> = {};
+    for (const code of Object.keys(data)) if (codes.has(code)) kept[code] = data[code];
+    out[period] = kept;
+  }
+  return out;
+}
+
+/** The other units of a dataset reduced to the data their peers are measured from, per dataset and catalog. */
+const peerUnitsOf = new WeakMap<object, Map<CompiledCatalog, readonly unknown[]>>();
+
+/**
+ * The dataset reduced to what one unit's total depends on, to re-score changes of that unit
+ * alone: the unit itself and, when its catalog compares units (kinds with `measure`), every other
+ * unit with only the data the peers are measured from, so that best, lowest and count are those
+ * of the whole dataset. A unit's total depends on nothing else (ranks, child levels and roster
+ * checks do not reach it). Undefined when the unit cannot stand alone: it has a parent (the link
+ * is checked against the other units) or its id is not found exactly once.
+ */
+function reducedDataset(dataset: Dataset | DatasetInput, catalog: CompiledCatalog, unitId: string): DatasetInput | undefined {
+  const units: readonly unknown[] | undefined = (dataset as { units?: unknown }).units as readonly unknown[] | undefined;
+  if (!Array.isArray(units)) return undefined;
+  const isUnit = (u: unknown): u is { id: unknown; parent?: unknown } => typeof u === "object" && u !== null;
+  const matches = units.filter((u) => isUnit(u) && u.id === unitId);
+  const unit = matches[0];
+  if (matches.length !== 1 || !isUnit(unit) || unit.parent !== undefined) return undefined;
+  const codes = peerCodes(catalog);
+  if (!codes.size) return { ...dataset, units: [unit] } as DatasetInput;
+  let byCatalog = peerUnitsOf.get(dataset);
+  if (!byCatalog) peerUnitsOf.set(dataset, (byCatalog = new Map()));
+  let reduced = byCatalog.get(catalog);
+  if (!reduced) {
+    reduced = units.map((u) => {
+      if (!isUnit(u)) return u;
+      const { data, appraisal } = u as { data?: Record<string, PeriodData>; appraisal?: Record<string, PeriodData> };
+      return {
+        ...u,
+        ...(data !== undefined ? { data: onlyCodes(data, codes) } : {}),
+        ...(appraisal !== undefined ? { appraisal: onlyCodes(appraisal, codes) } : {}),
+      };
+    });
+    byCatalog.set(catalog, reduced);
+  }
+  return { ...dataset, units: reduced.map((u, i) => (units[i] === unit ? unit : u)) } as DatasetInput;
+}
+
 function overrideValue(v: FieldValue): string | number | boolean {
   return v instanceof Dec ? v.toNumber() : v;
 }
@@ -283,15 +387,28 @@ export function gaps(
     .map(([lead, gs]) => ({ lead, lost: fmt(sum(gs.map((g) => new Dec(g.lost)))), codes: gs.map((g) => g.code) }))
     .sort((a, b) => new Dec(b.lost).comparedTo(a.lost));
 
-  const peers = result.units.filter((u): u is PointsUnit => u.scoring === "points" && u.catalog === unit.catalog);
-  const above = peers.filter((u) => new Dec(u.total).gt(unit.total)).sort((a, b) => new Dec(a.total).comparedTo(b.total))[0];
+  const above = unitAbove(result, unit);
   const needed = above ? new Dec(above.total).minus(unit.total) : undefined;
   const total = new Dec(unit.total);
 
-  const rescore = (changes: Override[]) => {
-    const r = score(catalog, dataset, { ...scoreOptions, overrides: changes });
+  const totalAfter = (ds: Dataset | DatasetInput, changes: Override[]) => {
+    const r = score(catalog, ds, { ...scoreOptions, overrides: changes });
     const after = r.units.find((u) => u.id === unitId);
-    return new Dec(after?.scoring === "points" ? after.total : 0).minus(total);
+    return new Dec(after?.scoring === "points" ? after.total : 0);
+  };
+  // The changes touch this unit only: score it with just what its total depends on. Anything the
+  // reduced dataset cannot score as the whole one would (an error) is scored on the whole one, so
+  // that what is thrown names the same places.
+  const alone = reducedDataset(dataset, compiled, unitId);
+  const rescore = (changes: Override[]) => {
+    if (alone) {
+      try {
+        return totalAfter(alone, changes).minus(total);
+      } catch {
+        // fall through to the whole dataset
+      }
+    }
+    return totalAfter(dataset, changes).minus(total);
   };
 
   const suggestions: Suggestion[] = [];
