@@ -8,8 +8,8 @@ import type { Lang } from "../errors.js";
 import type { FieldSpec, FieldValue, PeerStats } from "../formulas/_types.js";
 import { ratioParts } from "../formulas/_value.js";
 import { formulaRaising } from "../formulas/registry.js";
-import type { Dataset, DatasetInput } from "../io/dataset.js";
-import type { Override } from "../io/overrides.js";
+import { loadDataset, type Dataset, type DatasetInput } from "../io/dataset.js";
+import { applyOverrides, type Override } from "../io/overrides.js";
 import { formatNumber } from "../_format.js";
 import { gapsWords } from "../i18n/analysis.js";
 import { describeBlocker } from "../levels/index.js";
@@ -391,24 +391,39 @@ export function gaps(
   const needed = above ? new Dec(above.total).minus(unit.total) : undefined;
   const total = new Dec(unit.total);
 
-  const totalAfter = (ds: Dataset | DatasetInput, changes: Override[]) => {
-    const r = score(catalog, ds, { ...scoreOptions, overrides: changes });
+  const totalOf = (r: ScoreResult) => {
     const after = r.units.find((u) => u.id === unitId);
     return new Dec(after?.scoring === "points" ? after.total : 0);
   };
-  // The changes touch this unit only: score it with just what its total depends on. Anything the
-  // reduced dataset cannot score as the whole one would (an error) is scored on the whole one, so
-  // that what is thrown names the same places.
-  const alone = reducedDataset(dataset, compiled, unitId);
-  const rescore = (changes: Override[]) => {
-    if (alone) {
+  // The changes touch this unit only: score it with just what its total depends on, read once
+  // (score() would read a dataset given with overrides twice: loadDataset, then its own check; the
+  // schema only checks, so a read dataset reads the same again). Anything the reduced dataset
+  // cannot score as the whole one would (an error) is scored on the whole one, so that what is
+  // thrown names the same places.
+  // Only the total is read: no indicator records (the total is the same at every detail).
+  const totalsOnly = { ...scoreOptions, detail: "totals" as const };
+  let alone: Dataset | null | undefined;
+  const readAlone = (): Dataset | null => {
+    if (alone === undefined) {
+      const reduced = reducedDataset(dataset, compiled, unitId);
       try {
-        return totalAfter(alone, changes).minus(total);
+        alone = reduced ? loadDataset(reduced) : null;
       } catch {
-        // fall through to the whole dataset
+        alone = null;
       }
     }
-    return totalAfter(dataset, changes).minus(total);
+    return alone;
+  };
+  const rescore = (changes: Override[]) => {
+    const ds = readAlone();
+    if (ds) {
+      try {
+        return totalOf(score(catalog, applyOverrides(ds, changes), totalsOnly)).minus(total);
+      } catch {
+        // scored on the whole dataset below
+      }
+    }
+    return totalOf(score(catalog, dataset, { ...totalsOnly, overrides: changes })).minus(total);
   };
 
   const suggestions: Suggestion[] = [];
