@@ -286,18 +286,124 @@ function onlyCodes(
   return out;
 }
 
-/** The other units of a dataset reduced to the data their peers are measured from, per dataset and catalog. */
-const peerUnitsOf = new WeakMap<object, Map<CompiledCatalog, readonly unknown[]>>();
+/**
+ * Best and lowest measured value of each period × compared indicator (`period␀code` → `best␀min`),
+ * read from the traces of a result; undefined when a result has no traces to read.
+ */
+function peerFacts(result: ScoreResult, catalog: CompiledCatalog, nodes: readonly CompiledNode[]): Map<string, string> | undefined {
+  const out = new Map<string, string>();
+  for (const u of result.units) {
+    if (u.scoring !== "points" || u.catalog !== catalog.id) continue;
+    for (const node of nodes) {
+      const periods = u.indicators[node.code]?.periods;
+      if (!periods) return undefined;
+      for (const [p, ps] of Object.entries(periods)) {
+        if (ps.status !== "scored") continue;
+        const { best, min } = ps.trace.facts;
+        if (best === undefined || min === undefined) return undefined;
+        out.set(`${p}\u0000${node.code}`, `${best}\u0000${min}`);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Units whose measured values are the two highest or the two lowest of some period × compared
+ * indicator, by the traces of `result`: whichever unit changes, the best and lowest of the others
+ * are among them. Undefined when a trace does not show its value.
+ */
+function extremeUnits(result: ScoreResult, catalog: CompiledCatalog, nodes: readonly CompiledNode[]): Set<string> | undefined {
+  const values = new Map<string, { id: string; value: Dec }[]>();
+  for (const u of result.units) {
+    if (u.scoring !== "points" || u.catalog !== catalog.id) continue;
+    for (const node of nodes) {
+      const periods = u.indicators[node.code]?.periods;
+      if (!periods) return undefined;
+      for (const [p, ps] of Object.entries(periods)) {
+        if (ps.status !== "scored") continue;
+        const v = ps.trace.facts["value"];
+        if (v === undefined) return undefined;
+        const key = `${p}\u0000${node.code}`;
+        const list = values.get(key);
+        if (list) list.push({ id: u.id, value: new Dec(v) });
+        else values.set(key, [{ id: u.id, value: new Dec(v) }]);
+      }
+    }
+  }
+  const ids = new Set<string>();
+  for (const list of values.values()) {
+    list.sort((a, b) => a.value.comparedTo(b.value));
+    for (const x of [...list.slice(0, 2), ...list.slice(-2)]) ids.add(x.id);
+  }
+  return ids;
+}
+
+/** Per dataset and catalog: every unit reduced to the data its peers are measured from, and whether it is kept. */
+const peerUnitsOf = new WeakMap<object, Map<CompiledCatalog, { readonly units: readonly unknown[]; readonly kept: readonly boolean[] }>>();
+
+/**
+ * The other units a unit's peers come from, reduced to the data they are measured from: the
+ * units holding the extremes (see {@link extremeUnits}) when re-scoring those alone gives every
+ * best and lowest of the whole dataset, else every unit.
+ */
+function peerUnits(
+  dataset: Dataset | DatasetInput,
+  units: readonly unknown[],
+  catalog: CompiledCatalog,
+  codes: ReadonlySet<string>,
+  result: ScoreResult,
+  scoreOptions: { catalogs?: Readonly<Record<string, CompiledCatalog>> },
+): { readonly units: readonly unknown[]; readonly kept: readonly boolean[] } {
+  let byCatalog = peerUnitsOf.get(dataset);
+  if (!byCatalog) peerUnitsOf.set(dataset, (byCatalog = new Map()));
+  let peers = byCatalog.get(catalog);
+  if (peers) return peers;
+  const reduced = units.map((u) => {
+    if (typeof u !== "object" || u === null) return u;
+    const { data, appraisal } = u as { data?: Record<string, PeriodData>; appraisal?: Record<string, PeriodData> };
+    return {
+      ...u,
+      ...(data !== undefined ? { data: onlyCodes(data, codes) } : {}),
+      ...(appraisal !== undefined ? { appraisal: onlyCodes(appraisal, codes) } : {}),
+    };
+  });
+  let kept = reduced.map(() => true);
+  const nodes = catalog.leaves.filter((n) => n.kind?.measure);
+  const ids = extremeUnits(result, catalog, nodes);
+  const expected = ids && peerFacts(result, catalog, nodes);
+  if (ids && expected) {
+    const few = units.map((u) => typeof u === "object" && u !== null && ids.has((u as { id?: unknown }).id as string));
+    // Checked once by scoring them: the traces must show the same best and lowest everywhere.
+    try {
+      const check = score(catalog, { ...dataset, units: reduced.filter((_, i) => few[i]) } as DatasetInput, scoreOptions);
+      const got = peerFacts(check, catalog, nodes);
+      if (got && got.size === expected.size && [...expected].every(([k, v]) => got.get(k) === v)) kept = few;
+    } catch {
+      // every unit is kept
+    }
+  }
+  peers = { units: reduced, kept };
+  byCatalog.set(catalog, peers);
+  return peers;
+}
 
 /**
  * The dataset reduced to what one unit's total depends on, to re-score changes of that unit
- * alone: the unit itself and, when its catalog compares units (kinds with `measure`), every other
- * unit with only the data the peers are measured from, so that best, lowest and count are those
- * of the whole dataset. A unit's total depends on nothing else (ranks, child levels and roster
- * checks do not reach it). Undefined when the unit cannot stand alone: it has a parent (the link
- * is checked against the other units) or its id is not found exactly once.
+ * alone: the unit itself and, when its catalog compares units (kinds with `measure`), the other
+ * units its peers come from with only the data they are measured from, so that the best and
+ * lowest are those of the whole dataset. A unit's total depends on nothing else (ranks, child
+ * levels and roster checks do not reach it; the number of peers is only shown in a trace).
+ * Undefined when the unit cannot stand alone: it has a parent (the link is checked against the
+ * other units) or its id is not found exactly once.
  */
-function reducedDataset(dataset: Dataset | DatasetInput, catalog: CompiledCatalog, unitId: string): DatasetInput | undefined {
+function reducedDataset(
+  dataset: Dataset | DatasetInput,
+  catalog: CompiledCatalog,
+  unitId: string,
+  result: ScoreResult,
+  scoreOptions: { catalogs?: Readonly<Record<string, CompiledCatalog>> },
+): DatasetInput | undefined {
   const units: readonly unknown[] | undefined = (dataset as { units?: unknown }).units as readonly unknown[] | undefined;
   if (!Array.isArray(units)) return undefined;
   const isUnit = (u: unknown): u is { id: unknown; parent?: unknown } => typeof u === "object" && u !== null;
@@ -306,22 +412,8 @@ function reducedDataset(dataset: Dataset | DatasetInput, catalog: CompiledCatalo
   if (matches.length !== 1 || !isUnit(unit) || unit.parent !== undefined) return undefined;
   const codes = peerCodes(catalog);
   if (!codes.size) return { ...dataset, units: [unit] } as DatasetInput;
-  let byCatalog = peerUnitsOf.get(dataset);
-  if (!byCatalog) peerUnitsOf.set(dataset, (byCatalog = new Map()));
-  let reduced = byCatalog.get(catalog);
-  if (!reduced) {
-    reduced = units.map((u) => {
-      if (!isUnit(u)) return u;
-      const { data, appraisal } = u as { data?: Record<string, PeriodData>; appraisal?: Record<string, PeriodData> };
-      return {
-        ...u,
-        ...(data !== undefined ? { data: onlyCodes(data, codes) } : {}),
-        ...(appraisal !== undefined ? { appraisal: onlyCodes(appraisal, codes) } : {}),
-      };
-    });
-    byCatalog.set(catalog, reduced);
-  }
-  return { ...dataset, units: reduced.map((u, i) => (units[i] === unit ? unit : u)) } as DatasetInput;
+  const peers = peerUnits(dataset, units, catalog, codes, result, scoreOptions);
+  return { ...dataset, units: units.flatMap((u, i) => (u === unit ? [unit] : peers.kept[i] ? [peers.units[i]] : [])) } as DatasetInput;
 }
 
 function overrideValue(v: FieldValue): string | number | boolean {
@@ -405,7 +497,7 @@ export function gaps(
   let alone: Dataset | null | undefined;
   const readAlone = (): Dataset | null => {
     if (alone === undefined) {
-      const reduced = reducedDataset(dataset, compiled, unitId);
+      const reduced = compiled === catalog ? reducedDataset(dataset, catalog, unitId, result, scoreOptions) : undefined;
       try {
         alone = reduced ? loadDataset(reduced) : null;
       } catch {
