@@ -339,8 +339,13 @@ function extremeUnits(result: ScoreResult, catalog: CompiledCatalog, nodes: read
   return ids;
 }
 
-/** Per dataset and catalog: every unit reduced to the data its peers are measured from, and whether it is kept. */
-const peerUnitsOf = new WeakMap<object, Map<CompiledCatalog, { readonly units: readonly unknown[]; readonly kept: readonly boolean[] }>>();
+/** The peer units of a result of a dataset, per catalog (see {@link peerUnits}). */
+type PeerUnits = Map<CompiledCatalog, { readonly units: readonly unknown[]; readonly kept: readonly boolean[] }>;
+/**
+ * Per result, then per dataset: kept no longer than the result, so that a dataset edited in place
+ * and scored again (a portal does) is reduced again; one result serves every unit of a report.
+ */
+const peerUnitsOf = new WeakMap<ScoreResult, WeakMap<object, PeerUnits>>();
 
 /**
  * The other units a unit's peers come from, reduced to the data they are measured from: the
@@ -355,8 +360,10 @@ function peerUnits(
   result: ScoreResult,
   scoreOptions: { catalogs?: Readonly<Record<string, CompiledCatalog>> },
 ): { readonly units: readonly unknown[]; readonly kept: readonly boolean[] } {
-  let byCatalog = peerUnitsOf.get(dataset);
-  if (!byCatalog) peerUnitsOf.set(dataset, (byCatalog = new Map()));
+  let byDataset = peerUnitsOf.get(result);
+  if (!byDataset) peerUnitsOf.set(result, (byDataset = new WeakMap()));
+  let byCatalog = byDataset.get(dataset);
+  if (!byCatalog) byDataset.set(dataset, (byCatalog = new Map()));
   let peers = byCatalog.get(catalog);
   if (peers) return peers;
   const reduced = units.map((u) => {
