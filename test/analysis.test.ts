@@ -17,8 +17,10 @@ import {
   template,
   whatIf,
   compileCatalog,
+  generateDataset,
   type Dataset,
 } from "../src/index.js";
+import { Dec, fmt } from "../src/_decimal.js";
 import { asPoints, pointsUnit, pointsUnits } from "./_units.js";
 
 const fixture = (name: string): Dataset => loadDataset(readFileSync(`fixtures/${name}.sample.yaml`, "utf8"));
@@ -108,6 +110,25 @@ describe("gaps", () => {
     }
     expect([...kinds].sort()).toEqual(["bands", "checklist", "choice", "composite", "perItem", "ratio", "relative", "threshold", "yesNo"]);
   }, 120_000);
+  it("re-scoring one unit alone gives the whole dataset's gains to the digit (Đồng Nai huyện 4.6, 5.1, 8.10, 8.11 compare units)", () => {
+    // gaps re-scores a unit alone, with only the units holding the peers' extremes: each verified
+    // gain and the plan's must be exactly what re-scoring the whole dataset gives.
+    const catalog = getCatalog("dong-nai-2023/huyen");
+    const data = generateDataset(catalog, { units: 7, seed: 23, fill: 0.8 });
+    const result = score(catalog, data);
+    const relative = new Set(["4.6", "5.1", "8.10", "8.11"]);
+    let relativeChecked = 0;
+    for (const u of pointsUnits(result)) {
+      const r = gaps(catalog, data, u.id, { result, verify: 1000 });
+      const checks = [...r.suggestions.filter((s) => s.verified), ...(r.plan ? [r.plan] : [])];
+      for (const s of checks) {
+        const after = pointsUnit(score(catalog, data, { overrides: s.changes }), u.id);
+        expect(s.gain).toBe(fmt(new Dec(after.total).minus(u.total)));
+        if ("code" in s && relative.has(s.code)) relativeChecked++;
+      }
+    }
+    expect(relativeChecked).toBeGreaterThan(3);
+  }, 60_000);
   it("Nghĩa Phương: grouped by the responsible official (Công chức chủ trì)", () => {
     const np = getCatalog("quang-ngai-nghia-phuong-2023/xa");
     const r = gaps(np, fixture("quang-ngai-nghia-phuong-2023-xa"), "nghia-ky", { verify: 0 });

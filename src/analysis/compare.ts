@@ -36,9 +36,17 @@ export interface Comparison {
  */
 export function compare(previous: ScoreResult, current: ScoreResult): Comparison {
   const ids = [...new Set([...previous.units.map((u) => u.id), ...current.units.map((u) => u.id)])];
+  // The first unit with each id, as a search from the start would find it: one pass, not one per id.
+  const firstById = (r: ScoreResult) => {
+    const m = new Map<string, ScoreResult["units"][number]>();
+    for (const u of r.units) if (!m.has(u.id)) m.set(u.id, u);
+    return m;
+  };
+  const before = firstById(previous);
+  const after = firstById(current);
   const units = ids.map((id): UnitChange => {
-    const a = previous.units.find((u) => u.id === id);
-    const b = current.units.find((u) => u.id === id);
+    const a = before.get(id);
+    const b = after.get(id);
     const indicators: Record<string, { before: string; after: string; change: string }> = {};
     if (a?.scoring === "points" && b?.scoring === "points") {
       for (const [code, ib] of Object.entries(b.indicators)) {

@@ -8,8 +8,8 @@ import type { Lang } from "../errors.js";
 import type { FieldSpec, FieldValue, PeerStats } from "../formulas/_types.js";
 import { ratioParts } from "../formulas/_value.js";
 import { formulaRaising } from "../formulas/registry.js";
-import type { Dataset, DatasetInput } from "../io/dataset.js";
-import type { Override } from "../io/overrides.js";
+import { loadDataset, type Dataset, type DatasetInput } from "../io/dataset.js";
+import { applyOverrides, type Override } from "../io/overrides.js";
 import { formatNumber } from "../_format.js";
 import { gapsWords } from "../i18n/analysis.js";
 import { describeBlocker } from "../levels/index.js";
@@ -220,6 +220,209 @@ function invertPeriod(node: CompiledNode, trace: Trace, target: Dec, lang: Lang)
   return best;
 }
 
+/** Points units of each catalog of a result, lowest total first (ties in result order): built once per result. */
+const ascendingOf = new WeakMap<ScoreResult, Map<string, { readonly unit: PointsUnit; readonly total: Dec }[]>>();
+
+/** The unit with the lowest total above `unit`'s among the units of its catalog (the first in result order on a tie). */
+function unitAbove(result: ScoreResult, unit: PointsUnit): PointsUnit | undefined {
+  let byCatalog = ascendingOf.get(result);
+  if (!byCatalog) ascendingOf.set(result, (byCatalog = new Map()));
+  let ascending = byCatalog.get(unit.catalog);
+  if (!ascending) {
+    ascending = result.units
+      .filter((u): u is PointsUnit => u.scoring === "points" && u.catalog === unit.catalog)
+      .map((u) => ({ unit: u, total: new Dec(u.total) }))
+      // Array.prototype.sort is stable: equal totals keep the result's order.
+      .sort((a, b) => a.total.comparedTo(b.total));
+    byCatalog.set(unit.catalog, ascending);
+  }
+  const total = new Dec(unit.total);
+  // First entry strictly above: binary search on the ascending totals.
+  let lo = 0;
+  let hi = ascending.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ascending[mid]!.total.gt(total)) hi = mid;
+    else lo = mid + 1;
+  }
+  return ascending[lo]?.unit;
+}
+
+/** Codes whose data the peers of a catalog's compared indicators (kinds with `measure`) are measured from. */
+const peerCodesOf = new WeakMap<CompiledCatalog, ReadonlySet<string>>();
+function peerCodes(catalog: CompiledCatalog): ReadonlySet<string> {
+  let codes = peerCodesOf.get(catalog);
+  if (!codes) {
+    const set = new Set<string>();
+    for (const n of catalog.leaves) {
+      if (!n.kind?.measure) continue;
+      set.add(n.code);
+      // Inputs read from another indicator of the same period (`from: 1.2.a`).
+      for (const f of n.fields) if (f.from && !f.from.startsWith("profile.")) set.add(f.from.slice(0, f.from.lastIndexOf(".")));
+    }
+    peerCodesOf.set(catalog, (codes = set));
+  }
+  return codes;
+}
+
+type PeriodData = Readonly<Record<string, unknown>> | null | undefined;
+
+/** A unit's data by period with only `codes` kept. */
+function onlyCodes(
+  byPeriod: Readonly<Record<string, PeriodData>> | undefined,
+  codes: ReadonlySet<string>,
+): Record<string, PeriodData> | undefined {
+  if (!byPeriod) return byPeriod;
+  const out: Record<string, PeriodData> = {};
+  for (const [period, data] of Object.entries(byPeriod)) {
+    if (!data || typeof data !== "object") {
+      out[period] = data;
+      continue;
+    }
+    const kept: Record<string, unknown> = {};
+    for (const code of Object.keys(data)) if (codes.has(code)) kept[code] = data[code];
+    out[period] = kept;
+  }
+  return out;
+}
+
+/**
+ * Best and lowest measured value of each period × compared indicator (`period␀code` → `best␀min`),
+ * read from the traces of a result; undefined when a result has no traces to read.
+ */
+function peerFacts(result: ScoreResult, catalog: CompiledCatalog, nodes: readonly CompiledNode[]): Map<string, string> | undefined {
+  const out = new Map<string, string>();
+  for (const u of result.units) {
+    if (u.scoring !== "points" || u.catalog !== catalog.id) continue;
+    for (const node of nodes) {
+      const periods = u.indicators[node.code]?.periods;
+      if (!periods) return undefined;
+      for (const [p, ps] of Object.entries(periods)) {
+        if (ps.status !== "scored") continue;
+        const { best, min } = ps.trace.facts;
+        if (best === undefined || min === undefined) return undefined;
+        out.set(`${p}\u0000${node.code}`, `${best}\u0000${min}`);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Units whose measured values are the two highest or the two lowest of some period × compared
+ * indicator, by the traces of `result`: whichever unit changes, the best and lowest of the others
+ * are among them. Undefined when a trace does not show its value.
+ */
+function extremeUnits(result: ScoreResult, catalog: CompiledCatalog, nodes: readonly CompiledNode[]): Set<string> | undefined {
+  const values = new Map<string, { id: string; value: Dec }[]>();
+  for (const u of result.units) {
+    if (u.scoring !== "points" || u.catalog !== catalog.id) continue;
+    for (const node of nodes) {
+      const periods = u.indicators[node.code]?.periods;
+      if (!periods) return undefined;
+      for (const [p, ps] of Object.entries(periods)) {
+        if (ps.status !== "scored") continue;
+        const v = ps.trace.facts["value"];
+        if (v === undefined) return undefined;
+        const key = `${p}\u0000${node.code}`;
+        const list = values.get(key);
+        if (list) list.push({ id: u.id, value: new Dec(v) });
+        else values.set(key, [{ id: u.id, value: new Dec(v) }]);
+      }
+    }
+  }
+  const ids = new Set<string>();
+  for (const list of values.values()) {
+    list.sort((a, b) => a.value.comparedTo(b.value));
+    for (const x of [...list.slice(0, 2), ...list.slice(-2)]) ids.add(x.id);
+  }
+  return ids;
+}
+
+/** The peer units of a result of a dataset, per catalog (see {@link peerUnits}). */
+type PeerUnits = Map<CompiledCatalog, { readonly units: readonly unknown[]; readonly kept: readonly boolean[] }>;
+/**
+ * Per result, then per dataset: kept no longer than the result, so that a dataset edited in place
+ * and scored again (a portal does) is reduced again; one result serves every unit of a report.
+ */
+const peerUnitsOf = new WeakMap<ScoreResult, WeakMap<object, PeerUnits>>();
+
+/**
+ * The other units a unit's peers come from, reduced to the data they are measured from: the
+ * units holding the extremes (see {@link extremeUnits}) when re-scoring those alone gives every
+ * best and lowest of the whole dataset, else every unit.
+ */
+function peerUnits(
+  dataset: Dataset | DatasetInput,
+  units: readonly unknown[],
+  catalog: CompiledCatalog,
+  codes: ReadonlySet<string>,
+  result: ScoreResult,
+  scoreOptions: { catalogs?: Readonly<Record<string, CompiledCatalog>> },
+): { readonly units: readonly unknown[]; readonly kept: readonly boolean[] } {
+  let byDataset = peerUnitsOf.get(result);
+  if (!byDataset) peerUnitsOf.set(result, (byDataset = new WeakMap()));
+  let byCatalog = byDataset.get(dataset);
+  if (!byCatalog) byDataset.set(dataset, (byCatalog = new Map()));
+  let peers = byCatalog.get(catalog);
+  if (peers) return peers;
+  const reduced = units.map((u) => {
+    if (typeof u !== "object" || u === null) return u;
+    const { data, appraisal } = u as { data?: Record<string, PeriodData>; appraisal?: Record<string, PeriodData> };
+    return {
+      ...u,
+      ...(data !== undefined ? { data: onlyCodes(data, codes) } : {}),
+      ...(appraisal !== undefined ? { appraisal: onlyCodes(appraisal, codes) } : {}),
+    };
+  });
+  let kept = reduced.map(() => true);
+  const nodes = catalog.leaves.filter((n) => n.kind?.measure);
+  const ids = extremeUnits(result, catalog, nodes);
+  const expected = ids && peerFacts(result, catalog, nodes);
+  if (ids && expected) {
+    const few = units.map((u) => typeof u === "object" && u !== null && ids.has((u as { id?: unknown }).id as string));
+    // Checked once by scoring them: the traces must show the same best and lowest everywhere.
+    try {
+      const check = score(catalog, { ...dataset, units: reduced.filter((_, i) => few[i]) } as DatasetInput, scoreOptions);
+      const got = peerFacts(check, catalog, nodes);
+      if (got && got.size === expected.size && [...expected].every(([k, v]) => got.get(k) === v)) kept = few;
+    } catch {
+      // every unit is kept
+    }
+  }
+  peers = { units: reduced, kept };
+  byCatalog.set(catalog, peers);
+  return peers;
+}
+
+/**
+ * The dataset reduced to what one unit's total depends on, to re-score changes of that unit
+ * alone: the unit itself and, when its catalog compares units (kinds with `measure`), the other
+ * units its peers come from with only the data they are measured from, so that the best and
+ * lowest are those of the whole dataset. A unit's total depends on nothing else (ranks, child
+ * levels and roster checks do not reach it; the number of peers is only shown in a trace).
+ * Undefined when the unit cannot stand alone: it has a parent (the link is checked against the
+ * other units) or its id is not found exactly once.
+ */
+function reducedDataset(
+  dataset: Dataset | DatasetInput,
+  catalog: CompiledCatalog,
+  unitId: string,
+  result: ScoreResult,
+  scoreOptions: { catalogs?: Readonly<Record<string, CompiledCatalog>> },
+): DatasetInput | undefined {
+  const units: readonly unknown[] | undefined = (dataset as { units?: unknown }).units as readonly unknown[] | undefined;
+  if (!Array.isArray(units)) return undefined;
+  const isUnit = (u: unknown): u is { id: unknown; parent?: unknown } => typeof u === "object" && u !== null;
+  const matches = units.filter((u) => isUnit(u) && u.id === unitId);
+  const unit = matches[0];
+  if (matches.length !== 1 || !isUnit(unit) || unit.parent !== undefined) return undefined;
+  const codes = peerCodes(catalog);
+  if (!codes.size) return { ...dataset, units: [unit] } as DatasetInput;
+  const peers = peerUnits(dataset, units, catalog, codes, result, scoreOptions);
+  return { ...dataset, units: units.flatMap((u, i) => (u === unit ? [unit] : peers.kept[i] ? [peers.units[i]] : [])) } as DatasetInput;
+}
+
 function overrideValue(v: FieldValue): string | number | boolean {
   return v instanceof Dec ? v.toNumber() : v;
 }
@@ -293,15 +496,43 @@ export function gaps(
     .map(([lead, gs]) => ({ lead, lost: fmt(sum(gs.map((g) => new Dec(g.lost)))), codes: gs.map((g) => g.code) }))
     .sort((a, b) => new Dec(b.lost).comparedTo(a.lost));
 
-  const peers = result.units.filter((u): u is PointsUnit => u.scoring === "points" && u.catalog === unit.catalog);
-  const above = peers.filter((u) => new Dec(u.total).gt(unit.total)).sort((a, b) => new Dec(a.total).comparedTo(b.total))[0];
+  const above = unitAbove(result, unit);
   const needed = above ? new Dec(above.total).minus(unit.total) : undefined;
   const total = new Dec(unit.total);
 
-  const rescore = (changes: Override[]) => {
-    const r = score(catalog, dataset, { ...scoreOptions, overrides: changes });
+  const totalOf = (r: ScoreResult) => {
     const after = r.units.find((u) => u.id === unitId);
-    return new Dec(after?.scoring === "points" ? after.total : 0).minus(total);
+    return new Dec(after?.scoring === "points" ? after.total : 0);
+  };
+  // The changes touch this unit only: score it with just what its total depends on, read once
+  // (score() would read a dataset given with overrides twice: loadDataset, then its own check; the
+  // schema only checks, so a read dataset reads the same again). Anything the reduced dataset
+  // cannot score as the whole one would (an error) is scored on the whole one, so that what is
+  // thrown names the same places.
+  // Only the total is read: no indicator records (the total is the same at every detail).
+  const totalsOnly = { ...scoreOptions, detail: "totals" as const };
+  let alone: Dataset | null | undefined;
+  const readAlone = (): Dataset | null => {
+    if (alone === undefined) {
+      const reduced = compiled === catalog ? reducedDataset(dataset, catalog, unitId, result, scoreOptions) : undefined;
+      try {
+        alone = reduced ? loadDataset(reduced) : null;
+      } catch {
+        alone = null;
+      }
+    }
+    return alone;
+  };
+  const rescore = (changes: Override[]) => {
+    const ds = readAlone();
+    if (ds) {
+      try {
+        return totalOf(score(catalog, applyOverrides(ds, changes), totalsOnly)).minus(total);
+      } catch {
+        // scored on the whole dataset below
+      }
+    }
+    return totalOf(score(catalog, dataset, { ...totalsOnly, overrides: changes })).minus(total);
   };
 
   const suggestions: Suggestion[] = [];
