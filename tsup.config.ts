@@ -84,7 +84,7 @@ export default defineConfig(() => {
       // registration of them (see src/catalog/registry.ts), and zod schemas built at module level.
       // Bundled output merges modules into chunks whose top-level statements a bundler must keep.
       // No sourcemaps: the output is readable, unminified ES2022 close to the sources.
-      entry: ["src/**/*.ts", "!src/**/*.test.ts"],
+      entry: ["src/**/*.ts", "!src/**/*.test.ts", "!src/cli.ts", "!src/cli/**"],
       bundle: false,
       format: ["esm"],
       dts: { entry: { index: "src/index.ts", "catalogs/index": "src/catalogs/index.ts", ...catalogEntries } },
@@ -99,6 +99,24 @@ export default defineConfig(() => {
       target: "es2022",
       platform: "neutral",
       onSuccess: async () => writeCjsCatalogEntries(),
+    },
+    {
+      // The command line (`bin`): one bundled module with its dependencies, so that Node loads one
+      // file instead of about a hundred (start-up 0.2 s → 0.07 s; `dti gaps` on one unit is
+      // mostly start-up). papaparse is CommonJS: its require() calls get Node's require.
+      entry: { cli: "src/cli.ts" },
+      format: ["esm"],
+      outExtension: () => ({ js: ".js" }),
+      target: "es2022",
+      platform: "node",
+      dts: false,
+      splitting: false,
+      noExternal: [/.*/],
+      // Minified: it ships beside the library (a second copy of the engine, 1.1 MB).
+      minify: true,
+      banner: {
+        js: 'import { createRequire as __dtiCreateRequire } from "node:module";\nconst require = __dtiCreateRequire(import.meta.url);',
+      },
     },
     {
       // Self-contained browser build: one minified ES module with every dependency inlined.

@@ -43,6 +43,8 @@ describe("npm pack", () => {
   });
   it("stays small: no sourcemaps, each catalog shipped once per build (7.7 MB unpacked before)", () => {
     expect(files.filter((p) => p.endsWith(".map"))).toEqual([]);
-    expect(packed[0]!.unpackedSize).toBeLessThan(4.5 * 1024 * 1024);
+    // 4.2 MB, then 5.2 MB with the command line bundled into one minified module (dist/cli.js,
+    // 1.1 MB: it starts in 0.08 s instead of 0.2 s) in place of its ~20 unbundled modules.
+    expect(packed[0]!.unpackedSize).toBeLessThan(5.5 * 1024 * 1024);
   });
 });

@@ -23,10 +23,24 @@ import {
 registerMessages(fileMessages);
 
 /**
- * Version of the dti-engine package, read from its package.json: two levels up from both
- * src/cli/_args.ts and dist/cli/_args.js (the CLI runs in Node only).
+ * Version of the dti-engine package, read from its package.json (the CLI runs in Node only): one
+ * level up from the bundled command line (dist/cli.js), two from its modules (src/cli/_args.ts).
  */
-export const VERSION: string = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
+export const VERSION: string = packageVersion();
+
+function packageVersion(): string {
+  const require = createRequire(import.meta.url);
+  for (const file of ["../package.json", "../../package.json"]) {
+    let pkg: { name?: string; version?: string } | undefined;
+    try {
+      pkg = require(file) as { name?: string; version?: string };
+    } catch {
+      continue; // not at this level
+    }
+    if (pkg.name === "dti-engine" && pkg.version) return pkg.version;
+  }
+  throw new Error("the package.json of dti-engine is not where the command line expects it");
+}
 
 /** A coded command-line error (exit 2). */
 export function cliError(code: IssueCode, params: IssueParams = {}, file?: string): CliError {
