@@ -39,7 +39,8 @@ function packageVersion(): string {
     }
     if (pkg.name === "dti-engine" && pkg.version) return pkg.version;
   }
-  throw new Error("the package.json of dti-engine is not where the command line expects it");
+  // A copy of dist/cli.js outside its package: say so rather than print a made-up version.
+  return "unknown (dti-engine's package.json not found next to the command line)";
 }
 
 /** A coded command-line error (exit 2). */
