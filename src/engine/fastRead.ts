@@ -1,4 +1,4 @@
-import { Dec } from "../_decimal.js";
+import { Dec, decOf } from "../_decimal.js";
 import { fixedOf } from "../_exact.js";
 import { own } from "../_own.js";
 import { isNotApplicable } from "../_values.js";
@@ -395,15 +395,16 @@ function exceeds(numerator: readonly number[], denominator: readonly number[], u
 }
 
 /** A fixed value as the decimal the reference reads. */
-function decOf(n: number, k: number): Dec {
-  return k === 0 ? new Dec(n) : new Dec(`${n}e-${k}`);
+function decimalOf(n: number, k: number): Dec {
+  // Small whole numbers (most inputs are counts) are shared decimals: decimal.js values are immutable.
+  return k === 0 ? decOf(n) : new Dec(`${n}e-${k}`);
 }
 
 function fieldValue(spec: FieldSpec, n: number, k: number, text: string | undefined): FieldValue {
   if (spec.type === "boolean") return n === 1;
   if (spec.type === "option") return spec.options![n]!;
   if (spec.type === "text") return text ?? "";
-  return decOf(n, k);
+  return decimalOf(n, k);
 }
 
 /**
