@@ -559,8 +559,8 @@ function scoreCase(spec) {
   const plainTimes = [];
   // National scale: a full collection before each timed run, so that one run's garbage (a parsed
   // 60 MB text is ~250 MB of objects) is not charged to the next. Province scale: none, as in a
-  // portal that re-scores (a forced full collection shrinks the young generation, and the next
-  // run pays for growing it again: score() medians 1.5–3× higher in a trial on this machine).
+  // portal that re-scores: with a forced full collection before each run the score() medians were
+  // 1.3–3× higher in trials on this machine (presumably the young generation shrunk each time).
   const settle = spec.scale === "national" ? gc : () => {};
   for (let i = 0; i < spec.runs; i++) {
     settle();
