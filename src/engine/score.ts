@@ -6,6 +6,7 @@ import { loadDataset, readDataset, type Dataset, type DatasetInput } from "../io
 import { checkRoster } from "../io/roster.js";
 import { applyOverrides, type Override } from "../io/overrides.js";
 import { normalizedOf } from "./fastRead.js";
+import { readRaw } from "../_parse.js";
 import { ranked, readFast, scoreFastUnits, scorePoints, type Detail } from "./points.js";
 import { evaluateLevelUnits, evaluateLevelUnitsReference } from "./levels.js";
 import { childLevelsByParent } from "../levels/index.js";
@@ -127,6 +128,17 @@ function scoreCompactly(catalog: CompiledCatalog, dataset: Dataset | DatasetInpu
 }
 
 /**
+ * A copy of the dataset with the what-if changes. Its shape is checked first, by the compiled
+ * reader when it takes the dataset as it is (a gap search re-scores many times), else by the full
+ * schema, which names every problem.
+ */
+function withOverrides(catalog: CompiledCatalog, dataset: Dataset | DatasetInput | string, overrides: readonly Override[]): DatasetInput {
+  const { raw } = readRaw(dataset, "dataset");
+  // The full schema reads the source again (a file's problems then name the file).
+  return applyOverrides(readFast(catalog, raw) ? (raw as Dataset) : loadDataset(dataset), overrides);
+}
+
+/**
  * Scores a dataset against a catalog: every unit × period × indicator with its trace, the
  * year (mean / last), groups, totals and ranks; or, for level catalogs, each unit's level.
  * @param catalog The catalog (from `getCatalog` or `loadCatalog`).
@@ -146,7 +158,7 @@ export function score(catalog: CompiledCatalog, dataset: Dataset | DatasetInput 
   // unit by unit: a unit with a shape problem is left out of the value checks, and every problem
   // of every unit is reported at once.
   const engine = options.engine ?? "fast";
-  const source = options.overrides?.length ? applyOverrides(loadDataset(dataset), options.overrides) : dataset;
+  const source = options.overrides?.length ? withOverrides(compileCatalog(catalog), dataset, options.overrides) : dataset;
   if (engine === "fast" && !options.previous) {
     const fast = scoreCompactly(compileCatalog(catalog), source, options.detail ?? "full");
     if (fast) return fast;
