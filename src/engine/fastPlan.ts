@@ -25,6 +25,8 @@ export interface FieldPlan {
   readonly source: FieldSource;
   /** The value when the unit leaves the field out (checklist items 0, counts 0). */
   readonly absent: Fixed | undefined;
+  /** A count, amount or number: any whole number ≥ 0 is read as it is (the reader's quick case). */
+  readonly wholeNumbers: boolean;
 }
 
 /** One leaf of the catalog, compiled. */
@@ -37,6 +39,9 @@ export interface LeafPlan {
   readonly byName: ReadonlyMap<string, FieldPlan>;
   /** Fields the unit gives itself (no `from`). */
   readonly asked: readonly FieldPlan[];
+  readonly askedByName: ReadonlyMap<string, FieldPlan>;
+  /** Some field takes its value from elsewhere (`from`). */
+  readonly referencing: boolean;
   readonly formula: FastFormula;
   /** The compiled measure of a formula scored against its peers (relative). */
   readonly measure: FastValue | undefined;
@@ -161,7 +166,8 @@ function buildPlan(catalog: CompiledCatalog, periods: readonly string[]): FastPl
         if (!target || !field || field.spec.absentAs !== undefined || field.spec.from) throw new Uncompilable(`from ${spec.from}`);
         source = { kind: "indicator", leaf: target.index, slot: field.slot };
       }
-      return { spec, slot, source, absent: spec.absentAs === undefined ? undefined : absentFixed(spec) };
+      const wholeNumbers = spec.type === "count" || spec.type === "number" || spec.type === "amount";
+      return { spec, slot, source, absent: spec.absentAs === undefined ? undefined : absentFixed(spec), wholeNumbers };
     });
     const byName = new Map(fields.map((f) => [f.spec.name, f]));
     const ctx = compileContext(node, byName);
@@ -176,6 +182,8 @@ function buildPlan(catalog: CompiledCatalog, periods: readonly string[]): FastPl
       fields,
       byName,
       asked: fields.filter((f) => f.source.kind === "asked"),
+      askedByName: new Map(fields.filter((f) => f.source.kind === "asked").map((f) => [f.spec.name, f])),
+      referencing: fields.some((f) => f.source.kind !== "asked"),
       formula,
       measure,
       proportions: node.proportions.map((expr) => ({

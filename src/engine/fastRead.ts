@@ -64,7 +64,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => {
 /** Scratch of one value read. */
 const VALUE = { n: 0, k: 0 };
 
-/** Reads a JS number as an exact `n / 10^k` into VALUE; false when it does not fit the safe integers. */
+/**
+ * Reads a JS number as an exact `n / 10^k` into VALUE — the decimal decimal.js reads from it, the
+ * shortest one that gives the number back (as `String(v)` prints it); false when it does not fit
+ * the safe integers or has more than 15 places.
+ */
 function readNumberValue(v: number): boolean {
   if (Number.isInteger(v)) {
     if (!Number.isSafeInteger(v)) return false;
@@ -73,6 +77,19 @@ function readNumberValue(v: number): boolean {
     return true;
   }
   if (!Number.isFinite(v)) return false;
+  // The fewest places k whose nearest n/10^k is v again, with n the rounding of v·10^k: found
+  // without text for the usual short decimals (below 2^40 after scaling, v·10^k is within far
+  // less than ½ of the exact product). Longer ones are read from their printed digits.
+  for (let k = 1; k <= 15; k++) {
+    const scaled = v * POW10[k]!;
+    if (Math.abs(scaled) >= 2 ** 40) break;
+    const n = Math.round(scaled);
+    if (n / POW10[k]! === v) {
+      VALUE.n = n;
+      VALUE.k = k;
+      return true;
+    }
+  }
   const s = String(v);
   const dot = s.indexOf(".");
   if (dot < 0 || s.includes("e")) return false;
@@ -298,14 +315,14 @@ function readPeriod(codes: Record<string, unknown>, p: number, plan: FastPlan, u
     // Unknown codes, groups, data for a period in which the leaf is not due: the reference reports them.
     if (!leaf || !leaf.due[p]) return false;
     const raw = codes[code];
-    if (isNotApplicable(raw)) {
+    if (typeof raw === "string" && isNotApplicable(raw)) {
       unit.status[statusAt + leaf.index] = Status.NotApplicable;
       (unit as { filled: number }).filled++;
       continue;
     }
     if (!readEntry(raw, leaf, block + leaf.offset, unit)) return false;
     unit.status[statusAt + leaf.index] = Status.Values;
-    if (leaf.asked.length !== leaf.fields.length) referencing = true;
+    if (leaf.referencing) referencing = true;
   }
   // `from` values: another indicator's field in the same period, or a profile value.
   if (referencing) for (const leaf of plan.referencing) if (!resolveReferences(leaf, p, plan, unit)) return false;
@@ -327,9 +344,9 @@ function readEntry(raw: unknown, leaf: LeafPlan, at: number, unit: CompactUnit):
   if (givenMark.length < leaf.fields.length) givenMark = new Uint32Array(leaf.fields.length * 2);
   const mark = ++generation;
   for (const name in raw) {
-    const f = leaf.byName.get(name);
+    const f = leaf.askedByName.get(name);
     const v = raw[name];
-    if (!f || f.source.kind !== "asked" || !writeField(f, v, at, unit)) return false;
+    if (!f || !writeField(f, v, at, unit)) return false;
     if (v !== "") (unit as { filled: number }).filled++;
     givenMark[f.slot] = mark;
   }
@@ -343,6 +360,12 @@ function readEntry(raw: unknown, leaf: LeafPlan, at: number, unit: CompactUnit):
 }
 
 function writeField(f: LeafPlan["fields"][number], v: unknown, at: number, unit: CompactUnit): boolean {
+  // The usual value first: a whole number for a count, amount or number field.
+  if (f.wholeNumbers && typeof v === "number" && Number.isSafeInteger(v) && v >= 0) {
+    unit.vals[at + f.slot] = v + 0;
+    unit.scales[at + f.slot] = 0;
+    return true;
+  }
   if (f.spec.type === "text") {
     if (typeof v !== "string") return false;
     (unit as { texts: Map<number, string> | undefined }).texts ??= new Map();
