@@ -87,6 +87,8 @@ export interface FastPlan {
   /** Profile fields: key → index, with their specs. */
   readonly profileKeys: readonly string[];
   readonly profileIndex: ReadonlyMap<string, number>;
+  /** Profile fields by key: their index and spec. */
+  readonly profileFields: ReadonlyMap<string, { readonly index: number; readonly spec: FieldSpec }>;
   /** Every node in document order (leaves and groups); `nodeIndex` of a leaf is its place here. */
   readonly order: readonly CompiledNode[];
   readonly leafAt: readonly number[];
@@ -234,6 +236,12 @@ function buildPlan(catalog: CompiledCatalog, periods: readonly string[]): FastPl
     width: offset,
     profileKeys,
     profileIndex,
+    profileFields: new Map(
+      Object.entries(catalog.catalog.profile ?? {}).map(([key, def], index) => [
+        key,
+        { index, spec: { name: key, type: def.type, label: def.label, moreIsBetter: true } as FieldSpec },
+      ]),
+    ),
     order,
     leafAt,
     groups,

@@ -283,21 +283,23 @@ function readUnit(u: unknown, plan: FastPlan, store: Storage, index: number): Co
 
 function readProfile(profile: unknown, plan: FastPlan, unit: CompactUnit): boolean {
   if (!isObject(profile)) return false;
-  const specs = plan.catalog.catalog.profile ?? {};
   for (const key in profile) {
-    const i = plan.profileIndex.get(key);
-    if (i === undefined) return false;
+    const field = plan.profileFields.get(key);
+    if (!field) return false;
     const v = profile[key];
     if (v === null) continue;
-    const spec = own(specs, key)!;
-    if (spec.type === "text") {
+    const at = unit.profileAt + field.index;
+    if (field.spec.type === "text") {
       if (typeof v !== "string") return false;
       (unit as { texts: Map<number, string> | undefined }).texts ??= new Map();
-      unit.texts!.set(-1 - i, v);
-    } else if (!readFieldValue(spec as FieldSpec, v)) return false;
-    unit.profile[unit.profileAt + i] = VALUE.n;
-    unit.profileScales[unit.profileAt + i] = VALUE.k;
-    unit.profileGiven[unit.profileAt + i] = 1;
+      unit.texts!.set(-1 - field.index, v);
+      unit.profile[at] = 0;
+    } else {
+      if (!readFieldValue(field.spec, v)) return false;
+      unit.profile[at] = VALUE.n;
+      unit.profileScales[at] = VALUE.k;
+    }
+    unit.profileGiven[at] = 1;
   }
   return true;
 }
