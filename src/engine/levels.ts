@@ -233,17 +233,16 @@ class LevelUnitResult implements LevelUnit {
   readonly levelName: string;
   declare readonly registered?: number;
   declare readonly recognised?: boolean;
-  readonly criteria: Readonly<Record<string, LevelCriterion>>;
   declare readonly registeredBlockers?: readonly Blocker[];
-  readonly #counted: readonly LevelCriterion[];
+  readonly #build: () => { criteria: Record<string, LevelCriterion>; counted: readonly LevelCriterion[] };
+  #built: { criteria: Record<string, LevelCriterion>; counted: readonly LevelCriterion[] } | undefined;
   #blockers: readonly Blocker[] | undefined;
   constructor(
     unit: NormalizedUnit,
     catalogId: string,
     level: number,
     levelName: string,
-    criteria: Record<string, LevelCriterion>,
-    counted: readonly LevelCriterion[],
+    build: () => { criteria: Record<string, LevelCriterion>; counted: readonly LevelCriterion[] },
   ) {
     this.id = unit.id;
     this.name = unit.name;
@@ -256,17 +255,26 @@ class LevelUnitResult implements LevelUnit {
       (this as { registered?: number }).registered = registered;
       (this as { recognised?: boolean }).recognised = level >= registered;
     }
-    this.criteria = criteria;
-    this.#counted = counted;
+    this.#build = build;
     if (registered !== undefined && level < registered) {
       // Present only when the registered level is not reached, as in the reference (an own getter).
       let list: readonly Blocker[] | undefined;
-      Object.defineProperty(this, "registeredBlockers", { enumerable: true, get: () => (list ??= blockersAt(counted, registered)) });
+      Object.defineProperty(this, "registeredBlockers", {
+        enumerable: true,
+        get: () => (list ??= blockersAt(this.#criteriaBuilt().counted, registered)),
+      });
     }
+  }
+  /** The criteria, built when first read (most results are read for levels and ranks only). */
+  #criteriaBuilt(): { criteria: Record<string, LevelCriterion>; counted: readonly LevelCriterion[] } {
+    return (this.#built ??= this.#build());
+  }
+  get criteria(): Readonly<Record<string, LevelCriterion>> {
+    return this.#criteriaBuilt().criteria;
   }
   get blockers(): readonly Blocker[] {
     // The unit's blockers are its counted criteria's own, in document order.
-    return (this.#blockers ??= this.#counted.flatMap((c) => c.blocking));
+    return (this.#blockers ??= this.#criteriaBuilt().counted.flatMap((c) => c.blocking));
   }
   /** The reference's key order. */
   toJSON(): LevelUnit {
@@ -341,14 +349,21 @@ export function evaluateLevelUnits(
       if (plan.counted && met[i]! < level) level = met[i]!;
     }
     const context: UnitContext = { unit, entries, childLevels: children, level };
-    const criteria: Record<string, LevelCriterion> = {};
-    const counted: LevelCriterion[] = [];
-    for (let i = 0; i < n; i++) {
-      const c = new LevelCriterion(leaves[i]!, context, status[i]!, met[i]!, decided[i]);
-      criteria[c.code] = c;
-      if (leaves[i]!.counted) counted.push(c);
-    }
-    return new LevelUnitResult(unit, catalog.id, level, names.get(level) ?? (level === 0 ? "Chưa đạt" : String(level)), criteria, counted);
+    // What the criteria are made of, kept for when they are read.
+    const unitStatus = status.slice();
+    const unitMet = met.slice();
+    const unitDecided = decided.some((d) => d !== undefined) ? decided.slice() : undefined;
+    const build = () => {
+      const criteria: Record<string, LevelCriterion> = {};
+      const counted: LevelCriterion[] = [];
+      for (let i = 0; i < n; i++) {
+        const c = new LevelCriterion(leaves[i]!, context, unitStatus[i]!, unitMet[i]!, unitDecided?.[i]);
+        criteria[c.code] = c;
+        if (leaves[i]!.counted) counted.push(c);
+      }
+      return { criteria, counted };
+    };
+    return new LevelUnitResult(unit, catalog.id, level, names.get(level) ?? (level === 0 ? "Chưa đạt" : String(level)), build);
   });
   // Competition ranking on the level, highest first (1, 2, 2, 4), as the reference ranks; the sort is stable.
   const atLevel = new Array<number>(TOP_LEVEL + 1).fill(0);
