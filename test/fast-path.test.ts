@@ -1,11 +1,20 @@
 // The compiled exact fast path (issue 11, docs/fast-path.md): that it is taken, that its printed
 // digits are certified or handed to the reference, and the incremental scoring session.
 import { describe, expect, it } from "vitest";
-import { DatasetError, generateDataset, getCatalog, listCatalogs, openScoring, score, type DatasetInput } from "../src/index.js";
+import {
+  DatasetError,
+  generateDataset,
+  getCatalog,
+  listCatalogs,
+  loadCatalog,
+  openScoring,
+  score,
+  type DatasetInput,
+} from "../src/index.js";
 import { fastPlan } from "../src/engine/fastPlan.js";
 import { certifiedMillionths, millionthsText } from "../src/engine/fastScore.js";
 import { readFast } from "../src/engine/points.js";
-import { asPoints } from "./_units.js";
+import { asLevels, asPoints } from "./_units.js";
 
 const periodsOf = (id: string) => (JSON.stringify(getCatalog(id)).includes('"quarter"') ? ["Q1", "Q2", "Q3", "Q4"] : ["Y"]);
 const pointsCatalogs = listCatalogs()
@@ -73,6 +82,61 @@ describe("certified printed digits", () => {
     const m = score(catalog, mid, { detail: "indicators" });
     expect(asPoints(m.units.find((u) => u.id === "tiny")!).indicators["5.1"]!.score).toBe("0.000001");
     expect(JSON.stringify(m)).toBe(JSON.stringify(score(catalog, mid, { detail: "indicators", engine: "reference" })));
+  });
+});
+
+describe("level catalogs on the compiled reader", () => {
+  // A criterion whose minimums are not short decimals ("1/3", held to 40 digits by the reference):
+  // the compiled decision defers to the reference, from decimals rebuilt for that unit alone.
+  const lv = (min: string) => ({ text: `≥ ${min}`, min });
+  const xa = loadCatalog({
+    id: "exact-2025/xa",
+    title: "xã",
+    province: "T",
+    level: "xa",
+    document: { number: "e", date: "2025-01-01" },
+    scoring: "levels",
+    indicators: [
+      {
+        code: "1",
+        name: "G",
+        children: [
+          {
+            code: "1.1",
+            name: "Tỷ lệ",
+            inputs: { a: { label: "a" }, b: { label: "b" } },
+            formula: {
+              kind: "levels",
+              value: { numerator: ["a"], denominator: ["b"] },
+              requirements: { 1: lv("1/3"), 2: lv("2/5"), 3: lv("1/2"), 4: lv("2/3"), 5: lv("1") },
+            },
+          },
+        ],
+      },
+    ],
+  });
+  it("decides 1/3 exactly as the reference (1 of 3 reaches level 1, 3 of 10 does not; 2 of 3 reaches 4)", () => {
+    const unit = (id: string, a: number, b: number) => ({ id, name: id, data: { Y: { "1.1": { a, b } } } });
+    const ds: DatasetInput = {
+      catalog: xa.id,
+      year: 2025,
+      periods: ["Y"],
+      units: [unit("third", 1, 3), unit("under", 3, 10), unit("twoThirds", 2, 3)],
+    };
+    expect(readFast(xa, ds)).toBeDefined();
+    const r = score(xa, ds);
+    expect(r.units.map((u) => [u.id, asLevels(u).level, u.rank])).toEqual([
+      ["twoThirds", 4, 1],
+      ["third", 1, 2],
+      ["under", 0, 3],
+    ]);
+    expect(JSON.stringify(r)).toBe(JSON.stringify(score(xa, ds, { engine: "reference" })));
+  });
+  it("Kon Tum xã: generated communes read by the compiled reader, the same result as the reference", () => {
+    const kt = getCatalog("kon-tum-2025/xa");
+    const ds = generateDataset(kt, { units: 60, seed: 13, periods: ["Y"] });
+    expect(readFast(kt, ds)).toBeDefined();
+    expect(JSON.stringify(score(kt, ds)) === JSON.stringify(score(kt, ds, { engine: "reference" }))).toBe(true);
   });
 });
 

@@ -15,6 +15,8 @@ import {
 } from "../levels/index.js";
 import { entriesFor, type Assessment } from "./evaluate.js";
 import { resolveInputs, type Entry, type NormalizedUnit } from "./normalize.js";
+import type { FastPlan } from "./fastPlan.js";
+import { Status, normalizedOf, type CompactUnit } from "./fastRead.js";
 import { competitionRanks } from "./rank.js";
 import type { LevelUnit } from "./types.js";
 
@@ -113,7 +115,13 @@ function plansOf(catalog: CompiledCatalog): LeafPlan[] {
       counted: !node.unscored,
       direct: node.fields.every((f) => f.from === undefined && f.absentAs === undefined),
       missingLevel: Math.min(...missingChecks(node.criterion).map((c) => c.level - 1), TOP_LEVEL),
-      decide: node.criterion && compileCriterion(node.criterion, node.zeroDenominator),
+      decide:
+        node.criterion &&
+        compileCriterion(
+          node.criterion,
+          node.zeroDenominator,
+          node.fields.map((f) => f.name),
+        ),
     }));
     plans.set(catalog, list);
   }
@@ -238,7 +246,7 @@ class LevelUnitResult implements LevelUnit {
   #built: { criteria: Record<string, LevelCriterion>; counted: readonly LevelCriterion[] } | undefined;
   #blockers: readonly Blocker[] | undefined;
   constructor(
-    unit: NormalizedUnit,
+    unit: Pick<NormalizedUnit, "id" | "name" | "parent" | "registered">,
     catalogId: string,
     level: number,
     levelName: string,
@@ -349,23 +357,41 @@ export function evaluateLevelUnits(
       if (plan.counted && met[i]! < level) level = met[i]!;
     }
     const context: UnitContext = { unit, entries, childLevels: children, level };
-    // What the criteria are made of, kept for when they are read.
-    const unitStatus = status.slice();
-    const unitMet = met.slice();
-    const unitDecided = decided.some((d) => d !== undefined) ? decided.slice() : undefined;
-    const build = () => {
-      const criteria: Record<string, LevelCriterion> = {};
-      const counted: LevelCriterion[] = [];
-      for (let i = 0; i < n; i++) {
-        const c = new LevelCriterion(leaves[i]!, context, unitStatus[i]!, unitMet[i]!, unitDecided?.[i]);
-        criteria[c.code] = c;
-        if (leaves[i]!.counted) counted.push(c);
-      }
-      return { criteria, counted };
-    };
-    return new LevelUnitResult(unit, catalog.id, level, names.get(level) ?? (level === 0 ? "Chưa đạt" : String(level)), build);
+    return new LevelUnitResult(unit, catalog.id, level, levelName(names, level), criteriaBuilder(leaves, context, status, met, decided));
   });
-  // Competition ranking on the level, highest first (1, 2, 2, 4), as the reference ranks; the sort is stable.
+  return rankedByLevel(results);
+}
+
+/** A level's name in the catalog ("Chưa đạt" below level 1). */
+function levelName(names: ReadonlyMap<number, string>, level: number): string {
+  return names.get(level) ?? (level === 0 ? "Chưa đạt" : String(level));
+}
+
+/** Builds a unit's criteria when first read, from copies of what was decided. */
+function criteriaBuilder(
+  leaves: readonly LeafPlan[],
+  context: UnitContext,
+  status: readonly CriterionResult["status"][],
+  met: Int8Array,
+  decided: readonly (readonly RequirementCheck[] | undefined)[],
+): () => { criteria: Record<string, LevelCriterion>; counted: readonly LevelCriterion[] } {
+  const unitStatus = status.slice();
+  const unitMet = met.slice();
+  const unitDecided = decided.some((d) => d !== undefined) ? decided.slice() : undefined;
+  return () => {
+    const criteria: Record<string, LevelCriterion> = {};
+    const counted: LevelCriterion[] = [];
+    for (let i = 0; i < leaves.length; i++) {
+      const c = new LevelCriterion(leaves[i]!, context, unitStatus[i]!, unitMet[i]!, unitDecided?.[i]);
+      criteria[c.code] = c;
+      if (leaves[i]!.counted) counted.push(c);
+    }
+    return { criteria, counted };
+  };
+}
+
+/** Competition ranking on the level, highest first (1, 2, 2, 4), as the reference ranks; the sort is stable. */
+function rankedByLevel(results: LevelUnitResult[]): LevelUnitResult[] {
   const atLevel = new Array<number>(TOP_LEVEL + 1).fill(0);
   for (const r of results) atLevel[r.level]!++;
   for (const r of results) {
@@ -374,4 +400,81 @@ export function evaluateLevelUnits(
     r.rank = above + 1;
   }
   return results.sort((a, b) => a.rank - b.rank);
+}
+
+/** A unit's data for its criteria' checks, rebuilt from the compiled reader's values when first read. */
+class CompactContext implements UnitContext {
+  #unit: NormalizedUnit | undefined;
+  #entries: ReadonlyMap<string, Entry> | undefined;
+  level = 0;
+  constructor(
+    readonly plan: FastPlan,
+    readonly compact: CompactUnit,
+    readonly childLevels: readonly number[],
+  ) {}
+  get unit(): NormalizedUnit {
+    return (this.#unit ??= normalizedOf(this.plan, this.compact));
+  }
+  get entries(): ReadonlyMap<string, Entry> {
+    return (this.#entries ??= entriesFor(this.unit, this.plan.periods[this.plan.periods.length - 1]!, "final").entries);
+  }
+}
+
+/**
+ * {@link evaluateLevelUnits} on the compiled reader's values (docs/fast-path.md): each criterion of
+ * the last period decided on integers straight from the typed arrays; a unit's decimals are made
+ * only when a criterion needs the reference or its checks are read.
+ */
+export function evaluateLevelUnitsCompact(
+  plan: FastPlan,
+  units: readonly CompactUnit[],
+  childLevels: ReadonlyMap<string, number[]>,
+): LevelUnit[] {
+  const catalog = plan.catalog;
+  const p = plan.periods.length - 1;
+  const L = plan.leaves.length;
+  const names = new Map((catalog.levels ?? []).map((l) => [l.level, l.name]));
+  const leaves = plansOf(catalog);
+  const n = leaves.length;
+  const status = new Array<CriterionResult["status"]>(n);
+  const met = new Int8Array(n);
+  const decided: (readonly RequirementCheck[] | undefined)[] = new Array<undefined>(n);
+  const results = units.map((u) => {
+    const children = childLevels.get(u.id) ?? NO_CHILDREN;
+    const context = new CompactContext(plan, u, children);
+    let level = TOP_LEVEL;
+    for (let i = 0; i < n; i++) {
+      const lp = leaves[i]!;
+      const node = lp.node;
+      // The plan's leaves are the catalog's, in the same order.
+      const leaf = plan.leaves[i]!;
+      const st = u.status[u.statusAt + p * L + leaf.index];
+      decided[i] = undefined;
+      if (st === Status.NotApplicable) {
+        status[i] = "notApplicable";
+        met[i] = TOP_LEVEL;
+      } else if ((st === Status.NotReported && node.fields.length > 0) || st === Status.InputsMissing || !node.criterion) {
+        status[i] = "missing";
+        met[i] = lp.missingLevel;
+      } else {
+        status[i] = "scored";
+        let m =
+          st === Status.Values
+            ? lp.decide?.compact(u.vals, u.scales, u.at + p * plan.width + leaf.offset, children)
+            : lp.decide?.(NO_VALUES, children);
+        if (m === undefined) {
+          const entry = context.entries.get(node.code);
+          const { inputs } = resolveInputs(node, entry && !entry.na ? entry.values : NO_VALUES, context.unit.profile, context.entries);
+          const r = criterionLevel({ formula: node.criterion, inputs, childLevels: children, zeroDenominator: node.zeroDenominator });
+          m = r.met;
+          decided[i] = r.checks;
+        }
+        met[i] = m;
+      }
+      if (lp.counted && met[i]! < level) level = met[i]!;
+    }
+    context.level = level;
+    return new LevelUnitResult(u, catalog.id, level, levelName(names, level), criteriaBuilder(leaves, context, status, met, decided));
+  });
+  return rankedByLevel(results);
 }

@@ -8,7 +8,7 @@ import { applyOverrides, type Override } from "../io/overrides.js";
 import { normalizedOf } from "./fastRead.js";
 import { readRaw } from "../_parse.js";
 import { ranked, readFast, scoreFastUnits, scorePoints, type Detail } from "./points.js";
-import { evaluateLevelUnits, evaluateLevelUnitsReference } from "./levels.js";
+import { evaluateLevelUnits, evaluateLevelUnitsCompact, evaluateLevelUnitsReference } from "./levels.js";
 import { childLevelsByParent } from "../levels/index.js";
 import { normalizeDataset } from "./normalize.js";
 import type { ScoreResult, UnitResult } from "./types.js";
@@ -111,13 +111,7 @@ function scoreCompactly(catalog: CompiledCatalog, dataset: Dataset | DatasetInpu
   const head = { catalog: catalog.id, year: reading.year, periods: plan.periods };
   if (catalog.scoring === "levels") {
     // Read by the compiled reader; each level decided on integers by the level engine.
-    const units = evaluateLevelUnits(
-      catalog,
-      compact.map((u) => normalizedOf(plan, u)),
-      plan.periods,
-      "final",
-      new Map(),
-    );
+    const units = evaluateLevelUnitsCompact(plan, compact, new Map());
     return { ...head, units, warnings: reading.warnings };
   }
   const issues: Issue[] = [];

@@ -28,8 +28,28 @@ let den = 1;
 /** The last fixed value read. */
 const read: FixedSlot = { n: 0, k: 0 };
 
+/**
+ * Where inputs are read from: a record of decimals (the unit read by the reference reader), or the
+ * compiled reader's typed arrays (value i of the entry = vals[base + i] / 10^scales[base + i]),
+ * set by {@link CompiledCriterion.compact} for one decision.
+ */
+const compact: { on: boolean; vals: Float64Array; scales: Uint8Array; base: number } = {
+  on: false,
+  vals: new Float64Array(0),
+  scales: new Uint8Array(0),
+  base: 0,
+};
+/** The position of each input among the node's fields (the compiled reader's slots), per compiled criterion. */
+let slots: ReadonlyMap<string, number> = new Map();
+
 /** Reads an input into `read`; a value that is not a decimal reads 0, as `evaluateValue` has it. */
 function readInput(inputs: Inputs, name: string): boolean {
+  if (compact.on) {
+    const at = compact.base + slots.get(name)!;
+    read.n = compact.vals[at]!;
+    read.k = compact.scales[at]!;
+    return true;
+  }
   const v = inputs[name];
   // FieldValue is a Dec, a boolean or a string: an object is a Dec (cheaper than instanceof Dec).
   if (typeof v === "object" && v !== null) return readFixedDec(v, read);
@@ -146,7 +166,8 @@ function compileChildRule(rule: NonNullable<Requirement["children"]>[number]): (
  * the alternatives (`anyOf`, or the criterion's own value against `min`), any one of which meets it.
  */
 function compileRequirement(r: Requirement, f: LevelsFormula, zeroMeets: boolean): RequirementTest | undefined {
-  if (r.present) return (inputs) => (inputs["value"] === true ? 1 : 0);
+  if (r.present)
+    return (inputs) => ((compact.on ? compact.vals[compact.base + slots.get("value")!] === 1 : inputs["value"] === true) ? 1 : 0);
   if (r.children) {
     const rules = r.children.map(compileChildRule);
     if (rules.some((x) => x === undefined)) return undefined;
@@ -178,7 +199,11 @@ function compileRequirement(r: Requirement, f: LevelsFormula, zeroMeets: boolean
 }
 
 /** A level criterion compiled: the level its inputs meet, or undefined when the reference must decide. */
-export type CompiledCriterion = (inputs: Inputs, childLevels: readonly number[]) => number | undefined;
+export interface CompiledCriterion {
+  (inputs: Inputs, childLevels: readonly number[]): number | undefined;
+  /** The same decision on the compiled reader's values of the entry starting at `base`. */
+  compact(vals: Float64Array, scales: Uint8Array, base: number, childLevels: readonly number[]): number | undefined;
+}
 
 /**
  * Compiles a level criterion (once per catalog leaf): the highest L such that every requirement
@@ -186,7 +211,12 @@ export type CompiledCriterion = (inputs: Inputs, childLevels: readonly number[])
  * @returns The compiled test, or undefined when a literal is not a short decimal (e.g. `"1/3"`):
  * the reference decides every unit then.
  */
-export function compileCriterion(f: LevelsFormula, zeroDenominator: "max" | "zero" | "error"): CompiledCriterion | undefined {
+export function compileCriterion(
+  f: LevelsFormula,
+  zeroDenominator: "max" | "zero" | "error",
+  fieldNames: readonly string[] = [],
+): CompiledCriterion | undefined {
+  const ownSlots = new Map(fieldNames.map((name, i) => [name, i]));
   const tests: { level: number; test: RequirementTest }[] = [];
   for (const [level, r] of requirements(f)) {
     const test = compileRequirement(r, f, zeroDenominator === "max");
@@ -196,7 +226,8 @@ export function compileCriterion(f: LevelsFormula, zeroDenominator: "max" | "zer
   // The criterion's own value is the same at every level: measured once.
   const measureOwn = f.value !== undefined ? compileMeasure(f.value) : undefined;
   const own: Own = { outcome: OK, num: 0, den: 1 };
-  return (inputs, childLevels) => {
+  const decide = (inputs: Inputs, childLevels: readonly number[]): number | undefined => {
+    slots = ownSlots;
     if (measureOwn) {
       own.outcome = measureOwn(inputs);
       own.num = num;
@@ -210,4 +241,18 @@ export function compileCriterion(f: LevelsFormula, zeroDenominator: "max" | "zer
     }
     return TOP_LEVEL;
   };
+  const NO_INPUTS: Inputs = {};
+  return Object.assign(decide, {
+    compact(vals: Float64Array, scales: Uint8Array, base: number, childLevels: readonly number[]) {
+      compact.on = true;
+      compact.vals = vals;
+      compact.scales = scales;
+      compact.base = base;
+      try {
+        return decide(NO_INPUTS, childLevels);
+      } finally {
+        compact.on = false;
+      }
+    },
+  });
 }
