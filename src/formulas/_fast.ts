@@ -1,41 +1,15 @@
 import { parseDecimalLiteral, type Dec } from "../_decimal.js";
 import { crossSign, fixedOf, type Fixed } from "../_exact.js";
 import type { ValueExpr } from "./_schema.js";
-import type { AnyFormula } from "./_types.js";
+import type { CompileContext, FastValue } from "./_types.js";
+
+export type { CompileContext, FastFormula, FastPeers, FastValue } from "./_types.js";
 
 // The compiled form of the formula kinds (issue 11, docs/fast-path.md). A compiled formula reads
 // the values of one entry (unit × period × indicator) as exact integers, takes every discontinuous
 // decision on them exactly (cross-multiplication, BigInt past 2^53) and computes what is continuous
 // in doubles; the engine certifies the printed digits against a static error bound or hands the
 // unit to the decimal.js reference.
-
-/**
- * A compiled formula: the raw points (before the clamp to [0, max]) of the entry whose values start
- * at `base`. Value `i` of the entry is `vals[base + i] / 10^scales[base + i]` (booleans 1 / 0,
- * options the index of the option). `NaN` means "not decided here": the unit is scored by the
- * reference (a product past the safe integers, a zero denominator under the `error` policy).
- */
-export type FastFormula = (vals: Float64Array, scales: Uint8Array, base: number, peers: FastPeers | undefined) => number;
-
-/** The best and lowest measured value of the units scored together (relative formulas), as exact fractions. */
-export interface FastPeers {
-  readonly bestA: number;
-  readonly bestB: number;
-  readonly minA: number;
-  readonly minB: number;
-  /** How many units were measured. */
-  readonly count: number;
-}
-
-/** What a kind's `compile` is given. */
-export interface CompileContext {
-  /** Position of a named input among the entry's values. */
-  slot(name: string): number;
-  /** Compiles a nested formula against its own max, the zero-denominator policy applied. */
-  compile(formula: AnyFormula, max: Dec): FastFormula;
-  /** The raw points of a zero denominator under the node's policy (`NaN` for `error`: the reference reports it). */
-  zeroDenominator(max: number): number;
-}
 
 /**
  * Set by a compiled formula when the points it returns are exactly the reference's decimal (a
@@ -83,17 +57,12 @@ export function literalFixed(literal: number | string): Fixed {
 export const FRACTION = { a: 0, b: 1 };
 
 /** Outcome of measuring a value expression. */
-export const Measured = {
+export const Measured: { readonly Ok: 0; readonly ZeroDenominator: 1; readonly Inexact: 2 } = {
   Ok: 0,
   ZeroDenominator: 1,
   /** A sum or a scaled value left the safe integers: the reference decides. */
   Inexact: 2,
-} as const;
-/** One of {@link Measured}. */
-export type Measured = (typeof Measured)[keyof typeof Measured];
-
-/** A compiled value expression: measures it into {@link FRACTION}. */
-export type FastValue = (vals: Float64Array, scales: Uint8Array, base: number) => Measured;
+};
 
 const SUM = { n: 0, k: 0 };
 

@@ -2,7 +2,6 @@ import type * as z from "zod/mini";
 import type { Dec } from "../_decimal.js";
 import type { IssueCode, Lang } from "../errors.js";
 import type { ExplainWords } from "../i18n/explain.js";
-import type { CompileContext, FastFormula, FastValue } from "./_fast.js";
 import type { FieldType, InputDef } from "./_schema.js";
 
 /** A normalised data value: a decimal, a boolean or an option key / text. */
@@ -183,3 +182,39 @@ export interface FormulaKindDef<F extends AnyFormula = AnyFormula, S extends z.Z
   /** The compiled `measure`: measures the value compared across units into `FRACTION`. */
   compileMeasure?(formula: F, ctx: CompileContext): FastValue;
 }
+
+// The compiled form of the kinds (issue 11, docs/fast-path.md; helpers in _fast.ts).
+
+/**
+ * A compiled formula: the raw points (before the clamp to [0, max]) of the entry whose values start
+ * at `base`. Value `i` of the entry is `vals[base + i] / 10^scales[base + i]` (booleans 1 / 0,
+ * options the index of the option). `NaN` means "not decided here": the unit is scored by the
+ * reference (a product past the safe integers, a zero denominator under the `error` policy).
+ */
+export type FastFormula = (vals: Float64Array, scales: Uint8Array, base: number, peers: FastPeers | undefined) => number;
+
+/** The best and lowest measured value of the units scored together (relative formulas), as exact fractions. */
+export interface FastPeers {
+  readonly bestA: number;
+  readonly bestB: number;
+  readonly minA: number;
+  readonly minB: number;
+  /** How many units were measured. */
+  readonly count: number;
+}
+
+/** What a kind's `compile` is given. */
+export interface CompileContext {
+  /** Position of a named input among the entry's values. */
+  slot(name: string): number;
+  /** Compiles a nested formula against its own max, the zero-denominator policy applied. */
+  compile(formula: AnyFormula, max: Dec): FastFormula;
+  /** The raw points of a zero denominator under the node's policy (`NaN` for `error`: the reference reports it). */
+  zeroDenominator(max: number): number;
+}
+
+/** Outcome of measuring a value expression: 0 a value, 1 a zero denominator, 2 not exact in safe integers (the reference decides). */
+export type Measured = 0 | 1 | 2;
+
+/** A compiled value expression: measures it into `FRACTION` (see _fast.ts). */
+export type FastValue = (vals: Float64Array, scales: Uint8Array, base: number) => Measured;
