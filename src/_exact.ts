@@ -8,7 +8,10 @@ export interface Fixed {
   readonly k: number;
 }
 
-const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
+/** 10^0 … 10^22, every one an exact double (shared: do not modify). */
+export const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
+/** The unit roundoff of doubles, 2^-53: one operation's relative error at most (docs/fast-path.md). */
+export const UNIT_ROUNDOFF = 2 ** -53;
 /** Below this magnitude a product of two integers is exact in a double (2^26 · 2^26 < 2^53). */
 const HALF = 2 ** 26;
 
@@ -24,23 +27,6 @@ export function fixedOf(text: string): Fixed | undefined {
   if (frac.length > 15) return undefined;
   const n = Number(`${m[1]}${m[2]}${frac}`);
   return Number.isSafeInteger(n) ? { n: n === 0 ? 0 : n, k: frac.length } : undefined;
-}
-
-/**
- * Sums fixed values exactly at their common scale.
- * @returns The sum, or undefined when it leaves the safe integers.
- */
-export function sumFixed(values: readonly Fixed[]): Fixed | undefined {
-  let k = 0;
-  for (const v of values) if (v.k > k) k = v.k;
-  let n = 0;
-  for (const v of values) {
-    const scaled = v.n * POW10[k - v.k]!;
-    if (!Number.isSafeInteger(scaled)) return undefined;
-    n += scaled;
-    if (!Number.isSafeInteger(n)) return undefined;
-  }
-  return { n, k };
 }
 
 /** Sign of `x·y − z·w` for safe integers, exactly (doubles when every product is exact, else BigInt). */
@@ -62,15 +48,6 @@ export function compareFractions(a: number, b: number, p: number, q: number): -1
 }
 
 /**
- * Compares two fixed values exactly.
- * @returns −1, 0 or 1.
- */
-export function compareFixed(x: Fixed, y: Fixed): -1 | 0 | 1 {
-  // x.n / 10^x.k vs y.n / 10^y.k  ⇔  x.n · 10^y.k vs y.n · 10^x.k
-  return crossSign(x.n, POW10[y.k]!, y.n, POW10[x.k]!);
-}
-
-/**
  * `x·y − z·w` for safe integers, exact before its one rounding to a double (the continuous part of
  * a formula may then use it: its relative error is at most 2^-53).
  */
@@ -78,9 +55,6 @@ export function exactDifference(x: number, y: number, z: number, w: number): num
   if (Math.abs(x) < HALF && Math.abs(y) < HALF && Math.abs(z) < HALF && Math.abs(w) < HALF) return x * y - z * w;
   return Number(BigInt(x) * BigInt(y) - BigInt(z) * BigInt(w));
 }
-
-/** Powers of ten as safe integers, 10^0 … 10^15 (shared: do not modify). */
-export const POWERS_OF_TEN: readonly number[] = POW10;
 
 /** A {@link Fixed} that a reader fills in place (no allocation per value read). */
 export interface FixedSlot {
@@ -133,13 +107,4 @@ export function readFixedDec(x: DecimalParts, out: FixedSlot): boolean {
   out.n = n === 0 ? 0 : x.s < 0 ? -n : n;
   out.k = 0 - shift; // not -shift: -0 when shift is 0
   return true;
-}
-
-/**
- * Reads a decimal.js value as a {@link Fixed} (see {@link readFixedDec}).
- * @returns The fixed value, or undefined when it does not fit.
- */
-export function fixedOfDec(x: DecimalParts): Fixed | undefined {
-  const out = { n: 0, k: 0 };
-  return readFixedDec(x, out) ? out : undefined;
 }

@@ -3,7 +3,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec } from "../src/_decimal.js";
-import { compareFixed, compareFractions, crossSign, fixedOf, sumFixed, type Fixed } from "../src/_exact.js";
+import { compareFractions, crossSign, fixedOf, type Fixed } from "../src/_exact.js";
+import { SUM, sumSlots } from "../src/formulas/_fast.js";
 
 const decOf = (f: Fixed) => new Dec(f.n).div(new Dec(10).pow(f.k));
 const safe = fc.oneof(
@@ -45,29 +46,28 @@ describe("fixed values", () => {
     expect(fixedOf("9007199254740993")).toBeUndefined(); // 2^53 + 1
     expect(fixedOf("0.1234567890123456")).toBeUndefined(); // 16 places
   });
-  it("compares and sums like decimal.js", () => {
+  it("sums an entry's values at their common scale like decimal.js (sumSlots: ratios and proportions)", () => {
     fc.assert(
       fc.property(fixed, fixed, (x, y) => {
-        const d = decOf(x).cmp(decOf(y));
-        expect(compareFixed(x, y)).toBe(d);
-        const s = sumFixed([x, y]);
-        expect(s && decOf(s).eq(decOf(x).plus(decOf(y)))).toBe(true);
+        const ok = sumSlots([0, 1], Float64Array.of(x.n, y.n), Uint8Array.of(x.k, y.k), 0);
+        const expected = decOf(x).plus(decOf(y));
+        if (ok) expect(decOf({ n: SUM.n, k: SUM.k }).eq(expected)).toBe(true);
+        else {
+          // Refused only when a term or the sum at the common scale is past the safe integers.
+          const k = Math.max(x.k, y.k);
+          const a = BigInt(x.n) * 10n ** BigInt(k - x.k);
+          const b = BigInt(y.n) * 10n ** BigInt(k - y.k);
+          const big = (v: bigint) => v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER);
+          expect(big(a) || big(b) || big(a + b)).toBe(true);
+        }
+        // The comparison of two fixed values by cross-multiplication, as exceeds() and the bands do.
+        expect(crossSign(x.n, 10 ** y.k, y.n, 10 ** x.k)).toBe(decOf(x).cmp(decOf(y)));
       }),
       { numRuns: 2000 },
     );
   });
-  it("a sum that leaves the safe integers is undefined (the reference path takes over)", () => {
-    expect(
-      sumFixed([
-        { n: Number.MAX_SAFE_INTEGER, k: 0 },
-        { n: 1, k: 0 },
-      ]),
-    ).toBeUndefined();
-    expect(
-      sumFixed([
-        { n: 2 ** 50, k: 0 },
-        { n: 1, k: 3 },
-      ]),
-    ).toBeUndefined();
+  it("a sum that leaves the safe integers is refused (the reference path takes over)", () => {
+    expect(sumSlots([0, 1], Float64Array.of(Number.MAX_SAFE_INTEGER, 1), Uint8Array.of(0, 0), 0)).toBe(false);
+    expect(sumSlots([0, 1], Float64Array.of(2 ** 50, 1), Uint8Array.of(0, 3), 0)).toBe(false);
   });
 });

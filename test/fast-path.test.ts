@@ -1,12 +1,16 @@
 // The compiled exact fast path (issue 11, docs/fast-path.md): that it is taken, that its printed
 // digits are certified or handed to the reference, and the incremental scoring session.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import type { Catalog, CatalogNode } from "../src/catalog/schema.js";
 import {
   DatasetError,
+  compileCatalog,
   generateDataset,
   getCatalog,
   listCatalogs,
   loadCatalog,
+  loadDataset,
   openScoring,
   score,
   type DatasetInput,
@@ -230,5 +234,78 @@ describe("openScoring: incremental re-score", () => {
       ["a", "5", 3],
       ["c", "2.5", 4],
     ]);
+  });
+});
+
+describe("the fast path reads and decides as the reference (review of issue 11)", () => {
+  const same = (catalog: Parameters<typeof score>[0], ds: DatasetInput, detail: "totals" | "indicators" = "indicators") => {
+    const run = (engine: "fast" | "reference") => {
+      try {
+        return JSON.stringify(score(catalog, structuredClone(ds), { detail, engine }));
+      } catch (e) {
+        return `error ${JSON.stringify((e as DatasetError).issues.map((i) => [i.code, i.path]))}`;
+      }
+    };
+    return [run("fast"), run("reference")] as const;
+  };
+  const sub = (catalog: { catalog: { indicators: readonly unknown[] } }) => structuredClone(catalog.catalog) as unknown as Catalog;
+  const find = (list: readonly CatalogNode[], code: string): CatalogNode | undefined => {
+    for (const n of list) {
+      if (n.code === code) return n;
+      const inner = n.children && find(n.children, code);
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+
+  it("a missing marker in a text field is absent with a warning, never the text “NA” (Vĩnh Phúc xã profile)", () => {
+    const vp = getCatalog("vinh-phuc-2022/xa");
+    const ds = loadDataset(readFileSync("fixtures/vinh-phuc-2022-xa.sample.yaml", "utf8")) as DatasetInput;
+    (ds.units[0]!.profile as Record<string, unknown>)["communeName"] = "NA";
+    const [fast, reference] = same(vp, ds, "totals");
+    expect(fast).toBe(reference);
+    expect(score(vp, ds, { detail: "totals" }).warnings.map((w) => w.code)).toEqual(["missingMarker"]);
+  });
+
+  it("relative minmax: the best unit scores its max exactly (a total on a binary-grid midpoint rounds half up)", () => {
+    // Nghĩa Phương 4.3 (minmax); 1.1 given a max of 1/128 = 0.0078125, a midpoint of the sixth place.
+    const src = sub(getCatalog("quang-ngai-nghia-phuong-2023/xa"));
+    find(src.indicators, "1.1")!.max = "0.0078125";
+    const catalog = compileCatalog(src);
+    const ds: DatasetInput = {
+      catalog: src.id,
+      year: 2023,
+      periods: ["Y"],
+      units: [
+        { id: "a", name: "A", data: { Y: { "1.1": true, "4.3": { a: 1, b: 49 } } } },
+        { id: "b", name: "B", data: { Y: { "4.3": { a: 0, b: 1 } } } },
+      ],
+    };
+    const [fast, reference] = same(catalog, ds, "totals");
+    expect(fast).toBe(reference);
+    expect(asPoints(score(catalog, ds, { detail: "totals" }).units[0]!).total).toBe("10.007813");
+  });
+
+  it("a `from` value of an entry whose own `from` input is missing is still read (Nghĩa Phương 3.2 → 3.3)", () => {
+    const src = sub(getCatalog("quang-ngai-nghia-phuong-2023/xa"));
+    (find(src.indicators, "3.2")!.inputs as Record<string, { from?: string }>)["a"]!.from = "3.1.a"; // 3.3.b is from 3.2.b
+    const catalog = compileCatalog(src);
+    const ds: DatasetInput = {
+      catalog: src.id,
+      year: 2023,
+      periods: ["Y"],
+      units: [{ id: "a", name: "A", data: { Y: { "3.2": { b: 100 }, "3.3": { a: 50 } } } }],
+    };
+    const [fast, reference] = same(catalog, ds);
+    expect(fast).toBe(reference);
+    expect(asPoints(score(catalog, ds, { detail: "indicators" }).units[0]!).indicators["3.3"]!.score).toBe("5");
+  });
+
+  it("a year past the safe integers is refused by the schema, not read", () => {
+    const vp = getCatalog("vinh-phuc-2022/xa");
+    const ds = { ...generateDataset(vp, { units: 2, seed: 1, periods: ["Y"] }), year: 2 ** 53 };
+    const [fast, reference] = same(vp, ds);
+    expect(fast).toBe(reference);
+    expect(fast).toContain("datasetSchema");
   });
 });

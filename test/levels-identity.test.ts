@@ -4,7 +4,13 @@
 // magnitudes where a product leaves 2^53 (BigInt) and past the safe integers (the reference decides).
 import { describe, expect, it } from "vitest";
 import { Dec, parseDecimalLiteral } from "../src/_decimal.js";
-import { fixedOf, fixedOfDec } from "../src/_exact.js";
+import { fixedOf, readFixedDec, type Fixed } from "../src/_exact.js";
+
+/** readFixedDec into a fresh record: the fixed value, or undefined when it does not fit. */
+function fixedOfDec(x: Parameters<typeof readFixedDec>[0]): Fixed | undefined {
+  const out = { n: 0, k: 0 };
+  return readFixedDec(x, out) ? out : undefined;
+}
 import { evaluateLevelUnits, evaluateLevelUnitsReference } from "../src/engine/levels.js";
 import { normalizeDataset } from "../src/engine/normalize.js";
 import { childLevelsByParent } from "../src/levels/index.js";

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DatasetError, generateDataset, getCatalog, loadDataset, score, scoreLines, type Dataset } from "../src/index.js";
 import { runMain } from "../src/cli/main.js";
+import { asPoints } from "./_units.js";
 
 /** A dataset as JSON Lines: the header, then one unit per line. */
 function jsonLines(ds: Dataset | ReturnType<typeof generateDataset>): string[] {
@@ -98,5 +99,75 @@ describe("dti score file.jsonl", () => {
     expect(out.slice(1).map((l) => (JSON.parse(l) as { id: string; total: string; rank: number }).total)).toEqual(
       expected.units.map((u) => (u.scoring === "points" ? u.total : "")),
     );
+  });
+});
+
+describe("scoreLines checks as score() does (review of issue 11)", () => {
+  const cat = getCatalog("dong-nai-2023/huyen");
+  const lines = (x: Dataset | ReturnType<typeof generateDataset>) => {
+    const { units, ...header } = x;
+    return [JSON.stringify(header), ...units.map((u) => JSON.stringify(u))];
+  };
+  const codes = (f: () => unknown) => {
+    try {
+      f();
+      return [];
+    } catch (e) {
+      return (e as DatasetError).issues.map((i) => i.code);
+    }
+  };
+
+  it("an appraised unit whose self-assessment only the reference reads keeps its own self total (Đồng Nai huyện 6.5)", () => {
+    const d = generateDataset(cat, { units: 4, seed: 3, periods: ["Y"] });
+    const u = d.units[0]!;
+    const orig = (u.data!["Y"] as Record<string, Record<string, unknown>>)["6.5"]!;
+    (u.data!["Y"] as Record<string, unknown>)["6.5"] = { ...orig, a: "0.12345678901234567" }; // 17 places: the reference reader
+    u.appraisal = { Y: { "6.5": orig as never } };
+    const streamed = scoreLines(cat, lines(d)).units.find((x) => x.id === u.id);
+    const whole = score(cat, d, { detail: "totals" }).units.find((x) => x.id === u.id);
+    expect(JSON.stringify(streamed)).toBe(JSON.stringify(whole));
+    expect(asPoints(whole!).assessment!.difference).not.toBe("0");
+  });
+
+  it("a header naming another catalog is refused (catalogMismatch)", () => {
+    const d = { ...generateDataset(cat, { units: 2, seed: 3, periods: ["Y"] }), catalog: "vinh-phuc-2022/xa" };
+    expect(codes(() => scoreLines(cat, lines(d)))).toEqual(["catalogMismatch"]);
+  });
+
+  it("a unit the reference reader reads may name a parent on a later line", () => {
+    const d = generateDataset(cat, { units: 3, seed: 3, periods: ["Y"] });
+    d.units[0]!.parent = d.units[2]!.id;
+    const y = d.units[0]!.data!["Y"] as Record<string, Record<string, unknown>>;
+    y["6.5"]!["a"] = String(y["6.5"]!["a"]);
+    expect(scoreLines(cat, lines(d)).warnings.map((w) => w.code)).toEqual(score(cat, d).warnings.map((w) => w.code));
+  });
+
+  it("every problem at once: a line's and the roster's", () => {
+    const d = generateDataset(cat, { units: 3, seed: 3, periods: ["Y"] }) as Dataset;
+    const withRoster = { ...d, roster: [...d.units.slice(0, 2).map((u) => ({ id: u.id, name: u.name })), { id: "zz", name: "Zed" }] };
+    (withRoster.units[0]!.data!["Y"] as Record<string, unknown>)["1.1"] = { programs: -1 };
+    expect(codes(() => scoreLines(cat, lines(withRoster)))).toEqual(codes(() => score(cat, withRoster)));
+    expect(codes(() => scoreLines(cat, lines(withRoster)))).toEqual(["expectedCount", "rosterUnknownUnit"]);
+  });
+});
+
+describe("dti score file.jsonl takes the options of every dataset", () => {
+  it("--roster is applied and --numbers refused, as for JSON", () => {
+    const dir = `${process.env["TMPDIR"] ?? "/tmp"}/dti-stream-opts-${process.pid}`;
+    mkdirSync(dir, { recursive: true });
+    const d = generateDataset(getCatalog("vinh-phuc-2022/xa"), { units: 2, seed: 2, periods: ["Y"] });
+    writeFileSync(`${dir}/d.jsonl`, jsonLines(d).join("\n"));
+    writeFileSync(`${dir}/roster.csv`, "unit_id,unit_name\nzz1,Foo\n");
+    const run = (...args: string[]) => {
+      const err: string[] = [];
+      const code = runMain(["score", `${dir}/d.jsonl`, "--lang", "en", ...args], { out: () => {}, err: (s) => err.push(s) });
+      return { code, err: err.join("\n") };
+    };
+    const roster = run("--roster", `${dir}/roster.csv`);
+    expect(roster.code).toBe(2);
+    expect(roster.err).toContain("is not in the roster");
+    const numbers = run("--numbers", "vi");
+    expect(numbers.code).toBe(2);
+    expect(numbers.err).toContain("--numbers reads a CSV dataset");
   });
 });

@@ -102,19 +102,24 @@ function requireUnit(unit: string, dataset: Dataset, option = "--unit"): string 
 /** JSON Lines datasets: a header line, then one unit per line. */
 const JSON_LINES = /\.(jsonl|ndjson)$/i;
 
-/** The catalog a JSON Lines dataset names on its header line (the first line that is not blank). */
-function jsonLinesCatalog(file: string): CompiledCatalog {
+/** The header line of a JSON Lines dataset (the first line that is not blank), if it is an object. */
+function jsonLinesHeader(file: string): Record<string, unknown> | undefined {
   for (const line of fileLines(file)) {
     if (!line.trim()) continue;
-    let id: unknown;
     try {
-      id = (JSON.parse(line) as { catalog?: unknown } | null)?.catalog;
+      const value = JSON.parse(line) as unknown;
+      return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
     } catch {
-      break; // scoreLines names the syntax error
+      return undefined; // scoreLines names the syntax error
     }
-    if (typeof id === "string") return resolveCatalog(id);
-    break;
   }
+  return undefined;
+}
+
+/** The catalog a JSON Lines dataset names on its header line. */
+function jsonLinesCatalog(file: string, header: Record<string, unknown> | undefined): CompiledCatalog {
+  const id = header?.["catalog"];
+  if (typeof id === "string") return resolveCatalog(id);
   throw new DtiError([createIssue("dataset", "streamHeader", { file }, { detail: "no catalog on the header line (or give --catalog)" })]);
 }
 
@@ -234,11 +239,24 @@ const handlers: Handlers = {
       let catalog: CompiledCatalog;
       if (JSON_LINES.test(file)) {
         // One unit at a time: the dataset is never held whole (100,000 units).
-        catalog = given ?? jsonLinesCatalog(file);
+        const header = jsonLinesHeader(file);
+        catalog = given ?? jsonLinesCatalog(file, header);
+        // The same rules as for a JSON or YAML dataset: --numbers is for CSV, and one roster only.
+        if (opts.numbers !== undefined)
+          throw cliError("usage", { detail: `--numbers reads a CSV dataset; ${file} declares its own (numberFormat: in the file)` });
+        if (opts.roster !== undefined && header && "roster" in header)
+          throw cliError("usage", { detail: `${file} declares a roster: --roster ${opts.roster} cannot replace it` });
+        const roster = opts.roster !== undefined ? readRoster(readFile(opts.roster), opts.roster) : undefined;
         const progress = process.stderr.isTTY ? (n: number) => io.err(cliTexts[lang].progress(n)) : undefined;
         // JSON Lines out shows totals (with --full, every indicator); the other outputs read the indicators.
         const detail = opts.format === "jsonl" && !opts.full ? "totals" : "full";
-        result = scoreLines(catalog, fileLines(file), { file, detail, engine: opts.engine, ...(progress ? { onProgress: progress } : {}) });
+        result = scoreLines(catalog, fileLines(file), {
+          file,
+          detail,
+          engine: opts.engine,
+          ...(roster ? { roster } : {}),
+          ...(progress ? { onProgress: progress } : {}),
+        });
       } else {
         const opened = openDataset(file, given, { roster: opts.roster, numberFormat: opts.numbers });
         catalog = opened.catalog;

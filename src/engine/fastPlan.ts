@@ -1,9 +1,9 @@
-import { fixedOf, type Fixed } from "../_exact.js";
+import { UNIT_ROUNDOFF, fixedOf, type Fixed } from "../_exact.js";
 import { isDue } from "../_periods.js";
 import { duePeriods } from "./rollup.js";
 import type { CompiledCatalog, CompiledNode } from "../catalog/compile.js";
 import { Uncompilable, exactConstant, toDouble, type CompileContext, type FastFormula, type FastValue } from "../formulas/_fast.js";
-import type { AnyFormula, FieldSpec, RatioExpr } from "../formulas/_types.js";
+import type { AnyFormula, FieldSpec } from "../formulas/_types.js";
 import { kindOf } from "../formulas/registry.js";
 import type { Dec } from "../_decimal.js";
 
@@ -36,7 +36,6 @@ export interface LeafPlan {
   /** Offset of the leaf's values in a period's block. */
   readonly offset: number;
   readonly fields: readonly FieldPlan[];
-  readonly byName: ReadonlyMap<string, FieldPlan>;
   /** Fields the unit gives itself (no `from`). */
   readonly asked: readonly FieldPlan[];
   readonly askedByName: ReadonlyMap<string, FieldPlan>;
@@ -46,11 +45,7 @@ export interface LeafPlan {
   /** The compiled measure of a formula scored against its peers (relative). */
   readonly measure: FastValue | undefined;
   /** Proportions to check while reading: numerator ≤ denominator. */
-  readonly proportions: readonly {
-    readonly numerator: readonly number[];
-    readonly denominator: readonly number[];
-    readonly expr: RatioExpr;
-  }[];
+  readonly proportions: readonly { readonly numerator: readonly number[]; readonly denominator: readonly number[] }[];
   readonly max: number;
   /** The max is a constant on the binary grid (see `exactConstant`). */
   readonly maxExact: boolean;
@@ -86,7 +81,6 @@ export interface FastPlan {
   readonly width: number;
   /** Profile fields: key → index, with their specs. */
   readonly profileKeys: readonly string[];
-  readonly profileIndex: ReadonlyMap<string, number>;
   /** Profile fields by key: their index and spec. */
   readonly profileFields: ReadonlyMap<string, { readonly index: number; readonly spec: FieldSpec }>;
   /** Every node in document order (leaves and groups); `nodeIndex` of a leaf is its place here. */
@@ -133,7 +127,7 @@ export function fastPlan(catalog: CompiledCatalog, periods: readonly string[]): 
   return plan ?? undefined;
 }
 
-const U = 2 ** -53;
+const U = UNIT_ROUNDOFF;
 /** The points of a level criterion: none (level catalogs use the plan to read, not to add up). */
 const LEVEL_CRITERION: FastFormula = () => Number.NaN;
 
@@ -182,7 +176,6 @@ function buildPlan(catalog: CompiledCatalog, periods: readonly string[]): FastPl
       node,
       offset: at,
       fields,
-      byName,
       asked: fields.filter((f) => f.source.kind === "asked"),
       askedByName: new Map(fields.filter((f) => f.source.kind === "asked").map((f) => [f.spec.name, f])),
       referencing: fields.some((f) => f.source.kind !== "asked"),
@@ -191,7 +184,6 @@ function buildPlan(catalog: CompiledCatalog, periods: readonly string[]): FastPl
       proportions: node.proportions.map((expr) => ({
         numerator: expr.numerator.map((n) => byName.get(n)!.slot),
         denominator: expr.denominator.map((n) => byName.get(n)!.slot),
-        expr,
       })),
       max: toDouble(node.max),
       maxExact: exactConstant(node.max),
@@ -220,14 +212,20 @@ function buildPlan(catalog: CompiledCatalog, periods: readonly string[]): FastPl
       : undefined,
   );
   const main = catalog.top.filter((n) => !n.unscored).map((n) => indexOf.get(n.code)!);
-  const total = toDouble(catalog.treeTotal);
-  // docs/fast-path.md: |x̂ − x| ≤ (γ_m + γ_{N−1} + 2u)·T with m the most operations of a leaf and N
-  // the terms added (leaves × periods, groups, the mean). Taken twice over, so that the bound holds
-  // for every partial sum and for the difference of two totals (self and final) too.
+  // docs/fast-path.md: |x̂ − x| ≤ (γ_m + γ_{N−1} + 2u)·S with m the most operations of a leaf, N
+  // the terms added (leaves × periods, groups, the mean) and S what every term adds up to at most:
+  // the tree's total, or the sum of the leaves' maxes when that is larger (children of a clamped
+  // group may add up past its max; a period total adds leaves). Taken twice over, so that the
+  // bound holds for every partial sum and for the difference of two totals (self and final) too.
+  const S = Math.max(
+    toDouble(catalog.treeTotal),
+    leaves.reduce((sum, l) => sum + l.max, 0),
+    1,
+  );
   const m = Math.max(0, ...leaves.map((l) => l.ops));
   const n = leaves.length * (periods.length + 1) + order.length + 4;
   const gamma = (k: number) => (k * U) / (1 - k * U);
-  const bound = 2 * (gamma(m) + gamma(n) + 2 * U) * Math.max(total, 1);
+  const bound = 2 * (gamma(m) + gamma(n) + 2 * U) * S;
   return {
     catalog,
     periods,
@@ -235,7 +233,6 @@ function buildPlan(catalog: CompiledCatalog, periods: readonly string[]): FastPl
     leafByCode,
     width: offset,
     profileKeys,
-    profileIndex,
     profileFields: new Map(
       Object.entries(catalog.catalog.profile ?? {}).map(([key, def], index) => [
         key,

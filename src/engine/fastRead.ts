@@ -1,9 +1,9 @@
 import { Dec, decOf } from "../_decimal.js";
-import { fixedOf } from "../_exact.js";
+import { crossSign, fixedOf } from "../_exact.js";
 import { own } from "../_own.js";
-import { isNotApplicable } from "../_values.js";
+import { isMissingMarker, isNotApplicable } from "../_values.js";
 import { periodsProblem } from "../_periods.js";
-import { POW10 } from "../formulas/_fast.js";
+import { POW10, SUM, sumSlots } from "../formulas/_fast.js";
 import type { FieldSpec, FieldValue } from "../formulas/_types.js";
 import type { Dataset } from "../io/dataset.js";
 import type { Entry, NormalizedUnit } from "./normalize.js";
@@ -114,7 +114,8 @@ function readFieldValue(spec: FieldSpec, v: unknown): boolean {
       VALUE.k = 0;
       return true;
     case "option": {
-      if (typeof v !== "string") return false;
+      // A missing marker (NA, #N/A…) is absent with a warning, even where it is an option's key.
+      if (typeof v !== "string" || isMissingMarker(v)) return false;
       const i = spec.options!.indexOf(v);
       if (i < 0) return false;
       VALUE.n = i;
@@ -199,7 +200,7 @@ export function readCompact(raw: unknown, plan: FastPlan): CompactDataset | unde
   if (!isObject(raw)) return undefined;
   for (const key in raw) if (!DATASET_KEYS.has(key)) return undefined;
   const { catalog, year, periods, numberFormat, units } = raw;
-  if (catalog !== plan.catalog.catalog.id || typeof year !== "number" || !Number.isInteger(year)) return undefined;
+  if (catalog !== plan.catalog.catalog.id || typeof year !== "number" || !Number.isSafeInteger(year)) return undefined;
   if (numberFormat !== undefined && numberFormat !== "vi" && numberFormat !== "en") return undefined;
   if (!Array.isArray(periods) || periods.length !== plan.periods.length || !Array.isArray(units) || !units.length) return undefined;
   for (let i = 0; i < periods.length; i++) if (periods[i] !== plan.periods[i]) return undefined;
@@ -290,7 +291,7 @@ function readProfile(profile: unknown, plan: FastPlan, unit: CompactUnit): boole
     if (v === null) continue;
     const at = unit.profileAt + field.index;
     if (field.spec.type === "text") {
-      if (typeof v !== "string") return false;
+      if (typeof v !== "string" || isMissingMarker(v)) return false;
       (unit as { texts: Map<number, string> | undefined }).texts ??= new Map();
       unit.texts!.set(-1 - field.index, v);
       unit.profile[at] = 0;
@@ -369,7 +370,8 @@ function writeField(f: LeafPlan["fields"][number], v: unknown, at: number, unit:
     return true;
   }
   if (f.spec.type === "text") {
-    if (typeof v !== "string") return false;
+    // A missing marker is absent with a warning (the reference reader says so), never the text "NA".
+    if (typeof v !== "string" || isMissingMarker(v)) return false;
     (unit as { texts: Map<number, string> | undefined }).texts ??= new Map();
     unit.texts!.set(at + f.slot, v);
     return true;
@@ -395,7 +397,9 @@ function resolveReferences(leaf: LeafPlan, p: number, plan: FastPlan, unit: Comp
       unit.scales[at + f.slot] = unit.profileScales[pa + s.key]!;
     } else if (s.kind === "indicator") {
       // Not reported or n/a there: this entry's inputs are missing (scored 0, as the reference does).
-      if (unit.status[statusAt + s.leaf] !== Status.Values) {
+      // An entry whose own `from` inputs are missing still gives the values it was given.
+      const source = unit.status[statusAt + s.leaf];
+      if (source !== Status.Values && source !== Status.InputsMissing) {
         unit.status[statusAt + leaf.index] = Status.InputsMissing;
         return true;
       }
@@ -409,14 +413,11 @@ function resolveReferences(leaf: LeafPlan, p: number, plan: FastPlan, unit: Comp
 
 /** numerator > denominator, exactly (sums at a common scale; past the safe integers: the reference decides). */
 function exceeds(numerator: readonly number[], denominator: readonly number[], unit: CompactUnit, at: number): boolean {
-  let k = 0;
-  for (const s of numerator) k = Math.max(k, unit.scales[at + s]!);
-  for (const s of denominator) k = Math.max(k, unit.scales[at + s]!);
-  let n = 0;
-  let d = 0;
-  for (const s of numerator) n += unit.vals[at + s]! * POW10[k - unit.scales[at + s]!]!;
-  for (const s of denominator) d += unit.vals[at + s]! * POW10[k - unit.scales[at + s]!]!;
-  return !Number.isSafeInteger(n) || !Number.isSafeInteger(d) || n > d;
+  if (!sumSlots(numerator, unit.vals, unit.scales, at)) return true;
+  const { n, k } = SUM;
+  if (!sumSlots(denominator, unit.vals, unit.scales, at)) return true;
+  // n/10^k > d/10^dk ⇔ n·10^dk > d·10^k
+  return crossSign(n, POW10[SUM.k]!, SUM.n, POW10[k]!) > 0;
 }
 
 /** A fixed value as the decimal the reference reads. */

@@ -1,5 +1,5 @@
 import { Dec } from "../_decimal.js";
-import { compareFractions } from "../_exact.js";
+import { UNIT_ROUNDOFF, compareFractions } from "../_exact.js";
 import { EXACT, Measured, FRACTION, type FastPeers } from "../formulas/_fast.js";
 import type { PeerStats } from "../formulas/_types.js";
 import type { Issue } from "../errors.js";
@@ -13,7 +13,7 @@ import type { IndicatorResult, PeriodScore, PointsUnit } from "./types.js";
 // doubles from the compiled formulas, every printed figure certified against the plan's error
 // bound; a unit with a figure it cannot certify is scored by the reference (`reference` below).
 
-const U = 2 ** -53;
+const U = UNIT_ROUNDOFF;
 
 /**
  * The 6-place rounding of `x` as an integer count of millionths, when it is certain: `x` lies
@@ -24,9 +24,10 @@ export function certifiedMillionths(x: number, bound: number, exact = false): nu
   const y = x * 1e6;
   const floor = Math.floor(y);
   const f = y - floor; // exact for |y| < 2^52
-  if (exact) {
-    // x is the reference's value on the grid of 2^-23 below 2^10: x · 10^6 and f are exact, and a
-    // midpoint rounds half up (away from zero), as decimal.js does.
+  // An exact value (constants on the grid of 2^-20, halved at most twice by a mean) on the grid of
+  // 2^-22 below 2^11 has at most 33 bits: x · 10^6 (20 bits more) and f are exact, and a midpoint
+  // rounds half up (away from zero), as decimal.js does. Checked here, not assumed.
+  if (exact && Math.abs(x) < 2 ** 11 && Number.isInteger(x * 2 ** 22)) {
     if (f === 0.5) return y > 0 ? floor + 1 : floor;
     return f < 0.5 ? floor : floor + 1;
   }
@@ -113,7 +114,7 @@ export interface FastFigures {
 }
 
 /** Whether dividing by `n` (the periods of a mean, the pillars) keeps an exact double exact: a power of two. */
-const halving = (n: number) => n > 0 && (n & (n - 1)) === 0;
+const halving = (n: number) => n === 1 || n === 2 || n === 4;
 
 /**
  * Scores one unit in doubles.

@@ -23,7 +23,8 @@ export interface ScoringSession {
   /**
    * Replaces a unit's data (matched by `id`; a new id adds the unit) and re-scores.
    * @returns The new result (also in `result`).
-   * @throws DatasetError listing every problem of the edited dataset (the session keeps the state before the edit).
+   * @throws DatasetError listing every problem of the edited dataset, FormulaError for a zero
+   * denominator under the `error` policy (either way the session keeps the state before the edit).
    */
   updateUnit(unit: DatasetUnit | DatasetInput["units"][number]): ScoreResult;
   /**

@@ -3,7 +3,7 @@ import { compileCatalog, type CompiledCatalog } from "../catalog/compile.js";
 import { DatasetError, FormulaError, createIssue, registerMessages, type Issue } from "../errors.js";
 import { fileMessages } from "../i18n/files.js";
 import { readDatasetObject, type Dataset } from "../io/dataset.js";
-import { checkRoster, filledCount } from "../io/roster.js";
+import { checkRoster, filledCount, type RosterEntry } from "../io/roster.js";
 import { fastPlan, type FastPlan } from "./fastPlan.js";
 import { compactOf, normalizedOf, readCompactUnitInto, storage, type CompactUnit, type Storage } from "./fastRead.js";
 import { checkParents, normalizeDataset, periodGapWarnings, type NormalizedUnit } from "./normalize.js";
@@ -25,6 +25,8 @@ export interface StreamOptions {
   readonly detail?: Detail;
   /** The file the lines come from, for the places of problems. */
   readonly file?: string;
+  /** Every unit that should be in the dataset (`--roster`): its checks run as for every dataset. */
+  readonly roster?: readonly RosterEntry[];
   /** Called every 1,000 units read (progress for long runs). */
   readonly onProgress?: (units: number) => void;
   readonly engine?: "fast" | "reference";
@@ -93,6 +95,18 @@ export function scoreLines(catalog: CompiledCatalog, lines: Iterable<string>, op
         issues.push(...probe.issues.map((i) => createIssue(i.kind, i.code, { ...i.where, ...at(row) }, i, i.path)));
         break;
       }
+      if (probe.dataset.catalog !== main.catalog.id) {
+        issues.push(
+          createIssue("dataset", "catalogMismatch", at(row), { received: probe.dataset.catalog, expected: main.catalog.id }, ["catalog"]),
+        );
+        break;
+      }
+      if (probe.dataset.roster && options.roster) {
+        issues.push(
+          createIssue("dataset", "streamHeader", at(row), { detail: "the header declares a roster: another one cannot replace it" }),
+        );
+        break;
+      }
       const periods = probe.dataset.periods;
       if (periodsProblem(periods)) {
         issues.push(createIssue("dataset", "badPeriods", at(row), { received: periods.join(", ") }, ["periods"]));
@@ -128,8 +142,10 @@ export function scoreLines(catalog: CompiledCatalog, lines: Iterable<string>, op
       // A value past the safe integers: this unit is scored by the reference.
       if (!compact) referenceOnly.set(index, one.unit);
       if (one.unit.appraisal && !selfs) selfs = [...finals];
-    }
-    if (selfs) selfs.push(self ?? compact);
+      // An appraised unit's self-assessment is its own (undefined: the reference scores the unit).
+      if (!one.unit.appraisal) self = compact;
+    } else self = compact;
+    if (selfs) selfs.push(self);
     id = id!;
     const first = ids.get(id);
     if (first !== undefined)
@@ -154,8 +170,8 @@ export function scoreLines(catalog: CompiledCatalog, lines: Iterable<string>, op
     if (options.onProgress && finals.length % 1000 === 0) options.onProgress(finals.length);
   }
   if (!header && !issues.length) issues.push(createIssue("dataset", "streamHeader", at(row), { detail: "no header line" }));
-  if (issues.length) throw new DatasetError(issues);
-  const head = header!;
+  if (!header || (issues.length && gathered)) throw new DatasetError(issues);
+  const head = header;
   if (gathered) {
     // Scored as a whole; the problems of a unit are named by its line.
     try {
@@ -183,12 +199,14 @@ export function scoreLines(catalog: CompiledCatalog, lines: Iterable<string>, op
       new Set(),
       parentIssues,
     );
+  const rosterList = options.roster ?? (Array.isArray(head["roster"]) ? (head["roster"] as readonly RosterEntry[]) : undefined);
   const roster = checkRoster(
-    { catalog: String(head["catalog"]), ...(Array.isArray(head["roster"]) ? { roster: head["roster"] as never } : {}), units: light },
+    { catalog: String(head["catalog"]), ...(rosterList ? { roster: rosterList } : {}), units: light },
     (i) => ({ where: at(rowOf[i]!), path: ["units", i] }),
     (u) => (u as Light).filled,
   );
-  const all = [...parentIssues.map((i) => withRow(i, rowOf, at)), ...roster.errors];
+  // Every problem at once: the lines', then the links between units and the roster's (as score() orders them).
+  const all = [...issues, ...parentIssues.map((i) => withRow(i, rowOf, at)), ...roster.errors];
   if (all.length) throw new DatasetError(all);
   const scoringIssues: Issue[] = [];
   const detail = options.detail ?? "totals";
@@ -244,8 +262,10 @@ function readOne(
   const reading = readDatasetObject({ ...header, units: [value] }, {});
   if (!reading.dataset || reading.issues.length) return { issues: reading.issues.map(place), warnings: [] };
   try {
-    const { units, warnings } = normalizeDataset(reading.dataset, main);
-    const unit = units[0]!;
+    // The unit alone: its parent is checked with every unit at the end, not against this one-unit dataset.
+    const { parent, ...alone } = reading.dataset.units[0]!;
+    const { units, warnings } = normalizeDataset({ ...reading.dataset, units: [alone] }, main);
+    const unit: NormalizedUnit = { ...units[0]!, parent };
     // The dataset-wide warnings (period gaps) are given once, from the header.
     const own = warnings.filter((w) => w.code !== "periodGap").map(place);
     return {

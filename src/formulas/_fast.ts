@@ -1,5 +1,5 @@
 import { parseDecimalLiteral, type Dec } from "../_decimal.js";
-import { crossSign, fixedOf, type Fixed } from "../_exact.js";
+import { POW10, crossSign, fixedOf, type Fixed } from "../_exact.js";
 import type { ValueExpr } from "./_schema.js";
 import type { CompileContext, FastValue } from "./_types.js";
 
@@ -32,8 +32,7 @@ export function exactConstant(d: Dec): boolean {
 /** Thrown by `compile` when a formula has no exact compiled form (a catalog literal such as "1/3"): the catalog is scored by the reference. */
 export class Uncompilable extends Error {}
 
-/** 10^0 … 10^22, all exact doubles. */
-export const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
+export { POW10 } from "../_exact.js";
 
 /** A decimal as the nearest double (exact decimals print back the same: "22.5" → 22.5). */
 export function toDouble(d: Dec): number {
@@ -42,10 +41,18 @@ export function toDouble(d: Dec): number {
 
 /**
  * A catalog literal ("80%", "4/5", "2.5") as an exact fixed value, as the reference holds it.
- * @throws Uncompilable when it has more than 15 places (e.g. "1/3", held to 40 digits by the reference).
+ * @returns Undefined when it has more than 15 places (e.g. "1/3", held to 40 digits by the reference).
+ */
+export function fixedLiteral(literal: number | string): Fixed | undefined {
+  return fixedOf(parseDecimalLiteral(literal).toFixed());
+}
+
+/**
+ * {@link fixedLiteral} for a kind's `compile`.
+ * @throws Uncompilable when the literal has no exact fixed form: the catalog is scored by the reference.
  */
 export function literalFixed(literal: number | string): Fixed {
-  const f = fixedOf(parseDecimalLiteral(literal).toFixed());
+  const f = fixedLiteral(literal);
   if (!f) throw new Uncompilable(`literal ${String(literal)}`);
   return f;
 }
@@ -64,10 +71,11 @@ export const Measured: { readonly Ok: 0; readonly ZeroDenominator: 1; readonly I
   Inexact: 2,
 };
 
-const SUM = { n: 0, k: 0 };
+/** The last sum of {@link sumSlots}: n / 10^k (a shared scratch record, read right after the call). */
+export const SUM = { n: 0, k: 0 };
 
-/** Sums values at their common scale into SUM; false when it leaves the safe integers. */
-function sumSlots(slots: readonly number[], vals: Float64Array, scales: Uint8Array, base: number): boolean {
+/** Sums values of an entry at their common scale into {@link SUM}; false when it leaves the safe integers. */
+export function sumSlots(slots: readonly number[], vals: Float64Array, scales: Uint8Array, base: number): boolean {
   if (slots.length === 1) {
     SUM.n = vals[base + slots[0]!]!;
     SUM.k = scales[base + slots[0]!]!;

@@ -8,8 +8,8 @@
  * short decimal m/10^k (m, k safe), so a ratio at or above it rounds to at or above it, and a ratio
  * a/b below it is below by at least 1/(b·10^k), more than the rounding since m·b < 2^106 < 10^39.
  */
-import { parseDecimalLiteral } from "../_decimal.js";
-import { crossSign, readFixedDec, POWERS_OF_TEN, type Fixed, type FixedSlot } from "../_exact.js";
+import { crossSign, readFixedDec, POW10, type Fixed, type FixedSlot } from "../_exact.js";
+import { fixedLiteral } from "../formulas/_fast.js";
 import type { ValueExpr } from "../formulas/_schema.js";
 import type { Inputs } from "../formulas/_types.js";
 import { requirements, TOP_LEVEL, type LevelsFormula, type Requirement } from "./index.js";
@@ -68,8 +68,8 @@ function readSum(names: readonly string[], inputs: Inputs): boolean {
     // Bring both to the larger scale, then add.
     let a = n;
     let b = read.n;
-    if (read.k > k) a = n * POWERS_OF_TEN[read.k - k]!;
-    else if (read.k < k) b = read.n * POWERS_OF_TEN[k - read.k]!;
+    if (read.k > k) a = n * POW10[read.k - k]!;
+    else if (read.k < k) b = read.n * POW10[k - read.k]!;
     n = a + b;
     if (read.k > k) k = read.k;
     if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b) || !Number.isSafeInteger(n)) return false;
@@ -88,7 +88,7 @@ function compileMeasure(expr: ValueExpr): Measure {
     return (inputs) => {
       if (!readInput(inputs, expr)) return UNSAFE;
       num = read.n;
-      den = POWERS_OF_TEN[read.k]!;
+      den = POW10[read.k]!;
       return OK;
     };
   const { numerator, denominator } = expr;
@@ -100,8 +100,8 @@ function compileMeasure(expr: ValueExpr): Measure {
     const { n: bn, k: bk } = read;
     if (bn === 0) return ZERO_DENOMINATOR;
     // a/b at one scale: (a.n · 10^(k − a.k)) / (b.n · 10^(k − b.k)).
-    const a = ak < bk ? an * POWERS_OF_TEN[bk - ak]! : an;
-    const b = bk < ak ? bn * POWERS_OF_TEN[ak - bk]! : bn;
+    const a = ak < bk ? an * POW10[bk - ak]! : an;
+    const b = bk < ak ? bn * POW10[ak - bk]! : bn;
     if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) return UNSAFE;
     num = b > 0 ? a : -a;
     den = b > 0 ? b : -b;
@@ -109,15 +109,9 @@ function compileMeasure(expr: ValueExpr): Measure {
   };
 }
 
-/** A catalog literal as a fixed value (`"80%"` → 8/10); undefined when it is not a short decimal. */
-function literalFixed(literal: number | string): Fixed | undefined {
-  const out = { n: 0, k: 0 };
-  return readFixedDec(parseDecimalLiteral(literal), out) ? out : undefined;
-}
-
 /** `value ≥ min` exactly: v/w ≥ n/10^k ⇔ v · 10^k ≥ n · w (w > 0). */
 function reaches(v: number, w: number, min: Fixed): boolean {
-  return crossSign(v, POWERS_OF_TEN[min.k]!, min.n, w) >= 0;
+  return crossSign(v, POW10[min.k]!, min.n, w) >= 0;
 }
 
 /** The criterion's own value, measured once before its requirements run. */
@@ -136,14 +130,14 @@ type RequirementTest = (inputs: Inputs, childLevels: readonly number[], own: Own
 /** A roll-up rule over child levels, exactly: `have ≥ need` as integer cross-products. */
 function compileChildRule(rule: NonNullable<Requirement["children"]>[number]): ((levels: readonly number[]) => boolean) | undefined {
   if (rule.meanLevel !== undefined) {
-    const need = literalFixed(rule.meanLevel);
+    const need = fixedLiteral(rule.meanLevel);
     if (!need) return undefined;
     // Σ levels / n ≥ need.n / 10^k ⇔ Σ levels · 10^k ≥ need.n · n.
     return (levels) => {
       if (!levels.length) return false;
       let total = 0;
       for (const l of levels) total += l;
-      return crossSign(total, POWERS_OF_TEN[need.k]!, need.n, levels.length) >= 0;
+      return crossSign(total, POW10[need.k]!, need.n, levels.length) >= 0;
     };
   }
   const atLeast = rule.atLeastLevel!;
@@ -156,9 +150,9 @@ function compileChildRule(rule: NonNullable<Requirement["children"]>[number]): (
     const count = rule.count;
     return (levels) => countAtOrAbove(levels) >= count;
   }
-  const share = literalFixed(rule.share!);
+  const share = fixedLiteral(rule.share!);
   if (!share) return undefined;
-  return (levels) => levels.length > 0 && crossSign(countAtOrAbove(levels), POWERS_OF_TEN[share.k]!, share.n, levels.length) >= 0;
+  return (levels) => levels.length > 0 && crossSign(countAtOrAbove(levels), POW10[share.k]!, share.n, levels.length) >= 0;
 }
 
 /**
@@ -179,7 +173,7 @@ function compileRequirement(r: Requirement, f: LevelsFormula, zeroMeets: boolean
   if (!alternatives.length) return () => 0;
   const compiled: { own: boolean; measure: Measure; min: Fixed }[] = [];
   for (const alt of alternatives) {
-    const min = literalFixed(alt.min);
+    const min = fixedLiteral(alt.min);
     if (!min) return undefined;
     compiled.push({ own: alt.value === value, measure: compileMeasure(alt.value), min });
   }

@@ -81,7 +81,9 @@ export const perItem: FormulaKindDef<PerItemFormula, typeof PerItemFormulaSchema
           return cap;
         }
         const raw = sum / unit;
-        // Exact when the double times 10^k gives back the integer (on the grid, below 2^20).
+        // Exact when the double times 10^k gives back the integer: on the grid of 2^-20 below 2^20
+        // the double has at most 40 bits, and 10^k (k ≤ 3, 10 bits) keeps the product exact, so
+        // equality with the integer sum proves the division was exact.
         EXACT.value = k <= 3 && Number.isInteger(raw * 2 ** 20) && raw < 2 ** 20 && raw * unit === sum;
         return raw;
       }

@@ -65,13 +65,18 @@ export const relative: FormulaKindDef<RelativeFormula, typeof RelativeFormulaSch
         EXACT.value = true;
         return 0;
       }
-      // The best itself (the same fraction): (a/b)/(a/b) is exactly 1 in doubles, × max exact.
-      EXACT.value = a === p.bestA && b === p.bestB && maxExact;
+      // The best itself (the same fraction) scores max exactly: (a/b)/(a/b) is 1 in doubles, and
+      // minmax's (best − min)/(best − min) is 1 in decimal.js, given as max here.
+      const isBest = a === p.bestA && b === p.bestB;
+      EXACT.value = isBest && maxExact;
       // best > min, exactly: bestA/bestB > minA/minB.
       if (minmax && crossSign(p.bestA, p.minB, p.minA, p.bestB) > 0) {
+        if (isBest) return m;
         // (v − min)/(best − min) = (a·minB − minA·b)·bestB / (b·(bestA·minB − minA·bestB)); differences exact before rounding.
         const x = exactDifference(a, p.minB, p.minA, b);
         const y = exactDifference(p.bestA, p.minB, p.minA, p.bestB);
+        // The lowest scores 0 exactly.
+        EXACT.value = x === 0;
         return (x / b) * (p.bestB / y) * m;
       }
       return (a / b / (p.bestA / p.bestB)) * m;
