@@ -8,7 +8,14 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/formulas.test.ts", "test/rules.test.ts", "test/mutation-*.test.ts", "test/hostile-cases.test.ts"],
+    include: [
+      "test/formulas.test.ts",
+      "test/rules.test.ts",
+      "test/mutation-*.test.ts",
+      "test/hostile-cases.test.ts",
+      "test/fast-path.test.ts",
+      "test/fast-identity.test.ts",
+    ],
     testTimeout: 60_000,
   },
 });
