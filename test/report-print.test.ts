@@ -108,4 +108,14 @@ describe.skipIf(skip)("printable unit reports in headless Chromium", () => {
     expect(one.text.join("")).not.toContain("(phuong-lien-bao)");
     expect(one.text.join("")).not.toContain("(thi-tran-hop-hoa)");
   }, 120_000);
+
+  it("Kon Tum communes (a level catalog): 6 units, 12 pages; the header gives the level and the registered one", async () => {
+    const kt = getCatalog("kon-tum-2025/xa");
+    const data = reportData(kt, loadDataset(readFileSync("fixtures/kon-tum-2025-xa.sample.yaml", "utf8")), "vi");
+    const { pages, heights, text } = await print(reportHtml(data, "vi", { perUnit: true }));
+    expect(Math.max(...heights)).toBeLessThan(PAGE_HEIGHT);
+    expect(pages).toBe(12);
+    expect(text[0]).toContain("121/QĐ-UBND (2025-03-10) · năm 2025");
+    expect(text[0]).toContain("Mức đạt: 5 Toàn diện · Đăng ký 5 (Công nhận: Có) · Hạng 1/6");
+  }, 120_000);
 });
