@@ -67,7 +67,28 @@ export { explain, describeTrace, type Explanation } from "./analysis/explain.js"
 export { gaps, type GapReport, type Gap, type Suggestion } from "./analysis/gaps.js";
 export { whatIf, parseOverride, type WhatIf } from "./analysis/whatif.js";
 export { compare, assessmentDifferences, type Comparison, type UnitChange, type AssessmentDifference } from "./analysis/compare.js";
-export { report, reportData, reportMarkdown, reportHtml, reportCsv, type ReportFormat, type ReportData } from "./analysis/report.js";
+export {
+  report,
+  reportData,
+  reportMarkdown,
+  reportHtml,
+  reportCsv,
+  renderReport,
+  groupsCsv,
+  type ReportFormat,
+  type ReportData,
+  type ReportDataOptions,
+  type ReportHtmlOptions,
+} from "./analysis/report.js";
+export {
+  selectUnits,
+  groupByParent,
+  foldText,
+  UNIT_SORTS,
+  type UnitSort,
+  type UnitSelection,
+  type ParentGroup,
+} from "./analysis/select.js";
 export { template, catalogDatasetSchema, CSV_COLUMNS, type TemplateFormat, type TemplateOptions } from "./io/template.js";
 export { datasetFromCsv, readCsvDataset, type CsvReadOptions, type CsvReading } from "./io/csv.js";
 export { checkRoster, RosterSchema, type RosterEntry, type RosterReport, type RosterSubject } from "./io/roster.js";

@@ -77,7 +77,7 @@ function optionsOf(name: CommandName): [string, OptionSpec][] {
 const kebab = (s: string): string => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const placeholder = (o: OptionSpec): string => o.choices?.join("|") ?? o.value ?? "VALUE";
 const flagOf = (name: string, o: OptionSpec): string =>
-  o.type === "boolean" ? `--${name}` : `--${name} ${placeholder(o)}${o.type === "list" ? " …" : ""}`;
+  o.type === "boolean" ? `--${kebab(name)}` : `--${kebab(name)} ${placeholder(o)}${o.type === "list" ? " …" : ""}`;
 
 function argUsage(a: ArgSpec): string {
   const n = kebab(a.name);
@@ -144,7 +144,7 @@ export function commandHelp(name: CommandName, lang: Lang): string {
 
 function checkChoice(name: string, o: OptionSpec, value: string): void {
   if (o.choices && !o.choices.includes(value))
-    throw cliError("badValue", { detail: `--${name}`, expected: o.choices.join(", "), received: value });
+    throw cliError("badValue", { detail: `--${kebab(name)}`, expected: o.choices.join(", "), received: value });
 }
 
 /**
@@ -175,14 +175,15 @@ export function preParse(argv: readonly string[]): { lang: Lang; rest: string[] 
 }
 
 function toCommanderOption(name: string, o: OptionSpec): Option {
-  const option = new Option(`${o.short ? `-${o.short}, ` : ""}--${name}${o.type === "boolean" ? "" : " <value>"}`);
+  // commander names the value of `--group-by` groupBy: the key of the declaration.
+  const option = new Option(`${o.short ? `-${o.short}, ` : ""}--${kebab(name)}${o.type === "boolean" ? "" : " <value>"}`);
   if (o.default !== undefined) option.default(o.default);
   if (o.required) option.makeOptionMandatory();
   if (o.type === "list") option.argParser((v: string, previous: string[] | undefined) => [...(previous ?? []), v]);
   else if (o.type === "integer") {
     option.argParser((v: string) => {
       // Digits only, and no more than a JS number holds exactly (Number() would round them silently).
-      if (!/^-?\d+$/.test(v) || !Number.isSafeInteger(Number(v))) throw cliError("badInteger", { detail: `--${name}`, received: v });
+      if (!/^-?\d+$/.test(v) || !Number.isSafeInteger(Number(v))) throw cliError("badInteger", { detail: `--${kebab(name)}`, received: v });
       return Number(v);
     });
   } else if (o.choices) {
@@ -211,7 +212,7 @@ function commanderArgument(a: ArgSpec): string {
 function fromCommander(e: CommanderError, name: CommandName, lang: Lang): CliError {
   const quoted = /'([^']*)'/.exec(e.message)?.[1] ?? "";
   const flag = quoted.split(" ")[0] ?? "";
-  const option = optionsOf(name).find(([n]) => `--${n}` === flag);
+  const option = optionsOf(name).find(([n]) => `--${kebab(n)}` === flag);
   const spec = specOf(name);
   switch (e.code) {
     case "commander.unknownOption":
@@ -219,7 +220,7 @@ function fromCommander(e: CommanderError, name: CommandName, lang: Lang): CliErr
         received: quoted,
         detail: name,
         expected: optionsOf(name)
-          .map(([n]) => `--${n}`)
+          .map(([n]) => `--${kebab(n)}`)
           .join(", "),
       });
     case "commander.optionMissingArgument":

@@ -7,6 +7,7 @@ import type { LevelUnit, PointsUnit, ScoreResult, UnitResult } from "../engine/t
 import type { Issue, Lang } from "../errors.js";
 import { cliTexts } from "../i18n/cli.js";
 import { table } from "./_utils.js";
+import type { ParentGroup } from "../analysis/select.js";
 
 const T = cliTexts;
 
@@ -186,4 +187,15 @@ export function toTable(result: ScoreResult, catalogs: ReadonlyMap<string, Compi
   }
   // The warnings follow in their own block, written by the command (they name the file).
   return blocks.join("\n\n");
+}
+
+/** The summary per parent unit as a text table (`--group-by parent`). */
+export function groupsTable(groups: readonly ParentGroup[], lang: Lang): string {
+  const t = T[lang].table;
+  const n = (s: string) => formatNumber(s, lang);
+  return `${t.byParent}:\n${table(
+    [t.parent, t.unit, t.units, t.mean, t.lowest, t.highest],
+    groups.map((g) => [g.parent ?? t.none, g.name ?? "", String(g.units), n(g.mean), n(g.min), n(g.max)]),
+    [false, false, true, true, true, true],
+  )}`;
 }

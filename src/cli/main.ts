@@ -26,7 +26,8 @@ import { explain, unitHeadline } from "../analysis/explain.js";
 import { gaps } from "../analysis/gaps.js";
 import { whatIf, parseOverride } from "../analysis/whatif.js";
 import { compare } from "../analysis/compare.js";
-import { renderReport, reportData, warningsCsv } from "../analysis/report.js";
+import { groupsCsv, renderReport, reportData, warningsCsv } from "../analysis/report.js";
+import { groupByParent, selectUnits, type ParentGroup, type UnitSort } from "../analysis/select.js";
 import { formatNumber } from "../_format.js";
 import { template } from "../io/template.js";
 import { readCsvDataset } from "../io/csv.js";
@@ -38,10 +39,10 @@ import { periodsProblem } from "../_periods.js";
 import { writeFileSync } from "node:fs";
 import type { Dataset } from "../io/dataset.js";
 import { cliTexts } from "../i18n/cli.js";
-import { toCsv, toJson, toTable, unitJson } from "./_render.js";
+import { groupsTable, toCsv, toJson, toTable, unitJson } from "./_render.js";
 import { fileLines } from "./_lines.js";
 import { scoreLines } from "../engine/stream.js";
-import type { ScoreResult } from "../engine/types.js";
+import type { ScoreResult, UnitResult } from "../engine/types.js";
 import { readFile, resolveCatalog, table } from "./_utils.js";
 import { cliError, commandHelp, globalHelp, parseCommand, preParse, unknownCommand, VERSION } from "./_args.js";
 import { isCommandName, VERSION_FLAGS, type ArgsOf, type CommandName, type OptionsOf } from "./spec.js";
@@ -233,6 +234,9 @@ const handlers: Handlers = {
   score({ args: [files], opts, lang, io }) {
     const outputs: string[] = [];
     const warnings: Issue[] = [];
+    // JSON Lines is written unit by unit: a summary of all of them has no line to go on.
+    if (opts.groupBy !== undefined && opts.format === "jsonl")
+      throw cliError("optionFormat", { detail: "--group-by", received: opts.format, expected: "table, json, csv" });
     const given = givenCatalog(opts.catalog);
     forEachFile(files, (file) => {
       let result: ScoreResult;
@@ -265,15 +269,24 @@ const handlers: Handlers = {
       }
       const own = result.warnings.map((w) => inFile(w, file));
       warnings.push(...own);
+      const all = result.units;
+      result = { ...result, units: shownUnits(all, opts) };
+      const groups: ParentGroup[] | undefined = opts.groupBy === "parent" ? groupByParent(result.units, all) : undefined;
       const catalogs = new Map<string, CompiledCatalog>([[catalog.id, catalog]]);
       if (catalog.childCatalog) catalogs.set(catalog.childCatalog, resolveCatalog(catalog.childCatalog));
       if (opts.format === "jsonl") {
         // Written as it goes: a line for the run, then one per unit in rank order.
         io.out(JSON.stringify({ catalog: result.catalog, year: result.year, periods: result.periods, warnings: own }));
         for (const u of result.units) io.out(JSON.stringify(unitJson(u, opts.full)));
-      } else if (opts.format === "json") outputs.push(JSON.stringify(toJson(result, opts.full, own), null, 2));
-      else if (opts.format === "csv") outputs.push(toCsv(result));
-      else outputs.push(`${files.length > 1 ? `# ${file}\n` : ""}${toTable(result, catalogs, lang)}`);
+      } else if (opts.format === "json")
+        outputs.push(
+          JSON.stringify(groups ? { ...(toJson(result, opts.full, own) as object), groups } : toJson(result, opts.full, own), null, 2),
+        );
+      else if (opts.format === "csv") outputs.push(groups ? groupsCsv(groups) : toCsv(result));
+      else
+        outputs.push(
+          `${files.length > 1 ? `# ${file}\n` : ""}${toTable(result, catalogs, lang)}${groups ? `\n\n${groupsTable(groups, lang)}` : ""}`,
+        );
     });
     if (outputs.length) io.out(outputs.join("\n\n"));
     showWarnings(warnings, opts.format === "table" ? "inline" : opts.format === "csv" ? "stderr" : "json", { opts, lang, io });
@@ -494,12 +507,30 @@ const handlers: Handlers = {
   },
 
   report({ args: [file], opts, lang, io }) {
+    if (opts.perUnit && opts.format !== "html")
+      throw cliError("optionFormat", { detail: "--per-unit", received: opts.format, expected: "html" });
     const given = givenCatalog(opts.catalog);
     const { dataset, catalog, warnings: read } = inFileScope(file, () => openDataset(file, given));
-    const data = inFileScope(file, () => reportData(catalog, dataset, lang, { engine: opts.engine }));
+    if (opts.unit !== undefined) requireUnit(opts.unit, dataset);
+    const data = inFileScope(file, () =>
+      reportData(catalog, dataset, lang, {
+        engine: opts.engine,
+        unit: opts.unit,
+        filter: opts.filter,
+        sort: opts.sort,
+        groupBy: opts.groupBy,
+      }),
+    );
+    if (!data.units.length && opts.filter !== undefined) noMatch(opts.filter, data.result.units);
     const warnings = [...read, ...data.result.warnings].map((w) => inFile(w, file));
     // md, html and json show the warnings themselves (a "Cảnh báo" section, the result's list); CSV rows cannot.
-    io.out(renderReport({ ...data, result: { ...data.result, warnings } }, opts.format, lang));
+    // --unit in HTML is the printable pages of that unit; in the other formats, that unit's part of the report.
+    io.out(
+      renderReport({ ...data, result: { ...data.result, warnings } }, opts.format, lang, {
+        unit: opts.format === "html" ? opts.unit : undefined,
+        perUnit: opts.perUnit,
+      }),
+    );
     showWarnings(warnings, opts.format === "csv" ? "stderr" : "json", { opts, lang, io });
     return 0;
   },
@@ -520,6 +551,20 @@ const handlers: Handlers = {
     return 0;
   },
 };
+
+/** The units `--filter` and `--sort` show; a filter that keeps none is an error, not an empty table. */
+function shownUnits<U extends UnitResult>(
+  units: readonly U[],
+  opts: { readonly filter?: string | undefined; readonly sort: UnitSort },
+): U[] {
+  const shown = selectUnits(units, opts);
+  if (!shown.length && units.length) noMatch(opts.filter ?? "", units);
+  return shown;
+}
+
+function noMatch(filter: string, units: readonly UnitResult[]): never {
+  throw cliError("noMatchingUnit", { detail: "--filter", received: filter, expected: units.map((u) => u.id).join(", ") });
+}
 
 function renderLint(r: LintReport, lang: Lang): string {
   const s = r.stats;

@@ -9,7 +9,7 @@
  */
 export type OptionType = "string" | "integer" | "boolean" | "list";
 
-/** Declaration of one option, `--name value` or `--name=value`. */
+/** Declaration of one option, `--name value` or `--name=value` (a key `groupBy` is the flag `--group-by`). */
 export interface OptionSpec {
   readonly type: OptionType;
   /** Placeholder of the value in the usage line (`id|path`); `choices` are shown instead when given. */
@@ -46,6 +46,10 @@ const warningsOption = { type: "string", value: "file.csv" } as const;
 // Every command that scores can force the decimal.js reference engine (docs/fast-path.md): to
 // compare with the compiled fast path, or to have every trace computed up front.
 const engineOption = { type: "string", choices: ["fast", "reference"], default: "fast" } as const;
+// Which units a table or report shows and in which order (issue 12): src/analysis/select.ts.
+const sortOption = { type: "string", choices: ["total", "name", "id"], default: "total" } as const;
+const filterOption = { type: "string", value: "text" } as const;
+const groupByOption = { type: "string", choices: ["parent"] } as const;
 
 /** Options every command takes (`--lang` also applies to the error messages). */
 export const GLOBAL_OPTIONS = {
@@ -66,6 +70,9 @@ export const COMMANDS = {
       full: { type: "boolean" },
       roster: { type: "string", value: "file" },
       numbers: { type: "string", choices: ["vi", "en"] },
+      sort: sortOption,
+      filter: filterOption,
+      groupBy: groupByOption,
       warnings: warningsOption,
       engine: engineOption,
     },
@@ -128,6 +135,11 @@ export const COMMANDS = {
     args: [{ name: "dataset", arity: "one" }],
     options: {
       format: { type: "string", choices: ["md", "html", "csv", "json"], default: "md" },
+      unit: { type: "string", value: "ID" },
+      perUnit: { type: "boolean" },
+      sort: sortOption,
+      filter: filterOption,
+      groupBy: groupByOption,
       catalog: catalogOption,
       warnings: warningsOption,
       engine: engineOption,

@@ -64,6 +64,11 @@ export interface CliTexts {
     readonly summary: string;
     readonly parent: string;
     readonly none: string;
+    readonly byParent: string;
+    readonly units: string;
+    readonly mean: string;
+    readonly lowest: string;
+    readonly highest: string;
   };
 }
 
@@ -92,7 +97,7 @@ export const en = {
       gaps: "Where a unit loses points, and how to gain them.",
       whatif: "Score again with changed inputs and show what moves.",
       compare: "Compare two years scored with the same catalog.",
-      report: "Write a report (Markdown, HTML, CSV or JSON).",
+      report: "Write a report (Markdown, HTML, CSV or JSON), or printable pages per unit (--per-unit, --unit).",
       template: "Write a blank data-entry template of a catalog.",
       help: "Show the usage of every command, or of one.",
     },
@@ -121,6 +126,11 @@ export const en = {
       warnings: "also write the warnings to this CSV file (code, place, message; UTF-8 with BOM)",
       engine:
         "scoring engine: fast (compiled, exact; hands uncertain units to the reference) or reference (decimal.js for every unit); same output",
+      sort: "order of the units: total (rank), name or id; ranks stay those of the whole dataset",
+      filter: "only the units whose id or name contains this text (case and accents do not count: lien bao finds Liên Bảo)",
+      groupBy:
+        "parent: add a summary per parent unit (units, mean, lowest and highest total; points catalogs); with --format csv, the summary is the CSV",
+      perUnit: "HTML to print: A4, each unit from a new page, with its scores, gaps and a signature block (--unit ID: that unit only)",
     },
   },
   progress: (n) => `… ${n.toLocaleString("en")} units read`,
@@ -183,6 +193,11 @@ export const en = {
     summary: "Units per level",
     parent: "Parent",
     none: "(none)",
+    byParent: "Summary by parent unit",
+    units: "Units",
+    mean: "Mean",
+    lowest: "Lowest",
+    highest: "Highest",
   },
 } satisfies CliTexts;
 
@@ -211,7 +226,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
       gaps: "Đơn vị mất điểm ở đâu và cách cải thiện.",
       whatif: "Chấm lại với số liệu thay đổi và cho thấy điểm, hạng thay đổi thế nào.",
       compare: "So sánh hai năm chấm theo cùng một bộ chỉ số.",
-      report: "Xuất báo cáo (Markdown, HTML, CSV hoặc JSON).",
+      report: "Xuất báo cáo (Markdown, HTML, CSV hoặc JSON), hoặc trang in cho từng đơn vị (--per-unit, --unit).",
       template: "Xuất mẫu nhập số liệu trống của một bộ chỉ số.",
       help: "Hướng dẫn sử dụng mọi lệnh hoặc một lệnh.",
     },
@@ -242,6 +257,11 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
       warnings: "ghi thêm các cảnh báo vào tệp CSV này (mã, vị trí, nội dung; UTF-8 có BOM)",
       engine:
         "bộ máy chấm điểm: fast (biên dịch, chính xác; trường hợp không chắc chuyển sang bản chuẩn) hoặc reference (decimal.js cho mọi đơn vị); cùng kết quả",
+      sort: "thứ tự các đơn vị: total (theo hạng), name (tên) hoặc id (mã); hạng vẫn là hạng trong toàn bộ số liệu",
+      filter: "chỉ các đơn vị có mã hoặc tên chứa chuỗi này (không phân biệt hoa thường, có dấu hay không: lien bao tìm được Liên Bảo)",
+      groupBy:
+        "parent: thêm bảng tổng hợp theo đơn vị cấp trên (số đơn vị, điểm trung bình, thấp nhất, cao nhất; bộ chỉ số chấm điểm); với --format csv, bảng tổng hợp là tệp CSV",
+      perUnit: "HTML để in: khổ A4, mỗi đơn vị bắt đầu trang mới, có điểm, điểm bị mất và phần ký (--unit MÃ: chỉ đơn vị đó)",
     },
   },
   progress: (n) => `… đã đọc ${n.toLocaleString("vi")} đơn vị`,
@@ -294,6 +314,11 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
     summary: "Tổng hợp theo mức",
     parent: "Đơn vị cấp trên",
     none: "(không có)",
+    byParent: "Tổng hợp theo đơn vị cấp trên",
+    units: "Số đơn vị",
+    mean: "Trung bình",
+    lowest: "Thấp nhất",
+    highest: "Cao nhất",
   },
 };
 

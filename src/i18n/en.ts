@@ -102,6 +102,10 @@ export const en = {
   usage: (p: P) => `${p.detail}`,
   fileNotFound: (p: P) => `no such file: ${p.received}`,
   unknownUnit: (p: P) => `${p.detail ? `${p.detail} ` : ""}${p.received}: no such unit (units: ${p.expected})`,
+  noParents: (p: P) =>
+    p.detail === "levels"
+      ? "a summary per parent unit sums totals: a level catalog has none (its table already counts the units per level and parent)"
+      : `a summary per parent unit needs units with a parent; none of the ${p.received} units has one`,
   badOverride: (p: P) => `cannot read the change "${p.received}": ${p.detail} (expected UNIT.PERIOD.CODE[.FIELD]=VALUE)`,
   // issue 10: CSV and roster
   rosterDuplicateId: (p: P) => `unit id "${p.received}" appears more than once in the roster (${p.detail})`,

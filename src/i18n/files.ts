@@ -49,6 +49,8 @@ export const en = {
   rosterSchema: (p: P) => `invalid roster: ${p.detail}`,
   unwritableFile: (p: P) => `cannot write the file: ${p.detail}`,
   duplicateOverride: (p: P) => `the change "${p.received}" sets ${p.expected} again: give each input one value`,
+  noMatchingUnit: (p: P) => `${p.detail} "${p.received}": no unit's id or name contains it (units: ${p.expected})`,
+  optionFormat: (p: P) => `${p.detail} cannot be used with --format ${p.received} (use --format ${p.expected})`,
 } as const;
 
 /** Vietnamese messages of the file readers and the command line (same keys as `en`). */
@@ -93,6 +95,8 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   rosterSchema: (p: P) => `danh sách đơn vị không hợp lệ: ${p.detail}`,
   unwritableFile: (p: P) => `không ghi được tệp: ${p.detail}`,
   duplicateOverride: (p: P) => `thay đổi "${p.received}" đặt lại ${p.expected}: mỗi số liệu chỉ được một giá trị`,
+  noMatchingUnit: (p: P) => `${p.detail} "${p.received}": không đơn vị nào có mã hoặc tên chứa chuỗi này (các đơn vị: ${p.expected})`,
+  optionFormat: (p: P) => `không dùng được ${p.detail} với --format ${p.received} (dùng --format ${p.expected})`,
 };
 
 /** Both languages, for registerMessages. */

@@ -122,6 +122,10 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   usage: (p: P) => `${p.detail}`,
   fileNotFound: (p: P) => `không có tệp ${p.received}`,
   unknownUnit: (p: P) => `${p.detail ? `${p.detail} ` : ""}${p.received}: không có đơn vị này (các đơn vị: ${p.expected})`,
+  noParents: (p: P) =>
+    p.detail === "levels"
+      ? "tổng hợp theo đơn vị cấp trên cộng tổng điểm: bộ chỉ số xếp mức không có tổng điểm (bảng của nó đã đếm số đơn vị theo mức và đơn vị cấp trên)"
+      : `tổng hợp theo đơn vị cấp trên cần các đơn vị có đơn vị cấp trên; không đơn vị nào trong ${p.received} đơn vị có`,
   badOverride: (p: P) => `không đọc được thay đổi "${p.received}": ${p.detail} (cần dạng ĐƠNVỊ.KỲ.MÃ[.TRƯỜNG]=GIÁTRỊ)`,
   // issue 10: CSV and roster
   rosterDuplicateId: (p: P) => `mã đơn vị "${p.received}" xuất hiện nhiều lần trong danh sách đơn vị (${p.detail})`,
