@@ -66,7 +66,17 @@ export {
 export { explain, describeTrace, type Explanation } from "./analysis/explain.js";
 export { gaps, type GapReport, type Gap, type Suggestion } from "./analysis/gaps.js";
 export { whatIf, parseOverride, type WhatIf } from "./analysis/whatif.js";
-export { compare, assessmentDifferences, type Comparison, type UnitChange, type AssessmentDifference } from "./analysis/compare.js";
+export {
+  compare,
+  assessmentDifferences,
+  type Comparison,
+  type CompareOptions,
+  type CriterionChange,
+  type Lineage,
+  type UnitChange,
+  type UnitPresence,
+  type AssessmentDifference,
+} from "./analysis/compare.js";
 export { report, reportData, reportMarkdown, reportHtml, reportCsv, type ReportFormat, type ReportData } from "./analysis/report.js";
 export { template, catalogDatasetSchema, CSV_COLUMNS, type TemplateFormat, type TemplateOptions } from "./io/template.js";
 export { datasetFromCsv, readCsvDataset, type CsvReadOptions, type CsvReading } from "./io/csv.js";

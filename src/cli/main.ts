@@ -38,7 +38,7 @@ import { periodsProblem } from "../_periods.js";
 import { writeFileSync } from "node:fs";
 import type { Dataset } from "../io/dataset.js";
 import { cliTexts } from "../i18n/cli.js";
-import { toCsv, toJson, toTable, unitJson } from "./_render.js";
+import { comparisonTable, toCsv, toJson, toTable, unitJson } from "./_render.js";
 import { fileLines } from "./_lines.js";
 import { scoreLines } from "../engine/stream.js";
 import type { ScoreResult } from "../engine/types.js";
@@ -427,22 +427,7 @@ const handlers: Handlers = {
       showWarnings(warnings, "json", { opts, lang, io });
       return 0;
     }
-    const t = cliTexts[lang].whatif;
-    const rows = w.comparison.units
-      .filter((u) => u.totalChange !== "0" || u.rankChange !== 0)
-      .map((u) => [
-        u.id,
-        u.name,
-        formatNumber(u.totalBefore ?? "0", lang),
-        formatNumber(u.totalAfter ?? "0", lang),
-        formatNumber(u.totalChange ?? "0", lang),
-        String(u.rankBefore ?? ""),
-        String(u.rankAfter ?? ""),
-        Object.entries(u.indicators)
-          .map(([c, d]) => `${c} ${formatNumber(d.before, lang)}→${formatNumber(d.after, lang)}`)
-          .join(", "),
-      ]);
-    io.out(rows.length ? table([...t.headers], rows, [false, false, true, true, true, true, true]) : t.noChange);
+    io.out(comparisonTable(w.comparison, "whatif", lang) ?? cliTexts[lang].whatif.noChange);
     showWarnings(warnings, "inline", { opts, lang, io });
     return 0;
   },
@@ -466,29 +451,8 @@ const handlers: Handlers = {
       showWarnings(warnings, "json", { opts, lang, io });
       return 0;
     }
-    io.out(
-      `${c.catalog}: ${c.yearBefore} → ${c.yearAfter}\n\n` +
-        table(
-          [...cliTexts[lang].compare.headers],
-          c.units.map((u) => [
-            u.id,
-            u.name,
-            formatNumber(u.totalBefore ?? "", lang),
-            formatNumber(u.totalAfter ?? "", lang),
-            formatNumber(u.totalChange ?? "0", lang),
-            String(u.rankBefore ?? "-"),
-            String(u.rankAfter ?? "-"),
-            u.rankChange !== undefined ? String(u.rankChange) : "-",
-            Object.entries(u.indicators)
-              .filter(([code]) => code.includes("."))
-              .sort((x, y) => Math.abs(Number(y[1].change)) - Math.abs(Number(x[1].change)))
-              .slice(0, 3)
-              .map(([code, d]) => `${code} ${Number(d.change) > 0 ? "+" : ""}${formatNumber(d.change, lang)}`)
-              .join(", "),
-          ]),
-          [false, false, true, true, true, true, true, true],
-        ),
-    );
+    // Every unit is listed (units in one year only as new or removed): the table is never empty.
+    io.out(`${c.catalog}: ${c.yearBefore} → ${c.yearAfter}\n\n${comparisonTable(c, "compare", lang) ?? ""}`);
     showWarnings(warnings, "inline", { opts, lang, io });
     return 0;
   },

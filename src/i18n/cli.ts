@@ -42,8 +42,16 @@ export interface CliTexts {
     readonly suggestions: string;
     readonly combined: string;
   };
-  readonly whatif: { readonly headers: readonly string[]; readonly noChange: string };
-  readonly compare: { readonly headers: readonly string[] };
+  readonly whatif: { readonly headers: readonly string[]; readonly levelHeaders: readonly string[]; readonly noChange: string };
+  readonly compare: {
+    readonly headers: readonly string[];
+    readonly levelHeaders: readonly string[];
+    /** The change cell of a unit in only one of the two years. */
+    readonly newUnit: string;
+    readonly removedUnit: string;
+    /** A unit paired with an earlier id by the lineage. */
+    readonly renamedFrom: (id: string) => string;
+  };
   /** Shared by every output. */
   readonly output: { readonly warnings: (count: number) => string };
   readonly table: {
@@ -149,6 +157,7 @@ export const en = {
   },
   whatif: {
     headers: ["ID", "Unit", "Total before", "Total after", "Change", "Rank before", "Rank after", "Indicators changed"],
+    levelHeaders: ["ID", "Unit", "Level before", "Level after", "Change", "Rank before", "Rank after", "Criteria changed (level met)"],
     noChange: "No change.",
   },
   compare: {
@@ -163,6 +172,20 @@ export const en = {
       "Ranks climbed",
       "Largest indicator changes",
     ],
+    levelHeaders: [
+      "ID",
+      "Unit",
+      "Level before",
+      "Level after",
+      "Change",
+      "Rank before",
+      "Rank after",
+      "Ranks climbed",
+      "Criteria changed (level met)",
+    ],
+    newUnit: "new",
+    removedUnit: "removed",
+    renamedFrom: (id) => `(was ${id})`,
   },
   output: { warnings: (n) => `Warnings (${n}):` },
   table: {
@@ -270,10 +293,25 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   },
   whatif: {
     headers: ["Mã", "Đơn vị", "Tổng trước", "Tổng sau", "Thay đổi", "Hạng trước", "Hạng sau", "Chỉ số thay đổi"],
+    levelHeaders: ["Mã", "Đơn vị", "Mức trước", "Mức sau", "Thay đổi", "Hạng trước", "Hạng sau", "Tiêu chí thay đổi (mức đạt)"],
     noChange: "Không có thay đổi.",
   },
   compare: {
     headers: ["Mã", "Đơn vị", "Tổng trước", "Tổng sau", "Thay đổi", "Hạng trước", "Hạng sau", "Tăng hạng", "Chỉ số thay đổi nhiều nhất"],
+    levelHeaders: [
+      "Mã",
+      "Đơn vị",
+      "Mức trước",
+      "Mức sau",
+      "Thay đổi",
+      "Hạng trước",
+      "Hạng sau",
+      "Tăng hạng",
+      "Tiêu chí thay đổi (mức đạt)",
+    ],
+    newUnit: "mới",
+    removedUnit: "không còn",
+    renamedFrom: (id) => `(trước là ${id})`,
   },
   output: { warnings: (n) => `Cảnh báo (${n}):` },
   table: {
