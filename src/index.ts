@@ -38,6 +38,7 @@ export { generateDataset } from "./io/generate.js";
 export { scoreIndicator, type SingleScore } from "./engine/scoreIndicator.js";
 export type {
   ScoreResult,
+  RejectedUnit,
   UnitResult,
   PointsUnit,
   LevelUnit,

@@ -68,6 +68,8 @@ export const COMMANDS = {
       numbers: { type: "string", choices: ["vi", "en"] },
       warnings: warningsOption,
       engine: engineOption,
+      // Score the valid units, list the rejected ones with their problems, exit 3.
+      "skip-invalid": { type: "boolean" },
     },
   },
   catalogs: {

@@ -19,6 +19,8 @@ export interface CliTexts {
     readonly commands: Readonly<Record<string, string>>;
     readonly args: Readonly<Record<string, string>>;
     readonly optionDescriptions: Readonly<Record<string, string>>;
+    /** Lines after a command's options (`dti help score`). */
+    readonly commandNotes: Readonly<Partial<Record<string, readonly string[]>>>;
   };
   readonly catalogs: { readonly headers: readonly string[]; readonly declared: (total: string) => string };
   /** Progress of a long run on a terminal. */
@@ -53,7 +55,11 @@ export interface CliTexts {
     readonly renamedFrom: (id: string) => string;
   };
   /** Shared by every output. */
-  readonly output: { readonly warnings: (count: number) => string };
+  readonly output: {
+    readonly warnings: (count: number) => string;
+    /** The header of the block of units left out by --skip-invalid. */
+    readonly rejected: (count: number) => string;
+  };
   readonly table: {
     readonly rank: string;
     readonly id: string;
@@ -89,7 +95,7 @@ export const en = {
     noArguments: "no arguments",
     notes: [
       "A dataset is YAML, JSON, or a filled CSV template (then --catalog is required).",
-      "Exit codes: 0 ok, 1 internal error, 2 bad input (one line per problem on stderr).",
+      "Exit codes: 0 ok, 1 internal error, 2 bad input (one line per problem on stderr), 3 units rejected (score --skip-invalid).",
     ],
     commands: {
       score: "Score datasets and rank their units.",
@@ -129,6 +135,15 @@ export const en = {
       warnings: "also write the warnings to this CSV file (code, place, message; UTF-8 with BOM)",
       engine:
         "scoring engine: fast (compiled, exact; hands uncertain units to the reference) or reference (decimal.js for every unit); same output",
+      "skip-invalid": "score the units without problems; list every rejected unit with all its problems (stderr and the output) and exit 3",
+    },
+    commandNotes: {
+      score: [
+        "With --skip-invalid: the valid units are scored and ranked among themselves (relative indicators compare them only);",
+        "each rejected unit is listed with all its problems on stderr, in a table's last block and in JSON's `rejected` list;",
+        "problems of the file itself (catalog, year, periods, CSV header) still refuse it. Exit codes: 0 ok, 1 internal error,",
+        "2 bad input, 3 some units rejected (the others scored).",
+      ],
     },
   },
   progress: (n) => `… ${n.toLocaleString("en")} units read`,
@@ -187,7 +202,7 @@ export const en = {
     removedUnit: "removed",
     renamedFrom: (id) => `(was ${id})`,
   },
-  output: { warnings: (n) => `Warnings (${n}):` },
+  output: { warnings: (n) => `Warnings (${n}):`, rejected: (n) => `Rejected units, not scored (${n}):` },
   table: {
     rank: "Rank",
     id: "ID",
@@ -223,7 +238,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
     noArguments: "không tham số",
     notes: [
       "Tệp số liệu là YAML, JSON hoặc mẫu CSV đã điền (khi đó cần --catalog).",
-      "Mã thoát: 0 thành công, 1 lỗi nội bộ, 2 đầu vào sai (mỗi lỗi một dòng trên stderr).",
+      "Mã thoát: 0 thành công, 1 lỗi nội bộ, 2 đầu vào sai (mỗi lỗi một dòng trên stderr), 3 có đơn vị bị loại (score --skip-invalid).",
     ],
     commands: {
       score: "Chấm điểm và xếp hạng các đơn vị trong tệp số liệu.",
@@ -265,6 +280,15 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
       warnings: "ghi thêm các cảnh báo vào tệp CSV này (mã, vị trí, nội dung; UTF-8 có BOM)",
       engine:
         "bộ máy chấm điểm: fast (biên dịch, chính xác; trường hợp không chắc chuyển sang bản chuẩn) hoặc reference (decimal.js cho mọi đơn vị); cùng kết quả",
+      "skip-invalid": "chấm các đơn vị không có lỗi; liệt kê mọi đơn vị bị loại cùng mọi lỗi của nó (stderr và kết quả), mã thoát 3",
+    },
+    commandNotes: {
+      score: [
+        "Với --skip-invalid: các đơn vị hợp lệ được chấm và xếp hạng với nhau (chỉ số tương đối chỉ so sánh các đơn vị này);",
+        "mỗi đơn vị bị loại được liệt kê cùng mọi lỗi trên stderr, ở khối cuối của bảng và trong danh sách `rejected` của JSON;",
+        "lỗi của chính tệp (bộ chỉ số, năm, các kỳ, dòng tiêu đề CSV) vẫn làm tệp bị từ chối. Mã thoát: 0 thành công, 1 lỗi nội bộ,",
+        "2 đầu vào sai, 3 có đơn vị bị loại (các đơn vị khác vẫn được chấm).",
+      ],
     },
   },
   progress: (n) => `… đã đọc ${n.toLocaleString("vi")} đơn vị`,
@@ -313,7 +337,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
     removedUnit: "không còn",
     renamedFrom: (id) => `(trước là ${id})`,
   },
-  output: { warnings: (n) => `Cảnh báo (${n}):` },
+  output: { warnings: (n) => `Cảnh báo (${n}):`, rejected: (n) => `Đơn vị bị loại, không được chấm (${n}):` },
   table: {
     rank: "Hạng",
     id: "Mã",

@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import type { CompiledCatalog } from "../catalog/compile.js";
-import { DatasetError, createIssue, type Issue, type IssueCode, type IssueWhere, registerMessages } from "../errors.js";
+import { DatasetError, createIssue, type Issue, type IssueCode, type IssueWhere, type RejectedUnit, registerMessages } from "../errors.js";
 import { fileMessages } from "../i18n/files.js";
 import type { DatasetInput } from "./dataset.js";
 import type { RosterEntry } from "./roster.js";
@@ -27,6 +27,11 @@ export interface CsvReadOptions {
   readonly numberFormat?: NumberFormat | undefined;
   /** The units that should be in the file: becomes the dataset's `roster` (checked when it is scored). */
   readonly roster?: readonly RosterEntry[] | undefined;
+  /**
+   * Leave out the units whose rows have problems (listed in `rejected` with every problem) instead
+   * of refusing the file; problems of the file itself (header, year) still throw.
+   */
+  readonly skipInvalid?: boolean | undefined;
 }
 
 /** A CSV read into a dataset, and what the reader noticed without refusing it. */
@@ -39,6 +44,8 @@ export interface CsvReading {
    * profile field as `profile.<key>`): problems `score` finds later can name the row too.
    */
   readonly rowOf: (where: IssueWhere) => number | undefined;
+  /** With `skipInvalid`: the units left out, each with the problems of its rows. */
+  readonly rejected?: readonly RejectedUnit[];
 }
 
 /** Columns a filled template must have (the template writes them all; label, type, unit, evidence are for people). */
@@ -89,6 +96,41 @@ interface Entry {
  * const result = score(getCatalog("dong-nai-2023/so"), dataset); // then show warnings with result.warnings
  */
 export function readCsvDataset(text: string, catalog: CompiledCatalog, options: CsvReadOptions = {}): CsvReading {
+  if (!options.skipInvalid) return readStrictly(text, catalog, options);
+  // The rows of a unit with problems are blanked (not removed: the other rows keep their numbers)
+  // and the file read again, until it reads; a problem without a unit refuses the file.
+  const rejected = new Map<string, { id: string; name?: string; issues: Issue[] }>();
+  let current = text;
+  for (;;) {
+    try {
+      return { ...readStrictly(current, catalog, options), rejected: [...rejected.values()] };
+    } catch (e) {
+      if (!(e instanceof DatasetError) || e.issues.some((i) => i.where.unit === undefined)) throw e;
+      const out = new Set(e.issues.map((i) => i.where.unit!));
+      const clean = current.charCodeAt(0) === 0xfeff ? current.slice(1) : current;
+      const rows = Papa.parse<string[]>(clean, { header: false }).data;
+      const at = (rows[0] ?? []).findIndex((h) => h.trim() === "unit_id");
+      const nameAt = (rows[0] ?? []).findIndex((h) => h.trim() === "unit_name");
+      let blanked = 0;
+      const kept = rows.map((cells, k) => {
+        if (k === 0 || !out.has((cells[at] ?? "").trim())) return cells;
+        blanked++;
+        const id = (cells[at] ?? "").trim();
+        const entry = rejected.get(id) ?? { id, issues: [] };
+        const name = (cells[nameAt] ?? "").trim();
+        if (entry.name === undefined && name) entry.name = name;
+        rejected.set(id, entry);
+        return [""];
+      });
+      for (const issue of e.issues) rejected.get(issue.where.unit!)?.issues.push(issue);
+      if (!blanked) throw e;
+      current = Papa.unparse(kept, { newline: "\n" });
+    }
+  }
+}
+
+/** {@link readCsvDataset} without `skipInvalid`: every problem refuses the file. */
+function readStrictly(text: string, catalog: CompiledCatalog, options: CsvReadOptions): CsvReading {
   const file = options.file;
   const fileWhere: IssueWhere = file !== undefined ? { file } : {};
   const issues: Issue[] = [];
