@@ -38,6 +38,15 @@ export interface Issue {
   readonly message: string;
 }
 
+/** A unit left out by `score(…, { skipInvalid: true })`, with its problems. */
+export interface RejectedUnit {
+  /** The unit's id (`units[3]` when it has none). */
+  readonly id: string;
+  readonly name?: string;
+  /** Every problem found in the unit, coded as any issue (`where` names the unit, period, indicator, field). */
+  readonly issues: readonly Issue[];
+}
+
 /** Message languages. */
 export type Lang = "vi" | "en";
 const locales = { vi, en } as const;

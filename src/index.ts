@@ -38,6 +38,7 @@ export { generateDataset } from "./io/generate.js";
 export { scoreIndicator, type SingleScore } from "./engine/scoreIndicator.js";
 export type {
   ScoreResult,
+  RejectedUnit,
   UnitResult,
   PointsUnit,
   LevelUnit,
@@ -66,7 +67,17 @@ export {
 export { explain, describeTrace, type Explanation } from "./analysis/explain.js";
 export { gaps, type GapReport, type Gap, type Suggestion } from "./analysis/gaps.js";
 export { whatIf, parseOverride, type WhatIf } from "./analysis/whatif.js";
-export { compare, assessmentDifferences, type Comparison, type UnitChange, type AssessmentDifference } from "./analysis/compare.js";
+export {
+  compare,
+  assessmentDifferences,
+  type Comparison,
+  type CompareOptions,
+  type CriterionChange,
+  type Lineage,
+  type UnitChange,
+  type UnitPresence,
+  type AssessmentDifference,
+} from "./analysis/compare.js";
 export {
   report,
   reportData,

@@ -101,7 +101,7 @@ describe("unknown commands and options, missing values and arguments: exit 2, on
     const vi = dti("score", so, "--bogus");
     expect(vi.code).toBe(2);
     expect(vi.err).toContain(
-      "lệnh dti score không có tuỳ chọn --bogus (các tuỳ chọn: --catalog, --format, --full, --roster, --numbers, --sort, --filter, --group-by, --warnings, --engine, --lang, --help)",
+      "lệnh dti score không có tuỳ chọn --bogus (các tuỳ chọn: --catalog, --format, --full, --roster, --numbers, --sort, --filter, --group-by, --warnings, --engine, --skip-invalid, --lang, --help)",
     );
     expect(vi.err).toContain("dti score <dataset…>");
     const en = dti("score", so, "--bogus=1", "--lang=en");

@@ -24,6 +24,7 @@ import {
   type PeriodScore,
   type PeriodStatus,
   type ScoreResult,
+  type RejectedUnit,
   type Trace,
   type UnitResult,
 } from "../src/index.js";
@@ -75,7 +76,9 @@ describe("ScoreResult", () => {
       readonly periods: readonly string[];
       readonly units: readonly UnitResult[];
       readonly warnings: readonly Issue[];
+      readonly rejected?: readonly RejectedUnit[];
     }>();
+    expectTypeOf<RejectedUnit>().toEqualTypeOf<{ readonly id: string; readonly name?: string; readonly issues: readonly Issue[] }>();
   });
 
   it("is readonly: a consumer cannot push units or reassign fields", () => {

@@ -1,10 +1,27 @@
 import { Dec, fmt } from "../_decimal.js";
+import { DatasetError, createIssue, type Issue } from "../errors.js";
 import { indicatorsInOrder, type ScoreResult } from "../engine/types.js";
+
+/**
+ * Whether a unit is in both results, only in the later one (`new`: a unit created, split off or
+ * renamed without a lineage entry) or only in the earlier one (`removed`: merged or dissolved).
+ */
+export type UnitPresence = "both" | "new" | "removed";
+
+/** A criterion of a level catalog whose level met changed (Kon Tum: 0–5). */
+export interface CriterionChange {
+  readonly before: number;
+  readonly after: number;
+}
 
 /** Change of one unit between two results. */
 export interface UnitChange {
+  /** The unit's id in the later result (in the earlier one for a removed unit). */
   readonly id: string;
   readonly name: string;
+  readonly status: UnitPresence;
+  /** The earlier id when the lineage paired the unit under another id (a rename). */
+  readonly previousId?: string;
   readonly totalBefore?: string;
   readonly totalAfter?: string;
   readonly totalChange?: string;
@@ -12,10 +29,16 @@ export interface UnitChange {
   readonly rankAfter?: number;
   /** Positive: the unit climbed. */
   readonly rankChange?: number;
+  /** Level catalogs: the recognised level (0–5) before and after, and its change. */
   readonly levelBefore?: number;
   readonly levelAfter?: number;
-  /** Indicators whose score changed: code → {before, after, change}. */
+  readonly levelChange?: number;
+  readonly levelNameBefore?: string;
+  readonly levelNameAfter?: string;
+  /** Points catalogs: indicators whose score changed: code → {before, after, change}. */
   readonly indicators: Readonly<Record<string, { readonly before: string; readonly after: string; readonly change: string }>>;
+  /** Level catalogs: criteria whose level met changed: code → {before, after}. */
+  readonly criteria: Readonly<Record<string, CriterionChange>>;
 }
 
 /** Result of {@link compare}. */
@@ -23,60 +46,127 @@ export interface Comparison {
   readonly catalog: string;
   readonly yearBefore: number;
   readonly yearAfter: number;
+  /** Units in both results (biggest change first), then the new ones, then the removed ones. */
   readonly units: readonly UnitChange[];
 }
 
 /**
- * Compares two results of the same catalog (year over year, or before/after a what-if):
- * change of total, rank and each indicator per unit. Units in only one result are listed with
- * the side they have.
+ * How units of the earlier result became units of the later one: earlier id → later id (a
+ * rename: `{ "xa-a": "xa-a-moi" }`). A unit without an entry keeps its id. This is where unit
+ * lineage (renames and mergers of the 2025 reform, issue 14) plugs in; for now one earlier unit
+ * per later unit: two earlier ids mapped to one later id (a merger) are refused.
+ */
+export type Lineage = Readonly<Record<string, string>> | ReadonlyMap<string, string>;
+
+/** Options of {@link compare}. */
+export interface CompareOptions {
+  /** Pairs units whose id changed between the two results (see {@link Lineage}). */
+  readonly lineage?: Lineage;
+}
+
+type Unit = ScoreResult["units"][number];
+
+/** The first unit with each id, as a search from the start would find it: one pass, not one per id. */
+function firstById(r: ScoreResult): Map<string, Unit> {
+  const m = new Map<string, Unit>();
+  for (const u of r.units) if (!m.has(u.id)) m.set(u.id, u);
+  return m;
+}
+
+/** Earlier id → later id, from either form of the lineage; a merger (two earlier ids to one later id) is refused. */
+function lineageMap(lineage: Lineage | undefined): Map<string, string> {
+  const map = new Map<string, string>(
+    lineage === undefined ? [] : lineage instanceof Map ? lineage : Object.entries(lineage as Readonly<Record<string, string>>),
+  );
+  const seen = new Map<string, string>();
+  const issues: Issue[] = [];
+  for (const [from, to] of map) {
+    const other = seen.get(to);
+    if (other !== undefined)
+      issues.push(createIssue("dataset", "lineageMerge", { unit: to }, { received: `${other}, ${from}`, expected: to }, ["lineage", from]));
+    else seen.set(to, from);
+  }
+  if (issues.length) throw new DatasetError(issues);
+  return map;
+}
+
+/** The change of a unit present in both results. */
+function changeOf(a: Unit, b: Unit): Omit<UnitChange, "id" | "name" | "status"> {
+  const indicators: Record<string, { before: string; after: string; change: string }> = {};
+  const criteria: Record<string, CriterionChange> = {};
+  if (a.scoring === "points" && b.scoring === "points") {
+    for (const [code, ib] of Object.entries(b.indicators)) {
+      const ia = a.indicators[code];
+      if (ia && ia.score !== ib.score)
+        indicators[code] = { before: ia.score, after: ib.score, change: fmt(new Dec(ib.score).minus(ia.score)) };
+    }
+  }
+  if (a.scoring === "levels" && b.scoring === "levels") {
+    for (const [code, cb] of Object.entries(b.criteria)) {
+      const ca = a.criteria[code];
+      if (ca && ca.levelMet !== cb.levelMet) criteria[code] = { before: ca.levelMet, after: cb.levelMet };
+    }
+  }
+  return {
+    ...sideBefore(a),
+    ...sideAfter(b),
+    ...(a.scoring === "points" && b.scoring === "points" ? { totalChange: fmt(new Dec(b.total).minus(a.total)) } : {}),
+    rankChange: a.rank - b.rank,
+    ...(a.scoring === "levels" && b.scoring === "levels" ? { levelChange: b.level - a.level } : {}),
+    indicators,
+    criteria,
+  };
+}
+
+/** The figures of the earlier side of a unit: rank, and total or level. */
+function sideBefore(u: Unit): Pick<UnitChange, "rankBefore" | "totalBefore" | "levelBefore" | "levelNameBefore"> {
+  return {
+    rankBefore: u.rank,
+    ...(u.scoring === "points" ? { totalBefore: u.total } : { levelBefore: u.level, levelNameBefore: u.levelName }),
+  };
+}
+
+/** The figures of the later side of a unit: rank, and total or level. */
+function sideAfter(u: Unit): Pick<UnitChange, "rankAfter" | "totalAfter" | "levelAfter" | "levelNameAfter"> {
+  return {
+    rankAfter: u.rank,
+    ...(u.scoring === "points" ? { totalAfter: u.total } : { levelAfter: u.level, levelNameAfter: u.levelName }),
+  };
+}
+
+const ORDER: Readonly<Record<UnitPresence, number>> = { both: 0, new: 1, removed: 2 };
+
+/**
+ * Compares two results of the same catalog (year over year, or before/after a what-if): change
+ * of total (or level), rank and each indicator (or criterion) per unit. A unit in only one
+ * result (after the 2025 mergers, the usual case) is listed as `new` or `removed` with the
+ * figures of the side it has.
  * @param previous The earlier result.
  * @param current The later result.
- * @returns Per-unit changes, biggest total change first.
+ * @param options `lineage`: earlier id → later id, for renamed units.
+ * @returns Per-unit changes: units in both first, biggest total (or level) change first; then new, then removed units.
+ * @throws DatasetError (`lineageMerge`) when the lineage maps two earlier units to one.
  */
-export function compare(previous: ScoreResult, current: ScoreResult): Comparison {
-  const ids = [...new Set([...previous.units.map((u) => u.id), ...current.units.map((u) => u.id)])];
-  // The first unit with each id, as a search from the start would find it: one pass, not one per id.
-  const firstById = (r: ScoreResult) => {
-    const m = new Map<string, ScoreResult["units"][number]>();
-    for (const u of r.units) if (!m.has(u.id)) m.set(u.id, u);
-    return m;
-  };
+export function compare(previous: ScoreResult, current: ScoreResult, options: CompareOptions = {}): Comparison {
+  const lineage = lineageMap(options.lineage);
   const before = firstById(previous);
   const after = firstById(current);
-  const units = ids.map((id): UnitChange => {
-    const a = before.get(id);
-    const b = after.get(id);
-    const indicators: Record<string, { before: string; after: string; change: string }> = {};
-    if (a?.scoring === "points" && b?.scoring === "points") {
-      for (const [code, ib] of Object.entries(b.indicators)) {
-        const ia = a.indicators[code];
-        if (ia && ia.score !== ib.score)
-          indicators[code] = { before: ia.score, after: ib.score, change: fmt(new Dec(ib.score).minus(ia.score)) };
-      }
+  const paired = new Set<string>();
+  const units: UnitChange[] = [];
+  for (const [id, a] of before) {
+    const laterId = lineage.get(id) ?? id;
+    const b = after.get(laterId);
+    if (!b) {
+      units.push({ id, name: a.name, status: "removed", ...sideBefore(a), indicators: {}, criteria: {} });
+      continue;
     }
-    if (a?.scoring === "levels" && b?.scoring === "levels") {
-      for (const [code, cb] of Object.entries(b.criteria)) {
-        const ca = a.criteria[code];
-        if (ca && ca.levelMet !== cb.levelMet)
-          indicators[code] = { before: String(ca.levelMet), after: String(cb.levelMet), change: String(cb.levelMet - ca.levelMet) };
-      }
-    }
-    return {
-      id,
-      name: (b ?? a)!.name,
-      ...(a ? { rankBefore: a.rank } : {}),
-      ...(b ? { rankAfter: b.rank } : {}),
-      ...(a?.scoring === "points" ? { totalBefore: a.total } : {}),
-      ...(b?.scoring === "points" ? { totalAfter: b.total } : {}),
-      ...(a?.scoring === "points" && b?.scoring === "points" ? { totalChange: fmt(new Dec(b.total).minus(a.total)) } : {}),
-      ...(a && b ? { rankChange: a.rank - b.rank } : {}),
-      ...(a?.scoring === "levels" ? { levelBefore: a.level } : {}),
-      ...(b?.scoring === "levels" ? { levelAfter: b.level } : {}),
-      indicators,
-    };
-  });
-  units.sort((x, y) => new Dec(y.totalChange ?? 0).abs().comparedTo(new Dec(x.totalChange ?? 0).abs()) || x.id.localeCompare(y.id));
+    paired.add(laterId);
+    units.push({ id: laterId, name: b.name, status: "both", ...(laterId !== id ? { previousId: id } : {}), ...changeOf(a, b) });
+  }
+  for (const [id, b] of after)
+    if (!paired.has(id)) units.push({ id, name: b.name, status: "new", ...sideAfter(b), indicators: {}, criteria: {} });
+  const size = (u: UnitChange) => new Dec(u.totalChange ?? 0).abs().plus(Math.abs(u.levelChange ?? 0));
+  units.sort((x, y) => ORDER[x.status] - ORDER[y.status] || size(y).comparedTo(size(x)) || x.id.localeCompare(y.id));
   return { catalog: current.catalog, yearBefore: previous.year, yearAfter: current.year, units };
 }
 

@@ -139,6 +139,8 @@ export function commandHelp(name: CommandName, lang: Lang): string {
   if (spec.args.length)
     lines.push("", `${t.arguments}:`, ...columns(spec.args.map((a) => [argUsage(a), t.args[a.name as keyof typeof t.args]])));
   lines.push("", `${t.options}:`, ...columns(optionRows(optionsOf(name), lang)));
+  const notes = (t.commandNotes as Partial<Record<string, readonly string[]>>)[name];
+  if (notes) lines.push("", ...notes);
   return lines.join("\n");
 }
 
@@ -282,6 +284,8 @@ export function parseCommand<C extends CommandName>(
   }
   const values: Record<string, unknown> = { ...command.opts() };
   for (const [n, o] of optionsOf(name)) {
+    // commander names `--skip-invalid` skipInvalid; the handlers read the declared name.
+    if (n.includes("-")) values[n] = values[n.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
     if (o.type === "boolean") values[n] = values[n] === true;
     else if (o.type === "list") values[n] ??= [];
   }

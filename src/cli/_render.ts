@@ -1,4 +1,5 @@
-import { criteriaInOrder, indicatorsInOrder } from "../engine/types.js";
+import { compareCodes, criteriaInOrder, indicatorsInOrder } from "../engine/types.js";
+import type { Comparison, UnitChange } from "../analysis/compare.js";
 import Papa from "papaparse";
 import { formatNumber } from "../_format.js";
 import { describeBlocker } from "../levels/index.js";
@@ -198,4 +199,76 @@ export function groupsTable(groups: readonly ParentGroup[], lang: Lang): string 
     groups.map((g) => [g.parent ?? t.none, g.name ?? "", String(g.units), n(g.mean), n(g.min), n(g.max)]),
     [false, false, true, true, true, true],
   )}`;
+}
+
+/** A level cell: "3 Nâng cao", "-" when the unit has no such side. */
+function levelCell(level: number | undefined, name: string | undefined): string {
+  return level === undefined ? "-" : `${level} ${name ?? ""}`.trim();
+}
+
+/** The criteria whose level met changed, "1.1 3→5", in document order. */
+function criteriaCell(u: UnitChange): string {
+  return Object.keys(u.criteria)
+    .sort(compareCodes)
+    .map((code) => `${code} ${u.criteria[code]!.before}→${u.criteria[code]!.after}`)
+    .join(", ");
+}
+
+/** A signed whole number (+1, -2, 0). */
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+/**
+ * The table of `dti compare` (`whatif`: only units that moved, no rank-climbed column): totals
+ * and indicator changes for points catalogs; for level catalogs the level before → after and the
+ * criteria whose level met changed. A unit in one year only shows that side and "new"/"removed".
+ * @returns The table, or undefined when `whatif` finds nothing that moved.
+ */
+export function comparisonTable(c: Comparison, command: "whatif" | "compare", lang: Lang): string | undefined {
+  const t = T[lang].compare;
+  const levels = c.units.some((u) => u.levelBefore !== undefined || u.levelAfter !== undefined);
+  const n = (s: string | undefined) => (s === undefined ? "-" : formatNumber(s, lang));
+  const change = (u: UnitChange) =>
+    u.status === "new"
+      ? t.newUnit
+      : u.status === "removed"
+        ? t.removedUnit
+        : levels
+          ? signed(u.levelChange ?? 0)
+          : formatNumber(u.totalChange ?? "0", lang);
+  const moved = (u: UnitChange) =>
+    u.status !== "both" ||
+    u.rankChange !== 0 ||
+    (levels ? u.levelChange !== 0 || Object.keys(u.criteria).length > 0 : u.totalChange !== "0");
+  const units = command === "whatif" ? c.units.filter(moved) : c.units;
+  if (!units.length) return undefined;
+  const rows = units.map((u) => [
+    u.id,
+    `${u.name}${u.previousId !== undefined ? ` ${t.renamedFrom(u.previousId)}` : ""}`,
+    levels ? levelCell(u.levelBefore, u.levelNameBefore) : n(u.totalBefore),
+    levels ? levelCell(u.levelAfter, u.levelNameAfter) : n(u.totalAfter),
+    change(u),
+    String(u.rankBefore ?? "-"),
+    String(u.rankAfter ?? "-"),
+    ...(command === "compare" ? [u.rankChange !== undefined ? String(u.rankChange) : "-"] : []),
+    levels
+      ? criteriaCell(u)
+      : command === "whatif"
+        ? Object.entries(u.indicators)
+            .map(([code, d]) => `${code} ${formatNumber(d.before, lang)}→${formatNumber(d.after, lang)}`)
+            .join(", ")
+        : Object.entries(u.indicators)
+            .filter(([code]) => code.includes("."))
+            .sort((x, y) => Math.abs(Number(y[1].change)) - Math.abs(Number(x[1].change)))
+            .slice(0, 3)
+            .map(([code, d]) => `${code} ${Number(d.change) > 0 ? "+" : ""}${formatNumber(d.change, lang)}`)
+            .join(", "),
+  ]);
+  const words = command === "compare" ? t : T[lang].whatif;
+  const header = [...(levels ? words.levelHeaders : words.headers)];
+  // Numbers right-aligned; the id, the name, the levels (words) and the last column (a list) left.
+  return table(
+    header,
+    rows,
+    header.map((_, i) => i >= (levels ? 4 : 2) && i < header.length - 1),
+  );
 }

@@ -37,12 +37,12 @@ import type { NumberFormat } from "../_values.js";
 import type { Override } from "../io/overrides.js";
 import { periodsProblem } from "../_periods.js";
 import { writeFileSync } from "node:fs";
-import type { Dataset } from "../io/dataset.js";
+import type { Dataset, DatasetInput } from "../io/dataset.js";
 import { cliTexts } from "../i18n/cli.js";
-import { groupsTable, toCsv, toJson, toTable, unitJson } from "./_render.js";
+import { comparisonTable, groupsTable, toCsv, toJson, toTable, unitJson } from "./_render.js";
 import { fileLines } from "./_lines.js";
 import { scoreLines } from "../engine/stream.js";
-import type { ScoreResult, UnitResult } from "../engine/types.js";
+import type { RejectedUnit, ScoreResult, UnitResult } from "../engine/types.js";
 import { readFile, resolveCatalog, table } from "./_utils.js";
 import { cliError, commandHelp, globalHelp, parseCommand, preParse, unknownCommand, VERSION } from "./_args.js";
 import { isCommandName, VERSION_FLAGS, type ArgsOf, type CommandName, type OptionsOf } from "./spec.js";
@@ -66,10 +66,11 @@ interface Context<C extends CommandName> {
 
 type Handlers = { readonly [C in CommandName]: (ctx: Context<C>) => number };
 
-/** How a dataset file is read: its roster (`--roster`) and, for a CSV, its number format. */
+/** How a dataset file is read: its roster (`--roster`), for a CSV its number format, and whether units with problems are left out. */
 interface ReadOptions {
   readonly roster?: string | undefined;
   readonly numberFormat?: NumberFormat | undefined;
+  readonly skipInvalid?: boolean;
 }
 
 /**
@@ -172,6 +173,17 @@ function warningBlock(warnings: readonly Issue[], lang: Lang): string {
   return [cliTexts[lang].output.warnings(warnings.length), ...warnings.map((w) => `  ! ${formatIssue(w, lang)}`)].join("\n");
 }
 
+/** The block of units left out by --skip-invalid: a header with their number, each unit with every problem. */
+function rejectedBlock(rejected: readonly RejectedUnit[], lang: Lang): string {
+  return [
+    cliTexts[lang].output.rejected(rejected.length),
+    ...rejected.flatMap((r) => [
+      `  ✗ ${r.id}${r.name !== undefined ? ` (${r.name})` : ""}:`,
+      ...r.issues.map((i) => `      ${formatIssue(i, lang)}`),
+    ]),
+  ].join("\n");
+}
+
 /** Warnings of several results, each once (what-if scores the same data twice). */
 function unique(warnings: readonly Issue[]): Issue[] {
   const seen = new Set<string>();
@@ -237,10 +249,14 @@ const handlers: Handlers = {
     // JSON Lines is written unit by unit: a summary of all of them has no line to go on.
     if (opts.groupBy !== undefined && opts.format === "jsonl")
       throw cliError("optionFormat", { detail: "--group-by", received: opts.format, expected: "table, json, csv" });
+    const rejected: RejectedUnit[] = [];
+    const skip = opts["skip-invalid"];
     const given = givenCatalog(opts.catalog);
     forEachFile(files, (file) => {
       let result: ScoreResult;
       let catalog: CompiledCatalog;
+      if (JSON_LINES.test(file) && skip)
+        throw cliError("usage", { detail: `--skip-invalid reads a YAML, JSON or CSV dataset; ${file} is JSON Lines` });
       if (JSON_LINES.test(file)) {
         // One unit at a time: the dataset is never held whole (100,000 units).
         const header = jsonLinesHeader(file);
@@ -261,6 +277,17 @@ const handlers: Handlers = {
           ...(roster ? { roster } : {}),
           ...(progress ? { onProgress: progress } : {}),
         });
+      } else if (skip) {
+        // Not loadDataset: its full schema would refuse the file for one unit's shape.
+        const read = parseDatasetFile(file, given, { roster: opts.roster, numberFormat: opts.numbers, skipInvalid: true });
+        const named = (read.raw as { catalog?: unknown } | null)?.catalog;
+        catalog = given ?? (typeof named === "string" ? resolveCatalog(named) : resolveCatalog(loadDataset(read.raw as object).catalog));
+        const scored = score(catalog, read.raw as DatasetInput, { engine: opts.engine, skipInvalid: true });
+        result = {
+          ...scored,
+          warnings: [...read.warnings, ...scored.warnings],
+          rejected: [...read.rejected, ...(scored.rejected ?? [])],
+        };
       } else {
         const opened = openDataset(file, given, { roster: opts.roster, numberFormat: opts.numbers });
         catalog = opened.catalog;
@@ -269,6 +296,9 @@ const handlers: Handlers = {
       }
       const own = result.warnings.map((w) => inFile(w, file));
       warnings.push(...own);
+      const ownRejected = (result.rejected ?? []).map((r) => ({ ...r, issues: r.issues.map((i) => inFile(i, file)) }));
+      rejected.push(...ownRejected);
+      const extra = skip ? { rejected: ownRejected } : {};
       const all = result.units;
       result = { ...result, units: shownUnits(all, opts) };
       const groups: ParentGroup[] | undefined = opts.groupBy === "parent" ? groupByParent(result.units, all) : undefined;
@@ -276,21 +306,22 @@ const handlers: Handlers = {
       if (catalog.childCatalog) catalogs.set(catalog.childCatalog, resolveCatalog(catalog.childCatalog));
       if (opts.format === "jsonl") {
         // Written as it goes: a line for the run, then one per unit in rank order.
-        io.out(JSON.stringify({ catalog: result.catalog, year: result.year, periods: result.periods, warnings: own }));
+        io.out(JSON.stringify({ catalog: result.catalog, year: result.year, periods: result.periods, warnings: own, ...extra }));
         for (const u of result.units) io.out(JSON.stringify(unitJson(u, opts.full)));
       } else if (opts.format === "json")
-        outputs.push(
-          JSON.stringify(groups ? { ...(toJson(result, opts.full, own) as object), groups } : toJson(result, opts.full, own), null, 2),
-        );
+        outputs.push(JSON.stringify({ ...(toJson(result, opts.full, own) as object), ...(groups ? { groups } : {}), ...extra }, null, 2));
       else if (opts.format === "csv") outputs.push(groups ? groupsCsv(groups) : toCsv(result));
       else
         outputs.push(
-          `${files.length > 1 ? `# ${file}\n` : ""}${toTable(result, catalogs, lang)}${groups ? `\n\n${groupsTable(groups, lang)}` : ""}`,
+          `${files.length > 1 ? `# ${file}\n` : ""}${toTable(result, catalogs, lang)}${groups ? `\n\n${groupsTable(groups, lang)}` : ""}${ownRejected.length ? `\n\n${rejectedBlock(ownRejected, lang)}` : ""}`,
         );
     });
     if (outputs.length) io.out(outputs.join("\n\n"));
     showWarnings(warnings, opts.format === "table" ? "inline" : opts.format === "csv" ? "stderr" : "json", { opts, lang, io });
-    return 0;
+    if (!rejected.length) return 0;
+    // Always on stderr too (a script reading stdout still sees them), and exit 3.
+    io.err(rejectedBlock(rejected, lang));
+    return 3;
   },
 
   catalogs({ opts, lang, io }) {
@@ -440,22 +471,7 @@ const handlers: Handlers = {
       showWarnings(warnings, "json", { opts, lang, io });
       return 0;
     }
-    const t = cliTexts[lang].whatif;
-    const rows = w.comparison.units
-      .filter((u) => u.totalChange !== "0" || u.rankChange !== 0)
-      .map((u) => [
-        u.id,
-        u.name,
-        formatNumber(u.totalBefore ?? "0", lang),
-        formatNumber(u.totalAfter ?? "0", lang),
-        formatNumber(u.totalChange ?? "0", lang),
-        String(u.rankBefore ?? ""),
-        String(u.rankAfter ?? ""),
-        Object.entries(u.indicators)
-          .map(([c, d]) => `${c} ${formatNumber(d.before, lang)}→${formatNumber(d.after, lang)}`)
-          .join(", "),
-      ]);
-    io.out(rows.length ? table([...t.headers], rows, [false, false, true, true, true, true, true]) : t.noChange);
+    io.out(comparisonTable(w.comparison, "whatif", lang) ?? cliTexts[lang].whatif.noChange);
     showWarnings(warnings, "inline", { opts, lang, io });
     return 0;
   },
@@ -479,29 +495,8 @@ const handlers: Handlers = {
       showWarnings(warnings, "json", { opts, lang, io });
       return 0;
     }
-    io.out(
-      `${c.catalog}: ${c.yearBefore} → ${c.yearAfter}\n\n` +
-        table(
-          [...cliTexts[lang].compare.headers],
-          c.units.map((u) => [
-            u.id,
-            u.name,
-            formatNumber(u.totalBefore ?? "", lang),
-            formatNumber(u.totalAfter ?? "", lang),
-            formatNumber(u.totalChange ?? "0", lang),
-            String(u.rankBefore ?? "-"),
-            String(u.rankAfter ?? "-"),
-            u.rankChange !== undefined ? String(u.rankChange) : "-",
-            Object.entries(u.indicators)
-              .filter(([code]) => code.includes("."))
-              .sort((x, y) => Math.abs(Number(y[1].change)) - Math.abs(Number(x[1].change)))
-              .slice(0, 3)
-              .map(([code, d]) => `${code} ${Number(d.change) > 0 ? "+" : ""}${formatNumber(d.change, lang)}`)
-              .join(", "),
-          ]),
-          [false, false, true, true, true, true, true, true],
-        ),
-    );
+    // Every unit is listed (units in one year only as new or removed): the table is never empty.
+    io.out(`${c.catalog}: ${c.yearBefore} → ${c.yearAfter}\n\n${comparisonTable(c, "compare", lang) ?? ""}`);
     showWarnings(warnings, "inline", { opts, lang, io });
     return 0;
   },
@@ -591,24 +586,24 @@ function parseDatasetFile(
   file: string,
   given: CompiledCatalog | undefined,
   options: ReadOptions = {},
-): { raw: unknown; warnings: readonly Issue[] } {
+): { raw: unknown; warnings: readonly Issue[]; rejected: readonly RejectedUnit[] } {
   const text = readFile(file);
   const roster: RosterEntry[] | undefined = options.roster !== undefined ? readRoster(readFile(options.roster), options.roster) : undefined;
   if (/\.csv$/i.test(file)) {
     if (!given) throw cliError("csvNeedsCatalog", {}, file);
-    const read = readCsvDataset(text, given, { file, numberFormat: options.numberFormat, roster });
+    const read = readCsvDataset(text, given, { file, numberFormat: options.numberFormat, roster, skipInvalid: options.skipInvalid });
     csvRows.set(file, read.rowOf);
-    return { raw: read.dataset, warnings: read.warnings };
+    return { raw: read.dataset, warnings: read.warnings, rejected: read.rejected ?? [] };
   }
   const parsed = parseText(text, "dataset", file);
   if ("issue" in parsed) throw new DtiError(parsed.issues);
   if (options.numberFormat !== undefined)
     throw cliError("usage", { detail: `--numbers reads a CSV dataset; ${file} declares its own (numberFormat: in the file)` });
-  if (roster === undefined || !parsed.value || typeof parsed.value !== "object") return { raw: parsed.value, warnings: [] };
+  if (roster === undefined || !parsed.value || typeof parsed.value !== "object") return { raw: parsed.value, warnings: [], rejected: [] };
   // Two rosters would leave the choice of one to a guess.
   if ("roster" in parsed.value)
     throw cliError("usage", { detail: `${file} declares a roster: --roster ${options.roster} cannot replace it` });
-  return { raw: { ...parsed.value, roster }, warnings: [] };
+  return { raw: { ...parsed.value, roster }, warnings: [], rejected: [] };
 }
 
 /** The issue with `file` in its place, unless it names a file already (a catalog file's own problems). */
@@ -650,7 +645,7 @@ function dispatch<C extends CommandName>(name: C, argv: readonly string[], lang:
  * `--lang vi|en` (either form, anywhere) is read first, so it applies to every message.
  * @param argv Arguments after the program name.
  * @param io Output functions (stdout, stderr).
- * @returns The exit code: 0 ok, 1 internal error, 2 bad input.
+ * @returns The exit code: 0 ok, 1 internal error, 2 bad input, 3 units rejected (`score --skip-invalid`).
  */
 export function runMain(argv: readonly string[], io: CliIO): number {
   csvRows.clear();

@@ -75,6 +75,8 @@ export const COMMANDS = {
       groupBy: groupByOption,
       warnings: warningsOption,
       engine: engineOption,
+      // Score the valid units, list the rejected ones with their problems, exit 3.
+      "skip-invalid": { type: "boolean" },
     },
   },
   catalogs: {

@@ -12,6 +12,7 @@ import { evaluateLevelUnits, evaluateLevelUnitsCompact, evaluateLevelUnitsRefere
 import { childLevelsByParent } from "../levels/index.js";
 import { normalizeDataset } from "./normalize.js";
 import type { ScoreResult, UnitResult } from "./types.js";
+import { scoreValidUnits } from "./skipInvalid.js";
 
 /** Options of {@link score}. */
 export interface ScoreOptions {
@@ -33,6 +34,12 @@ export interface ScoreOptions {
    * every unit (for comparison, and to see every trace computed up front).
    */
   readonly engine?: "fast" | "reference";
+  /**
+   * Score the units without problems instead of refusing the dataset: the others are listed in
+   * `rejected` with every problem of theirs. Problems not tied to a unit (the catalog, the
+   * periods) still throw.
+   */
+  readonly skipInvalid?: boolean;
 }
 
 /**
@@ -139,12 +146,13 @@ function withOverrides(catalog: CompiledCatalog, dataset: Dataset | DatasetInput
  * @param dataset A dataset object, YAML/JSON text, or a file path (Node).
  * @param options Extra catalogs for mixed datasets.
  * @returns Units in rank order, with traces.
- * @throws DatasetError listing every problem of the dataset; FormulaError for zero denominators under the `error` policy; CatalogError for a structure-only catalog.
+ * @throws DatasetError listing every problem of the dataset (with `skipInvalid`, only those not tied to a unit); FormulaError for zero denominators under the `error` policy; CatalogError for a structure-only catalog.
  * @example
  * const result = score(getCatalog("dong-nai-2023/so"), loadDataset("fixtures/dong-nai-2023-so.sample.yaml"));
  * result.units[0]; // { id: "so-tttt", name, total: "925.75", rank: 1, indicators: { "6.3.2": { score, max, periods } } }
  */
 export function score(catalog: CompiledCatalog, dataset: Dataset | DatasetInput | string, options: ScoreOptions = {}): ScoreResult {
+  if (options.skipInvalid) return scoreValidUnits(score, catalog, dataset, { ...options, skipInvalid: false });
   if (catalog.scoring === "structure") {
     throw new CatalogError([createIssue("catalog", "structureOnly", { catalog: catalog.id })]);
   }

@@ -1,5 +1,7 @@
 import type { AnnualRule } from "../catalog/schema.js";
-import { DatasetError, createIssue, type Issue } from "../errors.js";
+import { DatasetError, createIssue, type Issue, type RejectedUnit } from "../errors.js";
+
+export type { RejectedUnit } from "../errors.js";
 import type { PartOutcome } from "../formulas/_types.js";
 import type { Blocker, CriterionResult } from "../levels/index.js";
 
@@ -108,6 +110,8 @@ export interface ScoreResult {
   readonly units: readonly UnitResult[];
   /** Accepted input worth knowing about (numbers given as text, data for periods not due…). */
   readonly warnings: readonly Issue[];
+  /** With `skipInvalid`: the units left out, each with every problem found (empty when none). */
+  readonly rejected?: readonly RejectedUnit[];
 }
 
 /**

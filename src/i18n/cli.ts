@@ -19,6 +19,8 @@ export interface CliTexts {
     readonly commands: Readonly<Record<string, string>>;
     readonly args: Readonly<Record<string, string>>;
     readonly optionDescriptions: Readonly<Record<string, string>>;
+    /** Lines after a command's options (`dti help score`). */
+    readonly commandNotes: Readonly<Partial<Record<string, readonly string[]>>>;
   };
   readonly catalogs: { readonly headers: readonly string[]; readonly declared: (total: string) => string };
   /** Progress of a long run on a terminal. */
@@ -42,10 +44,22 @@ export interface CliTexts {
     readonly suggestions: string;
     readonly combined: string;
   };
-  readonly whatif: { readonly headers: readonly string[]; readonly noChange: string };
-  readonly compare: { readonly headers: readonly string[] };
+  readonly whatif: { readonly headers: readonly string[]; readonly levelHeaders: readonly string[]; readonly noChange: string };
+  readonly compare: {
+    readonly headers: readonly string[];
+    readonly levelHeaders: readonly string[];
+    /** The change cell of a unit in only one of the two years. */
+    readonly newUnit: string;
+    readonly removedUnit: string;
+    /** A unit paired with an earlier id by the lineage. */
+    readonly renamedFrom: (id: string) => string;
+  };
   /** Shared by every output. */
-  readonly output: { readonly warnings: (count: number) => string };
+  readonly output: {
+    readonly warnings: (count: number) => string;
+    /** The header of the block of units left out by --skip-invalid. */
+    readonly rejected: (count: number) => string;
+  };
   readonly table: {
     readonly rank: string;
     readonly id: string;
@@ -86,7 +100,7 @@ export const en = {
     noArguments: "no arguments",
     notes: [
       "A dataset is YAML, JSON, or a filled CSV template (then --catalog is required).",
-      "Exit codes: 0 ok, 1 internal error, 2 bad input (one line per problem on stderr).",
+      "Exit codes: 0 ok, 1 internal error, 2 bad input (one line per problem on stderr), 3 units rejected (score --skip-invalid).",
     ],
     commands: {
       score: "Score datasets and rank their units.",
@@ -131,6 +145,15 @@ export const en = {
       groupBy:
         "parent: add a summary per parent unit (units, mean, lowest and highest total; points catalogs); with --format csv, the summary is the CSV",
       perUnit: "HTML to print: A4, each unit from a new page, with its scores, gaps and a signature block (--unit ID: that unit only)",
+      "skip-invalid": "score the units without problems; list every rejected unit with all its problems (stderr and the output) and exit 3",
+    },
+    commandNotes: {
+      score: [
+        "With --skip-invalid: the valid units are scored and ranked among themselves (relative indicators compare them only);",
+        "each rejected unit is listed with all its problems on stderr, in a table's last block and in JSON's `rejected` list;",
+        "problems of the file itself (catalog, year, periods, CSV header) still refuse it. Exit codes: 0 ok, 1 internal error,",
+        "2 bad input, 3 some units rejected (the others scored).",
+      ],
     },
   },
   progress: (n) => `… ${n.toLocaleString("en")} units read`,
@@ -159,6 +182,7 @@ export const en = {
   },
   whatif: {
     headers: ["ID", "Unit", "Total before", "Total after", "Change", "Rank before", "Rank after", "Indicators changed"],
+    levelHeaders: ["ID", "Unit", "Level before", "Level after", "Change", "Rank before", "Rank after", "Criteria changed (level met)"],
     noChange: "No change.",
   },
   compare: {
@@ -173,8 +197,22 @@ export const en = {
       "Ranks climbed",
       "Largest indicator changes",
     ],
+    levelHeaders: [
+      "ID",
+      "Unit",
+      "Level before",
+      "Level after",
+      "Change",
+      "Rank before",
+      "Rank after",
+      "Ranks climbed",
+      "Criteria changed (level met)",
+    ],
+    newUnit: "new",
+    removedUnit: "removed",
+    renamedFrom: (id) => `(was ${id})`,
   },
-  output: { warnings: (n) => `Warnings (${n}):` },
+  output: { warnings: (n) => `Warnings (${n}):`, rejected: (n) => `Rejected units, not scored (${n}):` },
   table: {
     rank: "Rank",
     id: "ID",
@@ -215,7 +253,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
     noArguments: "không tham số",
     notes: [
       "Tệp số liệu là YAML, JSON hoặc mẫu CSV đã điền (khi đó cần --catalog).",
-      "Mã thoát: 0 thành công, 1 lỗi nội bộ, 2 đầu vào sai (mỗi lỗi một dòng trên stderr).",
+      "Mã thoát: 0 thành công, 1 lỗi nội bộ, 2 đầu vào sai (mỗi lỗi một dòng trên stderr), 3 có đơn vị bị loại (score --skip-invalid).",
     ],
     commands: {
       score: "Chấm điểm và xếp hạng các đơn vị trong tệp số liệu.",
@@ -262,6 +300,15 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
       groupBy:
         "parent: thêm bảng tổng hợp theo đơn vị cấp trên (số đơn vị, điểm trung bình, thấp nhất, cao nhất; bộ chỉ số chấm điểm); với --format csv, bảng tổng hợp là tệp CSV",
       perUnit: "HTML để in: khổ A4, mỗi đơn vị bắt đầu trang mới, có điểm, điểm bị mất và phần ký (--unit MÃ: chỉ đơn vị đó)",
+      "skip-invalid": "chấm các đơn vị không có lỗi; liệt kê mọi đơn vị bị loại cùng mọi lỗi của nó (stderr và kết quả), mã thoát 3",
+    },
+    commandNotes: {
+      score: [
+        "Với --skip-invalid: các đơn vị hợp lệ được chấm và xếp hạng với nhau (chỉ số tương đối chỉ so sánh các đơn vị này);",
+        "mỗi đơn vị bị loại được liệt kê cùng mọi lỗi trên stderr, ở khối cuối của bảng và trong danh sách `rejected` của JSON;",
+        "lỗi của chính tệp (bộ chỉ số, năm, các kỳ, dòng tiêu đề CSV) vẫn làm tệp bị từ chối. Mã thoát: 0 thành công, 1 lỗi nội bộ,",
+        "2 đầu vào sai, 3 có đơn vị bị loại (các đơn vị khác vẫn được chấm).",
+      ],
     },
   },
   progress: (n) => `… đã đọc ${n.toLocaleString("vi")} đơn vị`,
@@ -290,12 +337,27 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   },
   whatif: {
     headers: ["Mã", "Đơn vị", "Tổng trước", "Tổng sau", "Thay đổi", "Hạng trước", "Hạng sau", "Chỉ số thay đổi"],
+    levelHeaders: ["Mã", "Đơn vị", "Mức trước", "Mức sau", "Thay đổi", "Hạng trước", "Hạng sau", "Tiêu chí thay đổi (mức đạt)"],
     noChange: "Không có thay đổi.",
   },
   compare: {
     headers: ["Mã", "Đơn vị", "Tổng trước", "Tổng sau", "Thay đổi", "Hạng trước", "Hạng sau", "Tăng hạng", "Chỉ số thay đổi nhiều nhất"],
+    levelHeaders: [
+      "Mã",
+      "Đơn vị",
+      "Mức trước",
+      "Mức sau",
+      "Thay đổi",
+      "Hạng trước",
+      "Hạng sau",
+      "Tăng hạng",
+      "Tiêu chí thay đổi (mức đạt)",
+    ],
+    newUnit: "mới",
+    removedUnit: "không còn",
+    renamedFrom: (id) => `(trước là ${id})`,
   },
-  output: { warnings: (n) => `Cảnh báo (${n}):` },
+  output: { warnings: (n) => `Cảnh báo (${n}):`, rejected: (n) => `Đơn vị bị loại, không được chấm (${n}):` },
   table: {
     rank: "Hạng",
     id: "Mã",

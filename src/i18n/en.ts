@@ -96,6 +96,9 @@ export const en = {
   missingParent: (p: P) => `a unit of catalog ${p.received} needs a parent: a unit of ${p.expected}`,
   parentWrongLevel: (p: P) => `parent "${p.received}" is a unit of ${p.detail}; expected ${p.expected}`,
   parentCycle: (p: P) => `parent links form a cycle: ${p.detail}`,
+  parentRejected: (p: P) => `parent unit "${p.received}" was rejected for its own problems: this unit is rejected with it`,
+  lineageMerge: (p: P) =>
+    `the lineage maps ${p.received} to one unit ${p.expected}: a merger cannot be paired unit by unit (map one earlier id per later id)`,
   periodGap: (p: P) =>
     `periods ${p.received} skip ${p.detail}: indicators evaluated per ${p.expected} would be averaged over the given periods only`,
   // cli

@@ -46,6 +46,7 @@ export const en = {
   csvMissingMarker: (p: P) =>
     `${p.received} value(s) hold a missing-value marker (NA, N/A, #N/A, na) and are read as not reported, not as not applicable (only "n/a" or "không áp dụng" mean that): ${p.detail}`,
   csvEmptyValues: (p: P) => `${p.received} row(s) have an empty value and are read as not reported: ${p.detail}`,
+  csvUnknownUnitField: (p: P) => `"${p.received}" is not a field of a unit row (code "unit"); the fields are ${p.expected}`,
   rosterSchema: (p: P) => `invalid roster: ${p.detail}`,
   unwritableFile: (p: P) => `cannot write the file: ${p.detail}`,
   duplicateOverride: (p: P) => `the change "${p.received}" sets ${p.expected} again: give each input one value`,
@@ -92,6 +93,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   csvMissingMarker: (p: P) =>
     `${p.received} giá trị ghi dấu thiếu số liệu (NA, N/A, #N/A, na) và được coi là chưa báo cáo, không phải không áp dụng (chỉ "n/a" hoặc "không áp dụng" mang nghĩa đó): ${p.detail}`,
   csvEmptyValues: (p: P) => `${p.received} dòng để trống giá trị và được coi là chưa báo cáo: ${p.detail}`,
+  csvUnknownUnitField: (p: P) => `"${p.received}" không phải trường của dòng đơn vị (mã "unit"); các trường là ${p.expected}`,
   rosterSchema: (p: P) => `danh sách đơn vị không hợp lệ: ${p.detail}`,
   unwritableFile: (p: P) => `không ghi được tệp: ${p.detail}`,
   duplicateOverride: (p: P) => `thay đổi "${p.received}" đặt lại ${p.expected}: mỗi số liệu chỉ được một giá trị`,

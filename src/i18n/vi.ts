@@ -117,6 +117,9 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   missingParent: (p: P) => `đơn vị thuộc bộ chỉ số ${p.received} cần đơn vị cấp trên: một đơn vị thuộc ${p.expected}`,
   parentWrongLevel: (p: P) => `đơn vị cấp trên "${p.received}" thuộc ${p.detail}; cần ${p.expected}`,
   parentCycle: (p: P) => `quan hệ cấp trên tạo thành vòng lặp: ${p.detail}`,
+  parentRejected: (p: P) => `đơn vị cấp trên "${p.received}" bị loại vì lỗi của chính nó: đơn vị này bị loại theo`,
+  lineageMerge: (p: P) =>
+    `bảng kế thừa đơn vị gán ${p.received} cùng vào một đơn vị ${p.expected}: không ghép được một sáp nhập theo từng đơn vị (mỗi mã năm sau chỉ một mã năm trước)`,
   periodGap: (p: P) =>
     `các kỳ ${p.received} bỏ sót ${p.detail}: chỉ số đánh giá theo ${p.expected} sẽ chỉ được tính trung bình trên các kỳ đã có`,
   usage: (p: P) => `${p.detail}`,

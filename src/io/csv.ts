@@ -1,12 +1,13 @@
 import Papa from "papaparse";
 import type { CompiledCatalog } from "../catalog/compile.js";
-import { DatasetError, createIssue, type Issue, type IssueCode, type IssueWhere, registerMessages } from "../errors.js";
+import { DatasetError, createIssue, type Issue, type IssueCode, type IssueWhere, type RejectedUnit, registerMessages } from "../errors.js";
 import { fileMessages } from "../i18n/files.js";
 import type { DatasetInput } from "./dataset.js";
 import type { RosterEntry } from "./roster.js";
 import { notDelimiterGuess } from "./rosterFile.js";
 import { EXACT_DIGITS, isMissingMarker, isNotApplicable, readBooleanText, readNumberText, type NumberFormat } from "../_values.js";
 import { PERIOD_ORDER } from "../_periods.js";
+import { UNIT_CODE, unitFields } from "./template.js";
 
 // The messages of the problems raised here (not carried by score() alone).
 registerMessages(fileMessages);
@@ -26,6 +27,11 @@ export interface CsvReadOptions {
   readonly numberFormat?: NumberFormat | undefined;
   /** The units that should be in the file: becomes the dataset's `roster` (checked when it is scored). */
   readonly roster?: readonly RosterEntry[] | undefined;
+  /**
+   * Leave out the units whose rows have problems (listed in `rejected` with every problem) instead
+   * of refusing the file; problems of the file itself (header, year) still throw.
+   */
+  readonly skipInvalid?: boolean | undefined;
 }
 
 /** A CSV read into a dataset, and what the reader noticed without refusing it. */
@@ -38,6 +44,8 @@ export interface CsvReading {
    * profile field as `profile.<key>`): problems `score` finds later can name the row too.
    */
   readonly rowOf: (where: IssueWhere) => number | undefined;
+  /** With `skipInvalid`: the units left out, each with the problems of its rows. */
+  readonly rejected?: readonly RejectedUnit[];
 }
 
 /** Columns a filled template must have (the template writes them all; label, type, unit, evidence are for people). */
@@ -71,7 +79,8 @@ interface Entry {
  * - a duplicated column, a missing column, a row with more cells than the header;
  * - the year: required in every row, a whole number from 2000 to 2100, one year per file;
  * - one unit_name per unit_id; a period on every indicator row (Q1–Q4, H1, H2, Y);
- * - codes and fields of the catalog (`profile` rows: the catalog's profile fields);
+ * - codes and fields of the catalog (`profile` rows: the catalog's profile fields; `unit` rows:
+ *   `registered`, a whole level 1–5 (level catalogs), and `parent`; empty means none);
  * - one row per unit, period, code and field (a repeated row, equal or not, is refused);
  * - numbers read by `readNumberText` in the declared format (without one, "1.000" and "1,500"
  *   are refused as ambiguous), booleans by `readBooleanText`.
@@ -87,6 +96,41 @@ interface Entry {
  * const result = score(getCatalog("dong-nai-2023/so"), dataset); // then show warnings with result.warnings
  */
 export function readCsvDataset(text: string, catalog: CompiledCatalog, options: CsvReadOptions = {}): CsvReading {
+  if (!options.skipInvalid) return readStrictly(text, catalog, options);
+  // The rows of a unit with problems are blanked (not removed: the other rows keep their numbers)
+  // and the file read again, until it reads; a problem without a unit refuses the file.
+  const rejected = new Map<string, { id: string; name?: string; issues: Issue[] }>();
+  let current = text;
+  for (;;) {
+    try {
+      return { ...readStrictly(current, catalog, options), rejected: [...rejected.values()] };
+    } catch (e) {
+      if (!(e instanceof DatasetError) || e.issues.some((i) => i.where.unit === undefined)) throw e;
+      const out = new Set(e.issues.map((i) => i.where.unit!));
+      const clean = current.charCodeAt(0) === 0xfeff ? current.slice(1) : current;
+      const rows = Papa.parse<string[]>(clean, { header: false }).data;
+      const at = (rows[0] ?? []).findIndex((h) => h.trim() === "unit_id");
+      const nameAt = (rows[0] ?? []).findIndex((h) => h.trim() === "unit_name");
+      let blanked = 0;
+      const kept = rows.map((cells, k) => {
+        if (k === 0 || !out.has((cells[at] ?? "").trim())) return cells;
+        blanked++;
+        const id = (cells[at] ?? "").trim();
+        const entry = rejected.get(id) ?? { id, issues: [] };
+        const name = (cells[nameAt] ?? "").trim();
+        if (entry.name === undefined && name) entry.name = name;
+        rejected.set(id, entry);
+        return [""];
+      });
+      for (const issue of e.issues) rejected.get(issue.where.unit!)?.issues.push(issue);
+      if (!blanked) throw e;
+      current = Papa.unparse(kept, { newline: "\n" });
+    }
+  }
+}
+
+/** {@link readCsvDataset} without `skipInvalid`: every problem refuses the file. */
+function readStrictly(text: string, catalog: CompiledCatalog, options: CsvReadOptions): CsvReading {
   const file = options.file;
   const fileWhere: IssueWhere = file !== undefined ? { file } : {};
   const issues: Issue[] = [];
@@ -166,7 +210,10 @@ export function readCsvDataset(text: string, catalog: CompiledCatalog, options: 
     const field = col(cells, "field");
     const periodText = col(cells, "period");
     const profile = code === "profile";
-    const where: IssueWhere = profile ? { unit: unitId, field } : { unit: unitId, period: periodText, indicator: code, field };
+    // A unit row (code "unit"): the unit's registered level or its parent, no period.
+    const unitRow = code === UNIT_CODE;
+    const perUnit = profile || unitRow;
+    const where: IssueWhere = perUnit ? { unit: unitId, field } : { unit: unitId, period: periodText, indicator: code, field };
 
     // The code and field: the catalog's, checked on every row (an empty row of an unknown code is still a wrong template).
     let type: string | undefined;
@@ -186,6 +233,13 @@ export function readCsvDataset(text: string, catalog: CompiledCatalog, options: 
         return;
       }
       type = spec.type;
+    } else if (unitRow) {
+      const fields = unitFields(catalog);
+      if (!fields.includes(field)) {
+        issues.push(rowIssue("csvUnknownUnitField", row, where, { received: field, expected: fields.join(", ") }, "field"));
+        return;
+      }
+      type = "text";
     } else {
       if (!periodText) {
         if (value) issues.push(rowIssue("csvMissingPeriod", row, where, {}, "period"));
@@ -220,17 +274,26 @@ export function readCsvDataset(text: string, catalog: CompiledCatalog, options: 
 
     // The value: missing, not applicable, or read in the field's type.
     let read: Cell | "n/a" | undefined;
-    if (!value) empty.push(row);
-    else if (isMissingMarker(value)) markers.push(row);
-    else if (isNotApplicable(value) && !profile) read = "n/a";
+    // An empty registered level or parent is none (not an unreported value): no warning.
+    if (!value) {
+      if (!unitRow) empty.push(row);
+    } else if (isMissingMarker(value)) markers.push(row);
+    else if (unitRow && field === "registered") {
+      // Strictly a whole level 1–5, as the YAML dataset's `registered` (never "4.0", "mức 4" or n/a).
+      if (!/^[1-5]$/.test(value)) {
+        issues.push(rowIssue("badRegistered", row, where, { received: value }, "value"));
+        return;
+      }
+      read = Number(value);
+    } else if (isNotApplicable(value) && !perUnit) read = "n/a";
     else {
       read = readCell(value, type, choices, format, (code, params) => issues.push(rowIssue(code, row, where, params, "value")));
       if (read === undefined) return;
     }
 
     // One row per unit, period, code and field, whatever its value.
-    const key = JSON.stringify([unitId, profile ? "" : periodText, code]);
-    const entry = entries.get(key) ?? { unit: unitId, period: profile ? "" : periodText, code, cells: new Map<string, ReadCell>() };
+    const key = JSON.stringify([unitId, perUnit ? "" : periodText, code]);
+    const entry = entries.get(key) ?? { unit: unitId, period: perUnit ? "" : periodText, code, cells: new Map<string, ReadCell>() };
     entries.set(key, entry);
     const before = entry.cells.get(field);
     const cell: ReadCell = { row, text: value, value: read ?? "" };
@@ -269,13 +332,16 @@ export function readCsvDataset(text: string, catalog: CompiledCatalog, options: 
   for (const u of units.values()) if (!u.name) issues.push(rowIssue("csvMissingUnitName", u.firstRow, { unit: u.id }, {}, "unit_name"));
 
   // Assemble the units; "n/a" on one field with a value on another of the same indicator is refused.
-  const data = new Map<string, { profile: Record<string, Cell>; data: Record<string, Record<string, Record<string, Cell> | "n/a">> }>();
-  for (const u of units.keys()) data.set(u, { profile: {}, data: {} });
+  const data = new Map<
+    string,
+    { profile: Record<string, Cell>; own: Record<string, Cell>; data: Record<string, Record<string, Record<string, Cell> | "n/a">> }
+  >();
+  for (const u of units.keys()) data.set(u, { profile: {}, own: {}, data: {} });
   for (const e of entries.values()) {
     const target = data.get(e.unit)!;
     const given = [...e.cells].filter(([, c]) => c.value !== "");
-    if (e.code === "profile") {
-      for (const [f, c] of given) target.profile[f] = c.value as Cell;
+    if (e.code === "profile" || e.code === UNIT_CODE) {
+      for (const [f, c] of given) (e.code === "profile" ? target.profile : target.own)[f] = c.value as Cell;
       continue;
     }
     const na = given.find(([, c]) => c.value === "n/a");
@@ -318,7 +384,14 @@ export function readCsvDataset(text: string, catalog: CompiledCatalog, options: 
     periods: ordered.length ? ordered : catalog.defaults.cadence === "year" ? ["Y"] : ["Q1", "Q2", "Q3", "Q4"],
     units: [...units.values()].map((u) => {
       const d = data.get(u.id)!;
-      return { id: u.id, name: u.name, ...(Object.keys(d.profile).length ? { profile: d.profile } : {}), data: d.data as never };
+      return {
+        id: u.id,
+        name: u.name,
+        ...(d.own["parent"] !== undefined ? { parent: String(d.own["parent"]) } : {}),
+        ...(d.own["registered"] !== undefined ? { registered: Number(d.own["registered"]) } : {}),
+        ...(Object.keys(d.profile).length ? { profile: d.profile } : {}),
+        data: d.data as never,
+      };
     }),
     ...(options.roster ? { roster: [...options.roster] } : {}),
   };
@@ -328,6 +401,7 @@ export function readCsvDataset(text: string, catalog: CompiledCatalog, options: 
     `${unit}\u0000${period}\u0000${indicator}\u0000${field}`;
   for (const e of entries.values())
     for (const [field, c] of e.cells) {
+      if (e.code === UNIT_CODE) continue; // checked here (registered) or named by unit (parent)
       if (e.period === "") rows.set(placeKey(e.unit, "", "", `profile.${field}`), c.row);
       else {
         rows.set(placeKey(e.unit, e.period, e.code, field), c.row);

@@ -33,6 +33,17 @@ export const CSV_COLUMNS = [
   "evidence",
 ] as const;
 
+/**
+ * The code of the rows that hold a unit's own fields (`template` writes them for level catalogs):
+ * `registered` (Kon Tum's đăng ký mức, 1–5) and `parent` (mã đơn vị cấp trên).
+ */
+export const UNIT_CODE = "unit";
+
+/** The fields of a unit row: a registered level only where levels are recognised. */
+export function unitFields(catalog: CompiledCatalog): readonly string[] {
+  return catalog.scoring === "levels" ? ["registered", "parent"] : ["parent"];
+}
+
 function defaultPeriods(catalog: CompiledCatalog): string[] {
   return catalog.defaults.cadence === "year" ? ["Y"] : ["Q1", "Q2", "Q3", "Q4"];
 }
@@ -69,6 +80,25 @@ function templateRows(catalog: CompiledCatalog, options: TemplateOptions): Recor
         evidence: "",
       });
     }
+    // Level catalogs (Kon Tum): the registered level and the parent, read by readCsvDataset.
+    if (catalog.scoring === "levels")
+      for (const [field, label, type] of [
+        ["registered", "Mức đăng ký (đăng ký mức 1–5; bỏ trống nếu không đăng ký)", "level 1–5"],
+        ["parent", "Mã đơn vị cấp trên trong cùng tệp (bỏ trống nếu không có)", "text"],
+      ] as const)
+        rows.push({
+          year,
+          unit_id: u.id,
+          unit_name: u.name,
+          period: "",
+          code: UNIT_CODE,
+          field,
+          value: "",
+          label,
+          type,
+          unit: "",
+          evidence: "",
+        });
     periods.forEach((p, i) => {
       for (const node of compiled.leaves) {
         if (!isDue(node.cadence, p, i === periods.length - 1)) continue;
