@@ -1,4 +1,7 @@
-import DecimalBase from "decimal.js";
+// The named export, not the default one: decimal.js's types are CommonJS, and under
+// `module: NodeNext` a default import of them from an ES module is the whole module object (not
+// constructible: TS2344 in the published declarations). `Decimal` is the class in every resolution.
+import { Decimal as DecimalBase } from "decimal.js";
 
 /** decimal.js constructor used for all scoring: 40 significant digits, independent of the global one. */
 export const Dec = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP });

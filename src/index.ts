@@ -18,7 +18,11 @@ export {
   type Note,
   type Requirement,
 } from "./catalog/schema.js";
-export { loadCatalog } from "./catalog/load.js";
+export { loadCatalog, type LoadCatalogOptions } from "./catalog/load.js";
+// Types the public signatures name (so that the API docs can link them).
+export type { AnyFormula, PartOutcome } from "./formulas/_types.js";
+export type { NumberFormat } from "./_values.js";
+export type { Detail } from "./engine/points.js";
 export { getCatalog, listCatalogs, type CatalogSummary } from "./catalog/builtin.js";
 export { compileCatalog, type CompiledCatalog, type CompiledNode, type RatioExpr } from "./catalog/compile.js";
 export { lintCatalog, type LintReport } from "./catalog/lint.js";

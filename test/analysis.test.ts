@@ -56,7 +56,18 @@ describe("explain", () => {
     const kt = getCatalog("kon-tum-2025/xa");
     const r = score(kt, fixture("kon-tum-2025-xa"));
     const [e] = explain(r, "xa-c", { code: "1.1" });
-    expect(e!.text).toBe("tiêu chí 1.1: đạt 72,5%, đạt mức 3; mức 4 cần: 100% [kon-tum-2025/xa 1.1]");
+    expect(e!.text).toBe("tiêu chí 1.1: đạt 72,5%, đạt mức 3; mức 4 cần 100% [kon-tum-2025/xa 1.1]");
+  });
+  it("Kon Tum xã 1.22 and 1.7: the requirement says 'cần' once (issue 12: 'mức 4 cần: cần: Có …')", () => {
+    const r = score(getCatalog("kon-tum-2025/xa"), fixture("kon-tum-2025-xa"));
+    expect(explain(r, "xa-c", { code: "1.22" })[0]!.text).toBe(
+      "tiêu chí 1.22: đạt mức 3; mức 4: cần: Có ứng dụng hệ thống; hiện: chưa có [kon-tum-2025/xa 1.22]",
+    );
+    expect(explain(r, "xa-b", { code: "1.7" })[0]!.text).toBe(
+      "tiêu chí 1.7: đạt mức 4; mức 5: cần tối thiểu 2, có 1 [kon-tum-2025/xa 1.7]",
+    );
+    for (const u of r.units) for (const e of explain(r, u.id)) expect(e.text).not.toMatch(/cần:? cần/);
+    for (const u of r.units) for (const e of explain(r, u.id, { lang: "en" })) expect(e.text).not.toMatch(/needs:? needs/);
   });
 });
 

@@ -29,6 +29,7 @@ const minimal: Record<keyof typeof COMMANDS, string[]> = {
   compare: [so, so],
   report: [so],
   template: ["dong-nai-2023/so"],
+  sample: ["dong-nai-2023/so"],
   help: [],
 };
 

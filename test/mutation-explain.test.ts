@@ -260,7 +260,7 @@ describe("choice: the option's label in quotes", () => {
   });
 });
 
-describe("checklist: the items achieved (by field name)", () => {
+describe("checklist: the items achieved (by label, never the field name)", () => {
   const c = one({
     max: 10,
     formula: {
@@ -271,8 +271,8 @@ describe("checklist: the items achieved (by field name)", () => {
   it("x and y achieved: 0.5 × 10 + 3 = 8", () => {
     const s = say(c, { x: true, y: true, z: false });
     expect(s.period.trace.branch).toBe("items");
-    expect(s.vi).toBe("đạt: x,y → 8 điểm");
-    expect(s.en).toBe("achieved: x,y → 8 points");
+    expect(s.vi).toBe("đạt: “Mục X”, “Mục Y” → 8 điểm");
+    expect(s.en).toBe("achieved: “Mục X”, “Mục Y” → 8 points");
   });
   it("no item achieved → “không mục nào” / “no item” → 0", () => {
     const s = say(c, { x: false });
@@ -286,19 +286,19 @@ describe("perItem: Σ count × points, capped", () => {
   it("items: 2 × 5 + 1 × 2.5 = 12,5 (the item terms keep the catalog's literal 2.5)", () => {
     const s = say(one({ max: 20, formula: { kind: "perItem", items } }), { programs: 2, apps: 1 });
     expect(s.period.trace.branch).toBe("items");
-    expect(s.vi).toBe("programs=2×5 + apps=1×2.5 = 12,5 → 12,5 điểm");
-    expect(s.en).toBe("programs=2×5 + apps=1×2.5 = 12.5 → 12.5 points");
+    expect(s.vi).toBe("Chương trình: 2 × 5 + Ứng dụng: 1 × 2,5 = 12,5 → 12,5 điểm");
+    expect(s.en).toBe("Chương trình: 2 × 5 + Ứng dụng: 1 × 2.5 = 12.5 → 12.5 points");
   });
   it("Đồng Nai Sở 1.1 style cap: 4 × 5 = 20 over cap 15 → 15", () => {
     const s = say(one({ max: 20, formula: { kind: "perItem", items, cap: 15 } }), { programs: 4 });
     expect(s.period.trace.branch).toBe("capped");
-    expect(s.vi).toBe("programs=4×5 + apps=0×2.5 = 20, tối đa 15 → 15 điểm");
-    expect(s.en).toBe("programs=4×5 + apps=0×2.5 = 20, max 15 → 15 points");
+    expect(s.vi).toBe("Chương trình: 4 × 5 + Ứng dụng: 0 × 2,5 = 20, tối đa 15 → 15 điểm");
+    expect(s.en).toBe("Chương trình: 4 × 5 + Ứng dụng: 0 × 2.5 = 20, max 15 → 15 points");
   });
   it("cap 15 above max 10: capped to 15, then clamped to 10", () => {
     const s = say(one({ max: 10, formula: { kind: "perItem", items: { programs: items.programs }, cap: 15 } }), { programs: 4 });
-    expect(s.vi).toBe("programs=4×5 = 20, tối đa 15 → 10 điểm (giới hạn từ 15 xuống 10)");
-    expect(s.en).toBe("programs=4×5 = 20, max 15 → 10 points (clamped from 15 to 10)");
+    expect(s.vi).toBe("Chương trình: 4 × 5 = 20, tối đa 15 → 10 điểm (giới hạn từ 15 xuống 10)");
+    expect(s.en).toBe("Chương trình: 4 × 5 = 20, max 15 → 10 points (clamped from 15 to 10)");
   });
 });
 

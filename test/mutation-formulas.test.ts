@@ -299,7 +299,8 @@ describe("yesNo, choice, checklist", () => {
     expect(leaf(c, { a: true, b: true, c: false }).score).toBe("4");
     const s = leaf(c, { b: true });
     expect(s.score).toBe("2");
-    expect(s.trace.facts).toEqual({ achieved: "b", of: "a,b,c" });
+    // The achieved items' labels ride along for the sentence (issue 12: labels, never keys).
+    expect(s.trace.facts).toEqual({ achieved: "b", of: "a,b,c", "label.b": "B" });
     expect(leaf(c, { a: true, b: true, c: true }).score).toBe("8");
   });
 });

@@ -110,13 +110,20 @@ describe("the data fields each kind asks for (compiled node fields): label, unit
     const named = one({ max: 5, formula: { kind: "yesNo", label: "Đã ban hành kế hoạch" } });
     expect(leaf1(named).fields[0]!.label).toBe("Đã ban hành kế hoạch");
   });
-  it("choice: one option `value`, the label lists key: label; …, the options are the keys; no ratio", () => {
+  it("choice: one option `value`, the label lists key: label; …, the options are the keys with their labels; no ratio", () => {
     const c = one({
       max: 10,
       formula: { kind: "choice", options: { full: { label: "Đầy đủ", share: 1 }, part: { label: "Một phần", points: 4 } } },
     });
     expect(leaf1(c).fields).toEqual([
-      { name: "value", type: "option", label: "full: Đầy đủ; part: Một phần", options: ["full", "part"], moreIsBetter: true },
+      {
+        name: "value",
+        type: "option",
+        label: "full: Đầy đủ; part: Một phần",
+        options: ["full", "part"],
+        optionLabels: { full: "Đầy đủ", part: "Một phần" },
+        moreIsBetter: true,
+      },
     ]);
     expect(leaf1(c).ratios).toEqual([]);
   });

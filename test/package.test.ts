@@ -14,12 +14,22 @@ const packed = JSON.parse(
 ) as PackEntry[];
 const files = packed[0]!.files.map((f) => f.path).sort();
 
+// The sample datasets are shipped for `dti sample <catalog>` (README: score a bundled sample).
 const allowed = (p: string) =>
-  p.startsWith("dist/") || p.startsWith("catalogs/") || ["README.md", "CHANGELOG.md", "LICENSE", "package.json"].includes(p);
+  p.startsWith("dist/") ||
+  p.startsWith("catalogs/") ||
+  /^fixtures\/[a-z0-9-]+\.sample\.yaml$/.test(p) ||
+  ["README.md", "CHANGELOG.md", "LICENSE", "package.json"].includes(p);
 
 describe("npm pack", () => {
-  it("contains only dist/**, catalogs/**, README.md, CHANGELOG.md, LICENSE and package.json", () => {
+  it("contains only dist/**, catalogs/**, fixtures/*.sample.yaml, README.md, CHANGELOG.md, LICENSE and package.json", () => {
     expect(files.filter((p) => !allowed(p))).toEqual([]);
+  });
+  it("ships one sample dataset per built-in catalog (dti sample <catalog>)", () => {
+    const samples = files.filter((p) => p.startsWith("fixtures/"));
+    expect(samples).toContain("fixtures/dong-nai-2023-so.sample.yaml");
+    expect(samples).toContain("fixtures/kon-tum-2025-xa.sample.yaml");
+    expect(samples).toHaveLength(10);
   });
   it("ships the builds the package.json points at, the license and the catalogs", () => {
     for (const p of [

@@ -97,7 +97,10 @@ export function explain(result: ScoreResult, unitId: string, options: { code?: s
               ? `${w.has} ${formatPercent(met.value ?? "0", lang)}, `
               : "";
         const tail = fail
-          ? `${w.level} ${fail.level} ${w.needs}: ${fail.scale === "percent" ? formatPercent(fail.min ?? "0", lang) : describeBlocker({ requirement: fail.text, ...(fail.value !== undefined ? { value: fail.value } : {}), ...(fail.min !== undefined ? { min: fail.min } : {}), ...(fail.scale !== undefined ? { scale: fail.scale } : {}), missing: fail.missing === true }, lang)}`
+          ? fail.scale === "percent" && !fail.missing
+            ? `${w.level} ${fail.level} ${w.needs} ${formatPercent(fail.min ?? "0", lang)}`
+            : // The blocker's sentence says what is needed ("cần tối thiểu 2, có 1"): no second "cần".
+              `${w.level} ${fail.level}: ${describeBlocker({ requirement: fail.text, ...(fail.value !== undefined ? { value: fail.value } : {}), ...(fail.min !== undefined ? { min: fail.min } : {}), ...(fail.scale !== undefined ? { scale: fail.scale } : {}), missing: fail.missing === true }, lang)}`
           : w.allLevels;
         return {
           code: c.code,

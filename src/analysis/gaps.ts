@@ -174,11 +174,16 @@ function invertPeriod(node: CompiledNode, trace: Trace, target: Dec, lang: Lang)
         s.gte(target),
       );
     } else if (f.type === "option") {
+      // The options by their labels: the keys (under3, over6) are the catalog's, not the assessor's words.
+      const named = (key: FieldValue | undefined) => (typeof key === "string" ? `“${f.optionLabels?.[key] ?? key}”` : "∅");
       for (const opt of f.options ?? []) {
         if (opt === cur) continue;
         const s = periodScore(node, { ...inputs, [f.name]: opt }, peers);
         if (s.gt(current))
-          consider({ field: f.name, value: opt, effort: 1, score: s, label: node.name, text: `${cur ?? "∅"} → ${opt}` }, s.gte(target));
+          consider(
+            { field: f.name, value: opt, effort: 1, score: s, label: node.name, text: `${named(cur)} → ${named(opt)}` },
+            s.gte(target),
+          );
       }
     } else {
       const from = cur instanceof Dec ? cur : ZERO;

@@ -10,7 +10,7 @@ import type { Dataset, DatasetInput } from "../io/dataset.js";
 import { assessmentDifferences, type AssessmentDifference } from "./compare.js";
 import { explain, type Explanation } from "./explain.js";
 import { gaps, type GapReport } from "./gaps.js";
-import { formatNumber } from "../_format.js";
+import { formatNumber, shorten } from "../_format.js";
 import { groupByParent, selectUnits, type ParentGroup, type UnitSelection } from "./select.js";
 import { DatasetError, createIssue } from "../errors.js";
 
@@ -250,7 +250,7 @@ function bars(unit: PointsUnit, catalog: CompiledCatalog, lang: Lang): string {
     const share = max.gt(0) ? new Dec(ind.score).div(max).toNumber() : 0;
     const y = i * h;
     const label = `${m.code}. ${m.name}`;
-    return `<g class="bar" data-code="${esc(m.code)}"><text x="0" y="${y + 15}" font-size="12">${esc(label.length > 34 ? `${label.slice(0, 33)}…` : label)}</text><rect x="${labelW}" y="${y + 4}" width="${barW}" height="14" fill="#e5e7eb"/><rect x="${labelW}" y="${y + 4}" width="${(barW * share).toFixed(1)}" height="14" fill="${share >= 0.8 ? "#16a34a" : share >= 0.5 ? "#ca8a04" : "#dc2626"}"/><text x="${labelW + barW + 6}" y="${y + 15}" font-size="12">${esc(formatNumber(ind.score, lang))}/${esc(formatNumber(ind.max, lang))}</text></g>`;
+    return `<g class="bar" data-code="${esc(m.code)}"><text x="0" y="${y + 15}" font-size="12">${esc(shorten(label, 34))}</text><rect x="${labelW}" y="${y + 4}" width="${barW}" height="14" fill="#e5e7eb"/><rect x="${labelW}" y="${y + 4}" width="${(barW * share).toFixed(1)}" height="14" fill="${share >= 0.8 ? "#16a34a" : share >= 0.5 ? "#ca8a04" : "#dc2626"}"/><text x="${labelW + barW + 6}" y="${y + 15}" font-size="12">${esc(formatNumber(ind.score, lang))}/${esc(formatNumber(ind.max, lang))}</text></g>`;
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${rows.length * h}" viewBox="0 0 ${width} ${rows.length * h}">${items.join("")}</svg>`;
 }

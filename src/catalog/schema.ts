@@ -91,8 +91,12 @@ export const NodeSchema = z.strictObject({
     return z.optional(z.array(NodeSchema));
   },
 });
-/** A node of a catalog. */
-export type CatalogNode = z.infer<typeof NodeSchema>;
+// An interface over the schema's type (the same members): the API docs link it (issue 12).
+/** A node of a catalog: main indicator, component, sub-component or level criterion. */
+export interface CatalogNode extends Omit<z.infer<typeof NodeSchema>, "children"> {
+  /** Components (sub-indicators); a node without them is scored from data. */
+  children?: CatalogNode[] | undefined;
+}
 
 /** A field of the unit profile (values shared by many indicators). */
 export const ProfileFieldSchema = z.strictObject({
@@ -161,7 +165,13 @@ export const CatalogSchema = z.strictObject({
   notes: z.optional(z.array(NoteSchema)),
   indicators: z.array(NodeSchema).check(z.minLength(1)),
 });
-/** A catalog as validated (defaults applied). */
-export type Catalog = z.infer<typeof CatalogSchema>;
-/** A catalog as written (before defaults). */
-export type CatalogInput = z.input<typeof CatalogSchema>;
+// An interface over the schema's type (the same members): the API docs link `Catalog` and list
+// its documented fields instead of expanding it inline in every signature (issue 12).
+/** A catalog as validated (defaults applied): metadata and the tree of indicators. */
+export interface Catalog extends Omit<z.infer<typeof CatalogSchema>, "indicators"> {
+  /** Main indicators (or level criteria) in document order, each with its components. */
+  indicators: CatalogNode[];
+}
+/** A catalog as written (before defaults); `loadCatalog` validates and compiles it. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- named for the API docs, same members
+export interface CatalogInput extends z.input<typeof CatalogSchema> {}

@@ -1,7 +1,7 @@
 import { compareCodes, criteriaInOrder, indicatorsInOrder } from "../engine/types.js";
 import type { Comparison, UnitChange } from "../analysis/compare.js";
 import Papa from "papaparse";
-import { formatNumber } from "../_format.js";
+import { formatNumber, shorten } from "../_format.js";
 import { describeBlocker } from "../levels/index.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
 import type { LevelUnit, PointsUnit, ScoreResult, UnitResult } from "../engine/types.js";
@@ -142,7 +142,7 @@ function levelsTable(units: readonly LevelUnit[], lang: Lang): string {
     if (!blockers.length) continue;
     const target = u.registeredBlockers ? u.registered! : (u.level ?? 0) + 1;
     lines.push(`\n${u.id} — ${t.blocks} ${target}:`);
-    for (const b of blockers) lines.push(`  ${b.code} (${t.levelWord} ${b.level}) ${b.name.slice(0, 70)}: ${describeBlocker(b, lang)}`);
+    for (const b of blockers) lines.push(`  ${b.code} (${t.levelWord} ${b.level}) ${shorten(b.name, 72)}: ${describeBlocker(b, lang)}`);
   }
   // Province summary: units per level, per parent.
   const byParent = new Map<string, number[]>();

@@ -28,7 +28,7 @@ import { whatIf, parseOverride } from "../analysis/whatif.js";
 import { compare } from "../analysis/compare.js";
 import { groupsCsv, renderReport, reportData, warningsCsv } from "../analysis/report.js";
 import { groupByParent, selectUnits, type ParentGroup, type UnitSort } from "../analysis/select.js";
-import { formatNumber } from "../_format.js";
+import { formatNumber, shorten } from "../_format.js";
 import { template } from "../io/template.js";
 import { readCsvDataset } from "../io/csv.js";
 import type { RosterEntry } from "../io/roster.js";
@@ -36,7 +36,10 @@ import { readRoster } from "../io/rosterFile.js";
 import type { NumberFormat } from "../_values.js";
 import type { Override } from "../io/overrides.js";
 import { periodsProblem } from "../_periods.js";
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { getCatalog } from "../catalog/builtin.js";
 import type { Dataset, DatasetInput } from "../io/dataset.js";
 import { cliTexts } from "../i18n/cli.js";
 import { comparisonTable, groupsTable, toCsv, toJson, toTable, unitJson } from "./_render.js";
@@ -251,6 +254,10 @@ const handlers: Handlers = {
       throw cliError("optionFormat", { detail: "--group-by", received: opts.format, expected: "table, json, csv" });
     const rejected: RejectedUnit[] = [];
     const skip = opts["skip-invalid"];
+    // --full adds indicator records to JSON (CSV always has them); the ranked table has no room for
+    // them (8 main columns already): refused rather than silently ignored.
+    if (opts.full && opts.format === "table")
+      throw cliError("optionNotForFormat", { received: "--full", expected: "json|jsonl", detail: opts.format });
     const given = givenCatalog(opts.catalog);
     forEachFile(files, (file) => {
       let result: ScoreResult;
@@ -443,12 +450,12 @@ const handlers: Handlers = {
     }
     if (g.lost.length) {
       lines.push("", t.lost);
-      for (const l of g.lost.slice(0, 15)) lines.push(`  ${l.code} ${l.name.slice(0, 70)}: ${n(l.score)}/${n(l.max)} (−${n(l.lost)})`);
+      for (const l of g.lost.slice(0, 15)) lines.push(`  ${l.code} ${shorten(l.name, 72)}: ${n(l.score)}/${n(l.max)} (−${n(l.lost)})`);
     }
     if (g.missingData.length) {
       lines.push("", t.missing);
       for (const m of g.missingData)
-        lines.push(`  ${m.code} ${m.name.slice(0, 70)}: ${t.upTo} +${n(m.lost)}${m.lead ? ` — ${m.lead}` : ""}`);
+        lines.push(`  ${m.code} ${shorten(m.name, 72)}: ${t.upTo} +${n(m.lost)}${m.lead ? ` — ${m.lead}` : ""}`);
     }
     if (g.suggestions.length) {
       lines.push("", t.suggestions);
@@ -539,6 +546,15 @@ const handlers: Handlers = {
     return 0;
   },
 
+  sample({ args: [id], opts, io }) {
+    // A built-in id only (a catalog file has no sample); the unknown-catalog error lists the ids.
+    const catalog = getCatalog(id);
+    const text = readFile(samplePath(catalog.id));
+    if (opts.out === undefined) io.out(text.replace(/\n$/, ""));
+    else writeOut(opts.out, text);
+    return 0;
+  },
+
   help({ args: [name], lang, io }) {
     if (name === undefined) io.out(globalHelp(lang));
     else if (isCommandName(name)) io.out(commandHelp(name, lang));
@@ -559,6 +575,31 @@ function shownUnits<U extends UnitResult>(
 
 function noMatch(filter: string, units: readonly UnitResult[]): never {
   throw cliError("noMatchingUnit", { detail: "--filter", received: filter, expected: units.map((u) => u.id).join(", ") });
+}
+
+/**
+ * The sample dataset of a built-in catalog: `fixtures/<id with - for />.sample.yaml` in the
+ * package (shipped by package.json "files"), found from this module, whether it runs as the bundled
+ * dist/cli.js or from src/cli/ in the tests.
+ */
+function samplePath(id: string): string {
+  const name = `fixtures/${id.replace("/", "-")}.sample.yaml`;
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const up of ["..", "../.."]) {
+    const candidate = join(here, up, name);
+    if (existsSync(candidate)) return candidate;
+  }
+  throw cliError("fileNotFound", { received: name });
+}
+
+/** Writes an output file; a failure is a coded input error naming the file, as for --warnings. */
+function writeOut(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (e) {
+    const { message, code } = e as { message?: string; code?: string };
+    throw new DtiError([createIssue("cli", "unwritableFile", { file }, { detail: (message ?? String(code)).replace(/, open '.*'$/, "") })]);
+  }
 }
 
 function renderLint(r: LintReport, lang: Lang): string {

@@ -155,6 +155,10 @@ export const COMMANDS = {
       year: { type: "integer", value: "2024" },
     },
   },
+  sample: {
+    args: [{ name: "builtinCatalog", arity: "one" }],
+    options: { out: { type: "string", value: "file" } },
+  },
   help: {
     args: [{ name: "command", arity: "optional" }],
     options: {},

@@ -30,6 +30,8 @@ export interface FieldSpec {
   readonly unit?: string;
   /** Allowed values for `option` fields. */
   readonly options?: readonly string[];
+  /** The label of each option key, for sentences: people read labels, never keys. */
+  readonly optionLabels?: Readonly<Record<string, string>>;
   /** Where the value comes from instead of the unit's data. */
   readonly from?: string;
   /** Value when the unit leaves the field out (checklist items: false; item counts: 0). */

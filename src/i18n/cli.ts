@@ -113,6 +113,7 @@ export const en = {
       compare: "Compare two years scored with the same catalog.",
       report: "Write a report (Markdown, HTML, CSV or JSON), or printable pages per unit (--per-unit, --unit).",
       template: "Write a blank data-entry template of a catalog.",
+      sample: "Write the sample dataset shipped with a built-in catalog (to try score, explain, gaps).",
       help: "Show the usage of every command, or of one.",
     },
     args: {
@@ -123,6 +124,7 @@ export const en = {
       oldDataset: "dataset of the earlier year",
       newDataset: "dataset of the later year",
       command: "a command name",
+      builtinCatalog: "built-in catalog id (see dti catalogs)",
     },
     optionDescriptions: {
       lang: "language of the output and of the messages",
@@ -135,6 +137,7 @@ export const en = {
       set: "a changed input (repeat the option for several)",
       periods: "periods of the template, comma-separated",
       year: "year of the template",
+      out: "write to this file instead of the standard output",
       roster: "roster file: every unit that should be in the dataset (CSV with unit_id,unit_name, or a YAML/JSON list of {id, name})",
       numbers: "how numbers are written in a CSV dataset: vi 1.234,5 or en 1,234.5 (without it, 1.000 and 1,500 are refused as ambiguous)",
       warnings: "also write the warnings to this CSV file (code, place, message; UTF-8 with BOM)",
@@ -266,6 +269,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
       compare: "So sánh hai năm chấm theo cùng một bộ chỉ số.",
       report: "Xuất báo cáo (Markdown, HTML, CSV hoặc JSON), hoặc trang in cho từng đơn vị (--per-unit, --unit).",
       template: "Xuất mẫu nhập số liệu trống của một bộ chỉ số.",
+      sample: "Xuất tệp số liệu mẫu kèm theo một bộ chỉ số có sẵn (để thử score, explain, gaps).",
       help: "Hướng dẫn sử dụng mọi lệnh hoặc một lệnh.",
     },
     args: {
@@ -276,6 +280,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
       oldDataset: "tệp số liệu năm trước",
       newDataset: "tệp số liệu năm sau",
       command: "tên một lệnh",
+      builtinCatalog: "mã bộ chỉ số có sẵn (xem dti catalogs)",
     },
     optionDescriptions: {
       lang: "ngôn ngữ của kết quả và thông báo",
@@ -288,6 +293,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
       set: "một số liệu thay đổi (lặp lại tuỳ chọn cho nhiều giá trị)",
       periods: "các kỳ của mẫu, cách nhau bởi dấu phẩy",
       year: "năm của mẫu",
+      out: "ghi vào tệp này thay vì ra màn hình",
       roster:
         "tệp danh sách đơn vị: mọi đơn vị phải có trong tệp số liệu (CSV có cột unit_id,unit_name, hoặc danh sách {id, name} YAML/JSON)",
       numbers:

@@ -127,6 +127,9 @@ export const en = {
   unreadableFile: (p: P) => `cannot read the file: ${p.detail}`,
   notUtf8: (p: P) => `is not UTF-8 text (${p.received ?? `an invalid byte on line ${p.detail}`}); save it as UTF-8 (in Excel: "CSV UTF-8")`,
   overrideNumber: (p: P) => `cannot read the number in the change "${p.received}": ${numberProblem[p.detail ?? ""] ?? "not a number"}`,
+  // issue 12: an option the chosen output has no use for
+  optionNotForFormat: (p: P) =>
+    `${p.received} is for --format ${p.expected}; the ${p.detail} format shows no indicator records (every indicator's score: --format csv; its calculation: dti explain)`,
 } as const;
 
 type P = { readonly expected?: string; readonly received?: string; readonly detail?: string };

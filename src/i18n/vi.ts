@@ -148,4 +148,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   notUtf8: (p: P) =>
     `không phải văn bản UTF-8 (${p.received ?? `byte không hợp lệ ở dòng ${p.detail}`}); hãy lưu tệp dạng UTF-8 (trong Excel: "CSV UTF-8")`,
   overrideNumber: (p: P) => `không đọc được số trong thay đổi "${p.received}": ${numberProblem[p.detail ?? ""] ?? "không phải là số"}`,
+  // issue 12: an option the chosen output has no use for
+  optionNotForFormat: (p: P) =>
+    `${p.received} dùng với --format ${p.expected}; định dạng ${p.detail} không hiện thông tin từng chỉ số (điểm mọi chỉ số: --format csv; cách tính: dti explain)`,
 };

@@ -51,12 +51,20 @@ export const DatasetSchema = z.strictObject({
   /** Every unit that should be in the dataset: ids outside it are refused (see `checkRoster`). */
   roster: z.optional(RosterSchema),
 });
-/** A dataset as validated (defaults applied). */
-export type Dataset = z.infer<typeof DatasetSchema>;
-/** A dataset as written. */
-export type DatasetInput = z.input<typeof DatasetSchema>;
-/** One unit of a dataset. */
-export type DatasetUnit = z.infer<typeof UnitSchema>;
+// Declared as interfaces over the schemas' types (the same members): the API docs then link
+// `Dataset` and `DatasetUnit` and list their documented fields, instead of expanding them inline
+// in every signature (issue 12).
+/** A dataset as validated (defaults applied): the units of a catalog and their data per period. */
+export interface Dataset extends Omit<z.infer<typeof DatasetSchema>, "units"> {
+  /** The units (departments, districts, communes) and their data. */
+  units: DatasetUnit[];
+}
+/** A dataset as written (before defaults); `loadDataset` validates it into a `Dataset`. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- named for the API docs, same members
+export interface DatasetInput extends z.input<typeof DatasetSchema> {}
+/** One unit of a dataset: id, name and data by period. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- named for the API docs, same members
+export interface DatasetUnit extends z.infer<typeof UnitSchema> {}
 /** One indicator's raw data. */
 export type IndicatorData = z.infer<typeof IndicatorDataSchema>;
 

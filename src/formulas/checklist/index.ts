@@ -44,7 +44,9 @@ export const checklist: FormulaKindDef<ChecklistFormula, typeof ChecklistFormula
         done.push(name);
       }
     }
-    return { raw, branch: "items", facts: { achieved: done.join(","), of: Object.keys(formula.items).join(",") } };
+    // The labels of the achieved items, for the sentence (keys are the catalog's, not the assessor's words).
+    const labels = Object.fromEntries(done.map((name) => [`label.${name}`, formula.items[name]!.label]));
+    return { raw, branch: "items", facts: { achieved: done.join(","), of: Object.keys(formula.items).join(","), ...labels } };
   },
   compile(formula, max, ctx) {
     const items = Object.entries(formula.items).map(([name, item]) => ({ slot: ctx.slot(name), points: toDouble(worth(item, max)) }));
@@ -57,5 +59,9 @@ export const checklist: FormulaKindDef<ChecklistFormula, typeof ChecklistFormula
       return raw;
     };
   },
-  explain: (t, ctx) => `${ctx.words.done}: ${t.facts["achieved"] || ctx.words.none} → ${ctx.points}`,
+  explain(t, ctx) {
+    const done = (t.facts["achieved"] ?? "").split(",").filter(Boolean);
+    const named = done.map((name) => `“${t.facts[`label.${name}`] ?? name}”`).join(", ");
+    return `${ctx.words.done}: ${named || ctx.words.none} → ${ctx.points}`;
+  },
 };

@@ -25,6 +25,7 @@ export const choice: FormulaKindDef<ChoiceFormula, typeof ChoiceFormulaSchema> =
         .map(([k, o]) => `${k}: ${o.label}`)
         .join("; "),
       options: Object.keys(f.options),
+      optionLabels: Object.fromEntries(Object.entries(f.options).map(([k, o]) => [k, o.label])),
       moreIsBetter: true,
     },
   ],

@@ -42,14 +42,17 @@ export const perItem: FormulaKindDef<PerItemFormula, typeof PerItemFormulaSchema
   evaluate({ formula, max, inputs }) {
     let raw = ZERO;
     const counts: string[] = [];
+    // The label of each item, for the sentence (keys are the catalog's, not the assessor's words).
+    const labels: Record<string, string> = {};
     for (const [name, item] of Object.entries(formula.items)) {
       const n = inputs[name];
       const count = n instanceof Dec ? n : ZERO;
       raw = raw.plus(count.times(parseDecimalLiteral(item.points)));
       counts.push(`${name}=${count.toString()}×${item.points}`);
+      labels[`label.${name}`] = item.label;
     }
     const cap = formula.cap !== undefined ? parseDecimalLiteral(formula.cap) : max;
-    const facts = { items: counts.join(","), cap: cap.toString(), uncapped: raw.toString() };
+    const facts = { items: counts.join(","), cap: cap.toString(), uncapped: raw.toString(), ...labels };
     return raw.gt(cap) ? { raw: cap, branch: "capped", facts } : { raw, branch: "items", facts };
   },
   compile(formula, max, ctx) {
@@ -96,7 +99,19 @@ export const perItem: FormulaKindDef<PerItemFormula, typeof PerItemFormulaSchema
   },
 
   explain(t, ctx) {
-    const items = (t.facts["items"] ?? "").replaceAll(",", " + ");
+    // "name=count×points" entries, read back and shown as "label: count × points".
+    const items = (t.facts["items"] ?? "")
+      .split(",")
+      .filter(Boolean)
+      .map((entry) => {
+        const eq = entry.indexOf("=");
+        const [count = "0", points = "0"] = entry.slice(eq + 1).split("×");
+        const name = entry.slice(0, eq);
+        // The points as written in the catalog (exact: "0.125", "4/5"), with the language's decimal mark.
+        const written = ctx.lang === "vi" ? points.replace(".", ",") : points;
+        return `${t.facts[`label.${name}`] ?? name}: ${ctx.n(count)} × ${written}`;
+      })
+      .join(" + ");
     const capped = t.branch === "capped" ? `, ${ctx.words.max} ${ctx.n(t.facts["cap"] ?? "0")}` : "";
     return `${items} = ${ctx.n(t.facts["uncapped"] ?? "0")}${capped} → ${ctx.points}`;
   },
