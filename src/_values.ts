@@ -1,4 +1,5 @@
 import { Dec } from "./_decimal.js";
+import type { FieldSpec } from "./formulas/_types.js";
 
 // The one reader of data values (issue 10, "no silent guesses"): every source (YAML, JSON, CSV,
 // what-if, the API) reads numbers, booleans and the "not applicable" / missing markers here, so
@@ -109,5 +110,21 @@ export function readBooleanText(text: string): boolean | undefined {
   const v = text.trim().normalize("NFC").toLowerCase();
   if (["true", "có", "co", "yes", "x", "1"].includes(v)) return true;
   if (["false", "không", "khong", "no", "0"].includes(v)) return false;
+  return undefined;
+}
+
+/**
+ * The key of the option whose label is `text` (exact after NFC and trimming, any case), if any:
+ * the assessor may write "Trên 6 lần" where the catalog's key is `over6`.
+ * @param spec The option field (its keys and their labels).
+ * @param text The value as written.
+ * @returns The option's key, or undefined when no label matches.
+ */
+export function optionKeyOfLabel(spec: Pick<FieldSpec, "options" | "optionLabels">, text: string): string | undefined {
+  const wanted = text.normalize("NFC").trim().toLowerCase();
+  for (const key of spec.options ?? []) {
+    const label = spec.optionLabels?.[key];
+    if (label !== undefined && label.normalize("NFC").trim().toLowerCase() === wanted) return key;
+  }
   return undefined;
 }

@@ -42,7 +42,7 @@ describe("--format: allowed values from the declaration, checked for every comma
     whatif: "table, json",
     compare: "table, json",
     report: "md, html, csv, json",
-    template: "csv, yaml, json-schema",
+    template: "csv, csv-wide, yaml, json-schema",
   };
   it("the commands with --format are exactly these", () => {
     expect(
@@ -102,7 +102,7 @@ describe("unknown commands and options, missing values and arguments: exit 2, on
     const vi = dti("score", so, "--bogus");
     expect(vi.code).toBe(2);
     expect(vi.err).toContain(
-      "lệnh dti score không có tuỳ chọn --bogus (các tuỳ chọn: --catalog, --format, --full, --roster, --numbers, --sort, --filter, --group-by, --warnings, --engine, --skip-invalid, --lang, --help)",
+      "lệnh dti score không có tuỳ chọn --bogus (các tuỳ chọn: --catalog, --format, --full, --roster, --numbers, --excel, --sort, --filter, --group-by, --warnings, --engine, --skip-invalid, --lang, --help)",
     );
     expect(vi.err).toContain("dti score <dataset…>");
     const en = dti("score", so, "--bogus=1", "--lang=en");

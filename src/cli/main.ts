@@ -33,6 +33,7 @@ import { template } from "../io/template.js";
 import { readCsvDataset } from "../io/csv.js";
 import type { RosterEntry } from "../io/roster.js";
 import { readRoster } from "../io/rosterFile.js";
+import { excelCsv } from "../io/excel.js";
 import type { NumberFormat } from "../_values.js";
 import type { Override } from "../io/overrides.js";
 import { periodsProblem } from "../_periods.js";
@@ -250,6 +251,7 @@ const handlers: Handlers = {
     const outputs: string[] = [];
     const warnings: Issue[] = [];
     // JSON Lines is written unit by unit: a summary of all of them has no line to go on.
+    if (opts.excel && opts.format !== "csv") throw cliError("optionFormat", { detail: "--excel", received: opts.format, expected: "csv" });
     if (opts.groupBy !== undefined && opts.format === "jsonl")
       throw cliError("optionFormat", { detail: "--group-by", received: opts.format, expected: "table, json, csv" });
     const rejected: RejectedUnit[] = [];
@@ -317,8 +319,10 @@ const handlers: Handlers = {
         for (const u of result.units) io.out(JSON.stringify(unitJson(u, opts.full)));
       } else if (opts.format === "json")
         outputs.push(JSON.stringify({ ...(toJson(result, opts.full, own) as object), ...(groups ? { groups } : {}), ...extra }, null, 2));
-      else if (opts.format === "csv") outputs.push(groups ? groupsCsv(groups) : toCsv(result));
-      else
+      else if (opts.format === "csv") {
+        const csv = groups ? groupsCsv(groups) : toCsv(result);
+        outputs.push(opts.excel ? excelCsv(csv) : csv);
+      } else
         outputs.push(
           `${files.length > 1 ? `# ${file}\n` : ""}${toTable(result, catalogs, lang)}${groups ? `\n\n${groupsTable(groups, lang)}` : ""}${ownRejected.length ? `\n\n${rejectedBlock(ownRejected, lang)}` : ""}`,
         );
@@ -511,6 +515,7 @@ const handlers: Handlers = {
   report({ args: [file], opts, lang, io }) {
     if (opts.perUnit && opts.format !== "html")
       throw cliError("optionFormat", { detail: "--per-unit", received: opts.format, expected: "html" });
+    if (opts.excel && opts.format !== "csv") throw cliError("optionFormat", { detail: "--excel", received: opts.format, expected: "csv" });
     const given = givenCatalog(opts.catalog);
     const { dataset, catalog, warnings: read } = inFileScope(file, () => openDataset(file, given));
     if (opts.unit !== undefined) requireUnit(opts.unit, dataset);
@@ -527,12 +532,11 @@ const handlers: Handlers = {
     const warnings = [...read, ...data.result.warnings].map((w) => inFile(w, file));
     // md, html and json show the warnings themselves (a "Cảnh báo" section, the result's list); CSV rows cannot.
     // --unit in HTML is the printable pages of that unit; in the other formats, that unit's part of the report.
-    io.out(
-      renderReport({ ...data, result: { ...data.result, warnings } }, opts.format, lang, {
-        unit: opts.format === "html" ? opts.unit : undefined,
-        perUnit: opts.perUnit,
-      }),
-    );
+    const rendered = renderReport({ ...data, result: { ...data.result, warnings } }, opts.format, lang, {
+      unit: opts.format === "html" ? opts.unit : undefined,
+      perUnit: opts.perUnit,
+    });
+    io.out(opts.excel ? excelCsv(rendered) : rendered);
     showWarnings(warnings, opts.format === "csv" ? "stderr" : "json", { opts, lang, io });
     return 0;
   },
@@ -542,7 +546,17 @@ const handlers: Handlers = {
     const periods = opts.periods?.split(",").map((p) => p.trim());
     if (opts.periods !== undefined && periodsProblem(periods!) !== undefined)
       throw cliError("badPeriods", { received: opts.periods, detail: "--periods" });
-    io.out(template(catalog, opts.format, { ...(periods ? { periods } : {}), ...(opts.year !== undefined ? { year: opts.year } : {}) }));
+    if (opts.excel && opts.format !== "csv" && opts.format !== "csv-wide")
+      throw cliError("optionFormat", { detail: "--excel", received: opts.format, expected: "csv, csv-wide" });
+    const units = opts.units !== undefined ? readRoster(readFile(opts.units), opts.units) : undefined;
+    io.out(
+      template(catalog, opts.format, {
+        ...(periods ? { periods } : {}),
+        ...(opts.year !== undefined ? { year: opts.year } : {}),
+        ...(units ? { units: units.map((u) => ({ id: u.id, name: u.name })) } : {}),
+        ...(opts.excel ? { excel: true } : {}),
+      }),
+    );
     return 0;
   },
 

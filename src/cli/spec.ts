@@ -51,6 +51,9 @@ const sortOption = { type: "string", choices: ["total", "name", "id"], default: 
 const filterOption = { type: "string", value: "text" } as const;
 const groupByOption = { type: "string", choices: ["parent"] } as const;
 
+// CSV for a Vietnamese-locale Excel (issue 12): BOM, `;`, decimal comma (src/io/excel.ts).
+const excelOption = { type: "boolean" } as const;
+
 /** Options every command takes (`--lang` also applies to the error messages). */
 export const GLOBAL_OPTIONS = {
   lang: { type: "string", choices: ["vi", "en"], default: "vi" },
@@ -70,6 +73,7 @@ export const COMMANDS = {
       full: { type: "boolean" },
       roster: { type: "string", value: "file" },
       numbers: { type: "string", choices: ["vi", "en"] },
+      excel: excelOption,
       sort: sortOption,
       filter: filterOption,
       groupBy: groupByOption,
@@ -139,6 +143,7 @@ export const COMMANDS = {
       format: { type: "string", choices: ["md", "html", "csv", "json"], default: "md" },
       unit: { type: "string", value: "ID" },
       perUnit: { type: "boolean" },
+      excel: excelOption,
       sort: sortOption,
       filter: filterOption,
       groupBy: groupByOption,
@@ -150,9 +155,11 @@ export const COMMANDS = {
   template: {
     args: [{ name: "catalog", arity: "one" }],
     options: {
-      format: { type: "string", choices: ["csv", "yaml", "json-schema"], default: "csv" },
+      format: { type: "string", choices: ["csv", "csv-wide", "yaml", "json-schema"], default: "csv" },
       periods: { type: "string", value: "Q1,Q2,Q3,Q4" },
       year: { type: "integer", value: "2024" },
+      units: { type: "string", value: "roster.csv" },
+      excel: excelOption,
     },
   },
   sample: {

@@ -5,7 +5,7 @@ import { DatasetError, createIssue, type Issue, type IssueWhere } from "../error
 import type { FieldSpec, FieldValue } from "../formulas/_types.js";
 import { ratioParts } from "../formulas/_value.js";
 import type { Dataset, DatasetUnit } from "../io/dataset.js";
-import { isMissingMarker, isNotApplicable, readNumber, type NumberFormat } from "../_values.js";
+import { isMissingMarker, isNotApplicable, optionKeyOfLabel, readNumber, type NumberFormat } from "../_values.js";
 import { isDue, periodGaps, periodsProblem } from "../_periods.js";
 
 /** One indicator's data in one period, normalised. */
@@ -110,7 +110,7 @@ function readValue(spec: Pick<FieldSpec, "type" | "options">, raw: unknown, form
 
 /** Normalises one field value; pushes an issue when it does not fit the spec, a warning for numbers given as text. */
 function readField(
-  spec: Pick<FieldSpec, "type" | "options">,
+  spec: Pick<FieldSpec, "type" | "options" | "optionLabels">,
   raw: unknown,
   format: NumberFormat | undefined,
   where: () => IssueWhere,
@@ -118,6 +118,15 @@ function readField(
   issues: Issue[],
   warnings: Issue[],
 ): FieldValue | undefined {
+  // An option given by its label ("Trên 6 lần" for over6): read as its key, said in a warning
+  // (the compiled reader leaves every non-key to this one: docs/fast-path.md).
+  if (spec.type === "option" && typeof raw === "string" && !spec.options!.includes(raw)) {
+    const key = optionKeyOfLabel(spec, raw);
+    if (key !== undefined) {
+      warnings.push(createIssue("dataset", "optionByLabel", where(), { received: JSON.stringify(raw), expected: key }, path()));
+      return key;
+    }
+  }
   const v = readValue(spec, raw, format);
   if (v instanceof Bad) {
     issues.push(

@@ -147,6 +147,8 @@ export const en = {
       filter: "only the units whose id or name contains this text (case and accents do not count: lien bao finds Liên Bảo)",
       groupBy:
         "parent: add a summary per parent unit (units, mean, lowest and highest total; points catalogs); with --format csv, the summary is the CSV",
+      excel: "CSV for a Vietnamese-locale Excel: UTF-8 BOM, ; between cells, decimal comma (csv formats; the CSV reader reads it back)",
+      units: "roster file of the units to prefill (CSV with unit_id,unit_name, or a YAML/JSON list of {id, name})",
       perUnit: "HTML to print: A4, each unit from a new page, with its scores, gaps and a signature block (--unit ID: that unit only)",
       "skip-invalid": "score the units without problems; list every rejected unit with all its problems (stderr and the output) and exit 3",
     },
@@ -305,6 +307,8 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
       filter: "chỉ các đơn vị có mã hoặc tên chứa chuỗi này (không phân biệt hoa thường, có dấu hay không: lien bao tìm được Liên Bảo)",
       groupBy:
         "parent: thêm bảng tổng hợp theo đơn vị cấp trên (số đơn vị, điểm trung bình, thấp nhất, cao nhất; bộ chỉ số chấm điểm); với --format csv, bảng tổng hợp là tệp CSV",
+      excel: "CSV cho Excel tiếng Việt: UTF-8 có BOM, dấu ; giữa các ô, dấu phẩy thập phân (các định dạng csv; bộ đọc CSV đọc lại được)",
+      units: "tệp danh sách đơn vị để điền sẵn (CSV có cột unit_id,unit_name, hoặc danh sách YAML/JSON các {id, name})",
       perUnit: "HTML để in: khổ A4, mỗi đơn vị bắt đầu trang mới, có điểm, điểm bị mất và phần ký (--unit MÃ: chỉ đơn vị đó)",
       "skip-invalid": "chấm các đơn vị không có lỗi; liệt kê mọi đơn vị bị loại cùng mọi lỗi của nó (stderr và kết quả), mã thoát 3",
     },

@@ -88,6 +88,7 @@ export const en = {
   expectedShare: (p: P) =>
     `expected a share from 0 to 1 (0.85 = 85%), got ${p.received}${p.detail !== undefined ? `; write ${p.detail}` : ""}`,
   expectedPercent: (p: P) => `expected a percentage from 0 to 100, got ${p.received}`,
+  optionByLabel: (p: P) => `option given by its label ${p.received}, read as the key "${p.expected}"`,
   numberAsText: (p: P) => `number given as text ${p.received}, read as ${p.expected}`,
   notDue: (p: P) => `indicator ${p.detail} is evaluated per ${p.expected}; its data for ${p.received} is not used`,
   missingMarker: (p: P) =>

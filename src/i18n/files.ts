@@ -47,6 +47,12 @@ export const en = {
     `${p.received} value(s) hold a missing-value marker (NA, N/A, #N/A, na) and are read as not reported, not as not applicable (only "n/a" or "không áp dụng" mean that): ${p.detail}`,
   csvEmptyValues: (p: P) => `${p.received} row(s) have an empty value and are read as not reported: ${p.detail}`,
   csvUnknownUnitField: (p: P) => `"${p.received}" is not a field of a unit row (code "unit"); the fields are ${p.expected}`,
+  csvUnknownColumn: (p: P) =>
+    `column "${p.received}" is not an input of the catalog ${p.detail}${p.expected ? ` (its columns: ${p.expected})` : " (wide columns: year, unit_id, unit_name, period, <code>.<field>, profile.<field>)"}`,
+  csvDuplicateUnitRow: (p: P) =>
+    `unit ${p.received} has a row for this period already (${p.detail}); a wide CSV has one row per unit and period`,
+  csvExcelDecimalComma: (p: P) =>
+    `${p.received} value(s) like "1,500" are read with a decimal comma (1.5) because the file has a BOM and ";" separators, as dti --excel writes; give --numbers to declare the format: ${p.detail}`,
   rosterSchema: (p: P) => `invalid roster: ${p.detail}`,
   unwritableFile: (p: P) => `cannot write the file: ${p.detail}`,
   duplicateOverride: (p: P) => `the change "${p.received}" sets ${p.expected} again: give each input one value`,
@@ -94,6 +100,12 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
     `${p.received} giá trị ghi dấu thiếu số liệu (NA, N/A, #N/A, na) và được coi là chưa báo cáo, không phải không áp dụng (chỉ "n/a" hoặc "không áp dụng" mang nghĩa đó): ${p.detail}`,
   csvEmptyValues: (p: P) => `${p.received} dòng để trống giá trị và được coi là chưa báo cáo: ${p.detail}`,
   csvUnknownUnitField: (p: P) => `"${p.received}" không phải trường của dòng đơn vị (mã "unit"); các trường là ${p.expected}`,
+  csvUnknownColumn: (p: P) =>
+    `cột "${p.received}" không phải số liệu đầu vào của bộ chỉ số ${p.detail}${p.expected ? ` (các cột của chỉ số: ${p.expected})` : " (các cột của tệp dạng rộng: year, unit_id, unit_name, period, <mã>.<trường>, profile.<trường>)"}`,
+  csvDuplicateUnitRow: (p: P) =>
+    `đơn vị ${p.received} đã có một dòng cho kỳ này (${p.detail}); tệp CSV dạng rộng có một dòng cho mỗi đơn vị và kỳ`,
+  csvExcelDecimalComma: (p: P) =>
+    `${p.received} giá trị dạng "1,500" được đọc với dấu phẩy thập phân (1,5) vì tệp có BOM và dấu phân cách ";" như tệp dti --excel ghi; dùng --numbers để khai báo định dạng: ${p.detail}`,
   rosterSchema: (p: P) => `danh sách đơn vị không hợp lệ: ${p.detail}`,
   unwritableFile: (p: P) => `không ghi được tệp: ${p.detail}`,
   duplicateOverride: (p: P) => `thay đổi "${p.received}" đặt lại ${p.expected}: mỗi số liệu chỉ được một giá trị`,

@@ -108,6 +108,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   expectedShare: (p: P) =>
     `cần một tỷ lệ từ 0 đến 1 (0,85 = 85%), nhận được ${p.received}${p.detail !== undefined ? `; hãy ghi ${p.detail}` : ""}`,
   expectedPercent: (p: P) => `cần một tỷ lệ phần trăm từ 0 đến 100, nhận được ${p.received}`,
+  optionByLabel: (p: P) => `lựa chọn được ghi bằng nhãn ${p.received}, đọc thành mã "${p.expected}"`,
   numberAsText: (p: P) => `số được ghi dạng văn bản ${p.received}, đọc thành ${p.expected}`,
   notDue: (p: P) =>
     `chỉ số ${p.detail} được đánh giá theo ${cadenceWords[p.expected ?? ""] ?? p.expected}; số liệu kỳ ${p.received} không được dùng`,

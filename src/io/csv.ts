@@ -5,9 +5,18 @@ import { fileMessages } from "../i18n/files.js";
 import type { DatasetInput } from "./dataset.js";
 import type { RosterEntry } from "./roster.js";
 import { notDelimiterGuess } from "./rosterFile.js";
-import { EXACT_DIGITS, isMissingMarker, isNotApplicable, readBooleanText, readNumberText, type NumberFormat } from "../_values.js";
+import {
+  EXACT_DIGITS,
+  isMissingMarker,
+  optionKeyOfLabel,
+  isNotApplicable,
+  readBooleanText,
+  readNumberText,
+  type NumberFormat,
+} from "../_values.js";
 import { PERIOD_ORDER } from "../_periods.js";
-import { UNIT_CODE, unitFields } from "./template.js";
+import { PROFILE_PREFIX, UNIT_CODE, unitFields } from "./template.js";
+import type { FieldSpec } from "../formulas/_types.js";
 
 // The messages of the problems raised here (not carried by score() alone).
 registerMessages(fileMessages);
@@ -50,6 +59,8 @@ export interface CsvReading {
 
 /** Columns a filled template must have (the template writes them all; label, type, unit, evidence are for people). */
 const REQUIRED = ["year", "unit_id", "unit_name", "period", "code", "field", "value"] as const;
+/** Columns a wide CSV must have (then `period` unless the catalog is yearly, and one column per input). */
+const WIDE_REQUIRED = ["year", "unit_id", "unit_name"] as const;
 /** Years a DTI assessment can be for: a year outside them is a typo (2204), not a guess to make. */
 const YEARS = { min: 2000, max: 2100 } as const;
 /** Rows listed in a warning or a detail before "…": the count is always given. */
@@ -57,6 +68,14 @@ const LISTED_ROWS = 10;
 
 const listRows = (rows: readonly number[]): string =>
   `row${rows.length > 1 ? "s" : ""} ${rows.slice(0, LISTED_ROWS).join(", ")}${rows.length > LISTED_ROWS ? `, … (${rows.length} in all)` : ""}`;
+
+/** One value of the file in the long layout's terms: its row, and for a wide file the column it came from. */
+interface Rec {
+  readonly row: number;
+  readonly cells: Readonly<Record<(typeof REQUIRED)[number], string>>;
+  /** The wide layout's column (`6.3.2.a`): named by the problems of the code, field and value. */
+  readonly column?: string;
+}
 
 /** One value cell read: its row, its text as written, and what the dataset will hold. */
 interface ReadCell {
@@ -157,10 +176,26 @@ function readStrictly(text: string, catalog: CompiledCatalog, options: CsvReadOp
       issues.push(rowIssue("csvDuplicateColumn", 1, {}, { received: name, detail: `columns ${first + 1} and ${i + 1}` }, name));
     else columns.set(name, i);
   });
-  for (const c of REQUIRED)
-    if (!columns.has(c)) issues.push(rowIssue("csvMissingColumn", 1, {}, { received: c, expected: REQUIRED.join(", ") }));
+  // The wide layout (one row per unit × period, a column per input) has no code/field/value columns.
+  const wide = !columns.has("code") && !columns.has("field") && !columns.has("value") && header.some((h) => h.includes("."));
+  const required: readonly string[] = wide ? [...WIDE_REQUIRED, ...(catalog.defaults.cadence === "year" ? [] : ["period"])] : REQUIRED;
+  for (const c of required)
+    if (!columns.has(c)) issues.push(rowIssue("csvMissingColumn", 1, {}, { received: c, expected: required.join(", ") }));
   if (issues.length) throw new DatasetError(issues);
-  const col = (cells: readonly string[], name: (typeof REQUIRED)[number]) => (cells[columns.get(name)!] ?? "").trim();
+  // A BOM and `;` between cells: the file is what `--excel` writes (or Excel saves in a decimal-comma locale).
+  const excelMarked = text.charCodeAt(0) === 0xfeff && parsed.meta.delimiter === ";";
+  const records: Rec[] = wide ? wideRecords(parsed.data, header, columns, catalog, rowIssue, issues) : [];
+  if (issues.length) throw new DatasetError(issues);
+  if (!wide)
+    parsed.data.slice(1).forEach((cells, k) => {
+      const row = k + 2;
+      if (cells.every((c) => c.trim() === "")) return; // a blank line
+      // A row may omit trailing columns (label, type…); more cells than columns is a shifted row.
+      if (cells.length > header.length)
+        issues.push(rowIssue("csvRowShape", row, {}, { received: String(cells.length), expected: String(header.length) }));
+      const at = (name: string) => (cells[columns.get(name)!] ?? "").trim();
+      records.push({ row, cells: Object.fromEntries(REQUIRED.map((c) => [c, at(c)])) as Rec["cells"] });
+    });
 
   const units = new Map<string, { id: string; name: string; nameRow: number; firstRow: number }>();
   const entries = new Map<string, Entry>();
@@ -169,33 +204,38 @@ function readStrictly(text: string, catalog: CompiledCatalog, options: CsvReadOp
   const yearless: number[] = [];
   const empty: number[] = [];
   const markers: number[] = [];
+  const excelCommas: number[] = [];
+  const labelled: Issue[] = [];
   const format = options.numberFormat;
+  // A wide row gives many values: its year and name are checked once.
+  const checked = new Set<number>();
 
-  parsed.data.slice(1).forEach((cells, k) => {
-    const row = k + 2;
-    if (cells.every((c) => c.trim() === "")) return; // a blank line
-    // A row may omit trailing columns (label, type…); more cells than columns is a shifted row.
-    if (cells.length > header.length)
-      issues.push(rowIssue("csvRowShape", row, {}, { received: String(cells.length), expected: String(header.length) }));
-    const value = col(cells, "value");
-    const unitId = col(cells, "unit_id");
+  for (const rec of records) {
+    const { row, cells } = rec;
+    const col = (name: (typeof REQUIRED)[number]) => cells[name];
+    // The column a problem of the code, field or value is in: the wide file's own column.
+    const at = (name: "code" | "field" | "value") => rec.column ?? name;
+    const value = col("value");
+    const unitId = col("unit_id");
     if (!unitId) {
       if (value) issues.push(rowIssue("csvMissingUnitId", row, {}, { received: value }, "unit_id"));
-      return;
+      continue;
     }
+    const firstOfRow = !checked.has(row);
+    checked.add(row);
     // The year: every row carries it (the template writes it on every row); never the current year.
-    const yearText = col(cells, "year");
-    if (!yearText) yearless.push(row);
-    else if (!/^\d+$/.test(yearText) || Number(yearText) < YEARS.min || Number(yearText) > YEARS.max)
+    const yearText = col("year");
+    if (firstOfRow && !yearText) yearless.push(row);
+    else if ((firstOfRow && !/^\d+$/.test(yearText)) || Number(yearText) < YEARS.min || Number(yearText) > YEARS.max)
       issues.push(rowIssue("csvBadYear", row, {}, { received: yearText, expected: `${YEARS.min} to ${YEARS.max}` }, "year"));
     else if (!years.has(Number(yearText))) years.set(Number(yearText), row);
 
     // One name per unit id.
-    const name = col(cells, "unit_name");
+    const name = col("unit_name");
     const unit = units.get(unitId) ?? { id: unitId, name: "", nameRow: 0, firstRow: row };
     units.set(unitId, unit);
     if (name && !unit.name) Object.assign(unit, { name, nameRow: row });
-    else if (name && name.normalize("NFC") !== unit.name.normalize("NFC"))
+    else if (firstOfRow && name && name.normalize("NFC") !== unit.name.normalize("NFC"))
       issues.push(
         rowIssue(
           "csvConflictingUnitName",
@@ -206,9 +246,9 @@ function readStrictly(text: string, catalog: CompiledCatalog, options: CsvReadOp
         ),
       );
 
-    const code = col(cells, "code");
-    const field = col(cells, "field");
-    const periodText = col(cells, "period");
+    const code = col("code");
+    const field = col("field");
+    const periodText = col("period");
     const profile = code === "profile";
     // A unit row (code "unit"): the unit's registered level or its parent, no period.
     const unitRow = code === UNIT_CODE;
@@ -217,7 +257,7 @@ function readStrictly(text: string, catalog: CompiledCatalog, options: CsvReadOp
 
     // The code and field: the catalog's, checked on every row (an empty row of an unknown code is still a wrong template).
     let type: string | undefined;
-    let choices: readonly string[] | undefined;
+    let choices: Pick<FieldSpec, "options" | "optionLabels"> | undefined;
     if (profile) {
       const spec = catalog.profile?.[field];
       if (!spec) {
@@ -227,49 +267,51 @@ function readStrictly(text: string, catalog: CompiledCatalog, options: CsvReadOp
             row,
             where,
             { received: field, expected: Object.keys(catalog.profile ?? {}).join(", ") || "none" },
-            "field",
+            at("field"),
           ),
         );
-        return;
+        continue;
       }
       type = spec.type;
     } else if (unitRow) {
       const fields = unitFields(catalog);
       if (!fields.includes(field)) {
-        issues.push(rowIssue("csvUnknownUnitField", row, where, { received: field, expected: fields.join(", ") }, "field"));
-        return;
+        issues.push(rowIssue("csvUnknownUnitField", row, where, { received: field, expected: fields.join(", ") }, at("field")));
+        continue;
       }
       type = "text";
     } else {
       if (!periodText) {
         if (value) issues.push(rowIssue("csvMissingPeriod", row, where, {}, "period"));
-        return;
+        continue;
       }
       if (!(PERIOD_ORDER as readonly string[]).includes(periodText)) {
         issues.push(rowIssue("unknownPeriod", row, where, { received: periodText, expected: PERIOD_ORDER.join(", ") }, "period"));
-        return;
+        continue;
       }
       periods.add(periodText);
       const node = catalog.nodes.get(code);
       if (!node) {
-        issues.push(rowIssue("unknownIndicator", row, where, { received: code }, "code"));
-        return;
+        issues.push(rowIssue("unknownIndicator", row, where, { received: code }, at("code")));
+        continue;
       }
       if (node.children.length) {
-        issues.push(rowIssue("notALeaf", row, where, { received: code, detail: node.children.join(", ") }, "code"));
-        return;
+        issues.push(rowIssue("notALeaf", row, where, { received: code, detail: node.children.join(", ") }, at("code")));
+        continue;
       }
       const spec = node.fieldByName.get(field);
       if (!spec) {
-        issues.push(rowIssue("unknownField", row, where, { received: field, expected: node.asked.map((f) => f.name).join(", ") }, "field"));
-        return;
+        issues.push(
+          rowIssue("unknownField", row, where, { received: field, expected: node.asked.map((f) => f.name).join(", ") }, at("field")),
+        );
+        continue;
       }
       if (spec.from !== undefined) {
-        issues.push(rowIssue("fromField", row, where, { detail: spec.from }, "field"));
-        return;
+        issues.push(rowIssue("fromField", row, where, { detail: spec.from }, at("field")));
+        continue;
       }
       type = spec.type;
-      choices = spec.options;
+      choices = spec;
     }
 
     // The value: missing, not applicable, or read in the field's type.
@@ -281,14 +323,19 @@ function readStrictly(text: string, catalog: CompiledCatalog, options: CsvReadOp
     else if (unitRow && field === "registered") {
       // Strictly a whole level 1–5, as the YAML dataset's `registered` (never "4.0", "mức 4" or n/a).
       if (!/^[1-5]$/.test(value)) {
-        issues.push(rowIssue("badRegistered", row, where, { received: value }, "value"));
-        return;
+        issues.push(rowIssue("badRegistered", row, where, { received: value }, at("value")));
+        continue;
       }
       read = Number(value);
     } else if (isNotApplicable(value) && !perUnit) read = "n/a";
     else {
-      read = readCell(value, type, choices, format, (code, params) => issues.push(rowIssue(code, row, where, params, "value")));
-      if (read === undefined) return;
+      read = readCell(value, type, choices, format, excelMarked, (code, params) => {
+        const issue = rowIssue(code, row, where, params, at("value"));
+        if (code === "optionByLabel") labelled.push(issue);
+        else if (code === "csvExcelDecimalComma") excelCommas.push(row);
+        else issues.push(issue);
+      });
+      if (read === undefined) continue;
     }
 
     // One row per unit, period, code and field, whatever its value.
@@ -302,9 +349,9 @@ function readStrictly(text: string, catalog: CompiledCatalog, options: CsvReadOp
       issues.push(rowIssue("csvDuplicateRow", row, where, { received: value, detail: `row ${before.row}` }));
     else
       issues.push(
-        rowIssue("csvConflictingValues", row, where, { received: value, expected: before.text, detail: `row ${before.row}` }, "value"),
+        rowIssue("csvConflictingValues", row, where, { received: value, expected: before.text, detail: `row ${before.row}` }, at("value")),
       );
-  });
+  }
 
   // The year, once for the file.
   if (!years.size && !yearless.length && !issues.length)
@@ -362,10 +409,11 @@ function readStrictly(text: string, catalog: CompiledCatalog, options: CsvReadOp
   }
   if (issues.length) throw new DatasetError(issues);
 
-  // Rows read as not reported: one warning per kind, counting them and listing the first.
+  // Rows read as not reported: one warning per kind, counting them and listing the first (a wide row once).
   for (const [code, rows] of [
-    ["csvMissingMarker", markers],
-    ["csvEmptyValues", empty],
+    ["csvMissingMarker", [...new Set(markers)]],
+    ["csvEmptyValues", [...new Set(empty)]],
+    ["csvExcelDecimalComma", [...new Set(excelCommas)]],
   ] as const)
     if (rows.length)
       warnings.push(
@@ -375,6 +423,8 @@ function readStrictly(text: string, catalog: CompiledCatalog, options: CsvReadOp
           "value",
         ]),
       );
+
+  warnings.push(...labelled);
 
   const ordered = [...periods].sort((a, b) => PERIOD_ORDER.indexOf(a as never) - PERIOD_ORDER.indexOf(b as never));
   const dataset: DatasetInput = {
@@ -428,14 +478,21 @@ function sameValue(a: ReadCell, b: ReadCell): boolean {
 function readCell(
   value: string,
   type: string | undefined,
-  choices: readonly string[] | undefined,
+  choices: Pick<FieldSpec, "options" | "optionLabels"> | undefined,
   format: NumberFormat | undefined,
+  excelMarked: boolean,
   report: (code: IssueCode, params: { expected?: string; received?: string; detail?: string }) => void,
 ): Cell | undefined {
   if (type === "text" || type === undefined) return value;
   if (type === "option") {
-    if (choices?.includes(value)) return value;
-    report("expectedOption", { received: value, expected: (choices ?? []).join(", ") });
+    if (choices?.options?.includes(value)) return value;
+    // An option's label (what people see in the document) is read as its key, with a warning.
+    const key = optionKeyOfLabel(choices ?? {}, value);
+    if (key !== undefined) {
+      report("optionByLabel", { received: JSON.stringify(value), expected: key });
+      return key;
+    }
+    report("expectedOption", { received: value, expected: (choices?.options ?? []).join(", ") });
     return undefined;
   }
   if (type === "boolean") {
@@ -443,7 +500,13 @@ function readCell(
     if (b === undefined) report("expectedBoolean", { received: value });
     return b;
   }
-  const r = readNumberText(value, format);
+  let r = readNumberText(value, format);
+  // "1,500" in a file marked as Excel's (BOM and `;`, no --numbers): the decimal comma `--excel`
+  // writes (it never writes thousands groups), said in a warning; "1.000" stays ambiguous.
+  if (!format && excelMarked && "problem" in r && r.problem === "ambiguousNumber" && value.includes(",")) {
+    r = readNumberText(value, "vi");
+    report("csvExcelDecimalComma", {});
+  }
   if ("value" in r) {
     const s = r.value.toFixed();
     return String(Number(s)) === s ? Number(s) : s;
@@ -483,4 +546,115 @@ function readCell(
  */
 export function datasetFromCsv(text: string, catalog: CompiledCatalog, options?: string | CsvReadOptions): DatasetInput {
   return readCsvDataset(text, catalog, typeof options === "string" ? { file: options } : options).dataset;
+}
+
+type RowIssue = (
+  code: IssueCode,
+  row: number,
+  where: IssueWhere,
+  params: { expected?: string; received?: string; detail?: string },
+  column?: string,
+) => Issue;
+
+/**
+ * The wide layout read into the long layout's terms: one record per unit × period × input, naming
+ * its row and column. The header is checked first (every column an input of the catalog), then one
+ * row per unit and period. A unit's own fields (profile, registered, parent) may be given on any of
+ * its rows; the same value repeated is one value, two values are a conflict (refused as in the long form).
+ */
+function wideRecords(
+  data: readonly string[][],
+  header: readonly string[],
+  columns: ReadonlyMap<string, number>,
+  catalog: CompiledCatalog,
+  rowIssue: RowIssue,
+  issues: Issue[],
+): Rec[] {
+  const base = new Set(["year", "unit_id", "unit_name", "period"]);
+  const inputs: { column: string; index: number; code: string; field: string; perUnit: boolean }[] = [];
+  for (const [column, index] of columns) {
+    if (base.has(column)) continue;
+    let code: string;
+    let field: string;
+    let known: boolean;
+    if (unitFields(catalog).includes(column)) [code, field, known] = [UNIT_CODE, column, true];
+    else if (column.startsWith(PROFILE_PREFIX)) {
+      [code, field] = ["profile", column.slice(PROFILE_PREFIX.length)];
+      known = Object.hasOwn(catalog.profile ?? {}, field);
+    } else {
+      const dot = column.lastIndexOf(".");
+      [code, field] = dot > 0 ? [column.slice(0, dot), column.slice(dot + 1)] : [column, ""];
+      const node = catalog.nodes.get(code);
+      known = !!node && !node.children.length && node.asked.some((f) => f.name === field && f.from === undefined);
+    }
+    if (!known) {
+      const node = catalog.nodes.get(code);
+      const expected =
+        code === "profile"
+          ? Object.keys(catalog.profile ?? {})
+              .map((k) => `${PROFILE_PREFIX}${k}`)
+              .join(", ")
+          : node && !node.children.length
+            ? node.asked
+                .filter((f) => f.from === undefined)
+                .map((f) => `${code}.${f.name}`)
+                .join(", ")
+            : "";
+      issues.push(rowIssue("csvUnknownColumn", 1, {}, { received: column, expected, detail: catalog.id }, column));
+      continue;
+    }
+    inputs.push({ column, index, code, field, perUnit: code === "profile" || code === UNIT_CODE });
+  }
+  if (issues.length) return [];
+  const cell = (cells: readonly string[], name: string) => {
+    const i = columns.get(name);
+    return i === undefined ? "" : (cells[i] ?? "").trim();
+  };
+  const records: Rec[] = [];
+  const seen = new Map<string, number>(); // unit × period → its row
+  // A unit's own fields: the distinct values given on its rows (or one empty cell).
+  const own = new Map<string, { rec: Rec; text: string }[]>();
+  data.slice(1).forEach((cells, k) => {
+    const row = k + 2;
+    if (cells.every((c) => c.trim() === "")) return;
+    if (cells.length > header.length)
+      issues.push(rowIssue("csvRowShape", row, {}, { received: String(cells.length), expected: String(header.length) }));
+    const unitId = cell(cells, "unit_id");
+    const period = columns.has("period") ? cell(cells, "period") : "Y";
+    if (!unitId) {
+      const given = inputs.find((i) => cell(cells, i.column));
+      if (given) issues.push(rowIssue("csvMissingUnitId", row, {}, { received: cell(cells, given.column) }, "unit_id"));
+      return;
+    }
+    const key = JSON.stringify([unitId, period]);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      issues.push(rowIssue("csvDuplicateUnitRow", row, { unit: unitId, period }, { received: unitId, detail: `row ${first}` }, "unit_id"));
+      return;
+    }
+    seen.set(key, row);
+    const head = { year: cell(cells, "year"), unit_id: unitId, unit_name: cell(cells, "unit_name") };
+    for (const input of inputs) {
+      const value = cell(cells, input.column);
+      const rec: Rec = {
+        row,
+        column: input.column,
+        cells: { ...head, period: input.perUnit ? "" : period, code: input.code, field: input.field, value },
+      };
+      if (!input.perUnit) {
+        records.push(rec);
+        continue;
+      }
+      const ownKey = JSON.stringify([unitId, input.column]);
+      const list = own.get(ownKey) ?? [];
+      own.set(ownKey, list);
+      if (!list.length || (value && !list.some((v) => v.text === value.normalize("NFC")))) {
+        // An empty first cell gives way to the first value given.
+        if (list.length === 1 && list[0]!.text === "") list.pop();
+        list.push({ rec, text: value.normalize("NFC") });
+      }
+    }
+  });
+  for (const list of own.values()) for (const { rec } of list) records.push(rec);
+  return records;
 }

@@ -6,7 +6,7 @@ import { isDue } from "../_periods.js";
 import type { FieldSpec } from "../formulas/_types.js";
 
 /** Template formats. */
-export type TemplateFormat = "csv" | "yaml" | "json-schema";
+export type TemplateFormat = "csv" | "csv-wide" | "yaml" | "json-schema";
 
 /** Options of {@link template}. */
 export interface TemplateOptions {
@@ -16,6 +16,11 @@ export interface TemplateOptions {
   readonly year?: number;
   /** Unit ids (and names) to prefill; default one placeholder unit. */
   readonly units?: readonly { readonly id: string; readonly name: string }[];
+  /**
+   * CSV for a Vietnamese-locale Excel (`csv` and `csv-wide`): a UTF-8 BOM and `;` between cells
+   * (Excel with a decimal comma splits on `;`, and reads the file as UTF-8 only with the BOM).
+   */
+  readonly excel?: boolean;
 }
 
 /** Columns of the CSV template (and of a filled CSV dataset). */
@@ -54,6 +59,50 @@ function asked(node: CompiledNode): FieldSpec[] {
 
 function typeText(f: FieldSpec): string {
   return f.type === "option" ? `option: ${(f.options ?? []).join(" | ")}` : f.type;
+}
+
+/**
+ * The prefix of a wide CSV column holding a profile field (`profile.population`); the columns of
+ * indicator inputs are `<code>.<field>` (`6.3.2.a`), and `registered` / `parent` the unit's own.
+ */
+export const PROFILE_PREFIX = "profile.";
+
+/** The columns of a wide CSV before the fields: `period` only when periods other than the year are asked. */
+function wideHead(catalog: CompiledCatalog, periods: readonly string[]): string[] {
+  return [
+    "year",
+    "unit_id",
+    "unit_name",
+    ...(periods.length === 1 && periods[0] === "Y" ? [] : ["period"]),
+    ...(catalog.scoring === "levels" ? unitFields(catalog) : []),
+    ...Object.keys(catalog.profile ?? {}).map((k) => `${PROFILE_PREFIX}${k}`),
+  ];
+}
+
+/**
+ * The wide template: one header row (machine-readable, nothing else), then one row per unit × period
+ * (the labels of the columns are in the long template and the catalog). A field column is asked in
+ * every period where its indicator is due; its cell in another period stays empty.
+ */
+function wideTemplate(catalog: CompiledCatalog, options: TemplateOptions): string[][] {
+  const periods = options.periods ?? defaultPeriods(catalog);
+  const year = options.year !== undefined ? String(options.year) : "";
+  const units = options.units ?? [{ id: "UNIT_ID", name: "Tên đơn vị" }];
+  const head = wideHead(catalog, periods);
+  const fields = catalog.leaves.filter((n) => periods.some((p, i) => isDue(n.cadence, p, i === periods.length - 1)));
+  const columns = fields.flatMap((n) => asked(n).map((f) => `${n.code}.${f.name}`));
+  const rows = [[...head, ...columns]];
+  for (const u of units)
+    for (const p of head.includes("period") ? periods : ["Y"])
+      rows.push([
+        year,
+        u.id,
+        u.name,
+        ...(head.includes("period") ? [p] : []),
+        ...head.slice(head.includes("period") ? 4 : 3).map(() => ""),
+        ...columns.map(() => ""),
+      ]);
+  return rows;
 }
 
 /** Rows of the fill-in template: profile fields, then every input of every indicator due in each period. */
@@ -199,13 +248,15 @@ export function catalogDatasetSchema(catalog: CompiledCatalog, options: Template
  * field, with Vietnamese labels, units and the evidence required.
  * @param catalog The catalog.
  * @param format `csv` (one row per unit × period × field; fill `value`, then `dti score filled.csv`),
+ *   `csv-wide` (one row per unit × period, one column `<code>.<field>` per input; labels in `csv`),
  *   `yaml` (a dataset skeleton with comments) or `json-schema` (for a portal's data-entry form).
  * @param options Periods, year and units to prefill.
  * @returns The template text.
  */
 export function template(catalog: CompiledCatalog, format: TemplateFormat, options: TemplateOptions = {}): string {
-  if (format === "csv")
-    return Papa.unparse({ fields: [...CSV_COLUMNS], data: templateRows(catalog, options).map((r) => CSV_COLUMNS.map((c) => r[c])) });
+  const csv = (rows: string[][]) => (options.excel ? `\uFEFF${Papa.unparse(rows, { delimiter: ";" })}` : Papa.unparse(rows));
+  if (format === "csv") return csv([[...CSV_COLUMNS], ...templateRows(catalog, options).map((r) => CSV_COLUMNS.map((c) => r[c]))]);
+  if (format === "csv-wide") return csv(wideTemplate(catalog, options));
   if (format === "json-schema")
     return JSON.stringify(z.toJSONSchema(catalogDatasetSchema(catalog, options), { target: "draft-2020-12" }), null, 2);
   const compiled = catalog;
