@@ -1,5 +1,4 @@
 import { Dec } from "./_decimal.js";
-import type { FieldSpec } from "./formulas/_types.js";
 
 // The one reader of data values (issue 10, "no silent guesses"): every source (YAML, JSON, CSV,
 // what-if, the API) reads numbers, booleans and the "not applicable" / missing markers here, so
@@ -120,7 +119,10 @@ export function readBooleanText(text: string): boolean | undefined {
  * @param text The value as written.
  * @returns The option's key, or undefined when no label matches.
  */
-export function optionKeyOfLabel(spec: Pick<FieldSpec, "options" | "optionLabels">, text: string): string | undefined {
+export function optionKeyOfLabel(
+  spec: { readonly options?: readonly string[] | undefined; readonly optionLabels?: Readonly<Record<string, string>> | undefined },
+  text: string,
+): string | undefined {
   const wanted = text.normalize("NFC").trim().toLowerCase();
   for (const key of spec.options ?? []) {
     const label = spec.optionLabels?.[key];
