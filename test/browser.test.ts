@@ -1,23 +1,16 @@
 // The browser bundle (dist/browser.js, built by `npm test`) run as a web page runs it: served over
 // http on 127.0.0.1, imported as an ES module in headless Chromium (Debian's /usr/bin/chromium).
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { builtinModules } from "node:module";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { chromiumSkipReason, launchChromium } from "./_chromium.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-const CHROMIUM = "/usr/bin/chromium";
 const bundlePath = "dist/browser.js";
 const datasetPath = "fixtures/dong-nai-2023-so.sample.yaml";
-// Outside CI a machine without Chromium skips; in CI (CI set) a missing browser fails the test.
-const skipReason =
-  !existsSync(CHROMIUM) && !process.env.CI
-    ? `skipped: ${CHROMIUM} not found (install it: apt-get install -y --no-install-recommends chromium); CI runs this test`
-    : undefined;
-if (skipReason) console.warn(`test/browser.test.ts ${skipReason}`);
+const skipReason = chromiumSkipReason("test/browser.test.ts");
 
 describe("dist/browser.js", () => {
   it("imports or requires no Node built-in", () => {
@@ -32,8 +25,8 @@ describe("dist/browser.js", () => {
 describe.skipIf(skipReason !== undefined)("dist/browser.js in headless Chromium", () => {
   let server: Server;
   let origin: string;
-  let profile: string;
   let context: BrowserContext;
+  let close: (() => Promise<void>) | undefined;
   let page: Page;
   const foreign: string[] = [];
   const pageErrors: string[] = [];
@@ -58,21 +51,7 @@ describe.skipIf(skipReason !== undefined)("dist/browser.js in headless Chromium"
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-    profile = mkdtempSync(join(tmpdir(), "dti-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    ({ context, close } = await launchChromium("dti-chromium-"));
     page = context.pages()[0] ?? (await context.newPage());
     page.on("request", (r) => {
       if (!r.url().startsWith(origin)) foreign.push(r.url());
@@ -82,9 +61,8 @@ describe.skipIf(skipReason !== undefined)("dist/browser.js in headless Chromium"
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
+    await close?.();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it("scores the Đồng Nai Sở sample: so-tttt first with 925.75", async () => {

@@ -1,39 +1,23 @@
 // The HTML report renders in headless Chromium (Debian's /usr/bin/chromium): one self-contained
 // page, no request leaves it, the ranking and the SVG bars are laid out.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
+import { chromiumSkipReason, launchChromium } from "./_chromium.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCatalog, loadDataset, report } from "../src/index.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const skip = !existsSync(CHROMIUM) && !process.env.CI;
-if (skip) console.warn(`test/report-browser.test.ts skipped: ${CHROMIUM} not found; CI runs this test`);
+const skip = chromiumSkipReason("test/report-browser.test.ts") !== undefined;
 
 describe.skipIf(skip)("HTML report in headless Chromium", () => {
   let context: BrowserContext;
-  let profile: string;
+  let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    profile = mkdtempSync(join(tmpdir(), "dti-report-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    ({ context, close } = await launchChromium("dti-report-"));
   }, 60_000);
   afterAll(async () => {
-    await context?.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close?.();
   });
 
   async function open(html: string) {
@@ -68,9 +52,10 @@ describe.skipIf(skip)("HTML report in headless Chromium", () => {
     expect(Math.max(...bars)).toBeGreaterThan(200);
     const target = await page.textContent("#u-so-tc .target");
     expect(target).toContain("Cần thêm hơn 347,25 điểm");
-    const shot = join(profile, "report.png");
+    const shot = join(tmpdir(), `dti-report-${process.pid}.png`);
     await page.screenshot({ path: shot, fullPage: true });
     expect(statSync(shot).size).toBeGreaterThan(10_000);
+    rmSync(shot, { force: true });
     await page.close();
   }, 60_000);
 

@@ -3,17 +3,14 @@
 // (QĐ 2074/QĐ-UBND, Phụ lục 3: 8 main indicators, 46 scored leaves, 55 rows) is exactly two A4
 // pages — its header and every indicator's score, then its gaps and the signature block — so N
 // units print as 2N pages, and `--unit` as 2.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type BrowserContext } from "playwright-core";
+import { readFileSync } from "node:fs";
+import type { BrowserContext } from "playwright-core";
+import { chromiumSkipReason, launchChromium } from "./_chromium.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runMain } from "../src/cli/main.js";
 import { generateDataset, getCatalog, loadDataset, reportData, reportHtml } from "../src/index.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const skip = !existsSync(CHROMIUM) && !process.env.CI;
-if (skip) console.warn(`test/report-print.test.ts skipped: ${CHROMIUM} not found; CI runs this test`);
+const skip = chromiumSkipReason("test/report-print.test.ts") !== undefined;
 
 const catalog = getCatalog("vinh-phuc-2022/xa");
 const SAMPLE = "fixtures/vinh-phuc-2022-xa.sample.yaml";
@@ -29,27 +26,12 @@ function pageCount(pdf: Buffer): number {
 
 describe.skipIf(skip)("printable unit reports in headless Chromium", () => {
   let context: BrowserContext;
-  let profile: string;
+  let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    profile = mkdtempSync(join(tmpdir(), "dti-print-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    ({ context, close } = await launchChromium("dti-print-"));
   }, 60_000);
   afterAll(async () => {
-    await context?.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close?.();
   });
 
   /** Prints the HTML to an A4 PDF; returns its page count and the height of each page section as laid out for print. */

@@ -291,24 +291,43 @@ function onlyCodes(
   return out;
 }
 
+/** A scored period of a compared indicator, with its trace's facts. */
+interface ComparedPeriod {
+  readonly unit: string;
+  readonly key: string;
+  readonly facts: Readonly<Record<string, string>>;
+}
+
 /**
- * Best and lowest measured value of each period × compared indicator (`period␀code` → `best␀min`),
- * read from the traces of a result; undefined when a result has no traces to read.
+ * The scored periods of the compared indicators of every unit of `catalog` in a result, keyed
+ * `period␀code`; undefined when a result has no per-period records to read.
  */
-function peerFacts(result: ScoreResult, catalog: CompiledCatalog, nodes: readonly CompiledNode[]): Map<string, string> | undefined {
-  const out = new Map<string, string>();
+function comparedPeriods(result: ScoreResult, catalog: CompiledCatalog, nodes: readonly CompiledNode[]): ComparedPeriod[] | undefined {
+  const out: ComparedPeriod[] = [];
   for (const u of result.units) {
     if (u.scoring !== "points" || u.catalog !== catalog.id) continue;
     for (const node of nodes) {
       const periods = u.indicators[node.code]?.periods;
       if (!periods) return undefined;
-      for (const [p, ps] of Object.entries(periods)) {
-        if (ps.status !== "scored") continue;
-        const { best, min } = ps.trace.facts;
-        if (best === undefined || min === undefined) return undefined;
-        out.set(`${p}\u0000${node.code}`, `${best}\u0000${min}`);
-      }
+      for (const [p, ps] of Object.entries(periods))
+        if (ps.status === "scored") out.push({ unit: u.id, key: `${p}\u0000${node.code}`, facts: ps.trace.facts });
     }
+  }
+  return out;
+}
+
+/**
+ * Best and lowest measured value of each period × compared indicator (`period␀code` → `best␀min`),
+ * read from the traces of a result; undefined when a result has no traces to read.
+ */
+function peerFacts(result: ScoreResult, catalog: CompiledCatalog, nodes: readonly CompiledNode[]): Map<string, string> | undefined {
+  const periods = comparedPeriods(result, catalog, nodes);
+  if (!periods) return undefined;
+  const out = new Map<string, string>();
+  for (const { key, facts } of periods) {
+    const { best, min } = facts;
+    if (best === undefined || min === undefined) return undefined;
+    out.set(key, `${best}\u0000${min}`);
   }
   return out;
 }
@@ -319,22 +338,15 @@ function peerFacts(result: ScoreResult, catalog: CompiledCatalog, nodes: readonl
  * are among them. Undefined when a trace does not show its value.
  */
 function extremeUnits(result: ScoreResult, catalog: CompiledCatalog, nodes: readonly CompiledNode[]): Set<string> | undefined {
+  const periods = comparedPeriods(result, catalog, nodes);
+  if (!periods) return undefined;
   const values = new Map<string, { id: string; value: Dec }[]>();
-  for (const u of result.units) {
-    if (u.scoring !== "points" || u.catalog !== catalog.id) continue;
-    for (const node of nodes) {
-      const periods = u.indicators[node.code]?.periods;
-      if (!periods) return undefined;
-      for (const [p, ps] of Object.entries(periods)) {
-        if (ps.status !== "scored") continue;
-        const v = ps.trace.facts["value"];
-        if (v === undefined) return undefined;
-        const key = `${p}\u0000${node.code}`;
-        const list = values.get(key);
-        if (list) list.push({ id: u.id, value: new Dec(v) });
-        else values.set(key, [{ id: u.id, value: new Dec(v) }]);
-      }
-    }
+  for (const { unit, key, facts } of periods) {
+    const v = facts["value"];
+    if (v === undefined) return undefined;
+    const list = values.get(key);
+    if (list) list.push({ id: unit, value: new Dec(v) });
+    else values.set(key, [{ id: unit, value: new Dec(v) }]);
   }
   const ids = new Set<string>();
   for (const list of values.values()) {

@@ -308,14 +308,7 @@ export function evaluateLevelUnits(
   childLevels: ReadonlyMap<string, number[]>,
 ): LevelUnit[] {
   const last = periods[periods.length - 1]!;
-  const names = new Map((catalog.levels ?? []).map((l) => [l.level, l.name]));
-  const leaves = plansOf(catalog);
-  const n = leaves.length;
-  const status = new Array<CriterionResult["status"]>(n);
-  const met = new Int8Array(n);
-  // Checks built up front when the reference had to decide (a value beyond the safe integers, a
-  // literal that is not a short decimal).
-  const decided: (readonly RequirementCheck[] | undefined)[] = new Array<undefined>(n);
+  const { names, leaves, n, status, met, decided } = scratch(catalog);
   const results = units.map((unit) => {
     const { entries } = entriesFor(unit, last, which);
     const children = childLevels.get(unit.id) ?? NO_CHILDREN;
@@ -360,6 +353,24 @@ export function evaluateLevelUnits(
     return new LevelUnitResult(unit, catalog.id, level, levelName(names, level), criteriaBuilder(leaves, context, status, met, decided));
   });
   return rankedByLevel(results);
+}
+
+/**
+ * What evaluating a catalog's units needs: the level names, the criteria's plans and one unit's
+ * decisions (status, level met, and the checks when the reference had to decide: a value beyond
+ * the safe integers, a literal that is not a short decimal), reused from unit to unit.
+ */
+function scratch(catalog: CompiledCatalog) {
+  const leaves = plansOf(catalog);
+  const n = leaves.length;
+  return {
+    names: new Map((catalog.levels ?? []).map((l) => [l.level, l.name])),
+    leaves,
+    n,
+    status: new Array<CriterionResult["status"]>(n),
+    met: new Int8Array(n),
+    decided: new Array<readonly RequirementCheck[] | undefined>(n),
+  };
 }
 
 /** A level's name in the catalog ("Chưa đạt" below level 1). */
@@ -433,12 +444,7 @@ export function evaluateLevelUnitsCompact(
   const catalog = plan.catalog;
   const p = plan.periods.length - 1;
   const L = plan.leaves.length;
-  const names = new Map((catalog.levels ?? []).map((l) => [l.level, l.name]));
-  const leaves = plansOf(catalog);
-  const n = leaves.length;
-  const status = new Array<CriterionResult["status"]>(n);
-  const met = new Int8Array(n);
-  const decided: (readonly RequirementCheck[] | undefined)[] = new Array<undefined>(n);
+  const { names, leaves, n, status, met, decided } = scratch(catalog);
   const results = units.map((u) => {
     const children = childLevels.get(u.id) ?? NO_CHILDREN;
     const context = new CompactContext(plan, u, children);
