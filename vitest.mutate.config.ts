@@ -15,6 +15,7 @@ export default defineConfig({
       "test/hostile-cases.test.ts",
       // Not fast-identity: it covers every formula, so every mutant would run its 16 s of datasets.
       "test/fast-path.test.ts",
+      "test/compiled-kinds.test.ts",
     ],
     testTimeout: 60_000,
   },
