@@ -9,7 +9,7 @@ import { Dec } from "../src/_decimal.js";
 import { fixedOf } from "../src/_exact.js";
 import { fastPlan } from "../src/engine/fastPlan.js";
 import { runFormula } from "../src/engine/evaluate.js";
-import { EXACT, type FastPeers } from "../src/formulas/_fast.js";
+import { EXACT, exactConstant, type FastPeers } from "../src/formulas/_fast.js";
 import type { Inputs, PeerStats } from "../src/formulas/_types.js";
 import { loadCatalog, type CatalogInput } from "../src/index.js";
 
@@ -257,5 +257,69 @@ describe("compiled kinds agree with evaluate", () => {
         [9, 10, 4],
       ])
         agree(both(node, { a: d(a!), b: d(b!), c: d(c!) }, undefined, policy), `composite ${policy} ${a} ${b} ${c}`);
+  });
+});
+
+describe("what the compiled forms claim exact", () => {
+  it("a constant is exact when it is a double on the grid of 2^-20 below 2^20 (7.5, 22.5, 0.25; not 0.1)", () => {
+    expect(exactConstant(d("7.5"))).toBe(true);
+    expect(exactConstant(d("22.5"))).toBe(true);
+    expect(exactConstant(d("0.25"))).toBe(true);
+    expect(exactConstant(d(2 ** 20 - 0.5))).toBe(true);
+    expect(exactConstant(d("0.1"))).toBe(false);
+    expect(exactConstant(d(2 ** 20))).toBe(false);
+    expect(exactConstant(d("7.50000000000000000001"))).toBe(false);
+    expect(exactConstant(d(2 ** -21))).toBe(false);
+  });
+
+  it("a composite is exact when every part is (constants and clamps), not when a part is a ratio's share", () => {
+    const node: Node = {
+      code: "1",
+      name: "K",
+      max: 20,
+      inputs: { a: { label: "a" }, b: { label: "b" }, c: { label: "c" } },
+      formula: {
+        kind: "composite",
+        parts: [
+          { label: "p", max: 12, formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] }, points: 15 } },
+          {
+            label: "q",
+            max: 8,
+            formula: { kind: "threshold", value: { numerator: ["c"], denominator: ["b"] }, threshold: "50%", below: "zero" },
+          },
+        ],
+      },
+    };
+    // a = b: p = 15 clamped to 12, q reached (8): 20, exact.
+    expect(both(node, { a: d(1), b: d(1), c: d(1) })).toMatchObject({ fast: 20, exact: true });
+    // a = 0: p = 0, q below 50% → 0: exact.
+    expect(both(node, { a: d(0), b: d(4), c: d(1) })).toMatchObject({ fast: 0, exact: true });
+    // a/b = 1/3: p = 5 in doubles, not exactly the decimal 5.000…: not claimed exact.
+    expect(both(node, { a: d(1), b: d(3), c: d(2) }).exact).toBe(false);
+  });
+
+  it("a ratio of sums at different scales (2 places and whole numbers) is measured exactly", () => {
+    const node: Node = {
+      code: "1",
+      name: "S",
+      max: 10,
+      inputs: { a: { label: "a", type: "amount" }, c: { label: "c" }, b: { label: "b", type: "amount" } },
+      formula: { kind: "threshold", value: { numerator: ["a", "c"], denominator: ["b"] }, threshold: "50%", below: "literal" },
+    };
+    // (0.25 + 2) / 4.5 = 0.5 exactly: the threshold is reached (10), a hair below is not.
+    expect(both(node, { a: d("0.25"), c: d(2), b: d("4.5") }).fast).toBe(10);
+    agree(both(node, { a: d("0.24"), c: d(2), b: d("4.5") }), "2.24/4.5");
+    expect(both(node, { a: d("0.24"), c: d(2), b: d("4.5") }).fast).toBeLessThan(5);
+  });
+
+  it("perItem past the safe integers falls back to doubles, the cap decided when certain", () => {
+    const node: Node = {
+      code: "1",
+      name: "P",
+      max: 10,
+      formula: { kind: "perItem", items: { x: { label: "x", points: "0.001" } }, cap: "7.5" },
+    };
+    expect(both(node, { x: d(2 ** 52) })).toMatchObject({ fast: 7.5, exact: true });
+    agree(both(node, { x: d(2 ** 52) }), "2^52 × 0.001");
   });
 });
