@@ -323,3 +323,63 @@ describe("what the compiled forms claim exact", () => {
     agree(both(node, { x: d(2 ** 52) }), "2^52 × 0.001");
   });
 });
+
+describe("exactness at the clamps and the extremes", () => {
+  const composite = (partMax: number | string): Node => ({
+    code: "1",
+    name: "K",
+    max: 20,
+    inputs: { a: { label: "a" }, b: { label: "b" }, c: { label: "c" } },
+    formula: {
+      kind: "composite",
+      parts: [
+        { label: "p", max: partMax, formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] }, points: 15 } },
+        {
+          label: "q",
+          max: 8,
+          formula: { kind: "threshold", value: { numerator: ["c"], denominator: ["b"] }, threshold: "50%", below: "zero" },
+        },
+      ],
+    },
+  });
+  it("a part certainly past its max is its max exactly (5/4 × 15 = 18.75 → 12), unless the max is not on the grid (0.1)", () => {
+    expect(both(composite(12), { a: d(5), b: d(4), c: d(4) })).toMatchObject({ fast: 20, exact: true });
+    const off = both(composite("0.1"), { a: d(5), b: d(4), c: d(4) });
+    expect(off.exact).toBe(false);
+    agree(off, "part max 0.1");
+    // Below its max and not a constant: 3/4 × 15 = 11.25 is exact in binary but not claimed (a ratio's share).
+    expect(both(composite(12), { a: d(3), b: d(4), c: d(0) }).exact).toBe(false);
+  });
+
+  it("relative: the best scores max exactly, minmax's lowest scores 0 exactly, others are not claimed", () => {
+    for (const mode of ["best", "minmax"] as const) {
+      const node: Node = {
+        code: "1",
+        name: "V",
+        max: 10,
+        inputs: { a: { label: "a" }, b: { label: "b" } },
+        formula: { kind: "relative", value: { numerator: ["a"], denominator: ["b"] }, mode },
+      };
+      const peers = { fast: { bestA: 3, bestB: 4, minA: 1, minB: 4, count: 3 }, dec: { best: d("0.75"), min: d("0.25"), count: 3 } };
+      expect(both(node, { a: d(3), b: d(4) }, peers)).toMatchObject({ fast: 10, exact: true });
+      const lowest = both(node, { a: d(1), b: d(4) }, peers);
+      agree(lowest, `${mode} lowest`);
+      expect(lowest.exact).toBe(mode === "minmax");
+      expect(both(node, { a: d(2), b: d(4) }, peers).exact).toBe(false);
+      // Alone (no peers measured): the unit is its own best.
+      expect(both(node, { a: d(2), b: d(4) })).toMatchObject({ fast: 10, exact: true });
+    }
+  });
+
+  it("perItem past the safe integers in doubles: capped exactly, and the flag only when certainly past the cap", () => {
+    const node: Node = {
+      code: "1",
+      name: "P",
+      max: 10,
+      formula: { kind: "perItem", items: { x: { label: "x", points: "1.25" }, y: { label: "y", points: "0.1" } } },
+    };
+    // 2^50 × 125 (points at 2 places) leaves the safe integers: the double path.
+    expect(both(node, { x: d(2 ** 50), y: d(0) })).toMatchObject({ fast: 10, exact: true });
+    agree(both(node, { x: d(2 ** 50), y: d(3) }), "2^50 items");
+  });
+});
