@@ -62,6 +62,25 @@ function agree(r: { fast: number; exact: boolean; reference: Dec }, what: string
   if (r.exact) expect(new Dec(r.fast.toFixed(30)).eq(r.reference), `${what}: flagged exact`).toBe(true);
 }
 
+/** Nghĩa-Phương-like composite: a ratio share (× 15, clamped to its part max) and a 50% threshold (8 or 0). */
+const composite = (partMax: number | string): Node => ({
+  code: "1",
+  name: "K",
+  max: 20,
+  inputs: { a: { label: "a" }, b: { label: "b" }, c: { label: "c" } },
+  formula: {
+    kind: "composite",
+    parts: [
+      { label: "p", max: partMax, formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] }, points: 15 } },
+      {
+        label: "q",
+        max: 8,
+        formula: { kind: "threshold", value: { numerator: ["c"], denominator: ["b"] }, threshold: "50%", below: "zero" },
+      },
+    ],
+  },
+});
+
 const d = (x: number | string) => new Dec(x);
 /** A seeded generator (the same cases on every run). */
 function random(seed: number) {
@@ -231,23 +250,7 @@ describe("compiled kinds agree with evaluate", () => {
   });
 
   it("composite: parts clamped to their own max, then added (a part's zero denominator under the policy)", () => {
-    const node: Node = {
-      code: "1",
-      name: "K",
-      max: 20,
-      inputs: { a: { label: "a" }, b: { label: "b" }, c: { label: "c" } },
-      formula: {
-        kind: "composite",
-        parts: [
-          { label: "p", max: 12, formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] }, points: 15 } },
-          {
-            label: "q",
-            max: 8,
-            formula: { kind: "threshold", value: { numerator: ["c"], denominator: ["b"] }, threshold: "50%", below: "zero" },
-          },
-        ],
-      },
-    };
+    const node = composite(12);
     for (const policy of ["max", "zero"] as const)
       for (const [a, b, c] of [
         [1, 1, 1],
@@ -273,23 +276,7 @@ describe("what the compiled forms claim exact", () => {
   });
 
   it("a composite is exact when every part is (constants and clamps), not when a part is a ratio's share", () => {
-    const node: Node = {
-      code: "1",
-      name: "K",
-      max: 20,
-      inputs: { a: { label: "a" }, b: { label: "b" }, c: { label: "c" } },
-      formula: {
-        kind: "composite",
-        parts: [
-          { label: "p", max: 12, formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] }, points: 15 } },
-          {
-            label: "q",
-            max: 8,
-            formula: { kind: "threshold", value: { numerator: ["c"], denominator: ["b"] }, threshold: "50%", below: "zero" },
-          },
-        ],
-      },
-    };
+    const node = composite(12);
     // a = b: p = 15 clamped to 12, q reached (8): 20, exact.
     expect(both(node, { a: d(1), b: d(1), c: d(1) })).toMatchObject({ fast: 20, exact: true });
     // a = 0: p = 0, q below 50% → 0: exact.
@@ -325,23 +312,6 @@ describe("what the compiled forms claim exact", () => {
 });
 
 describe("exactness at the clamps and the extremes", () => {
-  const composite = (partMax: number | string): Node => ({
-    code: "1",
-    name: "K",
-    max: 20,
-    inputs: { a: { label: "a" }, b: { label: "b" }, c: { label: "c" } },
-    formula: {
-      kind: "composite",
-      parts: [
-        { label: "p", max: partMax, formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] }, points: 15 } },
-        {
-          label: "q",
-          max: 8,
-          formula: { kind: "threshold", value: { numerator: ["c"], denominator: ["b"] }, threshold: "50%", below: "zero" },
-        },
-      ],
-    },
-  });
   it("a part certainly past its max is its max exactly (5/4 × 15 = 18.75 → 12), unless the max is not on the grid (0.1)", () => {
     expect(both(composite(12), { a: d(5), b: d(4), c: d(4) })).toMatchObject({ fast: 20, exact: true });
     const off = both(composite("0.1"), { a: d(5), b: d(4), c: d(4) });

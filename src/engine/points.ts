@@ -8,7 +8,7 @@ import type { Dataset } from "../io/dataset.js";
 import { checkRoster } from "../io/roster.js";
 import { evaluateUnit, measurePeers, type Peers } from "./evaluate.js";
 import { fastPlan, type FastPlan } from "./fastPlan.js";
-import { compactOf, normalizedOf, readCompact, type CompactUnit } from "./fastRead.js";
+import { compactOf, readCompact, type CompactUnit } from "./fastRead.js";
 import { certifiedResult, fastFigures, figuresFor, measureFastPeers, referencePeers, type ResultContext } from "./fastScore.js";
 import { periodGapWarnings, type NormalizedUnit } from "./normalize.js";
 import { competitionRanks } from "./rank.js";
@@ -70,8 +70,34 @@ export function ranked(scored: readonly Scored[]): PointsUnit[] {
 }
 
 /**
- * Scores units on the fast path (docs/fast-path.md); a unit it cannot certify, or whose values do
- * not fit the safe integers, is scored by the reference.
+ * A scorer of units on the fast path against peers measured once: a unit it cannot certify, or
+ * whose values do not fit the safe integers, is scored by the reference (its decimals from `normalized`).
+ */
+export function unitScorer(
+  plan: FastPlan,
+  peers: readonly (FastPeers | undefined)[],
+  selfPeers: readonly (FastPeers | undefined)[] | undefined,
+  issues: Issue[],
+  detail: Detail,
+): (unit: CompactUnit | undefined, self: CompactUnit | undefined, normalized: () => NormalizedUnit) => Scored {
+  const max = unitMax(plan.catalog);
+  let decPeers: Peers | undefined;
+  let decSelfPeers: Peers | undefined;
+  const ctx: ResultContext = { plan, detail, max, peers: () => (decPeers ??= referencePeers(plan, peers)), issues };
+  const f = figuresFor(plan);
+  const sf = selfPeers ? figuresFor(plan) : undefined;
+  return (u, self, normalized) => {
+    if (u && (!sf || self) && fastFigures(plan, u, peers, f) && (!sf || fastFigures(plan, self!, selfPeers!, sf))) {
+      const r = certifiedResult(ctx, u, f, sf);
+      if (r) return r;
+    }
+    const selfDec = selfPeers ? (decSelfPeers ??= referencePeers(plan, selfPeers)) : undefined;
+    return referenceUnit(plan.catalog, normalized(), plan.periods, ctx.peers(), selfDec, issues, detail, max);
+  };
+}
+
+/**
+ * Scores units on the fast path (docs/fast-path.md), the peers of relative formulas measured once.
  * @param finals The compact final data of each unit (undefined: that unit goes to the reference).
  * @param selfs With two assessments, the compact self-assessed data.
  * @returns The units' results (not ranked) and the peers, or undefined when the peers of a relative formula are not exact (all to the reference).
@@ -84,49 +110,21 @@ export function scoreFastUnits(
   issues: Issue[],
   detail: Detail,
 ): { scored: Scored[]; peers: readonly (FastPeers | undefined)[] } | undefined {
-  const catalog = plan.catalog;
   // Units that are not compact are left out of the fast peers: then the peers cannot be trusted.
-  if (finals.some((u) => !u) && plan.relative.length) return undefined;
-  const present = finals.filter((u): u is CompactUnit => u !== undefined);
-  const peers = measureFastPeers(plan, present);
-  const selfPresent = selfs?.filter((u): u is CompactUnit => u !== undefined);
-  const selfPeersFast = selfPresent ? measureFastPeers(plan, selfPresent) : undefined;
-  if (!peers || selfPeersFast === null || (selfs && selfs.some((u) => !u) && plan.relative.length)) return undefined;
-  let decPeers: Peers | undefined;
-  let decSelfPeers: Peers | undefined;
-  const max = unitMax(catalog);
-  const ctx: ResultContext = { plan, detail, max, peers: () => (decPeers ??= referencePeers(plan, peers)), issues };
-  const f = figuresFor(plan);
-  const sf = selfs ? figuresFor(plan) : undefined;
-  const scored = finals.map((u, i): Scored => {
-    const self = selfs?.[i];
-    if (u && (!selfs || self) && fastFigures(plan, u, peers, f) && (!sf || fastFigures(plan, self!, selfPeersFast!, sf))) {
-      const r = certifiedResult(ctx, u, f, sf);
-      if (r) return r;
-    }
-    const selfPeers = selfPeersFast ? (decSelfPeers ??= referencePeers(plan, selfPeersFast)) : undefined;
-    return referenceUnit(catalog, normalized(i), plan.periods, ctx.peers(), selfPeers, issues, detail, max);
-  });
-  return { scored, peers };
-}
-
-/**
- * Scores one unit on the fast path against peers measured before (an incremental re-score).
- * @returns Its result, certified or from the reference.
- */
-export function scoreFastUnit(
-  plan: FastPlan,
-  unit: CompactUnit,
-  peers: readonly (FastPeers | undefined)[],
-  issues: Issue[],
-  detail: Detail,
-): Scored {
-  const max = unitMax(plan.catalog);
-  let decPeers: Peers | undefined;
-  const ctx: ResultContext = { plan, detail, max, peers: () => (decPeers ??= referencePeers(plan, peers)), issues };
-  const f = figuresFor(plan);
-  const r = fastFigures(plan, unit, peers, f) ? certifiedResult(ctx, unit, f, undefined) : undefined;
-  return r ?? referenceUnit(plan.catalog, normalizedOf(plan, unit), plan.periods, ctx.peers(), undefined, issues, detail, max);
+  if (plan.relative.length && (finals.some((u) => !u) || selfs?.some((u) => !u))) return undefined;
+  const peers = measureFastPeers(
+    plan,
+    finals.filter((u): u is CompactUnit => u !== undefined),
+  );
+  const selfPeers = selfs
+    ? measureFastPeers(
+        plan,
+        selfs.filter((u): u is CompactUnit => u !== undefined),
+      )
+    : undefined;
+  if (!peers || selfPeers === null) return undefined;
+  const score = unitScorer(plan, peers, selfPeers, issues, detail);
+  return { scored: finals.map((u, i) => score(u, selfs?.[i], () => normalized(i))), peers };
 }
 
 export function scorePoints(

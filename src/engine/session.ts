@@ -8,7 +8,7 @@ import { checkRoster, filledCount } from "../io/roster.js";
 import { periodGapWarnings } from "./normalize.js";
 import { normalizedOf, readCompactUnit } from "./fastRead.js";
 import { measureFastPeers } from "./fastScore.js";
-import { ranked, readFast, scoreFastUnit, scoreFastUnits, type Detail, type FastReading, type Scored } from "./points.js";
+import { ranked, readFast, scoreFastUnits, unitScorer, type Detail, type FastReading, type Scored } from "./points.js";
 import { score, type ScoreOptions } from "./score.js";
 import type { ScoreResult } from "./types.js";
 
@@ -131,6 +131,7 @@ export function openScoring(
       const issues: Issue[] = [];
       const scored = [...state.scored];
       let peers = state.peers;
+      const normalized = (k: number) => () => normalizedOf(fast.plan, units[k]!);
       if (fast.plan.relative.length) {
         const measured = measureFastPeers(fast.plan, units);
         if (!measured) {
@@ -139,12 +140,13 @@ export function openScoring(
           return state.result;
         }
         if (!samePeers(measured, peers)) {
-          // New peers: every unit's relative scores move.
+          // New peers: every unit's relative scores move (one scorer, the peers' decimals made once).
           peers = measured;
-          units.forEach((u, k) => (scored[k] = scoreFastUnit(fast.plan, u, peers, issues, detail)));
+          const score = unitScorer(fast.plan, peers, undefined, issues, detail);
+          units.forEach((u, k) => (scored[k] = score(u, undefined, normalized(k))));
         }
       }
-      if (peers === state.peers) scored[i] = scoreFastUnit(fast.plan, compact, peers, issues, detail);
+      if (peers === state.peers) scored[i] = unitScorer(fast.plan, peers, undefined, issues, detail)(compact, undefined, normalized(i));
       if (issues.length) throw new FormulaError(issues);
       const warnings = [...periodGapWarnings(fast.plan.periods, main), ...roster.warnings];
       const reading: FastReading = { ...fast, units, dataset: next };
