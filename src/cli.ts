@@ -13,7 +13,9 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = runMain(process.argv.slice(2), {
+void runMain(process.argv.slice(2), {
   out: (s) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`),
   err: (s) => process.stderr.write(s.endsWith("\n") ? s : `${s}\n`),
+}).then((code) => {
+  process.exitCode = code;
 });

@@ -21,10 +21,10 @@ vi.mock("../src/engine/score.js", async (original) => {
 });
 const { runMain } = await import("../src/cli/main.js");
 
-function dti(...args: string[]) {
+async function dti(...args: string[]) {
   let out = "";
   let err = "";
-  const code = runMain(args, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
+  const code = await runMain(args, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
   return { code, out, err };
 }
 
@@ -47,16 +47,16 @@ const commands: Record<string, string[]> = {
 describe("--engine reaches every score() call of a command", () => {
   beforeEach(() => void calls.splice(0));
   for (const [name, args] of Object.entries(commands)) {
-    it(`dti ${name} --engine reference: every score() call asks for the reference engine`, () => {
-      expect(dti(...args, "--engine", "reference").code).toBe(0);
+    it(`dti ${name} --engine reference: every score() call asks for the reference engine`, async () => {
+      expect((await dti(...args, "--engine", "reference")).code).toBe(0);
       // gaps re-scores each verified suggestion; report runs gaps for each of the 3 units.
       expect(calls.length).toBeGreaterThanOrEqual(
         name === "whatif" || name === "compare" ? 2 : name === "gaps" || name === "report" ? 3 : 1,
       );
       expect(calls.map((o) => o?.engine)).toEqual(calls.map(() => "reference"));
     });
-    it(`dti ${name}: without --engine every call asks for the fast path (the default)`, () => {
-      expect(dti(...args).code).toBe(0);
+    it(`dti ${name}: without --engine every call asks for the fast path (the default)`, async () => {
+      expect((await dti(...args)).code).toBe(0);
       expect(calls.length).toBeGreaterThan(0);
       expect(calls.map((o) => o?.engine)).toEqual(calls.map(() => "fast"));
     });

@@ -9,10 +9,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-function dti(...args: string[]) {
+async function dti(...args: string[]) {
   let out = "";
   let err = "";
-  const code = runMain(args, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
+  const code = await runMain(args, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
   return { code, out, err };
 }
 
@@ -33,7 +33,7 @@ describe("compare across different unit sets", () => {
   const before = score(dnHuyen, dnHuyenData);
   const after = score(dnHuyen, nextYear);
 
-  it("a unit only in the old year is removed, one only in the new year is new, with the side they have (Đồng Nai huyện)", () => {
+  it("a unit only in the old year is removed, one only in the new year is new, with the side they have (Đồng Nai huyện)", async () => {
     const c = compare(before, after);
     expect(c.units.map((u) => [u.id, u.status])).toEqual([
       ["long-khanh", "both"],
@@ -55,7 +55,7 @@ describe("compare across different unit sets", () => {
     expect(lk.indicators["8.10"]).toEqual({ before: "10", after: "20", change: "10" });
   });
 
-  it("the lineage pairs a renamed unit (trang-bom → trang-bom-moi): its change, not a new and a removed unit", () => {
+  it("the lineage pairs a renamed unit (trang-bom → trang-bom-moi): its change, not a new and a removed unit", async () => {
     const c = compare(before, after, { lineage: { "trang-bom": "trang-bom-moi" } });
     expect(c.units.map((u) => [u.id, u.status])).toEqual([
       ["long-khanh", "both"],
@@ -69,7 +69,7 @@ describe("compare across different unit sets", () => {
     expect(compare(before, after, { lineage: new Map([["trang-bom", "trang-bom-moi"]]) }).units).toEqual(c.units);
   });
 
-  it("a lineage mapping two units to one (a merger) is refused with lineageMerge", () => {
+  it("a lineage mapping two units to one (a merger) is refused with lineageMerge", async () => {
     try {
       compare(before, after, { lineage: { "bien-hoa": "long-khanh", "trang-bom": "long-khanh" } });
       expect.unreachable();
@@ -81,21 +81,21 @@ describe("compare across different unit sets", () => {
     }
   });
 
-  it("dti compare with a unit removed and one added exits 0 and lists them (vi and en; JSON)", () => {
+  it("dti compare with a unit removed and one added exits 0 and lists them (vi and en; JSON)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dti-cmp-"));
     const file = join(dir, "2025.json");
     writeFileSync(file, JSON.stringify(nextYear));
-    const r = dti("compare", "fixtures/dong-nai-2023-huyen.sample.yaml", file);
+    const r = await dti("compare", "fixtures/dong-nai-2023-huyen.sample.yaml", file);
     expect(r.code).toBe(0);
     expect(r.err).toBe("");
     expect(r.out).toContain("2024 → 2025");
     expect(r.out).toMatch(/bien-hoa\s+UBND thành phố Biên Hòa\s+891,25\s+-\s+không còn\s+1\s+-\s+-/);
     expect(r.out).toMatch(/trang-bom-moi\s+UBND huyện Trảng Bom\s+-\s+360,92\s+mới\s+-\s+2\s+-/);
-    const en = dti("compare", "fixtures/dong-nai-2023-huyen.sample.yaml", file, "--lang", "en");
+    const en = await dti("compare", "fixtures/dong-nai-2023-huyen.sample.yaml", file, "--lang", "en");
     expect(en.code).toBe(0);
     expect(en.out).toMatch(/bien-hoa .* removed/);
     expect(en.out).toMatch(/trang-bom-moi .* new/);
-    const j = dti("compare", "fixtures/dong-nai-2023-huyen.sample.yaml", file, "--format", "json");
+    const j = await dti("compare", "fixtures/dong-nai-2023-huyen.sample.yaml", file, "--format", "json");
     expect(j.code).toBe(0);
     const units = JSON.parse(j.out).units as { id: string; status: string; totalBefore?: string }[];
     expect(units.find((u) => u.id === "bien-hoa")).toMatchObject({ status: "removed", totalBefore: "891.25" });
@@ -112,7 +112,7 @@ describe("levels in whatif and compare (Kon Tum xã)", () => {
     { unit: "xa-b", period: "Y", code: "2.4", field: "a", value: 3 },
   ];
 
-  it("whatIf gives level 4 → 5 and the four criteria 4 → 5, not point columns", () => {
+  it("whatIf gives level 4 → 5 and the four criteria 4 → 5, not point columns", async () => {
     const w = whatIf(kt, ktData, lift);
     const b = w.comparison.units.find((u) => u.id === "xa-b")!;
     expect(b).toMatchObject({ levelBefore: 4, levelAfter: 5, levelChange: 1, levelNameBefore: "Nâng cao", levelNameAfter: "Toàn diện" });
@@ -129,29 +129,29 @@ describe("levels in whatif and compare (Kon Tum xã)", () => {
     expect(w.comparison.units.filter((u) => u.id !== "xa-b").every((u) => u.levelChange === 0)).toBe(true);
   });
 
-  it("one criterion alone (Kon Tum xã 1.7 a = 2) changes the criterion, not the level", () => {
+  it("one criterion alone (Kon Tum xã 1.7 a = 2) changes the criterion, not the level", async () => {
     const w = whatIf(kt, ktData, [lift[0]!]);
     const b = w.comparison.units.find((u) => u.id === "xa-b")!;
     expect([b.levelBefore, b.levelAfter, b.levelChange]).toEqual([4, 4, 0]);
     expect(b.criteria).toEqual({ "1.7": { before: 4, after: 5 } });
   });
 
-  it("dti whatif on a level catalog shows level before → after and the criteria (table and JSON)", () => {
+  it("dti whatif on a level catalog shows level before → after and the criteria (table and JSON)", async () => {
     const set = lift.flatMap((o) => ["--set", `${o.unit}.Y.${o.code}.${o.field}=${o.value}`]);
-    const r = dti("whatif", "fixtures/kon-tum-2025-xa.sample.yaml", ...set);
+    const r = await dti("whatif", "fixtures/kon-tum-2025-xa.sample.yaml", ...set);
     expect(r.code).toBe(0);
     expect(r.out).toContain("Mức trước");
     expect(r.out).toMatch(/xa-b\s+Xã B\s+4 Nâng cao\s+5 Toàn diện\s+\+1\s+2\s+1\s+1\.7 4→5, 1\.8 4→5, 1\.11 4→5, 2\.4 4→5/);
     // Only xa-b moved: no rows of zeros for the others.
     expect(r.out).not.toContain("xa-a");
-    const j = JSON.parse(dti("whatif", "fixtures/kon-tum-2025-xa.sample.yaml", ...set, "--format", "json").out);
+    const j = JSON.parse((await dti("whatif", "fixtures/kon-tum-2025-xa.sample.yaml", ...set, "--format", "json")).out);
     expect(j.units[0]).toMatchObject({ id: "xa-b", levelBefore: 4, levelAfter: 5, criteria: { "2.4": { before: 4, after: 5 } } });
-    const en = dti("whatif", "fixtures/kon-tum-2025-xa.sample.yaml", "--set", "xa-b.Y.1.7.a=2", "--lang", "en");
+    const en = await dti("whatif", "fixtures/kon-tum-2025-xa.sample.yaml", "--set", "xa-b.Y.1.7.a=2", "--lang", "en");
     expect(en.out).toMatch(/Level before\s+Level after/);
     expect(en.out).toMatch(/xa-b\s+Xã B\s+4 Nâng cao\s+4 Nâng cao\s+0\s+2\s+2\s+1\.7 4→5/);
   });
 
-  it("dti compare on Kon Tum xã: levels of each year, a commune merged away is removed", () => {
+  it("dti compare on Kon Tum xã: levels of each year, a commune merged away is removed", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dti-cmp-kt-"));
     const later: Dataset = {
       ...ktData,
@@ -162,7 +162,7 @@ describe("levels in whatif and compare (Kon Tum xã)", () => {
     };
     const file = join(dir, "2026.json");
     writeFileSync(file, JSON.stringify(later));
-    const r = dti("compare", "fixtures/kon-tum-2025-xa.sample.yaml", file);
+    const r = await dti("compare", "fixtures/kon-tum-2025-xa.sample.yaml", file);
     expect(r.code).toBe(0);
     expect(r.out).toContain("kon-tum-2025/xa: 2025 → 2026");
     // Kon Tum xã 1.11 (4/5) and 2.4 (a = 2) still hold xa-b at 4; 1.7 and 1.8 reach 5.

@@ -10,10 +10,10 @@ import { runMain } from "../src/cli/main.js";
 import { DatasetError, getCatalog, loadDataset, readCsvDataset, score, template, type Dataset } from "../src/index.js";
 import { levelUnit } from "./_units.js";
 
-function dti(...args: string[]) {
+async function dti(...args: string[]) {
   let out = "";
   let err = "";
-  const code = runMain(args, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
+  const code = await runMain(args, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
   return { code, out, err };
 }
 
@@ -40,7 +40,7 @@ function filledCsv(ds: Dataset, extra: (string | number)[][] = []): string {
 }
 
 describe("registered level and parent in the CSV template and reader (Kon Tum xã)", () => {
-  it("the template of a level catalog asks for the registered level and the parent of each unit", () => {
+  it("the template of a level catalog asks for the registered level and the parent of each unit", async () => {
     const lines = template(kt, "csv", { year: 2025 }).split(/\r?\n/);
     expect(lines[1]).toMatch(/^2025,UNIT_ID,Tên đơn vị,,unit,registered,,Mức đăng ký/);
     expect(lines[2]).toMatch(/^2025,UNIT_ID,Tên đơn vị,,unit,parent,,/);
@@ -48,7 +48,7 @@ describe("registered level and parent in the CSV template and reader (Kon Tum x�
     expect(template(getCatalog("dong-nai-2023/so"), "csv")).not.toContain(",unit,registered,");
   });
 
-  it("a filled CSV with registrations scores as the YAML: xa-a registered 5 recognised, xa-b registered 5 at level 4 not", () => {
+  it("a filled CSV with registrations scores as the YAML: xa-a registered 5 recognised, xa-b registered 5 at level 4 not", async () => {
     const read = readCsvDataset(filledCsv(ktYaml), kt, { file: "xa.csv" });
     const xaA = read.dataset.units.find((u) => u.id === "xa-a")!;
     expect(xaA.registered).toBe(5);
@@ -66,20 +66,20 @@ describe("registered level and parent in the CSV template and reader (Kon Tum x�
     expect(read.warnings.filter((w) => w.code === "csvEmptyValues")).toEqual([]);
   });
 
-  it("dti score filled.csv shows Đăng ký and Công nhận as for the YAML", () => {
+  it("dti score filled.csv shows Đăng ký and Công nhận as for the YAML", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dti-csv-units-"));
     const file = join(dir, "xa.csv");
     writeFileSync(file, filledCsv(ktYaml));
-    const r = dti("score", file, "--catalog", "kon-tum-2025/xa");
+    const r = await dti("score", file, "--catalog", "kon-tum-2025/xa");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Đăng ký\s+Công nhận/);
     expect(r.out).toMatch(/1\s+xa-a\s+Xã A\s+5 Toàn diện\s+5\s+Có/);
     expect(r.out).toMatch(/2\s+xa-b\s+Xã B\s+4 Nâng cao\s+5\s+Không/);
-    const yaml = dti("score", "fixtures/kon-tum-2025-xa.sample.yaml");
+    const yaml = await dti("score", "fixtures/kon-tum-2025-xa.sample.yaml");
     expect(r.out.slice(r.out.indexOf("Hạng"))).toBe(yaml.out.slice(yaml.out.indexOf("Hạng")));
   });
 
-  it("a registered level that is not a whole 1–5 is refused with its row; a unit field that does not exist too", () => {
+  it("a registered level that is not a whole 1–5 is refused with its row; a unit field that does not exist too", async () => {
     const base = filledCsv(ktYaml).split(/\r?\n/);
     // Row 2 is xa-a's registered level (the header is row 1).
     expect(base[1]).toBe("2025,xa-a,Xã A,,unit,registered,5");
@@ -107,15 +107,15 @@ describe("registered level and parent in the CSV template and reader (Kon Tum x�
     expect(() => readCsvDataset(twice, kt)).toThrow(/registered/);
   });
 
-  it("the CLI names the row of a bad registered level (vi and en), exit 2", () => {
+  it("the CLI names the row of a bad registered level (vi and en), exit 2", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dti-csv-units-"));
     const file = join(dir, "xa.csv");
     writeFileSync(file, filledCsv(ktYaml).replace("2025,xa-a,Xã A,,unit,registered,5", "2025,xa-a,Xã A,,unit,registered,7"));
-    const vi = dti("score", file, "--catalog", "kon-tum-2025/xa");
+    const vi = await dti("score", file, "--catalog", "kon-tum-2025/xa");
     expect(vi.code).toBe(2);
     expect(vi.err).toContain("dòng 2");
     expect(vi.err).toContain("mức đăng ký phải từ 1 đến 5, nhận được 7");
-    const en = dti("score", file, "--catalog", "kon-tum-2025/xa", "--lang", "en");
+    const en = await dti("score", file, "--catalog", "kon-tum-2025/xa", "--lang", "en");
     expect(en.err).toContain("row 2");
     expect(en.err).toContain("registered level must be 1–5, got 7");
   });

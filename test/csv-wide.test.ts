@@ -7,10 +7,10 @@ import { describe, expect, it } from "vitest";
 import { runMain } from "../src/cli/main.js";
 import { DatasetError, getCatalog, loadDataset, readCsvDataset, score, template, type Dataset } from "../src/index.js";
 
-function dti(...args: string[]) {
+async function dti(...args: string[]) {
   let out = "";
   let err = "";
-  const code = runMain(args, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
+  const code = await runMain(args, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
   return { code, out, err };
 }
 
@@ -44,7 +44,7 @@ const totals = (ds: Dataset | ReturnType<typeof readCsvDataset>["dataset"]) =>
   score(vp, ds).units.map((u) => [u.id, String("total" in u ? u.total : ""), u.rank]);
 
 describe("wide CSV template and reader (Vĩnh Phúc xã)", () => {
-  it("the template has one header row: year, unit_id, unit_name, profile.*, then <code>.<field> (no period: yearly)", () => {
+  it("the template has one header row: year, unit_id, unit_name, profile.*, then <code>.<field> (no period: yearly)", async () => {
     const lines = template(vp, "csv-wide", { year: 2023 }).split(/\r?\n/);
     expect(lines).toHaveLength(2);
     const head = lines[0]!.split(",");
@@ -57,21 +57,21 @@ describe("wide CSV template and reader (Vĩnh Phúc xã)", () => {
     expect(lines[1]!.startsWith("2023,UNIT_ID,Tên đơn vị,")).toBe(true);
   });
 
-  it("the sample written wide scores exactly as the YAML (906 for Phường Liên Bảo)", () => {
+  it("the sample written wide scores exactly as the YAML (906 for Phường Liên Bảo)", async () => {
     const yaml = totals(vpYaml);
     expect(yaml[0]).toEqual(["phuong-lien-bao", "906", 1]);
     const read = readCsvDataset(wideCsv(vpYaml), vp, { file: "wide.csv" });
     expect(totals(read.dataset)).toEqual(yaml);
   });
 
-  it("the --excel form (BOM, ;, decimal comma) scores the same; 0,95 is read as 0.95 without --numbers", () => {
+  it("the --excel form (BOM, ;, decimal comma) scores the same; 0,95 is read as 0.95 without --numbers", async () => {
     const text = wideCsv(vpYaml, true);
     expect(text).toContain(";0,95;"); // Vĩnh Phúc xã 6.8 of Phường Liên Bảo
     const read = readCsvDataset(text, vp, { file: "wide.csv" });
     expect(totals(read.dataset)).toEqual(totals(vpYaml));
   });
 
-  it("a choice given by its label (Vĩnh Phúc xã 6.7) is read as its key, with the optionByLabel warning", () => {
+  it("a choice given by its label (Vĩnh Phúc xã 6.7) is read as its key, with the optionByLabel warning", async () => {
     const label = vp.nodes.get("6.7")!.fields[0]!.optionLabels!["over6"]!;
     const text = wideCsv(vpYaml, false, (row, i) => {
       if (i === 0) row["6.7.value"] = ` ${label.toUpperCase()} `;
@@ -83,7 +83,7 @@ describe("wide CSV template and reader (Vĩnh Phúc xã)", () => {
     expect(w.path).toEqual(["row", 2, "6.7.value"]);
   });
 
-  it("the same label in a YAML dataset is read as the key by score (fast and reference alike)", () => {
+  it("the same label in a YAML dataset is read as the key by score (fast and reference alike)", async () => {
     const label = vp.nodes.get("6.7")!.fields[0]!.optionLabels!["over6"]!;
     const ds = loadDataset(vpText.replace('"6.7": over6', `"6.7": "${label}"`));
     for (const engine of ["fast", "reference"] as const) {
@@ -95,7 +95,7 @@ describe("wide CSV template and reader (Vĩnh Phúc xã)", () => {
     }
   });
 
-  it("refuses an unknown column, a duplicate unit row and a bad number, naming row and column", () => {
+  it("refuses an unknown column, a duplicate unit row and a bad number, naming row and column", async () => {
     const refused = (text: string) => {
       try {
         readCsvDataset(text, vp, { file: "wide.csv" });
@@ -113,17 +113,17 @@ describe("wide CSV template and reader (Vĩnh Phúc xã)", () => {
     expect(refused(bad)).toEqual([["csvNotANumber", 3, "6.9.a", "6.9"]]);
   });
 
-  it("dti template --format csv-wide --excel and dti score --format csv --excel", () => {
-    const t = dti("template", "vinh-phuc-2022/xa", "--format", "csv-wide", "--excel", "--year", "2023");
+  it("dti template --format csv-wide --excel and dti score --format csv --excel", async () => {
+    const t = await dti("template", "vinh-phuc-2022/xa", "--format", "csv-wide", "--excel", "--year", "2023");
     expect(t.code).toBe(0);
     expect(t.out.startsWith("\uFEFFyear;unit_id;unit_name;")).toBe(true);
-    const s = dti("score", "fixtures/vinh-phuc-2022-xa.sample.yaml", "--format", "csv", "--excel");
+    const s = await dti("score", "fixtures/vinh-phuc-2022-xa.sample.yaml", "--format", "csv", "--excel");
     expect(s.code).toBe(0);
     const [head, first] = s.out.replace(/^\uFEFF/, "").split(/\r?\n/);
     expect(head).toBe(
-      dti("score", "fixtures/vinh-phuc-2022-xa.sample.yaml", "--format", "csv").out.split(/\r?\n/)[0]!.replaceAll(",", ";"),
+      (await dti("score", "fixtures/vinh-phuc-2022-xa.sample.yaml", "--format", "csv")).out.split(/\r?\n/)[0]!.replaceAll(",", ";"),
     );
     expect(first!.split(";").slice(0, 5)).toEqual(["vinh-phuc-2022/xa", "phuong-lien-bao", "Phường Liên Bảo", "1", "906"]);
-    expect(dti("template", "vinh-phuc-2022/xa", "--format", "yaml", "--excel").code).toBe(2);
+    expect((await dti("template", "vinh-phuc-2022/xa", "--format", "yaml", "--excel")).code).toBe(2);
   });
 });

@@ -152,7 +152,7 @@ function fill(s: string, tmp: string): string {
 
 describe.each(files)("%s", (file) => {
   const cases = parse(readFileSync(join(DIR, file), "utf8")) as HostileCase[];
-  it("is a list of cases with unique ids, known classes and an expectation", () => {
+  it("is a list of cases with unique ids, known classes and an expectation", async () => {
     expect(Array.isArray(cases)).toBe(true);
     for (const c of cases) {
       expect(c.id, JSON.stringify(c).slice(0, 80)).toBeTruthy();
@@ -160,7 +160,7 @@ describe.each(files)("%s", (file) => {
       expect(Object.keys(c.expect ?? {}).length, c.id).toBeGreaterThan(0);
     }
   });
-  it.each(cases.map((c) => [c.id, c] as const))("%s", (_id, c) => {
+  it.each(cases.map((c) => [c.id, c] as const))("%s", async (_id, c) => {
     if (c.cli) {
       const tmp = join(tmpRoot, c.id);
       mkdirSync(tmp, { recursive: true });
@@ -171,7 +171,7 @@ describe.each(files)("%s", (file) => {
       }
       let out = "";
       let err = "";
-      const code = runMain(
+      const code = await runMain(
         c.cli.map((a) => fill(a, tmp)),
         { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) },
       );
@@ -197,7 +197,7 @@ describe.each(files)("%s", (file) => {
 
 describe("the hostile suite as a whole", () => {
   const all = files.flatMap((f) => parse(readFileSync(join(DIR, f), "utf8")) as HostileCase[]);
-  it("has at least 150 cases with unique ids", () => {
+  it("has at least 150 cases with unique ids", async () => {
     expect(all.length).toBeGreaterThanOrEqual(150);
     expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
   });

@@ -77,7 +77,7 @@ describe.skipIf(skip)("printable unit reports in headless Chromium", () => {
     expect(all.text[1]).toContain("Prepared by");
     expect(all.text[1]).toContain("Head of unit");
     let out = "";
-    const code = runMain(["report", SAMPLE, "--format", "html", "--unit", "xa-dao-tu"], { out: (s) => (out += s), err: () => {} });
+    const code = await runMain(["report", SAMPLE, "--format", "html", "--unit", "xa-dao-tu"], { out: (s) => (out += s), err: () => {} });
     expect(code).toBe(0);
     const one = await print(out);
     expect(one.pages).toBe(2);

@@ -20,11 +20,11 @@ import {
   type Dataset,
 } from "../src/index.js";
 
-function dti(...args: string[]) {
+async function dti(...args: string[]) {
   let out = "";
   let err = "";
   const line = (s: string) => (s.endsWith("\n") ? s : `${s}\n`);
-  const code = runMain(args, { out: (s) => (out += line(s)), err: (s) => (err += line(s)) });
+  const code = await runMain(args, { out: (s) => (out += line(s)), err: (s) => (err += line(s)) });
   return { code, out, err };
 }
 
@@ -56,19 +56,19 @@ function meanOf(totals: readonly string[]): string {
 }
 
 describe("foldText and selectUnits", () => {
-  it("folds case, accents and đ (NFD keeps the stroke)", () => {
+  it("folds case, accents and đ (NFD keeps the stroke)", async () => {
     expect(foldText("Phường Liên Bảo")).toBe("phuong lien bao");
     expect(foldText("Xã  ĐẠO Tú")).toBe("xa dao tu");
     expect(foldText("Thị trấn Hợp Hòa".normalize("NFD"))).toBe("thi tran hop hoa");
   });
-  it("filters the Vĩnh Phúc xã sample by id or name, keeping the ranks of the whole dataset", () => {
+  it("filters the Vĩnh Phúc xã sample by id or name, keeping the ranks of the whole dataset", async () => {
     const units = score(catalog, sample).units;
     expect(selectUnits(units, { filter: "LIEN bao" }).map((u) => [u.id, u.rank])).toEqual([["phuong-lien-bao", 1]]);
     expect(selectUnits(units, { filter: "đạo" }).map((u) => [u.id, u.rank])).toEqual([["xa-dao-tu", 2]]);
     expect(selectUnits(units, { filter: "hop-hoa" }).map((u) => [u.id, u.rank])).toEqual([["thi-tran-hop-hoa", 3]]);
     expect(selectUnits(units, { filter: "zzz" })).toEqual([]);
   });
-  it("sorts by total (rank order: 906, 610.1, 308.75), name (Vietnamese collation) or id", () => {
+  it("sorts by total (rank order: 906, 610.1, 308.75), name (Vietnamese collation) or id", async () => {
     const units = score(catalog, sample).units;
     expect(selectUnits(units).map((u) => u.id)).toEqual(["phuong-lien-bao", "xa-dao-tu", "thi-tran-hop-hoa"]);
     expect(selectUnits(units, { sort: "name" }).map((u) => u.name)).toEqual(["Phường Liên Bảo", "Thị trấn Hợp Hòa", "Xã Đạo Tú"]);
@@ -82,7 +82,7 @@ describe("foldText and selectUnits", () => {
 });
 
 describe("groupByParent", () => {
-  it("per parent: units, exact mean (6 places, half-up), lowest and highest total", () => {
+  it("per parent: units, exact mean (6 places, half-up), lowest and highest total", async () => {
     const result = score(catalog, withParents());
     const total = (id: string) => {
       const u = result.units.find((x) => x.id === id)!;
@@ -100,7 +100,7 @@ describe("groupByParent", () => {
     expect(meanOf(["u1", "u2", "u3"].map(total))).toBe("798.263112");
     expect(groups[0]!.ids).toEqual(["u4", "u5", "u6"]);
   });
-  it("refuses a dataset without parents and a level catalog (noParents)", () => {
+  it("refuses a dataset without parents and a level catalog (noParents)", async () => {
     expect(() => groupByParent(score(catalog, sample).units)).toThrow(DatasetError);
     try {
       groupByParent(score(catalog, sample).units);
@@ -111,7 +111,7 @@ describe("groupByParent", () => {
     const levels = score(kt, loadDataset(readFileSync("fixtures/kon-tum-2025-xa.sample.yaml", "utf8"))).units;
     expect(() => groupByParent(levels)).toThrow(/level catalog has none/);
   });
-  it("reportData({ groupBy, filter, sort }) carries the groups of the shown units into the Markdown", () => {
+  it("reportData({ groupBy, filter, sort }) carries the groups of the shown units into the Markdown", async () => {
     const data = reportData(catalog, withParents(), "en", { groupBy: "parent", filter: "đơn vị", sort: "id" });
     expect(data.units.map((u) => u.unit.id)).toEqual(["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9"]);
     const md = reportMarkdown(data, "en");
@@ -130,27 +130,27 @@ describe("dti score / report --sort --filter --group-by", () => {
   const file = join(dir, "vinh-phuc-xa-parents.json");
   writeFileSync(file, JSON.stringify(withParents()));
 
-  it("score --filter --sort name: only the matching units, in name order, ranks unchanged", () => {
-    const r = dti("score", SAMPLE, "--filter", "XA", "--sort", "name");
+  it("score --filter --sort name: only the matching units, in name order, ranks unchanged", async () => {
+    const r = await dti("score", SAMPLE, "--filter", "XA", "--sort", "name");
     expect(r.code).toBe(0);
     // "xa" is in "xa-dao-tu" and, folded, in "Xã Đạo Tú"; Phường Liên Bảo and Thị trấn Hợp Hòa do not contain it.
     expect(r.out).toMatch(/2\s+xa-dao-tu\s+Xã Đạo Tú\s+610,1/);
     expect(r.out).not.toContain("phuong-lien-bao");
     expect(r.out).not.toContain("thi-tran-hop-hoa");
-    const j = JSON.parse(dti("score", SAMPLE, "--sort", "name", "--format", "json").out);
+    const j = JSON.parse((await dti("score", SAMPLE, "--sort", "name", "--format", "json")).out);
     expect(j.units.map((u: { id: string; rank: number }) => [u.id, u.rank])).toEqual([
       ["phuong-lien-bao", 1],
       ["thi-tran-hop-hoa", 3],
       ["xa-dao-tu", 2],
     ]);
   });
-  it("score --group-by parent: the summary after the table, in JSON and as the CSV", () => {
-    const r = dti("score", file, "--group-by", "parent", "--lang", "en");
+  it("score --group-by parent: the summary after the table, in JSON and as the CSV", async () => {
+    const r = await dti("score", file, "--group-by", "parent", "--lang", "en");
     expect(r.code).toBe(0);
     expect(r.out).toContain("Summary by parent unit:");
     expect(r.out).toMatch(/u1\s+Đơn vị 1\s+3\s+851\.53\s+800\.75\s+879\.3/);
     expect(r.out).toMatch(/\(none\)\s+3\s+798\.26\s+753\.63\s+822\.73/);
-    const j = JSON.parse(dti("score", file, "--group-by", "parent", "--format", "json").out);
+    const j = JSON.parse((await dti("score", file, "--group-by", "parent", "--format", "json")).out);
     expect(j.groups[1]).toEqual({
       parent: "u2",
       name: "Đơn vị 2",
@@ -160,46 +160,46 @@ describe("dti score / report --sort --filter --group-by", () => {
       max: "938.877798",
       ids: ["u7", "u9", "u8"],
     });
-    const csv = dti("score", file, "--group-by", "parent", "--format", "csv", "--filter", "đơn vị 7");
+    const csv = await dti("score", file, "--group-by", "parent", "--format", "csv", "--filter", "đơn vị 7");
     expect(csv.out.trim().split(/\r?\n/)).toEqual([
       "parent,parent_name,units,mean,min,max",
       "u2,Đơn vị 2,1,938.877798,938.877798,938.877798",
     ]);
   });
-  it("coded errors: bad --sort / --group-by values, a filter matching nothing, JSON Lines, no parents, levels", () => {
-    const sort = dti("score", SAMPLE, "--sort", "rank", "--lang", "en");
+  it("coded errors: bad --sort / --group-by values, a filter matching nothing, JSON Lines, no parents, levels", async () => {
+    const sort = await dti("score", SAMPLE, "--sort", "rank", "--lang", "en");
     expect([sort.code, sort.err.split("\n")[0]]).toEqual([2, "--sort must be one of total, name, id; got rank"]);
-    const group = dti("report", SAMPLE, "--group-by", "district", "--lang", "en");
+    const group = await dti("report", SAMPLE, "--group-by", "district", "--lang", "en");
     expect([group.code, group.err.split("\n")[0]]).toEqual([2, "--group-by must be one of parent; got district"]);
-    const none = dti("score", SAMPLE, "--filter", "Tam Dương");
+    const none = await dti("score", SAMPLE, "--filter", "Tam Dương");
     expect(none.code).toBe(2);
     expect(none.err).toContain('--filter "Tam Dương": không đơn vị nào có mã hoặc tên chứa chuỗi này');
-    const jsonl = dti("score", SAMPLE, "--group-by", "parent", "--format", "jsonl", "--lang", "en");
+    const jsonl = await dti("score", SAMPLE, "--group-by", "parent", "--format", "jsonl", "--lang", "en");
     expect([jsonl.code, jsonl.err.split("\n")[0]]).toEqual([
       2,
       "--group-by cannot be used with --format jsonl (use --format table, json, csv)",
     ]);
-    const noParents = dti("score", SAMPLE, "--group-by", "parent", "--lang", "en");
+    const noParents = await dti("score", SAMPLE, "--group-by", "parent", "--lang", "en");
     expect([noParents.code, noParents.err.trim()]).toEqual([
       2,
       `${SAMPLE}: a summary per parent unit needs units with a parent; none of the 3 units has one`,
     ]);
-    const levels = dti("score", "fixtures/kon-tum-2025-xa.sample.yaml", "--group-by", "parent");
+    const levels = await dti("score", "fixtures/kon-tum-2025-xa.sample.yaml", "--group-by", "parent");
     expect(levels.code).toBe(2);
     expect(levels.err).toContain("bộ chỉ số xếp mức không có tổng điểm");
   });
-  it("report: --per-unit needs HTML; --unit must be a unit; --unit in Markdown is that unit's part", () => {
-    const md = dti("report", SAMPLE, "--per-unit", "--lang", "en");
+  it("report: --per-unit needs HTML; --unit must be a unit; --unit in Markdown is that unit's part", async () => {
+    const md = await dti("report", SAMPLE, "--per-unit", "--lang", "en");
     expect([md.code, md.err.split("\n")[0]]).toEqual([2, "--per-unit cannot be used with --format md (use --format html)"]);
-    const unknown = dti("report", SAMPLE, "--unit", "xa-tam-duong", "--format", "html", "--lang", "en");
+    const unknown = await dti("report", SAMPLE, "--unit", "xa-tam-duong", "--format", "html", "--lang", "en");
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain("--unit xa-tam-duong: no such unit (units: phuong-lien-bao, xa-dao-tu, thi-tran-hop-hoa)");
-    const one = dti("report", SAMPLE, "--unit", "xa-dao-tu");
+    const one = await dti("report", SAMPLE, "--unit", "xa-dao-tu");
     expect(one.code).toBe(0);
     expect(one.out).toContain("## 2. Xã Đạo Tú (xa-dao-tu)");
     expect(one.out).not.toContain("## 1. Phường Liên Bảo");
     expect(one.out).toContain("| 2 | Xã Đạo Tú (xa-dao-tu) | 610,1 |");
-    const grouped = dti("report", file, "--group-by", "parent", "--format", "csv");
+    const grouped = await dti("report", file, "--group-by", "parent", "--format", "csv");
     expect(grouped.out.trim().split(/\r?\n/)[1]).toBe("u1,Đơn vị 1,3,851.534308,800.74613,879.301173");
   });
 });

@@ -9,10 +9,10 @@ import { runMain } from "../src/cli/main.js";
 import { DatasetError, getCatalog, loadDataset, readCsvDataset, score, type Dataset } from "../src/index.js";
 import { levelUnit, pointsUnit } from "./_units.js";
 
-function dti(...args: string[]) {
+async function dti(...args: string[]) {
   let out = "";
   let err = "";
-  const code = runMain(args, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
+  const code = await runMain(args, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
   return { code, out, err };
 }
 
@@ -30,7 +30,7 @@ function withBadCell(): Dataset {
 }
 
 describe("score(…, { skipInvalid: true })", () => {
-  it("one bad cell (Đồng Nai huyện 3.4 a) leaves Biên Hòa out; the others score as a dataset without it", () => {
+  it("one bad cell (Đồng Nai huyện 3.4 a) leaves Biên Hòa out; the others score as a dataset without it", async () => {
     const r = score(dnHuyen, withBadCell(), { skipInvalid: true });
     expect(r.units.map((u) => u.id)).toEqual(["long-khanh", "trang-bom"]);
     expect(r.rejected?.map((x) => [x.id, x.name, x.issues.map((i) => [i.code, i.where.period, i.where.indicator, i.where.field])])).toEqual(
@@ -43,7 +43,7 @@ describe("score(…, { skipInvalid: true })", () => {
     expect(pointsUnit(r, "trang-bom")).toMatchObject({ total: "360.916667", rank: 2 });
   });
 
-  it("a valid dataset gives the strict result and an empty rejected list", () => {
+  it("a valid dataset gives the strict result and an empty rejected list", async () => {
     const r = score(dnHuyen, dnHuyenData, { skipInvalid: true });
     expect(r.rejected).toEqual([]);
     expect(r.units).toEqual(score(dnHuyen, dnHuyenData).units);
@@ -52,7 +52,7 @@ describe("score(…, { skipInvalid: true })", () => {
     expect(() => score(dnHuyen, withBadCell())).toThrow(DatasetError);
   });
 
-  it("a unit without a name (a shape problem before its id is read) is rejected by its place", () => {
+  it("a unit without a name (a shape problem before its id is read) is rejected by its place", async () => {
     const d = structuredClone(dnHuyenData) as Dataset;
     delete (d.units[2] as { name?: string }).name;
     const r = score(dnHuyen, d, { skipInvalid: true });
@@ -60,7 +60,7 @@ describe("score(…, { skipInvalid: true })", () => {
     expect(r.rejected?.map((x) => [x.id, x.issues.map((i) => i.path.join("."))])).toEqual([["trang-bom", ["units.2.name"]]]);
   });
 
-  it("problems not tied to a unit still throw: bad periods (Q1, Q9)", () => {
+  it("problems not tied to a unit still throw: bad periods (Q1, Q9)", async () => {
     const d = { ...withBadCell(), periods: ["Q1", "Q9"] };
     try {
       score(dnHuyen, d, { skipInvalid: true });
@@ -71,13 +71,13 @@ describe("score(…, { skipInvalid: true })", () => {
     }
   });
 
-  it("every unit bad: nothing left to score, the dataset is refused with every problem", () => {
+  it("every unit bad: nothing left to score, the dataset is refused with every problem", async () => {
     const d = structuredClone(dnHuyenData) as Dataset;
     for (const u of d.units) (u.data["Q1"] as Record<string, unknown>)["99.9"] = true;
     expect(() => score(dnHuyen, d, { skipInvalid: true })).toThrow(/99\.9/);
   });
 
-  it("Kon Tum huyện: a district with registered 9 is rejected, its communes with it (parentRejected), the other district scores", () => {
+  it("Kon Tum huyện: a district with registered 9 is rejected, its communes with it (parentRejected), the other district scores", async () => {
     const kt = getCatalog("kon-tum-2025/huyen");
     const d = loadDataset(text("kon-tum-2025-huyen"));
     const bad = { ...d, units: d.units.map((u) => (u.id === "huyen-x" ? { ...u, registered: 9 } : u)) };
@@ -119,7 +119,7 @@ const badXaB = (rows: (string | number)[][]) => {
 };
 
 describe("CSV datasets with skipInvalid (Kon Tum xã)", () => {
-  it("a unit whose cell the reader refuses is left out with its row; the others read and score as the YAML", () => {
+  it("a unit whose cell the reader refuses is left out with its row; the others read and score as the YAML", async () => {
     const kt = getCatalog("kon-tum-2025/xa");
     const csv = ktCsv(badXaB);
     expect(() => readCsvDataset(csv, kt)).toThrow(DatasetError);
@@ -137,8 +137,8 @@ describe("dti score --skip-invalid", () => {
   const bad = join(dir, "bad.json");
   writeFileSync(bad, JSON.stringify(withBadCell()));
 
-  it("table: the valid units, then the rejected ones with every problem; the same on stderr; exit 3", () => {
-    const r = dti("score", bad, "--skip-invalid");
+  it("table: the valid units, then the rejected ones with every problem; the same on stderr; exit 3", async () => {
+    const r = await dti("score", bad, "--skip-invalid");
     expect(r.code).toBe(3);
     expect(r.out).toMatch(/1\s+long-khanh\s+UBND thành phố Long Khánh\s+695,03/);
     expect(r.out).not.toMatch(/^\s+\d+\s+bien-hoa/m);
@@ -146,15 +146,15 @@ describe("dti score --skip-invalid", () => {
     expect(r.out).toContain(`${bad}, đơn vị bien-hoa, kỳ Q1, chỉ số 3.4, trường a: cần một số nguyên ≥ 0, nhận được "abc"`);
     expect(r.err).toContain("✗ bien-hoa (UBND thành phố Biên Hòa):");
     expect(r.err).toContain("chỉ số 3.4, trường a");
-    const en = dti("score", bad, "--skip-invalid", "--lang", "en");
+    const en = await dti("score", bad, "--skip-invalid", "--lang", "en");
     expect(en.code).toBe(3);
     expect(en.err).toContain("Rejected units, not scored (1):");
     // Without the option the bad cell refuses the file (exit 2), as before.
-    expect(dti("score", bad).code).toBe(2);
+    expect((await dti("score", bad)).code).toBe(2);
   });
 
-  it("JSON: a `rejected` list with the unit id and its coded issues; CSV: stdout stays a plain CSV, the list on stderr", () => {
-    const j = dti("score", bad, "--skip-invalid", "--format", "json");
+  it("JSON: a `rejected` list with the unit id and its coded issues; CSV: stdout stays a plain CSV, the list on stderr", async () => {
+    const j = await dti("score", bad, "--skip-invalid", "--format", "json");
     expect(j.code).toBe(3);
     const out = JSON.parse(j.out);
     expect(out.units.map((u: { id: string }) => u.id)).toEqual(["long-khanh", "trang-bom"]);
@@ -164,19 +164,19 @@ describe("dti score --skip-invalid", () => {
       code: "expectedCount",
       where: { file: bad, unit: "bien-hoa", period: "Q1", indicator: "3.4", field: "a" },
     });
-    const c = dti("score", bad, "--skip-invalid", "--format", "csv");
+    const c = await dti("score", bad, "--skip-invalid", "--format", "csv");
     expect(c.code).toBe(3);
     expect(c.out).not.toContain("bien-hoa");
     expect(c.out.split(/\r?\n/)[0]).toBe("catalog,unit_id,unit_name,rank,total,code,name,max,score");
     expect(c.err).toContain("✗ bien-hoa");
-    const l = dti("score", bad, "--skip-invalid", "--format", "jsonl");
+    const l = await dti("score", bad, "--skip-invalid", "--format", "jsonl");
     expect(JSON.parse(l.out.split("\n")[0]!).rejected[0].id).toBe("bien-hoa");
   });
 
-  it("a filled CSV: the rejected unit names its row; exit 3", () => {
+  it("a filled CSV: the rejected unit names its row; exit 3", async () => {
     const file = join(dir, "xa.csv");
     writeFileSync(file, ktCsv(badXaB));
-    const r = dti("score", file, "--catalog", "kon-tum-2025/xa", "--skip-invalid", "--lang", "en");
+    const r = await dti("score", file, "--catalog", "kon-tum-2025/xa", "--skip-invalid", "--lang", "en");
     expect(r.code).toBe(3);
     expect(r.out).toMatch(/1\s+xa-a\s+Xã A\s+5 Toàn diện/);
     // Xã A's rows come first: its registration and 57 inputs (rows 2–59), then Xã B's registration (60).
@@ -184,14 +184,14 @@ describe("dti score --skip-invalid", () => {
     expect(r.err).toContain(`${file}, row 61, unit xa-b, period Y, indicator 1.1, field a: expected a number, got "mười"`);
   });
 
-  it("dti help score documents exit code 3; JSON Lines input is refused with the option", () => {
-    const vi = dti("help", "score");
+  it("dti help score documents exit code 3; JSON Lines input is refused with the option", async () => {
+    const vi = await dti("help", "score");
     expect(vi.out).toContain("--skip-invalid");
     expect(vi.out).toContain("3 có đơn vị bị loại");
-    expect(dti("help", "score", "--lang", "en").out).toContain("3 some units rejected");
+    expect((await dti("help", "score", "--lang", "en")).out).toContain("3 some units rejected");
     const lines = join(dir, "u.jsonl");
     writeFileSync(lines, '{"catalog":"dong-nai-2023/huyen","year":2024,"periods":["Q1"]}\n');
-    const r = dti("score", lines, "--skip-invalid");
+    const r = await dti("score", lines, "--skip-invalid");
     expect(r.code).toBe(2);
     expect(r.err).toContain("--skip-invalid reads a YAML, JSON or CSV dataset");
   });

@@ -24,7 +24,7 @@ describe("scoreLines", () => {
     }
   });
 
-  it("the same result with appraised units, units read by the reference reader and blank lines (Đồng Nai Sở)", () => {
+  it("the same result with appraised units, units read by the reference reader and blank lines (Đồng Nai Sở)", async () => {
     const catalog = getCatalog("dong-nai-2023/so");
     const ds = generateDataset(catalog, { units: 30, seed: 9, periods: ["Q1", "Q2", "Q3", "Q4"] });
     // Unit 3: appraised in Q4; unit 5: a number given as text (numberAsText, read by the reference reader).
@@ -46,7 +46,7 @@ describe("scoreLines", () => {
     expect(whole.warnings.map((w) => [w.code, w.where.unit, w.where.row])).toEqual([["numberAsText", ds.units[5]!.id, undefined]]);
   });
 
-  it("names the line of every problem, all at once (exit 2 from the CLI)", () => {
+  it("names the line of every problem, all at once (exit 2 from the CLI)", async () => {
     const catalog = getCatalog("vinh-phuc-2022/xa");
     const ds = generateDataset(catalog, { units: 5, seed: 2, periods: ["Y"] });
     const lines = jsonLines(ds);
@@ -66,7 +66,7 @@ describe("scoreLines", () => {
     }
   });
 
-  it("refuses a header that is not one", () => {
+  it("refuses a header that is not one", async () => {
     const catalog = getCatalog("vinh-phuc-2022/xa");
     const ds = generateDataset(catalog, { units: 2, seed: 2, periods: ["Y"] });
     const codes = (lines: string[]) => {
@@ -86,13 +86,13 @@ describe("scoreLines", () => {
 });
 
 describe("dti score file.jsonl", () => {
-  it("writes a line for the run, then one per unit in rank order (Vĩnh Phúc xã sample)", () => {
+  it("writes a line for the run, then one per unit in rank order (Vĩnh Phúc xã sample)", async () => {
     const ds = loadDataset(readFileSync("fixtures/vinh-phuc-2022-xa.sample.yaml", "utf8"));
     const dir = `${process.env["TMPDIR"] ?? "/tmp"}/dti-stream-${process.pid}`;
     mkdirSync(dir, { recursive: true });
     writeFileSync(`${dir}/xa.jsonl`, jsonLines(ds).join("\n"));
     const out: string[] = [];
-    const code = runMain(["score", `${dir}/xa.jsonl`, "--format", "jsonl"], { out: (s) => out.push(s), err: () => {} });
+    const code = await runMain(["score", `${dir}/xa.jsonl`, "--format", "jsonl"], { out: (s) => out.push(s), err: () => {} });
     expect(code).toBe(0);
     const expected = score(getCatalog(ds.catalog), ds, { detail: "totals" });
     expect(JSON.parse(out[0]!)).toEqual({ catalog: ds.catalog, year: ds.year, periods: ds.periods, warnings: [] });
@@ -117,7 +117,7 @@ describe("scoreLines checks as score() does (review of issue 11)", () => {
     }
   };
 
-  it("an appraised unit whose self-assessment only the reference reads keeps its own self total (Đồng Nai huyện 6.5)", () => {
+  it("an appraised unit whose self-assessment only the reference reads keeps its own self total (Đồng Nai huyện 6.5)", async () => {
     const d = generateDataset(cat, { units: 4, seed: 3, periods: ["Y"] });
     const u = d.units[0]!;
     const orig = (u.data!["Y"] as Record<string, Record<string, unknown>>)["6.5"]!;
@@ -129,12 +129,12 @@ describe("scoreLines checks as score() does (review of issue 11)", () => {
     expect(asPoints(whole!).assessment!.difference).not.toBe("0");
   });
 
-  it("a header naming another catalog is refused (catalogMismatch)", () => {
+  it("a header naming another catalog is refused (catalogMismatch)", async () => {
     const d = { ...generateDataset(cat, { units: 2, seed: 3, periods: ["Y"] }), catalog: "vinh-phuc-2022/xa" };
     expect(codes(() => scoreLines(cat, lines(d)))).toEqual(["catalogMismatch"]);
   });
 
-  it("a unit the reference reader reads may name a parent on a later line", () => {
+  it("a unit the reference reader reads may name a parent on a later line", async () => {
     const d = generateDataset(cat, { units: 3, seed: 3, periods: ["Y"] });
     d.units[0]!.parent = d.units[2]!.id;
     const y = d.units[0]!.data!["Y"] as Record<string, Record<string, unknown>>;
@@ -142,7 +142,7 @@ describe("scoreLines checks as score() does (review of issue 11)", () => {
     expect(scoreLines(cat, lines(d)).warnings.map((w) => w.code)).toEqual(score(cat, d).warnings.map((w) => w.code));
   });
 
-  it("every problem at once: a line's and the roster's", () => {
+  it("every problem at once: a line's and the roster's", async () => {
     const d = generateDataset(cat, { units: 3, seed: 3, periods: ["Y"] }) as Dataset;
     const withRoster = { ...d, roster: [...d.units.slice(0, 2).map((u) => ({ id: u.id, name: u.name })), { id: "zz", name: "Zed" }] };
     (withRoster.units[0]!.data!["Y"] as Record<string, unknown>)["1.1"] = { programs: -1 };
@@ -152,21 +152,21 @@ describe("scoreLines checks as score() does (review of issue 11)", () => {
 });
 
 describe("dti score file.jsonl takes the options of every dataset", () => {
-  it("--roster is applied and --numbers refused, as for JSON", () => {
+  it("--roster is applied and --numbers refused, as for JSON", async () => {
     const dir = `${process.env["TMPDIR"] ?? "/tmp"}/dti-stream-opts-${process.pid}`;
     mkdirSync(dir, { recursive: true });
     const d = generateDataset(getCatalog("vinh-phuc-2022/xa"), { units: 2, seed: 2, periods: ["Y"] });
     writeFileSync(`${dir}/d.jsonl`, jsonLines(d).join("\n"));
     writeFileSync(`${dir}/roster.csv`, "unit_id,unit_name\nzz1,Foo\n");
-    const run = (...args: string[]) => {
+    const run = async (...args: string[]) => {
       const err: string[] = [];
-      const code = runMain(["score", `${dir}/d.jsonl`, "--lang", "en", ...args], { out: () => {}, err: (s) => err.push(s) });
+      const code = await runMain(["score", `${dir}/d.jsonl`, "--lang", "en", ...args], { out: () => {}, err: (s) => err.push(s) });
       return { code, err: err.join("\n") };
     };
-    const roster = run("--roster", `${dir}/roster.csv`);
+    const roster = await run("--roster", `${dir}/roster.csv`);
     expect(roster.code).toBe(2);
     expect(roster.err).toContain("is not in the roster");
-    const numbers = run("--numbers", "vi");
+    const numbers = await run("--numbers", "vi");
     expect(numbers.code).toBe(2);
     expect(numbers.err).toContain("--numbers reads a CSV dataset");
   });

@@ -11,27 +11,27 @@ import { runMain } from "../src/cli/main.js";
 
 const fixture = (name: string): Dataset => loadDataset(readFileSync(`fixtures/${name}.sample.yaml`, "utf8"));
 
-function dti(...args: string[]) {
+async function dti(...args: string[]) {
   let out = "";
   let err = "";
   const line = (s: string) => (s.endsWith("\n") ? s : `${s}\n`);
-  const code = runMain(args, { out: (s) => (out += line(s)), err: (s) => (err += line(s)) });
+  const code = await runMain(args, { out: (s) => (out += line(s)), err: (s) => (err += line(s)) });
   return { code, out, err };
 }
 
 describe("shorten: at a word boundary, with “…”", () => {
   // Kon Tum xã 1.7's name, cut at 72 characters before (issue 12: "… thực hiện nhiệm").
   const kt17 = "Có bố trí người làm công tác chuyên trách hoặc đầu mối thực hiện nhiệm vụ chuyển đổi số";
-  it("Kon Tum xã 1.7: cut after a whole word, “…” appended, at most 72 characters", () => {
+  it("Kon Tum xã 1.7: cut after a whole word, “…” appended, at most 72 characters", async () => {
     const s = shorten(kt17, 72);
     expect(s).toBe("Có bố trí người làm công tác chuyên trách hoặc đầu mối thực hiện nhiệm…");
     expect([...s].length).toBeLessThanOrEqual(72);
   });
-  it("Kon Tum xã 1.8: trailing punctuation dropped before “…” (no “LAN,…”)", () => {
+  it("Kon Tum xã 1.8: trailing punctuation dropped before “…” (no “LAN,…”)", async () => {
     const name = "Tỷ lệ công chức cấp xã được trang bị máy tính, có kết nối mạng LAN, được kết nối Internet";
     expect(shorten(name, 72)).toBe("Tỷ lệ công chức cấp xã được trang bị máy tính, có kết nối mạng LAN…");
   });
-  it("a label that fits is unchanged; a word longer than half the width is cut, never between a letter and its mark", () => {
+  it("a label that fits is unchanged; a word longer than half the width is cut, never between a letter and its mark", async () => {
     expect(shorten("Nhận thức số", 72)).toBe("Nhận thức số");
     expect(shorten("Nhận thức số", 12)).toBe("Nhận thức số");
     expect(shorten("Nhận thức số", 11)).toBe("Nhận thức…");
@@ -41,8 +41,8 @@ describe("shorten: at a word boundary, with “…”", () => {
     expect(cut.endsWith("…")).toBe(true);
     expect(/\p{M}…$/u.test(cut)).toBe(false);
   });
-  it("the Kon Tum xã table: every blocker line keeps whole words (xa-b 1.7, xa-c 1.8-like names)", () => {
-    const r = dti("score", "fixtures/kon-tum-2025-xa.sample.yaml");
+  it("the Kon Tum xã table: every blocker line keeps whole words (xa-b 1.7, xa-c 1.8-like names)", async () => {
+    const r = await dti("score", "fixtures/kon-tum-2025-xa.sample.yaml");
     expect(r.code).toBe(0);
     expect(r.out).toContain("  1.7 (mức 5) Có bố trí người làm công tác chuyên trách hoặc đầu mối thực hiện nhiệm…: cần tối thiểu 2, có 1");
     expect(r.out).toContain("  1.8 (mức 5) Tỷ lệ công chức cấp xã được trang bị máy tính, có kết nối mạng LAN…: cần 90%, đạt 85%");
@@ -55,7 +55,7 @@ describe("shorten: at a word boundary, with “…”", () => {
 });
 
 describe("labels, never keys, in sentences", () => {
-  it("Vĩnh Phúc xã 6.7 (choice) in gaps: the options' labels, not under3 → over6", () => {
+  it("Vĩnh Phúc xã 6.7 (choice) in gaps: the options' labels, not under3 → over6", async () => {
     const g = gaps(getCatalog("vinh-phuc-2022/xa"), fixture("vinh-phuc-2022-xa"), "thi-tran-hop-hoa", { verify: 0 });
     const s = g.suggestions.find((x) => x.code === "6.7")!;
     expect(s.description).toContain(
@@ -65,19 +65,19 @@ describe("labels, never keys, in sentences", () => {
     // The change itself keeps the key: it is what --set and the data take.
     expect(s.changes.map((c) => c.value)).toEqual(["over6"]);
   });
-  it("Vĩnh Phúc xã 1.6 (choice) in gaps: “Tần suất phát sóng dưới 1 lần/3 tháng” → …, not rare → monthly", () => {
+  it("Vĩnh Phúc xã 1.6 (choice) in gaps: “Tần suất phát sóng dưới 1 lần/3 tháng” → …, not rare → monthly", async () => {
     const g = gaps(getCatalog("vinh-phuc-2022/xa"), fixture("vinh-phuc-2022-xa"), "thi-tran-hop-hoa", { verify: 0 });
     const s = g.suggestions.find((x) => x.code === "1.6")!;
     expect(s.description).toContain("“Tần suất phát sóng dưới 1 lần/3 tháng” → “Tần suất phát sóng từ 1 lần/1 tháng”");
     expect(s.description).not.toMatch(/\brare\b|\bmonthly\b/);
   });
-  it("Đồng Nai Sở 1.1 (perItem) in explain: the item's label and count, not programs=2×5", () => {
+  it("Đồng Nai Sở 1.1 (perItem) in explain: the item's label and count, not programs=2×5", async () => {
     const r = score(getCatalog("dong-nai-2023/so"), fixture("dong-nai-2023-so"));
     const [e] = explain(r, "so-tttt", { code: "1.1" });
     expect(e!.text).toContain("Q1: Số chương trình đào tạo, hội nghị về chuyển đổi số đã tổ chức trong kỳ: ");
     expect(e!.text).not.toMatch(/programs=/);
   });
-  it("Vĩnh Phúc huyện 1.2 (perItem, 3.75 points): the catalog's literal with a decimal comma", () => {
+  it("Vĩnh Phúc huyện 1.2 (perItem, 3.75 points): the catalog's literal with a decimal comma", async () => {
     const r = score(getCatalog("vinh-phuc-2022/huyen"), fixture("vinh-phuc-2022-huyen"));
     const texts = r.units.flatMap((u) => explain(r, u.id).map((e) => e.text));
     const conferences = texts.filter((t) =>
@@ -87,12 +87,12 @@ describe("labels, never keys, in sentences", () => {
     for (const t of conferences) expect(t).toMatch(/trong năm: \d+ × 3,75/);
     for (const t of texts) expect(t).not.toMatch(/conferences=|[a-z]+=\d+×/);
   });
-  it("Quảng Ngãi Nghĩa Phương xã 1.2 (checklist) in explain: the items' labels, not their keys", () => {
+  it("Quảng Ngãi Nghĩa Phương xã 1.2 (checklist) in explain: the items' labels, not their keys", async () => {
     const r = score(getCatalog("quang-ngai-nghia-phuong-2023/xa"), fixture("quang-ngai-nghia-phuong-2023-xa"));
     const [e] = explain(r, r.units[0]!.id, { code: "1.2" });
     expect(e!.text).toMatch(/^1\.2: đạt: “Tham gia đầy đủ họp huyện, tỉnh, TU về CDS”, “Chủ trì cuộc họp CDS xã” → 10 điểm/);
   });
-  it("every sample, every unit: no key=count×points or key → key in explain, gaps or the Markdown report", () => {
+  it("every sample, every unit: no key=count×points or key → key in explain, gaps or the Markdown report", async () => {
     const keyLike = /\b[a-z][A-Za-z0-9]*=\d|(?:^|[\s:(])(?:[a-z]+[A-Z0-9][A-Za-z0-9]*|under\d|over\d|rare|monthly|weekly) → /;
     for (const [name, id] of [
       ["vinh-phuc-2022-xa", "vinh-phuc-2022/xa"],
@@ -120,49 +120,49 @@ describe("labels, never keys, in sentences", () => {
 });
 
 describe("dti score --full with the table", () => {
-  it("is refused with a coded usage error naming the formats it is for (exit 2), in vi and en", () => {
-    const vi = dti("score", "fixtures/dong-nai-2023-so.sample.yaml", "--full");
+  it("is refused with a coded usage error naming the formats it is for (exit 2), in vi and en", async () => {
+    const vi = await dti("score", "fixtures/dong-nai-2023-so.sample.yaml", "--full");
     expect(vi.code).toBe(2);
     expect(vi.out).toBe("");
     expect(vi.err).toContain("--full dùng với --format json|jsonl; định dạng table không hiện thông tin từng chỉ số");
-    const en = dti("score", "fixtures/dong-nai-2023-so.sample.yaml", "--full", "--lang", "en");
+    const en = await dti("score", "fixtures/dong-nai-2023-so.sample.yaml", "--full", "--lang", "en");
     expect(en.code).toBe(2);
     expect(en.err).toContain("--full is for --format json|jsonl; the table format shows no indicator records");
   });
-  it("is honoured for JSON (Đồng Nai Sở 2.6 carries its periods) and accepted for CSV (always every indicator)", () => {
-    const json = dti("score", "fixtures/dong-nai-2023-so.sample.yaml", "--format", "json", "--full");
+  it("is honoured for JSON (Đồng Nai Sở 2.6 carries its periods) and accepted for CSV (always every indicator)", async () => {
+    const json = await dti("score", "fixtures/dong-nai-2023-so.sample.yaml", "--format", "json", "--full");
     expect(json.code).toBe(0);
     const parsed = JSON.parse(json.out) as { units: { indicators: Record<string, { periods?: unknown }> }[] };
     expect(parsed.units[0]!.indicators["2.6"]!.periods).toBeDefined();
-    expect(dti("score", "fixtures/dong-nai-2023-so.sample.yaml", "--format", "csv", "--full").code).toBe(0);
+    expect((await dti("score", "fixtures/dong-nai-2023-so.sample.yaml", "--format", "csv", "--full")).code).toBe(0);
   });
 });
 
 describe("dti sample <catalog>", () => {
   const dir = mkdtempSync(join(tmpdir(), "dti-sample-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  it("writes the bundled sample of dong-nai-2023/so to stdout, byte for byte", () => {
-    const r = dti("sample", "dong-nai-2023/so");
+  it("writes the bundled sample of dong-nai-2023/so to stdout, byte for byte", async () => {
+    const r = await dti("sample", "dong-nai-2023/so");
     expect(r.code).toBe(0);
     expect(r.out).toBe(readFileSync("fixtures/dong-nai-2023-so.sample.yaml", "utf8"));
   });
-  it("--out writes a file that scores (Kon Tum xã: xa-a reaches level 5)", () => {
+  it("--out writes a file that scores (Kon Tum xã: xa-a reaches level 5)", async () => {
     const file = join(dir, "kt.yaml");
-    expect(dti("sample", "kon-tum-2025/xa", "--out", file).code).toBe(0);
-    const r = dti("score", file, "--format", "json");
+    expect((await dti("sample", "kon-tum-2025/xa", "--out", file)).code).toBe(0);
+    const r = await dti("score", file, "--format", "json");
     expect(r.code).toBe(0);
     const units = (JSON.parse(r.out) as { units: { id: string; level?: number }[] }).units;
     expect(units.find((u) => u.id === "xa-a")!.level).toBe(5);
   });
-  it("an unknown catalog is exit 2 naming the ids; a file path is not a built-in id", () => {
-    const r = dti("sample", "dong-nai-2099/so");
+  it("an unknown catalog is exit 2 naming the ids; a file path is not a built-in id", async () => {
+    const r = await dti("sample", "dong-nai-2099/so");
     expect(r.code).toBe(2);
     expect(r.err).toContain("dong-nai-2023/so");
-    expect(dti("sample", "catalogs/dong-nai-2023/so.yaml").code).toBe(2);
+    expect((await dti("sample", "catalogs/dong-nai-2023/so.yaml")).code).toBe(2);
   });
-  it("an unwritable --out is exit 2 naming the file", () => {
+  it("an unwritable --out is exit 2 naming the file", async () => {
     const file = join(dir, "no-such-dir", "x.yaml");
-    const r = dti("sample", "dong-nai-2023/so", "--out", file);
+    const r = await dti("sample", "dong-nai-2023/so", "--out", file);
     expect(r.code).toBe(2);
     expect(r.err).toContain(file);
   });

@@ -688,11 +688,11 @@ function inFileScope<T>(file: string, f: () => T): T {
   }
 }
 
-function dispatch<C extends CommandName>(name: C, argv: readonly string[], lang: Lang, io: CliIO): number {
+async function dispatch<C extends CommandName>(name: C, argv: readonly string[], lang: Lang, io: CliIO): Promise<number> {
   const parsed = parseCommand(name, argv, lang, io.out);
   if (!parsed) return 0; // --help was shown
-  const handler = handlers[name] as (ctx: Context<C>) => number;
-  return handler({ ...parsed, lang, io });
+  const handler = handlers[name] as (ctx: Context<C>) => number | Promise<number>;
+  return await handler({ ...parsed, lang, io });
 }
 
 /**
@@ -702,7 +702,7 @@ function dispatch<C extends CommandName>(name: C, argv: readonly string[], lang:
  * @param io Output functions (stdout, stderr).
  * @returns The exit code: 0 ok, 1 internal error, 2 bad input, 3 units rejected (`score --skip-invalid`).
  */
-export function runMain(argv: readonly string[], io: CliIO): number {
+export async function runMain(argv: readonly string[], io: CliIO): Promise<number> {
   csvRows.clear();
   let lang: Lang = "vi";
   let command: CommandName | undefined;
@@ -720,7 +720,7 @@ export function runMain(argv: readonly string[], io: CliIO): number {
     }
     if (!isCommandName(name)) throw unknownCommand(name);
     command = name;
-    return dispatch(name, rest, lang, io);
+    return await dispatch(name, rest, lang, io);
   } catch (e) {
     if (e instanceof DtiError) {
       for (const issue of e.issues) io.err(formatIssue(issue, lang));
