@@ -77,6 +77,7 @@ describe("ScoreResult", () => {
       readonly units: readonly UnitResult[];
       readonly warnings: readonly Issue[];
       readonly rejected?: readonly RejectedUnit[];
+      readonly parents?: readonly { readonly id: string; readonly name: string }[];
     }>();
     expectTypeOf<RejectedUnit>().toEqualTypeOf<{ readonly id: string; readonly name?: string; readonly issues: readonly Issue[] }>();
   });

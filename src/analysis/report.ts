@@ -65,7 +65,7 @@ export function reportData(
     own.filter((u) => options.unit === undefined || u.id === options.unit),
     options,
   );
-  const groups = options.groupBy === "parent" ? { groups: groupByParent(chosen, result.units) } : {};
+  const groups = options.groupBy === "parent" ? { groups: groupByParent(chosen, result.units, result.parents) } : {};
   const units = chosen.map((unit) => ({
     unit,
     gaps: gaps(catalog, dataset, unit.id, { lang, result, verify: 3, ...engine }),

@@ -80,11 +80,16 @@ export interface ParentGroup {
  * @param units Units of a points catalog (a level catalog has no totals; its table already counts
  * the units per level and parent).
  * @param all Where the parents' names are looked up (default `units`).
+ * @param parents Parent units the dataset declares without assessing them (`ScoreResult.parents`): their names.
  * @returns One group per parent.
  * @throws DatasetError `noParents` when no unit has a parent (the summary would say nothing) or a
  * unit is a level unit.
  */
-export function groupByParent(units: readonly UnitResult[], all: readonly UnitResult[] = units): ParentGroup[] {
+export function groupByParent(
+  units: readonly UnitResult[],
+  all: readonly UnitResult[] = units,
+  parents: readonly { readonly id: string; readonly name: string }[] = [],
+): ParentGroup[] {
   if (units.some((u) => u.scoring !== "points"))
     throw new DatasetError([createIssue("dataset", "noParents", {}, { received: String(units.length), detail: "levels" })]);
   if (!units.some((u) => u.parent !== undefined))
@@ -95,7 +100,7 @@ export function groupByParent(units: readonly UnitResult[], all: readonly UnitRe
     if (list) list.push(u);
     else groups.set(u.parent, [u]);
   }
-  const names = new Map(all.map((u) => [u.id, u.name]));
+  const names = new Map([...parents.map((p) => [p.id, p.name] as const), ...all.map((u) => [u.id, u.name] as const)]);
   const keys = [...groups.keys()].sort((a, b) =>
     a === undefined ? (b === undefined ? 0 : 1) : b === undefined ? -1 : byId.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0),
   );

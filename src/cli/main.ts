@@ -310,7 +310,7 @@ const handlers: Handlers = {
       const extra = skip ? { rejected: ownRejected } : {};
       const all = result.units;
       result = { ...result, units: shownUnits(all, opts) };
-      const groups: ParentGroup[] | undefined = opts.groupBy === "parent" ? groupByParent(result.units, all) : undefined;
+      const groups: ParentGroup[] | undefined = opts.groupBy === "parent" ? groupByParent(result.units, all, result.parents) : undefined;
       const catalogs = new Map<string, CompiledCatalog>([[catalog.id, catalog]]);
       if (catalog.childCatalog) catalogs.set(catalog.childCatalog, resolveCatalog(catalog.childCatalog));
       if (opts.format === "jsonl") {

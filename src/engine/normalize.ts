@@ -421,6 +421,24 @@ function checkProfile(
  * that mixes levels, a child unit has a parent and it is a unit of the main catalog, and a main
  * unit has no parent in the dataset; no unit is its own ancestor.
  */
+/**
+ * The dataset's `parents` list: each id once, none also a unit of the dataset (which one would a
+ * summary name?), and each named by at least one unit (a warning: a leftover of another year).
+ */
+function checkDeclaredParents(dataset: Dataset, issues: Issue[], warnings: Issue[]): void {
+  if (!dataset.parents) return;
+  const unitIds = new Set(dataset.units.map((u) => u.id));
+  const named = new Set(dataset.units.flatMap((u) => (u.parent !== undefined ? [u.parent] : [])));
+  const seen = new Set<string>();
+  dataset.parents.forEach((p, i) => {
+    const path = ["parents", i, "id"];
+    if (seen.has(p.id)) issues.push(createIssue("dataset", "duplicateParent", {}, { received: p.id }, path));
+    else if (unitIds.has(p.id)) issues.push(createIssue("dataset", "parentIsUnit", { unit: p.id }, { received: p.id }, path));
+    else if (!named.has(p.id)) warnings.push(createIssue("dataset", "unusedParent", {}, { received: p.id }, path));
+    seen.add(p.id);
+  });
+}
+
 export function checkParents(
   units: readonly { readonly unit: DatasetUnit; readonly index: number; readonly catalog: CompiledCatalog | undefined }[],
   main: CompiledCatalog,
@@ -627,7 +645,10 @@ export function normalizeDataset(
     checkProportions(unit.id, i, catalog, profile, self, appraisal, issues);
     units.push({ id: unit.id, name: unit.name, catalog, parent: unit.parent, registered: unit.registered, profile, self, appraisal });
   });
-  checkParents(linked, mainCatalog, childCatalog, options.otherIds ?? new Set(), issues);
+  checkDeclaredParents(dataset, issues, warnings);
+  const declared = (dataset.parents ?? []).map((p) => p.id);
+  const otherIds = declared.length ? new Set([...(options.otherIds ?? []), ...declared]) : (options.otherIds ?? new Set<string>());
+  checkParents(linked, mainCatalog, childCatalog, otherIds, issues);
   if (issues.length) throw new DatasetError(issues);
   return { units, warnings };
 }

@@ -206,7 +206,14 @@ export function score(catalog: CompiledCatalog, dataset: Dataset | DatasetInput 
         );
   // Only zero denominators under the `error` policy reach here: the data itself passed its checks.
   if (issues.length) throw new FormulaError(issues);
-  const first: ScoreResult = { catalog: catalog.id, year: ds.year, periods: ds.periods, units: [...mainResults, ...results], warnings };
+  const first: ScoreResult = {
+    catalog: catalog.id,
+    year: ds.year,
+    periods: ds.periods,
+    units: [...mainResults, ...results],
+    warnings,
+    ...(ds.parents ? { parents: ds.parents } : {}),
+  };
   if (options.previous && main.catalog.scoring === "points") {
     const { overrides, notes } = improvementOverrides(main, first, ds, options.previous);
     if (overrides.length) {

@@ -112,6 +112,8 @@ export interface ScoreResult {
   readonly warnings: readonly Issue[];
   /** With `skipInvalid`: the units left out, each with every problem found (empty when none). */
   readonly rejected?: readonly RejectedUnit[];
+  /** The parent units the dataset declares without assessing them (`parents`: a commune dataset's districts). */
+  readonly parents?: readonly { readonly id: string; readonly name: string }[];
 }
 
 /**

@@ -88,7 +88,10 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   numeratorExceedsDenominator: (p: P) => `tử số ${p.detail} = ${p.received} lớn hơn mẫu số = ${p.expected}`,
   unknownProfileField: (p: P) => `trường thông tin chung "${p.received}" không tồn tại (cần: ${p.expected})`,
   zeroDenominator: (p: P) => `mẫu số ${p.detail} bằng 0 và quy tắc của chỉ số này là "error"`,
-  unknownParent: (p: P) => `đơn vị cấp trên "${p.received}" không có trong dữ liệu`,
+  unknownParent: (p: P) => `đơn vị cấp trên "${p.received}" không có trong dữ liệu, cũng không được khai báo trong parents`,
+  duplicateParent: (p: P) => `đơn vị cấp trên "${p.received}" được khai báo nhiều lần trong parents`,
+  parentIsUnit: (p: P) => `"${p.received}" vừa là đơn vị trong dữ liệu vừa được khai báo trong parents (parents chỉ gồm đơn vị cấp trên không được đánh giá trong dữ liệu này)`,
+  unusedParent: (p: P) => `đơn vị cấp trên "${p.received}" được khai báo nhưng không là cấp trên của đơn vị nào`,
   badRegistered: (p: P) => `mức đăng ký phải từ 1 đến 5, nhận được ${p.received}`,
   wrongUnitCatalog: (p: P) =>
     `bộ chỉ số "${p.received}" của đơn vị không phải bộ chỉ số của dữ liệu hay bộ chỉ số cấp dưới (${p.expected})`,

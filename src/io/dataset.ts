@@ -37,6 +37,15 @@ export const UnitSchema = z.strictObject({
   appraisal: z.optional(z.record(z.string(), z.nullable(PeriodDataShape))),
 });
 
+/**
+ * A unit of the level above that the dataset's units name as `parent` but that this dataset does
+ * not assess: the districts of a commune dataset (issue 12: a district summary of communes).
+ */
+export const ParentUnitSchema = z.strictObject({
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
+});
+
 /** A dataset: the units of a catalog and their data per period. */
 export const DatasetSchema = z.strictObject({
   catalog: z.string().check(z.minLength(1)),
@@ -48,6 +57,12 @@ export const DatasetSchema = z.strictObject({
    */
   numberFormat: z.optional(z.enum(["vi", "en"])),
   units: z.array(UnitSchema).check(z.minLength(1)),
+  /**
+   * Parent units named by `parent` that are not units of this dataset (the districts of a
+   * commune dataset): declared, so that a parent id that is in neither list is still refused as
+   * a typo, and so that a summary per parent can name them.
+   */
+  parents: z.optional(z.array(ParentUnitSchema)),
   /** Every unit that should be in the dataset: ids outside it are refused (see `checkRoster`). */
   roster: z.optional(RosterSchema),
 });
@@ -67,6 +82,9 @@ export interface DatasetInput extends z.input<typeof DatasetSchema> {}
 export interface DatasetUnit extends z.infer<typeof UnitSchema> {}
 /** One indicator's raw data. */
 export type IndicatorData = z.infer<typeof IndicatorDataSchema>;
+
+/** A parent unit declared by a dataset, as validated by {@link ParentUnitSchema}. */
+export interface ParentUnit extends z.infer<typeof ParentUnitSchema> {}
 
 /** A dataset read with its shape problems, unit by unit (see {@link readDataset}). */
 export interface DatasetReading {
