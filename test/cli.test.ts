@@ -314,11 +314,11 @@ describe("warnings reach every output (issue 10)", () => {
     const text = readFileSync(w, "utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trim().split(/\r?\n/);
-    expect(lines[0]).toBe("code,file,catalog,unit,period,indicator,field,path,message");
+    expect(lines[0]).toBe("code,file,catalog,unit,period,indicator,field,path,message,severity");
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`notDue,${f},,so-a,Q1,10.1,,units.0.data.Q1.10.1,`);
     expect((await dti("score", "fixtures/dong-nai-2023-so.sample.yaml", "--warnings", w)).code).toBe(0);
-    expect(readFileSync(w, "utf8").slice(1).trim()).toBe("code,file,catalog,unit,period,indicator,field,path,message");
+    expect(readFileSync(w, "utf8").slice(1).trim()).toBe("code,file,catalog,unit,period,indicator,field,path,message,severity");
   });
   it("reports: a Cảnh báo section in md and html (before the ranking), the list in json, stderr beside csv", async () => {
     const md = (await dti("report", f, "--format", "md")).out;

@@ -196,3 +196,47 @@ describe("dti score --skip-invalid", () => {
     expect(r.err).toContain("--skip-invalid reads a YAML, JSON or CSV dataset");
   });
 });
+
+describe("dti report --skip-invalid, and the rejected units in --warnings", () => {
+  const bad = join(dir, "bad-report.json");
+  writeFileSync(bad, JSON.stringify(withBadCell()));
+
+  it("md: a rejected section before the ranking; the valid units ranked among themselves; exit 3 and stderr", async () => {
+    const r = await dti("report", bad, "--skip-invalid");
+    expect(r.code).toBe(3);
+    const section = r.out.indexOf("## Đơn vị bị loại, không được chấm (1)");
+    expect(section).toBeGreaterThan(0);
+    expect(section).toBeLessThan(r.out.indexOf("## Xếp hạng"));
+    expect(r.out).toContain("- **bien-hoa** (UBND thành phố Biên Hòa)\n  - **expectedCount**");
+    // Đồng Nai huyện without Biên Hòa: Long Khánh 695.025 (8.10 relative to the best unit left) ranks first.
+    expect(r.out).toMatch(/\| 1 \| UBND thành phố Long Khánh[^|]*\| 695,03 \|/);
+    expect(r.err).toContain("✗ bien-hoa (UBND thành phố Biên Hòa):");
+    // Without the option the bad cell refuses the report (exit 2), as before.
+    expect((await dti("report", bad)).code).toBe(2);
+  });
+
+  it("html and json carry the rejected units; the gaps of the valid units are searched without the rejected one", async () => {
+    const h = await dti("report", bad, "--skip-invalid", "--format", "html", "--lang", "en");
+    expect(h.code).toBe(3);
+    expect(h.out).toContain('<section class="warnings" id="rejected" role="alert"><h2>Rejected units, not scored (1)</h2>');
+    expect(h.out).toContain("<strong>bien-hoa</strong>");
+    const j = await dti("report", bad, "--skip-invalid", "--format", "json");
+    const out = JSON.parse(j.out) as { result: { rejected: { id: string }[] }; units: { id: string; gaps: { rank: number } }[] };
+    expect(out.result.rejected.map((x) => x.id)).toEqual(["bien-hoa"]);
+    expect(out.units.map((u) => [u.id, u.gaps.rank])).toEqual([
+      ["long-khanh", 1],
+      ["trang-bom", 2],
+    ]);
+  });
+
+  it("--warnings: each problem of a rejected unit is a row with severity `rejected` (score and report)", async () => {
+    for (const command of ["score", "report"]) {
+      const w = join(dir, `${command}-w.csv`);
+      expect((await dti(command, bad, "--skip-invalid", "--format", "csv", "--warnings", w)).code).toBe(3);
+      const rows = Papa.parse<Record<string, string>>(readFileSync(w, "utf8").slice(1), { header: true, skipEmptyLines: true }).data;
+      expect(rows.filter((x) => x["severity"] === "rejected").map((x) => [x["code"], x["unit"], x["period"], x["indicator"], x["field"]])).toEqual([
+        ["expectedCount", "bien-hoa", "Q1", "3.4", "a"],
+      ]);
+    }
+  });
+});

@@ -3,7 +3,7 @@ import Papa from "papaparse";
 import { Dec } from "../_decimal.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
 import { score, type ScoreOptions } from "../engine/score.js";
-import type { PointsUnit, ScoreResult, UnitResult } from "../engine/types.js";
+import type { PointsUnit, RejectedUnit, ScoreResult, UnitResult } from "../engine/types.js";
 import { formatIssue, type Issue, type Lang } from "../errors.js";
 import { reportWords } from "../i18n/analysis.js";
 import type { Dataset, DatasetInput } from "../io/dataset.js";
@@ -28,7 +28,7 @@ export interface ReportData {
 }
 
 /** What {@link reportData} gathers: the engine, which units (the others' gaps are not searched) and groups. */
-export interface ReportDataOptions extends Pick<ScoreOptions, "engine">, UnitSelection {
+export interface ReportDataOptions extends Pick<ScoreOptions, "engine" | "skipInvalid">, UnitSelection {
   /** Only this unit (its rank stays the one among every unit). */
   readonly unit?: string | undefined;
   /** `parent`: the summary per parent unit (points catalogs; see {@link groupByParent}). */
@@ -55,7 +55,14 @@ export function reportData(
   options: ReportDataOptions = {},
 ): ReportData {
   const engine = options.engine ? { engine: options.engine } : {};
-  const result = score(catalog, dataset, engine);
+  const result = score(catalog, dataset, { ...engine, ...(options.skipInvalid ? { skipInvalid: true } : {}) });
+  // The gap search scores the data again: only the units that were scored (the rejected ones
+  // would refuse it again). A unit's id is unique among those kept: duplicates are rejected.
+  if (result.rejected?.length) {
+    const kept = new Set(result.units.map((u) => u.id));
+    const units = (dataset as { units: readonly { id?: unknown }[] }).units;
+    dataset = { ...dataset, units: units.filter((u) => typeof u.id === "string" && kept.has(u.id)) } as DatasetInput;
+  }
   const own = result.units.filter((u) => u.catalog === catalog.id);
   if (options.unit !== undefined && !own.some((u) => u.id === options.unit))
     throw new DatasetError([
@@ -136,25 +143,41 @@ export function groupsCsv(groups: readonly ParentGroup[]): string {
 
 /**
  * The warnings of a run as CSV, one row per warning: code, the place (file, catalog, unit, period,
- * indicator, field, path) and the message in `lang`. A report or score CSV has no room for them
+ * indicator, field, path), the message in `lang` and the severity (`warning`; `rejected` for each
+ * problem of a unit left out by `skipInvalid`, given as `rejected`). A report or score CSV has no room for them
  * (its rows are scores): the command line writes this beside it (`--warnings file.csv`).
  */
-export function warningsCsv(warnings: readonly Issue[], lang: Lang = "vi"): string {
-  const fields = ["code", "file", "catalog", "unit", "period", "indicator", "field", "path", "message"];
+export function warningsCsv(warnings: readonly Issue[], lang: Lang = "vi", rejected: readonly RejectedUnit[] = []): string {
+  const fields = ["code", "file", "catalog", "unit", "period", "indicator", "field", "path", "message", "severity"];
+  const row = (w: Issue, unit: string | undefined, severity: "warning" | "rejected") => [
+    w.code,
+    w.where.file ?? "",
+    w.where.catalog ?? "",
+    w.where.unit ?? unit ?? "",
+    w.where.period ?? "",
+    w.where.indicator ?? "",
+    w.where.field ?? "",
+    w.path.join("."),
+    formatIssue(w, lang),
+    severity,
+  ];
   return Papa.unparse({
     fields,
-    data: warnings.map((w) => [
-      w.code,
-      w.where.file ?? "",
-      w.where.catalog ?? "",
-      w.where.unit ?? "",
-      w.where.period ?? "",
-      w.where.indicator ?? "",
-      w.where.field ?? "",
-      w.path.join("."),
-      formatIssue(w, lang),
-    ]),
+    data: [...warnings.map((w) => row(w, undefined, "warning")), ...rejected.flatMap((r) => r.issues.map((i) => row(i, r.id, "rejected")))],
   });
+}
+
+/** The units left out by `skipInvalid`, each with every problem, in a box like the warnings'. */
+function rejectedHtml(rejected: readonly RejectedUnit[], lang: Lang, pageClass: string): string {
+  if (!rejected.length) return "";
+  const t = L[lang];
+  const items = rejected
+    .map(
+      (r) =>
+        `<li><strong>${esc(r.id)}</strong>${r.name !== undefined ? ` (${esc(r.name)})` : ""}<ul>${r.issues.map((i) => `<li><code>${esc(i.code)}</code> ${esc(formatIssue(i, lang))}</li>`).join("")}</ul></li>`,
+    )
+    .join("");
+  return `<section class="${pageClass}warnings" id="rejected" role="alert"><h2>${esc(t.rejected)} (${rejected.length})</h2><p>${esc(t.rejectedNote)}</p><ul>${items}</ul></section>`;
 }
 
 /** Markdown report; its warnings come first, in a "Cảnh báo" / "Warnings" section. */
@@ -173,6 +196,15 @@ export function reportMarkdown(data: ReportData, lang: Lang = "vi"): string {
   if (warnings.length) {
     out.push(`## ${t.warnings} (${warnings.length})`, "", t.warningsNote, "");
     for (const w of warnings) out.push(`- **${w.code}** ${mdEscape(formatIssue(w, lang))}`);
+    out.push("");
+  }
+  const rejected = data.result.rejected ?? [];
+  if (rejected.length) {
+    out.push(`## ${t.rejected} (${rejected.length})`, "", t.rejectedNote, "");
+    for (const r of rejected) {
+      out.push(`- **${mdEscape(r.id)}**${r.name !== undefined ? ` (${mdEscape(r.name)})` : ""}`);
+      for (const i of r.issues) out.push(`  - **${i.code}** ${mdEscape(formatIssue(i, lang))}`);
+    }
     out.push("");
   }
   out.push(`## ${t.ranking}`, "");
@@ -394,6 +426,8 @@ function printableHtml(data: ReportData, lang: Lang, only: string | undefined): 
   const general = data.result.warnings.filter((w) => w.where.unit === undefined || !shown.has(w.where.unit));
   const warningList = (ws: readonly Issue[]) =>
     `<ul>${ws.map((w) => `<li><code>${esc(w.code)}</code> ${esc(formatIssue(w, lang))}</li>`).join("")}</ul>`;
+  const rejected = rejectedHtml(data.result.rejected ?? [], lang, "page ");
+  if (rejected) pages.push(rejected);
   if (general.length)
     pages.push(
       `<section class="page warnings" id="warnings" role="alert"><h2>${esc(t.warnings)} (${general.length})</h2><p>${esc(t.warningsNote)}</p>${warningList(general)}</section>`,
@@ -469,6 +503,7 @@ export function reportHtml(data: ReportData, lang: Lang = "vi", options: ReportH
   const warnings = data.result.warnings.length
     ? `<section id="warnings" class="warnings" role="alert"><h2>${esc(t.warnings)} (${data.result.warnings.length})</h2><p>${esc(t.warningsNote)}</p><ul>${data.result.warnings.map((w) => `<li><code>${esc(w.code)}</code> ${esc(formatIssue(w, lang))}</li>`).join("")}</ul></section>`
     : "";
+  const rejected = rejectedHtml(data.result.rejected ?? [], lang, "");
   const head = levels
     ? `<tr><th>${t.rank}</th><th>${t.unit}</th><th>${t.level}</th><th>${t.registered}</th><th>${t.recognised}</th></tr>`
     : `<tr><th>${t.rank}</th><th>${t.unit}</th><th>${t.total}</th></tr>`;
@@ -476,7 +511,7 @@ export function reportHtml(data: ReportData, lang: Lang = "vi", options: ReportH
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(t.title)}: ${esc(c.title)}</title>
 <style>${SCREEN_CSS}</style></head>
 <body><h1>${esc(t.title)}</h1><p>${esc(c.title)} — ${esc(c.province)} · ${esc(c.document.number)} (${esc(c.document.date)}) · ${data.result.year} · ${esc(data.result.periods.join(", "))}</p>
-${warnings}
+${warnings}${rejected}
 <h2>${t.ranking}</h2><table id="ranking">${head}${ranking}</table>
 ${data.groups ? groupsHtml(data.groups, lang) : ""}
 ${sections.join("\n")}

@@ -99,6 +99,21 @@ function openDataset(
   return { dataset, catalog: given ?? resolveCatalog(dataset.catalog), warnings };
 }
 
+/**
+ * A dataset file read for `--skip-invalid`: not checked against the full schema (which would
+ * refuse the whole file for one unit's shape); the CSV reader's rejected rows come with it.
+ */
+function openValidUnits(
+  file: string,
+  given: CompiledCatalog | undefined,
+  options: ReadOptions = {},
+): { dataset: DatasetInput; catalog: CompiledCatalog; warnings: readonly Issue[]; rejected: readonly RejectedUnit[] } {
+  const read = parseDatasetFile(file, given, { ...options, skipInvalid: true });
+  const named = (read.raw as { catalog?: unknown } | null)?.catalog;
+  const catalog = given ?? (typeof named === "string" ? resolveCatalog(named) : resolveCatalog(loadDataset(read.raw as object).catalog));
+  return { dataset: read.raw as DatasetInput, catalog, warnings: read.warnings, rejected: read.rejected };
+}
+
 function requireUnit(unit: string, dataset: Dataset, option = "--unit"): string {
   if (!dataset.units.some((u) => u.id === unit))
     throw cliError("unknownUnit", { detail: option, received: unit, expected: dataset.units.map((u) => u.id).join(", ") });
@@ -156,7 +171,12 @@ interface WarningOutput {
  * carry them inside); and writes the `--warnings` companion file (CSV, also when there are none, so
  * that an old file never passes for this run's).
  */
-function showWarnings(warnings: readonly Issue[], where: "inline" | "stderr" | "json", ctx: WarningOutput): void {
+function showWarnings(
+  warnings: readonly Issue[],
+  where: "inline" | "stderr" | "json",
+  ctx: WarningOutput,
+  rejected: readonly RejectedUnit[] = [],
+): void {
   if (warnings.length && where !== "json") {
     const block = warningBlock(warnings, ctx.lang);
     if (where === "inline") ctx.io.out(`\n${block}`);
@@ -165,7 +185,7 @@ function showWarnings(warnings: readonly Issue[], where: "inline" | "stderr" | "
   const file = ctx.opts.warnings;
   if (file === undefined) return;
   try {
-    writeFileSync(file, `\uFEFF${warningsCsv(warnings, ctx.lang)}\n`);
+    writeFileSync(file, `\uFEFF${warningsCsv(warnings, ctx.lang, rejected)}\r\n`);
   } catch (e) {
     const { message, code } = e as { message?: string; code?: string };
     throw new DtiError([createIssue("cli", "unwritableFile", { file }, { detail: (message ?? String(code)).replace(/, open '.*'$/, "") })]);
@@ -287,11 +307,9 @@ const handlers: Handlers = {
           ...(progress ? { onProgress: progress } : {}),
         });
       } else if (skip) {
-        // Not loadDataset: its full schema would refuse the file for one unit's shape.
-        const read = parseDatasetFile(file, given, { roster: opts.roster, numberFormat: opts.numbers, skipInvalid: true });
-        const named = (read.raw as { catalog?: unknown } | null)?.catalog;
-        catalog = given ?? (typeof named === "string" ? resolveCatalog(named) : resolveCatalog(loadDataset(read.raw as object).catalog));
-        const scored = score(catalog, read.raw as DatasetInput, { engine: opts.engine, skipInvalid: true });
+        const read = openValidUnits(file, given, { roster: opts.roster, numberFormat: opts.numbers });
+        catalog = read.catalog;
+        const scored = score(catalog, read.dataset, { engine: opts.engine, skipInvalid: true });
         result = {
           ...scored,
           warnings: [...read.warnings, ...scored.warnings],
@@ -328,7 +346,7 @@ const handlers: Handlers = {
         );
     });
     if (outputs.length) io.out(outputs.join("\n\n"));
-    showWarnings(warnings, opts.format === "table" ? "inline" : opts.format === "csv" ? "stderr" : "json", { opts, lang, io });
+    showWarnings(warnings, opts.format === "table" ? "inline" : opts.format === "csv" ? "stderr" : "json", { opts, lang, io }, rejected);
     if (!rejected.length) return 0;
     // Always on stderr too (a script reading stdout still sees them), and exit 3.
     io.err(rejectedBlock(rejected, lang));
@@ -517,10 +535,17 @@ const handlers: Handlers = {
       throw cliError("optionFormat", { detail: "--per-unit", received: opts.format, expected: "html" });
     if (opts.excel && opts.format !== "csv") throw cliError("optionFormat", { detail: "--excel", received: opts.format, expected: "csv" });
     const given = givenCatalog(opts.catalog);
-    const { dataset, catalog, warnings: read } = inFileScope(file, () => openDataset(file, given));
-    if (opts.unit !== undefined) requireUnit(opts.unit, dataset);
+    const skip = opts["skip-invalid"];
+    const {
+      dataset,
+      catalog,
+      warnings: read,
+      rejected: readRejected,
+    } = inFileScope(file, () => (skip ? openValidUnits(file, given) : { ...openDataset(file, given), rejected: [] }));
+    if (opts.unit !== undefined) requireUnit(opts.unit, dataset as Dataset);
     const data = inFileScope(file, () =>
       reportData(catalog, dataset, lang, {
+        ...(skip ? { skipInvalid: true } : {}),
         engine: opts.engine,
         unit: opts.unit,
         filter: opts.filter,
@@ -530,15 +555,22 @@ const handlers: Handlers = {
     );
     if (!data.units.length && opts.filter !== undefined) noMatch(opts.filter, data.result.units);
     const warnings = [...read, ...data.result.warnings].map((w) => inFile(w, file));
+    const rejected = [...readRejected, ...(data.result.rejected ?? [])].map((r) => ({
+      ...r,
+      issues: r.issues.map((i) => inFile(i, file)),
+    }));
     // md, html and json show the warnings themselves (a "Cảnh báo" section, the result's list); CSV rows cannot.
     // --unit in HTML is the printable pages of that unit; in the other formats, that unit's part of the report.
-    const rendered = renderReport({ ...data, result: { ...data.result, warnings } }, opts.format, lang, {
+    const rendered = renderReport({ ...data, result: { ...data.result, warnings, ...(skip ? { rejected } : {}) } }, opts.format, lang, {
       unit: opts.format === "html" ? opts.unit : undefined,
       perUnit: opts.perUnit,
     });
     io.out(opts.excel ? excelCsv(rendered) : rendered);
-    showWarnings(warnings, opts.format === "csv" ? "stderr" : "json", { opts, lang, io });
-    return 0;
+    showWarnings(warnings, opts.format === "csv" ? "stderr" : "json", { opts, lang, io }, rejected);
+    if (!rejected.length) return 0;
+    // As for score: always on stderr too, and exit 3.
+    io.err(rejectedBlock(rejected, lang));
+    return 3;
   },
 
   template({ args: [ref], opts, io }) {
@@ -700,7 +732,7 @@ async function dispatch<C extends CommandName>(name: C, argv: readonly string[],
  * `--lang vi|en` (either form, anywhere) is read first, so it applies to every message.
  * @param argv Arguments after the program name.
  * @param io Output functions (stdout, stderr).
- * @returns The exit code: 0 ok, 1 internal error, 2 bad input, 3 units rejected (`score --skip-invalid`).
+ * @returns The exit code: 0 ok, 1 internal error, 2 bad input, 3 units rejected (`score` or `report --skip-invalid`).
  */
 export async function runMain(argv: readonly string[], io: CliIO): Promise<number> {
   csvRows.clear();

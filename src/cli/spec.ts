@@ -150,6 +150,8 @@ export const COMMANDS = {
       catalog: catalogOption,
       warnings: warningsOption,
       engine: engineOption,
+      // As for score: report the valid units, list the rejected ones, exit 3.
+      "skip-invalid": { type: "boolean" },
     },
   },
   template: {

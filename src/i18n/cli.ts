@@ -100,7 +100,7 @@ export const en = {
     noArguments: "no arguments",
     notes: [
       "A dataset is YAML, JSON, or a filled CSV template (then --catalog is required).",
-      "Exit codes: 0 ok, 1 internal error, 2 bad input (one line per problem on stderr), 3 units rejected (score --skip-invalid).",
+      "Exit codes: 0 ok, 1 internal error, 2 bad input (one line per problem on stderr), 3 units rejected (score, report --skip-invalid).",
     ],
     commands: {
       score: "Score datasets and rank their units.",
@@ -150,7 +150,8 @@ export const en = {
       excel: "CSV for a Vietnamese-locale Excel: UTF-8 BOM, ; between cells, decimal comma (csv formats; the CSV reader reads it back)",
       units: "roster file of the units to prefill (CSV with unit_id,unit_name, or a YAML/JSON list of {id, name})",
       perUnit: "HTML to print: A4, each unit from a new page, with its scores, gaps and a signature block (--unit ID: that unit only)",
-      "skip-invalid": "score the units without problems; list every rejected unit with all its problems (stderr and the output) and exit 3",
+      "skip-invalid":
+        "score (report) the units without problems; list every rejected unit with all its problems (stderr, the output, --warnings) and exit 3",
     },
     commandNotes: {
       score: [
@@ -258,7 +259,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
     noArguments: "không tham số",
     notes: [
       "Tệp số liệu là YAML, JSON hoặc mẫu CSV đã điền (khi đó cần --catalog).",
-      "Mã thoát: 0 thành công, 1 lỗi nội bộ, 2 đầu vào sai (mỗi lỗi một dòng trên stderr), 3 có đơn vị bị loại (score --skip-invalid).",
+      "Mã thoát: 0 thành công, 1 lỗi nội bộ, 2 đầu vào sai (mỗi lỗi một dòng trên stderr), 3 có đơn vị bị loại (score, report --skip-invalid).",
     ],
     commands: {
       score: "Chấm điểm và xếp hạng các đơn vị trong tệp số liệu.",
@@ -310,7 +311,8 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
       excel: "CSV cho Excel tiếng Việt: UTF-8 có BOM, dấu ; giữa các ô, dấu phẩy thập phân (các định dạng csv; bộ đọc CSV đọc lại được)",
       units: "tệp danh sách đơn vị để điền sẵn (CSV có cột unit_id,unit_name, hoặc danh sách YAML/JSON các {id, name})",
       perUnit: "HTML để in: khổ A4, mỗi đơn vị bắt đầu trang mới, có điểm, điểm bị mất và phần ký (--unit MÃ: chỉ đơn vị đó)",
-      "skip-invalid": "chấm các đơn vị không có lỗi; liệt kê mọi đơn vị bị loại cùng mọi lỗi của nó (stderr và kết quả), mã thoát 3",
+      "skip-invalid":
+        "chấm (báo cáo) các đơn vị không có lỗi; liệt kê mọi đơn vị bị loại cùng mọi lỗi của nó (stderr, kết quả, --warnings), mã thoát 3",
     },
     commandNotes: {
       score: [
