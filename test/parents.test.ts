@@ -43,11 +43,10 @@ describe("a commune dataset's declared districts (Vĩnh Phúc xã)", () => {
   });
 
   it("still refuses a parent in neither list, and a bad parents list, all at once", () => {
-    const bad = communes([...districts, { id: "tam-duong", name: "Huyện Tam Dương" }, { id: "xa-dao-tu", name: "Xã Đạo Tú" }], [
-      "tam-duong",
-      "tam-duon",
-      "lap-thach",
-    ]);
+    const bad = communes(
+      [...districts, { id: "tam-duong", name: "Huyện Tam Dương" }, { id: "xa-dao-tu", name: "Xã Đạo Tú" }],
+      ["tam-duong", "tam-duon", "lap-thach"],
+    );
     let error: unknown;
     try {
       score(catalog, bad);

@@ -234,9 +234,9 @@ describe("dti report --skip-invalid, and the rejected units in --warnings", () =
       const w = join(dir, `${command}-w.csv`);
       expect((await dti(command, bad, "--skip-invalid", "--format", "csv", "--warnings", w)).code).toBe(3);
       const rows = Papa.parse<Record<string, string>>(readFileSync(w, "utf8").slice(1), { header: true, skipEmptyLines: true }).data;
-      expect(rows.filter((x) => x["severity"] === "rejected").map((x) => [x["code"], x["unit"], x["period"], x["indicator"], x["field"]])).toEqual([
-        ["expectedCount", "bien-hoa", "Q1", "3.4", "a"],
-      ]);
+      expect(
+        rows.filter((x) => x["severity"] === "rejected").map((x) => [x["code"], x["unit"], x["period"], x["indicator"], x["field"]]),
+      ).toEqual([["expectedCount", "bien-hoa", "Q1", "3.4", "a"]]);
     }
   });
 });

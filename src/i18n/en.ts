@@ -71,7 +71,8 @@ export const en = {
   zeroDenominator: (p: P) => `denominator ${p.detail} is 0 and the catalog's policy for this indicator is "error"`,
   unknownParent: (p: P) => `parent unit "${p.received}" is neither a unit of the dataset nor declared in its parents`,
   duplicateParent: (p: P) => `parent unit "${p.received}" is declared more than once in parents`,
-  parentIsUnit: (p: P) => `"${p.received}" is both a unit of the dataset and a declared parent (parents lists units this dataset does not assess)`,
+  parentIsUnit: (p: P) =>
+    `"${p.received}" is both a unit of the dataset and a declared parent (parents lists units this dataset does not assess)`,
   unusedParent: (p: P) => `declared parent "${p.received}" is the parent of no unit`,
   badRegistered: (p: P) => `registered level must be 1–5, got ${p.received}`,
   wrongUnitCatalog: (p: P) => `unit's catalog "${p.received}" is neither the dataset's catalog nor its child catalog (${p.expected})`,

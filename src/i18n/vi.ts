@@ -90,7 +90,8 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   zeroDenominator: (p: P) => `mẫu số ${p.detail} bằng 0 và quy tắc của chỉ số này là "error"`,
   unknownParent: (p: P) => `đơn vị cấp trên "${p.received}" không có trong dữ liệu, cũng không được khai báo trong parents`,
   duplicateParent: (p: P) => `đơn vị cấp trên "${p.received}" được khai báo nhiều lần trong parents`,
-  parentIsUnit: (p: P) => `"${p.received}" vừa là đơn vị trong dữ liệu vừa được khai báo trong parents (parents chỉ gồm đơn vị cấp trên không được đánh giá trong dữ liệu này)`,
+  parentIsUnit: (p: P) =>
+    `"${p.received}" vừa là đơn vị trong dữ liệu vừa được khai báo trong parents (parents chỉ gồm đơn vị cấp trên không được đánh giá trong dữ liệu này)`,
   unusedParent: (p: P) => `đơn vị cấp trên "${p.received}" được khai báo nhưng không là cấp trên của đơn vị nào`,
   badRegistered: (p: P) => `mức đăng ký phải từ 1 đến 5, nhận được ${p.received}`,
   wrongUnitCatalog: (p: P) =>

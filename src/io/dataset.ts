@@ -84,6 +84,7 @@ export interface DatasetUnit extends z.infer<typeof UnitSchema> {}
 export type IndicatorData = z.infer<typeof IndicatorDataSchema>;
 
 /** A parent unit declared by a dataset, as validated by {@link ParentUnitSchema}. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- named for the API docs, same members
 export interface ParentUnit extends z.infer<typeof ParentUnitSchema> {}
 
 /** A dataset read with its shape problems, unit by unit (see {@link readDataset}). */
