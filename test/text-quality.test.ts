@@ -167,3 +167,19 @@ describe("dti sample <catalog>", () => {
     expect(r.err).toContain(file);
   });
 });
+
+describe("a yes/no part says what it asks (Đồng Nai huyện 6.3.5, Sở 6.4.4)", () => {
+  it("the template labels the field with the declared input's label, not 'Có / Không'", async () => {
+    for (const [id, code] of [
+      ["dong-nai-2023/huyen", "6.3.5"],
+      ["dong-nai-2023/so", "6.4.4"],
+    ] as const) {
+      const node = getCatalog(id).nodes.get(code)!;
+      // "100% lãnh đạo dùng chữ ký số: + 5 điểm": the boolean of the second part.
+      expect(node.fields.find((f) => f.name === "value")).toMatchObject({ type: "boolean", label: "100% lãnh đạo dùng chữ ký số" });
+      const r = await dti("template", id, "--format", "csv");
+      expect(r.out).toContain(`${code},value,`);
+      expect(r.out).toMatch(new RegExp(`${code.replace(/\./g, "\\.")},value,[^\\n]*100% lãnh đạo dùng chữ ký số`));
+    }
+  });
+});

@@ -18,7 +18,9 @@ export type YesNoFormula = z.infer<typeof YesNoFormulaSchema>;
 export const yesNo: FormulaKindDef<YesNoFormula, typeof YesNoFormulaSchema> = {
   kind: "yesNo",
   schema: YesNoFormulaSchema,
-  fields: (f) => [{ name: "value", type: "boolean", label: f.label ?? "Có / Không", moreIsBetter: true }],
+  // The label says what is asked: the formula's own, else the declared input's (a part of a
+  // composite: "100% lãnh đạo dùng chữ ký số"), else the answer's words.
+  fields: (f, defs) => [{ name: "value", type: "boolean", label: f.label ?? defs["value"]?.label ?? "Có / Không", moreIsBetter: true }],
   ratios: () => [],
   check(f, ctx) {
     if (f.share !== undefined && !inDomain(parseDecimalLiteral(f.share), UNIT_DOMAIN))

@@ -1304,7 +1304,8 @@ export const source: unknown = {
                 "b": {
                   "label": "Tổng số văn bản (trừ văn bản mật theo quy định) trao đổi giữa Nhà nước",
                   "type": "count"
-                }
+                },
+                "value": {"label":"100% lãnh đạo dùng chữ ký số","type":"boolean"}
               },
               "formula": {
                 "kind": "composite",
