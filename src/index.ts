@@ -114,7 +114,15 @@ export { formatNumber, formatPercent } from "./_format.js";
 export { describeBlocker } from "./levels/index.js";
 export { readLineage, checkLineage } from "./lineage/read.js";
 export type { UnitLineage, LineageUnit, Predecessor, Ranking } from "./lineage/schema.js";
-export { merge, type MergeRule, type MergeOptions, type MergeResult, type MergeTrace, type MergedUnit } from "./lineage/merge.js";
+export {
+  merge,
+  type MergeRule,
+  type MergeOptions,
+  type MergeResult,
+  type MergeTrace,
+  type MergedUnit,
+  type MergedResult,
+} from "./lineage/merge.js";
 export { readPublished, isPublished, type PublishedResult, type PublishedInfo } from "./lineage/published.js";
 export {
   nationalValues,

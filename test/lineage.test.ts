@@ -2,7 +2,10 @@
 // the Vĩnh Phúc commune sample (QĐ 2074/QĐ-UBND, Phụ lục 3; scores in
 // test/catalogs/vinh-phuc-2022-xa.test.ts), 0–1 values and published-precision ranks.
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runMain } from "../src/cli/main.js";
 import { DatasetError, getCatalog, loadDataset, merge, nationalValues, readLineage, readPublished, score } from "../src/index.js";
 import type { MergeRule } from "../src/index.js";
 
@@ -187,5 +190,85 @@ describe("0–1 values and ranks on the published precision", () => {
       "rankingUnknownUnit nope",
       "rankingUnknownUnit nope",
     ]);
+  });
+});
+
+/** Runs `dti …` in-process. */
+async function dti(...args: string[]) {
+  let out = "";
+  let err = "";
+  const code = await runMain(args, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
+  return { code, out, err };
+}
+
+describe("dti with --lineage, --precision; dti rank; dti compare across the merger", () => {
+  const sample = "fixtures/vinh-phuc-2022-xa.sample.yaml";
+  const lin = "fixtures/lineage/vinh-phuc-xa-2025.yaml";
+
+  it("score --lineage prints the earlier ranking and the new one, and the unit without history", async () => {
+    const r = await dti("score", sample, "--lineage", lin, "--lang", "en");
+    expect(r.code).toBe(0);
+    const [before, after] = r.out.split("After vinh-phuc-xa-2025");
+    expect(before).toMatch(/Before \(3 units\)/);
+    expect(before).toMatch(/1\s+phuong-lien-bao\s+Phường Liên Bảo\s+906/);
+    expect(after).toContain("merge rule mean, 2 units");
+    expect(after).toMatch(/1\s+phuong-vinh-yen\s+Phường Vĩnh Yên\s+758\.05\s+1025\s+phuong-lien-bao \+ xa-dao-tu×0\.6/);
+    expect(after).toMatch(/2\s+thi-tran-hop-hoa\s+Xã Hợp Hòa\s+459\.43/);
+    expect(after).toContain("New units without history (no predecessor): xa-moi (Xã Mới)");
+  });
+
+  it("--merge-rule weighted --merge-by population, JSON with the traces", async () => {
+    const r = await dti("score", sample, "--lineage", lin, "--merge-rule", "weighted", "--merge-by", "population", "--format", "json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { after: { units: { id: string; total: string; merged: { rule: string } }[] } };
+    expect(j.after.units.map((u) => `${u.id} ${u.total} ${u.merged.rule}`)).toEqual([
+      "phuong-vinh-yen 837.715385 weighted",
+      "thi-tran-hop-hoa 409.2 weighted",
+    ]);
+  });
+
+  it("--precision 4 prints 0–1 values with 4 decimals and ranks on them", async () => {
+    const r = await dti("score", sample, "--precision", "4");
+    expect(r.code).toBe(0);
+    // 906 / 1025 = 0.88390…; indicator 1: 145 / 150 = 0.96666… → 0,9667 (decimal comma in Vietnamese).
+    expect(r.out).toMatch(/1\s+phuong-lien-bao\s+Phường Liên Bảo\s+0,9667\s+1,0000\s+0,9250.*0,8839/);
+  });
+
+  it("rank: the published 63-province table of 2024 and the 34 provinces merged from it", async () => {
+    const r = await dti("rank", "fixtures/national/dti-2024-63.csv", "--lineage", "fixtures/lineage/provinces-2025.yaml", "--lang", "en");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/13\s+bac-giang\s+Bắc Giang\s+0\.7583\n\s+13\s+yen-bai\s+Yên Bái\s+0\.7583\n\s+15\s+nam-dinh/);
+    const after = r.out.split("After provinces-2025")[1]!;
+    expect(after).toMatch(/3\s+hai-phong\s+TP\. Hải Phòng\s+0\.7857/);
+    // From the rounded totals: 0.7769 (published 0.7770, test/national.test.ts says why).
+    expect(after).toMatch(/4\s+ho-chi-minh\s+TP\. Hồ Chí Minh\s+0\.7769/);
+  });
+
+  it("compare across the merger: each new unit against the merge of its predecessors", async () => {
+    const r = await dti("compare", sample, "fixtures/lineage/vinh-phuc-xa-2025.dataset.yaml", "--lineage", lin, "--format", "json");
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.out) as { units: { id: string; status: string; totalBefore?: string; totalAfter: string; noHistory?: true }[] };
+    // Hợp Hòa: merged 459.425 in 2023, 610.1 in 2025; Vĩnh Yên 758.05 → 906; Xã Mới new, no history.
+    expect(c.units.map((u) => `${u.id} ${u.status} ${u.totalBefore ?? "-"} ${u.totalAfter}${u.noHistory ? " noHistory" : ""}`)).toEqual([
+      "thi-tran-hop-hoa both 459.425 610.1",
+      "phuong-vinh-yen both 758.05 906",
+      "xa-moi new - 308.75 noHistory",
+    ]);
+  });
+
+  it("a bad lineage file: every problem on stderr with the file named, exit 2", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lineage-"));
+    const file = join(dir, "bad.yaml");
+    writeFileSync(
+      file,
+      "lineage:\n  id: bad\n  effective: '2025-07-01'\n  source: test\n  units:\n    - { id: a, name: A, predecessors: [{ id: xa-dao-tu, share: '0.5' }] }\n    - { id: b, name: B, predecessors: [{ id: xa-khong-co }] }\n",
+    );
+    const r = await dti("score", sample, "--lineage", file, "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${file}, unit xa-dao-tu: the shares of predecessor xa-dao-tu add up to 0.5, not 1`);
+    const r2 = await dti("score", sample, "--lineage", "fixtures/lineage/provinces-2025.yaml", "--lang", "en");
+    expect(r2.code).toBe(2);
+    expect(r2.err.split("\n").filter((l) => l.includes("not a unit of the result"))).toHaveLength(63);
+    expect(r2.err).not.toMatch(/at .*\.[jt]s:\d+/);
   });
 });

@@ -66,3 +66,42 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
 
 /** Both languages, for registerMessages. */
 export const lineageMessages = { en, vi } as const;
+
+/** Words of the lineage outputs of the command line (`score --lineage`, `--precision`, `rank`, `compare --lineage`). */
+export interface LineageTexts {
+  readonly before: (units: number) => string;
+  readonly after: (id: string, effective: string, source: string, rule: string, units: number) => string;
+  readonly headers: readonly string[];
+  readonly valuesHeaders: (precision: number) => { readonly rank: string; readonly total: string; readonly group: string };
+  readonly from: string;
+  readonly unchanged: string;
+  readonly noHistory: (ids: string) => string;
+  readonly unranked: (citation: string) => string;
+  readonly group: (name: string, citation: string) => string;
+}
+
+/** The lineage outputs' words, in both languages. */
+export const lineageTexts: { readonly vi: LineageTexts; readonly en: LineageTexts } = {
+  en: {
+    before: (n) => `Before (${n} units):`,
+    after: (id, effective, source, rule, n) => `After ${id} (from ${effective}; ${source}) — merge rule ${rule}, ${n} units:`,
+    headers: ["Rank", "ID", "Unit", "Total", "Max", "From"],
+    valuesHeaders: (p) => ({ rank: `Rank (${p} d.p.)`, total: "Total (0–1)", group: "Group" }),
+    from: "from",
+    unchanged: "(unchanged)",
+    noHistory: (ids) => `New units without history (no predecessor): ${ids}`,
+    unranked: (c) => `Assessed, not ranked (${c}):`,
+    group: (name, c) => `Ranked apart: ${name} (${c}):`,
+  },
+  vi: {
+    before: (n) => `Trước sắp xếp (${n} đơn vị):`,
+    after: (id, effective, source, rule, n) => `Sau sắp xếp ${id} (từ ${effective}; ${source}) — quy tắc gộp ${rule}, ${n} đơn vị:`,
+    headers: ["Hạng", "Mã", "Đơn vị", "Tổng điểm", "Tối đa", "Từ"],
+    valuesHeaders: (p) => ({ rank: `Hạng (${p} số lẻ)`, total: "Tổng (0–1)", group: "Nhóm" }),
+    from: "từ",
+    unchanged: "(giữ nguyên)",
+    noHistory: (ids) => `Đơn vị mới chưa có lịch sử (không có đơn vị tiền thân): ${ids}`,
+    unranked: (c) => `Được đánh giá, không xếp hạng (${c}):`,
+    group: (name, c) => `Xếp hạng riêng: ${name} (${c}):`,
+  },
+};

@@ -48,6 +48,11 @@ export interface MergeTrace {
 /** A unit of the merged ranking: `formed` by the lineage (with its trace) or `unchanged` (not in the lineage). */
 export type MergedUnit = PointsUnit & { readonly status: "formed" | "unchanged"; readonly merged?: MergeTrace };
 
+/** The new units' result: a score result whose units carry their merge traces. */
+export interface MergedResult extends Omit<ScoreResult, "units"> {
+  readonly units: readonly MergedUnit[];
+}
+
 /** Result of {@link merge}: the earlier ranking and the new one, from one result. */
 export interface MergeResult {
   readonly lineage: { readonly id: string; readonly effective: string; readonly source: string };
@@ -55,7 +60,7 @@ export interface MergeResult {
   /** The result as given (the earlier units, ranked). */
   readonly before: ScoreResult;
   /** The new units (and the earlier units the lineage does not name), ranked. */
-  readonly after: ScoreResult & { readonly units: readonly MergedUnit[] };
+  readonly after: MergedResult;
   /** New units with no predecessor: nothing to score them from. */
   readonly noHistory: readonly { readonly id: string; readonly name: string }[];
 }
