@@ -256,6 +256,24 @@ describe("dti with --lineage, --precision; dti rank; dti compare across the merg
     ]);
   });
 
+  it("--precision with ranking groups declared in the dataset: ranked apart, unranked listed, with citations", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ranking-"));
+    const file = join(dir, "ranked.yaml");
+    writeFileSync(
+      file,
+      datasetText.replace(
+        "units:\n",
+        "ranking:\n  groups: [{ id: thi-tran, name: Thị trấn, units: [thi-tran-hop-hoa], citation: 'test: towns ranked apart' }]\n  unranked: { units: [xa-dao-tu], citation: 'test: assessed, not ranked' }\nunits:\n",
+      ),
+    );
+    const r = await dti("score", file, "--precision", "2", "--lang", "en");
+    expect(r.code).toBe(0);
+    // 906 / 1025 = 0.8839 → 0.88; Hợp Hòa 308.75 / 1025 = 0.3012 → 0.30, first of its group.
+    expect(r.out).toMatch(/1\s+phuong-lien-bao\s+Phường Liên Bảo.*0\.88\n/);
+    expect(r.out).toMatch(/Ranked apart: Thị trấn \(test: towns ranked apart\):\n.*\n.*\n\s+1\s+thi-tran-hop-hoa.*0\.30\n/);
+    expect(r.out).toMatch(/Assessed, not ranked \(test: assessed, not ranked\):\n.*\n.*\n\s+-\s+xa-dao-tu.*0\.60/);
+  });
+
   it("a bad lineage file: every problem on stderr with the file named, exit 2", async () => {
     const dir = mkdtempSync(join(tmpdir(), "lineage-"));
     const file = join(dir, "bad.yaml");

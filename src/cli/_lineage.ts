@@ -8,7 +8,7 @@ import type { ScoreResult } from "../engine/types.js";
 import { merge, type MergeResult, type MergeRule, type MergedUnit } from "../lineage/merge.js";
 import { readPublished } from "../lineage/published.js";
 import { readLineage } from "../lineage/read.js";
-import type { UnitLineage } from "../lineage/schema.js";
+import type { Ranking, UnitLineage } from "../lineage/schema.js";
 import { nationalValues, type NationalValues } from "../analysis/values.js";
 import { fileLines } from "./_lines.js";
 import { table } from "./_utils.js";
@@ -136,15 +136,21 @@ export function lineageOutput(
   lang: Lang,
   beforeTable: () => string,
   profiles?: readonly { readonly id: string; readonly profile?: Readonly<Record<string, unknown>> | undefined }[],
+  ranking?: Ranking,
 ): string {
   const m = opts.lineage !== undefined ? mergeWith(result, opts, profiles) : undefined;
-  const values = (r: ScoreResult) => nationalValues(r, opts.precision !== undefined ? { precision: opts.precision } : {});
+  // The dataset's ranking groups name its own (earlier) units: they apply to the earlier ranking.
+  const values = (r: ScoreResult, withRanking = false) =>
+    nationalValues(r, {
+      ...(opts.precision !== undefined ? { precision: opts.precision } : {}),
+      ...(withRanking && ranking ? { ranking } : {}),
+    });
   const withValues = opts.precision !== undefined || (result as { published?: unknown }).published !== undefined;
   if (opts.format === "json")
     return JSON.stringify(
       {
         ...(m ? { lineage: m.lineage, rule: m.rule, noHistory: m.noHistory } : {}),
-        before: withValues ? values(result) : result,
+        before: withValues ? values(result, true) : result,
         ...(m ? { after: m.after, ...(withValues ? { afterValues: values(m.after) } : {}) } : {}),
       },
       null,
@@ -152,7 +158,7 @@ export function lineageOutput(
     );
   const t = lineageTexts[lang];
   const parts = [m ? `${t.before(result.units.length)}\n\n` : ""];
-  parts[0] += withValues ? valuesTable(values(result), lang) : beforeTable();
+  parts[0] += withValues ? valuesTable(values(result, true), lang) : beforeTable();
   if (m) {
     parts.push(t.after(m.lineage.id, m.lineage.effective, m.lineage.source, m.rule, m.after.units.length));
     parts.push(withValues ? valuesTable(values(m.after), lang) : mergedTable(m.after.units, lang));

@@ -275,7 +275,7 @@ const handlers: Handlers = {
     forEachFile(files, (file) => {
       let result: ScoreResult;
       let catalog: CompiledCatalog;
-      let profiles: Dataset["units"] | undefined;
+      let read: Dataset | undefined;
       if (JSON_LINES.test(file) && skip)
         throw cliError("usage", { detail: `--skip-invalid reads a YAML, JSON or CSV dataset; ${file} is JSON Lines` });
       if (JSON_LINES.test(file)) {
@@ -312,7 +312,7 @@ const handlers: Handlers = {
       } else {
         const opened = openDataset(file, given, { roster: opts.roster, numberFormat: opts.numbers });
         catalog = opened.catalog;
-        profiles = opened.dataset.units;
+        read = opened.dataset;
         const scored = score(catalog, opened.dataset, { engine: opts.engine });
         result = { ...scored, warnings: [...opened.warnings, ...scored.warnings] };
       }
@@ -328,7 +328,7 @@ const handlers: Handlers = {
       if (catalog.childCatalog) catalogs.set(catalog.childCatalog, resolveCatalog(catalog.childCatalog));
       if (lineageMode) {
         const shown = result;
-        const text = lineageOutput({ ...result, units: all }, opts, lang, () => toTable(shown, catalogs, lang), profiles);
+        const text = lineageOutput({ ...result, units: all }, opts, lang, () => toTable(shown, catalogs, lang), read?.units, read?.ranking);
         outputs.push(`${files.length > 1 ? `# ${file}\n` : ""}${text}`);
         return;
       }

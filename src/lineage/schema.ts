@@ -60,24 +60,8 @@ export interface UnitLineage {
   readonly units: readonly LineageUnit[];
 }
 
-/** Units ranked apart from the others (by kind: wards and communes…), with the text that says so. */
-export const RankingGroupSchema = z.strictObject({
-  id: z.string().check(z.minLength(1)),
-  name: z.string().check(z.minLength(1)),
-  units: z.array(z.string()).check(z.minLength(1)),
-  citation: z.string().check(z.minLength(1)),
-});
-
-/**
- * How the units are ranked, when not all together: groups ranked separately, and units assessed
- * but not ranked, each with its citation. Units in no group are ranked together.
- */
-export const RankingSchema = z.strictObject({
-  groups: z.optional(z.array(RankingGroupSchema)),
-  unranked: z.optional(z.strictObject({ units: z.array(z.string()).check(z.minLength(1)), citation: z.string().check(z.minLength(1)) })),
-});
-/** Ranking groups and unranked units (see {@link RankingSchema}). */
-export type Ranking = z.infer<typeof RankingSchema>;
+export { RankingGroupSchema, RankingSchema, type Ranking } from "../io/ranking.js";
+import { RankingSchema } from "../io/ranking.js";
 
 const PublishedValue = z.union([z.string(), z.number()]);
 
