@@ -69,7 +69,7 @@ export {
   type Lang,
 } from "./errors.js";
 export { explain, describeTrace, type Explanation } from "./analysis/explain.js";
-export { gaps, type GapReport, type Gap, type Suggestion } from "./analysis/gaps.js";
+export { gaps, type GapReport, type GapHistory, type Gap, type Suggestion } from "./analysis/gaps.js";
 export { whatIf, parseOverride, type WhatIf } from "./analysis/whatif.js";
 export {
   compare,

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runMain } from "../src/cli/main.js";
-import { DatasetError, getCatalog, loadDataset, merge, nationalValues, readLineage, readPublished, score } from "../src/index.js";
+import { DatasetError, gaps, getCatalog, loadDataset, merge, nationalValues, readLineage, readPublished, score } from "../src/index.js";
 import type { MergeRule } from "../src/index.js";
 
 const datasetText = readFileSync("fixtures/vinh-phuc-2022-xa.sample.yaml", "utf8");
@@ -288,5 +288,19 @@ describe("dti with --lineage, --precision; dti rank; dti compare across the merg
     expect(r2.code).toBe(2);
     expect(r2.err.split("\n").filter((l) => l.includes("not a unit of the result"))).toHaveLength(63);
     expect(r2.err).not.toMatch(/at .*\.[jt]s:\d+/);
+  });
+});
+
+describe("gaps across the merger", () => {
+  it("follows a new unit to the merge of its predecessors; a unit without history says so", () => {
+    const catalog = getCatalog("vinh-phuc-2022/xa");
+    const later = loadDataset(readFileSync("fixtures/lineage/vinh-phuc-xa-2025.dataset.yaml", "utf8"));
+    const g = gaps(catalog, later, "thi-tran-hop-hoa", { history: { previous: result, lineage } });
+    // 2025: 610.1; before, the mean of Hợp Hòa 308.75 and Đạo Tú 610.1 = 459.425.
+    expect(g.total).toBe("610.1");
+    expect(g.history).toMatchObject({ status: "both", totalBefore: "459.425", totalAfter: "610.1", totalChange: "150.675" });
+    expect(g.history!.merged!.predecessors.map((p) => p.id)).toEqual(["thi-tran-hop-hoa", "xa-dao-tu"]);
+    const none = gaps(catalog, later, "xa-moi", { history: { previous: result, lineage } });
+    expect(none.history).toMatchObject({ status: "new", noHistory: true });
   });
 });
