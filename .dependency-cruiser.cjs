@@ -7,6 +7,7 @@ const layers = [
   { name: "catalog", path: "^src/catalog/" },
   { name: "io", path: "^src/io/" },
   { name: "engine", path: "^src/engine/" },
+  { name: "lineage", path: "^src/lineage/" },
   { name: "analysis", path: "^src/analysis/" },
   { name: "cli", path: "^src/(cli/|cli\\.ts$)" },
 ];

@@ -1,6 +1,7 @@
 import { en } from "./i18n/en.js";
 import { vi } from "./i18n/vi.js";
 import type { fileMessages } from "./i18n/files.js";
+import type { lineageMessages } from "./i18n/lineage.js";
 
 /** Where an issue comes from. */
 export type IssueKind = "catalog" | "dataset" | "formula" | "cli";
@@ -9,7 +10,7 @@ export type IssueKind = "catalog" | "dataset" | "formula" | "cli";
  * Stable issue codes; messages are looked up by code in `src/i18n/<lang>.ts`, and for the file
  * readers and the command line in `src/i18n/files.ts` (registered by the modules that raise them).
  */
-export type IssueCode = keyof typeof en | keyof typeof fileMessages.en;
+export type IssueCode = keyof typeof en | keyof typeof fileMessages.en | keyof typeof lineageMessages.en;
 
 /** Place of an issue in the catalog or dataset. */
 export interface IssueWhere {

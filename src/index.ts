@@ -69,7 +69,7 @@ export {
   type Lang,
 } from "./errors.js";
 export { explain, describeTrace, type Explanation } from "./analysis/explain.js";
-export { gaps, type GapReport, type Gap, type Suggestion } from "./analysis/gaps.js";
+export { gaps, type GapReport, type GapHistory, type Gap, type Suggestion } from "./analysis/gaps.js";
 export { whatIf, parseOverride, type WhatIf } from "./analysis/whatif.js";
 export {
   compare,
@@ -112,3 +112,24 @@ export { applyOverrides, type Override } from "./io/overrides.js";
 export { compareCodes, indicatorsInOrder, criteriaInOrder } from "./engine/types.js";
 export { formatNumber, formatPercent } from "./_format.js";
 export { describeBlocker } from "./levels/index.js";
+export { readLineage, checkLineage } from "./lineage/read.js";
+export type { UnitLineage, LineageUnit, Predecessor, Ranking } from "./lineage/schema.js";
+export {
+  merge,
+  type MergeRule,
+  type MergeOptions,
+  type MergeResult,
+  type MergeTrace,
+  type MergedUnit,
+  type MergedResult,
+} from "./lineage/merge.js";
+export { readPublished, isPublished, type PublishedResult, type PublishedInfo } from "./lineage/published.js";
+export {
+  nationalValues,
+  roundValue,
+  competitionRanksOf,
+  type NationalValues,
+  type UnitValues,
+  type Value,
+  type ValuesOptions,
+} from "./analysis/values.js";

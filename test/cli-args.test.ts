@@ -27,6 +27,7 @@ const minimal: Record<keyof typeof COMMANDS, string[]> = {
   gaps: [so, "--unit", "so-tc"],
   whatif: [so, "--set", "so-vhttdl.Q4.10.1.achieved=5"],
   compare: [so, so],
+  rank: ["fixtures/national/dti-2024-34.yaml"],
   report: [so],
   template: ["dong-nai-2023/so"],
   sample: ["dong-nai-2023/so"],
@@ -41,6 +42,7 @@ describe("--format: allowed values from the declaration, checked for every comma
     gaps: "text, json",
     whatif: "table, json",
     compare: "table, json",
+    rank: "table, json",
     report: "md, html, csv, json",
     template: "csv, csv-wide, yaml, json-schema",
   };
@@ -102,7 +104,7 @@ describe("unknown commands and options, missing values and arguments: exit 2, on
     const vi = await dti("score", so, "--bogus");
     expect(vi.code).toBe(2);
     expect(vi.err).toContain(
-      "lệnh dti score không có tuỳ chọn --bogus (các tuỳ chọn: --catalog, --format, --full, --roster, --numbers, --excel, --sort, --filter, --group-by, --warnings, --engine, --skip-invalid, --lang, --help)",
+      "lệnh dti score không có tuỳ chọn --bogus (các tuỳ chọn: --catalog, --format, --full, --roster, --numbers, --excel, --sort, --filter, --group-by, --warnings, --engine, --skip-invalid, --lineage, --merge-rule, --merge-by, --precision, --lang, --help)",
     );
     expect(vi.err).toContain("dti score <dataset…>");
     const en = await dti("score", so, "--bogus=1", "--lang=en");

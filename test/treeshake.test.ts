@@ -41,8 +41,9 @@ describe("tree shaking", () => {
     // issue 11's compiled fast path ≈ 25; the
     // messages of the CSV reader and the CLI stay out, see src/i18n/files.ts). The catalogs were
     // 620 KiB more; the target for the core (200 KB) is not met. Issue 11 added the compiled fast
-    // path (≈ 25 KiB) and the exact level decisions (src/levels/compiled.ts, ≈ 4 KiB).
-    expect(size).toBeLessThan(270 * 1024);
+    // path (≈ 25 KiB) and the exact level decisions (src/levels/compiled.ts, ≈ 4 KiB). Session 5:
+    // ≈ 271 KiB with the dataset's `parents` and `ranking` checks and their messages (≈ 2 KiB).
+    expect(size).toBeLessThan(274 * 1024);
   });
 
   it("score + loadCatalog carry neither papaparse nor the messages of the CSV reader and the CLI", async () => {

@@ -1,6 +1,8 @@
 import { Dec, fmt } from "../_decimal.js";
 import { DatasetError, createIssue, type Issue } from "../errors.js";
 import { indicatorsInOrder, type ScoreResult } from "../engine/types.js";
+import { merge, type MergeOptions, type MergeTrace } from "../lineage/merge.js";
+import type { UnitLineage } from "../lineage/schema.js";
 
 /**
  * Whether a unit is in both results, only in the later one (`new`: a unit created, split off or
@@ -20,8 +22,15 @@ export interface UnitChange {
   readonly id: string;
   readonly name: string;
   readonly status: UnitPresence;
-  /** The earlier id when the lineage paired the unit under another id (a rename). */
+  /**
+   * The earlier id when the lineage paired the unit under another id (a rename); for a unit
+   * formed by a lineage file, its predecessors ("phuong-lien-bao + xa-dao-tu×0.6").
+   */
   readonly previousId?: string;
+  /** A unit formed by a lineage file: how its earlier figures were merged from its predecessors'. */
+  readonly merged?: MergeTrace;
+  /** A new unit that the lineage file lists without predecessors: it has no earlier figures. */
+  readonly noHistory?: true;
   readonly totalBefore?: string;
   readonly totalAfter?: string;
   readonly totalChange?: string;
@@ -51,17 +60,25 @@ export interface Comparison {
 }
 
 /**
- * How units of the earlier result became units of the later one: earlier id → later id (a
- * rename: `{ "xa-a": "xa-a-moi" }`). A unit without an entry keeps its id. This is where unit
- * lineage (renames and mergers of the 2025 reform, issue 14) plugs in; for now one earlier unit
- * per later unit: two earlier ids mapped to one later id (a merger) are refused.
+ * How units of the earlier result became units of the later one: a lineage file ({@link
+ * readLineage}: mergers and splits of the 2025 reform, issue 14), or a plain map earlier id →
+ * later id for renames (`{ "xa-a": "xa-a-moi" }`; two earlier ids mapped to one later id are
+ * refused: give a lineage file for a merger). A unit without an entry keeps its id.
  */
-export type Lineage = Readonly<Record<string, string>> | ReadonlyMap<string, string>;
+export type Lineage = Readonly<Record<string, string>> | ReadonlyMap<string, string> | UnitLineage;
 
 /** Options of {@link compare}. */
-export interface CompareOptions {
-  /** Pairs units whose id changed between the two results (see {@link Lineage}). */
+export interface CompareOptions extends MergeOptions {
+  /**
+   * Pairs units whose id changed between the two results (see {@link Lineage}). With a lineage
+   * file, the earlier result is first merged into the new units ({@link merge}, by `rule`): each
+   * new unit is compared with the merge of its predecessors.
+   */
   readonly lineage?: Lineage;
+}
+
+function isUnitLineage(l: Lineage | undefined): l is UnitLineage {
+  return l !== undefined && !(l instanceof Map) && Array.isArray((l as { units?: unknown }).units);
 }
 
 type Unit = ScoreResult["units"][number];
@@ -145,10 +162,12 @@ const ORDER: Readonly<Record<UnitPresence, number>> = { both: 0, new: 1, removed
  * @param current The later result.
  * @param options `lineage`: earlier id → later id, for renamed units.
  * @returns Per-unit changes: units in both first, biggest total (or level) change first; then new, then removed units.
- * @throws DatasetError (`lineageMerge`) when the lineage maps two earlier units to one.
+ * @throws DatasetError (`lineageMerge`) when a plain map maps two earlier units to one; with a
+ * lineage file, the problems of {@link merge}.
  */
 export function compare(previous: ScoreResult, current: ScoreResult, options: CompareOptions = {}): Comparison {
-  const lineage = lineageMap(options.lineage);
+  if (isUnitLineage(options.lineage)) return compareMerged(previous, current, options.lineage, options);
+  const lineage = lineageMap(options.lineage as Exclude<Lineage, UnitLineage> | undefined);
   const before = firstById(previous);
   const after = firstById(current);
   const paired = new Set<string>();
@@ -168,6 +187,23 @@ export function compare(previous: ScoreResult, current: ScoreResult, options: Co
   const size = (u: UnitChange) => new Dec(u.totalChange ?? 0).abs().plus(Math.abs(u.levelChange ?? 0));
   units.sort((x, y) => ORDER[x.status] - ORDER[y.status] || size(y).comparedTo(size(x)) || x.id.localeCompare(y.id));
   return { catalog: current.catalog, yearBefore: previous.year, yearAfter: current.year, units };
+}
+
+/** {@link compare} across a lineage file: the earlier result merged into the new units first. */
+function compareMerged(previous: ScoreResult, current: ScoreResult, lineage: UnitLineage, options: MergeOptions): Comparison {
+  const m = merge(previous, lineage, options);
+  const c = compare(m.after, current);
+  const formed = new Map(m.after.units.filter((u) => u.merged).map((u) => [u.id, u.merged!]));
+  const none = new Set(m.noHistory.map((u) => u.id));
+  const units = c.units.map((u): UnitChange => {
+    const trace = u.status === "both" ? formed.get(u.id) : undefined;
+    if (trace) {
+      const from = trace.predecessors.map((p) => `${p.id}${p.share !== undefined ? `×${p.share}` : ""}`).join(" + ");
+      return { ...u, ...(from !== u.id ? { previousId: from } : {}), merged: trace };
+    }
+    return u.status === "new" && none.has(u.id) ? { ...u, noHistory: true } : u;
+  });
+  return { ...c, yearBefore: previous.year, units };
 }
 
 /** One indicator where self-assessment and appraisal differ. */

@@ -13,6 +13,9 @@ import { applyOverrides, type Override } from "../io/overrides.js";
 import { formatNumber } from "../_format.js";
 import { gapsWords } from "../i18n/analysis.js";
 import { describeBlocker } from "../levels/index.js";
+import type { MergeOptions } from "../lineage/merge.js";
+import type { UnitLineage } from "../lineage/schema.js";
+import { compare, type UnitChange } from "./compare.js";
 
 /** Points a unit loses on one indicator. */
 export interface Gap {
@@ -72,6 +75,17 @@ export interface GapReport {
   };
   /** Level catalogs: the next level and what each blocking criterion needs. */
   readonly nextLevel?: { readonly level: number; readonly blockers: readonly (Blocker & { readonly action: string })[] };
+  /**
+   * With `history`: the unit against its earlier result — across a lineage, against the merge of
+   * its predecessors (`merged` names them); `status: "new"` with `noHistory` when it has none.
+   */
+  readonly history?: UnitChange;
+}
+
+/** The earlier result a gap report follows the unit from, across a lineage when given (issue 14). */
+export interface GapHistory extends MergeOptions {
+  readonly previous: ScoreResult;
+  readonly lineage?: UnitLineage;
 }
 
 const EPS = new Dec("0.000001");
@@ -455,7 +469,8 @@ function overrideValue(v: FieldValue): string | number | boolean {
  * @param options `lang` of descriptions; `result` to reuse a score result; `verify`: how many of the
  *   best suggestions to check by re-scoring the whole dataset (default 5; the others are estimates);
  *   `catalogs`: child catalogs by id when they are not built-in (as for `score`); `engine`: as for
- *   `score` (also for the re-scoring).
+ *   `score` (also for the re-scoring); `history`: the unit's earlier result (and a lineage file
+ *   with its merge rule), reported as `history` — across a merger, the merge of its predecessors.
  * @returns The gap report.
  * @example
  * const g = gaps(catalog, dataset, "so-tc");
@@ -471,7 +486,39 @@ export function gaps(
     verify?: number;
     catalogs?: Readonly<Record<string, CompiledCatalog>>;
     engine?: ScoreOptions["engine"];
+    /** The unit's earlier result, across a lineage file: see {@link GapReport.history}. */
+    history?: GapHistory;
   } = {},
+): GapReport {
+  if (!options.history) return gapsOf(catalog, dataset, unitId, options);
+  const { history, ...rest } = options;
+  const result =
+    options.result ??
+    score(
+      catalog,
+      dataset,
+      rest.catalogs || rest.engine
+        ? { ...(rest.catalogs ? { catalogs: rest.catalogs } : {}), ...(rest.engine ? { engine: rest.engine } : {}) }
+        : {},
+    );
+  const report = gapsOf(catalog, dataset, unitId, { ...rest, result });
+  const { previous, ...compareOptions } = history;
+  const change = compare(previous, result, compareOptions).units.find((u) => u.id === unitId && u.status !== "removed");
+  return change ? { ...report, history: change } : report;
+}
+
+/** {@link gaps} without the history. */
+function gapsOf(
+  catalog: CompiledCatalog,
+  dataset: Dataset | DatasetInput,
+  unitId: string,
+  options: {
+    lang?: Lang;
+    result?: ScoreResult;
+    verify?: number;
+    catalogs?: Readonly<Record<string, CompiledCatalog>>;
+    engine?: ScoreOptions["engine"];
+  },
 ): GapReport {
   const lang = options.lang ?? "vi";
   const scoreOptions: ScoreOptions = {

@@ -221,12 +221,13 @@ const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
  * The table of `dti compare` (`whatif`: only units that moved, no rank-climbed column): totals
  * and indicator changes for points catalogs; for level catalogs the level before → after and the
  * criteria whose level met changed. A unit in one year only shows that side and "new"/"removed".
+ * @param places Decimals of totals (2 for points; 0–1 values of published tables need their 4).
  * @returns The table, or undefined when `whatif` finds nothing that moved.
  */
-export function comparisonTable(c: Comparison, command: "whatif" | "compare", lang: Lang): string | undefined {
+export function comparisonTable(c: Comparison, command: "whatif" | "compare", lang: Lang, places = 2): string | undefined {
   const t = T[lang].compare;
   const levels = c.units.some((u) => u.levelBefore !== undefined || u.levelAfter !== undefined);
-  const n = (s: string | undefined) => (s === undefined ? "-" : formatNumber(s, lang));
+  const n = (s: string | undefined) => (s === undefined ? "-" : formatNumber(s, lang, places));
   const change = (u: UnitChange) =>
     u.status === "new"
       ? t.newUnit
@@ -234,7 +235,7 @@ export function comparisonTable(c: Comparison, command: "whatif" | "compare", la
         ? t.removedUnit
         : levels
           ? signed(u.levelChange ?? 0)
-          : formatNumber(u.totalChange ?? "0", lang);
+          : formatNumber(u.totalChange ?? "0", lang, places);
   const moved = (u: UnitChange) =>
     u.status !== "both" ||
     u.rankChange !== 0 ||

@@ -48,6 +48,7 @@ import { fileLines } from "./_lines.js";
 import { scoreLines } from "../engine/stream.js";
 import type { RejectedUnit, ScoreResult, UnitResult } from "../engine/types.js";
 import { readFile, resolveCatalog, table } from "./_utils.js";
+import { isPublishedFile, lineageFile, lineageOptionIssues, lineageOutput, noHistoryLine, publishedFile } from "./_lineage.js";
 import { cliError, commandHelp, globalHelp, parseCommand, preParse, unknownCommand, VERSION } from "./_args.js";
 import { isCommandName, VERSION_FLAGS, type ArgsOf, type CommandName, type OptionsOf } from "./spec.js";
 
@@ -280,10 +281,21 @@ const handlers: Handlers = {
     // them (8 main columns already): refused rather than silently ignored.
     if (opts.full && opts.format === "table")
       throw cliError("optionNotForFormat", { received: "--full", expected: "json|jsonl", detail: opts.format });
+    // Lineage and 0–1 values (issue 14): a ranked table or JSON per file, before and after.
+    const lineageMode = opts.lineage !== undefined || opts.precision !== undefined;
+    if (lineageMode && (opts.format === "csv" || opts.format === "jsonl"))
+      throw cliError("optionFormat", {
+        detail: opts.lineage !== undefined ? "--lineage" : "--precision",
+        received: opts.format,
+        expected: "table, json",
+      });
+    const lineageIssues = lineageOptionIssues(opts);
+    if (lineageIssues.length) throw new CliError(lineageIssues);
     const given = givenCatalog(opts.catalog);
     forEachFile(files, (file) => {
       let result: ScoreResult;
       let catalog: CompiledCatalog;
+      let read: Dataset | undefined;
       if (JSON_LINES.test(file) && skip)
         throw cliError("usage", { detail: `--skip-invalid reads a YAML, JSON or CSV dataset; ${file} is JSON Lines` });
       if (JSON_LINES.test(file)) {
@@ -318,6 +330,7 @@ const handlers: Handlers = {
       } else {
         const opened = openDataset(file, given, { roster: opts.roster, numberFormat: opts.numbers });
         catalog = opened.catalog;
+        read = opened.dataset;
         const scored = score(catalog, opened.dataset, { engine: opts.engine });
         result = { ...scored, warnings: [...opened.warnings, ...scored.warnings] };
       }
@@ -331,6 +344,12 @@ const handlers: Handlers = {
       const groups: ParentGroup[] | undefined = opts.groupBy === "parent" ? groupByParent(result.units, all, result.parents) : undefined;
       const catalogs = new Map<string, CompiledCatalog>([[catalog.id, catalog]]);
       if (catalog.childCatalog) catalogs.set(catalog.childCatalog, resolveCatalog(catalog.childCatalog));
+      if (lineageMode) {
+        const shown = result;
+        const text = lineageOutput({ ...result, units: all }, opts, lang, () => toTable(shown, catalogs, lang), read?.units, read?.ranking);
+        outputs.push(`${files.length > 1 ? `# ${file}\n` : ""}${text}`);
+        return;
+      }
       if (opts.format === "jsonl") {
         // Written as it goes: a line for the run, then one per unit in rank order.
         io.out(JSON.stringify({ catalog: result.catalog, year: result.year, periods: result.periods, warnings: own, ...extra }));
@@ -506,27 +525,61 @@ const handlers: Handlers = {
   },
 
   compare({ args: [oldFile, newFile], opts, lang, io }) {
-    const given = givenCatalog(opts.catalog);
-    const opened: { dataset: Dataset; catalog: CompiledCatalog; warnings: readonly Issue[] }[] = [];
-    forEachFile([oldFile, newFile], (file) => void opened.push(openDataset(file, given)));
-    const [a, b] = opened as [(typeof opened)[0], (typeof opened)[0]];
-    if (a.catalog.id !== b.catalog.id) throw cliError("catalogsDiffer", { received: `${a.catalog.id}, ${b.catalog.id}` });
-    // The new year's inputs marked `previous: improvement` (Đồng Nai Sở 9.1) come from the old year's results.
-    const before = inFileScope(oldFile, () => score(a.catalog, a.dataset, { engine: opts.engine }));
-    const after = inFileScope(newFile, () => score(b.catalog, b.dataset, { previous: before, engine: opts.engine }));
-    const c = compare(before, after);
-    const warnings = [
-      ...[...a.warnings, ...before.warnings].map((w) => inFile(w, oldFile)),
-      ...[...b.warnings, ...after.warnings].map((w) => inFile(w, newFile)),
-    ];
+    let before: ScoreResult;
+    let after: ScoreResult;
+    let warnings: Issue[] = [];
+    let profiles: Dataset["units"] | undefined;
+    const published = isPublishedFile(oldFile) && isPublishedFile(newFile);
+    if (published) {
+      // Two tables of published values (issue 14): no catalog, no scoring.
+      before = publishedFile(oldFile);
+      after = publishedFile(newFile);
+    } else {
+      const given = givenCatalog(opts.catalog);
+      const opened: { dataset: Dataset; catalog: CompiledCatalog; warnings: readonly Issue[] }[] = [];
+      forEachFile([oldFile, newFile], (file) => void opened.push(openDataset(file, given)));
+      const [a, b] = opened as [(typeof opened)[0], (typeof opened)[0]];
+      if (a.catalog.id !== b.catalog.id) throw cliError("catalogsDiffer", { received: `${a.catalog.id}, ${b.catalog.id}` });
+      // The new year's inputs marked `previous: improvement` (Đồng Nai Sở 9.1) come from the old year's results.
+      const scoredBefore = inFileScope(oldFile, () => score(a.catalog, a.dataset, { engine: opts.engine }));
+      before = scoredBefore;
+      after = inFileScope(newFile, () => score(b.catalog, b.dataset, { previous: scoredBefore, engine: opts.engine }));
+      profiles = a.dataset.units;
+      warnings = [
+        ...[...a.warnings, ...before.warnings].map((w) => inFile(w, oldFile)),
+        ...[...b.warnings, ...after.warnings].map((w) => inFile(w, newFile)),
+      ];
+    }
+    // Across a merger: the earlier units merged into the new ones, then compared unit by unit.
+    const lineage = opts.lineage;
+    const c =
+      lineage === undefined
+        ? compare(before, after)
+        : inFileScope(lineage, () =>
+            compare(before, after, {
+              lineage: lineageFile(lineage),
+              rule: opts.mergeRule,
+              ...(opts.mergeBy !== undefined ? { by: opts.mergeBy } : {}),
+              ...(profiles ? { profiles } : {}),
+            }),
+          );
     if (opts.format === "json") {
       io.out(JSON.stringify({ ...c, warnings }, null, 2));
       showWarnings(warnings, "json", { opts, lang, io });
       return 0;
     }
     // Every unit is listed (units in one year only as new or removed): the table is never empty.
-    io.out(`${c.catalog}: ${c.yearBefore} → ${c.yearAfter}\n\n${comparisonTable(c, "compare", lang) ?? ""}`);
+    io.out(
+      `${c.catalog}: ${c.yearBefore} → ${c.yearAfter}\n\n${comparisonTable(c, "compare", lang, published ? 6 : 2) ?? ""}${noHistoryLine(c.units, lang)}`,
+    );
     showWarnings(warnings, "inline", { opts, lang, io });
+    return 0;
+  },
+
+  rank({ args: [file], opts, lang, io }) {
+    const issues = lineageOptionIssues(opts);
+    if (issues.length) throw new CliError(issues);
+    io.out(lineageOutput(publishedFile(file), opts, lang, () => ""));
     return 0;
   },
 

@@ -51,6 +51,13 @@ const sortOption = { type: "string", choices: ["total", "name", "id"], default: 
 const filterOption = { type: "string", value: "text" } as const;
 const groupByOption = { type: "string", choices: ["parent"] } as const;
 
+// Unit lineage after the 2025 reform (issue 14, docs/lineage.md): the new units scored from their
+// predecessors', and national-style 0–1 values ranked on the published precision.
+const lineageOption = { type: "string", value: "file" } as const;
+const mergeRuleOption = { type: "string", choices: ["mean", "weighted", "max", "min"], default: "mean" } as const;
+const mergeByOption = { type: "string", value: "field" } as const;
+const precisionOption = { type: "integer", value: "4" } as const;
+
 // CSV for a Vietnamese-locale Excel (issue 12): BOM, `;`, decimal comma (src/io/excel.ts).
 const excelOption = { type: "boolean" } as const;
 
@@ -81,6 +88,10 @@ export const COMMANDS = {
       engine: engineOption,
       // Score the valid units, list the rejected ones with their problems, exit 3.
       "skip-invalid": { type: "boolean" },
+      lineage: lineageOption,
+      mergeRule: mergeRuleOption,
+      mergeBy: mergeByOption,
+      precision: precisionOption,
     },
   },
   catalogs: {
@@ -135,6 +146,18 @@ export const COMMANDS = {
       catalog: catalogOption,
       warnings: warningsOption,
       engine: engineOption,
+      lineage: lineageOption,
+      mergeRule: mergeRuleOption,
+      mergeBy: mergeByOption,
+    },
+  },
+  rank: {
+    args: [{ name: "table", arity: "one" }],
+    options: {
+      lineage: lineageOption,
+      mergeRule: mergeRuleOption,
+      precision: precisionOption,
+      format: { type: "string", choices: ["table", "json"], default: "table" },
     },
   },
   report: {

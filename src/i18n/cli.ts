@@ -110,7 +110,8 @@ export const en = {
       explain: "Explain how a unit's scores were computed.",
       gaps: "Where a unit loses points, and how to gain them.",
       whatif: "Score again with changed inputs and show what moves.",
-      compare: "Compare two years scored with the same catalog.",
+      compare: "Compare two years scored with the same catalog (or two published tables); across a merger with --lineage.",
+      rank: "Rank a table of published 0–1 values (CSV or YAML), and with --lineage the new units merged from it.",
       report: "Write a report (Markdown, HTML, CSV or JSON), or printable pages per unit (--per-unit, --unit).",
       template: "Write a blank data-entry template of a catalog.",
       sample: "Write the sample dataset shipped with a built-in catalog (to try score, explain, gaps).",
@@ -123,6 +124,7 @@ export const en = {
       catalogs: "built-in catalog ids or catalog files (default: every built-in catalog)",
       oldDataset: "dataset of the earlier year",
       newDataset: "dataset of the later year",
+      table: "table of published values: id,name,<main indicators>,total (CSV) or { published: … } (YAML/JSON)",
       command: "a command name",
       builtinCatalog: "built-in catalog id (see dti catalogs)",
     },
@@ -152,6 +154,10 @@ export const en = {
       perUnit: "HTML to print: A4, each unit from a new page, with its scores, gaps and a signature block (--unit ID: that unit only)",
       "skip-invalid":
         "score (report) the units without problems; list every rejected unit with all its problems (stderr, the output, --warnings) and exit 3",
+      lineage: "lineage file (docs/lineage.md): also rank the new units, each scored from its predecessors",
+      mergeRule: "how a new unit's values come from its predecessors': mean (the national rule), weighted (--merge-by), max, min",
+      mergeBy: "profile field to weight by with --merge-rule weighted (population, staff)",
+      precision: "0–1 values (points ÷ max) to this many decimals, ranks on them: equal values share a rank, the next is skipped",
     },
     commandNotes: {
       score: [
@@ -269,7 +275,8 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
       explain: "Giải thích cách tính điểm của một đơn vị.",
       gaps: "Đơn vị mất điểm ở đâu và cách cải thiện.",
       whatif: "Chấm lại với số liệu thay đổi và cho thấy điểm, hạng thay đổi thế nào.",
-      compare: "So sánh hai năm chấm theo cùng một bộ chỉ số.",
+      compare: "So sánh hai năm chấm theo cùng một bộ chỉ số (hoặc hai bảng công bố); qua sáp nhập với --lineage.",
+      rank: "Xếp hạng bảng giá trị 0–1 đã công bố (CSV hoặc YAML), và với --lineage các đơn vị mới gộp từ đó.",
       report: "Xuất báo cáo (Markdown, HTML, CSV hoặc JSON), hoặc trang in cho từng đơn vị (--per-unit, --unit).",
       template: "Xuất mẫu nhập số liệu trống của một bộ chỉ số.",
       sample: "Xuất tệp số liệu mẫu kèm theo một bộ chỉ số có sẵn (để thử score, explain, gaps).",
@@ -282,6 +289,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
       catalogs: "mã bộ chỉ số có sẵn hoặc tệp bộ chỉ số (mặc định: mọi bộ chỉ số có sẵn)",
       oldDataset: "tệp số liệu năm trước",
       newDataset: "tệp số liệu năm sau",
+      table: "bảng giá trị công bố: id,name,<các chỉ số chính>,total (CSV) hoặc { published: … } (YAML/JSON)",
       command: "tên một lệnh",
       builtinCatalog: "mã bộ chỉ số có sẵn (xem dti catalogs)",
     },
@@ -313,6 +321,10 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
       perUnit: "HTML để in: khổ A4, mỗi đơn vị bắt đầu trang mới, có điểm, điểm bị mất và phần ký (--unit MÃ: chỉ đơn vị đó)",
       "skip-invalid":
         "chấm (báo cáo) các đơn vị không có lỗi; liệt kê mọi đơn vị bị loại cùng mọi lỗi của nó (stderr, kết quả, --warnings), mã thoát 3",
+      lineage: "tệp kế thừa đơn vị (docs/lineage.md): xếp hạng thêm các đơn vị mới, mỗi đơn vị tính từ các đơn vị tiền thân",
+      mergeRule: "cách tính giá trị đơn vị mới từ đơn vị tiền thân: mean (quy tắc quốc gia), weighted (--merge-by), max, min",
+      mergeBy: "trường hồ sơ làm trọng số khi --merge-rule weighted (population, staff)",
+      precision: "giá trị 0–1 (điểm ÷ điểm tối đa) với số chữ số thập phân này, xếp hạng theo đó: bằng nhau cùng hạng, bỏ hạng kế tiếp",
     },
     commandNotes: {
       score: [

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { checkShape, readRaw } from "../_parse.js";
 import { DatasetError, type Issue } from "../errors.js";
+import { RankingSchema } from "./ranking.js";
 import { RosterSchema } from "./roster.js";
 
 /** A raw data value as written: a number, a boolean, a string (option, "n/a", numeric text) or null. */
@@ -65,6 +66,11 @@ export const DatasetSchema = z.strictObject({
   parents: z.optional(z.array(ParentUnitSchema)),
   /** Every unit that should be in the dataset: ids outside it are refused (see `checkRoster`). */
   roster: z.optional(RosterSchema),
+  /**
+   * Units ranked apart (by kind) and units assessed but not ranked, each with its citation: read
+   * by `nationalValues` (`dti score --precision`); scoring ignores it.
+   */
+  ranking: z.optional(RankingSchema),
 });
 // Declared as interfaces over the schemas' types (the same members): the API docs then link
 // `Dataset` and `DatasetUnit` and list their documented fields, instead of expanding them inline
