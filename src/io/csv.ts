@@ -158,6 +158,12 @@ export interface CellGrid {
   readonly place?: (row: number, column?: string) => { readonly where: IssueWhere; readonly path: readonly (string | number)[] };
   /** A row's name in a message's detail: default `row 7`. */
   readonly rowName?: (row: number) => string;
+  /** Problems of single cells found by the file's reader (a date, a formula without result), reported with the rest. */
+  readonly cellIssues?: readonly Issue[];
+  /** The wide layout (one row per unit and period), whatever the header looks like. */
+  readonly wide?: boolean;
+  /** Option labels are what the file asks for (a workbook's dropdowns): read as their keys without a warning. */
+  readonly optionLabels?: boolean;
 }
 
 /**
@@ -230,14 +236,14 @@ function readStrictly(grid: CellGrid, catalog: CompiledCatalog, options: CsvRead
     else columns.set(name, i);
   });
   // The wide layout (one row per unit × period, a column per input) has no code/field/value columns.
-  const wide = !columns.has("code") && !columns.has("field") && !columns.has("value") && header.some((h) => h.includes("."));
+  const wide = grid.wide ?? (!columns.has("code") && !columns.has("field") && !columns.has("value") && header.some((h) => h.includes(".")));
   const required: readonly string[] = wide ? [...WIDE_REQUIRED, ...(catalog.defaults.cadence === "year" ? [] : ["period"])] : REQUIRED;
   for (const c of required)
     if (!columns.has(c)) issues.push(rowIssue("csvMissingColumn", 1, {}, { received: c, expected: required.join(", ") }));
   if (issues.length) throw new DatasetError(issues);
   const excelMarked = grid.excelMarked ?? false;
+  // An unknown column is reported with the problems of the other columns' values (all at once).
   const records: Rec[] = wide ? wideRecords(grid, header, columns, catalog, rowIssue, rowName, issues) : [];
-  if (issues.length) throw new DatasetError(issues);
   if (!wide)
     grid.rows.slice(1).forEach((cells, k) => {
       const row = k + 2;
@@ -383,8 +389,9 @@ function readStrictly(grid: CellGrid, catalog: CompiledCatalog, options: CsvRead
     else {
       read = readCell(value, type, choices, format, excelMarked, rec.exact, (code, params) => {
         const issue = rowIssue(code, row, where, params, at("value"));
-        if (code === "optionByLabel") labelled.push(issue);
-        else if (code === "csvExcelDecimalComma") excelCommas.push(row);
+        if (code === "optionByLabel") {
+          if (!grid.optionLabels) labelled.push(issue);
+        } else if (code === "csvExcelDecimalComma") excelCommas.push(row);
         else issues.push(issue);
       });
       if (read === undefined) continue;
@@ -404,6 +411,8 @@ function readStrictly(grid: CellGrid, catalog: CompiledCatalog, options: CsvRead
         rowIssue("csvConflictingValues", row, where, { received: value, expected: before.text, detail: rowName(before.row) }, at("value")),
       );
   }
+
+  issues.push(...(grid.cellIssues ?? []));
 
   // The year, once for the file.
   if (!years.size && !yearless.length && !issues.length) issues.push(rowIssue("csvMissingYear", 1, {}, { detail: "the file has no rows" }));
@@ -647,7 +656,6 @@ function wideRecords(
     }
     inputs.push({ column, index, code, field, perUnit: code === "profile" || code === UNIT_CODE });
   }
-  if (issues.length) return [];
   const cell = (cells: readonly string[], name: string) => {
     const i = columns.get(name);
     return i === undefined ? "" : (cells[i] ?? "").trim();

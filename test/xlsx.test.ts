@@ -1,0 +1,162 @@
+// Issue 12, item 1: Excel workbooks in and out. A template is filled with exceljs as a person
+// would (numbers as numbers, Có/Không and option labels as text) and must score exactly as the same
+// values given as a YAML dataset; problems name their sheet and cell; the report workbook reads back
+// with the totals `score` gives.
+import ExcelJS from "exceljs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { runMain } from "../src/cli/main.js";
+import { DatasetError, getCatalog, score, type CompiledCatalog, type DatasetInput } from "../src/index.js";
+import { readXlsxDataset, reportWorkbook, xlsxTemplate } from "../src/xlsx.js";
+import { levelUnit, pointsUnit } from "./_units.js";
+
+async function dti(...args: string[]) {
+  let out = "";
+  let err = "";
+  const code = await runMain(args, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
+  return { code, out, err };
+}
+
+type Raw = { catalog: string; year: number; periods: string[]; units: RawUnit[] };
+type RawUnit = {
+  id: string;
+  name: string;
+  registered?: number;
+  parent?: string;
+  profile?: Record<string, unknown>;
+  data: Record<string, Record<string, unknown>>;
+};
+
+/** The first `n` units of a sample dataset, as plain YAML values. */
+function sample(file: string, n = 3): Raw {
+  const raw = parse(readFileSync(file, "utf8")) as Raw;
+  return { ...raw, units: raw.units.slice(0, n) };
+}
+
+async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return book;
+}
+
+async function save(book: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+/** Row 3's keys of a sheet: key → column. */
+function keysOf(sheet: ExcelJS.Worksheet): Map<string, number> {
+  const keys = new Map<string, number>();
+  sheet.getRow(3).eachCell((cell, col) => keys.set(String(cell.value), col));
+  return keys;
+}
+
+/** The row of a unit on a sheet (by its id in column A). */
+function rowOf(sheet: ExcelJS.Worksheet, id: string): number {
+  for (let r = 4; r <= sheet.rowCount; r++) if (sheet.getCell(r, 1).value === id) return r;
+  throw new Error(`no row for ${id} on ${sheet.name}`);
+}
+
+/**
+ * Fills a template with a dataset's values, as a person would: a number as a number, true/false
+ * as "Có"/"Không", an option by its label. Returns the dataset of what was written (a value the
+ * template has no cell for, e.g. a yearly indicator's data in Q1, is not written).
+ */
+async function fill(bytes: Uint8Array, catalog: CompiledCatalog, raw: Raw): Promise<{ bytes: Uint8Array; written: DatasetInput }> {
+  const book = await open(bytes);
+  const guide = book.getWorksheet("Hướng dẫn")!;
+  guide.getCell("B2").value = raw.year;
+  const units: RawUnit[] = raw.units.map((u) => ({ id: u.id, name: u.name, data: {} }));
+  raw.units.forEach((u, k) => {
+    const out = units[k]!;
+    const first = book.getWorksheet(raw.periods[0]!)!;
+    const firstKeys = keysOf(first);
+    const r0 = rowOf(first, u.id);
+    if (u.registered !== undefined) {
+      first.getCell(r0, firstKeys.get("registered")!).value = u.registered;
+      out.registered = u.registered;
+    }
+    if (u.parent !== undefined) {
+      first.getCell(r0, firstKeys.get("parent")!).value = u.parent;
+      out.parent = u.parent;
+    }
+    for (const [f, v] of Object.entries(u.profile ?? {})) {
+      const col = firstKeys.get(`profile.${f}`);
+      if (col === undefined || v === null) continue;
+      first.getCell(r0, col).value = v as ExcelJS.CellValue;
+      (out.profile ??= {})[f] = v;
+    }
+    for (const [period, codes] of Object.entries(u.data)) {
+      const sheet = book.getWorksheet(period)!;
+      const keys = keysOf(sheet);
+      const r = rowOf(sheet, u.id);
+      for (const [code, value] of Object.entries(codes ?? {})) {
+        const node = catalog.nodes.get(code)!;
+        const given: Record<string, unknown> =
+          value === "n/a"
+            ? { [node.asked[0]!.name]: "n/a" }
+            : value !== null && typeof value === "object"
+              ? (value as Record<string, unknown>)
+              : { [node.asked[0]!.name]: value };
+        const wrote: Record<string, unknown> = {};
+        for (const [field, v] of Object.entries(given)) {
+          const col = keys.get(`${code}.${field}`);
+          if (col === undefined || v === null || v === undefined) continue;
+          const spec = node.fieldByName.get(field)!;
+          const cell = sheet.getCell(r, col);
+          if (typeof v === "boolean") cell.value = v ? "Có" : "Không";
+          else if (spec.type === "option" && typeof v === "string" && v !== "n/a") cell.value = spec.optionLabels?.[v] ?? v;
+          else cell.value = v as ExcelJS.CellValue;
+          wrote[field] = v;
+        }
+        if (Object.keys(wrote).length) (out.data[period] ??= {})[code] = value === "n/a" ? "n/a" : wrote;
+      }
+    }
+  });
+  return { bytes: await save(book), written: { catalog: raw.catalog, year: raw.year, periods: raw.periods, units } as DatasetInput };
+}
+
+/** Template for the sample's units, filled, read back, scored; and the same values scored from the dataset. */
+async function roundTrip(id: string, file: string, n = 3) {
+  const catalog = getCatalog(id);
+  const raw = sample(file, n);
+  const bytes = await xlsxTemplate(catalog, { periods: raw.periods, units: raw.units.map((u) => ({ id: u.id, name: u.name })) });
+  const filled = await fill(bytes, catalog, raw);
+  const read = await readXlsxDataset(filled.bytes, catalog, { file: "filled.xlsx" });
+  return { catalog, raw, read, fromXlsx: score(catalog, read.dataset), fromYaml: score(catalog, filled.written), written: filled.written };
+}
+
+describe("the xlsx template filled with exceljs scores as the same data in YAML", () => {
+  it("Vĩnh Phúc xã (options by label, Có/Không, shares, profile): totals 906, 610.1, 308.75 as the sample's", async () => {
+    const { fromXlsx, fromYaml, read } = await roundTrip("vinh-phuc-2022/xa", "fixtures/vinh-phuc-2022-xa.sample.yaml");
+    expect(fromXlsx).toEqual(fromYaml);
+    // The sample's hand-computed totals (test/catalogs/vinh-phuc-2022-xa.test.ts).
+    expect(pointsUnit(fromXlsx, "phuong-lien-bao").total).toBe("906");
+    expect(fromXlsx.units.map((u) => (u.scoring === "points" ? u.total : ""))).toEqual(["906", "610.1", "308.75"]);
+    // Labels are what the dropdowns ask for: no optionByLabel warning.
+    expect(read.warnings.filter((w) => w.code === "optionByLabel")).toEqual([]);
+  });
+
+  it("Đồng Nai huyện (four quarter sheets, n/a, yearly indicators on Q4)", async () => {
+    const { fromXlsx, fromYaml, read } = await roundTrip("dong-nai-2023/huyen", "fixtures/dong-nai-2023-huyen.sample.yaml");
+    expect(fromXlsx).toEqual(fromYaml);
+    expect(read.dataset.periods).toEqual(["Q1", "Q2", "Q3", "Q4"]);
+    // The sample with every value it gives (some outside the template's due cells) scores the same totals.
+    const full = score(getCatalog("dong-nai-2023/huyen"), sample("fixtures/dong-nai-2023-huyen.sample.yaml") as DatasetInput);
+    expect(fromXlsx.units.map((u) => [u.id, u.rank, u.scoring === "points" ? u.total : ""])).toEqual(
+      full.units.map((u) => [u.id, u.rank, u.scoring === "points" ? u.total : ""]),
+    );
+  });
+
+  it("Kon Tum xã (registered level → Công nhận): xa-a 5 recognised, xa-b 4 of 5 not, xa-c 3 of 2 recognised", async () => {
+    const { fromXlsx, fromYaml, read } = await roundTrip("kon-tum-2025/xa", "fixtures/kon-tum-2025-xa.sample.yaml");
+    expect(fromXlsx).toEqual(fromYaml);
+    expect(read.dataset.units[0]!.registered).toBe(5);
+    expect(levelUnit(fromXlsx, "xa-a")).toMatchObject({ level: 5, registered: 5, recognised: true });
+    // Kon Tum xã 1.7 (a = 1 < 2) and 1.8 (85% < 90%) hold xa-b at 4: registered 5 is not recognised.
+    expect(levelUnit(fromXlsx, "xa-b")).toMatchObject({ level: 4, registered: 5, recognised: false });
+    expect(levelUnit(fromXlsx, "xa-c")).toMatchObject({ level: 3, registered: 2, recognised: true });
+  });
+});
