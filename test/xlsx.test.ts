@@ -160,3 +160,107 @@ describe("the xlsx template filled with exceljs scores as the same data in YAML"
     expect(levelUnit(fromXlsx, "xa-c")).toMatchObject({ level: 3, registered: 2, recognised: true });
   });
 });
+
+/** The Vĩnh Phúc xã template filled with the sample's first 3 units, opened with exceljs for changes. */
+async function filledVinhPhuc() {
+  const catalog = getCatalog("vinh-phuc-2022/xa");
+  const raw = sample("fixtures/vinh-phuc-2022-xa.sample.yaml");
+  const template = await xlsxTemplate(catalog, { periods: ["Y"], units: raw.units.map((u) => ({ id: u.id, name: u.name })) });
+  const { bytes } = await fill(template, catalog, raw);
+  const book = await open(bytes);
+  const sheet = book.getWorksheet("Y")!;
+  const keys = keysOf(sheet);
+  const ref = (key: string, row: number) => `Y!${sheet.getCell(row, keys.get(key)!).address}`;
+  return { catalog, book, sheet, keys, ref };
+}
+
+/** The issues a workbook is refused with. */
+async function refused(bytes: Uint8Array, catalog: CompiledCatalog) {
+  const e = await readXlsxDataset(bytes, catalog, { file: "filled.xlsx" }).then(
+    () => undefined,
+    (x: unknown) => x,
+  );
+  expect(e).toBeInstanceOf(DatasetError);
+  return (e as DatasetError).issues;
+}
+
+describe("problems of a filled workbook name their sheet and cell, all at once", () => {
+  it("a wrong key, a text in a count, a formula without result, a unit row twice: four issues in one error", async () => {
+    const { catalog, book, sheet, keys, ref } = await filledVinhPhuc();
+    // Row 3 is the key row: 1.3.1.a renamed.
+    const renamed = keys.get("1.3.1.a")!;
+    sheet.getCell(3, renamed).value = "1.3.1.z";
+    // A count typed as words (phuong-lien-bao is row 4).
+    sheet.getCell(4, keys.get("1.4.a")!).value = "năm";
+    // A formula saved without its result.
+    sheet.getCell(5, keys.get("2.5.conferences")!).value = { formula: "1+1" } as ExcelJS.CellFormulaValue;
+    // The third unit's row pasted again below.
+    const copy = sheet.getRow(8);
+    sheet.getRow(6).eachCell((cell, col) => (copy.getCell(col).value = cell.value));
+    const issues = await refused(await save(book), catalog);
+    const codes = issues.map((i) => [i.code, i.where.cell, i.where.file]);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        ["csvUnknownColumn", `Y!${sheet.getCell(3, renamed).address}`, "filled.xlsx"],
+        ["csvNotANumber", ref("1.4.a", 4), "filled.xlsx"],
+        ["xlsxFormulaNoResult", ref("2.5.conferences", 5), "filled.xlsx"],
+        ["csvDuplicateUnitRow", "Y!A8", "filled.xlsx"],
+      ]),
+    );
+    expect(issues).toHaveLength(4);
+    expect(issues.find((i) => i.code === "csvNotANumber")!.where).toMatchObject({ unit: "phuong-lien-bao", indicator: "1.4", field: "a" });
+    expect(issues.find((i) => i.code === "csvDuplicateUnitRow")!.detail).toBe("Y!A6");
+    expect(issues.find((i) => i.code === "xlsxFormulaNoResult")!.message).toMatch(/^filled\.xlsx, Y!\w+5, unit/);
+  });
+
+  it("a workbook made for another catalog is refused with xlsxOtherCatalog at _meta!B3", async () => {
+    const other = await xlsxTemplate(getCatalog("vinh-phuc-2022/huyen"), { year: 2023 });
+    const issues = await refused(other, getCatalog("vinh-phuc-2022/xa"));
+    expect(issues.map((i) => [i.code, i.where.cell, i.received, i.expected])).toEqual([
+      ["xlsxOtherCatalog", "_meta!B3", "vinh-phuc-2022/huyen", "vinh-phuc-2022/xa"],
+    ]);
+  });
+
+  it("a date and a percentage in a count are refused with their cells", async () => {
+    const { catalog, book, sheet, keys, ref } = await filledVinhPhuc();
+    // A date as Excel keeps it: a number with a date format.
+    const date = sheet.getCell(4, keys.get("1.4.a")!);
+    date.value = new Date(Date.UTC(2023, 4, 5));
+    date.style = { ...date.style, numFmt: "dd/mm/yyyy" };
+    const pct = sheet.getCell(5, keys.get("1.4.a")!);
+    pct.value = 0.5;
+    // A style of its own: a loaded workbook's cells share their style objects.
+    pct.style = { ...pct.style, numFmt: "0%" };
+    const issues = await refused(await save(book), catalog);
+    expect(issues.map((i) => [i.code, i.where.cell, i.received])).toEqual([
+      ["xlsxDateCell", ref("1.4.a", 4), "2023-05-05"],
+      ["xlsxPercentCell", ref("1.4.a", 5), "50%"],
+    ]);
+  });
+});
+
+describe("cell values are read exactly as stored", () => {
+  it("0.1, 1234.5 and 1e-7 as typed; 85% in a share is 0.85; a formula's saved result; '12,5' with --numbers vi", async () => {
+    const { catalog, book, sheet, keys } = await filledVinhPhuc();
+    // Vĩnh Phúc xã 6.1.a (number), 6.10.a (amount), 6.8.a (share, a fraction), 1.4.a (count).
+    sheet.getCell(4, keys.get("6.1.a")!).value = 0.1;
+    sheet.getCell(5, keys.get("6.1.a")!).value = 1234.5;
+    sheet.getCell(6, keys.get("6.1.a")!).value = 1e-7;
+    sheet.getCell(4, keys.get("6.10.a")!).value = "12,5";
+    sheet.getCell(4, keys.get("6.8.a")!).value = 0.85; // shown as 85.0% by the template's format
+    sheet.getCell(5, keys.get("1.4.a")!).value = { formula: "2+3", result: 5 } as ExcelJS.CellFormulaValue;
+    // 0.1 + 0.2 computed by a formula is stored as 0.30000000000000004: read as stored, not as shown.
+    sheet.getCell(6, keys.get("6.10.a")!).value = { formula: "0.1+0.2", result: 0.1 + 0.2 } as ExcelJS.CellFormulaValue;
+    const read = await readXlsxDataset(await save(book), catalog, { numberFormat: "vi" });
+    const y = (u: number, code: string) =>
+      (read.dataset.units[u]!.data as Record<string, Record<string, Record<string, unknown>>>)["Y"]![code];
+    expect(y(0, "6.1")).toEqual({ a: 0.1 });
+    expect(y(1, "6.1")).toEqual({ a: 1234.5 });
+    expect(y(2, "6.1")).toEqual({ a: "0.0000001" });
+    expect(y(0, "6.10")).toEqual({ a: 12.5 });
+    expect(y(0, "6.8")).toEqual({ a: 0.85 });
+    expect(y(1, "1.4")).toMatchObject({ a: 5 });
+    expect(y(2, "6.10")).toEqual({ a: 0.30000000000000004 });
+    expect(String(y(2, "6.10")!["a"])).toBe("0.30000000000000004");
+  });
+});

@@ -53,6 +53,8 @@ export interface CsvReading {
    * profile field as `profile.<key>`): problems `score` finds later can name the row too.
    */
   readonly rowOf: (where: IssueWhere) => number | undefined;
+  /** For a workbook (rowOf gives nothing then): the cell a place of the dataset came from (`Q1!F7`). */
+  readonly cellOf?: (where: IssueWhere) => string | undefined;
   /** With `skipInvalid`: the units left out, each with the problems of its rows. */
   readonly rejected?: readonly RejectedUnit[];
 }

@@ -531,7 +531,7 @@ export function readLoadedWorkbook(loaded: LoadedWorkbook, catalog: CompiledCata
     const col = column !== undefined ? o.keys.get(column) : undefined;
     return `${sheetRef(o.sheet)}!${columnLetter(col ?? 1)}${o.row}`;
   };
-  return readCellGrid(
+  const reading = readCellGrid(
     {
       rows,
       exact: (row, column) => exact.get(`${row}:${column}`),
@@ -547,4 +547,17 @@ export function readLoadedWorkbook(loaded: LoadedWorkbook, catalog: CompiledCata
     catalog,
     options,
   );
+  // The grid's rows are not the file's: places are cells.
+  const cellOf = (w: IssueWhere): string | undefined => {
+    const row = reading.rowOf(w);
+    if (row === undefined) return undefined;
+    const key =
+      w.field === undefined
+        ? undefined
+        : w.field.startsWith(PROFILE_PREFIX) || w.indicator === undefined
+          ? w.field
+          : `${w.indicator}.${w.field}`;
+    return refOf(row, key);
+  };
+  return { ...reading, rowOf: () => undefined, cellOf };
 }
