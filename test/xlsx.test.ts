@@ -12,6 +12,7 @@ import { runMain } from "../src/cli/main.js";
 import { DatasetError, getCatalog, score, type CompiledCatalog, type DatasetInput } from "../src/index.js";
 import { readXlsxDataset, reportWorkbook, xlsxTemplate } from "../src/xlsx.js";
 import { levelUnit, pointsUnit } from "./_units.js";
+import { Dec } from "../src/_decimal.js";
 
 async function dti(...args: string[]) {
   let out = "";
@@ -262,5 +263,97 @@ describe("cell values are read exactly as stored", () => {
     expect(y(1, "1.4")).toMatchObject({ a: 5 });
     expect(y(2, "6.10")).toEqual({ a: 0.30000000000000004 });
     expect(String(y(2, "6.10")!["a"])).toBe("0.30000000000000004");
+  });
+});
+
+/** A sheet's rows as cell values (header first). */
+function valuesOf(sheet: ExcelJS.Worksheet): unknown[][] {
+  const rows: unknown[][] = [];
+  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+describe("the report workbook reads back with the totals and ranks of score", () => {
+  it("Đồng Nai huyện: Xếp hạng totals and ranks as score's exact strings; points lost = max − points", async () => {
+    const catalog = getCatalog("dong-nai-2023/huyen");
+    const result = score(catalog, sample("fixtures/dong-nai-2023-huyen.sample.yaml") as DatasetInput);
+    const book = await open(await reportWorkbook(result, catalog));
+    expect(book.worksheets.map((s) => s.name)).toEqual(["Xếp hạng", "Điểm theo chỉ số", "Điểm bị mất", "Cảnh báo"]);
+    const ranking = book.getWorksheet("Xếp hạng")!;
+    const rows = valuesOf(ranking).slice(1);
+    expect(rows.map((r) => [r[0], r[1], String(r[4])])).toEqual(
+      result.units.map((u) => [u.rank, u.id, u.scoring === "points" ? u.total : ""]),
+    );
+    expect(ranking.getCell("E2").numFmt).toBe("0.00");
+    // Per main indicator: points, and max − points, add up to the total and to max − total.
+    const scores = valuesOf(book.getWorksheet("Điểm theo chỉ số")!).slice(1);
+    const lost = valuesOf(book.getWorksheet("Điểm bị mất")!).slice(1);
+    result.units.forEach((u, k) => {
+      const p = pointsUnit(result, u.id);
+      const sum = (row: unknown[]) => row.slice(3).reduce((a: Dec, v) => a.plus(String(v)), new Dec(0));
+      expect(sum(scores[k]!).toFixed()).toBe(p.total);
+      expect(sum(lost[k]!).toFixed()).toBe(new Dec(p.max).minus(p.total).toFixed());
+    });
+  });
+
+  it("Kon Tum xã: level reached, registered and Công nhận instead of points", async () => {
+    const catalog = getCatalog("kon-tum-2025/xa");
+    const result = score(catalog, sample("fixtures/kon-tum-2025-xa.sample.yaml", 6) as DatasetInput);
+    const book = await open(await reportWorkbook(result, catalog));
+    const rows = valuesOf(book.getWorksheet("Xếp hạng")!);
+    expect(rows[0]).toEqual(["Hạng", "Mã đơn vị", "Tên đơn vị", "Đơn vị cấp trên", "Mức đạt", "Tên mức", "Mức đăng ký", "Công nhận"]);
+    expect(rows.find((r) => r[1] === "xa-a")!.slice(4)).toEqual([5, "Toàn diện", 5, "Có"]);
+    expect(rows.find((r) => r[1] === "xa-b")!.slice(4)).toEqual([4, "Nâng cao", 5, "Không"]);
+  });
+});
+
+describe("dti template / score / report with workbooks (runMain)", () => {
+  it("template -o, fill, score filled.xlsx as the YAML, report --format xlsx -o; a workbook without -o is refused", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dti-xlsx-"));
+    const raw = sample("fixtures/dong-nai-2023-huyen.sample.yaml");
+    const roster = join(dir, "roster.csv");
+    writeFileSync(roster, `unit_id,unit_name\n${raw.units.map((u) => `${u.id},${u.name}`).join("\n")}\n`);
+    const tpl = join(dir, "mau.xlsx");
+    const t = await dti("template", "dong-nai-2023/huyen", "--format", "xlsx", "--units", roster, "--year", "2024", "-o", tpl);
+    expect([t.code, t.err]).toEqual([0, ""]);
+    const catalog = getCatalog("dong-nai-2023/huyen");
+    const { bytes, written } = await fill(new Uint8Array(readFileSync(tpl)), catalog, raw);
+    const filled = join(dir, "filled.xlsx");
+    writeFileSync(filled, bytes);
+    const yaml = join(dir, "same.json");
+    writeFileSync(yaml, JSON.stringify(written));
+    const fromXlsx = await dti("score", filled, "--format", "json");
+    const fromYaml = await dti("score", yaml, "--format", "json");
+    expect(fromXlsx.code).toBe(0);
+    expect(JSON.parse(fromXlsx.out).units).toEqual(JSON.parse(fromYaml.out).units);
+    const report = join(dir, "bao-cao.xlsx");
+    const r = await dti("report", filled, "--format", "xlsx", "-o", report);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const book = await open(new Uint8Array(readFileSync(report)));
+    const totals = valuesOf(book.getWorksheet("Xếp hạng")!)
+      .slice(1)
+      .map((row) => `${row[0]} ${row[1]} ${row[4]}`);
+    const table = await dti("score", filled, "--format", "csv");
+    const csvTotals = table.out
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(","));
+    expect(totals).toEqual([...new Set(csvTotals.map((c) => `${c[3]} ${c[1]} ${c[4]}`))]);
+    const noOut = await dti("template", "dong-nai-2023/huyen", "--format", "xlsx");
+    expect(noOut.code).toBe(2);
+    expect(noOut.err).toMatch(/^tệp Excel là tệp nhị phân: hãy dùng -o/);
+  });
+
+  it("score filled.xlsx with a negative count: exit 2, the cell named, no stack trace", async () => {
+    const { book, sheet, keys, ref } = await filledVinhPhuc();
+    sheet.getCell(4, keys.get("1.4.a")!).value = -3;
+    const dir = mkdtempSync(join(tmpdir(), "dti-xlsx-"));
+    const file = join(dir, "filled.xlsx");
+    writeFileSync(file, await save(book));
+    const r = await dti("score", file, "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${file}, ${ref("1.4.a", 4)}, unit phuong-lien-bao, period Y, indicator 1.4, field a`);
+    expect(r.err).not.toMatch(/\n\s+at /);
   });
 });
