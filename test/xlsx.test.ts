@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { runMain } from "../src/cli/main.js";
-import { DatasetError, getCatalog, score, type CompiledCatalog, type DatasetInput } from "../src/index.js";
+import { DatasetError, getCatalog, loadCatalog, score, type CompiledCatalog, type DatasetInput } from "../src/index.js";
 import { readXlsxDataset, reportWorkbook, xlsxTemplate } from "../src/xlsx.js";
 import { levelUnit, pointsUnit } from "./_units.js";
 import { Dec } from "../src/_decimal.js";
@@ -355,5 +355,73 @@ describe("dti template / score / report with workbooks (runMain)", () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${file}, ${ref("1.4.a", 4)}, unit phuong-lien-bao, period Y, indicator 1.4, field a`);
     expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("percentage cells in a percent field (0–100)", () => {
+  it("85% shown is read 85; a plain 85 is 85; the same in a share (fraction) is 0.85", async () => {
+    const catalog = loadCatalog(`
+id: test/percent
+title: Percent fields
+province: Test
+level: so
+document: { number: 1/QĐ, date: "2024-01-01" }
+defaults: { cadence: year }
+indicators:
+  - code: "1"
+    name: Tỷ lệ (phần trăm)
+    max: 10
+    inputs:
+      p: { label: Tỷ lệ tự đánh giá, type: percent }
+    formula: { kind: bands, value: p, bands: [{ gte: 50, share: 1 }, { lt: 50, share: 0 }] }
+  - code: "2"
+    name: Tỷ lệ (phân số)
+    max: 10
+    inputs:
+      s: { label: Tỷ lệ văn bản điện tử, type: share }
+    formula: { kind: ratio, value: s }
+`);
+    const template = await xlsxTemplate(catalog, {
+      year: 2024,
+      units: [
+        { id: "u1", name: "U1" },
+        { id: "u2", name: "U2" },
+      ],
+    });
+    const book = await open(template);
+    const sheet = book.getWorksheet("Y")!;
+    const keys = keysOf(sheet);
+    const shown = sheet.getCell(4, keys.get("1.p")!);
+    shown.value = 0.85;
+    shown.style = { ...shown.style, numFmt: "0%" };
+    sheet.getCell(5, keys.get("1.p")!).value = 85;
+    sheet.getCell(4, keys.get("2.s")!).value = 0.85; // the template formats shares as 0.0%
+    const read = await readXlsxDataset(await save(book), catalog);
+    const y = (k: number) => (read.dataset.units[k]!.data as Record<string, Record<string, Record<string, unknown>>>)["Y"];
+    expect(y(0)).toEqual({ "1": { p: 85 }, "2": { s: 0.85 } });
+    expect(y(1)).toEqual({ "1": { p: 85 } });
+  });
+});
+
+describe("--skip-invalid with a workbook", () => {
+  it("a unit with a date in a count is left out with its cell; the others are scored (exit 3)", async () => {
+    const { book, sheet, keys, ref } = await filledVinhPhuc();
+    const date = sheet.getCell(5, keys.get("1.4.a")!);
+    date.value = new Date(Date.UTC(2023, 1, 3));
+    date.style = { ...date.style, numFmt: "dd/mm/yyyy" };
+    const dir = mkdtempSync(join(tmpdir(), "dti-xlsx-"));
+    const file = join(dir, "filled.xlsx");
+    writeFileSync(file, await save(book));
+    const r = await dti("score", file, "--skip-invalid", "--format", "json", "--lang", "en");
+    expect(r.code).toBe(3);
+    const out = JSON.parse(r.out) as {
+      units: { id: string }[];
+      rejected: { id: string; issues: { code: string; where: { cell: string } }[] }[];
+    };
+    const ids = sample("fixtures/vinh-phuc-2022-xa.sample.yaml").units.map((u) => u.id);
+    expect(out.units.map((u) => u.id).sort()).toEqual([ids[0], ids[2]].sort());
+    expect(out.rejected.map((x) => [x.id, x.issues.map((i) => [i.code, i.where.cell])])).toEqual([
+      [ids[1], [["xlsxDateCell", ref("1.4.a", 5)]]],
+    ]);
   });
 });

@@ -414,7 +414,8 @@ function readStrictly(grid: CellGrid, catalog: CompiledCatalog, options: CsvRead
       );
   }
 
-  issues.push(...(grid.cellIssues ?? []));
+  // A cell's problem counts while its unit is read (with skipInvalid, a rejected unit's rows are blanked).
+  issues.push(...(grid.cellIssues ?? []).filter((i) => i.where.unit === undefined || units.has(i.where.unit)));
 
   // The year, once for the file.
   if (!years.size && !yearless.length && !issues.length) issues.push(rowIssue("csvMissingYear", 1, {}, { detail: "the file has no rows" }));
