@@ -8,7 +8,7 @@ import { DtiError, createIssue, type Issue, type IssueWhere, type RejectedUnit }
 import type { RosterEntry } from "../io/roster.js";
 import { loadWorkbook, readLoadedWorkbook, workbookCatalogId, type LoadedWorkbook } from "../io/xlsx.js";
 import type { NumberFormat } from "../_values.js";
-import { resolveCatalog } from "./_utils.js";
+import { readFile, resolveCatalog } from "./_utils.js";
 
 /** An Excel workbook dataset, by its extension. */
 export const XLSX_FILE = /\.xlsx$/i;
@@ -39,8 +39,11 @@ export function readWorkbookFile(
   },
 ): { raw: unknown; warnings: readonly Issue[]; rejected: readonly RejectedUnit[]; cellOf?: (where: IssueWhere) => string | undefined } {
   const book = loaded.get(file);
-  // Not loaded: missing, or a directory; the usual "file not found" names it.
-  if (!book) throw new DtiError([createIssue("cli", "fileNotFound", { file }, { received: file })]);
+  // Not loaded: missing, or a directory; the text reader's coded error names it, as for any dataset.
+  if (!book) {
+    readFile(file);
+    throw new DtiError([createIssue("dataset", "fileNotFound", { file }, { received: file })]);
+  }
   const id = workbookCatalogId(book);
   const catalog = given ?? (id !== undefined ? resolveCatalog(id) : undefined);
   if (!catalog) throw new DtiError([createIssue("dataset", "xlsxNotATemplate", { file })]);
