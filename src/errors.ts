@@ -2,6 +2,7 @@ import { en } from "./i18n/en.js";
 import { vi } from "./i18n/vi.js";
 import type { fileMessages } from "./i18n/files.js";
 import type { lineageMessages } from "./i18n/lineage.js";
+import type { xlsxMessages } from "./i18n/xlsx.js";
 
 /** Where an issue comes from. */
 export type IssueKind = "catalog" | "dataset" | "formula" | "cli";
@@ -10,13 +11,15 @@ export type IssueKind = "catalog" | "dataset" | "formula" | "cli";
  * Stable issue codes; messages are looked up by code in `src/i18n/<lang>.ts`, and for the file
  * readers and the command line in `src/i18n/files.ts` (registered by the modules that raise them).
  */
-export type IssueCode = keyof typeof en | keyof typeof fileMessages.en | keyof typeof lineageMessages.en;
+export type IssueCode = keyof typeof en | keyof typeof fileMessages.en | keyof typeof lineageMessages.en | keyof typeof xlsxMessages.en;
 
 /** Place of an issue in the catalog or dataset. */
 export interface IssueWhere {
   readonly file?: string;
   /** Row of a CSV file (the header is row 1), or of a roster file. */
   readonly row?: number;
+  /** Cell of an Excel workbook, A1-style with its sheet (`Q1!F7`, `'Hướng dẫn'!B2`). */
+  readonly cell?: string;
   readonly catalog?: string;
   readonly unit?: string;
   readonly period?: string;
@@ -92,6 +95,7 @@ function placeOf(w: IssueWhere, lang: Lang): string {
   const t = locales[lang].$place;
   const parts: string[] = [];
   if (w.file) parts.push(w.file);
+  if (w.cell !== undefined) parts.push(w.cell);
   if (w.row !== undefined) parts.push(`${t.row} ${w.row}`);
   if (w.catalog) parts.push(`${t.catalog} ${w.catalog}`);
   if (w.unit) parts.push(`${t.unit} ${w.unit}`);

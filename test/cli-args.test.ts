@@ -43,8 +43,8 @@ describe("--format: allowed values from the declaration, checked for every comma
     whatif: "table, json",
     compare: "table, json",
     rank: "table, json",
-    report: "md, html, csv, json",
-    template: "csv, csv-wide, yaml, json-schema",
+    report: "md, html, csv, json, xlsx",
+    template: "csv, csv-wide, yaml, json-schema, xlsx",
   };
   it("the commands with --format are exactly these", async () => {
     expect(

@@ -11,6 +11,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runMain } from "../src/cli/main.js";
 import { DtiError, getCatalog, lintCatalog, loadCatalog, loadDataset, score, type Issue } from "../src/index.js";
 import * as api from "../src/index.js";
+import ExcelJS from "exceljs";
+import { readXlsxDataset, xlsxTemplate } from "../src/xlsx.js";
 
 /** A partial issue: every given key must match (where/path by subset). */
 type IssuePattern = Partial<Pick<Issue, "code" | "kind" | "expected" | "received" | "detail">> & {
@@ -38,6 +40,17 @@ interface HostileCase {
   datasetObject?: unknown;
   /** A CSV (template columns): read with readCsvDataset against `catalog`, then scored. */
   csv?: string;
+  /**
+   * A workbook: `xlsxTemplate(catalog, template)` (`catalog`, or `templateCatalog` for a workbook
+   * made for another one), its cells written with exceljs as a person would (`cells`: the cell of
+   * `unit` under `key` on `sheet`; `value` a number, a text, `{formula}`, `{formula, result}`,
+   * `{date}` or with `numFmt`; `key` alone with `row: 3` rewrites the key), then readXlsxDataset.
+   */
+  xlsx?: {
+    templateCatalog?: string;
+    template?: { periods?: string[]; year?: number; units?: { id: string; name: string }[] };
+    cells?: { sheet: string; unit?: string; key: string; row?: number; value: unknown; numFmt?: string }[];
+  };
   /** Options for the reader (numberFormat, file…). */
   options?: Record<string, unknown>;
   /** Files written to a temporary folder (`{tmp}` in their names, args and content). */
@@ -113,8 +126,29 @@ interface Outcome {
   totals: Record<string, string>;
 }
 
-/** Runs an API case: catalog text, dataset text/object or CSV. */
-function runApi(c: HostileCase): Outcome {
+/** The bytes of a case's workbook: the template, filled as the case says. */
+async function caseWorkbook(c: NonNullable<HostileCase["xlsx"]>, catalog: string): Promise<Uint8Array> {
+  const bytes = await xlsxTemplate(getCatalog(c.templateCatalog ?? catalog), c.template ?? {});
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  for (const w of c.cells ?? []) {
+    const sheet = book.getWorksheet(w.sheet)!;
+    let col = 0;
+    sheet.getRow(3).eachCell((cell, k) => void (cell.value === w.key && (col = k)));
+    let row = w.row ?? 0;
+    if (w.unit !== undefined) for (let r = 4; r <= sheet.rowCount; r++) if (sheet.getCell(r, 1).value === w.unit) row = r;
+    if (!col || !row) throw new Error(`no cell for ${JSON.stringify(w)}`);
+    const cell = sheet.getCell(row, col);
+    const v = w.value as { date?: string } | null;
+    cell.value = v && typeof v === "object" && v.date !== undefined ? new Date(v.date) : (w.value as ExcelJS.CellValue);
+    // A style of its own: a loaded workbook's cells share their style objects.
+    if (w.numFmt !== undefined) cell.style = { ...cell.style, numFmt: w.numFmt };
+  }
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+/** Runs an API case: catalog text, dataset text/object, CSV or workbook. */
+async function runApi(c: HostileCase): Promise<Outcome> {
   const warnings: Issue[] = [];
   try {
     let catalog = c.catalog ? getCatalog(c.catalog) : undefined;
@@ -126,6 +160,11 @@ function runApi(c: HostileCase): Outcome {
     if (c.csv !== undefined) {
       if (!catalog) throw new Error(`${c.id}: a CSV case needs a catalog`);
       const read = api.readCsvDataset(c.csv, catalog, c.options ?? {});
+      warnings.push(...read.warnings);
+      dataset = read.dataset;
+    } else if (c.xlsx !== undefined) {
+      if (!catalog) throw new Error(`${c.id}: a workbook case needs a catalog`);
+      const read = await readXlsxDataset(await caseWorkbook(c.xlsx, catalog.id), catalog, c.options ?? {});
       warnings.push(...read.warnings);
       dataset = read.dataset;
     } else if (c.dataset !== undefined) dataset = loadDataset(c.dataset);
@@ -181,7 +220,7 @@ describe.each(files)("%s", (file) => {
       expect(err).not.toMatch(/\n\s+at .*:\d+:\d+/); // never a stack trace
       return;
     }
-    const r = runApi(c);
+    const r = await runApi(c);
     if (c.expect.errors) {
       if (!r.error) expect.fail(`expected an error, got a result with totals ${JSON.stringify(r.totals)}`);
       expectIssues(r.error.issues, c.expect.errors, "error");

@@ -158,6 +158,7 @@ describe("Issue, IssueCode", () => {
     expectTypeOf<IssueWhere>().toEqualTypeOf<{
       readonly file?: string;
       readonly row?: number;
+      readonly cell?: string;
       readonly catalog?: string;
       readonly unit?: string;
       readonly period?: string;

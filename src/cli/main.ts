@@ -51,6 +51,9 @@ import { readFile, resolveCatalog, table } from "./_utils.js";
 import { isPublishedFile, lineageFile, lineageOptionIssues, lineageOutput, noHistoryLine, publishedFile } from "./_lineage.js";
 import { cliError, commandHelp, globalHelp, parseCommand, preParse, unknownCommand, VERSION } from "./_args.js";
 import { isCommandName, VERSION_FLAGS, type ArgsOf, type CommandName, type OptionsOf } from "./spec.js";
+import { XLSX_FILE, preloadWorkbooks, readWorkbookFile } from "./_xlsx.js";
+import { xlsxTemplate } from "../io/xlsx.js";
+import { reportWorkbook } from "../analysis/reportXlsx.js";
 
 // The messages of the problems raised here (not carried by score() alone).
 registerMessages(fileMessages);
@@ -69,7 +72,7 @@ interface Context<C extends CommandName> {
   readonly io: CliIO;
 }
 
-type Handlers = { readonly [C in CommandName]: (ctx: Context<C>) => number };
+type Handlers = { readonly [C in CommandName]: (ctx: Context<C>) => number | Promise<number> };
 
 /** How a dataset file is read: its roster (`--roster`), for a CSV its number format, and whether units with problems are left out. */
 interface ReadOptions {
@@ -583,7 +586,7 @@ const handlers: Handlers = {
     return 0;
   },
 
-  report({ args: [file], opts, lang, io }) {
+  async report({ args: [file], opts, lang, io }) {
     if (opts.perUnit && opts.format !== "html")
       throw cliError("optionFormat", { detail: "--per-unit", received: opts.format, expected: "html" });
     if (opts.excel && opts.format !== "csv") throw cliError("optionFormat", { detail: "--excel", received: opts.format, expected: "csv" });
@@ -612,13 +615,21 @@ const handlers: Handlers = {
       ...r,
       issues: r.issues.map((i) => inFile(i, file)),
     }));
+    if (opts.format === "xlsx") {
+      if (opts.out === undefined) throw cliError("xlsxNeedsFile", { detail: "dti report … --format xlsx -o bao-cao.xlsx" });
+      writeOut(opts.out, await reportWorkbook(data.result, catalog, { lang, units: data.units.map((u) => u.unit), warnings, rejected }));
+    }
     // md, html and json show the warnings themselves (a "Cảnh báo" section, the result's list); CSV rows cannot.
     // --unit in HTML is the printable pages of that unit; in the other formats, that unit's part of the report.
-    const rendered = renderReport({ ...data, result: { ...data.result, warnings, ...(skip ? { rejected } : {}) } }, opts.format, lang, {
-      unit: opts.format === "html" ? opts.unit : undefined,
-      perUnit: opts.perUnit,
-    });
-    io.out(opts.excel ? excelCsv(rendered) : rendered);
+    else {
+      const rendered = renderReport({ ...data, result: { ...data.result, warnings, ...(skip ? { rejected } : {}) } }, opts.format, lang, {
+        unit: opts.format === "html" ? opts.unit : undefined,
+        perUnit: opts.perUnit,
+      });
+      if (opts.out === undefined) io.out(opts.excel ? excelCsv(rendered) : rendered);
+      else writeOut(opts.out, `${opts.excel ? excelCsv(rendered) : rendered}\n`);
+    }
+    // A workbook lists them in its own sheets (Cảnh báo, Đơn vị bị loại); CSV rows cannot.
     showWarnings(warnings, opts.format === "csv" ? "stderr" : "json", { opts, lang, io }, rejected);
     if (!rejected.length) return 0;
     // As for score: always on stderr too, and exit 3.
@@ -626,7 +637,7 @@ const handlers: Handlers = {
     return 3;
   },
 
-  template({ args: [ref], opts, io }) {
+  async template({ args: [ref], opts, io }) {
     const catalog = resolveCatalog(ref);
     const periods = opts.periods?.split(",").map((p) => p.trim());
     if (opts.periods !== undefined && periodsProblem(periods!) !== undefined)
@@ -634,14 +645,25 @@ const handlers: Handlers = {
     if (opts.excel && opts.format !== "csv" && opts.format !== "csv-wide")
       throw cliError("optionFormat", { detail: "--excel", received: opts.format, expected: "csv, csv-wide" });
     const units = opts.units !== undefined ? readRoster(readFile(opts.units), opts.units) : undefined;
-    io.out(
-      template(catalog, opts.format, {
-        ...(periods ? { periods } : {}),
-        ...(opts.year !== undefined ? { year: opts.year } : {}),
-        ...(units ? { units: units.map((u) => ({ id: u.id, name: u.name })) } : {}),
-        ...(opts.excel ? { excel: true } : {}),
-      }),
-    );
+    if (opts.format === "xlsx") {
+      // Binary: to a file only (never to a terminal or a pipe by accident).
+      if (opts.out === undefined) throw cliError("xlsxNeedsFile", { detail: "dti template … --format xlsx -o mau.xlsx" });
+      const bytes = await xlsxTemplate(catalog, {
+        periods,
+        year: opts.year,
+        units: units?.map((u) => ({ id: u.id, name: u.name })),
+      });
+      writeOut(opts.out, bytes);
+      return 0;
+    }
+    const text = template(catalog, opts.format, {
+      ...(periods ? { periods } : {}),
+      ...(opts.year !== undefined ? { year: opts.year } : {}),
+      ...(units ? { units: units.map((u) => ({ id: u.id, name: u.name })) } : {}),
+      ...(opts.excel ? { excel: true } : {}),
+    });
+    if (opts.out === undefined) io.out(text);
+    else writeOut(opts.out, `${text}\n`);
     return 0;
   },
 
@@ -692,7 +714,7 @@ function samplePath(id: string): string {
 }
 
 /** Writes an output file; a failure is a coded input error naming the file, as for --warnings. */
-function writeOut(file: string, text: string): void {
+function writeOut(file: string, text: string | Uint8Array): void {
   try {
     writeFileSync(file, text);
   } catch (e) {
@@ -727,8 +749,13 @@ function parseDatasetFile(
   given: CompiledCatalog | undefined,
   options: ReadOptions = {},
 ): { raw: unknown; warnings: readonly Issue[]; rejected: readonly RejectedUnit[] } {
-  const text = readFile(file);
   const roster: RosterEntry[] | undefined = options.roster !== undefined ? readRoster(readFile(options.roster), options.roster) : undefined;
+  if (XLSX_FILE.test(file)) {
+    const read = readWorkbookFile(file, given, { numberFormat: options.numberFormat, roster, skipInvalid: options.skipInvalid });
+    if (read.cellOf) xlsxCells.set(file, read.cellOf);
+    return read;
+  }
+  const text = readFile(file);
   if (/\.csv$/i.test(file)) {
     if (!given) throw cliError("csvNeedsCatalog", {}, file);
     const read = readCsvDataset(text, given, { file, numberFormat: options.numberFormat, roster, skipInvalid: options.skipInvalid });
@@ -749,12 +776,21 @@ function parseDatasetFile(
 /** The issue with `file` in its place, unless it names a file already (a catalog file's own problems). */
 /** The CSV rows of the places of each CSV dataset read in this run (see readCsvDataset's rowOf). */
 const csvRows = new Map<string, (where: IssueWhere) => number | undefined>();
+/** The cells of the places of each workbook dataset read in this run. */
+const xlsxCells = new Map<string, (where: IssueWhere) => string | undefined>();
 
 /** The issue with `file` in its place (and, for a CSV dataset, its row), unless it names a file already. */
 function inFile(issue: Issue, file: string): Issue {
   if (issue.where.file !== undefined) return issue;
   const row = issue.where.row ?? csvRows.get(file)?.(issue.where);
-  return createIssue(issue.kind, issue.code, { file, ...(row !== undefined ? { row } : {}), ...issue.where }, issue, issue.path);
+  const cell = issue.where.cell ?? xlsxCells.get(file)?.(issue.where);
+  return createIssue(
+    issue.kind,
+    issue.code,
+    { file, ...(row !== undefined ? { row } : {}), ...(cell !== undefined ? { cell } : {}), ...issue.where },
+    issue,
+    issue.path,
+  );
 }
 
 function withFile(e: DtiError, file: string): DtiError {
@@ -776,6 +812,7 @@ function inFileScope<T>(file: string, f: () => T): T {
 async function dispatch<C extends CommandName>(name: C, argv: readonly string[], lang: Lang, io: CliIO): Promise<number> {
   const parsed = parseCommand(name, argv, lang, io.out);
   if (!parsed) return 0; // --help was shown
+  await preloadWorkbooks(parsed.args as readonly unknown[]);
   const handler = handlers[name] as (ctx: Context<C>) => number | Promise<number>;
   return await handler({ ...parsed, lang, io });
 }
@@ -789,6 +826,7 @@ async function dispatch<C extends CommandName>(name: C, argv: readonly string[],
  */
 export async function runMain(argv: readonly string[], io: CliIO): Promise<number> {
   csvRows.clear();
+  xlsxCells.clear();
   let lang: Lang = "vi";
   let command: CommandName | undefined;
   try {

@@ -57,6 +57,8 @@ const lineageOption = { type: "string", value: "file" } as const;
 const mergeRuleOption = { type: "string", choices: ["mean", "weighted", "max", "min"], default: "mean" } as const;
 const mergeByOption = { type: "string", value: "field" } as const;
 const precisionOption = { type: "integer", value: "4" } as const;
+// An output file (`-o`); required for a workbook (`--format xlsx`, binary).
+const outOption = { type: "string", value: "file", short: "o" } as const;
 
 // CSV for a Vietnamese-locale Excel (issue 12): BOM, `;`, decimal comma (src/io/excel.ts).
 const excelOption = { type: "boolean" } as const;
@@ -163,7 +165,8 @@ export const COMMANDS = {
   report: {
     args: [{ name: "dataset", arity: "one" }],
     options: {
-      format: { type: "string", choices: ["md", "html", "csv", "json"], default: "md" },
+      format: { type: "string", choices: ["md", "html", "csv", "json", "xlsx"], default: "md" },
+      out: outOption,
       unit: { type: "string", value: "ID" },
       perUnit: { type: "boolean" },
       excel: excelOption,
@@ -180,7 +183,8 @@ export const COMMANDS = {
   template: {
     args: [{ name: "catalog", arity: "one" }],
     options: {
-      format: { type: "string", choices: ["csv", "csv-wide", "yaml", "json-schema"], default: "csv" },
+      format: { type: "string", choices: ["csv", "csv-wide", "yaml", "json-schema", "xlsx"], default: "csv" },
+      out: outOption,
       periods: { type: "string", value: "Q1,Q2,Q3,Q4" },
       year: { type: "integer", value: "2024" },
       units: { type: "string", value: "roster.csv" },

@@ -53,6 +53,8 @@ export interface CsvReading {
    * profile field as `profile.<key>`): problems `score` finds later can name the row too.
    */
   readonly rowOf: (where: IssueWhere) => number | undefined;
+  /** For a workbook (rowOf gives nothing then): the cell a place of the dataset came from (`Q1!F7`). */
+  readonly cellOf?: (where: IssueWhere) => string | undefined;
   /** With `skipInvalid`: the units left out, each with the problems of its rows. */
   readonly rejected?: readonly RejectedUnit[];
 }
@@ -66,7 +68,7 @@ const YEARS = { min: 2000, max: 2100 } as const;
 /** Rows listed in a warning or a detail before "…": the count is always given. */
 const LISTED_ROWS = 10;
 
-const listRows = (rows: readonly number[]): string =>
+const listCsvRows = (rows: readonly number[]): string =>
   `row${rows.length > 1 ? "s" : ""} ${rows.slice(0, LISTED_ROWS).join(", ")}${rows.length > LISTED_ROWS ? `, … (${rows.length} in all)` : ""}`;
 
 /** One value of the file in the long layout's terms: its row, and for a wide file the column it came from. */
@@ -75,6 +77,8 @@ interface Rec {
   readonly cells: Readonly<Record<(typeof REQUIRED)[number], string>>;
   /** The wide layout's column (`6.3.2.a`): named by the problems of the code, field and value. */
   readonly column?: string;
+  /** A workbook's number cell: its exact decimal (see {@link CellGrid.exact}). */
+  readonly exact?: string;
 }
 
 /** One value cell read: its row, its text as written, and what the dataset will hold. */
@@ -115,19 +119,73 @@ interface Entry {
  * const result = score(getCatalog("dong-nai-2023/so"), dataset); // then show warnings with result.warnings
  */
 export function readCsvDataset(text: string, catalog: CompiledCatalog, options: CsvReadOptions = {}): CsvReading {
-  if (!options.skipInvalid) return readStrictly(text, catalog, options);
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Without papaparse's header mode: it renames a duplicated column (`value_1`) and keeps going.
+  // Blank lines are kept so that the row numbers are the file's (the header is row 1).
+  const parsed = Papa.parse<string[]>(clean, { header: false });
+  const syntax = parsed.errors
+    .filter(notDelimiterGuess)
+    .map((e) =>
+      createIssue(
+        "dataset",
+        "csvSyntax",
+        { ...(options.file !== undefined ? { file: options.file } : {}), row: (e.row ?? 0) + 1 },
+        { detail: e.message },
+        ["row", (e.row ?? 0) + 1],
+      ),
+    );
+  // A BOM and `;` between cells: the file is what `--excel` writes (or Excel saves in a decimal-comma locale).
+  const excelMarked = text.charCodeAt(0) === 0xfeff && parsed.meta.delimiter === ";";
+  return readCellGrid({ rows: parsed.data, excelMarked, syntax }, catalog, options);
+}
+
+/**
+ * A table of cells read from a file (a CSV, or a workbook's period sheets laid side by side): the
+ * header row first, every cell as text. The CSV reader's rules apply to it whatever the file was;
+ * a workbook adds where each cell is (`Q1!F7`) and the exact decimals of its number cells.
+ */
+export interface CellGrid {
+  /** The rows, the header (one column per key) first; a row is numbered by its index + 1. */
+  readonly rows: readonly (readonly string[])[];
+  /** The cells are the decimal-comma CSV that `--excel` writes (its commas are read with a warning). */
+  readonly excelMarked?: boolean;
+  /** Problems found while reading the file itself, reported with the grid's own. */
+  readonly syntax?: readonly Issue[];
+  /**
+   * A number cell's exact decimal (row number, column index): read as that decimal in a number
+   * field, never through `--numbers` (a workbook's 1.234 is one point two three four).
+   */
+  readonly exact?: (row: number, column: number) => string | undefined;
+  /** Where a row (and column) is, for the issues: default `{ row }` and the path `["row", row, column]`. */
+  readonly place?: (row: number, column?: string) => { readonly where: IssueWhere; readonly path: readonly (string | number)[] };
+  /** A row's name in a message's detail: default `row 7`. */
+  readonly rowName?: (row: number) => string;
+  /** Problems of single cells found by the file's reader (a date, a formula without result), reported with the rest. */
+  readonly cellIssues?: readonly Issue[];
+  /** The wide layout (one row per unit and period), whatever the header looks like. */
+  readonly wide?: boolean;
+  /** Option labels are what the file asks for (a workbook's dropdowns): read as their keys without a warning. */
+  readonly optionLabels?: boolean;
+}
+
+/**
+ * {@link readCsvDataset} on cells already split into rows (see {@link CellGrid}): the one reading of
+ * values shared by the CSV and the workbook readers.
+ * @throws DatasetError naming the place of every problem, all at once.
+ */
+export function readCellGrid(grid: CellGrid, catalog: CompiledCatalog, options: CsvReadOptions = {}): CsvReading {
+  if (!options.skipInvalid) return readStrictly(grid, catalog, options);
   // The rows of a unit with problems are blanked (not removed: the other rows keep their numbers)
-  // and the file read again, until it reads; a problem without a unit refuses the file.
+  // and the grid read again, until it reads; a problem without a unit refuses the file.
   const rejected = new Map<string, { id: string; name?: string; issues: Issue[] }>();
-  let current = text;
+  let current = grid;
   for (;;) {
     try {
       return { ...readStrictly(current, catalog, options), rejected: [...rejected.values()] };
     } catch (e) {
       if (!(e instanceof DatasetError) || e.issues.some((i) => i.where.unit === undefined)) throw e;
       const out = new Set(e.issues.map((i) => i.where.unit!));
-      const clean = current.charCodeAt(0) === 0xfeff ? current.slice(1) : current;
-      const rows = Papa.parse<string[]>(clean, { header: false }).data;
+      const rows = current.rows;
       const at = (rows[0] ?? []).findIndex((h) => h.trim() === "unit_id");
       const nameAt = (rows[0] ?? []).findIndex((h) => h.trim() === "unit_name");
       let blanked = 0;
@@ -143,13 +201,13 @@ export function readCsvDataset(text: string, catalog: CompiledCatalog, options: 
       });
       for (const issue of e.issues) rejected.get(issue.where.unit!)?.issues.push(issue);
       if (!blanked) throw e;
-      current = Papa.unparse(kept, { newline: "\n" });
+      current = { ...current, rows: kept };
     }
   }
 }
 
-/** {@link readCsvDataset} without `skipInvalid`: every problem refuses the file. */
-function readStrictly(text: string, catalog: CompiledCatalog, options: CsvReadOptions): CsvReading {
+/** {@link readCellGrid} without `skipInvalid`: every problem refuses the file. */
+function readStrictly(grid: CellGrid, catalog: CompiledCatalog, options: CsvReadOptions): CsvReading {
   const file = options.file;
   const fileWhere: IssueWhere = file !== undefined ? { file } : {};
   const issues: Issue[] = [];
@@ -160,14 +218,17 @@ function readStrictly(text: string, catalog: CompiledCatalog, options: CsvReadOp
     where: IssueWhere,
     params: { expected?: string; received?: string; detail?: string },
     column?: string,
-  ) => createIssue("dataset", code, { ...fileWhere, row, ...where }, params, column !== undefined ? ["row", row, column] : ["row", row]);
-
-  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  // Without papaparse's header mode: it renames a duplicated column (`value_1`) and keeps going.
-  // Blank lines are kept so that the row numbers are the file's (the header is row 1).
-  const parsed = Papa.parse<string[]>(clean, { header: false });
-  for (const e of parsed.errors.filter(notDelimiterGuess)) issues.push(rowIssue("csvSyntax", (e.row ?? 0) + 1, {}, { detail: e.message }));
-  const header = (parsed.data[0] ?? []).map((h) => h.trim());
+  ) => {
+    const at = grid.place?.(row, column) ?? { where: { row }, path: column !== undefined ? ["row", row, column] : ["row", row] };
+    return createIssue("dataset", code, { ...fileWhere, ...at.where, ...where }, params, at.path);
+  };
+  const rowName = grid.rowName ?? ((row: number) => `row ${row}`);
+  const listRows = (rows: readonly number[]): string =>
+    grid.rowName
+      ? `${rows.slice(0, LISTED_ROWS).map(rowName).join(", ")}${rows.length > LISTED_ROWS ? `, … (${rows.length} in all)` : ""}`
+      : listCsvRows(rows);
+  issues.push(...(grid.syntax ?? []));
+  const header = (grid.rows[0] ?? []).map((h) => h.trim());
   const columns = new Map<string, number>();
   header.forEach((name, i) => {
     if (!name) return;
@@ -177,17 +238,16 @@ function readStrictly(text: string, catalog: CompiledCatalog, options: CsvReadOp
     else columns.set(name, i);
   });
   // The wide layout (one row per unit × period, a column per input) has no code/field/value columns.
-  const wide = !columns.has("code") && !columns.has("field") && !columns.has("value") && header.some((h) => h.includes("."));
+  const wide = grid.wide ?? (!columns.has("code") && !columns.has("field") && !columns.has("value") && header.some((h) => h.includes(".")));
   const required: readonly string[] = wide ? [...WIDE_REQUIRED, ...(catalog.defaults.cadence === "year" ? [] : ["period"])] : REQUIRED;
   for (const c of required)
     if (!columns.has(c)) issues.push(rowIssue("csvMissingColumn", 1, {}, { received: c, expected: required.join(", ") }));
   if (issues.length) throw new DatasetError(issues);
-  // A BOM and `;` between cells: the file is what `--excel` writes (or Excel saves in a decimal-comma locale).
-  const excelMarked = text.charCodeAt(0) === 0xfeff && parsed.meta.delimiter === ";";
-  const records: Rec[] = wide ? wideRecords(parsed.data, header, columns, catalog, rowIssue, issues) : [];
-  if (issues.length) throw new DatasetError(issues);
+  const excelMarked = grid.excelMarked ?? false;
+  // An unknown column is reported with the problems of the other columns' values (all at once).
+  const records: Rec[] = wide ? wideRecords(grid, header, columns, catalog, rowIssue, rowName, issues) : [];
   if (!wide)
-    parsed.data.slice(1).forEach((cells, k) => {
+    grid.rows.slice(1).forEach((cells, k) => {
       const row = k + 2;
       if (cells.every((c) => c.trim() === "")) return; // a blank line
       // A row may omit trailing columns (label, type…); more cells than columns is a shifted row.
@@ -241,7 +301,7 @@ function readStrictly(text: string, catalog: CompiledCatalog, options: CsvReadOp
           "csvConflictingUnitName",
           row,
           { unit: unitId },
-          { received: name, expected: unit.name, detail: `row ${unit.nameRow}` },
+          { received: name, expected: unit.name, detail: rowName(unit.nameRow) },
           "unit_name",
         ),
       );
@@ -329,10 +389,11 @@ function readStrictly(text: string, catalog: CompiledCatalog, options: CsvReadOp
       read = Number(value);
     } else if (isNotApplicable(value) && !perUnit) read = "n/a";
     else {
-      read = readCell(value, type, choices, format, excelMarked, (code, params) => {
+      read = readCell(value, type, choices, format, excelMarked, rec.exact, (code, params) => {
         const issue = rowIssue(code, row, where, params, at("value"));
-        if (code === "optionByLabel") labelled.push(issue);
-        else if (code === "csvExcelDecimalComma") excelCommas.push(row);
+        if (code === "optionByLabel") {
+          if (!grid.optionLabels) labelled.push(issue);
+        } else if (code === "csvExcelDecimalComma") excelCommas.push(row);
         else issues.push(issue);
       });
       if (read === undefined) continue;
@@ -346,24 +407,19 @@ function readStrictly(text: string, catalog: CompiledCatalog, options: CsvReadOp
     const cell: ReadCell = { row, text: value, value: read ?? "" };
     if (!before) entry.cells.set(field, cell);
     else if (sameValue(before, cell))
-      issues.push(rowIssue("csvDuplicateRow", row, where, { received: value, detail: `row ${before.row}` }));
+      issues.push(rowIssue("csvDuplicateRow", row, where, { received: value, detail: rowName(before.row) }));
     else
       issues.push(
-        rowIssue("csvConflictingValues", row, where, { received: value, expected: before.text, detail: `row ${before.row}` }, at("value")),
+        rowIssue("csvConflictingValues", row, where, { received: value, expected: before.text, detail: rowName(before.row) }, at("value")),
       );
   }
 
+  // A cell's problem counts while its unit is read (with skipInvalid, a rejected unit's rows are blanked).
+  issues.push(...(grid.cellIssues ?? []).filter((i) => i.where.unit === undefined || units.has(i.where.unit)));
+
   // The year, once for the file.
-  if (!years.size && !yearless.length && !issues.length)
-    issues.push(createIssue("dataset", "csvMissingYear", { ...fileWhere, row: 1 }, { detail: "the file has no rows" }, ["row", 1]));
-  if (yearless.length)
-    issues.push(
-      createIssue("dataset", "csvMissingYear", { ...fileWhere, row: yearless[0]! }, { detail: `empty year in ${listRows(yearless)}` }, [
-        "row",
-        yearless[0]!,
-        "year",
-      ]),
-    );
+  if (!years.size && !yearless.length && !issues.length) issues.push(rowIssue("csvMissingYear", 1, {}, { detail: "the file has no rows" }));
+  if (yearless.length) issues.push(rowIssue("csvMissingYear", yearless[0]!, {}, { detail: `empty year in ${listRows(yearless)}` }, "year"));
   if (years.size > 1) {
     const [, second] = [...years.entries()];
     issues.push(
@@ -371,7 +427,7 @@ function readStrictly(text: string, catalog: CompiledCatalog, options: CsvReadOp
         "csvConflictingYears",
         second![1],
         {},
-        { detail: [...years.entries()].map(([y, r]) => `${y} from row ${r}`).join(", ") },
+        { detail: [...years.entries()].map(([y, r]) => `${y} from ${rowName(r)}`).join(", ") },
         "year",
       ),
     );
@@ -400,7 +456,7 @@ function readStrictly(text: string, catalog: CompiledCatalog, options: CsvReadOp
               "csvNotApplicableMixed",
               c.row,
               { unit: e.unit, period: e.period, indicator: e.code, field: f },
-              { received: c.text, detail: `row ${na[1].row}` },
+              { received: c.text, detail: rowName(na[1].row) },
               "value",
             ),
           );
@@ -415,14 +471,7 @@ function readStrictly(text: string, catalog: CompiledCatalog, options: CsvReadOp
     ["csvEmptyValues", [...new Set(empty)]],
     ["csvExcelDecimalComma", [...new Set(excelCommas)]],
   ] as const)
-    if (rows.length)
-      warnings.push(
-        createIssue("dataset", code, { ...fileWhere, row: rows[0]! }, { received: String(rows.length), detail: listRows(rows) }, [
-          "row",
-          rows[0]!,
-          "value",
-        ]),
-      );
+    if (rows.length) warnings.push(rowIssue(code, rows[0]!, {}, { received: String(rows.length), detail: listRows(rows) }, "value"));
 
   warnings.push(...labelled);
 
@@ -481,9 +530,12 @@ function readCell(
   choices: Pick<FieldSpec, "options" | "optionLabels"> | undefined,
   format: NumberFormat | undefined,
   excelMarked: boolean,
+  exact: string | undefined,
   report: (code: IssueCode, params: { expected?: string; received?: string; detail?: string }) => void,
 ): Cell | undefined {
   if (type === "text" || type === undefined) return value;
+  // A workbook's number cell in a number field: its decimal as stored, whatever `--numbers` says.
+  if (exact !== undefined && type !== "option" && type !== "boolean") return String(Number(exact)) === exact ? Number(exact) : exact;
   if (type === "option") {
     if (choices?.options?.includes(value)) return value;
     // An option's label (what people see in the document) is read as its key, with a warning.
@@ -563,13 +615,15 @@ type RowIssue = (
  * its rows; the same value repeated is one value, two values are a conflict (refused as in the long form).
  */
 function wideRecords(
-  data: readonly string[][],
+  grid: CellGrid,
   header: readonly string[],
   columns: ReadonlyMap<string, number>,
   catalog: CompiledCatalog,
   rowIssue: RowIssue,
+  rowName: (row: number) => string,
   issues: Issue[],
 ): Rec[] {
+  const data = grid.rows;
   const base = new Set(["year", "unit_id", "unit_name", "period"]);
   const inputs: { column: string; index: number; code: string; field: string; perUnit: boolean }[] = [];
   for (const [column, index] of columns) {
@@ -605,7 +659,6 @@ function wideRecords(
     }
     inputs.push({ column, index, code, field, perUnit: code === "profile" || code === UNIT_CODE });
   }
-  if (issues.length) return [];
   const cell = (cells: readonly string[], name: string) => {
     const i = columns.get(name);
     return i === undefined ? "" : (cells[i] ?? "").trim();
@@ -629,17 +682,19 @@ function wideRecords(
     const key = JSON.stringify([unitId, period]);
     const first = seen.get(key);
     if (first !== undefined) {
-      issues.push(rowIssue("csvDuplicateUnitRow", row, { unit: unitId, period }, { received: unitId, detail: `row ${first}` }, "unit_id"));
+      issues.push(rowIssue("csvDuplicateUnitRow", row, { unit: unitId, period }, { received: unitId, detail: rowName(first) }, "unit_id"));
       return;
     }
     seen.set(key, row);
     const head = { year: cell(cells, "year"), unit_id: unitId, unit_name: cell(cells, "unit_name") };
     for (const input of inputs) {
       const value = cell(cells, input.column);
+      const exact = grid.exact?.(row, input.index);
       const rec: Rec = {
         row,
         column: input.column,
         cells: { ...head, period: input.perUnit ? "" : period, code: input.code, field: input.field, value },
+        ...(exact !== undefined ? { exact } : {}),
       };
       if (!input.perUnit) {
         records.push(rec);
