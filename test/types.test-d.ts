@@ -25,6 +25,7 @@ import {
   type PeriodStatus,
   type ScoreResult,
   type RejectedUnit,
+  type ReadingUsed,
   type Trace,
   type UnitResult,
 } from "../src/index.js";
@@ -77,6 +78,7 @@ describe("ScoreResult", () => {
       readonly units: readonly UnitResult[];
       readonly warnings: readonly Issue[];
       readonly rejected?: readonly RejectedUnit[];
+      readonly readings?: Readonly<Record<string, ReadingUsed>>;
     }>();
     expectTypeOf<RejectedUnit>().toEqualTypeOf<{ readonly id: string; readonly name?: string; readonly issues: readonly Issue[] }>();
   });

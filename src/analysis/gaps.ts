@@ -588,7 +588,7 @@ export function gaps(
     let gain = ind.annualRule === "last" ? periodGain : periodGain.div(due.length || 1);
     for (let a = node.parent; a; a = compiled.nodes.get(a)!.parent) {
       const an = compiled.nodes.get(a)!;
-      if (an.source.max !== undefined) gain = Dec.min(gain, an.max.minus(unit.indicators[a]!.score));
+      if (an.capped) gain = Dec.min(gain, an.max.minus(unit.indicators[a]!.score));
     }
     if (gain.lte(0)) continue;
     suggestions.push({

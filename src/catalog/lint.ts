@@ -98,7 +98,7 @@ export function lintCatalog(catalog: Catalog): LintReport {
 
   for (const node of compiled.order) {
     // children add up to max
-    if (points && node.children.length && node.source.max !== undefined) {
+    if (points && node.children.length && node.capped) {
       const kids = node.children.map((c) => compiled.nodes.get(c)!).filter((c) => node.unscored || !c.unscored);
       const s = sum(kids.map((c) => c.max));
       if (!s.eq(node.max))

@@ -1501,7 +1501,27 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ ≥ 5%: điểm tối đa Tỷ lệ <5%: điểm = Tỷ lệ/1%*Điểm tối đa",
-              "reading": "'/1%' contradicts the 5% threshold (every ratio ≥ 1% would already reach the max, so the 5% band would be void and the score would jump). Read as Tỷ lệ/5% × Điểm tối đa (below: proportional), continuous at 5%, as in 7.6."
+              "reading": "'/1%' contradicts the 5% threshold (every ratio ≥ 1% would already reach the max, so the 5% band would be void and the score would jump). Read as Tỷ lệ/5% × Điểm tối đa (below: proportional), continuous at 5%, as in 7.6.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "perFivePercent",
+              "default": true,
+              "source": "Tỷ lệ ≥ 5%: điểm tối đa Tỷ lệ <5%: điểm = Tỷ lệ/1%*Điểm tối đa",
+              "rationale": "/1% read as a slip for /5%: Tỷ lệ/5% × 15 below 5%, continuous at the 5% threshold (as in 7.6)."
+            },
+            {
+              "id": "asWritten",
+              "source": "Tỷ lệ ≥ 5%: điểm tối đa Tỷ lệ <5%: điểm = Tỷ lệ/1%*Điểm tối đa",
+              "rationale": "As written: below 5% the score is Tỷ lệ/1% × 15, clamped to 15, so every ratio ≥ 1% scores the max (threshold 1%, proportional below).",
+              "formula": {
+                "kind": "threshold",
+                "value": {"numerator":["a"],"denominator":["b"]},
+                "threshold": "1%",
+                "below": "proportional"
+              }
             }
           ]
         },
