@@ -1,10 +1,19 @@
 // Alternative readings of ambiguous rows (issue 13): each reading scores exactly what the
 // document's words say, on both engines, from the API and from the command line.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runMain } from "../src/cli/main.js";
 import {
   CatalogError,
+  explain,
   getCatalog,
+  lintCatalog,
   loadCatalog,
+  loadReadingsFile,
+  reportData,
+  renderReport,
   readingSets,
   score,
   withReadings,
@@ -100,3 +109,339 @@ describe("withReadings", () => {
     expect(issues[0]!.expected).toContain("7.1");
   });
 });
+
+describe("Nghĩa Phương 6.9 (KH 41/KH-UBND): 'Tỷ lệ ≥ 80% = 10đ; Tỷ lệ ≤ 80% * 10đ' — both lines hold at exactly 80%", () => {
+  const catalog = getCatalog("quang-ngai-nghia-phuong-2023/xa");
+  const at = (a: number) => oneUnit("quang-ngai-nghia-phuong-2023/xa", "Y", { "6.9": { a, b: 100 } }, 2023);
+  it("80/100 = 80%: the ≥ line (default) gives 10; the ≤ line gives 80% × 10 = 8", () => {
+    expect(indicator(both(catalog, at(80)), "6.9")).toBe("10");
+    expect(indicator(both(catalog, at(80), { "6.9": "lowerLineAtEdge" }), "6.9")).toBe("8");
+  });
+  it("off the edge both readings agree: 79% → 79% × 10 = 7.9; 81% → 10", () => {
+    for (const reading of [undefined, "lowerLineAtEdge"]) {
+      const choice = reading ? { "6.9": reading } : undefined;
+      expect(indicator(both(catalog, at(79), choice), "6.9")).toBe("7.9");
+      expect(indicator(both(catalog, at(81), choice), "6.9")).toBe("10");
+    }
+  });
+});
+
+describe("Vĩnh Phúc xã group 4 Nhân lực số (QĐ 2074/QĐ-UBND Phụ lục 3, 4): declared 105, items 25+25+20+20+20+20 = 130", () => {
+  const catalog = getCatalog("vinh-phuc-2022/xa");
+  const group4 = (share41: { a: number; b: number }) =>
+    ({
+      catalog: "vinh-phuc-2022/xa",
+      year: 2023,
+      periods: ["Y"],
+      units: [
+        {
+          id: "u1",
+          name: "Xã 1",
+          profile: { population: 100 },
+          data: {
+            Y: {
+              "4.1": share41,
+              "4.2": { a: 1, b: 1 },
+              "4.3": true,
+              "4.4": { a: 1, b: 1 },
+              "4.5": { a: 100 },
+              "4.6": { a: 1, b: 1 },
+            },
+          },
+        },
+      ],
+    }) as DatasetInput;
+  it("every item at its max: as written 130; clamped to the declared 105", () => {
+    const asWritten = both(catalog, group4({ a: 1, b: 1 }));
+    expect(indicator(asWritten, "4")).toBe("130");
+    const clamped = both(catalog, group4({ a: 1, b: 1 }), { "4": "clampToDeclared" });
+    expect(indicator(clamped, "4")).toBe("105");
+    const g = (clamped.units[0] as PointsUnit).indicators["4"]!;
+    expect(g.clamp).toEqual({ from: "130", to: "105" });
+    expect(g.max).toBe("105");
+    // The catalog total follows: 1025 − 130 + 105 = 1000, the document's total.
+    expect((clamped.units[0] as PointsUnit).max).toBe("1000");
+    expect((asWritten.units[0] as PointsUnit).max).toBe("1025");
+  });
+  it("4.1 at 1/2 (0.5 × 25 = 12.5): 117.5 as written, 105 clamped; below 105 nothing changes", () => {
+    expect(indicator(both(catalog, group4({ a: 1, b: 2 })), "4")).toBe("117.5");
+    expect(indicator(both(catalog, group4({ a: 1, b: 2 }), { "4": "clampToDeclared" }), "4")).toBe("105");
+    // 4.1 at 0/1 and 4.2 … 4.6 at max: 0 + 25 + 20 × 4 = 105, at the bound: not clamped.
+    const r = both(catalog, group4({ a: 0, b: 1 }), { "4": "clampToDeclared" });
+    expect(indicator(r, "4")).toBe("105");
+    expect((r.units[0] as PointsUnit).indicators["4"]!.clamp).toBeUndefined();
+  });
+});
+
+describe("Hải Dương 707/QĐ-UBND: 'điểm trung bình cộng của cả 03 trụ cột' — the pillar mean with or without unscored pillars", () => {
+  it("hai-duong-2022/huyen declares the catalog readings (structure-only: listed by lint, scored on a points copy below)", () => {
+    const set = readingSets(getCatalog("hai-duong-2022/huyen")).find((s) => s.code === "catalog")!;
+    expect(set.ids).toEqual(["scoredPillars", "allPillars"]);
+    expect(lintCatalog(getCatalog("hai-duong-2022/huyen")).readings).toEqual([
+      { code: "catalog", ids: ["scoredPillars", "allPillars"], default: "scoredPillars" },
+    ]);
+  });
+  // Three pillars as in Hải Dương, each worth 100, the third kept unscored; the readings are Hải Dương's.
+  const hd = getCatalog("hai-duong-2022/huyen");
+  const pillars = loadCatalog({
+    id: "hai-duong-points/huyen",
+    title: "Hải Dương pillars, with points",
+    province: "Hải Dương",
+    level: "huyen",
+    document: { number: "707/QĐ-UBND", date: "2022-03-24" },
+    aggregate: "pillarMean",
+    defaults: { cadence: "year", annualRule: "last", zeroDenominator: "max" },
+    readings: hd.readings,
+    indicators: [
+      { code: "1", name: "Chính quyền số", max: 100, formula: { kind: "yesNo" } },
+      { code: "2", name: "Kinh tế số", max: 100, formula: { kind: "yesNo" } },
+      { code: "3", name: "Xã hội số", max: 100, formula: { kind: "yesNo" }, unscored: true },
+    ],
+  });
+  const ds = oneUnit("hai-duong-points/huyen", "Y", { "1": true, "2": false, "3": true });
+  it("pillars 100, 0 and an unscored one: over the scored pillars (100 + 0) / 2 = 50; over all three (100 + 0 + 0) / 3 = 33.333333", () => {
+    const scored = both(pillars, ds);
+    expect((scored.units[0] as PointsUnit).total).toBe("50");
+    expect((scored.units[0] as PointsUnit).max).toBe("100");
+    expect(scored.readings!["catalog"]).toMatchObject({ id: "scoredPillars", default: true });
+    const all = both(pillars, ds, { catalog: "allPillars" });
+    expect((all.units[0] as PointsUnit).total).toBe("33.333333");
+    // The unit max is the tree total over the same pillars: 200 / 3.
+    expect((all.units[0] as PointsUnit).max).toBe("66.666667");
+    expect(all.readings!["catalog"]).toMatchObject({ id: "allPillars", default: false });
+  });
+});
+
+describe("catalog checks of readings (coded, every problem at once)", () => {
+  const node = (readings: unknown[], extra: Record<string, unknown> = {}) => ({
+    id: "t-2024/xa",
+    title: "T",
+    province: "T",
+    level: "xa",
+    document: { number: "x", date: "2024-01-01" },
+    indicators: [
+      {
+        code: "1",
+        name: "A",
+        max: 10,
+        inputs: { a: { label: "a" }, b: { label: "b" } },
+        formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] } },
+        readings,
+        ...extra,
+      },
+    ],
+  });
+  const codes = (source: object) => {
+    try {
+      loadCatalog(source);
+    } catch (e) {
+      return (e as CatalogError).issues.map((i) => [i.code, i.path.join(".")]);
+    }
+    return [];
+  };
+  const base = { source: "s", rationale: "r" };
+  it("duplicate ids, no default, a patch on the default, an empty alternative, a single reading", () => {
+    expect(
+      codes(
+        node([
+          { id: "x", ...base, max: 5 },
+          { id: "x", ...base },
+        ]),
+      ),
+    ).toEqual([
+      ["duplicateReading", "indicators.0.readings.1.id"],
+      ["readingDefault", "indicators.0.readings"],
+      ["emptyReading", "indicators.0.readings.1"],
+    ]);
+    expect(
+      codes(
+        node([
+          { id: "x", default: true, ...base, max: 5 },
+          { id: "y", default: true, ...base },
+        ]),
+      ),
+    ).toEqual([
+      ["readingDefault", "indicators.0.readings"],
+      ["readingPatchOnDefault", "indicators.0.readings.0"],
+    ]);
+    expect(codes(node([{ id: "x", default: true, ...base }]))).toEqual([["singleReading", "indicators.0.readings"]]);
+  });
+  it("an alternative's formula is checked like the node's: an input it reads must be declared; its max must be valid", () => {
+    expect(
+      codes(
+        node([
+          { id: "x", default: true, ...base },
+          { id: "y", ...base, formula: { kind: "ratio", value: { numerator: ["c"], denominator: ["b"] } } },
+          { id: "z", ...base, max: 0 },
+        ]),
+      ),
+    ).toEqual([
+      ["unknownInput", "indicators.0.readings.1.formula"],
+      ["badMax", "indicators.0.readings.2.max"],
+    ]);
+  });
+  it("a formula on a group's reading, and readings in a level catalog, are refused", () => {
+    const group = node([], {});
+    const g = {
+      ...group,
+      indicators: [
+        {
+          code: "1",
+          name: "G",
+          max: 10,
+          readings: [
+            { id: "x", default: true, ...base },
+            { id: "y", ...base, formula: { kind: "yesNo" } },
+          ],
+          children: [{ code: "1.1", name: "A", max: 10, formula: { kind: "yesNo" } }],
+        },
+      ],
+    };
+    expect(codes(g)).toEqual([["formulaOnGroup", "indicators.0.readings.1.formula"]]);
+    const levels = {
+      ...group,
+      scoring: "levels",
+      indicators: [
+        {
+          code: "1",
+          name: "C",
+          inputs: { a: { label: "a" } },
+          formula: { kind: "levels", value: "a", requirements: { 1: { text: "t", min: 1 }, 2: null, 3: null, 4: null, 5: null } },
+          readings: [
+            { id: "x", default: true, ...base },
+            { id: "y", ...base, max: 5 },
+          ],
+        },
+      ],
+    };
+    expect(codes(levels)).toEqual([["readingsUnsupported", "indicators.0.readings"]]);
+  });
+});
+
+describe("lint: nodes with readings and ambiguity notes without them", () => {
+  it("lists Đồng Nai huyện 7.1's readings with the default; a note marked ambiguity without readings is a coded warning", () => {
+    expect(lintCatalog(getCatalog("dong-nai-2023/huyen")).readings).toContainEqual({
+      code: "7.1",
+      ids: ["perFivePercent", "asWritten"],
+      default: "perFivePercent",
+    });
+    const c = loadCatalog({
+      id: "t-2024/xa",
+      title: "T",
+      province: "T",
+      level: "xa",
+      document: { number: "x", date: "2024-01-01" },
+      indicators: [
+        {
+          code: "1",
+          name: "A",
+          max: 10,
+          formula: { kind: "yesNo" },
+          notes: [
+            { source: "Tỷ lệ ≥ 80% … Tỷ lệ ≤ 80%", reading: "read ≥ first", ambiguity: true },
+            { source: "tên", reading: "verbatim", ambiguity: false },
+            { source: "x", reading: "y" },
+          ],
+        },
+      ],
+    });
+    const r = lintCatalog(c);
+    expect(r.warnings.map((w) => [w.code, w.where.indicator])).toEqual([["ambiguityWithoutReadings", "1"]]);
+    expect(r.stats.unclassifiedNotes).toBe(1);
+    expect(r.ok).toBe(true);
+  });
+});
+
+describe("analyses and reports with readings (Đồng Nai huyện 7.1 at 3%)", () => {
+  const catalog = getCatalog("dong-nai-2023/huyen");
+  const ds = oneUnit("dong-nai-2023/huyen", "Q4", { "7.1": { a: 3, b: 100 } });
+  it("explain names the reading in force; the report lists it under Cách đọc and in the CSV's reading column", () => {
+    const result = score(catalog, ds, { readings: { "7.1": "asWritten" } });
+    const line = explain(result, "u1", { code: "7.1" })[0]!.text;
+    expect(line).toContain("cách đọc asWritten:");
+    expect(line).toContain("15 điểm");
+    const data = reportData(catalog, ds, "vi", { readings: { "7.1": "asWritten" } });
+    expect(data.result.readings!["7.1"]!.id).toBe("asWritten");
+    const md = renderReport(data, "md", "vi");
+    expect(md).toContain("## Cách đọc");
+    expect(md).toContain("**7.1** asWritten (được chọn, khác mặc định)");
+    const csv = renderReport(data, "csv", "vi").split("\r\n");
+    expect(csv[0]).toMatch(/,reading$/);
+    expect(csv.find((l) => l.includes(",7.1,") && l.includes(",year,"))).toMatch(/,15,15,last,asWritten$/);
+  });
+});
+
+async function dti(...args: string[]) {
+  let out = "";
+  let err = "";
+  const line = (s: string) => (s.endsWith("\n") ? s : `${s}\n`);
+  const code = await runMain(args, { out: (s) => (out += line(s)), err: (s) => (err += line(s)) });
+  return { code, out, err };
+}
+
+describe("CLI: --reading and --readings (Đồng Nai huyện 7.1 at 3%)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dti-readings-"));
+  const data = join(dir, "huyen.json");
+  writeFileSync(data, JSON.stringify(oneUnit("dong-nai-2023/huyen", "Q4", { "7.1": { a: 3, b: 100 } })));
+  const total = (out: string) => JSON.parse(out).units[0].total as string;
+  it("--reading 7.1=asWritten raises 7.1 from 9 to 15 (total +6), recorded in the JSON", async () => {
+    const base = await dti("score", data, "--format", "json");
+    const read = await dti("score", data, "--format", "json", "--reading", "7.1=asWritten");
+    expect(read.code).toBe(0);
+    expect(Number(total(read.out)) - Number(total(base.out))).toBe(6);
+    expect(JSON.parse(read.out).readings["7.1"].id).toBe("asWritten");
+    expect(JSON.parse(base.out).readings["7.1"].id).toBe("perFivePercent");
+    const ref = await dti("score", data, "--format", "json", "--reading", "7.1=asWritten", "--engine", "reference");
+    expect(ref.out).toBe(read.out);
+  });
+  it("the table names the readings other than the default; explain prints the reading", async () => {
+    const t = await dti("score", data, "--reading", "7.1=asWritten", "--lang", "en");
+    expect(t.out).toContain("Readings other than the default: 7.1=asWritten");
+    const e = await dti("explain", data, "--unit", "u1", "--code", "7.1", "--reading", "7.1=asWritten");
+    expect(e.out).toContain("cách đọc asWritten:");
+  });
+  it("a readings file kept beside the dataset does the same; --reading overrides it", async () => {
+    const file = join(dir, "readings.yaml");
+    writeFileSync(file, "catalog: dong-nai-2023/huyen\nreadings:\n  '7.1': asWritten\nnote: Sở TT&TT đọc đúng như văn bản\n");
+    const viaFile = await dti("score", data, "--format", "json", "--readings", file);
+    expect(viaFile.code).toBe(0);
+    expect(JSON.parse(viaFile.out).readings["7.1"].id).toBe("asWritten");
+    const overridden = await dti("score", data, "--format", "json", "--readings", file, "--reading", "7.1=perFivePercent");
+    expect(JSON.parse(overridden.out).readings["7.1"].id).toBe("perFivePercent");
+    expect(loadReadingsFile(file, catalog())).toEqual({ "7.1": "asWritten" });
+  });
+  it("refuses, exit 2 without a stack: a malformed --reading, an unknown id, a file for another catalog", async () => {
+    const bad = await dti("score", data, "--reading", "7.1", "--lang", "en");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("--reading 7.1: expected CODE=ID");
+    const unknown = await dti("score", data, "--reading", "7.1=literal", "--lang", "en");
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('unknown reading "literal" of 7.1 (readings: perFivePercent, asWritten)');
+    const other = join(dir, "other.yaml");
+    writeFileSync(other, "catalog: vinh-phuc-2022/xa\nreadings: { '4': clampToDeclared }\n");
+    const wrong = await dti("score", data, "--readings", other, "--lang", "en");
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain(
+      'the readings file is for catalog "vinh-phuc-2022/xa" but the dataset is scored with "dong-nai-2023/huyen"',
+    );
+    expect(wrong.err).toContain(other);
+  });
+  it("gaps, whatif, compare and report take --reading too", async () => {
+    for (const args of [
+      ["gaps", data, "--unit", "u1", "--format", "json"],
+      ["whatif", data, "--set", "u1.Q4.7.1.a=4", "--format", "json"],
+      ["compare", data, data, "--format", "json"],
+      ["report", data, "--format", "json"],
+    ]) {
+      const r = await dti(...args, "--reading", "7.1=asWritten");
+      expect(r.code, args[0]).toBe(0);
+    }
+    const w = await dti("whatif", data, "--set", "u1.Q4.7.1.a=4", "--format", "json", "--reading", "7.1=asWritten");
+    // As written 3% and 4% both reach the max (≥ 1%): the change gains nothing.
+    expect(JSON.stringify(JSON.parse(w.out).units)).not.toContain('"7.1"');
+  });
+});
+
+function catalog(): CompiledCatalog {
+  return getCatalog("dong-nai-2023/huyen");
+}

@@ -3,6 +3,7 @@ import type { CompiledCatalog, CompiledNode, RatioExpr } from "../catalog/compil
 import { resolveCatalog } from "../catalog/registry.js";
 import { runFormula } from "../engine/evaluate.js";
 import { score, type ScoreOptions } from "../engine/score.js";
+import { withReadings } from "../catalog/readings.js";
 import { compareCodes, unitOf, type Blocker, type LevelUnit, type PointsUnit, type ScoreResult, type Trace } from "../engine/types.js";
 import type { Lang } from "../errors.js";
 import type { FieldSpec, FieldValue, PeerStats } from "../formulas/_types.js";
@@ -471,8 +472,12 @@ export function gaps(
     verify?: number;
     catalogs?: Readonly<Record<string, CompiledCatalog>>;
     engine?: ScoreOptions["engine"];
+    /** Readings of ambiguous nodes (issue 13), as for `score`: the gaps are those of the catalog read so. */
+    readings?: ScoreOptions["readings"];
   } = {},
 ): GapReport {
+  // Read once: the re-scoring below scores the derived catalog (cached, so planned once).
+  if (options.readings) catalog = withReadings(catalog, options.readings);
   const lang = options.lang ?? "vi";
   const scoreOptions: ScoreOptions = {
     ...(options.catalogs ? { catalogs: options.catalogs } : {}),

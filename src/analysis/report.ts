@@ -3,6 +3,7 @@ import Papa from "papaparse";
 import { Dec } from "../_decimal.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
 import { score, type ScoreOptions } from "../engine/score.js";
+import { withReadings } from "../catalog/readings.js";
 import type { PointsUnit, ScoreResult, UnitResult } from "../engine/types.js";
 import { formatIssue, type Issue, type Lang } from "../errors.js";
 import { reportWords } from "../i18n/analysis.js";
@@ -28,7 +29,7 @@ export interface ReportData {
 }
 
 /** What {@link reportData} gathers: the engine, which units (the others' gaps are not searched) and groups. */
-export interface ReportDataOptions extends Pick<ScoreOptions, "engine">, UnitSelection {
+export interface ReportDataOptions extends Pick<ScoreOptions, "engine" | "readings">, UnitSelection {
   /** Only this unit (its rank stays the one among every unit). */
   readonly unit?: string | undefined;
   /** `parent`: the summary per parent unit (points catalogs; see {@link groupByParent}). */
@@ -41,7 +42,7 @@ export interface ReportDataOptions extends Pick<ScoreOptions, "engine">, UnitSel
  * @param catalog The catalog.
  * @param dataset The dataset.
  * @param lang Language of the sentences.
- * @param options `engine`: as for `score` (the gap search's re-scoring too); `unit`, `filter`
+ * @param options `engine`, `readings`: as for `score` (the gap search's re-scoring too); `unit`, `filter`
  * and `sort`: which units, in which order (see {@link selectUnits}); `groupBy: "parent"`: the
  * summary per parent unit.
  * @returns The report data (units of the catalog, in rank order unless sorted otherwise).
@@ -54,6 +55,8 @@ export function reportData(
   lang: Lang = "vi",
   options: ReportDataOptions = {},
 ): ReportData {
+  // The readings are applied once, so that the gap search re-scores the same derived catalog.
+  if (options.readings) catalog = withReadings(catalog, options.readings);
   const engine = options.engine ? { engine: options.engine } : {};
   const result = score(catalog, dataset, engine);
   const own = result.units.filter((u) => u.catalog === catalog.id);
@@ -81,6 +84,9 @@ const L = reportWords;
 /** CSV of every unit × indicator × period score (and the annual one, period "year"). */
 export function reportCsv(data: ReportData): string {
   const rows: Record<string, string | number>[] = [];
+  // A `reading` column when the catalog has readings (issue 13): the reading in force of each node with readings.
+  const used = data.result.readings;
+  const readingOf = (code: string) => (used ? { reading: used[code]?.id ?? "" } : {});
   for (const { unit } of data.units) {
     if (unit.scoring === "levels") {
       for (const c of criteriaInOrder(unit))
@@ -109,6 +115,7 @@ export function reportCsv(data: ReportData): string {
           score: ps.score,
           max: i.max,
           status: ps.status,
+          ...readingOf(i.code),
         });
       rows.push({
         catalog: unit.catalog,
@@ -120,6 +127,7 @@ export function reportCsv(data: ReportData): string {
         score: i.score,
         max: i.max,
         status: i.periods ? (i.annualRule ?? "") : "sum",
+        ...readingOf(i.code),
       });
     }
   }
@@ -175,6 +183,12 @@ export function reportMarkdown(data: ReportData, lang: Lang = "vi"): string {
     for (const w of warnings) out.push(`- **${w.code}** ${mdEscape(formatIssue(w, lang))}`);
     out.push("");
   }
+  const readings = readingLines(data.result, lang);
+  if (readings.length) {
+    out.push(`## ${t.readings}`, "", t.readingsNote, "");
+    for (const r of readings) out.push(`- **${mdEscape(r.code)}** ${mdEscape(r.text)}`);
+    out.push("");
+  }
   out.push(`## ${t.ranking}`, "");
   const levels = c.scoring === "levels";
   out.push(
@@ -226,6 +240,18 @@ export function reportMarkdown(data: ReportData, lang: Lang = "vi"): string {
     for (const d of data.differences) out.push(`| ${d.unit} | ${d.code} | ${n(d.self)} | ${n(d.final)} | ${n(d.difference)} |`);
   }
   return out.join("\n") + "\n";
+}
+
+/**
+ * The readings a result was scored with (issue 13), one line per node with readings: the id in
+ * force, marked default or chosen, and its rationale.
+ */
+function readingLines(result: ScoreResult, lang: Lang): { code: string; text: string }[] {
+  const t = L[lang];
+  return Object.entries(result.readings ?? {}).map(([code, r]) => ({
+    code,
+    text: `${r.id} (${r.default ? t.readingDefault : t.readingChosen}): ${r.rationale}`,
+  }));
 }
 
 /** Markdown-inert text: a value quoted in a warning must not become emphasis, a link or a table cell. */
@@ -469,6 +495,10 @@ export function reportHtml(data: ReportData, lang: Lang = "vi", options: ReportH
   const warnings = data.result.warnings.length
     ? `<section id="warnings" class="warnings" role="alert"><h2>${esc(t.warnings)} (${data.result.warnings.length})</h2><p>${esc(t.warningsNote)}</p><ul>${data.result.warnings.map((w) => `<li><code>${esc(w.code)}</code> ${esc(formatIssue(w, lang))}</li>`).join("")}</ul></section>`
     : "";
+  const readingItems = readingLines(data.result, lang);
+  const readings = readingItems.length
+    ? `<section id="readings"><h2>${esc(t.readings)}</h2><p>${esc(t.readingsNote)}</p><ul>${readingItems.map((r) => `<li><code>${esc(r.code)}</code> ${esc(r.text)}</li>`).join("")}</ul></section>`
+    : "";
   const head = levels
     ? `<tr><th>${t.rank}</th><th>${t.unit}</th><th>${t.level}</th><th>${t.registered}</th><th>${t.recognised}</th></tr>`
     : `<tr><th>${t.rank}</th><th>${t.unit}</th><th>${t.total}</th></tr>`;
@@ -477,6 +507,7 @@ export function reportHtml(data: ReportData, lang: Lang = "vi", options: ReportH
 <style>${SCREEN_CSS}</style></head>
 <body><h1>${esc(t.title)}</h1><p>${esc(c.title)} — ${esc(c.province)} · ${esc(c.document.number)} (${esc(c.document.date)}) · ${data.result.year} · ${esc(data.result.periods.join(", "))}</p>
 ${warnings}
+${readings}
 <h2>${t.ranking}</h2><table id="ranking">${head}${ranking}</table>
 ${data.groups ? groupsHtml(data.groups, lang) : ""}
 ${sections.join("\n")}

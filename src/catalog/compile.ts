@@ -153,7 +153,7 @@ export function compileWith(catalog: Catalog, choice: ReadonlyMap<string, string
     const ctx = contextAt([...path, "formula"], isValidMax(encodedMax) ? encodedMax : undefined);
     if (n.readings?.length)
       checkReadings(n, isLeaf, catalog.scoring, path, (code, at, params = {}) =>
-        issues.push(createIssue("catalog", code, where(n.code), params, [...path, ...at])),
+        issues.push(createIssue("catalog", code, where(n.code), params, at)),
       ).forEach(({ reading: r, index }) => {
         const rMax = r.max !== undefined ? parseDecimalLiteral(r.max) : encodedMax;
         if (r.max !== undefined && !isValidMax(rMax))

@@ -1022,7 +1022,28 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ $\\geq 80\\% = 10đ$ Tỷ lệ $\\leq 80\\% * 10đ$",
-              "reading": "Overlapping edge: exactly 80% satisfies both lines; the ≥ line is read first, so 80% → 10. Below 80% the second line is read literally as Tỷ lệ × 10 (not Tỷ lệ/80% × 10), so the score jumps from just under 8 to 10 at 80%."
+              "reading": "Overlapping edge: exactly 80% satisfies both lines; the ≥ line is read first, so 80% → 10. Below 80% the second line is read literally as Tỷ lệ × 10 (not Tỷ lệ/80% × 10), so the score jumps from just under 8 to 10 at 80%.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "upperLineAtEdge",
+              "default": true,
+              "source": "Tỷ lệ ≥ 80% = 10đ Tỷ lệ ≤ 80% * 10đ",
+              "rationale": "Exactly 80% satisfies both lines; the ≥ line, written first, wins: 80% → 10 (threshold 80%, at: gte)."
+            },
+            {
+              "id": "lowerLineAtEdge",
+              "source": "Tỷ lệ ≥ 80% = 10đ Tỷ lệ ≤ 80% * 10đ",
+              "rationale": "Exactly 80% is read on the ≤ line: 80% × 10 = 8; only a ratio above 80% scores 10 (threshold 80%, at: gt).",
+              "formula": {
+                "kind": "threshold",
+                "value": {"numerator":["a"],"denominator":["b"]},
+                "threshold": "80%",
+                "below": "literal",
+                "at": "gt"
+              }
             }
           ]
         },

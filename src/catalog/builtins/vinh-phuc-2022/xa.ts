@@ -395,7 +395,22 @@ export const source: unknown = {
       "notes": [
         {
           "source": "4 | Nhân lực số | 105 (Phụ lục 3); Phụ lục 4: 4 | Nhân lực số | 6 | 105",
-          "reading": "The six items are worth 25 + 25 + 20 + 20 + 20 + 20 = 130, not the declared 105. Items encoded as written; the group max is what they add up to (130), the declared 105 is kept in declared.main, and the catalog total becomes 1025 instead of 1000."
+          "reading": "The six items are worth 25 + 25 + 20 + 20 + 20 + 20 = 130, not the declared 105. Items encoded as written; the group max is what they add up to (130), the declared 105 is kept in declared.main, and the catalog total becomes 1025 instead of 1000.",
+          "ambiguity": true
+        }
+      ],
+      "readings": [
+        {
+          "id": "itemsAsWritten",
+          "default": true,
+          "source": "4 | Nhân lực số | 105 (Phụ lục 3); Phụ lục 4: 4 | Nhân lực số | 6 | 105",
+          "rationale": "The items as written (25 + 25 + 20 + 20 + 20 + 20 = 130) are what the group is worth; it is not clamped to the declared 105."
+        },
+        {
+          "id": "clampToDeclared",
+          "source": "4 | Nhân lực số | 105 (Phụ lục 3); Phụ lục 4: 4 | Nhân lực số | 6 | 105",
+          "rationale": "The group is worth the declared 105 (Phụ lục 3 and 4, and the 1000-point total); its items' sum (up to 130) is clamped to 105.",
+          "max": 105
         }
       ],
       "children": [
