@@ -41,8 +41,9 @@ describe("tree shaking", () => {
     // issue 11's compiled fast path ≈ 25; the
     // messages of the CSV reader and the CLI stay out, see src/i18n/files.ts). The catalogs were
     // 620 KiB more; the target for the core (200 KB) is not met. Issue 11 added the compiled fast
-    // path (≈ 25 KiB) and the exact level decisions (src/levels/compiled.ts, ≈ 4 KiB).
-    expect(size).toBeLessThan(270 * 1024);
+    // path (≈ 25 KiB) and the exact level decisions (src/levels/compiled.ts, ≈ 4 KiB). Issue 13's
+    // readings (withReadings, their schema and checks, the messages) ≈ 7 KiB: 269.8 → 276.7 KiB.
+    expect(size).toBeLessThan(280 * 1024);
   });
 
   it("score + loadCatalog carry neither papaparse nor the messages of the CSV reader and the CLI", async () => {
@@ -82,7 +83,7 @@ describe.skipIf(!existsSync(`${root}dist/index.js`))("tree shaking of dist/", ()
     const { size, code } = await bundle(`export { score, loadCatalog } from "./dist/index.js";`);
     expect(has(code, dongNaiSo)).toBe(false);
     expect(has(code, konTumXa)).toBe(false);
-    expect(size).toBeLessThan(270 * 1024);
+    expect(size).toBeLessThan(280 * 1024);
   });
 
   it("formatNumber from dist/index.js is a few KiB", async () => {
