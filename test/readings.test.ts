@@ -11,6 +11,7 @@ import {
   getCatalog,
   lintCatalog,
   loadCatalog,
+  loadDataset,
   loadReadingsFile,
   reportData,
   renderReport,
@@ -74,6 +75,70 @@ describe("Đồng Nai huyện 7.1 (QĐ 3473/QĐ-UBND Phụ lục II): 'Tỷ lệ
     expect(trace.reading).toMatchObject({ id: "asWritten", default: false });
     expect(trace.reading!.source).toContain("Tỷ lệ/1%*Điểm tối đa");
     expect(trace.facts["threshold"]).toBe("0.01");
+  });
+});
+
+describe("Đồng Nai huyện rows whose lower branch is not written (4.5, 7.4, 7.9, 8.5) and 6.3.4's undefined Tỷ lệ", () => {
+  const catalog = getCatalog("dong-nai-2023/huyen");
+  const at = (code: string, data: unknown) => oneUnit("dong-nai-2023/huyen", "Q4", { [code]: data });
+  const under = (code: string, data: unknown, reading?: string) =>
+    indicator(both(catalog, at(code, data), reading ? { [code]: reading } : undefined), code);
+  it("4.5 '+ Tỷ lệ ≥ 40%: Điểm tối đa' (max 10) at 2/10 = 20%: 20%/40% × 10 = 5; literal 20% × 10 = 2; zero 0; at 40% all give 10", () => {
+    expect(under("4.5", { a: 2, b: 10 })).toBe("5");
+    expect(under("4.5", { a: 2, b: 10 }, "belowLiteral")).toBe("2");
+    expect(under("4.5", { a: 2, b: 10 }, "belowZero")).toBe("0");
+    for (const r of [undefined, "belowLiteral", "belowZero"]) expect(under("4.5", { a: 4, b: 10 }, r)).toBe("10");
+  });
+  it("7.4 'Tỷ lệ ≥ 80%: Điểm tối đa' (max 15) at 6/10 = 60%: literal (default) 60% × 15 = 9; 60%/80% × 15 = 11.25; zero 0", () => {
+    expect(under("7.4", { a: 6, b: 10 })).toBe("9");
+    expect(under("7.4", { a: 6, b: 10 }, "belowProportional")).toBe("11.25");
+    expect(under("7.4", { a: 6, b: 10 }, "belowZero")).toBe("0");
+  });
+  it("7.9 'Tỷ lệ ≥ 0.25%: Điểm tối đa' (max 10) at 1/1000 = 0.1%: 0.1%/0.25% × 10 = 4; literal 0.1% × 10 = 0.01; zero 0", () => {
+    expect(under("7.9", { a: 1, b: 1000 })).toBe("4");
+    expect(under("7.9", { a: 1, b: 1000 }, "belowLiteral")).toBe("0.01");
+    expect(under("7.9", { a: 1, b: 1000 }, "belowZero")).toBe("0");
+  });
+  it("8.5 '+ Tỷ lệ >= 80%: Điểm tối đa' (max 10) at 40/100 = 40%: 40%/80% × 10 = 5; literal 40% × 10 = 4; zero 0", () => {
+    expect(under("8.5", { a: 40, b: 100 })).toBe("5");
+    expect(under("8.5", { a: 40, b: 100 }, "belowLiteral")).toBe("4");
+    expect(under("8.5", { a: 40, b: 100 }, "belowZero")).toBe("0");
+  });
+  it("6.3.4 'Điểm = Tỷ lệ *Điểm tối đa' (max 5), a = 30, b = 40, c = 60: a/(b + c) = 30% × 5 = 1.5; a/b = 75% × 5 = 3.75", () => {
+    expect(under("6.3.4", { a: 30, b: 40, c: 60 })).toBe("1.5");
+    expect(under("6.3.4", { a: 30, b: 40, c: 60 }, "aOverB")).toBe("3.75");
+  });
+  it("the rows still without readings are flagged by lint (3.1, 3.3, 5.1, 5.4, 7.8: no 'Điểm =' line)", () => {
+    const r = lintCatalog(catalog);
+    expect(r.warnings.filter((w) => w.code === "ambiguityWithoutReadings").map((w) => w.where.indicator)).toEqual([
+      "3.1",
+      "3.3",
+      "5.1",
+      "5.4",
+      "7.8",
+    ]);
+  });
+});
+
+describe("every combination of a catalog's readings (what a robustness analysis enumerates)", () => {
+  it("Đồng Nai huyện: 3 × 2 × 2 × 3 × 3 × 3 = 324 combinations, each compiled once and scored on both engines alike", () => {
+    const catalog = getCatalog("dong-nai-2023/huyen");
+    const sets = readingSets(catalog);
+    expect(sets.map((s) => s.ids.length)).toEqual([3, 2, 2, 3, 3, 3]);
+    const combos = sets.reduce<Record<string, string>[]>((acc, s) => acc.flatMap((c) => s.ids.map((id) => ({ ...c, [s.code]: id }))), [{}]);
+    expect(combos).toHaveLength(324);
+    const totals = new Set<string>();
+    for (const c of combos) {
+      const r = score(catalog, sample, { readings: c, detail: "totals" });
+      totals.add(r.units.map((u) => (u as PointsUnit).total).join(","));
+      expect(withReadings(catalog, c)).toBe(withReadings(catalog, { ...c }));
+    }
+    // Some readings change the sample's totals (the sample is not at every edge): more than one outcome.
+    expect(totals.size).toBeGreaterThan(1);
+    const last = combos[combos.length - 1]!;
+    expect(JSON.stringify(score(catalog, sample, { readings: last }).units)).toBe(
+      JSON.stringify(score(catalog, sample, { readings: last, engine: "reference" }).units),
+    );
   });
 });
 
@@ -280,6 +345,16 @@ describe("catalog checks of readings (coded, every problem at once)", () => {
       ["badMax", "indicators.0.readings.2.max"],
     ]);
   });
+  it("an alternative may not read an input the encoded formula does not (one dataset serves every reading)", () => {
+    const source = node(
+      [
+        { id: "x", default: true, ...base },
+        { id: "y", ...base, formula: { kind: "ratio", value: { numerator: ["c"], denominator: ["b"] } } },
+      ],
+      { inputs: { a: { label: "a" }, b: { label: "b" }, c: { label: "c" } } },
+    );
+    expect(codes(source)).toEqual([["readingNewInput", "indicators.0.readings.1.formula"]]);
+  });
   it("a formula on a group's reading, and readings in a level catalog, are refused", () => {
     const group = node([], {});
     const g = {
@@ -441,6 +516,8 @@ describe("CLI: --reading and --readings (Đồng Nai huyện 7.1 at 3%)", () => 
     expect(JSON.stringify(JSON.parse(w.out).units)).not.toContain('"7.1"');
   });
 });
+
+const sample = loadDataset("fixtures/dong-nai-2023-huyen.sample.yaml");
 
 function catalog(): CompiledCatalog {
   return getCatalog("dong-nai-2023/huyen");

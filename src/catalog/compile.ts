@@ -158,8 +158,17 @@ export function compileWith(catalog: Catalog, choice: ReadonlyMap<string, string
         const rMax = r.max !== undefined ? parseDecimalLiteral(r.max) : encodedMax;
         if (r.max !== undefined && !isValidMax(rMax))
           issues.push(createIssue("catalog", "badMax", where(n.code), { received: String(r.max) }, [...path, "readings", index, "max"]));
-        if (r.formula && isLeaf)
-          checkFormula(r.formula, contextAt([...path, "readings", index, "formula"], isValidMax(rMax) ? rMax : undefined));
+        if (r.formula && isLeaf) {
+          const at = [...path, "readings", index, "formula"];
+          checkFormula(r.formula, contextAt(at, isValidMax(rMax) ? rMax : undefined));
+          // One dataset serves every reading: an alternative may read fewer inputs than the
+          // encoded formula (the others are still asked), never one it does not read — a dataset
+          // filled for the default would lack it.
+          const encoded = new Set(n.formula && kindOf(n.formula) ? formulaFields(n.formula, inputs).map((f) => f.name) : []);
+          for (const f of formulaFields(r.formula, inputs))
+            if (Object.hasOwn(inputs, f.name) && !encoded.has(f.name))
+              issues.push(createIssue("catalog", "readingNewInput", where(n.code, f.name), { received: f.name, detail: r.id }, at));
+        }
       });
     let fields: FieldSpec[] = [];
     let ratios: RatioExpr[] = [];
@@ -171,6 +180,12 @@ export function compileWith(catalog: Catalog, choice: ReadonlyMap<string, string
       // A patched formula is checked with its reading (at the reading's path), the encoded one here.
       if (n.formula) checkFormula(n.formula, ctx);
       fields = formulaFields(formula, inputs);
+      // Under an alternative reading the encoded formula's inputs are still asked (and accepted):
+      // the same dataset is scored under every reading.
+      if (patch?.formula && n.formula && kindOf(n.formula)) {
+        const have = new Set(fields.map((f) => f.name));
+        fields = [...fields, ...formulaFields(n.formula, inputs).filter((f) => !have.has(f.name))];
+      }
       ratios = formulaRatios(formula);
     }
     const unscored = unscoredAbove || n.unscored === true;

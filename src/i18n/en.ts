@@ -60,6 +60,8 @@ export const en = {
   unknownReadingNode: (p: P) => `no indicator with code "${p.received}" in the catalog (indicators with readings: ${p.expected})`,
   noReadings: (p: P) => `indicator ${p.received} has no alternative readings (indicators with readings: ${p.expected})`,
   unknownReading: (p: P) => `unknown reading "${p.received}" of ${p.detail} (readings: ${p.expected})`,
+  readingNewInput: (p: P) =>
+    `reading "${p.detail}" reads input "${p.received}", which the encoded formula does not: a dataset filled for the default would lack it (one dataset serves every reading)`,
   ambiguityWithoutReadings: (p: P) => `a note marks an ambiguity but no readings are declared: "${p.detail}"`,
   readingsSchema: (p: P) => `invalid readings file: ${p.detail}`,
   readingsCatalogMismatch: (p: P) => `the readings file is for catalog "${p.received}" but the dataset is scored with "${p.expected}"`,

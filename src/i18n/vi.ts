@@ -81,6 +81,8 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   unknownReadingNode: (p: P) => `không có chỉ số mã "${p.received}" trong bộ chỉ số (các chỉ số có cách đọc: ${p.expected})`,
   noReadings: (p: P) => `chỉ số ${p.received} không có cách đọc khác (các chỉ số có cách đọc: ${p.expected})`,
   unknownReading: (p: P) => `không có cách đọc "${p.received}" của ${p.detail} (các cách đọc: ${p.expected})`,
+  readingNewInput: (p: P) =>
+    `cách đọc "${p.detail}" dùng biến "${p.received}" mà công thức đã mã hóa không dùng: số liệu nhập theo cách đọc mặc định sẽ thiếu biến này (một bộ số liệu dùng cho mọi cách đọc)`,
   ambiguityWithoutReadings: (p: P) => `ghi chú đánh dấu chỗ mơ hồ nhưng không khai báo cách đọc: "${p.detail}"`,
   readingsSchema: (p: P) => `tệp cách đọc không hợp lệ: ${p.detail}`,
   readingsCatalogMismatch: (p: P) => `tệp cách đọc dành cho bộ chỉ số "${p.received}" nhưng bộ dữ liệu được chấm theo "${p.expected}"`,
