@@ -142,6 +142,46 @@ describe("every combination of a catalog's readings (what a robustness analysis 
   });
 });
 
+describe("Vĩnh Phúc (QĐ 2074/QĐ-UBND): '× 100' (Sở 6.14, huyện 6.16, xã 6.10) and 'Tỷ lệ/1%' (huyện 7.1, xã 7.2)", () => {
+  /** One unit, period Y, the indicator's data and the profile field its b comes from. */
+  const unit = (catalog: string, code: string, data: unknown, profile: Record<string, number> = {}) =>
+    ({
+      catalog,
+      year: 2023,
+      periods: ["Y"],
+      units: [{ id: "u1", name: "Đơn vị 1", profile, data: { Y: { [code]: data } } }],
+    }) as DatasetInput;
+  const under = (id: string, code: string, ds: DatasetInput, reading?: string) =>
+    indicator(both(getCatalog(id), ds, reading ? { [code]: reading } : undefined), code);
+  it("Sở 6.14 'Tỷ lệ*Điểm tối đa* 100' (max 20), a/b = 5/1000 = 0.5%: a fraction 0.005 × 20 × 100 = 10; a percentage number 0.5 × 20 × 100 → 20", () => {
+    const ds = unit("vinh-phuc-2022/so", "6.14", { a: 5 }, { budgetTotal: 1000 });
+    expect(under("vinh-phuc-2022/so", "6.14", ds)).toBe("10");
+    expect(under("vinh-phuc-2022/so", "6.14", ds, "percentNumber")).toBe("20");
+    // 0.004%: 0.004/0.01 × 20 = 8 as a percentage number; 0.00004 × 2000 = 0.08 as a fraction.
+    const tiny = unit("vinh-phuc-2022/so", "6.14", { a: 4 }, { budgetTotal: 100000 });
+    expect(under("vinh-phuc-2022/so", "6.14", tiny)).toBe("0.08");
+    expect(under("vinh-phuc-2022/so", "6.14", tiny, "percentNumber")).toBe("8");
+  });
+  it("huyện 6.16 'Tỷ lệ/1%*Điểm tối đa* 100' (max 10), a/b = 5/1000 = 0.5%: without × 100 0.5%/1% × 10 = 5; as written 0.5%/1% × 10 × 100 = 500 → 10", () => {
+    const ds = unit("vinh-phuc-2022/huyen", "6.16", { a: 5 }, { stateBudget: 1000 });
+    expect(under("vinh-phuc-2022/huyen", "6.16", ds)).toBe("5");
+    expect(under("vinh-phuc-2022/huyen", "6.16", ds, "asWritten")).toBe("10");
+  });
+  it("xã 6.10 (max 20), a/b = 1/20000 = 0.005%: without × 100 0.005%/1% × 20 = 0.1; as written × 100 = 10", () => {
+    const ds = unit("vinh-phuc-2022/xa", "6.10", { a: 1 }, { stateBudgetExpenditure: 20000 });
+    expect(under("vinh-phuc-2022/xa", "6.10", ds)).toBe("0.1");
+    expect(under("vinh-phuc-2022/xa", "6.10", ds, "asWritten")).toBe("10");
+  });
+  it("huyện 7.1 (max 15), 3/100 = 3%: /5% gives 9; as written 3%/1% × 15 → 15. xã 7.2 (max 10), 1/200 = 0.5%: /5% gives 1; as written 5", () => {
+    const h = unit("vinh-phuc-2022/huyen", "7.1", { a: 3 }, { businesses: 100 });
+    expect(under("vinh-phuc-2022/huyen", "7.1", h)).toBe("9");
+    expect(under("vinh-phuc-2022/huyen", "7.1", h, "asWritten")).toBe("15");
+    const x = unit("vinh-phuc-2022/xa", "7.2", { a: 1, b: 200 });
+    expect(under("vinh-phuc-2022/xa", "7.2", x)).toBe("1");
+    expect(under("vinh-phuc-2022/xa", "7.2", x, "asWritten")).toBe("5");
+  });
+});
+
 describe("withReadings", () => {
   const catalog = getCatalog("dong-nai-2023/huyen");
   it("caches a derived catalog per normalized choice; defaults only give the base catalog", () => {
