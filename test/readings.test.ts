@@ -554,6 +554,9 @@ describe("CLI: --reading and --readings (Đồng Nai huyện 7.1 at 3%)", () => 
     const w = await dti("whatif", data, "--set", "u1.Q4.7.1.a=4", "--format", "json", "--reading", "7.1=asWritten");
     // As written 3% and 4% both reach the max (≥ 1%): the change gains nothing.
     expect(JSON.stringify(JSON.parse(w.out).units)).not.toContain('"7.1"');
+    expect(JSON.parse(w.out).readings["7.1"].id).toBe("asWritten");
+    const c = await dti("compare", data, data, "--format", "json", "--reading", "7.1=asWritten");
+    expect(JSON.parse(c.out).readings["7.1"].id).toBe("asWritten");
   });
 });
 

@@ -6,6 +6,12 @@ import type { CompiledCatalog } from "../catalog/compile.js";
 import { normalizeChoice, type ReadingChoice } from "../catalog/readings.js";
 import { loadReadingsFile } from "../io/readingsFile.js";
 import { readFile } from "./_utils.js";
+import type { ScoreResult } from "../engine/types.js";
+
+/** The readings a result was scored with, as a JSON field (none for a catalog without readings). */
+export function readingsField(result: ScoreResult): { readings?: ScoreResult["readings"] } {
+  return result.readings ? { readings: result.readings } : {};
+}
 
 /** The reading options of a command that scores. */
 export interface ReadingOptions {

@@ -45,7 +45,7 @@ import type { Dataset, DatasetInput } from "../io/dataset.js";
 import { cliTexts } from "../i18n/cli.js";
 import { comparisonTable, groupsTable, toCsv, toJson, toTable, unitJson } from "./_render.js";
 import { fileLines } from "./_lines.js";
-import { readingOptions } from "./_readings.js";
+import { readingOptions, readingsField } from "./_readings.js";
 import { scoreLines } from "../engine/stream.js";
 import type { RejectedUnit, ScoreResult, UnitResult } from "../engine/types.js";
 import { readFile, resolveCatalog, table } from "./_utils.js";
@@ -448,7 +448,7 @@ const handlers: Handlers = {
     const g = gaps(catalog, dataset, unit, { lang, result, engine: opts.engine, ...chosen });
     const warnings = [...read, ...result.warnings].map((w) => inFile(w, file));
     if (opts.format === "json") {
-      io.out(JSON.stringify({ ...g, warnings }, null, 2));
+      io.out(JSON.stringify({ ...g, ...readingsField(result), warnings }, null, 2));
       showWarnings(warnings, "json", { opts, lang, io });
       return 0;
     }
@@ -494,7 +494,7 @@ const handlers: Handlers = {
     const w = inFileScope(file, () => whatIf(catalog, dataset, overrides, { engine: opts.engine, ...readingOptions(opts, catalog) }));
     const warnings = unique([...read, ...w.before.warnings, ...w.after.warnings]).map((x) => inFile(x, file));
     if (opts.format === "json") {
-      io.out(JSON.stringify({ ...w.comparison, warnings }, null, 2));
+      io.out(JSON.stringify({ ...w.comparison, ...readingsField(w.after), warnings }, null, 2));
       showWarnings(warnings, "json", { opts, lang, io });
       return 0;
     }
@@ -520,7 +520,7 @@ const handlers: Handlers = {
       ...[...b.warnings, ...after.warnings].map((w) => inFile(w, newFile)),
     ];
     if (opts.format === "json") {
-      io.out(JSON.stringify({ ...c, warnings }, null, 2));
+      io.out(JSON.stringify({ ...c, ...readingsField(after), warnings }, null, 2));
       showWarnings(warnings, "json", { opts, lang, io });
       return 0;
     }
