@@ -385,6 +385,25 @@ describe("catalog checks of readings (coded, every problem at once)", () => {
       ["badMax", "indicators.0.readings.2.max"],
     ]);
   });
+  it("a reading that changes only the max keeps the encoded formula, checked under that max (points 8 > max 5)", () => {
+    const bands = node(
+      [
+        { id: "x", default: true, ...base },
+        { id: "y", ...base, max: 5 },
+      ],
+      {
+        formula: {
+          kind: "bands",
+          value: { numerator: ["a"], denominator: ["b"] },
+          bands: [
+            { gte: "50%", points: 8 },
+            { lt: "50%", share: 0 },
+          ],
+        },
+      },
+    );
+    expect(codes(bands)).toEqual([["pointsOutOfRange", "indicators.0.readings.1.max.bands.0.points"]]);
+  });
   it("an alternative may not read an input the encoded formula does not (one dataset serves every reading)", () => {
     const source = node(
       [

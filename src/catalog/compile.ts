@@ -168,7 +168,9 @@ export function compileWith(catalog: Catalog, choice: ReadonlyMap<string, string
           for (const f of formulaFields(r.formula, inputs))
             if (Object.hasOwn(inputs, f.name) && !encoded.has(f.name))
               issues.push(createIssue("catalog", "readingNewInput", where(n.code, f.name), { received: f.name, detail: r.id }, at));
-        }
+        } else if (r.max !== undefined && isLeaf && n.formula && kindOf(n.formula) && isValidMax(rMax))
+          // A reading that changes only the max keeps the encoded formula: it must hold under that max too.
+          checkFormula(n.formula, contextAt([...path, "readings", index, "max"], rMax));
       });
     let fields: FieldSpec[] = [];
     let ratios: RatioExpr[] = [];
