@@ -95,7 +95,7 @@ export function compileCatalog(catalog: Catalog | CompiledCatalog): CompiledCata
 const NO_CHOICE: ReadonlyMap<string, string> = new Map();
 
 /**
- * Compiles a catalog with the readings of `choice` in force (node code or `"catalog"` → reading
+ * Compiles a catalog with the chosen readings in force (node code or `"catalog"` → reading
  * id; an absent node reads its default). The ids must exist: `withReadings` checks them first.
  * Used by `withReadings` (src/catalog/readings.ts); `compileCatalog` is this with no choice.
  * @param base The catalog compiled with its defaults, when this is a derived one.
