@@ -499,6 +499,10 @@ describe("analyses and reports with readings (Đồng Nai huyện 7.1 at 3%)", (
     const md = renderReport(data, "md", "vi");
     expect(md).toContain("## Cách đọc");
     expect(md).toContain("**7.1** asWritten (được chọn, khác mặc định)");
+    const html = renderReport(data, "html", "en");
+    expect(html).toContain('<section id="readings"><h2>Readings</h2>');
+    expect(html).toContain("<code>7.1</code> asWritten (chosen, not the default)");
+    expect(JSON.parse(renderReport(data, "json", "en")).result.readings["7.1"].id).toBe("asWritten");
     const csv = renderReport(data, "csv", "vi").split("\r\n");
     expect(csv[0]).toMatch(/,reading$/);
     expect(csv.find((l) => l.includes(",7.1,") && l.includes(",year,"))).toMatch(/,15,15,last,asWritten$/);
