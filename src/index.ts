@@ -9,6 +9,10 @@ export {
   FormulaSchema,
   InputSchema,
   NoteSchema,
+  NodeReadingSchema,
+  CatalogReadingSchema,
+  type NodeReading,
+  type CatalogReading,
   type Catalog,
   type CatalogInput,
   type CatalogNode,
@@ -26,6 +30,16 @@ export type { Detail } from "./engine/points.js";
 export { getCatalog, listCatalogs, type CatalogSummary } from "./catalog/builtin.js";
 export { compileCatalog, type CompiledCatalog, type CompiledNode, type RatioExpr } from "./catalog/compile.js";
 export { lintCatalog, type LintReport } from "./catalog/lint.js";
+export {
+  withReadings,
+  readingSets,
+  normalizeChoice,
+  chosenReadings,
+  CATALOG_READING,
+  type ReadingChoice,
+  type ReadingSet,
+} from "./catalog/readings.js";
+export { ReadingsFileSchema, loadReadingsFile, type ReadingsFile } from "./io/readingsFile.js";
 export {
   DatasetSchema,
   UnitSchema,
@@ -50,6 +64,7 @@ export type {
   PeriodScore,
   PeriodStatus,
   Trace,
+  ReadingUsed,
   CriterionResult,
   Blocker,
 } from "./engine/types.js";

@@ -70,7 +70,7 @@ describe("--format: allowed values from the declaration, checked for every comma
     const r = await dti("explain", so, "--unit", "so-tc", "--format", "json", "--lang", "en");
     expect(r.code).toBe(2);
     expect(r.err.split("\n")[0]).toBe(
-      "unknown option --format for dti explain (options: --unit, --code, --catalog, --warnings, --engine, --lang, --help)",
+      "unknown option --format for dti explain (options: --unit, --code, --catalog, --warnings, --engine, --reading, --readings, --lang, --help)",
     );
   });
 });
@@ -104,7 +104,7 @@ describe("unknown commands and options, missing values and arguments: exit 2, on
     const vi = await dti("score", so, "--bogus");
     expect(vi.code).toBe(2);
     expect(vi.err).toContain(
-      "lệnh dti score không có tuỳ chọn --bogus (các tuỳ chọn: --catalog, --format, --full, --roster, --numbers, --excel, --sort, --filter, --group-by, --warnings, --engine, --skip-invalid, --lineage, --merge-rule, --merge-by, --precision, --lang, --help)",
+      "lệnh dti score không có tuỳ chọn --bogus (các tuỳ chọn: --catalog, --format, --full, --roster, --numbers, --excel, --sort, --filter, --group-by, --warnings, --engine, --reading, --readings, --skip-invalid, --lineage, --merge-rule, --merge-by, --precision, --lang, --help)",
     );
     expect(vi.err).toContain("dti score <dataset…>");
     const en = await dti("score", so, "--bogus=1", "--lang=en");

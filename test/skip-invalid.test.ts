@@ -167,7 +167,8 @@ describe("dti score --skip-invalid", () => {
     const c = await dti("score", bad, "--skip-invalid", "--format", "csv");
     expect(c.code).toBe(3);
     expect(c.out).not.toContain("bien-hoa");
-    expect(c.out.split(/\r?\n/)[0]).toBe("catalog,unit_id,unit_name,rank,total,code,name,max,score");
+    // Đồng Nai huyện has readings (7.1, issue 13): a `reading` column names the one in force.
+    expect(c.out.split(/\r?\n/)[0]).toBe("catalog,unit_id,unit_name,rank,total,code,name,max,score,reading");
     expect(c.err).toContain("✗ bien-hoa");
     const l = await dti("score", bad, "--skip-invalid", "--format", "jsonl");
     expect(JSON.parse(l.out.split("\n")[0]!).rejected[0].id).toBe("bien-hoa");

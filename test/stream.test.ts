@@ -95,7 +95,15 @@ describe("dti score file.jsonl", () => {
     const code = await runMain(["score", `${dir}/xa.jsonl`, "--format", "jsonl"], { out: (s) => out.push(s), err: () => {} });
     expect(code).toBe(0);
     const expected = score(getCatalog(ds.catalog), ds, { detail: "totals" });
-    expect(JSON.parse(out[0]!)).toEqual({ catalog: ds.catalog, year: ds.year, periods: ds.periods, warnings: [] });
+    // The run line records the readings of the catalog's ambiguous rows (issue 13: group 4, the default).
+    expect(JSON.parse(out[0]!)).toEqual({
+      catalog: ds.catalog,
+      year: ds.year,
+      periods: ds.periods,
+      readings: JSON.parse(JSON.stringify(expected.readings)),
+      warnings: [],
+    });
+    expect(expected.readings!["4"]!.id).toBe("itemsAsWritten");
     expect(out.slice(1).map((l) => (JSON.parse(l) as { id: string; total: string; rank: number }).total)).toEqual(
       expected.units.map((u) => (u.scoring === "points" ? u.total : "")),
     );

@@ -25,6 +25,7 @@ import {
   type PeriodStatus,
   type ScoreResult,
   type RejectedUnit,
+  type ReadingUsed,
   type Trace,
   type UnitResult,
 } from "../src/index.js";
@@ -78,6 +79,7 @@ describe("ScoreResult", () => {
       readonly warnings: readonly Issue[];
       readonly rejected?: readonly RejectedUnit[];
       readonly parents?: readonly { readonly id: string; readonly name: string }[];
+      readonly readings?: Readonly<Record<string, ReadingUsed>>;
     }>();
     expectTypeOf<RejectedUnit>().toEqualTypeOf<{ readonly id: string; readonly name?: string; readonly issues: readonly Issue[] }>();
   });

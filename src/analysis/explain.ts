@@ -1,7 +1,7 @@
 import { criteriaInOrder, indicatorsInOrder, unitOf } from "../engine/types.js";
 import { kindOf } from "../formulas/registry.js";
 import { explainWords } from "../i18n/explain.js";
-import type { IndicatorResult, ScoreResult, Trace, UnitResult } from "../engine/types.js";
+import type { IndicatorResult, ReadingUsed, ScoreResult, Trace, UnitResult } from "../engine/types.js";
 import type { Lang } from "../errors.js";
 import { formatNumber, formatPercent } from "../_format.js";
 import { describeBlocker } from "../levels/index.js";
@@ -47,10 +47,20 @@ export function describeTrace(t: Trace, max: string, score: string, lang: Lang):
   return s;
 }
 
-function explainIndicator(ind: IndicatorResult, unit: UnitResult, lang: Lang, periods: readonly string[]): string {
+/**
+ * The reading of an ambiguous node a score used, as a sentence: ` — cách đọc asWritten (mặc định): «source» — rationale`.
+ * @returns The sentence, or "" for a node without readings.
+ */
+export function describeReading(reading: ReadingUsed | undefined, lang: Lang): string {
+  if (!reading) return "";
+  const w = explainWords[lang];
+  return ` — ${w.reading} ${reading.id}${reading.default ? ` (${w.defaultReading})` : ""}: «${reading.source}» — ${reading.rationale}`;
+}
+
+function explainIndicator(ind: IndicatorResult, unit: UnitResult, lang: Lang, periods: readonly string[], reading?: ReadingUsed): string {
   const w = explainWords[lang];
   const n = (s: string) => formatNumber(s, lang);
-  const cite = `[${unit.catalog} ${ind.code}]`;
+  const cite = `[${unit.catalog} ${ind.code}]${describeReading(reading, lang)}`;
   if (!ind.periods) {
     const clamp = ind.clamp ? ` (${w.clamp(n(ind.clamp.from), n(ind.clamp.to))})` : "";
     return `${ind.code}: ${n(ind.score)}/${n(ind.max)} ${w.points} = ${w.group}${clamp}${ind.unscored ? ` (${w.unscored})` : ""} ${cite}`;
@@ -120,7 +130,8 @@ export function explain(result: ScoreResult, unitId: string, options: { code?: s
       score: i.score,
       max: i.max,
       depth: i.code.split(".").length - 1,
-      text: explainIndicator(i, unit, lang, result.periods),
+      // The reading in force of an ambiguous node (the result's own catalog only: child units read their defaults).
+      text: explainIndicator(i, unit, lang, result.periods, unit.catalog === result.catalog ? result.readings?.[i.code] : undefined),
     }));
 }
 

@@ -3,6 +3,7 @@ import type { CompiledCatalog, CompiledNode, RatioExpr } from "../catalog/compil
 import { resolveCatalog } from "../catalog/registry.js";
 import { runFormula } from "../engine/evaluate.js";
 import { score, type ScoreOptions } from "../engine/score.js";
+import { withReadings } from "../catalog/readings.js";
 import { compareCodes, unitOf, type Blocker, type LevelUnit, type PointsUnit, type ScoreResult, type Trace } from "../engine/types.js";
 import type { Lang } from "../errors.js";
 import type { FieldSpec, FieldValue, PeerStats } from "../formulas/_types.js";
@@ -488,8 +489,12 @@ export function gaps(
     engine?: ScoreOptions["engine"];
     /** The unit's earlier result, across a lineage file: see {@link GapReport.history}. */
     history?: GapHistory;
+    /** Readings of ambiguous nodes (issue 13), as for `score`: the gaps are those of the catalog read so. */
+    readings?: ScoreOptions["readings"];
   } = {},
 ): GapReport {
+  // Read once: the re-scoring below scores the derived catalog (cached, so planned once).
+  if (options.readings) catalog = withReadings(catalog, options.readings);
   if (!options.history) return gapsOf(catalog, dataset, unitId, options);
   const { history, ...rest } = options;
   const result =
@@ -635,7 +640,7 @@ function gapsOf(
     let gain = ind.annualRule === "last" ? periodGain : periodGain.div(due.length || 1);
     for (let a = node.parent; a; a = compiled.nodes.get(a)!.parent) {
       const an = compiled.nodes.get(a)!;
-      if (an.source.max !== undefined) gain = Dec.min(gain, an.max.minus(unit.indicators[a]!.score));
+      if (an.capped) gain = Dec.min(gain, an.max.minus(unit.indicators[a]!.score));
     }
     if (gain.lte(0)) continue;
     suggestions.push({

@@ -4,6 +4,7 @@ import { Dec } from "../_decimal.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
 import { score, type ScoreOptions } from "../engine/score.js";
 import type { PointsUnit, RejectedUnit, ScoreResult, UnitResult } from "../engine/types.js";
+import { withReadings } from "../catalog/readings.js";
 import { formatIssue, type Issue, type Lang } from "../errors.js";
 import { reportWords } from "../i18n/analysis.js";
 import type { Dataset, DatasetInput } from "../io/dataset.js";
@@ -28,7 +29,7 @@ export interface ReportData {
 }
 
 /** What {@link reportData} gathers: the engine, which units (the others' gaps are not searched) and groups. */
-export interface ReportDataOptions extends Pick<ScoreOptions, "engine" | "skipInvalid">, UnitSelection {
+export interface ReportDataOptions extends Pick<ScoreOptions, "engine" | "skipInvalid" | "readings">, UnitSelection {
   /** Only this unit (its rank stays the one among every unit). */
   readonly unit?: string | undefined;
   /** `parent`: the summary per parent unit (points catalogs; see {@link groupByParent}). */
@@ -41,7 +42,7 @@ export interface ReportDataOptions extends Pick<ScoreOptions, "engine" | "skipIn
  * @param catalog The catalog.
  * @param dataset The dataset.
  * @param lang Language of the sentences.
- * @param options `engine`: as for `score` (the gap search's re-scoring too); `unit`, `filter`
+ * @param options `engine`, `readings`: as for `score` (the gap search's re-scoring too); `unit`, `filter`
  * and `sort`: which units, in which order (see {@link selectUnits}); `groupBy: "parent"`: the
  * summary per parent unit.
  * @returns The report data (units of the catalog, in rank order unless sorted otherwise).
@@ -54,6 +55,8 @@ export function reportData(
   lang: Lang = "vi",
   options: ReportDataOptions = {},
 ): ReportData {
+  // The readings are applied once, so that the gap search re-scores the same derived catalog.
+  if (options.readings) catalog = withReadings(catalog, options.readings);
   const engine = options.engine ? { engine: options.engine } : {};
   const result = score(catalog, dataset, { ...engine, ...(options.skipInvalid ? { skipInvalid: true } : {}) });
   // The gap search scores the data again: only the units that were scored (the rejected ones
@@ -88,6 +91,9 @@ const L = reportWords;
 /** CSV of every unit × indicator × period score (and the annual one, period "year"). */
 export function reportCsv(data: ReportData): string {
   const rows: Record<string, string | number>[] = [];
+  // A `reading` column when the catalog has readings (issue 13): the reading in force of each node with readings.
+  const used = data.result.readings;
+  const readingOf = (code: string) => (used ? { reading: used[code]?.id ?? "" } : {});
   for (const { unit } of data.units) {
     if (unit.scoring === "levels") {
       for (const c of criteriaInOrder(unit))
@@ -116,6 +122,7 @@ export function reportCsv(data: ReportData): string {
           score: ps.score,
           max: i.max,
           status: ps.status,
+          ...readingOf(i.code),
         });
       rows.push({
         catalog: unit.catalog,
@@ -127,6 +134,7 @@ export function reportCsv(data: ReportData): string {
         score: i.score,
         max: i.max,
         status: i.periods ? (i.annualRule ?? "") : "sum",
+        ...readingOf(i.code),
       });
     }
   }
@@ -207,6 +215,12 @@ export function reportMarkdown(data: ReportData, lang: Lang = "vi"): string {
     }
     out.push("");
   }
+  const readings = readingLines(data.result, lang);
+  if (readings.length) {
+    out.push(`## ${t.readings}`, "", t.readingsNote, "");
+    for (const r of readings) out.push(`- **${mdEscape(r.code)}** ${mdEscape(r.text)}`);
+    out.push("");
+  }
   out.push(`## ${t.ranking}`, "");
   const levels = c.scoring === "levels";
   out.push(
@@ -258,6 +272,18 @@ export function reportMarkdown(data: ReportData, lang: Lang = "vi"): string {
     for (const d of data.differences) out.push(`| ${d.unit} | ${d.code} | ${n(d.self)} | ${n(d.final)} | ${n(d.difference)} |`);
   }
   return out.join("\n") + "\n";
+}
+
+/**
+ * The readings a result was scored with (issue 13), one line per node with readings: the id in
+ * force, marked default or chosen, and its rationale.
+ */
+function readingLines(result: ScoreResult, lang: Lang): { code: string; text: string }[] {
+  const t = L[lang];
+  return Object.entries(result.readings ?? {}).map(([code, r]) => ({
+    code,
+    text: `${r.id} (${r.default ? t.readingDefault : t.readingChosen}): ${r.rationale}`,
+  }));
 }
 
 /** Markdown-inert text: a value quoted in a warning must not become emphasis, a link or a table cell. */
@@ -504,6 +530,10 @@ export function reportHtml(data: ReportData, lang: Lang = "vi", options: ReportH
     ? `<section id="warnings" class="warnings" role="alert"><h2>${esc(t.warnings)} (${data.result.warnings.length})</h2><p>${esc(t.warningsNote)}</p><ul>${data.result.warnings.map((w) => `<li><code>${esc(w.code)}</code> ${esc(formatIssue(w, lang))}</li>`).join("")}</ul></section>`
     : "";
   const rejected = rejectedHtml(data.result.rejected ?? [], lang, "");
+  const readingItems = readingLines(data.result, lang);
+  const readings = readingItems.length
+    ? `<section id="readings"><h2>${esc(t.readings)}</h2><p>${esc(t.readingsNote)}</p><ul>${readingItems.map((r) => `<li><code>${esc(r.code)}</code> ${esc(r.text)}</li>`).join("")}</ul></section>`
+    : "";
   const head = levels
     ? `<tr><th>${t.rank}</th><th>${t.unit}</th><th>${t.level}</th><th>${t.registered}</th><th>${t.recognised}</th></tr>`
     : `<tr><th>${t.rank}</th><th>${t.unit}</th><th>${t.total}</th></tr>`;
@@ -512,6 +542,7 @@ export function reportHtml(data: ReportData, lang: Lang = "vi", options: ReportH
 <style>${SCREEN_CSS}</style></head>
 <body><h1>${esc(t.title)}</h1><p>${esc(c.title)} — ${esc(c.province)} · ${esc(c.document.number)} (${esc(c.document.date)}) · ${data.result.year} · ${esc(data.result.periods.join(", "))}</p>
 ${warnings}${rejected}
+${readings}
 <h2>${t.ranking}</h2><table id="ranking">${head}${ranking}</table>
 ${data.groups ? groupsHtml(data.groups, lang) : ""}
 ${sections.join("\n")}

@@ -20,7 +20,7 @@ export interface WhatIf {
  * @param catalog The catalog.
  * @param dataset The dataset.
  * @param overrides Changes (`{unit, period, code, field?, value}`).
- * @param options `engine`: as for `score` (both results use it).
+ * @param options `engine`, `readings`: as for `score` (both results use them).
  * @returns Both results and their comparison.
  * @example
  * whatIf(catalog, dataset, [{ unit: "so-tc", period: "Q1", code: "2.1", value: true }]).comparison.units[0];
@@ -29,9 +29,12 @@ export function whatIf(
   catalog: CompiledCatalog,
   dataset: Dataset | DatasetInput,
   overrides: readonly Override[],
-  options: Pick<ScoreOptions, "engine"> = {},
+  options: Pick<ScoreOptions, "engine" | "readings"> = {},
 ): WhatIf {
-  const engine = options.engine ? { engine: options.engine } : {};
+  const engine = {
+    ...(options.engine ? { engine: options.engine } : {}),
+    ...(options.readings ? { readings: options.readings } : {}),
+  };
   const before = score(catalog, dataset, engine);
   const after = score(catalog, dataset, { ...engine, overrides });
   return { before, after, comparison: compare(before, after) };

@@ -3,7 +3,7 @@ import { CatalogError, createIssue, type Issue, type IssueCode, type IssueParams
 import { checkFormula, formulaFields, formulaRatios, kindOf } from "../formulas/registry.js";
 import type { CheckContext, FieldSpec, FormulaKindDef, RatioExpr } from "../formulas/_types.js";
 import { levelCriterion, type LevelsFormula } from "../levels/index.js";
-import type { AnnualRule, Cadence, Catalog, CatalogNode, FieldType, Formula, InputDef } from "./schema.js";
+import type { AnnualRule, Cadence, Catalog, CatalogNode, CatalogReading, FieldType, Formula, InputDef, NodeReading } from "./schema.js";
 
 export type { RatioExpr } from "../formulas/_types.js";
 
@@ -39,6 +39,11 @@ export interface CompiledNode {
   readonly zeroDenominator: "max" | "zero" | "error";
   /** Unscored itself or under an unscored ancestor. */
   readonly unscored: boolean;
+  /** The node has a max (a group clamps its children's sum to it). */
+  readonly capped: boolean;
+  /** The reading in force, for a node with readings (its patch is already applied to the fields above). */
+  readonly reading: NodeReading | undefined;
+  /** The node as written in the catalog (the encoded formula and max, whichever reading is in force). */
   readonly source: CatalogNode;
 }
 
@@ -57,6 +62,17 @@ export interface CompiledCatalog extends Catalog {
   readonly top: readonly CompiledNode[];
   /** What the scored tree adds up to. */
   readonly treeTotal: Dec;
+  /** The unit total's rule in force (the catalog's, or its reading's). */
+  readonly aggregate: Catalog["aggregate"];
+  readonly pillarMeanOf: Catalog["pillarMeanOf"];
+  /** What a `pillarMean` divides by: the scored pillars, or all of them (`pillarMeanOf: all`). */
+  readonly pillars: number;
+  /** The reading in force of every node with readings (`"catalog"` for the catalog's own), default or chosen. */
+  readonly readingsInForce: Readonly<Record<string, string>>;
+  /** The catalog reading in force (the unit total), if the catalog declares readings. */
+  readonly catalogReading: CatalogReading | undefined;
+  /** For a catalog derived by `withReadings`: the catalog as encoded (every default reading). */
+  readonly base: CompiledCatalog | undefined;
 }
 
 /** Whether a catalog is already compiled. */
@@ -73,7 +89,20 @@ export function isCompiled(catalog: Catalog | CompiledCatalog): catalog is Compi
  */
 export function compileCatalog(catalog: Catalog | CompiledCatalog): CompiledCatalog {
   if (isCompiled(catalog)) return catalog;
+  return compileWith(catalog, NO_CHOICE, undefined);
+}
+
+const NO_CHOICE: ReadonlyMap<string, string> = new Map();
+
+/**
+ * Compiles a catalog with the chosen readings in force (node code or `"catalog"` → reading
+ * id; an absent node reads its default). The ids must exist: `withReadings` checks them first.
+ * Used by `withReadings` (src/catalog/readings.ts); `compileCatalog` is this with no choice.
+ * @param base The catalog compiled with its defaults, when this is a derived one.
+ */
+export function compileWith(catalog: Catalog, choice: ReadonlyMap<string, string>, base: CompiledCatalog | undefined): CompiledCatalog {
   const issues: Issue[] = [];
+  const inForce: Record<string, string> = {};
   const nodes = new Map<string, CompiledNode>();
   const order: CompiledNode[] = [];
   const where = (code: string, field?: string) => ({ catalog: catalog.id, indicator: code, ...(field ? { field } : {}) });
@@ -82,9 +111,13 @@ export function compileCatalog(catalog: Catalog | CompiledCatalog): CompiledCata
     if (nodes.has(n.code)) issues.push(createIssue("catalog", "duplicateCode", where(n.code), { received: n.code }, [...path, "code"]));
     const inputs = n.inputs ?? {};
     const isLeaf = !n.children?.length;
+    // The reading in force patches the node as encoded (the default reading carries no patch).
+    const reading = n.readings?.length ? readingOf(n.readings, choice.get(n.code)) : undefined;
+    if (reading) inForce[n.code] = reading.id;
+    const patch = reading?.default ? undefined : reading;
     // A group adds up its children: a formula written on it would never be read, so it is refused.
     if (!isLeaf && n.formula !== undefined) issues.push(createIssue("catalog", "formulaOnGroup", where(n.code), {}, [...path, "formula"]));
-    const formula = isLeaf ? n.formula : undefined;
+    const formula = isLeaf ? (patch?.formula ?? n.formula) : undefined;
     const kind = formula ? kindOf(formula) : undefined;
     const criterion = formula?.kind === levelCriterion.kind ? (formula as LevelsFormula) : undefined;
     // Level criteria score only in level catalogs, points formulas only in points catalogs.
@@ -96,23 +129,49 @@ export function compileCatalog(catalog: Catalog | CompiledCatalog): CompiledCata
           "kind",
         ]),
       );
-    const max = n.max !== undefined ? parseDecimalLiteral(n.max) : undefined;
+    const maxLiteral = patch?.max ?? n.max;
+    const max = maxLiteral !== undefined ? parseDecimalLiteral(maxLiteral) : undefined;
     // A max of 0 or less, or an infinite one ("1/0"), would score negative or NaN totals; 0 is kept
     // for an unscored node (a group the document lists with "0 điểm").
     const unscoredHere = unscoredAbove || n.unscored === true;
-    const validMax = max !== undefined && max.isFinite() && (max.gt(0) || (unscoredHere && max.isZero()));
-    if (max !== undefined && !validMax)
+    const isValidMax = (m: Dec | undefined): m is Dec => m !== undefined && m.isFinite() && (m.gt(0) || (unscoredHere && m.isZero()));
+    const validMax = isValidMax(max);
+    if (n.max !== undefined && !isValidMax(parseDecimalLiteral(n.max)))
       issues.push(createIssue("catalog", "badMax", where(n.code), { received: String(n.max) }, [...path, "max"]));
-    const formulaPath = [...path, "formula"];
-    const ctx: CheckContext = {
+    const contextAt = (formulaPath: Path, m: Dec | undefined): CheckContext => ({
       inputs,
-      max: validMax ? max : undefined,
+      max: m,
       unknownInput: (name: string) =>
         issues.push(createIssue("catalog", "unknownInput", where(n.code, name), { received: name }, formulaPath)),
       nestedPeerFormula: (kind: string) =>
         issues.push(createIssue("catalog", "nestedPeerFormula", where(n.code), { received: kind }, formulaPath)),
       problem: (code, at, params = {}) => issues.push(createIssue("catalog", code, where(n.code), params, [...formulaPath, ...at])),
-    };
+    });
+    // The encoded formula is checked against the encoded max, each reading's against its own:
+    // the same checks whichever reading is in force (a derived catalog adds no new problem).
+    const encodedMax = n.max !== undefined ? parseDecimalLiteral(n.max) : undefined;
+    const ctx = contextAt([...path, "formula"], isValidMax(encodedMax) ? encodedMax : undefined);
+    if (n.readings?.length)
+      checkReadings(n, isLeaf, catalog.scoring, path, (code, at, params = {}) =>
+        issues.push(createIssue("catalog", code, where(n.code), params, at)),
+      ).forEach(({ reading: r, index }) => {
+        const rMax = r.max !== undefined ? parseDecimalLiteral(r.max) : encodedMax;
+        if (r.max !== undefined && !isValidMax(rMax))
+          issues.push(createIssue("catalog", "badMax", where(n.code), { received: String(r.max) }, [...path, "readings", index, "max"]));
+        if (r.formula && isLeaf) {
+          const at = [...path, "readings", index, "formula"];
+          checkFormula(r.formula, contextAt(at, isValidMax(rMax) ? rMax : undefined));
+          // One dataset serves every reading: an alternative may read fewer inputs than the
+          // encoded formula (the others are still asked), never one it does not read — a dataset
+          // filled for the default would lack it.
+          const encoded = new Set(n.formula && kindOf(n.formula) ? formulaFields(n.formula, inputs).map((f) => f.name) : []);
+          for (const f of formulaFields(r.formula, inputs))
+            if (Object.hasOwn(inputs, f.name) && !encoded.has(f.name))
+              issues.push(createIssue("catalog", "readingNewInput", where(n.code, f.name), { received: f.name, detail: r.id }, at));
+        } else if (r.max !== undefined && isLeaf && n.formula && kindOf(n.formula) && isValidMax(rMax))
+          // A reading that changes only the max keeps the encoded formula: it must hold under that max too.
+          checkFormula(n.formula, contextAt([...path, "readings", index, "max"], rMax));
+      });
     let fields: FieldSpec[] = [];
     let ratios: RatioExpr[] = [];
     if (criterion) {
@@ -120,13 +179,20 @@ export function compileCatalog(catalog: Catalog | CompiledCatalog): CompiledCata
       fields = levelCriterion.fields(criterion, inputs);
       ratios = levelCriterion.ratios(criterion);
     } else if (formula) {
-      checkFormula(formula, ctx);
+      // A patched formula is checked with its reading (at the reading's path), the encoded one here.
+      if (n.formula) checkFormula(n.formula, ctx);
       fields = formulaFields(formula, inputs);
+      // Under an alternative reading the encoded formula's inputs are still asked (and accepted):
+      // the same dataset is scored under every reading.
+      if (patch?.formula && n.formula && kindOf(n.formula)) {
+        const have = new Set(fields.map((f) => f.name));
+        fields = [...fields, ...formulaFields(n.formula, inputs).filter((f) => !have.has(f.name))];
+      }
       ratios = formulaRatios(formula);
     }
     const unscored = unscoredAbove || n.unscored === true;
     if (isLeaf && !formula && catalog.scoring !== "structure") issues.push(createIssue("catalog", "missingFormula", where(n.code)));
-    if (isLeaf && n.max === undefined && catalog.scoring === "points" && !unscored)
+    if (isLeaf && maxLiteral === undefined && catalog.scoring === "points" && !unscored)
       issues.push(createIssue("catalog", "missingMax", where(n.code)));
     const compiled: CompiledNode = {
       code: n.code,
@@ -147,8 +213,10 @@ export function compileCatalog(catalog: Catalog | CompiledCatalog): CompiledCata
       inputs,
       cadence: n.cadence ?? catalog.defaults.cadence,
       annualRule: n.annualRule ?? catalog.defaults.annualRule,
-      zeroDenominator: n.zeroDenominator ?? catalog.defaults.zeroDenominator,
+      zeroDenominator: patch?.zeroDenominator ?? n.zeroDenominator ?? catalog.defaults.zeroDenominator,
       unscored,
+      capped: maxLiteral !== undefined,
+      reading,
       source: n,
     };
     nodes.set(n.code, compiled);
@@ -169,17 +237,89 @@ export function compileCatalog(catalog: Catalog | CompiledCatalog): CompiledCata
       ),
     );
 
+  // The whole-catalog rule (the unit total) read as the catalog reading in force says.
+  const catalogReading = catalog.readings?.length ? readingOf(catalog.readings, choice.get(CATALOG_READING)) : undefined;
+  if (catalog.readings?.length)
+    checkReadings(catalog, false, catalog.scoring, [], (code, at, params = {}) =>
+      issues.push(createIssue("catalog", code, { catalog: catalog.id }, params, at)),
+    );
+  if (catalogReading) inForce[CATALOG_READING] = catalogReading.id;
+  const aggregate = (!catalogReading?.default && catalogReading?.aggregate) || catalog.aggregate;
+  const pillarMeanOf = (!catalogReading?.default && catalogReading?.pillarMeanOf) || catalog.pillarMeanOf;
+
   if (issues.length) throw new CatalogError(issues);
+  const scoredTop = top.filter((n) => !n.unscored);
   return {
     ...catalog,
+    aggregate,
+    pillarMeanOf,
     catalog,
     nodes,
     order,
     leaves: order.filter((n) => n.children.length === 0),
     top,
-    treeTotal: sum(top.filter((n) => !n.unscored).map((n) => n.max)),
+    treeTotal: sum(scoredTop.map((n) => n.max)),
+    pillars: pillarMeanOf === "all" ? top.length : scoredTop.length,
+    readingsInForce: inForce,
+    catalogReading,
+    base,
   };
 }
+
+/** The key of the catalog's own readings (the unit total) in a choice of readings. */
+export const CATALOG_READING = "catalog";
+
+/** The reading of a list with a given id, or the default one. */
+function readingOf<R extends { readonly id: string; readonly default?: true | undefined }>(
+  list: readonly R[],
+  id: string | undefined,
+): R | undefined {
+  return (id !== undefined ? list.find((r) => r.id === id) : undefined) ?? list.find((r) => r.default) ?? list[0];
+}
+
+type Report = (code: IssueCode, at: Path, params?: IssueParams) => void;
+
+/**
+ * The checks of a readings list that do not depend on formulas: unique ids, exactly one default,
+ * the default without a patch and every other reading with one, no formula on a group, no readings
+ * on a level criterion. Returns the alternatives (with their index) for the formula checks.
+ */
+function checkReadings(
+  owner: CatalogNode | Catalog,
+  isLeaf: boolean,
+  scoring: Catalog["scoring"],
+  path: Path,
+  report: Report,
+): { reading: NodeReading; index: number }[] {
+  const list = (owner.readings ?? []) as readonly (NodeReading | CatalogReading)[];
+  const at = (i: number, ...rest: (string | number)[]) => [...path, "readings", i, ...rest];
+  const isNode = "code" in owner;
+  if (isNode && scoring !== "points") {
+    report("readingsUnsupported", [...path, "readings"], { received: scoring });
+    return [];
+  }
+  const seen = new Set<string>();
+  list.forEach((r, i) => {
+    if (seen.has(r.id)) report("duplicateReading", at(i, "id"), { received: r.id });
+    seen.add(r.id);
+  });
+  const defaults = list.filter((r) => r.default);
+  if (defaults.length !== 1)
+    report("readingDefault", [...path, "readings"], { received: String(defaults.length), expected: list.map((r) => r.id).join(", ") });
+  if (list.length < 2) report("singleReading", [...path, "readings"], { received: list.map((r) => r.id).join(", ") });
+  const out: { reading: NodeReading; index: number }[] = [];
+  list.forEach((r, i) => {
+    const patched = READING_PATCH_KEYS.filter((k) => (r as Record<string, unknown>)[k] !== undefined);
+    if (r.default && patched.length) report("readingPatchOnDefault", at(i), { received: r.id, detail: patched.join(", ") });
+    if (!r.default && !patched.length) report("emptyReading", at(i), { received: r.id });
+    if (isNode && !isLeaf && (r as NodeReading).formula !== undefined) report("formulaOnGroup", at(i, "formula"));
+    if (isNode && !r.default) out.push({ reading: r as NodeReading, index: i });
+  });
+  return out;
+}
+
+/** The fields a reading may change. */
+const READING_PATCH_KEYS = ["formula", "max", "zeroDenominator", "aggregate", "pillarMeanOf"] as const;
 
 type Path = readonly (string | number)[];
 

@@ -2,6 +2,8 @@ import { Dec, parseDecimalLiteral, sum } from "../_decimal.js";
 import { CatalogError, createIssue, type Issue, type IssueCode } from "../errors.js";
 import { compileCatalog } from "./compile.js";
 import { registeredCatalog } from "./registry.js";
+import { CATALOG_READING, readingSets } from "./readings.js";
+import { formulaFields } from "../formulas/registry.js";
 import type { Catalog, Note } from "./schema.js";
 
 /** One lint finding. */
@@ -18,8 +20,10 @@ export interface LintReport {
   readonly errors: readonly LintFinding[];
   /** Mismatches the source itself contains, explained by a note. */
   readonly noted: readonly LintFinding[];
-  /** Every interpretation note: code, source text, reading. */
+  /** Every interpretation note: code, source text, reading (and `ambiguity` when classified). */
   readonly notes: readonly (Note & { readonly code: string })[];
+  /** Every node with readings (`"catalog"` for the unit total's rule): its reading ids and the default (issue 13). */
+  readonly readings: readonly { readonly code: string; readonly ids: readonly string[]; readonly default: string }[];
   /**
    * Every finding as a coded issue (the errors and noted mismatches above, and soft findings such
    * as inputs never read); when the catalog does not compile, its hard errors.
@@ -32,6 +36,8 @@ export interface LintReport {
     readonly components: number;
     readonly leaves: number;
     readonly total: string;
+    /** Notes not yet classified as an ambiguity or not (`ambiguity` unset): the ones still to review. */
+    readonly unclassifiedNotes: number;
     readonly declaredTotal?: string;
     /** Points catalogs whose tree does not add up to the usual 1000: the difference (tree − 1000). */
     readonly differenceFrom1000?: string;
@@ -72,9 +78,10 @@ export function lintCatalog(catalog: Catalog): LintReport {
       errors: e.issues.map((i) => ({ code: i.where.indicator ?? "", message: i.message })),
       noted: [],
       notes: [],
+      readings: [],
       issues: e.issues,
       warnings: [],
-      stats: { mainIndicators: catalog.indicators.length, components: 0, leaves: 0, total: "0" },
+      stats: { mainIndicators: catalog.indicators.length, components: 0, leaves: 0, total: "0", unclassifiedNotes: 0 },
     };
   }
   const coded = (kind: IssueCode, finding: LintFinding) =>
@@ -98,7 +105,7 @@ export function lintCatalog(catalog: Catalog): LintReport {
 
   for (const node of compiled.order) {
     // children add up to max
-    if (points && node.children.length && node.source.max !== undefined) {
+    if (points && node.children.length && node.capped) {
       const kids = node.children.map((c) => compiled.nodes.get(c)!).filter((c) => node.unscored || !c.unscored);
       const s = sum(kids.map((c) => c.max));
       if (!s.eq(node.max))
@@ -152,9 +159,13 @@ export function lintCatalog(catalog: Catalog): LintReport {
     report(catalog, { code: "", message: `declared total ${d.total}, tree adds up to ${compiled.treeTotal.toFixed()}` });
   }
   // Soft findings: legal, but likely a slip. An input the formula never reads is asked for nothing.
+  // An input read by an alternative reading only is read, too.
   compiled.order.forEach((node) => {
+    const byReadings = new Set(
+      (node.source.readings ?? []).flatMap((r) => (r.formula ? formulaFields(r.formula, node.inputs).map((f) => f.name) : [])),
+    );
     for (const name of Object.keys(node.inputs))
-      if (!node.fieldByName.has(name))
+      if (!node.fieldByName.has(name) && !byReadings.has(name))
         warnings.push(
           createIssue("catalog", "unusedInput", { catalog: catalog.id, indicator: node.code, field: name }, { received: name }),
         );
@@ -168,12 +179,29 @@ export function lintCatalog(catalog: Catalog): LintReport {
     ...(catalog.notes ?? []).map((n) => ({ code: "", ...n })),
     ...compiled.order.flatMap((n) => (n.source.notes ?? []).map((x) => ({ code: n.code, ...x }))),
   ];
+  // The rule (docs/catalog-format.md, "Readings"): a note marked `ambiguity: true` needs readings
+  // on its node (a catalog note: on the catalog); `ambiguity: false` needs none; unmarked notes
+  // are counted as unclassified. No keyword guess: the mark is the catalog author's statement.
+  const sets = readingSets(compiled);
+  const withReadings = new Set(sets.map((s) => (s.code === CATALOG_READING ? "" : s.code)));
+  for (const n of notes)
+    if (n.ambiguity === true && !withReadings.has(n.code))
+      warnings.push(
+        createIssue(
+          "catalog",
+          "ambiguityWithoutReadings",
+          { catalog: catalog.id, ...(n.code ? { indicator: n.code } : {}) },
+          { detail: n.source.replace(/\s+/g, " ").trim().slice(0, 120) },
+          ["notes"],
+        ),
+      );
   return {
     catalog: catalog.id,
     ok: errors.length === 0,
     errors,
     noted,
     notes,
+    readings: sets.map((s) => ({ code: s.code, ids: s.ids, default: s.default })),
     issues: [...issues, ...warnings],
     warnings,
     stats: {
@@ -181,6 +209,7 @@ export function lintCatalog(catalog: Catalog): LintReport {
       components,
       leaves: compiled.leaves.length,
       total: compiled.treeTotal.toFixed(),
+      unclassifiedNotes: notes.filter((n) => n.ambiguity === undefined).length,
       ...(d?.total !== undefined ? { declaredTotal: new Dec(String(parseDecimalLiteral(d.total))).toFixed() } : {}),
       ...(points && !compiled.treeTotal.eq(1000) ? { differenceFrom1000: compiled.treeTotal.minus(1000).toFixed() } : {}),
     },

@@ -38,9 +38,58 @@ export const ZeroDenominatorSchema = z.enum(["max", "zero", "error"]);
 export const NoteSchema = z.strictObject({
   source: z.string().check(z.minLength(1)),
   reading: z.string().check(z.minLength(1)),
+  /**
+   * Whether the note records a place an assessor can read two ways (`true`: the node, or the
+   * catalog for a catalog note, must declare `readings`, else lint warns `ambiguityWithoutReadings`)
+   * or a transcription choice with one plausible reading (`false`). Unset: not yet classified
+   * (lint lists it as such). See docs/catalog-format.md, "Readings".
+   */
+  ambiguity: z.optional(z.boolean()),
 });
 /** An interpretation note, as validated by {@link NoteSchema}. */
 export type Note = z.infer<typeof NoteSchema>;
+
+/** A reading's id: a short camelCase word ("asWritten", "perFivePercent"), stable across versions. */
+export const ReadingIdSchema = z.string().check(z.regex(/^[a-z][A-Za-z0-9]*$/));
+
+/** What every reading says: its id, whether it is the encoded one, the document's words and why. */
+const readingBase = {
+  id: ReadingIdSchema,
+  /** The reading encoded by the node (or catalog) itself: exactly one per list, and it carries no patch. */
+  default: z.optional(z.literal(true)),
+  /** The document's text this reading interprets, verbatim. */
+  source: z.string().check(z.minLength(1)),
+  /** One line: why an assessor could read the text this way. */
+  rationale: z.string().check(z.minLength(1)),
+};
+
+/**
+ * One way to read an ambiguous node: the patch it applies to the node as encoded. The default
+ * reading is the node itself (no patch); an alternative replaces `formula` (a leaf), `max` (a
+ * leaf, or a group: its children's sum is clamped to it) and/or `zeroDenominator`.
+ */
+export const NodeReadingSchema = z.strictObject({
+  ...readingBase,
+  formula: z.optional(PointsFormulaSchema),
+  max: z.optional(DecimalLiteralSchema),
+  zeroDenominator: z.optional(ZeroDenominatorSchema),
+});
+/** One reading of a node, as validated by {@link NodeReadingSchema}. */
+export type NodeReading = z.infer<typeof NodeReadingSchema>;
+
+/** How the unit total is made from the main indicators (pillars). */
+export const AggregateSchema = z.enum(["sum", "pillarMean"]);
+/** Which pillars a `pillarMean` divides by: the scored ones, or all of them (unscored count 0). */
+export const PillarMeanOfSchema = z.enum(["scored", "all"]);
+
+/** One reading of a whole-catalog rule (the unit total): the patch it applies to the catalog. */
+export const CatalogReadingSchema = z.strictObject({
+  ...readingBase,
+  aggregate: z.optional(AggregateSchema),
+  pillarMeanOf: z.optional(PillarMeanOfSchema),
+});
+/** One reading of a catalog rule, as validated by {@link CatalogReadingSchema}. */
+export type CatalogReading = z.infer<typeof CatalogReadingSchema>;
 
 /** Who is responsible for an indicator. */
 export const ResponsibleSchema = z.strictObject({
@@ -87,6 +136,8 @@ export const NodeSchema = z.strictObject({
     }),
   ),
   notes: z.optional(z.array(NoteSchema)),
+  /** Ways an assessor can read this node, one of them the default (the node as encoded). */
+  readings: z.optional(z.array(NodeReadingSchema)),
   get children() {
     return z.optional(z.array(NodeSchema));
   },
@@ -126,7 +177,9 @@ export const CatalogSchema = z.strictObject({
   /** `points` (default), `levels` (five-level recognition) or `structure` (no formulas published). */
   scoring: z._default(z.enum(["points", "levels", "structure"]), "points"),
   /** Unit total: `sum` of main indicators, or `pillarMean` (mean of the top-level nodes). */
-  aggregate: z._default(z.enum(["sum", "pillarMean"]), "sum"),
+  aggregate: z._default(AggregateSchema, "sum"),
+  /** `pillarMean` over the `scored` pillars (default) or over `all` (an unscored pillar counts 0). */
+  pillarMeanOf: z._default(PillarMeanOfSchema, "scored"),
   /** Total points the tree adds up to. */
   total: z.optional(DecimalLiteralSchema),
   /** What the document declares (summary tables); lint compares the tree with it. */
@@ -163,6 +216,8 @@ export const CatalogSchema = z.strictObject({
   childCatalog: z.optional(z.string()),
   profile: z.optional(z.record(FieldName, ProfileFieldSchema)),
   notes: z.optional(z.array(NoteSchema)),
+  /** Ways to read a whole-catalog rule (the unit total), one of them the default (as encoded). */
+  readings: z.optional(z.array(CatalogReadingSchema)),
   indicators: z.array(NodeSchema).check(z.minLength(1)),
 });
 // An interface over the schema's type (the same members): the API docs link `Catalog` and list

@@ -24,6 +24,7 @@ export function toJson(result: ScoreResult, full: boolean, warnings: readonly Is
     periods: result.periods,
     units: result.units.map((u) => unitJson(u, full)),
     ...(result.units.some((u) => u.scoring === "levels") ? { summary: levelSummary(result.units) } : {}),
+    ...(result.readings ? { readings: result.readings } : {}),
     warnings,
   };
 }
@@ -75,6 +76,15 @@ export function levelSummary(units: readonly UnitResult[]): Record<string, { byL
   return out;
 }
 
+/**
+ * The `reading` column of a CSV row (issue 13): the reading in force of a node with readings,
+ * empty for the others; no column at all when the catalog has no readings.
+ */
+export function readingColumn(result: ScoreResult, catalog: string, code: string): { reading?: string } {
+  if (!result.readings) return {};
+  return { reading: (catalog === result.catalog ? result.readings[code]?.id : undefined) ?? "" };
+}
+
 /** CSV: one row per unit × indicator (annual), or unit × criterion for level catalogs. */
 export function toCsv(result: ScoreResult): string {
   const rows: Record<string, unknown>[] = result.units.flatMap((u): Record<string, unknown>[] =>
@@ -101,6 +111,7 @@ export function toCsv(result: ScoreResult): string {
           max: i.max,
           score: i.score,
           ...(i.self !== undefined ? { self: i.self } : {}),
+          ...readingColumn(result, u.catalog, i.code),
         })),
   );
   return Papa.unparse(rows);
@@ -170,7 +181,9 @@ export function toTable(result: ScoreResult, catalogs: ReadonlyMap<string, Compi
   for (const id of ids) {
     const catalog = catalogs.get(id)!;
     const units = result.units.filter((u) => u.catalog === id);
-    const head = `${catalog.title} — ${catalog.province} (${catalog.document.number}, ${catalog.document.date}) · ${T[lang].table.year} ${result.year} · ${result.periods.join(", ")}`;
+    // The readings chosen against the default (issue 13) head the table: the scores depend on them.
+    const chosen = id === result.catalog ? Object.entries(result.readings ?? {}).filter(([, r]) => !r.default) : [];
+    const head = `${catalog.title} — ${catalog.province} (${catalog.document.number}, ${catalog.document.date}) · ${T[lang].table.year} ${result.year} · ${result.periods.join(", ")}${chosen.length ? `\n${T[lang].table.readings}: ${chosen.map(([code, r]) => `${code}=${r.id}`).join(", ")}` : ""}`;
     blocks.push(
       `${head}\n\n${
         catalog.scoring === "levels"

@@ -45,6 +45,7 @@ import type { Dataset, DatasetInput } from "../io/dataset.js";
 import { cliTexts } from "../i18n/cli.js";
 import { comparisonTable, groupsTable, toCsv, toJson, toTable, unitJson } from "./_render.js";
 import { fileLines } from "./_lines.js";
+import { readingOptions, readingsField } from "./_readings.js";
 import { scoreLines } from "../engine/stream.js";
 import type { RejectedUnit, ScoreResult, UnitResult } from "../engine/types.js";
 import { readFile, resolveCatalog, table } from "./_utils.js";
@@ -318,13 +319,14 @@ const handlers: Handlers = {
           file,
           detail,
           engine: opts.engine,
+          ...readingOptions(opts, catalog),
           ...(roster ? { roster } : {}),
           ...(progress ? { onProgress: progress } : {}),
         });
       } else if (skip) {
         const read = openValidUnits(file, given, { roster: opts.roster, numberFormat: opts.numbers });
         catalog = read.catalog;
-        const scored = score(catalog, read.dataset, { engine: opts.engine, skipInvalid: true });
+        const scored = score(catalog, read.dataset, { engine: opts.engine, skipInvalid: true, ...readingOptions(opts, catalog) });
         result = {
           ...scored,
           warnings: [...read.warnings, ...scored.warnings],
@@ -334,7 +336,7 @@ const handlers: Handlers = {
         const opened = openDataset(file, given, { roster: opts.roster, numberFormat: opts.numbers });
         catalog = opened.catalog;
         read = opened.dataset;
-        const scored = score(catalog, opened.dataset, { engine: opts.engine });
+        const scored = score(catalog, opened.dataset, { engine: opts.engine, ...readingOptions(opts, catalog) });
         result = { ...scored, warnings: [...opened.warnings, ...scored.warnings] };
       }
       const own = result.warnings.map((w) => inFile(w, file));
@@ -355,7 +357,16 @@ const handlers: Handlers = {
       }
       if (opts.format === "jsonl") {
         // Written as it goes: a line for the run, then one per unit in rank order.
-        io.out(JSON.stringify({ catalog: result.catalog, year: result.year, periods: result.periods, warnings: own, ...extra }));
+        io.out(
+          JSON.stringify({
+            catalog: result.catalog,
+            year: result.year,
+            periods: result.periods,
+            ...(result.readings ? { readings: result.readings } : {}),
+            warnings: own,
+            ...extra,
+          }),
+        );
         for (const u of result.units) io.out(JSON.stringify(unitJson(u, opts.full)));
       } else if (opts.format === "json")
         outputs.push(JSON.stringify({ ...(toJson(result, opts.full, own) as object), ...(groups ? { groups } : {}), ...extra }, null, 2));
@@ -443,7 +454,7 @@ const handlers: Handlers = {
     const given = givenCatalog(opts.catalog);
     const { dataset, catalog, warnings: read } = inFileScope(file, () => openDataset(file, given));
     const unit = requireUnit(opts.unit, dataset);
-    const result = inFileScope(file, () => score(catalog, dataset, { engine: opts.engine }));
+    const result = inFileScope(file, () => score(catalog, dataset, { engine: opts.engine, ...readingOptions(opts, catalog) }));
     const code = opts.code;
     // An empty --code is a mistake, not "every indicator": only an absent option means that.
     if (code !== undefined && !catalog.nodes.has(code))
@@ -468,11 +479,12 @@ const handlers: Handlers = {
     const given = givenCatalog(opts.catalog);
     const { dataset, catalog, warnings: read } = inFileScope(file, () => openDataset(file, given));
     const unit = requireUnit(opts.unit, dataset);
-    const result = inFileScope(file, () => score(catalog, dataset, { engine: opts.engine }));
-    const g = gaps(catalog, dataset, unit, { lang, result, engine: opts.engine });
+    const chosen = readingOptions(opts, catalog);
+    const result = inFileScope(file, () => score(catalog, dataset, { engine: opts.engine, ...chosen }));
+    const g = gaps(catalog, dataset, unit, { lang, result, engine: opts.engine, ...chosen });
     const warnings = [...read, ...result.warnings].map((w) => inFile(w, file));
     if (opts.format === "json") {
-      io.out(JSON.stringify({ ...g, warnings }, null, 2));
+      io.out(JSON.stringify({ ...g, ...readingsField(result), warnings }, null, 2));
       showWarnings(warnings, "json", { opts, lang, io });
       return 0;
     }
@@ -515,10 +527,10 @@ const handlers: Handlers = {
     const given = givenCatalog(opts.catalog);
     const { dataset, catalog, warnings: read } = inFileScope(file, () => openDataset(file, given));
     const overrides = readOverrides(opts.set, catalog, dataset);
-    const w = inFileScope(file, () => whatIf(catalog, dataset, overrides, { engine: opts.engine }));
+    const w = inFileScope(file, () => whatIf(catalog, dataset, overrides, { engine: opts.engine, ...readingOptions(opts, catalog) }));
     const warnings = unique([...read, ...w.before.warnings, ...w.after.warnings]).map((x) => inFile(x, file));
     if (opts.format === "json") {
-      io.out(JSON.stringify({ ...w.comparison, warnings }, null, 2));
+      io.out(JSON.stringify({ ...w.comparison, ...readingsField(w.after), warnings }, null, 2));
       showWarnings(warnings, "json", { opts, lang, io });
       return 0;
     }
@@ -544,9 +556,11 @@ const handlers: Handlers = {
       const [a, b] = opened as [(typeof opened)[0], (typeof opened)[0]];
       if (a.catalog.id !== b.catalog.id) throw cliError("catalogsDiffer", { received: `${a.catalog.id}, ${b.catalog.id}` });
       // The new year's inputs marked `previous: improvement` (Đồng Nai Sở 9.1) come from the old year's results.
-      const scoredBefore = inFileScope(oldFile, () => score(a.catalog, a.dataset, { engine: opts.engine }));
+      // Both years read the ambiguous rows the same way.
+      const chosen = readingOptions(opts, a.catalog);
+      const scoredBefore = inFileScope(oldFile, () => score(a.catalog, a.dataset, { engine: opts.engine, ...chosen }));
       before = scoredBefore;
-      after = inFileScope(newFile, () => score(b.catalog, b.dataset, { previous: scoredBefore, engine: opts.engine }));
+      after = inFileScope(newFile, () => score(b.catalog, b.dataset, { previous: scoredBefore, engine: opts.engine, ...chosen }));
       profiles = a.dataset.units;
       warnings = [
         ...[...a.warnings, ...before.warnings].map((w) => inFile(w, oldFile)),
@@ -567,7 +581,7 @@ const handlers: Handlers = {
             }),
           );
     if (opts.format === "json") {
-      io.out(JSON.stringify({ ...c, warnings }, null, 2));
+      io.out(JSON.stringify({ ...c, ...readingsField(after), warnings }, null, 2));
       showWarnings(warnings, "json", { opts, lang, io });
       return 0;
     }
@@ -603,6 +617,7 @@ const handlers: Handlers = {
       reportData(catalog, dataset, lang, {
         ...(skip ? { skipInvalid: true } : {}),
         engine: opts.engine,
+        ...readingOptions(opts, catalog),
         unit: opts.unit,
         filter: opts.filter,
         sort: opts.sort,
@@ -730,9 +745,12 @@ function renderLint(r: LintReport, lang: Lang): string {
   for (const e of r.errors) lines.push(`  error ${e.code}: ${e.message}`);
   for (const n of r.noted) lines.push(`  noted ${n.code || "(catalog)"}: ${n.message}`);
   for (const w of r.warnings) lines.push(`  warning ${w.code}: ${formatIssue(w, lang)}`);
-  lines.push(`  ${r.notes.length} interpretation notes (code · source text · reading chosen):`);
+  // Issue 13: the nodes an assessor can read another way (--reading CODE=ID), the default marked *.
+  if (r.readings.length) lines.push(`  ${r.readings.length} nodes with readings (code · ids, * default):`);
+  for (const x of r.readings) lines.push(`  ${x.code}  ${x.ids.map((id) => (id === x.default ? `${id}*` : id)).join(", ")}`);
+  lines.push(`  ${r.notes.length} interpretation notes (code · source text · reading chosen), ${s.unclassifiedNotes} not yet classified:`);
   for (const n of r.notes) {
-    lines.push(`  ${n.code || "(catalog)"}`);
+    lines.push(`  ${n.code || "(catalog)"}${n.ambiguity === true ? " [ambiguity]" : n.ambiguity === false ? " [no ambiguity]" : ""}`);
     lines.push(`      source:  “${oneLine(n.source)}”`);
     lines.push(`      reading: ${oneLine(n.reading)}`);
   }

@@ -46,6 +46,10 @@ const warningsOption = { type: "string", value: "file.csv" } as const;
 // Every command that scores can force the decimal.js reference engine (docs/fast-path.md): to
 // compare with the compiled fast path, or to have every trace computed up front.
 const engineOption = { type: "string", choices: ["fast", "reference"], default: "fast" } as const;
+// Every command that scores can read ambiguous rows another way (issue 13): `--reading 7.1=asWritten`
+// (repeatable) and a readings file kept beside the datasets (src/io/readingsFile.ts).
+const readingOption = { type: "list", value: "CODE=ID" } as const;
+const readingsOption = { type: "string", value: "file.yaml" } as const;
 // Which units a table or report shows and in which order (issue 12): src/analysis/select.ts.
 const sortOption = { type: "string", choices: ["total", "name", "id"], default: "total" } as const;
 const filterOption = { type: "string", value: "text" } as const;
@@ -88,6 +92,8 @@ export const COMMANDS = {
       groupBy: groupByOption,
       warnings: warningsOption,
       engine: engineOption,
+      reading: readingOption,
+      readings: readingsOption,
       // Score the valid units, list the rejected ones with their problems, exit 3.
       "skip-invalid": { type: "boolean" },
       lineage: lineageOption,
@@ -116,6 +122,8 @@ export const COMMANDS = {
       catalog: catalogOption,
       warnings: warningsOption,
       engine: engineOption,
+      reading: readingOption,
+      readings: readingsOption,
     },
   },
   gaps: {
@@ -126,6 +134,8 @@ export const COMMANDS = {
       catalog: catalogOption,
       warnings: warningsOption,
       engine: engineOption,
+      reading: readingOption,
+      readings: readingsOption,
     },
   },
   whatif: {
@@ -136,6 +146,8 @@ export const COMMANDS = {
       catalog: catalogOption,
       warnings: warningsOption,
       engine: engineOption,
+      reading: readingOption,
+      readings: readingsOption,
     },
   },
   compare: {
@@ -148,6 +160,8 @@ export const COMMANDS = {
       catalog: catalogOption,
       warnings: warningsOption,
       engine: engineOption,
+      reading: readingOption,
+      readings: readingsOption,
       lineage: lineageOption,
       mergeRule: mergeRuleOption,
       mergeBy: mergeByOption,
@@ -176,6 +190,8 @@ export const COMMANDS = {
       catalog: catalogOption,
       warnings: warningsOption,
       engine: engineOption,
+      reading: readingOption,
+      readings: readingsOption,
       // As for score: report the valid units, list the rejected ones, exit 3.
       "skip-invalid": { type: "boolean" },
     },

@@ -5,7 +5,7 @@ import { kindOf } from "../formulas/registry.js";
 import type { AnyFormula, FieldValue, Inputs, Outcome, PeerStats } from "../formulas/_types.js";
 import { resolveInputs, type Entry, type NormalizedUnit } from "./normalize.js";
 import { isDue } from "../_periods.js";
-import type { PeriodStatus, Trace } from "./types.js";
+import type { PeriodStatus, ReadingUsed, Trace } from "./types.js";
 
 /** One leaf's score in one period, exact, with what its trace is built from (on demand). */
 export interface LeafScore {
@@ -100,7 +100,18 @@ export function makeTrace(
     ...(detail.missing?.length ? { missing: detail.missing } : {}),
     source,
     ...(detail.outcome?.parts ? { parts: detail.outcome.parts } : {}),
+    ...(node.reading ? { reading: readingUsed(node.reading) } : {}),
   };
+}
+
+/** What a result says of the reading in force of a node (or of the catalog's rule). */
+export function readingUsed(r: {
+  readonly id: string;
+  readonly default?: true | undefined;
+  readonly source: string;
+  readonly rationale: string;
+}): ReadingUsed {
+  return { id: r.id, default: r.default === true, source: r.source, rationale: r.rationale };
 }
 
 /** Peer values of the leaves compared across units (kinds with `measure`): per period and code, over the units scored together. */

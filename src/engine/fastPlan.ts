@@ -91,6 +91,8 @@ export interface FastPlan {
   /** Indexes (into `order`) of the scored top nodes. */
   readonly main: readonly number[];
   readonly pillarMean: boolean;
+  /** What the pillar mean divides by (the scored pillars, or all: `pillarMeanOf`). */
+  readonly pillars: number;
   /** Leaves scored against their peers. */
   readonly relative: readonly LeafPlan[];
   /** Leaves with a `from` value (resolved after a period is read). */
@@ -206,7 +208,7 @@ function buildPlan(catalog: CompiledCatalog, periods: readonly string[]): FastPl
       ? {
           node: n,
           children: n.children.filter((c) => n.unscored || !catalog.nodes.get(c)!.unscored).map((c) => indexOf.get(c)!),
-          max: n.source.max !== undefined ? toDouble(n.max) : undefined,
+          max: n.capped ? toDouble(n.max) : undefined,
           maxExact: exactConstant(n.max),
         }
       : undefined,
@@ -243,7 +245,8 @@ function buildPlan(catalog: CompiledCatalog, periods: readonly string[]): FastPl
     leafAt,
     groups,
     main,
-    pillarMean: catalog.catalog.aggregate === "pillarMean",
+    pillarMean: catalog.aggregate === "pillarMean",
+    pillars: catalog.pillars,
     relative: leaves.filter((l) => l.measure),
     referencing: leaves.filter((l) => l.asked.length !== l.fields.length),
     withProportions: leaves.filter((l) => l.proportions.length),

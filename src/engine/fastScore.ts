@@ -185,8 +185,8 @@ export function fastFigures(plan: FastPlan, u: CompactUnit, peers: readonly (Fas
     total += out.annual[i]!;
     exact &&= out.annualExact[i] === 1;
   }
-  out.total = plan.pillarMean ? (plan.main.length ? total / plan.main.length : 0) : total;
-  out.totalExact = exact && (!plan.pillarMean || halving(plan.main.length));
+  out.total = plan.pillarMean ? (plan.pillars ? total / plan.pillars : 0) : total;
+  out.totalExact = exact && (!plan.pillarMean || halving(plan.pillars));
   return true;
 }
 

@@ -21,11 +21,7 @@ import type { PointsUnit } from "./types.js";
 
 /** The max printed for every unit of a points catalog (the pillars' mean for `pillarMean` catalogs). */
 export function unitMax(catalog: CompiledCatalog): string {
-  return fmt(
-    catalog.catalog.aggregate === "pillarMean"
-      ? catalog.treeTotal.div(Math.max(1, catalog.top.filter((n) => !n.unscored).length))
-      : catalog.treeTotal,
-  );
+  return fmt(catalog.aggregate === "pillarMean" ? catalog.treeTotal.div(Math.max(1, catalog.pillars)) : catalog.treeTotal);
 }
 
 /** How much of each unit a result holds (see `ScoreOptions.detail`). */

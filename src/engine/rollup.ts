@@ -77,12 +77,13 @@ export function rollupUnit(
     if (!node.children.length) continue;
     const counted = node.children.filter((c) => node.unscored || !catalog.nodes.get(c)!.unscored);
     const raw = sum(counted.map((c) => annual.get(c)!));
-    const value = node.source.max !== undefined ? clamp(raw, node.max) : raw;
+    const value = node.capped ? clamp(raw, node.max) : raw;
     if (!value.eq(raw)) clamps.set(node.code, raw);
     annual.set(node.code, value);
   }
   const main = catalog.top.filter((n) => !n.unscored).map((n) => annual.get(n.code)!);
-  const total = catalog.catalog.aggregate === "pillarMean" ? (main.length ? sum(main).div(main.length) : ZERO) : sum(main);
+  // pillarMeanOf "all" divides by every pillar: an unscored one counts 0 (catalog.pillars).
+  const total = catalog.aggregate === "pillarMean" ? (catalog.pillars ? sum(main).div(catalog.pillars) : ZERO) : sum(main);
   return { annual, clamps, periodTotals, total };
 }
 

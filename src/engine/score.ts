@@ -11,7 +11,9 @@ import { ranked, readFast, scoreFastUnits, scorePoints, type Detail } from "./po
 import { evaluateLevelUnits, evaluateLevelUnitsCompact, evaluateLevelUnitsReference } from "./levels.js";
 import { childLevelsByParent } from "../levels/index.js";
 import { normalizeDataset } from "./normalize.js";
-import type { ScoreResult, UnitResult } from "./types.js";
+import type { ReadingUsed, ScoreResult, UnitResult } from "./types.js";
+import { CATALOG_READING, withReadings, type ReadingChoice } from "../catalog/readings.js";
+import { readingUsed } from "./evaluate.js";
 import { scoreValidUnits } from "./skipInvalid.js";
 
 /** Options of {@link score}. */
@@ -40,6 +42,24 @@ export interface ScoreOptions {
    * periods) still throw.
    */
   readonly skipInvalid?: boolean;
+  /**
+   * Readings of ambiguous nodes to score with (issue 13): node code (or `"catalog"`) → reading
+   * id, e.g. `{ "7.1": "asWritten" }`; the others read their default. See `withReadings`.
+   */
+  readonly readings?: ReadingChoice;
+}
+
+/**
+ * The readings a catalog scores with: every node with readings and the reading in force.
+ * @returns Undefined for a catalog without readings.
+ */
+export function readingsOf(catalog: CompiledCatalog): Record<string, ReadingUsed> | undefined {
+  const codes = Object.keys(catalog.readingsInForce);
+  if (!codes.length) return undefined;
+  const out: Record<string, ReadingUsed> = {};
+  if (catalog.catalogReading) out[CATALOG_READING] = readingUsed(catalog.catalogReading);
+  for (const n of catalog.order) if (n.reading) out[n.code] = readingUsed(n.reading);
+  return out;
 }
 
 /**
@@ -152,6 +172,15 @@ function withOverrides(catalog: CompiledCatalog, dataset: Dataset | DatasetInput
  * result.units[0]; // { id: "so-tttt", name, total: "925.75", rank: 1, indicators: { "6.3.2": { score, max, periods } } }
  */
 export function score(catalog: CompiledCatalog, dataset: Dataset | DatasetInput | string, options: ScoreOptions = {}): ScoreResult {
+  // The readings are applied once, here: the catalog compiled with them is what every step below scores.
+  const { readings, ...rest } = options;
+  const read = readings ? withReadings(catalog, readings) : compileCatalog(catalog);
+  const result = scoreRead(read, dataset, rest);
+  const used = readingsOf(read);
+  return used ? { ...result, readings: used } : result;
+}
+
+function scoreRead(catalog: CompiledCatalog, dataset: Dataset | DatasetInput | string, options: ScoreOptions): ScoreResult {
   if (options.skipInvalid) return scoreValidUnits(score, catalog, dataset, { ...options, skipInvalid: false });
   if (catalog.scoring === "structure") {
     throw new CatalogError([createIssue("catalog", "structureOnly", { catalog: catalog.id })]);

@@ -9,7 +9,8 @@ import { periodGapWarnings } from "./normalize.js";
 import { normalizedOf, readCompactUnit } from "./fastRead.js";
 import { measureFastPeers } from "./fastScore.js";
 import { ranked, readFast, scoreFastUnits, unitScorer, type Detail, type FastReading, type Scored } from "./points.js";
-import { score, type ScoreOptions } from "./score.js";
+import { readingsOf, score, type ScoreOptions } from "./score.js";
+import { withReadings } from "../catalog/readings.js";
 import type { ScoreResult } from "./types.js";
 
 // Incremental re-scoring for portals (issue 11): a province recomputed on every edit. The session
@@ -60,9 +61,12 @@ export function openScoring(
   dataset: Dataset | DatasetInput | string,
   options: Omit<ScoreOptions, "overrides" | "previous"> = {},
 ): ScoringSession {
-  const main = compileCatalog(catalog);
+  // The readings are applied once: every re-score below scores the derived catalog.
+  const { readings, ...rest } = options;
+  const main = readings ? withReadings(catalog, readings) : compileCatalog(catalog);
+  const used = readingsOf(main);
   const detail: Detail = options.detail ?? "totals";
-  const opts: ScoreOptions = { ...options, detail };
+  const opts: ScoreOptions = { ...rest, detail };
   const start = (ds: unknown): State => {
     // Level catalogs are scored whole on each edit (their evaluation is quick; their results hold no points).
     const fast = opts.engine === "reference" || main.scoring !== "points" ? undefined : readFast(main, ds);
@@ -80,6 +84,7 @@ export function openScoring(
       periods: fast.plan.periods,
       units: ranked(scoredAll.scored),
       warnings: fast.warnings,
+      ...(used ? { readings: used } : {}),
     };
     return { fast, scored: scoredAll.scored, peers: scoredAll.peers, index: new Map(fast.units.map((u, i) => [u.id, i])), result };
   };

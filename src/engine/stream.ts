@@ -8,7 +8,8 @@ import { fastPlan, type FastPlan } from "./fastPlan.js";
 import { compactOf, normalizedOf, readCompactUnitInto, storage, type CompactUnit, type Storage } from "./fastRead.js";
 import { checkParents, normalizeDataset, periodGapWarnings, type NormalizedUnit } from "./normalize.js";
 import { ranked, scoreFastUnits, scorePoints, type Detail } from "./points.js";
-import { score } from "./score.js";
+import { readingsOf, score } from "./score.js";
+import { withReadings, type ReadingChoice } from "../catalog/readings.js";
 import type { ScoreResult } from "./types.js";
 
 registerMessages(fileMessages);
@@ -30,6 +31,8 @@ export interface StreamOptions {
   /** Called every 1,000 units read (progress for long runs). */
   readonly onProgress?: (units: number) => void;
   readonly engine?: "fast" | "reference";
+  /** Readings of ambiguous nodes (issue 13), as for `score`. */
+  readonly readings?: ReadingChoice;
 }
 
 const HEADER_KEYS = new Set(["catalog", "year", "periods", "numberFormat", "roster"]);
@@ -54,7 +57,7 @@ interface Light {
  * scoreLines(getCatalog("dong-nai-2023/huyen"), readFileSync("units.jsonl", "utf8").split("\n")).units[0]?.total;
  */
 export function scoreLines(catalog: CompiledCatalog, lines: Iterable<string>, options: StreamOptions = {}): ScoreResult {
-  const main = compileCatalog(catalog);
+  const main = options.readings ? withReadings(catalog, options.readings) : compileCatalog(catalog);
   const file = options.file;
   const at = (row: number) => ({ ...(file !== undefined ? { file } : {}), row });
   const issues: Issue[] = [];
@@ -223,7 +226,15 @@ export function scoreLines(catalog: CompiledCatalog, lines: Iterable<string>, op
         "reference",
       );
   if (scoringIssues.length) throw new FormulaError(scoringIssues.map((i) => withRow(i, rowOf, at)));
-  return { catalog: main.id, year: head["year"] as number, periods: plan!.periods, units, warnings: [...warnings, ...roster.warnings] };
+  const used = readingsOf(main);
+  return {
+    catalog: main.id,
+    year: head["year"] as number,
+    periods: plan!.periods,
+    units,
+    warnings: [...warnings, ...roster.warnings],
+    ...(used ? { readings: used } : {}),
+  };
 }
 
 /** Why a header line is not one, or undefined. */

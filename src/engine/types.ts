@@ -33,6 +33,16 @@ export interface Trace {
   readonly source: "self" | "appraisal";
   /** Nested formulas' outcomes (composite parts). */
   readonly parts?: readonly PartOutcome[];
+  /** For a node with readings: the reading in force (issue 13), with the document's words and why. */
+  readonly reading?: ReadingUsed;
+}
+
+/** The reading of an ambiguous node a score used: its id, whether it is the default, the source text and rationale. */
+export interface ReadingUsed {
+  readonly id: string;
+  readonly default: boolean;
+  readonly source: string;
+  readonly rationale: string;
 }
 
 /** One indicator's score in one period. */
@@ -114,6 +124,11 @@ export interface ScoreResult {
   readonly rejected?: readonly RejectedUnit[];
   /** The parent units the dataset declares without assessing them (`parents`: a commune dataset's districts). */
   readonly parents?: readonly { readonly id: string; readonly name: string }[];
+  /**
+   * For a catalog with readings (issue 13): every node with readings (`"catalog"` for the unit
+   * total's rule) and the reading used, default or chosen.
+   */
+  readonly readings?: Readonly<Record<string, ReadingUsed>>;
 }
 
 /**

@@ -48,6 +48,11 @@ const enReport = {
   headOfUnit: "Head of unit",
   signName: "(signature and full name)",
   signSeal: "(signature, full name and seal)",
+  readings: "Readings",
+  readingsNote:
+    "Rows of the document that can be read more than one way, and the reading these scores use (every reading: dti lint; choose one with --reading).",
+  readingDefault: "default",
+  readingChosen: "chosen, not the default",
 };
 
 /** Words of a report, by language. */
@@ -104,6 +109,11 @@ export const reportWords: { readonly vi: ReportWords; readonly en: ReportWords }
     headOfUnit: "Thủ trưởng đơn vị",
     signName: "(Ký, ghi rõ họ tên)",
     signSeal: "(Ký tên, đóng dấu)",
+    readings: "Cách đọc",
+    readingsNote:
+      "Các dòng của văn bản có thể hiểu theo nhiều cách, và cách đọc được dùng để chấm điểm (mọi cách đọc: dti lint; chọn cách khác bằng --reading).",
+    readingDefault: "mặc định",
+    readingChosen: "được chọn, khác mặc định",
   },
   en: enReport,
 };

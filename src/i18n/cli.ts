@@ -61,6 +61,8 @@ export interface CliTexts {
     readonly rejected: (count: number) => string;
   };
   readonly table: {
+    /** Before the readings chosen against the default (issue 13). */
+    readonly readings: string;
     readonly rank: string;
     readonly id: string;
     readonly unit: string;
@@ -145,6 +147,9 @@ export const en = {
       warnings: "also write the warnings to this CSV file (code, place, message; UTF-8 with BOM)",
       engine:
         "scoring engine: fast (compiled, exact; hands uncertain units to the reference) or reference (decimal.js for every unit); same output",
+      reading:
+        "read an ambiguous row another way: indicator code = reading id, e.g. 7.1=asWritten (repeat for several; catalog=ID for the total's rule; dti lint lists them)",
+      readings: "readings file kept beside the datasets: {catalog, readings: {CODE: ID}, note} (YAML/JSON); --reading overrides it",
       sort: "order of the units: total (rank), name or id; ranks stay those of the whole dataset",
       filter: "only the units whose id or name contains this text (case and accents do not count: lien bao finds Liên Bảo)",
       groupBy:
@@ -226,6 +231,7 @@ export const en = {
   },
   output: { warnings: (n) => `Warnings (${n}):`, rejected: (n) => `Rejected units, not scored (${n}):` },
   table: {
+    readings: "Readings other than the default",
     rank: "Rank",
     id: "ID",
     unit: "Unit",
@@ -312,6 +318,9 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
       warnings: "ghi thêm các cảnh báo vào tệp CSV này (mã, vị trí, nội dung; UTF-8 có BOM)",
       engine:
         "bộ máy chấm điểm: fast (biên dịch, chính xác; trường hợp không chắc chuyển sang bản chuẩn) hoặc reference (decimal.js cho mọi đơn vị); cùng kết quả",
+      reading:
+        "đọc một dòng mơ hồ theo cách khác: mã chỉ số = mã cách đọc, ví dụ 7.1=asWritten (lặp lại cho nhiều dòng; catalog=ID cho quy tắc tính tổng; dti lint liệt kê)",
+      readings: "tệp cách đọc lưu cùng số liệu: {catalog, readings: {MÃ: ID}, note} (YAML/JSON); --reading ghi đè tệp này",
       sort: "thứ tự các đơn vị: total (theo hạng), name (tên) hoặc id (mã); hạng vẫn là hạng trong toàn bộ số liệu",
       filter: "chỉ các đơn vị có mã hoặc tên chứa chuỗi này (không phân biệt hoa thường, có dấu hay không: lien bao tìm được Liên Bảo)",
       groupBy:
@@ -383,6 +392,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   },
   output: { warnings: (n) => `Cảnh báo (${n}):`, rejected: (n) => `Đơn vị bị loại, không được chấm (${n}):` },
   table: {
+    readings: "Cách đọc khác mặc định",
     rank: "Hạng",
     id: "Mã",
     unit: "Đơn vị",

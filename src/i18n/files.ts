@@ -58,6 +58,7 @@ export const en = {
   duplicateOverride: (p: P) => `the change "${p.received}" sets ${p.expected} again: give each input one value`,
   noMatchingUnit: (p: P) => `${p.detail} "${p.received}": no unit's id or name contains it (units: ${p.expected})`,
   optionFormat: (p: P) => `${p.detail} cannot be used with --format ${p.received} (use --format ${p.expected})`,
+  badReadingOption: (p: P) => `--reading ${p.received}: expected CODE=ID, e.g. 7.1=asWritten`,
 } as const;
 
 /** Vietnamese messages of the file readers and the command line (same keys as `en`). */
@@ -111,6 +112,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   duplicateOverride: (p: P) => `thay đổi "${p.received}" đặt lại ${p.expected}: mỗi số liệu chỉ được một giá trị`,
   noMatchingUnit: (p: P) => `${p.detail} "${p.received}": không đơn vị nào có mã hoặc tên chứa chuỗi này (các đơn vị: ${p.expected})`,
   optionFormat: (p: P) => `không dùng được ${p.detail} với --format ${p.received} (dùng --format ${p.expected})`,
+  badReadingOption: (p: P) => `--reading ${p.received}: cần dạng MÃ=ID, ví dụ 7.1=asWritten`,
 };
 
 /** Both languages, for registerMessages. */

@@ -68,6 +68,24 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   childrenSum: (p: P) => `tổng điểm các chỉ số con khác điểm tối đa: ${p.detail}`,
   codeOrder: (p: P) => `mã không theo thứ tự của văn bản: ${p.detail}`,
   declaredMismatch: (p: P) => `cây chỉ số không khớp với số liệu văn bản công bố: ${p.detail}`,
+  // issue 13: cách đọc các dòng mơ hồ
+  readingsUnsupported: (p: P) =>
+    `cách đọc thay công thức tính điểm; bộ chỉ số có scoring: ${p.received} không khai báo được cách đọc trên chỉ số`,
+  duplicateReading: (p: P) => `mã cách đọc "${p.received}" xuất hiện nhiều lần`,
+  readingDefault: (p: P) => `phải có đúng một cách đọc mặc định (chỉ số như đã mã hóa), có ${p.received} trong ${p.expected}`,
+  singleReading: (p: P) => `danh sách cách đọc cần cách đọc mặc định và ít nhất một cách khác, chỉ có ${p.received || "không có"}`,
+  readingPatchOnDefault: (p: P) =>
+    `cách đọc mặc định "${p.received}" là chỉ số như đã mã hóa nên không thay đổi gì; nó lại đặt ${p.detail} (hãy viết trên chỉ số)`,
+  emptyReading: (p: P) =>
+    `cách đọc "${p.received}" không thay đổi gì (cần formula, max hoặc zeroDenominator; aggregate hoặc pillarMeanOf cho cả bộ chỉ số)`,
+  unknownReadingNode: (p: P) => `không có chỉ số mã "${p.received}" trong bộ chỉ số (các chỉ số có cách đọc: ${p.expected})`,
+  noReadings: (p: P) => `chỉ số ${p.received} không có cách đọc khác (các chỉ số có cách đọc: ${p.expected})`,
+  unknownReading: (p: P) => `không có cách đọc "${p.received}" của ${p.detail} (các cách đọc: ${p.expected})`,
+  readingNewInput: (p: P) =>
+    `cách đọc "${p.detail}" dùng biến "${p.received}" mà công thức đã mã hóa không dùng: số liệu nhập theo cách đọc mặc định sẽ thiếu biến này (một bộ số liệu dùng cho mọi cách đọc)`,
+  ambiguityWithoutReadings: (p: P) => `ghi chú đánh dấu chỗ mơ hồ nhưng không khai báo cách đọc: "${p.detail}"`,
+  readingsSchema: (p: P) => `tệp cách đọc không hợp lệ: ${p.detail}`,
+  readingsCatalogMismatch: (p: P) => `tệp cách đọc dành cho bộ chỉ số "${p.received}" nhưng bộ dữ liệu được chấm theo "${p.expected}"`,
   datasetSchema: (p: P) => `dữ liệu không hợp lệ: ${p.detail}`,
   catalogMismatch: (p: P) => `dữ liệu thuộc bộ chỉ số "${p.received}" nhưng được chấm theo "${p.expected}"`,
   unknownPeriod: (p: P) => `kỳ "${p.received}" không có trong danh sách kỳ (${p.expected})`,

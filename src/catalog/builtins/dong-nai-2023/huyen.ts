@@ -386,7 +386,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "a= Số lượng người dân trường thành có điện thoại thông minh; b= Tổng dân số trưởng thành của huyện; - Tỷ lệ=a/b",
-              "reading": "The method defines Tỷ lệ but gives no 'Điểm =' line. Encoded as Tỷ lệ × Điểm tối đa, the rule of every other plain ratio row of this catalog (e.g. 3.2, 3.4, 3.6)."
+              "reading": "The method defines Tỷ lệ but gives no 'Điểm =' line. Encoded as Tỷ lệ × Điểm tối đa, the rule of every other plain ratio row of this catalog (e.g. 3.2, 3.4, 3.6).",
+              "ambiguity": true
             }
           ]
         },
@@ -429,7 +430,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "a=Số lượng hộ gia đình có kết nối Internet băng rộng cáp quang; b= Tổng số hộ gia đình của cấp huyện; - Tỷ lệ = a/b",
-              "reading": "The method defines Tỷ lệ but gives no 'Điểm =' line. Encoded as Tỷ lệ × Điểm tối đa, the rule of every other plain ratio row of this catalog (e.g. 3.2, 3.4, 3.6)."
+              "reading": "The method defines Tỷ lệ but gives no 'Điểm =' line. Encoded as Tỷ lệ × Điểm tối đa, the rule of every other plain ratio row of this catalog (e.g. 3.2, 3.4, 3.6).",
+              "ambiguity": true
             }
           ]
         },
@@ -590,7 +592,38 @@ export const source: unknown = {
           "notes": [
             {
               "source": "- Tỷ lệ= a/b - Điểm= + Tỷ lệ ≥ 40%: Điểm tối đa:",
-              "reading": "Only the '≥ threshold' branch is written; the row is silent below it. Encoded as 'below: proportional' (Tỷ lệ/40% × Điểm tối đa): that is the lower branch this catalog writes out for most of its threshold rows (4.10, 6.3.3, 6.5, 7.2, 7.6, 7.7, 7.10, 8.4, 8.8), it is continuous at the threshold, and an assessor would not give 0 to a unit just below it."
+              "reading": "Only the '≥ threshold' branch is written; the row is silent below it. Encoded as 'below: proportional' (Tỷ lệ/40% × Điểm tối đa): that is the lower branch this catalog writes out for most of its threshold rows (4.10, 6.3.3, 6.5, 7.2, 7.6, 7.7, 7.10, 8.4, 8.8), it is continuous at the threshold, and an assessor would not give 0 to a unit just below it.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "belowProportional",
+              "default": true,
+              "source": "- Tỷ lệ= a/b - Điểm= + Tỷ lệ ≥ 40%: Điểm tối đa:",
+              "rationale": "Silent below 40%: Tỷ lệ/40% × 10, the lower branch this catalog writes for most threshold rows, continuous at 40%."
+            },
+            {
+              "id": "belowLiteral",
+              "source": "- Tỷ lệ= a/b - Điểm= + Tỷ lệ ≥ 40%: Điểm tối đa:",
+              "rationale": "Silent below 40%: Tỷ lệ × 10, the literal lower branch of the department catalog's 7.3 (Phụ lục I: Tỷ lệ <80: Điểm = Điểm tối đa * tỷ lệ), discontinuous at 40%.",
+              "formula": {
+                "kind": "threshold",
+                "value": {"numerator":["a"],"denominator":["b"]},
+                "threshold": "40%",
+                "below": "literal"
+              }
+            },
+            {
+              "id": "belowZero",
+              "source": "- Tỷ lệ= a/b - Điểm= + Tỷ lệ ≥ 40%: Điểm tối đa:",
+              "rationale": "Only the ≥ 40% line scores: below 40% no points are written, so 0.",
+              "formula": {
+                "kind": "threshold",
+                "value": {"numerator":["a"],"denominator":["b"]},
+                "threshold": "40%",
+                "below": "zero"
+              }
             }
           ]
         },
@@ -736,7 +769,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "a= Số lượng hệ thống thông tin của đơn vị; b= Điểm tối đa; c= Số lượng hệ thống thông tin nhiều nhất trên tất cả các đơn vị;",
-              "reading": "The 'Điểm = (a*b)/c' line is missing here (the department catalog's 5.1, same letters, has it). Encoded as relative/best: a / highest a among the units scored together in the same period × Điểm tối đa."
+              "reading": "The 'Điểm = (a*b)/c' line is missing here (the department catalog's 5.1, same letters, has it). Encoded as relative/best: a / highest a among the units scored together in the same period × Điểm tối đa.",
+              "ambiguity": true
             }
           ]
         },
@@ -802,7 +836,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "a= Số lượng máy tính của cán bộ công chức, viên chức được cài đặt phần mềm phòng, chống mã độc, diệt virus bản quyền được giám sát trực tiếp và kết nối chia sẻ dữ liệu với Trung tâm Giám sát an toàn không gian mạng tỉnh (SOC); b= Tổng số máy tính của cán bộ công chức, viên chức cấp huyện; - Tỷ lệ= a/b",
-              "reading": "The method defines Tỷ lệ but gives no 'Điểm =' line. Encoded as Tỷ lệ × Điểm tối đa, the rule of every other plain ratio row of this catalog (e.g. 3.2, 3.4, 3.6)."
+              "reading": "The method defines Tỷ lệ but gives no 'Điểm =' line. Encoded as Tỷ lệ × Điểm tối đa, the rule of every other plain ratio row of this catalog (e.g. 3.2, 3.4, 3.6).",
+              "ambiguity": true
             }
           ]
         },
@@ -1288,7 +1323,22 @@ export const source: unknown = {
               "notes": [
                 {
                   "source": "a= Tổng hồ sơ công việc cấp huyện được xử lý trên môi trường mạng (trừ hồ sơ công việc thuộc phạm vi bí mật nhà nước); b= Tổng hồ sơ công việc cấp huyện xử lý trên môi trường mạng. c= Tổng số hồ sơ cấp huyện xử lý trực tiếp; - Điểm = Tỷ lệ *Điểm tối đa",
-                  "reading": "'Tỷ lệ' is never defined. Encoded as Tỷ lệ = a/(b+c), the definition in the department catalog's 6.4.3 (same letters and labels): files handled online over all files handled (online + directly)."
+                  "reading": "'Tỷ lệ' is never defined. Encoded as Tỷ lệ = a/(b+c), the definition in the department catalog's 6.4.3 (same letters and labels): files handled online over all files handled (online + directly).",
+                  "ambiguity": true
+                }
+              ],
+              "readings": [
+                {
+                  "id": "onlineOverAll",
+                  "default": true,
+                  "source": "a= Tổng hồ sơ công việc cấp huyện được xử lý trên môi trường mạng (trừ hồ sơ công việc thuộc phạm vi bí mật nhà nước); b= Tổng hồ sơ công việc cấp huyện xử lý trên môi trường mạng. c= Tổng số hồ sơ cấp huyện xử lý trực tiếp; - Điểm = Tỷ lệ *Điểm tối đa",
+                  "rationale": "Tỷ lệ = a/(b + c): files handled online over all files (online + directly), as the department catalog's 6.4.3 with the same letters defines it."
+                },
+                {
+                  "id": "aOverB",
+                  "source": "a= Tổng hồ sơ công việc cấp huyện được xử lý trên môi trường mạng (trừ hồ sơ công việc thuộc phạm vi bí mật nhà nước); b= Tổng hồ sơ công việc cấp huyện xử lý trên môi trường mạng. c= Tổng số hồ sơ cấp huyện xử lý trực tiếp; - Điểm = Tỷ lệ *Điểm tối đa",
+                  "rationale": "Tỷ lệ = a/b, the definition every other row of this catalog writes (Tỷ lệ= a/b); c is then not read.",
+                  "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}}
                 }
               ]
             },
@@ -1502,7 +1552,27 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ ≥ 5%: điểm tối đa Tỷ lệ <5%: điểm = Tỷ lệ/1%*Điểm tối đa",
-              "reading": "'/1%' contradicts the 5% threshold (every ratio ≥ 1% would already reach the max, so the 5% band would be void and the score would jump). Read as Tỷ lệ/5% × Điểm tối đa (below: proportional), continuous at 5%, as in 7.6."
+              "reading": "'/1%' contradicts the 5% threshold (every ratio ≥ 1% would already reach the max, so the 5% band would be void and the score would jump). Read as Tỷ lệ/5% × Điểm tối đa (below: proportional), continuous at 5%, as in 7.6.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "perFivePercent",
+              "default": true,
+              "source": "Tỷ lệ ≥ 5%: điểm tối đa Tỷ lệ <5%: điểm = Tỷ lệ/1%*Điểm tối đa",
+              "rationale": "/1% read as a slip for /5%: Tỷ lệ/5% × 15 below 5%, continuous at the 5% threshold (as in 7.6)."
+            },
+            {
+              "id": "asWritten",
+              "source": "Tỷ lệ ≥ 5%: điểm tối đa Tỷ lệ <5%: điểm = Tỷ lệ/1%*Điểm tối đa",
+              "rationale": "As written: below 5% the score is Tỷ lệ/1% × 15, clamped to 15, so every ratio ≥ 1% scores the max (threshold 1%, proportional below).",
+              "formula": {
+                "kind": "threshold",
+                "value": {"numerator":["a"],"denominator":["b"]},
+                "threshold": "1%",
+                "below": "proportional"
+              }
             }
           ]
         },
@@ -1586,7 +1656,38 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ= a/b Tỷ lệ ≥ 80%: Điểm tối đa … (Phụ lục I, 7.3: Tỷ lệ ≥ 80%: Điểm tối đa Tỷ lệ <80: Điểm = Điểm tối đa * tỷ lệ)",
-              "reading": "Only the '≥ threshold' branch is written; the row is silent below it. The same indicator in the department catalog of this Decision (Phụ lục I, 7.3, same 80% threshold; the district 7.3 likewise copies the department 7.2 rule) writes the lower branch as Điểm tối đa × Tỷ lệ, so it is encoded as 'below: literal' (Tỷ lệ × Điểm tối đa, discontinuous at 80%), not Tỷ lệ/80%."
+              "reading": "Only the '≥ threshold' branch is written; the row is silent below it. The same indicator in the department catalog of this Decision (Phụ lục I, 7.3, same 80% threshold; the district 7.3 likewise copies the department 7.2 rule) writes the lower branch as Điểm tối đa × Tỷ lệ, so it is encoded as 'below: literal' (Tỷ lệ × Điểm tối đa, discontinuous at 80%), not Tỷ lệ/80%.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "belowLiteral",
+              "default": true,
+              "source": "Tỷ lệ= a/b Tỷ lệ ≥ 80%: Điểm tối đa",
+              "rationale": "Silent below 80%: Tỷ lệ × 15, the lower branch of the same indicator in the department catalog (Phụ lục I 7.3: Tỷ lệ <80: Điểm = Điểm tối đa * tỷ lệ)."
+            },
+            {
+              "id": "belowProportional",
+              "source": "Tỷ lệ= a/b Tỷ lệ ≥ 80%: Điểm tối đa",
+              "rationale": "Silent below 80%: Tỷ lệ/80% × 15, the lower branch this catalog writes for most threshold rows, continuous at 80%.",
+              "formula": {
+                "kind": "threshold",
+                "value": {"numerator":["a"],"denominator":["b"]},
+                "threshold": "80%",
+                "below": "proportional"
+              }
+            },
+            {
+              "id": "belowZero",
+              "source": "Tỷ lệ= a/b Tỷ lệ ≥ 80%: Điểm tối đa",
+              "rationale": "Only the ≥ 80% line scores: below 80% no points are written, so 0.",
+              "formula": {
+                "kind": "threshold",
+                "value": {"numerator":["a"],"denominator":["b"]},
+                "threshold": "80%",
+                "below": "zero"
+              }
             }
           ]
         },
@@ -1694,7 +1795,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "a= Tổng sản phẩm chủ lực, đặc trưng, sản phẩm OCOP của địa phương được đưa lên sàn thương mại điện tử (voso, postmart); b= Tổng sản phẩm chủ lực, đặc trưng, sản phẩm OCOP của địa phương; Tỷ lệ = a/b",
-              "reading": "The method defines Tỷ lệ but gives no 'Điểm =' line. Encoded as Tỷ lệ × Điểm tối đa, the rule of every other plain ratio row of this catalog (e.g. 3.2, 3.4, 3.6)."
+              "reading": "The method defines Tỷ lệ but gives no 'Điểm =' line. Encoded as Tỷ lệ × Điểm tối đa, the rule of every other plain ratio row of this catalog (e.g. 3.2, 3.4, 3.6).",
+              "ambiguity": true
             }
           ]
         },
@@ -1722,7 +1824,38 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ = a/b Tỷ lệ ≥ 0.25%: Điểm tối đa",
-              "reading": "Only the '≥ threshold' branch is written; the row is silent below it. Encoded as 'below: proportional' (Tỷ lệ/0.25% × Điểm tối đa): that is the lower branch this catalog writes out for most of its threshold rows (4.10, 6.3.3, 6.5, 7.2, 7.6, 7.7, 7.10, 8.4, 8.8), it is continuous at the threshold, and an assessor would not give 0 to a unit just below it. Its twin 7.10 writes exactly this branch."
+              "reading": "Only the '≥ threshold' branch is written; the row is silent below it. Encoded as 'below: proportional' (Tỷ lệ/0.25% × Điểm tối đa): that is the lower branch this catalog writes out for most of its threshold rows (4.10, 6.3.3, 6.5, 7.2, 7.6, 7.7, 7.10, 8.4, 8.8), it is continuous at the threshold, and an assessor would not give 0 to a unit just below it. Its twin 7.10 writes exactly this branch.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "belowProportional",
+              "default": true,
+              "source": "Tỷ lệ = a/b Tỷ lệ ≥ 0.25%: Điểm tối đa",
+              "rationale": "Silent below 0.25%: Tỷ lệ/0.25% × 10, the branch its twin 7.10 writes, continuous at 0.25%."
+            },
+            {
+              "id": "belowLiteral",
+              "source": "Tỷ lệ = a/b Tỷ lệ ≥ 0.25%: Điểm tối đa",
+              "rationale": "Silent below 0.25%: Tỷ lệ × 10, the literal lower branch of the department catalog's 7.3 (Phụ lục I), i.e. almost 0 below the threshold.",
+              "formula": {
+                "kind": "threshold",
+                "value": {"numerator":["a"],"denominator":["b"]},
+                "threshold": "0.25%",
+                "below": "literal"
+              }
+            },
+            {
+              "id": "belowZero",
+              "source": "Tỷ lệ = a/b Tỷ lệ ≥ 0.25%: Điểm tối đa",
+              "rationale": "Only the ≥ 0.25% line scores: below 0.25% no points are written, so 0.",
+              "formula": {
+                "kind": "threshold",
+                "value": {"numerator":["a"],"denominator":["b"]},
+                "threshold": "0.25%",
+                "below": "zero"
+              }
             }
           ]
         },
@@ -1873,7 +2006,38 @@ export const source: unknown = {
           "notes": [
             {
               "source": "- Điểm: + Tỷ lệ >= 80%: Điểm tối đa;",
-              "reading": "Only the '≥ threshold' branch is written; the row is silent below it. Encoded as 'below: proportional' (Tỷ lệ/80% × Điểm tối đa): that is the lower branch this catalog writes out for most of its threshold rows (4.10, 6.3.3, 6.5, 7.2, 7.6, 7.7, 7.10, 8.4, 8.8), it is continuous at the threshold, and an assessor would not give 0 to a unit just below it."
+              "reading": "Only the '≥ threshold' branch is written; the row is silent below it. Encoded as 'below: proportional' (Tỷ lệ/80% × Điểm tối đa): that is the lower branch this catalog writes out for most of its threshold rows (4.10, 6.3.3, 6.5, 7.2, 7.6, 7.7, 7.10, 8.4, 8.8), it is continuous at the threshold, and an assessor would not give 0 to a unit just below it.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "belowProportional",
+              "default": true,
+              "source": "- Điểm: + Tỷ lệ >= 80%: Điểm tối đa;",
+              "rationale": "Silent below 80%: Tỷ lệ/80% × 10, the lower branch this catalog writes for most threshold rows, continuous at 80%."
+            },
+            {
+              "id": "belowLiteral",
+              "source": "- Điểm: + Tỷ lệ >= 80%: Điểm tối đa;",
+              "rationale": "Silent below 80%: Tỷ lệ × 10, the literal lower branch of the department catalog's 7.3 (Phụ lục I), discontinuous at 80%.",
+              "formula": {
+                "kind": "threshold",
+                "value": {"numerator":["a"],"denominator":["b"]},
+                "threshold": "80%",
+                "below": "literal"
+              }
+            },
+            {
+              "id": "belowZero",
+              "source": "- Điểm: + Tỷ lệ >= 80%: Điểm tối đa;",
+              "rationale": "Only the ≥ 80% line scores: below 80% no points are written, so 0.",
+              "formula": {
+                "kind": "threshold",
+                "value": {"numerator":["a"],"denominator":["b"]},
+                "threshold": "80%",
+                "below": "zero"
+              }
             }
           ]
         },

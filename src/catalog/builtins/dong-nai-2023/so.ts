@@ -490,7 +490,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "- Điểm=Tỷ lệ*100% Thang điểm: Mức 1 ≥ 10 % (điểm tối đa) Mức 2 ≥ 7% (70% điểm) Mức 3 ≥ 3% (30% điểm) Mức 4 <3% (0 điểm)",
-              "reading": "\"Điểm=Tỷ lệ*100%\" contradicts the bands that follow (read literally it would give a 10%-ratio 0.1 points). Read as \"express Tỷ lệ as a percentage\" and scored by the bands: ≥10% → max, ≥7% → 70%, ≥3% → 30%, <3% → 0."
+              "reading": "\"Điểm=Tỷ lệ*100%\" contradicts the bands that follow (read literally it would give a 10%-ratio 0.1 points). Read as \"express Tỷ lệ as a percentage\" and scored by the bands: ≥10% → max, ≥7% → 70%, ≥3% → 30%, <3% → 0.",
+              "ambiguity": true
             },
             {
               "source": "b= Tổng số kinh phí đầu tư cho CNTT (triệu đồng)",

@@ -28,7 +28,8 @@ export const source: unknown = {
     },
     {
       "source": "Điểm của Chỉ số chuyển đổi số các cơ quan, đơn vị sẽ là điểm trung bình cộng của cả 03 trụ cột Chính quyền số, Kinh tế số và Xã hội số. Cách tính điểm xếp hạng sẽ dựa trên tổng điểm của các tiêu chí.",
-      "reading": "aggregate: pillarMean — the district score is the arithmetic mean of the three pillar scores. The following sentence (ranking \"based on the total points of the criteria\") is read as saying that each pillar's score is the sum of its criteria's points, which then enter the mean; the summary gives no weights or pillar maxima."
+      "reading": "aggregate: pillarMean — the district score is the arithmetic mean of the three pillar scores. The following sentence (ranking \"based on the total points of the criteria\") is read as saying that each pillar's score is the sum of its criteria's points, which then enter the mean; the summary gives no weights or pillar maxima.",
+      "ambiguity": true
     },
     {
       "source": "Điểm đánh giá của Chỉ số chuyển đổi số của UBND các huyện, thị xã, thành phố theo từng trụ cột Chính quyền số, Kinh tế số, Xã hội số, được tổng hợp từ “Điểm tự đánh giá” và ”Điểm Hội đồng thẩm định”. Kết quả được thể hiện tại cột “Điểm đạt được”.",
@@ -45,6 +46,20 @@ export const source: unknown = {
     {
       "source": "Việc công bố kết quả đánh giá do Sở Thông tin và Truyền thông tổng hợp, đánh giá và tham mưu cho UBND tỉnh quyết định công bố trong Quý I của năm liền kề sau năm đánh giá.",
       "reading": "Assessment is annual (results published in Q1 of the following year): defaults cadence year, annual rule last."
+    }
+  ],
+  "readings": [
+    {
+      "id": "scoredPillars",
+      "default": true,
+      "source": "Điểm của Chỉ số chuyển đổi số các cơ quan, đơn vị sẽ là điểm trung bình cộng của cả 03 trụ cột Chính quyền số, Kinh tế số và Xã hội số.",
+      "rationale": "The mean is over the pillars that are scored: a pillar kept unscored (no points published or assessed) is left out of the mean (pillarMeanOf: scored)."
+    },
+    {
+      "id": "allPillars",
+      "source": "Điểm của Chỉ số chuyển đổi số các cơ quan, đơn vị sẽ là điểm trung bình cộng của cả 03 trụ cột Chính quyền số, Kinh tế số và Xã hội số.",
+      "rationale": "\"cả 03 trụ cột\": the mean always divides by all three pillars; an unscored pillar counts 0 (pillarMeanOf: all).",
+      "pillarMeanOf": "all"
     }
   ],
   "indicators": [

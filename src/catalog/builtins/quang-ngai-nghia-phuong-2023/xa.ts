@@ -140,7 +140,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "- Số lượng 20 bài/năm (10đ) - 10-20 bài/năm (5đ) - Dưới 10 bài (2,5đ) - 0 bài (0đ)",
-              "reading": "Overlapping edges: 20 articles fall in both \"20 bài/năm\" and \"10-20 bài/năm\", and 0 is also \"dưới 10\". Read as ≥ 20 → 10; 10 ≤ n < 20 → 5; 1 ≤ n < 10 → 2.5; 0 → 0 (each edge goes to the higher band, the explicit 0-bài line wins for 0)."
+              "reading": "Overlapping edges: 20 articles fall in both \"20 bài/năm\" and \"10-20 bài/năm\", and 0 is also \"dưới 10\". Read as ≥ 20 → 10; 10 ≤ n < 20 → 5; 1 ≤ n < 10 → 2.5; 0 → 0 (each edge goes to the higher band, the explicit 0-bài line wins for 0).",
+              "ambiguity": true
             },
             {
               "source": "- Có chuyên mục riêng",
@@ -498,7 +499,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "4.6 … Điểm tối đa 5 … Tỷ lệ *10 đ",
-              "reading": "Contradiction: max 5 but the method multiplies by 10. Encoded as Tỷ lệ × Điểm tối đa (× 5): elsewhere the appendix writes the multiplier equal to the item's max (5.8 \"*5 đ\", 6.3 \"* 5đ\", 6.10 \"* 5đ\", 6.11 \"* 5đ\"), so \"*10 đ\" is read as copied from the neighbouring 10-point rows. The literal alternative (Tỷ lệ × 10 clamped to 5) would give full marks from 50%."
+              "reading": "Contradiction: max 5 but the method multiplies by 10. Encoded as Tỷ lệ × Điểm tối đa (× 5): elsewhere the appendix writes the multiplier equal to the item's max (5.8 \"*5 đ\", 6.3 \"* 5đ\", 6.10 \"* 5đ\", 6.11 \"* 5đ\"), so \"*10 đ\" is read as copied from the neighbouring 10-point rows. The literal alternative (Tỷ lệ × 10 clamped to 5) would give full marks from 50%.",
+              "ambiguity": true
             }
           ]
         }
@@ -741,7 +743,8 @@ export const source: unknown = {
               "notes": [
                 {
                   "source": "50tr; 25tr; 10 tr",
-                  "reading": "Only the three amount edges are written (million đồng), no points per band. Read as ≥ edges (like 5.11.1) worth the same shares of the max as 5.11.1's bands (5/3.5/1.5 = 100%/70%/30%): ≥ 50 triệu → 2; ≥ 25 triệu → 1.4; ≥ 10 triệu → 0.6; below 10 triệu → 0."
+                  "reading": "Only the three amount edges are written (million đồng), no points per band. Read as ≥ edges (like 5.11.1) worth the same shares of the max as 5.11.1's bands (5/3.5/1.5 = 100%/70%/30%): ≥ 50 triệu → 2; ≥ 25 triệu → 1.4; ≥ 10 triệu → 0.6; below 10 triệu → 0.",
+                  "ambiguity": true
                 }
               ]
             },
@@ -766,7 +769,8 @@ export const source: unknown = {
               "notes": [
                 {
                   "source": "50tr; 25tr; 10 tr",
-                  "reading": "Only the three amount edges are written (million đồng), no points per band. Read as ≥ edges (like 5.11.1) worth the same shares of the max as 5.11.1's bands (5/3.5/1.5 = 100%/70%/30%): ≥ 50 triệu → 2; ≥ 25 triệu → 1.4; ≥ 10 triệu → 0.6; below 10 triệu → 0."
+                  "reading": "Only the three amount edges are written (million đồng), no points per band. Read as ≥ edges (like 5.11.1) worth the same shares of the max as 5.11.1's bands (5/3.5/1.5 = 100%/70%/30%): ≥ 50 triệu → 2; ≥ 25 triệu → 1.4; ≥ 10 triệu → 0.6; below 10 triệu → 0.",
+                  "ambiguity": true
                 }
               ]
             },
@@ -797,7 +801,8 @@ export const source: unknown = {
               "notes": [
                 {
                   "source": "50tr; 25tr; 10 tr",
-                  "reading": "Only the three amount edges are written (million đồng), no points per band. Read as ≥ edges (like 5.11.1) worth the same shares of the max as 5.11.1's bands (5/3.5/1.5 = 100%/70%/30%): ≥ 50 triệu → 2; ≥ 25 triệu → 1.4; ≥ 10 triệu → 0.6; below 10 triệu → 0."
+                  "reading": "Only the three amount edges are written (million đồng), no points per band. Read as ≥ edges (like 5.11.1) worth the same shares of the max as 5.11.1's bands (5/3.5/1.5 = 100%/70%/30%): ≥ 50 triệu → 2; ≥ 25 triệu → 1.4; ≥ 10 triệu → 0.6; below 10 triệu → 0.",
+                  "ambiguity": true
                 }
               ]
             },
@@ -822,7 +827,8 @@ export const source: unknown = {
               "notes": [
                 {
                   "source": "50tr; 25tr; 10 tr",
-                  "reading": "Only the three amount edges are written (million đồng), no points per band. Read as ≥ edges (like 5.11.1) worth the same shares of the max as 5.11.1's bands (5/3.5/1.5 = 100%/70%/30%): ≥ 50 triệu → 2; ≥ 25 triệu → 1.4; ≥ 10 triệu → 0.6; below 10 triệu → 0."
+                  "reading": "Only the three amount edges are written (million đồng), no points per band. Read as ≥ edges (like 5.11.1) worth the same shares of the max as 5.11.1's bands (5/3.5/1.5 = 100%/70%/30%): ≥ 50 triệu → 2; ≥ 25 triệu → 1.4; ≥ 10 triệu → 0.6; below 10 triệu → 0.",
+                  "ambiguity": true
                 }
               ]
             },
@@ -853,7 +859,8 @@ export const source: unknown = {
               "notes": [
                 {
                   "source": "50tr; 25tr; 10 tr",
-                  "reading": "Only the three amount edges are written (million đồng), no points per band. Read as ≥ edges (like 5.11.1) worth the same shares of the max as 5.11.1's bands (5/3.5/1.5 = 100%/70%/30%): ≥ 50 triệu → 2; ≥ 25 triệu → 1.4; ≥ 10 triệu → 0.6; below 10 triệu → 0."
+                  "reading": "Only the three amount edges are written (million đồng), no points per band. Read as ≥ edges (like 5.11.1) worth the same shares of the max as 5.11.1's bands (5/3.5/1.5 = 100%/70%/30%): ≥ 50 triệu → 2; ≥ 25 triệu → 1.4; ≥ 10 triệu → 0.6; below 10 triệu → 0.",
+                  "ambiguity": true
                 }
               ]
             }
@@ -987,7 +994,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "6.7\tTỷ lệ DVCTT được cá thể hóa\t\tTỷ lệ * 10đ",
-              "reading": "The Điểm tối đa cell is empty; max 10 taken from the method's multiplier \"* 10đ\" (as its neighbours 6.6 and 6.8). Even so group 6 adds to 160, not 170."
+              "reading": "The Điểm tối đa cell is empty; max 10 taken from the method's multiplier \"* 10đ\" (as its neighbours 6.6 and 6.8). Even so group 6 adds to 160, not 170.",
+              "ambiguity": true
             }
           ]
         },
@@ -1022,7 +1030,28 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ $\\geq 80\\% = 10đ$ Tỷ lệ $\\leq 80\\% * 10đ$",
-              "reading": "Overlapping edge: exactly 80% satisfies both lines; the ≥ line is read first, so 80% → 10. Below 80% the second line is read literally as Tỷ lệ × 10 (not Tỷ lệ/80% × 10), so the score jumps from just under 8 to 10 at 80%."
+              "reading": "Overlapping edge: exactly 80% satisfies both lines; the ≥ line is read first, so 80% → 10. Below 80% the second line is read literally as Tỷ lệ × 10 (not Tỷ lệ/80% × 10), so the score jumps from just under 8 to 10 at 80%.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "upperLineAtEdge",
+              "default": true,
+              "source": "Tỷ lệ ≥ 80% = 10đ Tỷ lệ ≤ 80% * 10đ",
+              "rationale": "Exactly 80% satisfies both lines; the ≥ line, written first, wins: 80% → 10 (threshold 80%, at: gte)."
+            },
+            {
+              "id": "lowerLineAtEdge",
+              "source": "Tỷ lệ ≥ 80% = 10đ Tỷ lệ ≤ 80% * 10đ",
+              "rationale": "Exactly 80% is read on the ≤ line: 80% × 10 = 8; only a ratio above 80% scores 10 (threshold 80%, at: gt).",
+              "formula": {
+                "kind": "threshold",
+                "value": {"numerator":["a"],"denominator":["b"]},
+                "threshold": "80%",
+                "below": "literal",
+                "at": "gt"
+              }
             }
           ]
         },

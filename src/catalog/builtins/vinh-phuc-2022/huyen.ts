@@ -1132,7 +1132,27 @@ export const source: unknown = {
           "notes": [
             {
               "source": "+ Tỷ lệ>=1%: Điểm tối đa; - Tỷ lệ<1%: Tỷ lệ/1%*Điểm tối đa* 100.",
-              "reading": "Taken literally, \"× 100\" makes Tỷ lệ/1% × Điểm tối đa × 100 reach the maximum at any share ≥ 0.01%, which voids the 1% threshold. Read without the stray \"× 100\": below 1% the score is Tỷ lệ/1% × Điểm tối đa (below: proportional). b = profile.stateBudget (1.18, million đồng)."
+              "reading": "Taken literally, \"× 100\" makes Tỷ lệ/1% × Điểm tối đa × 100 reach the maximum at any share ≥ 0.01%, which voids the 1% threshold. Read without the stray \"× 100\": below 1% the score is Tỷ lệ/1% × Điểm tối đa (below: proportional). b = profile.stateBudget (1.18, million đồng).",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "withoutTimes100",
+              "default": true,
+              "source": "+ Tỷ lệ>=1%: Điểm tối đa; - Tỷ lệ<1%: Tỷ lệ/1%*Điểm tối đa* 100.",
+              "rationale": "The stray × 100 dropped: Tỷ lệ/1% × 10 below 1%, continuous at the 1% threshold."
+            },
+            {
+              "id": "asWritten",
+              "source": "+ Tỷ lệ>=1%: Điểm tối đa; - Tỷ lệ<1%: Tỷ lệ/1%*Điểm tối đa* 100.",
+              "rationale": "As written: Tỷ lệ/1% × 10 × 100 = Tỷ lệ/0.01% × 10, clamped to 10, so every share ≥ 0.01% scores the max.",
+              "formula": {
+                "kind": "threshold",
+                "value": {"numerator":["a"],"denominator":["b"]},
+                "threshold": "0.01%",
+                "below": "proportional"
+              }
             }
           ]
         }
@@ -1163,7 +1183,27 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ ≥ 5%: điểm tối đa Tỷ lệ <5%: điểm = Tỷ lệ/1%*Điểm tối đa",
-              "reading": "Taken literally, Tỷ lệ/1% × Điểm tối đa reaches the maximum at 1%, so the 5% threshold would be void (every share from 1% to 5% clamped to the maximum). Read as Tỷ lệ/5% × Điểm tối đa (below: proportional, 1% a slip for 5%), as in 7.2, 7.6 and 7.7. The name says \"Số doanh nghiệp\" but the method scores the ratio a/b."
+              "reading": "Taken literally, Tỷ lệ/1% × Điểm tối đa reaches the maximum at 1%, so the 5% threshold would be void (every share from 1% to 5% clamped to the maximum). Read as Tỷ lệ/5% × Điểm tối đa (below: proportional, 1% a slip for 5%), as in 7.2, 7.6 and 7.7. The name says \"Số doanh nghiệp\" but the method scores the ratio a/b.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "perFivePercent",
+              "default": true,
+              "source": "Tỷ lệ ≥ 5%: điểm tối đa Tỷ lệ <5%: điểm = Tỷ lệ/1%*Điểm tối đa",
+              "rationale": "/1% read as a slip for /5%: Tỷ lệ/5% × 15 below 5%, continuous at the 5% threshold."
+            },
+            {
+              "id": "asWritten",
+              "source": "Tỷ lệ ≥ 5%: điểm tối đa Tỷ lệ <5%: điểm = Tỷ lệ/1%*Điểm tối đa",
+              "rationale": "As written: below 5% the score is Tỷ lệ/1% × 15, clamped to 15, so every share ≥ 1% scores the max (threshold 1%, proportional below).",
+              "formula": {
+                "kind": "threshold",
+                "value": {"numerator":["a"],"denominator":["b"]},
+                "threshold": "1%",
+                "below": "proportional"
+              }
             }
           ]
         },

@@ -891,7 +891,27 @@ export const source: unknown = {
           "notes": [
             {
               "source": "+ Tỷ lệ >=1%: Điểm tối đa; + Tỷ lệ <1%: Điểm = Tỷ lệ*Điểm tối đa* 100.",
-              "reading": "With Tỷ lệ = a/b a fraction, Tỷ lệ × max × 100 = (Tỷ lệ / 1%) × max: proportional below the 1% threshold, continuous at 1% (0.5% → 10 of 20). Encoded as threshold 1%, below proportional. The district (Phụ lục 2, 6.16) and commune (Phụ lục 3, 6.10) versions read \"Tỷ lệ/1%*Điểm tối đa* 100\", which would multiply by 100 twice (10 000 × Tỷ lệ × max, i.e. max for any Tỷ lệ ≥ 0.01%); that reading is rejected as implausible. Tỷ lệ read as a percentage number (0.5 for 0.5%) would give 0.5 × 20 × 100 = 1000, equally implausible."
+              "reading": "With Tỷ lệ = a/b a fraction, Tỷ lệ × max × 100 = (Tỷ lệ / 1%) × max: proportional below the 1% threshold, continuous at 1% (0.5% → 10 of 20). Encoded as threshold 1%, below proportional. The district (Phụ lục 2, 6.16) and commune (Phụ lục 3, 6.10) versions read \"Tỷ lệ/1%*Điểm tối đa* 100\", which would multiply by 100 twice (10 000 × Tỷ lệ × max, i.e. max for any Tỷ lệ ≥ 0.01%); that reading is rejected as implausible. Tỷ lệ read as a percentage number (0.5 for 0.5%) would give 0.5 × 20 × 100 = 1000, equally implausible.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "fraction",
+              "default": true,
+              "source": "+ Tỷ lệ >=1%: Điểm tối đa; + Tỷ lệ <1%: Điểm = Tỷ lệ*Điểm tối đa* 100.",
+              "rationale": "Tỷ lệ = a/b as a fraction: Tỷ lệ × 20 × 100 = Tỷ lệ/1% × 20 below 1%, continuous at 1%."
+            },
+            {
+              "id": "percentNumber",
+              "source": "+ Tỷ lệ >=1%: Điểm tối đa; + Tỷ lệ <1%: Điểm = Tỷ lệ*Điểm tối đa* 100.",
+              "rationale": "Tỷ lệ as a percentage number (0.5 for 0.5%): Tỷ lệ% × 20 × 100 = Tỷ lệ/0.01% × 20, clamped to 20, so every share ≥ 0.01% scores the max.",
+              "formula": {
+                "kind": "threshold",
+                "value": {"numerator":["a"],"denominator":["b"]},
+                "threshold": "0.01%",
+                "below": "proportional"
+              }
             }
           ]
         }

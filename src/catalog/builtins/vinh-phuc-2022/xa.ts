@@ -395,7 +395,22 @@ export const source: unknown = {
       "notes": [
         {
           "source": "4 | Nhân lực số | 105 (Phụ lục 3); Phụ lục 4: 4 | Nhân lực số | 6 | 105",
-          "reading": "The six items are worth 25 + 25 + 20 + 20 + 20 + 20 = 130, not the declared 105. Items encoded as written; the group max is what they add up to (130), the declared 105 is kept in declared.main, and the catalog total becomes 1025 instead of 1000."
+          "reading": "The six items are worth 25 + 25 + 20 + 20 + 20 + 20 = 130, not the declared 105. Items encoded as written; the group max is what they add up to (130), the declared 105 is kept in declared.main, and the catalog total becomes 1025 instead of 1000.",
+          "ambiguity": true
+        }
+      ],
+      "readings": [
+        {
+          "id": "itemsAsWritten",
+          "default": true,
+          "source": "4 | Nhân lực số | 105 (Phụ lục 3); Phụ lục 4: 4 | Nhân lực số | 6 | 105",
+          "rationale": "The items as written (25 + 25 + 20 + 20 + 20 + 20 = 130) are what the group is worth; it is not clamped to the declared 105."
+        },
+        {
+          "id": "clampToDeclared",
+          "source": "4 | Nhân lực số | 105 (Phụ lục 3); Phụ lục 4: 4 | Nhân lực số | 6 | 105",
+          "rationale": "The group is worth the declared 105 (Phụ lục 3 and 4, and the 1000-point total); its items' sum (up to 130) is clamped to 105.",
+          "max": 105
         }
       ],
       "children": [
@@ -857,7 +872,27 @@ export const source: unknown = {
           "notes": [
             {
               "source": "+ Tỷ lệ>=1%: Điểm tối đa;\n- Tỷ lệ<1%: Tỷ lệ/1%*Điểm tối đa* 100.",
-              "reading": "Read literally, \"Tỷ lệ/1% × Điểm tối đa × 100\" gives max for any spending of 0.01% of the budget or more (0.5% → 1000 points, clamped to 20), which makes the 1% edge meaningless. The \"× 100\" is read as a stray percent conversion: encoded threshold 1%, below proportional (Tỷ lệ/1% × 20, so 0.5% → 10)."
+              "reading": "Read literally, \"Tỷ lệ/1% × Điểm tối đa × 100\" gives max for any spending of 0.01% of the budget or more (0.5% → 1000 points, clamped to 20), which makes the 1% edge meaningless. The \"× 100\" is read as a stray percent conversion: encoded threshold 1%, below proportional (Tỷ lệ/1% × 20, so 0.5% → 10).",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "withoutTimes100",
+              "default": true,
+              "source": "+ Tỷ lệ>=1%: Điểm tối đa; - Tỷ lệ<1%: Tỷ lệ/1%*Điểm tối đa* 100.",
+              "rationale": "The stray × 100 dropped: Tỷ lệ/1% × 20 below 1%, continuous at the 1% threshold."
+            },
+            {
+              "id": "asWritten",
+              "source": "+ Tỷ lệ>=1%: Điểm tối đa; - Tỷ lệ<1%: Tỷ lệ/1%*Điểm tối đa* 100.",
+              "rationale": "As written: Tỷ lệ/1% × 20 × 100 = Tỷ lệ/0.01% × 20, clamped to 20, so every share ≥ 0.01% scores the max.",
+              "formula": {
+                "kind": "threshold",
+                "value": {"numerator":["a"],"denominator":["b"]},
+                "threshold": "0.01%",
+                "below": "proportional"
+              }
             }
           ]
         }
@@ -914,7 +949,27 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ ≥ 5%: điểm tối đa\nTỷ lệ <5%: điểm = Tỷ lệ/1%*Điểm tối đa",
-              "reading": "Read literally, Tỷ lệ/1% × 10 reaches max already at 1% (clamped), so the stated 5% edge would never matter. Read as a slip for 5% (as in 7.4 of this catalog): encoded threshold 5%, below proportional (Tỷ lệ/5% × 10, so 2% → 4; the literal reading would give 10)."
+              "reading": "Read literally, Tỷ lệ/1% × 10 reaches max already at 1% (clamped), so the stated 5% edge would never matter. Read as a slip for 5% (as in 7.4 of this catalog): encoded threshold 5%, below proportional (Tỷ lệ/5% × 10, so 2% → 4; the literal reading would give 10).",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "perFivePercent",
+              "default": true,
+              "source": "Tỷ lệ ≥ 5%: điểm tối đa Tỷ lệ <5%: điểm = Tỷ lệ/1%*Điểm tối đa",
+              "rationale": "/1% read as a slip for /5%: Tỷ lệ/5% × 10 below 5%, continuous at the 5% threshold."
+            },
+            {
+              "id": "asWritten",
+              "source": "Tỷ lệ ≥ 5%: điểm tối đa Tỷ lệ <5%: điểm = Tỷ lệ/1%*Điểm tối đa",
+              "rationale": "As written: below 5% the score is Tỷ lệ/1% × 10, clamped to 10, so every share ≥ 1% scores the max (threshold 1%, proportional below).",
+              "formula": {
+                "kind": "threshold",
+                "value": {"numerator":["a"],"denominator":["b"]},
+                "threshold": "1%",
+                "below": "proportional"
+              }
             }
           ]
         },
