@@ -740,7 +740,7 @@ describe("periods, units and catalogs of the dataset", () => {
         path: ["units", 2, "parent"],
         where: { unit: "c" },
         received: "nobody",
-        message: 'unit c: parent unit "nobody" is not in the dataset',
+        message: 'unit c: parent unit "nobody" is neither a unit of the dataset nor declared in its parents',
       },
     ]);
   });

@@ -55,6 +55,8 @@ describe("npm pack", () => {
     expect(files.filter((p) => p.endsWith(".map"))).toEqual([]);
     // 4.2 MB, then 5.2 MB with the command line bundled into one minified module (dist/cli.js,
     // 1.1 MB: it starts in 0.08 s instead of 0.2 s) in place of its ~20 unbundled modules.
-    expect(packed[0]!.unpackedSize).toBeLessThan(5.5 * 1024 * 1024);
+    // Session 5: 5.6 MB with the Excel entry (dti-engine/xlsx, 85 KB; exceljs itself is a
+    // dependency, not bundled), lineage and readings, index.cjs minified to whitespace.
+    expect(packed[0]!.unpackedSize).toBeLessThan(6 * 1024 * 1024);
   });
 });
