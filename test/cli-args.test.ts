@@ -28,6 +28,7 @@ const minimal: Record<keyof typeof COMMANDS, string[]> = {
   whatif: [so, "--set", "so-vhttdl.Q4.10.1.achieved=5"],
   compare: [so, so],
   report: [so],
+  robustness: [so],
   template: ["dong-nai-2023/so"],
   sample: ["dong-nai-2023/so"],
   help: [],
@@ -42,6 +43,7 @@ describe("--format: allowed values from the declaration, checked for every comma
     whatif: "table, json",
     compare: "table, json",
     report: "md, html, csv, json",
+    robustness: "table, json, csv",
     template: "csv, csv-wide, yaml, json-schema",
   };
   it("the commands with --format are exactly these", async () => {

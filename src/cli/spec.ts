@@ -168,6 +168,19 @@ export const COMMANDS = {
       readings: readingsOption,
     },
   },
+  // Issue 13: how much the ranks depend on the readings of ambiguous rows (src/analysis/robustness.ts).
+  robustness: {
+    args: [{ name: "dataset", arity: "one" }],
+    options: {
+      format: { type: "string", choices: ["table", "json", "csv"], default: "table" },
+      catalog: catalogOption,
+      reading: readingOption,
+      readings: readingsOption,
+      maxCombinations: { type: "integer", value: "N" },
+      warnings: warningsOption,
+      engine: engineOption,
+    },
+  },
   template: {
     args: [{ name: "catalog", arity: "one" }],
     options: {

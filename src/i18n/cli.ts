@@ -114,6 +114,7 @@ export const en = {
       whatif: "Score again with changed inputs and show what moves.",
       compare: "Compare two years scored with the same catalog.",
       report: "Write a report (Markdown, HTML, CSV or JSON), or printable pages per unit (--per-unit, --unit).",
+      robustness: "How much the ranks depend on the readings of ambiguous rows: each unit's rank interval over every combination.",
       template: "Write a blank data-entry template of a catalog.",
       sample: "Write the sample dataset shipped with a built-in catalog (to try score, explain, gaps).",
       help: "Show the usage of every command, or of one.",
@@ -155,6 +156,7 @@ export const en = {
       excel: "CSV for a Vietnamese-locale Excel: UTF-8 BOM, ; between cells, decimal comma (csv formats; the CSV reader reads it back)",
       units: "roster file of the units to prefill (CSV with unit_id,unit_name, or a YAML/JSON list of {id, name})",
       perUnit: "HTML to print: A4, each unit from a new page, with its scores, gaps and a signature block (--unit ID: that unit only)",
+      maxCombinations: "score every combination of readings up to this many (default 4096); beyond, exact bounds by monotonicity",
       "skip-invalid": "score the units without problems; list every rejected unit with all its problems (stderr and the output) and exit 3",
     },
     commandNotes: {
@@ -276,6 +278,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
       whatif: "Chấm lại với số liệu thay đổi và cho thấy điểm, hạng thay đổi thế nào.",
       compare: "So sánh hai năm chấm theo cùng một bộ chỉ số.",
       report: "Xuất báo cáo (Markdown, HTML, CSV hoặc JSON), hoặc trang in cho từng đơn vị (--per-unit, --unit).",
+      robustness: "Độ vững của xếp hạng theo các cách đọc dòng mơ hồ: khoảng hạng của từng đơn vị qua mọi tổ hợp cách đọc.",
       template: "Xuất mẫu nhập số liệu trống của một bộ chỉ số.",
       sample: "Xuất tệp số liệu mẫu kèm theo một bộ chỉ số có sẵn (để thử score, explain, gaps).",
       help: "Hướng dẫn sử dụng mọi lệnh hoặc một lệnh.",
@@ -319,6 +322,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
       excel: "CSV cho Excel tiếng Việt: UTF-8 có BOM, dấu ; giữa các ô, dấu phẩy thập phân (các định dạng csv; bộ đọc CSV đọc lại được)",
       units: "tệp danh sách đơn vị để điền sẵn (CSV có cột unit_id,unit_name, hoặc danh sách YAML/JSON các {id, name})",
       perUnit: "HTML để in: khổ A4, mỗi đơn vị bắt đầu trang mới, có điểm, điểm bị mất và phần ký (--unit MÃ: chỉ đơn vị đó)",
+      maxCombinations: "chấm từng tổ hợp cách đọc khi số tổ hợp không quá N (mặc định 4096); quá thì tính cận chính xác theo tính đơn điệu",
       "skip-invalid": "chấm các đơn vị không có lỗi; liệt kê mọi đơn vị bị loại cùng mọi lỗi của nó (stderr và kết quả), mã thoát 3",
     },
     commandNotes: {
