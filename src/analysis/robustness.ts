@@ -228,16 +228,16 @@ export function robustness(catalog: CompiledCatalog, dataset: Dataset | DatasetI
     }
 
   let exactTotals: Map<string, boolean>;
+  let perRule: RuleBounds = [];
   if (exhaustive) {
     // Not kept: up to maxUnitScorings unit results would stay in memory.
     for (const choice of product(sets)) observe(choice, run(choice, "totals", false).totals);
     exactTotals = new Map([...acc.keys()].map((id) => [id, true]));
   } else {
-    exactTotals = bounds(base, sets, baseChoice, run, observe, acc);
+    ({ exact: exactTotals, perRule } = bounds(base, sets, baseChoice, run, observe, acc));
   }
 
   const allExact = [...exactTotals.values()].every(Boolean);
-  const accs = [...acc.values()];
   const units = [...first.totals.values()]
     .sort((a, b) => a.rank - b.rank || a.unit.id.localeCompare(b.unit.id))
     .map((t): UnitRobustness => {
@@ -257,9 +257,11 @@ export function robustness(catalog: CompiledCatalog, dataset: Dataset | DatasetI
       };
       if (exhaustive) return { ...head, rankExact: true };
       if (!allExact) return { ...head, rankExact: false };
-      // Proved from the exact total bounds: competition ranking counts the units strictly ahead.
-      const bestRankBound = 1 + accs.filter((v) => v !== a && v.minValue().gt(a.maxValue())).length;
-      const worstRankBound = 1 + accs.filter((v) => v !== a && v.maxValue().gt(a.minValue())).length;
+      // Proved from the exact total bounds under each rule of the unit total (every combination
+      // has one): competition ranking counts the units strictly ahead.
+      const id = t.unit.id;
+      const bestRankBound = Math.min(...perRule.map((b) => 1 + [...b].filter(([v, x]) => v !== id && x.min.gt(b.get(id)!.max)).length));
+      const worstRankBound = Math.max(...perRule.map((b) => 1 + [...b].filter(([v, x]) => v !== id && x.max.gt(b.get(id)!.min)).length));
       const rankExact = bestRankBound === head.bestRank.value && worstRankBound === head.worstRank.value;
       return { ...head, rankExact, ...(rankExact ? {} : { bestRankBound, worstRankBound }) };
     });
@@ -320,13 +322,15 @@ function startAccumulator(t: { total: Dec; text: string; rank: number }, choice:
   };
 }
 type Accumulator = ReturnType<typeof startAccumulator>;
+/** Per rule of the unit total (one entry when the catalog has no readings of it): each unit's exact lowest and highest total. */
+type RuleBounds = ReadonlyMap<string, { min: Dec; max: Dec }>[];
 type Runner = (choice: ReadingChoice, detail: Detail, keep?: boolean) => { result: ScoreResult; totals: Totals };
 
 /**
  * Bounds mode: per unit, the combination maximizing (minimizing) each block's points, then the
  * catalog rule giving the highest (lowest) total; each witness scored. Returns, per unit, whether
- * its total range is proved exact (the witness reproduced the per-block points and no scored
- * combination lies outside it).
+ * its total range is proved exact (every witness reproduced the per-block points and no scored
+ * combination lies outside it), and the extremes under each rule of the unit total (for the rank bounds).
  */
 function bounds(
   catalog: CompiledCatalog,
@@ -335,7 +339,7 @@ function bounds(
   run: Runner,
   observe: (choice: ReadingChoice, totals: Totals) => void,
   acc: ReadonlyMap<string, Accumulator>,
-): Map<string, boolean> {
+): { exact: Map<string, boolean>; perRule: RuleBounds } {
   const nodeSets = sets.filter((s) => s.code !== CATALOG_READING);
   const ruleSet = sets.find((s) => s.code === CATALOG_READING);
   // A block: a top-most node with readings and every node with readings under it (their points interact).
@@ -370,6 +374,8 @@ function bounds(
       }
     }
   const exact = new Map(units.map((u) => [u, true]));
+  const rules = ruleSet ? ruleSet.ids : [undefined];
+  const perRule = rules.map(() => new Map<string, { min: Dec; max: Dec }>());
   for (const [side, picks] of [
     ["max", hi],
     ["min", lo],
@@ -377,23 +383,26 @@ function bounds(
     for (const u of units) {
       const nodes = Object.assign({}, ...[...picks.get(u)!.values()].map((p) => p.choice)) as Record<string, string>;
       let witness: { choice: ReadingChoice; totals: Totals } | undefined;
-      for (const rule of ruleSet ? ruleSet.ids : [undefined]) {
+      let separable = true;
+      rules.forEach((rule, r) => {
         const choice = { ...baseChoice, ...nodes, ...(rule !== undefined ? { [CATALOG_READING]: rule } : {}) };
         const { totals } = run(choice, "indicators");
         observe(choice, totals);
         const t = totals.get(u)!.total;
         const w = witness?.totals.get(u)!.total;
         if (!w || (side === "max" ? t.gt(w) : t.lt(w))) witness = { choice, totals };
-      }
-      // The witness must reproduce each block's points measured one block at a time (separability).
-      const separable = [...picks.get(u)!].every(([top, p]) => points(witness!.totals, u, top).eq(p.points));
+        const bound = perRule[r]!.get(u) ?? { min: t, max: t };
+        perRule[r]!.set(u, side === "max" ? { ...bound, max: t } : { ...bound, min: t });
+        // Each block's points must be those measured one block at a time (separability).
+        separable &&= [...picks.get(u)!].every(([top, p]) => points(totals, u, top).eq(p.points));
+      });
       const a = acc.get(u)!;
       const value = witness!.totals.get(u)!.total;
       // No scored combination may lie beyond it (monotonicity, checked on what was scored).
       const extreme = side === "max" ? a.maxValue().eq(value) : a.minValue().eq(value);
       if (!separable || !extreme) exact.set(u, false);
     }
-  return exact;
+  return { exact, perRule };
 }
 
 /**
