@@ -76,7 +76,7 @@ describe("--format: allowed values from the declaration, checked for every comma
 });
 
 describe("--engine fast|reference: on every command that scores, checked from the declaration (issue 11)", () => {
-  const scoring = ["compare", "explain", "gaps", "report", "score", "validate", "whatif"];
+  const scoring = ["compare", "explain", "gaps", "report", "robustness", "score", "validate", "whatif"];
   it("the commands with --engine are exactly the ones that score, each defaulting to fast", async () => {
     const withEngine = Object.entries(COMMANDS).filter(([, c]) => "engine" in c.options);
     expect(withEngine.map(([n]) => n).sort()).toEqual(scoring);
