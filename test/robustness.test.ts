@@ -352,3 +352,35 @@ describe("level catalogs", () => {
     expect(r.err).not.toMatch(/at .*\.[jt]s:\d+/);
   });
 });
+
+describe("the report's rank robustness section (only for catalogs with readings)", () => {
+  it("Đồng Nai huyện (7.1 has readings): HTML draws one SVG interval per unit, MD a table, JSON a robustness field", async () => {
+    const { reportData, renderReport } = await import("../src/index.js");
+    const data = reportData(getCatalog("dong-nai-2023/huyen"), dongNai, "vi");
+    expect(data.robustness!.units.map((u) => [u.id, u.bestRank.value, u.worstRank.value])).toEqual([
+      ["a", 1, 2],
+      ["b", 1, 2],
+      ["c", 3, 3],
+    ]);
+    const html = renderReport(data, "html", "vi");
+    expect(html).toContain('<section id="robustness"><h2>Độ vững của xếp hạng</h2>');
+    expect(html.match(/<g class="interval" data-unit="[abc]" data-best="\d" data-worst="\d">/g)).toEqual([
+      '<g class="interval" data-unit="a" data-best="1" data-worst="2">',
+      '<g class="interval" data-unit="b" data-best="1" data-worst="2">',
+      '<g class="interval" data-unit="c" data-best="3" data-worst="3">',
+    ]);
+    expect(html).toContain("<code>7.1=asWritten</code>");
+    expect(html).not.toMatch(/<(link|script|img)[ >]/);
+    const md = renderReport(data, "md", "en");
+    expect(md).toContain("## Rank robustness");
+    expect(md).toContain("| 2 | Huyện B (b) | 9 | 9 – 15 | 1–2 |");
+    expect(JSON.parse(renderReport(data, "json", "vi")).robustness.units).toHaveLength(3);
+  });
+  it("Đồng Nai Sở (no readings): no section", async () => {
+    const { reportData, renderReport } = await import("../src/index.js");
+    const ds = loadDataset(readFileSync("fixtures/dong-nai-2023-so.sample.yaml", "utf8"));
+    const data = reportData(getCatalog("dong-nai-2023/so"), ds, "vi");
+    expect(data.robustness).toBeUndefined();
+    expect(renderReport(data, "html", "vi")).not.toContain('id="robustness"');
+  });
+});

@@ -5,6 +5,7 @@ import type { RobustnessReport, UnitRobustness } from "../analysis/robustness.js
 import type { Lang } from "../errors.js";
 import { formatNumber } from "../_format.js";
 import { robustnessWords } from "../i18n/robustness.js";
+import { movesText } from "../analysis/robustnessRender.js";
 import { table } from "./_utils.js";
 
 /** Widest bar: beyond this many units a column stands for several ranks. */
@@ -80,9 +81,7 @@ export function robustnessTable(r: RobustnessReport, lang: Lang): string {
     if (!r.sensitive.length) lines.push(`  ${t.noSensitive}`);
     for (const s of r.sensitive) {
       lines.push(`  ${s.code}=${s.reading}: “${oneLine(s.source)}”`);
-      lines.push(
-        `      ${s.moves.map((m) => t.moved(m.unit, m.rankBefore, m.rankAfter, num(m.totalBefore, lang), num(m.totalAfter, lang))).join("; ")}`,
-      );
+      lines.push(`      ${movesText(s, lang)}`);
     }
     lines.push(`  ${t.interactions}`);
   }

@@ -22,11 +22,14 @@ const enRobustness = {
       ? `* the interval shown is attained; the true best and worst ranks lie within the proved ${best}–${worst} (not attained)`
       : "* the interval shown is attained; no proved bound (a total range is not exact)",
   legend: "● rank under the default readings, = the ranks other readings give, · ranks out of reach",
+  svgLegend:
+    "● rank under the default readings; the bar: every rank some combination of readings gives (green: a single rank); dashed: the proved interval, when the ranks shown are not proved to be all",
   sensitive: "Rows whose reading changes a rank (each alternative alone, from the default readings)",
   noSensitive: "No single row's reading changes a rank.",
   interactions: "The intervals above also cover readings changed together.",
   moved: (unit: string, before: number, after: number, totalBefore: string, totalAfter: string) =>
     `${unit} ${before} → ${after} (${totalBefore} → ${totalAfter})`,
+  more: (n: number) => `… and ${n} more (every move: --format json)`,
   assessments: "Rank by self-assessment and by appraisal",
   self: "Self",
   selfRank: "Rank (self)",
@@ -64,10 +67,13 @@ export const robustnessWords: { readonly vi: RobustnessWords; readonly en: Robus
         ? `* khoảng hiển thị là khoảng đạt được; hạng tốt nhất và kém nhất thực sự nằm trong khoảng đã chứng minh ${best}–${worst} (chưa đạt được)`
         : "* khoảng hiển thị là khoảng đạt được; chưa có cận chứng minh (khoảng tổng điểm chưa chính xác)",
     legend: "● hạng theo cách đọc mặc định, = các hạng có thể có theo cách đọc khác, · các hạng không thể có",
+    svgLegend:
+      "● hạng theo cách đọc mặc định; thanh: mọi hạng mà một tổ hợp cách đọc cho ra (xanh: chỉ một hạng); nét đứt: khoảng đã chứng minh, khi các hạng hiển thị chưa được chứng minh là đủ",
     sensitive: "Các dòng có cách đọc làm thay đổi hạng (từng cách đọc một, so với cách đọc mặc định)",
     noSensitive: "Không dòng nào, khi đọc khác đi một mình, làm thay đổi hạng.",
     interactions: "Các khoảng ở trên bao gồm cả khi nhiều dòng cùng được đọc khác đi.",
     moved: (unit, before, after, totalBefore, totalAfter) => `${unit} ${before} → ${after} (${totalBefore} → ${totalAfter})`,
+    more: (n) => `… và ${n} đơn vị khác (mọi thay đổi: --format json)`,
     assessments: "Hạng theo tự đánh giá và theo kết quả thẩm định",
     self: "Tự đánh giá",
     selfRank: "Hạng (tự đánh giá)",
