@@ -111,6 +111,16 @@ export {
   type ReportHtmlOptions,
 } from "./analysis/report.js";
 export {
+  robustness,
+  type RobustnessOptions,
+  type RobustnessReport,
+  type UnitRobustness,
+  type Attained,
+  type RankMove,
+  type SensitiveReading,
+  type AssessmentRank,
+} from "./analysis/robustness.js";
+export {
   selectUnits,
   groupByParent,
   foldText,

@@ -29,6 +29,7 @@ const minimal: Record<keyof typeof COMMANDS, string[]> = {
   compare: [so, so],
   rank: ["fixtures/national/dti-2024-34.yaml"],
   report: [so],
+  robustness: [so],
   template: ["dong-nai-2023/so"],
   sample: ["dong-nai-2023/so"],
   help: [],
@@ -44,6 +45,7 @@ describe("--format: allowed values from the declaration, checked for every comma
     compare: "table, json",
     rank: "table, json",
     report: "md, html, csv, json, xlsx",
+    robustness: "table, json, csv",
     template: "csv, csv-wide, yaml, json-schema, xlsx",
   };
   it("the commands with --format are exactly these", async () => {
@@ -76,7 +78,7 @@ describe("--format: allowed values from the declaration, checked for every comma
 });
 
 describe("--engine fast|reference: on every command that scores, checked from the declaration (issue 11)", () => {
-  const scoring = ["compare", "explain", "gaps", "report", "score", "validate", "whatif"];
+  const scoring = ["compare", "explain", "gaps", "report", "robustness", "score", "validate", "whatif"];
   it("the commands with --engine are exactly the ones that score, each defaulting to fast", async () => {
     const withEngine = Object.entries(COMMANDS).filter(([, c]) => "engine" in c.options);
     expect(withEngine.map(([n]) => n).sort()).toEqual(scoring);

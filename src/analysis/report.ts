@@ -4,7 +4,9 @@ import { Dec } from "../_decimal.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
 import { score, type ScoreOptions } from "../engine/score.js";
 import type { PointsUnit, RejectedUnit, ScoreResult, UnitResult } from "../engine/types.js";
-import { withReadings } from "../catalog/readings.js";
+import { readingSets, withReadings } from "../catalog/readings.js";
+import { robustness, type RobustnessReport } from "./robustness.js";
+import { robustnessHtml, robustnessMarkdown } from "./robustnessRender.js";
 import { formatIssue, type Issue, type Lang } from "../errors.js";
 import { reportWords } from "../i18n/analysis.js";
 import type { Dataset, DatasetInput } from "../io/dataset.js";
@@ -26,7 +28,13 @@ export interface ReportData {
   readonly differences: readonly AssessmentDifference[];
   /** With `groupBy: "parent"`: per parent unit, the number of units and their mean, lowest and highest total. */
   readonly groups?: readonly ParentGroup[];
+  /** For a points catalog with readings (issue 13): every unit's rank interval over the combinations of readings. */
+  readonly robustness?: RobustnessReport;
 }
+
+// The report explores the readings exhaustively up to this many unit scorings (100 communes × 200
+// combinations), beyond that by exact bounds: `dti report` on 100 communes stays within seconds.
+const REPORT_UNIT_SCORINGS = 20_000;
 
 /** What {@link reportData} gathers: the engine, which units (the others' gaps are not searched) and groups. */
 export interface ReportDataOptions extends Pick<ScoreOptions, "engine" | "skipInvalid" | "readings">, UnitSelection {
@@ -83,7 +91,11 @@ export function reportData(
   }));
   const shown = new Set(units.map((u) => u.unit.id));
   const differences = assessmentDifferences(result).filter((d) => shown.has(d.unit));
-  return { catalog, result, units, differences, ...groups };
+  const robust =
+    catalog.scoring === "points" && readingSets(catalog).length
+      ? { robustness: robustness(catalog, dataset, { ...engine, maxUnitScorings: REPORT_UNIT_SCORINGS }) }
+      : {};
+  return { catalog, result, units, differences, ...groups, ...robust };
 }
 
 const L = reportWords;
@@ -241,6 +253,7 @@ export function reportMarkdown(data: ReportData, lang: Lang = "vi"): string {
         `| ${g.parent === undefined ? t.noParent : `${mdEscape(g.name ?? g.parent)} (${mdEscape(g.parent)})`} | ${g.units} | ${n(g.mean)} | ${n(g.min)} | ${n(g.max)} |`,
       );
   }
+  if (data.robustness) out.push("", ...robustnessMarkdown(data.robustness, lang));
   for (const { unit: u, gaps: g, explanations } of data.units) {
     out.push("", `## ${u.rank}. ${u.name} (${u.id})`, "");
     if (u.scoring === "levels") {
@@ -545,6 +558,7 @@ ${warnings}${rejected}
 ${readings}
 <h2>${t.ranking}</h2><table id="ranking">${head}${ranking}</table>
 ${data.groups ? groupsHtml(data.groups, lang) : ""}
+${data.robustness ? robustnessHtml(data.robustness, lang) : ""}
 ${sections.join("\n")}
 ${diffs}
 <footer><small>${t.generated}</small></footer></body></html>
@@ -589,6 +603,7 @@ export function renderReport(data: ReportData, format: ReportFormat, lang: Lang 
           units: data.units.map((u) => ({ id: u.unit.id, gaps: u.gaps, explanations: u.explanations })),
           differences: data.differences,
           ...(data.groups ? { groups: data.groups } : {}),
+          ...(data.robustness ? { robustness: data.robustness } : {}),
         },
         null,
         2,

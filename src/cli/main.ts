@@ -46,6 +46,8 @@ import { cliTexts } from "../i18n/cli.js";
 import { comparisonTable, groupsTable, toCsv, toJson, toTable, unitJson } from "./_render.js";
 import { fileLines } from "./_lines.js";
 import { readingOptions, readingsField } from "./_readings.js";
+import { robustness } from "../analysis/robustness.js";
+import { robustnessCsv, robustnessTable } from "./_robustness.js";
 import { scoreLines } from "../engine/stream.js";
 import type { RejectedUnit, ScoreResult, UnitResult } from "../engine/types.js";
 import { readFile, resolveCatalog, table } from "./_utils.js";
@@ -650,6 +652,23 @@ const handlers: Handlers = {
     // As for score: always on stderr too, and exit 3.
     io.err(rejectedBlock(rejected, lang));
     return 3;
+  },
+
+  robustness({ args: [file], opts, lang, io }) {
+    const given = givenCatalog(opts.catalog);
+    const { dataset, catalog, warnings: read } = inFileScope(file, () => openDataset(file, given));
+    const r = inFileScope(file, () =>
+      robustness(catalog, dataset, {
+        engine: opts.engine,
+        ...readingOptions(opts, catalog),
+        ...(opts.maxCombinations !== undefined ? { maxCombinations: opts.maxCombinations } : {}),
+      }),
+    );
+    const warnings = unique([...read, ...r.warnings]).map((w) => inFile(w, file));
+    if (opts.format === "json") io.out(JSON.stringify({ ...r, warnings }, null, 2));
+    else io.out(opts.format === "csv" ? robustnessCsv(r) : robustnessTable(r, lang));
+    showWarnings(warnings, opts.format === "table" ? "inline" : opts.format === "csv" ? "stderr" : "json", { opts, lang, io });
+    return 0;
   },
 
   async template({ args: [ref], opts, io }) {

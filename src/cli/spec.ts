@@ -196,6 +196,19 @@ export const COMMANDS = {
       "skip-invalid": { type: "boolean" },
     },
   },
+  // Issue 13: how much the ranks depend on the readings of ambiguous rows (src/analysis/robustness.ts).
+  robustness: {
+    args: [{ name: "dataset", arity: "one" }],
+    options: {
+      format: { type: "string", choices: ["table", "json", "csv"], default: "table" },
+      catalog: catalogOption,
+      reading: readingOption,
+      readings: readingsOption,
+      maxCombinations: { type: "integer", value: "N" },
+      warnings: warningsOption,
+      engine: engineOption,
+    },
+  },
   template: {
     args: [{ name: "catalog", arity: "one" }],
     options: {

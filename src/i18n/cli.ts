@@ -115,6 +115,7 @@ export const en = {
       compare: "Compare two years scored with the same catalog (or two published tables); across a merger with --lineage.",
       rank: "Rank a table of published 0–1 values (CSV or YAML), and with --lineage the new units merged from it.",
       report: "Write a report (Markdown, HTML, CSV or JSON), or printable pages per unit (--per-unit, --unit).",
+      robustness: "How much the ranks depend on the readings of ambiguous rows: each unit's rank interval over every combination.",
       template: "Write a blank data-entry template of a catalog.",
       sample: "Write the sample dataset shipped with a built-in catalog (to try score, explain, gaps).",
       help: "Show the usage of every command, or of one.",
@@ -163,6 +164,7 @@ export const en = {
       mergeRule: "how a new unit's values come from its predecessors': mean (the national rule), weighted (--merge-by), max, min",
       mergeBy: "profile field to weight by with --merge-rule weighted (population, staff)",
       precision: "0–1 values (points ÷ max) to this many decimals, ranks on them: equal values share a rank, the next is skipped",
+      maxCombinations: "score every combination of readings up to this many (default 4096); beyond, exact bounds by monotonicity",
     },
     commandNotes: {
       score: [
@@ -284,6 +286,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
       compare: "So sánh hai năm chấm theo cùng một bộ chỉ số (hoặc hai bảng công bố); qua sáp nhập với --lineage.",
       rank: "Xếp hạng bảng giá trị 0–1 đã công bố (CSV hoặc YAML), và với --lineage các đơn vị mới gộp từ đó.",
       report: "Xuất báo cáo (Markdown, HTML, CSV hoặc JSON), hoặc trang in cho từng đơn vị (--per-unit, --unit).",
+      robustness: "Độ vững của xếp hạng theo các cách đọc dòng mơ hồ: khoảng hạng của từng đơn vị qua mọi tổ hợp cách đọc.",
       template: "Xuất mẫu nhập số liệu trống của một bộ chỉ số.",
       sample: "Xuất tệp số liệu mẫu kèm theo một bộ chỉ số có sẵn (để thử score, explain, gaps).",
       help: "Hướng dẫn sử dụng mọi lệnh hoặc một lệnh.",
@@ -334,6 +337,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
       mergeRule: "cách tính giá trị đơn vị mới từ đơn vị tiền thân: mean (quy tắc quốc gia), weighted (--merge-by), max, min",
       mergeBy: "trường hồ sơ làm trọng số khi --merge-rule weighted (population, staff)",
       precision: "giá trị 0–1 (điểm ÷ điểm tối đa) với số chữ số thập phân này, xếp hạng theo đó: bằng nhau cùng hạng, bỏ hạng kế tiếp",
+      maxCombinations: "chấm từng tổ hợp cách đọc khi số tổ hợp không quá N (mặc định 4096); quá thì tính cận chính xác theo tính đơn điệu",
     },
     commandNotes: {
       score: [

@@ -10,6 +10,8 @@ export const en = {
   unknownCatalog: (p: P) =>
     `unknown catalog "${p.received}" (built-in: ${p.expected})${p.detail !== undefined ? `: pass it in options.catalogs, import { catalog } from "${p.detail}", or use getCatalog (which bundles every built-in catalog)` : ""}`,
   structureOnly: () => "this catalog is structure-only: the source document publishes no formulas or points, so it cannot be scored",
+  robustnessNeedsPoints: (p: P) =>
+    `rank robustness compares point totals; this catalog is scored by ${p.received} (a level catalog declares no readings of its nodes)`,
   duplicateCode: (p: P) => `code ${p.received} appears more than once`,
   unknownInput: (p: P) => `formula uses input "${p.received}" that the indicator does not define`,
   nestedPeerFormula: (p: P) =>

@@ -30,6 +30,8 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   unknownCatalog: (p: P) =>
     `không có bộ chỉ số "${p.received}" (có sẵn: ${p.expected})${p.detail !== undefined ? `: hãy truyền nó qua options.catalogs, import { catalog } from "${p.detail}", hoặc dùng getCatalog (gói kèm mọi bộ chỉ số có sẵn)` : ""}`,
   structureOnly: () => "bộ chỉ số này chỉ có cấu trúc: văn bản nguồn không công bố cách tính điểm nên không thể chấm điểm",
+  robustnessNeedsPoints: (p: P) =>
+    `độ vững của xếp hạng so sánh tổng điểm; bộ chỉ số này chấm theo ${p.received} (bộ chỉ số theo mức không khai báo cách đọc cho chỉ số)`,
   duplicateCode: (p: P) => `mã ${p.received} xuất hiện nhiều lần`,
   unknownInput: (p: P) => `công thức dùng biến "${p.received}" mà chỉ số không khai báo`,
   nestedPeerFormula: (p: P) =>
