@@ -107,14 +107,20 @@ export function compileWith(catalog: Catalog, choice: ReadonlyMap<string, string
   const order: CompiledNode[] = [];
   const where = (code: string, field?: string) => ({ catalog: catalog.id, indicator: code, ...(field ? { field } : {}) });
 
+  // The whole-catalog rule (the unit total, the zero-denominator default) read as the catalog
+  // reading in force says: known before the nodes, which take their default policy from it.
+  const catalogReading = catalog.readings?.length ? readingOf(catalog.readings, choice.get(CATALOG_READING)) : undefined;
+  const catalogPatch = catalogReading?.default ? undefined : catalogReading;
+  const zeroDenominatorDefault = catalogPatch?.zeroDenominator ?? catalog.defaults.zeroDenominator;
+
   const visit = (n: CatalogNode, depth: number, parent: string | undefined, unscoredAbove: boolean, path: Path): CompiledNode => {
     if (nodes.has(n.code)) issues.push(createIssue("catalog", "duplicateCode", where(n.code), { received: n.code }, [...path, "code"]));
-    const inputs = n.inputs ?? {};
     const isLeaf = !n.children?.length;
     // The reading in force patches the node as encoded (the default reading carries no patch).
     const reading = n.readings?.length ? readingOf(n.readings, choice.get(n.code)) : undefined;
     if (reading) inForce[n.code] = reading.id;
     const patch = reading?.default ? undefined : reading;
+    const inputs = patch?.inputs ? patchInputs(n.inputs ?? {}, patch.inputs) : (n.inputs ?? {});
     // A group adds up its children: a formula written on it would never be read, so it is refused.
     if (!isLeaf && n.formula !== undefined) issues.push(createIssue("catalog", "formulaOnGroup", where(n.code), {}, [...path, "formula"]));
     const formula = isLeaf ? (patch?.formula ?? n.formula) : undefined;
@@ -133,7 +139,7 @@ export function compileWith(catalog: Catalog, choice: ReadonlyMap<string, string
     const max = maxLiteral !== undefined ? parseDecimalLiteral(maxLiteral) : undefined;
     // A max of 0 or less, or an infinite one ("1/0"), would score negative or NaN totals; 0 is kept
     // for an unscored node (a group the document lists with "0 điểm").
-    const unscoredHere = unscoredAbove || n.unscored === true;
+    const unscoredHere = unscoredAbove || (patch?.unscored ?? n.unscored) === true;
     const isValidMax = (m: Dec | undefined): m is Dec => m !== undefined && m.isFinite() && (m.gt(0) || (unscoredHere && m.isZero()));
     const validMax = isValidMax(max);
     if (n.max !== undefined && !isValidMax(parseDecimalLiteral(n.max)))
@@ -158,14 +164,34 @@ export function compileWith(catalog: Catalog, choice: ReadonlyMap<string, string
         const rMax = r.max !== undefined ? parseDecimalLiteral(r.max) : encodedMax;
         if (r.max !== undefined && !isValidMax(rMax))
           issues.push(createIssue("catalog", "badMax", where(n.code), { received: String(r.max) }, [...path, "readings", index, "max"]));
+        for (const name of Object.keys(r.inputs ?? {}))
+          if (!Object.hasOwn(n.inputs ?? {}, name))
+            issues.push(
+              createIssue("catalog", "readingUnknownInput", where(n.code, name), { received: name, detail: r.id }, [
+                ...path,
+                "readings",
+                index,
+                "inputs",
+                name,
+              ]),
+            );
         if (r.formula && isLeaf) {
           const at = [...path, "readings", index, "formula"];
-          checkFormula(r.formula, contextAt(at, isValidMax(rMax) ? rMax : undefined));
+          const isCriterion = r.formula.kind === levelCriterion.kind;
+          if ((catalog.scoring === "levels") !== isCriterion)
+            issues.push(
+              createIssue("catalog", "wrongScoringFormula", where(n.code), { received: r.formula.kind, expected: catalog.scoring }, [
+                ...at,
+                "kind",
+              ]),
+            );
+          else if (isCriterion) levelCriterion.check(r.formula as LevelsFormula, contextAt(at, undefined));
+          else checkFormula(r.formula, contextAt(at, isValidMax(rMax) ? rMax : undefined));
           // One dataset serves every reading: an alternative may read fewer inputs than the
           // encoded formula (the others are still asked), never one it does not read — a dataset
           // filled for the default would lack it.
-          const encoded = new Set(n.formula && kindOf(n.formula) ? formulaFields(n.formula, inputs).map((f) => f.name) : []);
-          for (const f of formulaFields(r.formula, inputs))
+          const encoded = new Set(n.formula ? fieldsOfFormula(n.formula, inputs).map((f) => f.name) : []);
+          for (const f of fieldsOfFormula(r.formula, inputs))
             if (Object.hasOwn(inputs, f.name) && !encoded.has(f.name))
               issues.push(createIssue("catalog", "readingNewInput", where(n.code, f.name), { received: f.name, detail: r.id }, at));
         } else if (r.max !== undefined && isLeaf && n.formula && kindOf(n.formula) && isValidMax(rMax))
@@ -182,15 +208,15 @@ export function compileWith(catalog: Catalog, choice: ReadonlyMap<string, string
       // A patched formula is checked with its reading (at the reading's path), the encoded one here.
       if (n.formula) checkFormula(n.formula, ctx);
       fields = formulaFields(formula, inputs);
-      // Under an alternative reading the encoded formula's inputs are still asked (and accepted):
-      // the same dataset is scored under every reading.
-      if (patch?.formula && n.formula && kindOf(n.formula)) {
-        const have = new Set(fields.map((f) => f.name));
-        fields = [...fields, ...formulaFields(n.formula, inputs).filter((f) => !have.has(f.name))];
-      }
       ratios = formulaRatios(formula);
     }
-    const unscored = unscoredAbove || n.unscored === true;
+    // Under an alternative reading the encoded formula's inputs are still asked (and accepted):
+    // the same dataset is scored under every reading.
+    if (patch?.formula && n.formula && isLeaf) {
+      const have = new Set(fields.map((f) => f.name));
+      fields = [...fields, ...fieldsOfFormula(n.formula, inputs).filter((f) => !have.has(f.name))];
+    }
+    const unscored = unscoredHere;
     if (isLeaf && !formula && catalog.scoring !== "structure") issues.push(createIssue("catalog", "missingFormula", where(n.code)));
     if (isLeaf && maxLiteral === undefined && catalog.scoring === "points" && !unscored)
       issues.push(createIssue("catalog", "missingMax", where(n.code)));
@@ -211,9 +237,9 @@ export function compileWith(catalog: Catalog, choice: ReadonlyMap<string, string
       ratios,
       proportions: ratios.filter((r) => r.proportion),
       inputs,
-      cadence: n.cadence ?? catalog.defaults.cadence,
-      annualRule: n.annualRule ?? catalog.defaults.annualRule,
-      zeroDenominator: patch?.zeroDenominator ?? n.zeroDenominator ?? catalog.defaults.zeroDenominator,
+      cadence: patch?.cadence ?? n.cadence ?? catalog.defaults.cadence,
+      annualRule: patch?.annualRule ?? n.annualRule ?? catalog.defaults.annualRule,
+      zeroDenominator: patch?.zeroDenominator ?? n.zeroDenominator ?? zeroDenominatorDefault,
       unscored,
       capped: maxLiteral !== undefined,
       reading,
@@ -237,15 +263,13 @@ export function compileWith(catalog: Catalog, choice: ReadonlyMap<string, string
       ),
     );
 
-  // The whole-catalog rule (the unit total) read as the catalog reading in force says.
-  const catalogReading = catalog.readings?.length ? readingOf(catalog.readings, choice.get(CATALOG_READING)) : undefined;
   if (catalog.readings?.length)
     checkReadings(catalog, false, catalog.scoring, [], (code, at, params = {}) =>
       issues.push(createIssue("catalog", code, { catalog: catalog.id }, params, at)),
     );
   if (catalogReading) inForce[CATALOG_READING] = catalogReading.id;
-  const aggregate = (!catalogReading?.default && catalogReading?.aggregate) || catalog.aggregate;
-  const pillarMeanOf = (!catalogReading?.default && catalogReading?.pillarMeanOf) || catalog.pillarMeanOf;
+  const aggregate = catalogPatch?.aggregate ?? catalog.aggregate;
+  const pillarMeanOf = catalogPatch?.pillarMeanOf ?? catalog.pillarMeanOf;
 
   if (issues.length) throw new CatalogError(issues);
   const scoredTop = top.filter((n) => !n.unscored);
@@ -294,7 +318,7 @@ function checkReadings(
   const list = (owner.readings ?? []) as readonly (NodeReading | CatalogReading)[];
   const at = (i: number, ...rest: (string | number)[]) => [...path, "readings", i, ...rest];
   const isNode = "code" in owner;
-  if (isNode && scoring !== "points") {
+  if (isNode && scoring === "structure") {
     report("readingsUnsupported", [...path, "readings"], { received: scoring });
     return [];
   }
@@ -311,15 +335,52 @@ function checkReadings(
   list.forEach((r, i) => {
     const patched = READING_PATCH_KEYS.filter((k) => (r as Record<string, unknown>)[k] !== undefined);
     if (r.default && patched.length) report("readingPatchOnDefault", at(i), { received: r.id, detail: patched.join(", ") });
-    if (!r.default && !patched.length) report("emptyReading", at(i), { received: r.id });
+    // A described reading (`encoded: false`) says in words what no patch expresses: a patch on it
+    // would be scored as if it were the reading.
+    if (r.encoded === false && (r.default || patched.length))
+      report("describedReadingPatch", at(i), { received: r.id, detail: r.default ? "default" : patched.join(", ") });
+    if (!r.default && r.encoded !== false && !patched.length) report("emptyReading", at(i), { received: r.id });
     if (isNode && !isLeaf && (r as NodeReading).formula !== undefined) report("formulaOnGroup", at(i, "formula"));
+    // A level criterion has no points: a max or an unscored flag would mean nothing there.
+    if (isNode && scoring === "levels")
+      for (const key of ["max", "unscored"] as const)
+        if ((r as NodeReading)[key] !== undefined) report("readingsUnsupported", at(i, key), { received: `${scoring} (${key})` });
     if (isNode && !r.default) out.push({ reading: r as NodeReading, index: i });
   });
   return out;
 }
 
 /** The fields a reading may change. */
-const READING_PATCH_KEYS = ["formula", "max", "zeroDenominator", "aggregate", "pillarMeanOf"] as const;
+const READING_PATCH_KEYS = [
+  "formula",
+  "max",
+  "zeroDenominator",
+  "unscored",
+  "cadence",
+  "annualRule",
+  "inputs",
+  "aggregate",
+  "pillarMeanOf",
+] as const;
+
+/** The node's inputs with a reading's changes of wording (existing inputs only: checked). */
+function patchInputs(
+  inputs: Readonly<Record<string, InputDef>>,
+  patch: NonNullable<NodeReading["inputs"]>,
+): Readonly<Record<string, InputDef>> {
+  const out: Record<string, InputDef> = { ...inputs };
+  for (const [name, change] of Object.entries(patch)) {
+    const input = inputs[name];
+    if (input) out[name] = { ...input, label: change.label };
+  }
+  return out;
+}
+
+/** The fields a formula asks for: a points formula's (registry) or a level criterion's. */
+function fieldsOfFormula(formula: Formula | NonNullable<NodeReading["formula"]>, inputs: Readonly<Record<string, InputDef>>): FieldSpec[] {
+  if (formula.kind === levelCriterion.kind) return levelCriterion.fields(formula as LevelsFormula, inputs);
+  return kindOf(formula) ? formulaFields(formula, inputs) : [];
+}
 
 type Path = readonly (string | number)[];
 

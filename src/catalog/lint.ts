@@ -23,7 +23,13 @@ export interface LintReport {
   /** Every interpretation note: code, source text, reading (and `ambiguity` when classified). */
   readonly notes: readonly (Note & { readonly code: string })[];
   /** Every node with readings (`"catalog"` for the unit total's rule): its reading ids and the default (issue 13). */
-  readonly readings: readonly { readonly code: string; readonly ids: readonly string[]; readonly default: string }[];
+  readonly readings: readonly {
+    readonly code: string;
+    readonly ids: readonly string[];
+    readonly default: string;
+    /** Readings described but not encoded (`encoded: false`): listed, not scorable. */
+    readonly described: readonly string[];
+  }[];
   /**
    * Every finding as a coded issue (the errors and noted mismatches above, and soft findings such
    * as inputs never read); when the catalog does not compile, its hard errors.
@@ -201,7 +207,7 @@ export function lintCatalog(catalog: Catalog): LintReport {
     errors,
     noted,
     notes,
-    readings: sets.map((s) => ({ code: s.code, ids: s.ids, default: s.default })),
+    readings: sets.map((s) => ({ code: s.code, ids: s.ids, default: s.default, described: s.described })),
     issues: [...issues, ...warnings],
     warnings,
     stats: {

@@ -21,8 +21,10 @@ export type ReadingChoice = Readonly<Record<string, string>>;
 export interface ReadingSet {
   /** Node code, or `"catalog"` for the catalog's own rule. */
   readonly code: string;
-  /** Reading ids in the catalog's order. */
+  /** Ids of the readings that can be chosen and scored (encoded), in the catalog's order. */
   readonly ids: readonly string[];
+  /** Ids of the readings described but not encoded (`encoded: false`): listed, never scored. */
+  readonly described: readonly string[];
   /** The default reading's id (the node as encoded). */
   readonly default: string;
   /** Every reading with its source text, rationale and patch. */
@@ -44,7 +46,8 @@ export function readingSets(catalog: CompiledCatalog): ReadingSet[] {
   if (cached) return cached;
   const entry = (code: string, list: readonly (NodeReading | CatalogReading)[]): ReadingSet => ({
     code,
-    ids: list.map((r) => r.id),
+    ids: list.filter((r) => r.encoded !== false).map((r) => r.id),
+    described: list.filter((r) => r.encoded === false).map((r) => r.id),
     default: (list.find((r) => r.default) ?? list[0]!).id,
     readings: list,
   });
@@ -61,8 +64,8 @@ const setsCache = new WeakMap<CompiledCatalog, ReadingSet[]>();
  * Checks a choice against a catalog and drops the entries that name the default reading.
  * @returns The non-default entries, sorted by key.
  * @throws CatalogError: `unknownReadingNode` (no such node), `noReadings` (a node without
- * readings), `unknownReading` (an id the node does not declare) — all at once, each naming the
- * valid codes or ids.
+ * readings), `unknownReading` (an id the node does not declare), `readingNotEncoded` (a reading
+ * described but not encoded) — all at once, each naming the valid codes or ids.
  */
 export function normalizeChoice(catalog: CompiledCatalog, choice: ReadingChoice): [string, string][] {
   const sets = new Map(readingSets(catalog).map((s) => [s.code, s]));
@@ -80,7 +83,14 @@ export function normalizeChoice(catalog: CompiledCatalog, choice: ReadingChoice)
           code,
         ]),
       );
-    } else if (!set.ids.includes(id))
+    } else if (set.described.includes(id))
+      issues.push(
+        createIssue("catalog", "readingNotEncoded", where, { received: id, expected: set.ids.join(", "), detail: code }, [
+          "readings",
+          code,
+        ]),
+      );
+    else if (!set.ids.includes(id))
       issues.push(
         createIssue("catalog", "unknownReading", where, { received: id, expected: set.ids.join(", "), detail: code }, ["readings", code]),
       );

@@ -61,18 +61,40 @@ const readingBase = {
   source: z.string().check(z.minLength(1)),
   /** One line: why an assessor could read the text this way. */
   rationale: z.string().check(z.minLength(1)),
+  /**
+   * `false`: the reading is described (source and rationale) but no patch of the catalog format
+   * expresses it yet (a rule of the level engine, a gate between two rows…). It is listed
+   * wherever readings are, so the choice is never hidden, and choosing it is refused
+   * (`readingNotEncoded`) rather than silently scored as another reading.
+   */
+  encoded: z.optional(z.literal(false)),
 };
 
 /**
+ * What a reading changes in one input: its wording, i.e. what is collected ("people only, not
+ * businesses"). Never its type or its source (`from`): one dataset serves every reading, and a
+ * field taken from elsewhere under one reading could not be given under another.
+ */
+export const InputPatchSchema = z.strictObject({
+  label: z.string().check(z.minLength(1)),
+});
+
+/**
  * One way to read an ambiguous node: the patch it applies to the node as encoded. The default
- * reading is the node itself (no patch); an alternative replaces `formula` (a leaf), `max` (a
- * leaf, or a group: its children's sum is clamped to it) and/or `zeroDenominator`.
+ * reading is the node itself (no patch); an alternative replaces `formula` (a leaf: a points
+ * formula, or a level criterion in a level catalog), `max` (a leaf, or a group: its children's
+ * sum is clamped to it), `zeroDenominator`, `unscored` (the row counts for nothing), `cadence` or
+ * `annualRule`, and/or the wording or source of existing `inputs`.
  */
 export const NodeReadingSchema = z.strictObject({
   ...readingBase,
-  formula: z.optional(PointsFormulaSchema),
+  formula: z.optional(z.discriminatedUnion("kind", [...PointsFormulaSchema.def.options, LevelsFormulaSchema])),
   max: z.optional(DecimalLiteralSchema),
   zeroDenominator: z.optional(ZeroDenominatorSchema),
+  unscored: z.optional(z.boolean()),
+  cadence: z.optional(CadenceSchema),
+  annualRule: z.optional(AnnualRuleSchema),
+  inputs: z.optional(z.record(FieldName, InputPatchSchema)),
 });
 /** One reading of a node, as validated by {@link NodeReadingSchema}. */
 export type NodeReading = z.infer<typeof NodeReadingSchema>;
@@ -82,11 +104,13 @@ export const AggregateSchema = z.enum(["sum", "pillarMean"]);
 /** Which pillars a `pillarMean` divides by: the scored ones, or all of them (unscored count 0). */
 export const PillarMeanOfSchema = z.enum(["scored", "all"]);
 
-/** One reading of a whole-catalog rule (the unit total): the patch it applies to the catalog. */
+/** One reading of a whole-catalog rule (the unit total, the zero-denominator default): the patch it applies to the catalog. */
 export const CatalogReadingSchema = z.strictObject({
   ...readingBase,
   aggregate: z.optional(AggregateSchema),
   pillarMeanOf: z.optional(PillarMeanOfSchema),
+  /** The catalog's default policy for a zero denominator (the nodes that set their own keep it). */
+  zeroDenominator: z.optional(ZeroDenominatorSchema),
 });
 /** One reading of a catalog rule, as validated by {@link CatalogReadingSchema}. */
 export type CatalogReading = z.infer<typeof CatalogReadingSchema>;

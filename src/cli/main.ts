@@ -765,8 +765,11 @@ function renderLint(r: LintReport, lang: Lang): string {
   for (const n of r.noted) lines.push(`  noted ${n.code || "(catalog)"}: ${n.message}`);
   for (const w of r.warnings) lines.push(`  warning ${w.code}: ${formatIssue(w, lang)}`);
   // Issue 13: the nodes an assessor can read another way (--reading CODE=ID), the default marked *.
-  if (r.readings.length) lines.push(`  ${r.readings.length} nodes with readings (code · ids, * default):`);
-  for (const x of r.readings) lines.push(`  ${x.code}  ${x.ids.map((id) => (id === x.default ? `${id}*` : id)).join(", ")}`);
+  if (r.readings.length) lines.push(`  ${r.readings.length} nodes with readings (code · ids, * default, ~ described but not encoded):`);
+  for (const x of r.readings)
+    lines.push(
+      `  ${x.code}  ${[...x.ids.map((id) => (id === x.default ? `${id}*` : id)), ...x.described.map((id) => `~${id}`)].join(", ")}`,
+    );
   lines.push(`  ${r.notes.length} interpretation notes (code · source text · reading chosen), ${s.unclassifiedNotes} not yet classified:`);
   for (const n of r.notes) {
     lines.push(`  ${n.code || "(catalog)"}${n.ambiguity === true ? " [ambiguity]" : n.ambiguity === false ? " [no ambiguity]" : ""}`);

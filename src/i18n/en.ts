@@ -51,17 +51,23 @@ export const en = {
   codeOrder: (p: P) => `code out of the document's order: ${p.detail}`,
   declaredMismatch: (p: P) => `the tree does not match what the document declares: ${p.detail}`,
   // issue 13: readings of ambiguous rows
-  readingsUnsupported: (p: P) => `readings change a points formula; a catalog with scoring: ${p.received} cannot declare them on a node`,
+  readingsUnsupported: (p: P) => `a catalog with scoring: ${p.received} cannot declare this in a reading of a node`,
   duplicateReading: (p: P) => `reading id "${p.received}" appears more than once`,
   readingDefault: (p: P) => `exactly one reading must be the default (the node as encoded), found ${p.received} among ${p.expected}`,
   singleReading: (p: P) => `a readings list needs the default and at least one alternative, got only ${p.received || "none"}`,
   readingPatchOnDefault: (p: P) =>
     `the default reading "${p.received}" is the node as encoded and changes nothing; it sets ${p.detail} (write that on the node instead)`,
   emptyReading: (p: P) =>
-    `reading "${p.received}" changes nothing (give formula, max or zeroDenominator; aggregate or pillarMeanOf for the catalog)`,
+    `reading "${p.received}" changes nothing (give formula, max, zeroDenominator, unscored, cadence, annualRule or inputs; aggregate, pillarMeanOf or zeroDenominator for the catalog; or mark it encoded: false)`,
   unknownReadingNode: (p: P) => `no indicator with code "${p.received}" in the catalog (indicators with readings: ${p.expected})`,
   noReadings: (p: P) => `indicator ${p.received} has no alternative readings (indicators with readings: ${p.expected})`,
   unknownReading: (p: P) => `unknown reading "${p.received}" of ${p.detail} (readings: ${p.expected})`,
+  readingUnknownInput: (p: P) =>
+    `reading "${p.detail}" changes input "${p.received}", which the indicator does not declare (a reading rewords or re-sources inputs, never adds one)`,
+  describedReadingPatch: (p: P) =>
+    `reading "${p.received}" is described only (encoded: false) but sets ${p.detail}: a described reading carries no patch and is not the default`,
+  readingNotEncoded: (p: P) =>
+    `reading "${p.received}" of ${p.detail} is described but not encoded (no patch of the catalog format expresses it yet): it cannot be scored (encoded readings: ${p.expected})`,
   readingNewInput: (p: P) =>
     `reading "${p.detail}" reads input "${p.received}", which the encoded formula does not: a dataset filled for the default would lack it (one dataset serves every reading)`,
   ambiguityWithoutReadings: (p: P) => `a note marks an ambiguity but no readings are declared: "${p.detail}"`,

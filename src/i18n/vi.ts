@@ -71,18 +71,23 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   codeOrder: (p: P) => `mã không theo thứ tự của văn bản: ${p.detail}`,
   declaredMismatch: (p: P) => `cây chỉ số không khớp với số liệu văn bản công bố: ${p.detail}`,
   // issue 13: cách đọc các dòng mơ hồ
-  readingsUnsupported: (p: P) =>
-    `cách đọc thay công thức tính điểm; bộ chỉ số có scoring: ${p.received} không khai báo được cách đọc trên chỉ số`,
+  readingsUnsupported: (p: P) => `bộ chỉ số có scoring: ${p.received} không khai báo được điều này trong cách đọc của chỉ số`,
   duplicateReading: (p: P) => `mã cách đọc "${p.received}" xuất hiện nhiều lần`,
   readingDefault: (p: P) => `phải có đúng một cách đọc mặc định (chỉ số như đã mã hóa), có ${p.received} trong ${p.expected}`,
   singleReading: (p: P) => `danh sách cách đọc cần cách đọc mặc định và ít nhất một cách khác, chỉ có ${p.received || "không có"}`,
   readingPatchOnDefault: (p: P) =>
     `cách đọc mặc định "${p.received}" là chỉ số như đã mã hóa nên không thay đổi gì; nó lại đặt ${p.detail} (hãy viết trên chỉ số)`,
   emptyReading: (p: P) =>
-    `cách đọc "${p.received}" không thay đổi gì (cần formula, max hoặc zeroDenominator; aggregate hoặc pillarMeanOf cho cả bộ chỉ số)`,
+    `cách đọc "${p.received}" không thay đổi gì (cần formula, max, zeroDenominator, unscored, cadence, annualRule hoặc inputs; aggregate, pillarMeanOf hoặc zeroDenominator cho cả bộ chỉ số; hoặc đánh dấu encoded: false)`,
   unknownReadingNode: (p: P) => `không có chỉ số mã "${p.received}" trong bộ chỉ số (các chỉ số có cách đọc: ${p.expected})`,
   noReadings: (p: P) => `chỉ số ${p.received} không có cách đọc khác (các chỉ số có cách đọc: ${p.expected})`,
   unknownReading: (p: P) => `không có cách đọc "${p.received}" của ${p.detail} (các cách đọc: ${p.expected})`,
+  readingUnknownInput: (p: P) =>
+    `cách đọc "${p.detail}" thay biến "${p.received}" mà chỉ số không khai báo (cách đọc chỉ đổi cách diễn đạt hoặc nguồn của biến, không thêm biến)`,
+  describedReadingPatch: (p: P) =>
+    `cách đọc "${p.received}" chỉ được mô tả (encoded: false) nhưng lại đặt ${p.detail}: cách đọc mô tả không mang thay đổi nào và không là mặc định`,
+  readingNotEncoded: (p: P) =>
+    `cách đọc "${p.received}" của ${p.detail} mới được mô tả, chưa được mã hóa (định dạng bộ chỉ số chưa diễn đạt được): không chấm được theo cách đọc này (các cách đọc đã mã hóa: ${p.expected})`,
   readingNewInput: (p: P) =>
     `cách đọc "${p.detail}" dùng biến "${p.received}" mà công thức đã mã hóa không dùng: số liệu nhập theo cách đọc mặc định sẽ thiếu biến này (một bộ số liệu dùng cho mọi cách đọc)`,
   ambiguityWithoutReadings: (p: P) => `ghi chú đánh dấu chỗ mơ hồ nhưng không khai báo cách đọc: "${p.detail}"`,
