@@ -304,3 +304,44 @@ describe("gaps across the merger", () => {
     expect(none.history).toMatchObject({ status: "new", noHistory: true });
   });
 });
+
+describe("dti gaps --previous [--lineage]: the unit against its earlier figures (issue 14, Deliver 3)", () => {
+  const now = "fixtures/lineage/vinh-phuc-xa-2025.dataset.yaml";
+  const before = "fixtures/vinh-phuc-2022-xa.sample.yaml";
+  const lineage = "fixtures/lineage/vinh-phuc-xa-2025.yaml";
+  const history = async (unit: string, ...more: string[]) => {
+    const r = await dti("gaps", now, "--unit", unit, "--previous", before, ...more, "--format", "json");
+    expect(r.code, r.err).toBe(0);
+    return (JSON.parse(r.out) as { history?: Record<string, unknown> }).history;
+  };
+  it("Phường Vĩnh Yên (Liên Bảo + 0.6 of Đạo Tú, mean rule): (906 + 610.1) / 2 = 758.05 → 906, +147.95", async () => {
+    const h = await history("phuong-vinh-yen", "--lineage", lineage);
+    expect(h).toMatchObject({
+      status: "both",
+      totalBefore: "758.05",
+      totalAfter: "906",
+      totalChange: "147.95",
+      rankBefore: 1,
+      rankAfter: 1,
+    });
+    expect((h!["merged"] as { predecessors: { id: string }[] }).predecessors.map((p) => p.id)).toEqual(["phuong-lien-bao", "xa-dao-tu"]);
+    const text = await dti("gaps", now, "--unit", "phuong-vinh-yen", "--previous", before, "--lineage", lineage, "--lang", "en");
+    expect(text.out).toContain(
+      "Against the earlier result:\n  earlier figures merged from phuong-lien-bao (906) + xa-dao-tu×0.6 (610.1) (rule mean)",
+    );
+    expect(text.out).toContain("total 758.05 (rank 1) → 906 (rank 1), change 147.95");
+  });
+  it("Xã Hợp Hòa (Hợp Hòa + 0.4 of Đạo Tú): (308.75 + 610.1) / 2 = 459.425 → 610.1; Xã Mới has no predecessors", async () => {
+    expect(await history("thi-tran-hop-hoa", "--lineage", lineage)).toMatchObject({ totalBefore: "459.425", totalAfter: "610.1" });
+    expect(await history("xa-moi", "--lineage", lineage)).toMatchObject({ noHistory: true });
+    const text = await dti("gaps", now, "--unit", "xa-moi", "--previous", before, "--lineage", lineage, "--lang", "en");
+    expect(text.out).toContain("a new unit without predecessors in the lineage file: no earlier figures");
+  });
+  it("without a lineage the same ids are compared; --lineage without --previous is a usage error (exit 2)", async () => {
+    // Hợp Hòa kept its id: 308.75 in the sample → 610.1.
+    expect(await history("thi-tran-hop-hoa")).toMatchObject({ totalBefore: "308.75", totalAfter: "610.1" });
+    const r = await dti("gaps", now, "--unit", "xa-moi", "--lineage", lineage);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--lineage compares with an earlier result: give it with --previous old-dataset");
+  });
+});

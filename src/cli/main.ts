@@ -23,7 +23,7 @@ import { fileMessages } from "../i18n/files.js";
 import { loadDataset } from "../io/dataset.js";
 import { parseText } from "../_parse.js";
 import { explain, unitHeadline } from "../analysis/explain.js";
-import { gaps } from "../analysis/gaps.js";
+import { gaps, type GapReport } from "../analysis/gaps.js";
 import { whatIf, parseOverride } from "../analysis/whatif.js";
 import { compare } from "../analysis/compare.js";
 import { groupsCsv, renderReport, reportData, warningsCsv } from "../analysis/report.js";
@@ -483,8 +483,39 @@ const handlers: Handlers = {
     const unit = requireUnit(opts.unit, dataset);
     const chosen = readingOptions(opts, catalog);
     const result = inFileScope(file, () => score(catalog, dataset, { engine: opts.engine, ...chosen }));
-    const g = gaps(catalog, dataset, unit, { lang, result, engine: opts.engine, ...chosen });
-    const warnings = [...read, ...result.warnings].map((w) => inFile(w, file));
+    // --previous: the earlier year's dataset, scored with the same catalog and readings; across a
+    // merger (--lineage), the unit is compared with the merge of its predecessors.
+    if (opts.previous === undefined && (opts.lineage !== undefined || opts.mergeBy !== undefined))
+      throw cliError("usage", {
+        detail: `${opts.lineage !== undefined ? "--lineage" : "--merge-by"} compares with an earlier result: give it with --previous old-dataset`,
+      });
+    const issues = lineageOptionIssues(opts);
+    if (issues.length) throw new CliError(issues);
+    let earlier: { previous: ScoreResult; profiles: Dataset["units"]; warnings: readonly Issue[] } | undefined;
+    const previousFile = opts.previous;
+    if (previousFile !== undefined) {
+      const old = inFileScope(previousFile, () => openDataset(previousFile, catalog));
+      const previous = inFileScope(previousFile, () => score(catalog, old.dataset, { engine: opts.engine, ...chosen }));
+      earlier = {
+        previous,
+        profiles: old.dataset.units,
+        warnings: [...old.warnings, ...previous.warnings].map((w) => inFile(w, previousFile)),
+      };
+    }
+    const lineageOf = opts.lineage;
+    const history = earlier
+      ? {
+          previous: earlier.previous,
+          rule: opts.mergeRule,
+          ...(opts.mergeBy !== undefined ? { by: opts.mergeBy } : {}),
+          profiles: earlier.profiles,
+          ...(lineageOf !== undefined ? { lineage: lineageFile(lineageOf) } : {}),
+        }
+      : undefined;
+    const g = inFileScope(lineageOf ?? file, () =>
+      gaps(catalog, dataset, unit, { lang, result, engine: opts.engine, ...chosen, ...(history ? { history } : {}) }),
+    );
+    const warnings = [...read, ...result.warnings].map((w) => inFile(w, file)).concat(earlier?.warnings ?? []);
     if (opts.format === "json") {
       io.out(JSON.stringify({ ...g, ...readingsField(result), warnings }, null, 2));
       showWarnings(warnings, "json", { opts, lang, io });
@@ -497,6 +528,7 @@ const handlers: Handlers = {
       lines.push("", t.forLevel(g.nextLevel.level));
       for (const b of g.nextLevel.blockers) lines.push(`  ${b.code} (${t.level} ${b.level}) ${b.name}: ${b.action}`);
     }
+    if (earlier) lines.push("", t.history, ...historyLines(g.history, t, n));
     if (g.target) lines.push("", t.needMore(n(g.target.needed), g.target.name, g.target.unit, n(g.target.total)));
     if (g.byMain.length) {
       lines.push("", t.byMain);
@@ -717,6 +749,24 @@ const handlers: Handlers = {
     return 0;
   },
 };
+
+/** `dti gaps --previous`: the unit's earlier figures (merged from its predecessors across a lineage) and the change. */
+function historyLines(h: GapReport["history"], t: (typeof cliTexts)[Lang]["gaps"], n: (s: string) => string): string[] {
+  if (!h || h.status === "new") return [h?.noHistory ? t.noHistory : t.newUnit];
+  if (h.noHistory) return [t.noHistory];
+  const lines: string[] = [];
+  if (h.merged)
+    lines.push(
+      t.mergedFrom(
+        h.merged.predecessors.map((p) => `${p.id}${p.share !== undefined ? `×${n(p.share)}` : ""} (${n(p.total)})`).join(" + "),
+        h.merged.rule,
+      ),
+    );
+  if (h.totalBefore !== undefined && h.totalAfter !== undefined && h.rankBefore !== undefined && h.rankAfter !== undefined)
+    lines.push(t.historyLine(n(h.totalBefore), h.rankBefore, n(h.totalAfter), h.rankAfter, n(h.totalChange ?? "0")));
+  if (h.levelBefore !== undefined && h.levelAfter !== undefined) lines.push(t.historyLevel(h.levelBefore, h.levelAfter));
+  return lines;
+}
 
 /** The units `--filter` and `--sort` show; a filter that keeps none is an error, not an empty table. */
 function shownUnits<U extends UnitResult>(

@@ -136,6 +136,11 @@ export const COMMANDS = {
       engine: engineOption,
       reading: readingOption,
       readings: readingsOption,
+      // The unit against its earlier result (issue 14): the earlier dataset, across a lineage file.
+      previous: { type: "string", value: "old-dataset" },
+      lineage: lineageOption,
+      mergeRule: mergeRuleOption,
+      mergeBy: mergeByOption,
     },
   },
   whatif: {

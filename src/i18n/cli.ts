@@ -43,6 +43,13 @@ export interface CliTexts {
     readonly upTo: string;
     readonly suggestions: string;
     readonly combined: string;
+    /** `--previous`: the unit against its earlier result (across a lineage, its predecessors' merge). */
+    readonly history: string;
+    readonly historyLine: (before: string, rankBefore: number, after: string, rankAfter: number, change: string) => string;
+    readonly historyLevel: (before: number, after: number) => string;
+    readonly mergedFrom: (predecessors: string, rule: string) => string;
+    readonly noHistory: string;
+    readonly newUnit: string;
   };
   readonly whatif: { readonly headers: readonly string[]; readonly levelHeaders: readonly string[]; readonly noChange: string };
   readonly compare: {
@@ -164,6 +171,7 @@ export const en = {
       mergeRule: "how a new unit's values come from its predecessors': mean (the national rule), weighted (--merge-by), max, min",
       mergeBy: "profile field to weight by with --merge-rule weighted (population, staff)",
       precision: "0–1 values (points ÷ max) to this many decimals, ranks on them: equal values share a rank, the next is skipped",
+      previous: "the earlier year's dataset: the unit's figures then and now (across a merger with --lineage: its predecessors' merge)",
       maxCombinations: "score every combination of readings up to this many (default 4096); beyond, exact bounds by monotonicity",
     },
     commandNotes: {
@@ -198,6 +206,13 @@ export const en = {
     upTo: "up to",
     suggestions: "Ways to gain (least effort first; ★ = enough to pass the unit above):",
     combined: "Combined",
+    history: "Against the earlier result:",
+    historyLine: (before, rankBefore, after, rankAfter, change) =>
+      `  total ${before} (rank ${rankBefore}) → ${after} (rank ${rankAfter}), change ${change}`,
+    historyLevel: (before, after) => `  level ${before} → ${after}`,
+    mergedFrom: (predecessors, rule) => `  earlier figures merged from ${predecessors} (rule ${rule})`,
+    noHistory: "  a new unit without predecessors in the lineage file: no earlier figures",
+    newUnit: "  not in the earlier result (a new unit): no earlier figures",
   },
   whatif: {
     headers: ["ID", "Unit", "Total before", "Total after", "Change", "Rank before", "Rank after", "Indicators changed"],
@@ -337,6 +352,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
       mergeRule: "cách tính giá trị đơn vị mới từ đơn vị tiền thân: mean (quy tắc quốc gia), weighted (--merge-by), max, min",
       mergeBy: "trường hồ sơ làm trọng số khi --merge-rule weighted (population, staff)",
       precision: "giá trị 0–1 (điểm ÷ điểm tối đa) với số chữ số thập phân này, xếp hạng theo đó: bằng nhau cùng hạng, bỏ hạng kế tiếp",
+      previous: "bộ dữ liệu kỳ trước: số liệu của đơn vị khi đó và nay (qua sắp xếp đơn vị với --lineage: gộp từ các đơn vị tiền thân)",
       maxCombinations: "chấm từng tổ hợp cách đọc khi số tổ hợp không quá N (mặc định 4096); quá thì tính cận chính xác theo tính đơn điệu",
     },
     commandNotes: {
@@ -371,6 +387,13 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
     upTo: "tối đa",
     suggestions: "Cách cải thiện (ít công sức trước; ★ = đủ để vượt đơn vị trên):",
     combined: "Kết hợp",
+    history: "So với kết quả kỳ trước:",
+    historyLine: (before, rankBefore, after, rankAfter, change) =>
+      `  tổng điểm ${before} (hạng ${rankBefore}) → ${after} (hạng ${rankAfter}), thay đổi ${change}`,
+    historyLevel: (before, after) => `  mức ${before} → ${after}`,
+    mergedFrom: (predecessors, rule) => `  số liệu kỳ trước gộp từ ${predecessors} (quy tắc ${rule})`,
+    noHistory: "  đơn vị mới, không có đơn vị tiền thân trong tệp kế thừa: không có số liệu kỳ trước",
+    newUnit: "  không có trong kết quả kỳ trước (đơn vị mới): không có số liệu kỳ trước",
   },
   whatif: {
     headers: ["Mã", "Đơn vị", "Tổng trước", "Tổng sau", "Thay đổi", "Hạng trước", "Hạng sau", "Chỉ số thay đổi"],
