@@ -83,6 +83,10 @@ const OTHER_CASES = [
   { ...DONG_NAI, kind: "streamCli", units: 100_000, name: `stream ${DONG_NAI.catalog} dti score` },
   { ...VINH_PHUC, kind: "cli", command: "report", units: 100, runs: 5, name: `cli report ${VINH_PHUC.catalog}` },
   { ...VINH_PHUC, kind: "cli", command: "gaps", units: 100, runs: 5, name: `cli gaps ${VINH_PHUC.catalog}` },
+  // Issue 13: the report of a catalog with readings carries a rank-robustness section; the analysis alone.
+  { ...DONG_NAI, kind: "cli", command: "report", units: 100, runs: 3, name: `cli report ${DONG_NAI.catalog}` },
+  { ...DONG_NAI, kind: "cli", command: "robustness", units: 100, runs: 3, name: `cli robustness ${DONG_NAI.catalog}` },
+  { ...VINH_PHUC, kind: "cli", command: "robustness", units: 100, runs: 3, name: `cli robustness ${VINH_PHUC.catalog}` },
   { ...DONG_NAI, kind: "incremental", units: 200, runs: 21, name: `incremental ${DONG_NAI.catalog}` },
   { ...VINH_PHUC, kind: "browser", units: 200, runs: 15, name: `browser ${VINH_PHUC.catalog}` },
 ];
@@ -923,7 +927,7 @@ async function parent() {
       } else if (c.kind === "cli") {
         const ds = generate(c);
         writeFileSync(file, JSON.stringify(ds));
-        const argv = c.command === "report" ? ["report", file] : ["gaps", file, "--unit", ds.units[0].id];
+        const argv = c.command === "gaps" ? ["gaps", file, "--unit", ds.units[0].id] : [c.command, file];
         startupMs ??= median(
           Array.from({ length: 5 }, () => {
             const t = performance.now();
@@ -1065,15 +1069,19 @@ function render(rows, started, load0, load1) {
         `| ${r.name} | \`node dist/cli.js score file.jsonl --format jsonl > out.jsonl\` (whole process) | ${fmtMs(r.scoreMs)} | | ${fmtMB(r.rssPeak)} | ${fmtInt(r.units)} units written, ranking digest \`${r.digest}\`${lib ? (lib.digest === r.digest ? " = scoreLines'" : " ⚠️ ≠ scoreLines'") : ""} | ${mark(ok)} RSS ≤ 1.5 GB |`,
       );
     } else if (r.kind === "cli") {
-      const limit = r.command === "report" ? T.reportMs : T.gapsMs;
-      const ok = r.ms <= limit;
-      checks.push([
-        `\`dti ${r.command}\` (${r.command === "report" ? "100 communes" : "one unit of 100 communes"}) ≤ ${fmtMs(limit)}`,
-        fmtMs(r.ms),
-        ok,
-      ]);
+      // Targets: issue 11's report (100 communes) and gaps; robustness (issue 13) has none: information.
+      // (The report target is issue 11's 100 communes; a district report with quarters is information.)
+      const limit = r.command === "report" && r.catalog === VINH_PHUC.catalog ? T.reportMs : r.command === "gaps" ? T.gapsMs : undefined;
+      const ok = limit === undefined ? undefined : r.ms <= limit;
+      const units = r.catalog === VINH_PHUC.catalog ? "communes" : "districts × 4 quarters";
+      if (limit !== undefined)
+        checks.push([
+          `\`dti ${r.command}\` (${r.command === "gaps" ? `one unit of 100 ${units}` : `100 ${units}`}) ≤ ${fmtMs(limit)}`,
+          fmtMs(r.ms),
+          ok,
+        ]);
       other.push(
-        `| ${r.name} | \`node dist/cli.js ${r.args.join(" ")}\` on ${fmtInt(r.units)} generated communes (wall time of the process, Node's start-up included) | ${fmtMs(r.ms)} | \`node -e 0\` alone: ${fmtMs(r.startupMs)}; \`--engine reference\`: ${fmtMs(r.referenceMs)} | ${fmtMB(r.rssPeak)} | ${r.outputDiffer ? `⚠️ ${r.outputDiffer} of ${r.outputLines} output lines differ from` : `output identical (${r.outputLines} lines) to`} \`--engine reference\` | ${mark(ok)} ≤ ${fmtMs(limit)} |`,
+        `| ${r.name} | \`node dist/cli.js ${r.args.join(" ")}\` on ${fmtInt(r.units)} generated ${units} (wall time of the process, Node's start-up included) | ${fmtMs(r.ms)} | \`node -e 0\` alone: ${fmtMs(r.startupMs)}; \`--engine reference\`: ${fmtMs(r.referenceMs)} | ${fmtMB(r.rssPeak)} | ${r.outputDiffer ? `⚠️ ${r.outputDiffer} of ${r.outputLines} output lines differ from` : `output identical (${r.outputLines} lines) to`} \`--engine reference\` | ${limit === undefined ? "(information)" : `${mark(ok)} ≤ ${fmtMs(limit)}`} |`,
       );
     } else if (r.kind === "incremental") {
       for (const s of r.series) {

@@ -108,6 +108,12 @@ describe("Đồng Nai huyện rows whose lower branch is not written (4.5, 7.4, 
     expect(under("6.3.4", { a: 30, b: 40, c: 60 })).toBe("1.5");
     expect(under("6.3.4", { a: 30, b: 40, c: 60 }, "aOverB")).toBe("3.75");
   });
+  it("6.3.4 data checked as collected (a ≤ b + c), not against the alternative: a = 30, b = 20, c = 60 → 1.875; a/b = 150% → 5 (max)", () => {
+    // 30/(20 + 60) = 37.5% × 5 = 1.875. Under aOverB, 30/20 = 1.5 is no part of a whole: the
+    // dataset stays valid (every reading scores the same data) and 7.5 is clamped to the max 5.
+    expect(under("6.3.4", { a: 30, b: 20, c: 60 })).toBe("1.875");
+    expect(under("6.3.4", { a: 30, b: 20, c: 60 }, "aOverB")).toBe("5");
+  });
   it("the rows still without readings are flagged by lint (3.1, 3.3, 5.1, 5.4, 7.8: no 'Điểm =' line)", () => {
     const r = lintCatalog(catalog);
     expect(r.warnings.filter((w) => w.code === "ambiguityWithoutReadings").map((w) => w.where.indicator)).toEqual([

@@ -235,7 +235,10 @@ export function compileWith(catalog: Catalog, choice: ReadonlyMap<string, string
       fieldByName: new Map(fields.map((f) => [f.name, f])),
       asked: fields.filter((f) => !f.from),
       ratios,
-      proportions: ratios.filter((r) => r.proportion),
+      // The data are checked as collected, i.e. against the catalog as encoded: a ratio of an
+      // alternative reading that is no part of a whole there (6.3.4 a/b where a ≤ b + c) is not a
+      // reason to refuse a dataset every reading scores; it is clamped to the max like any score.
+      proportions: (patch?.formula && n.formula ? ratiosOfFormula(n.formula) : ratios).filter((r) => r.proportion),
       inputs,
       cadence: patch?.cadence ?? n.cadence ?? catalog.defaults.cadence,
       annualRule: patch?.annualRule ?? n.annualRule ?? catalog.defaults.annualRule,
@@ -374,6 +377,12 @@ function patchInputs(
     if (input) out[name] = { ...input, label: change.label };
   }
   return out;
+}
+
+/** The ratios of a formula: a points formula's (registry) or a level criterion's. */
+function ratiosOfFormula(formula: Formula): RatioExpr[] {
+  if (formula.kind === levelCriterion.kind) return levelCriterion.ratios(formula as LevelsFormula);
+  return kindOf(formula) ? formulaRatios(formula) : [];
 }
 
 /** The fields a formula asks for: a points formula's (registry) or a level criterion's. */
