@@ -174,6 +174,47 @@ describe("0–1 values and ranks on the published precision", () => {
     expect(ranks("exact")).toEqual(["b 0.7474 1", "a 0.7474 2", "c 0.7000 3"]);
   });
 
+  it("a merged unit's value is rounded once, from the exact merge (not from its 6-place total)", () => {
+    const t = readPublished({
+      published: {
+        id: "t",
+        year: 2024,
+        source: "test",
+        units: [
+          { id: "a", name: "A", total: "0.7474" },
+          { id: "b", name: "B", total: "0.7473" },
+          { id: "c", name: "C", total: "0.7473" },
+        ],
+      },
+    });
+    const l = readLineage({
+      lineage: {
+        id: "l",
+        effective: "2025-07-01",
+        source: "test",
+        units: [
+          { id: "ab", name: "AB", predecessors: [{ id: "a" }, { id: "b" }] },
+          { id: "c", name: "C", predecessors: [{ id: "c" }] },
+        ],
+      },
+    });
+    const m = merge(t, l, {
+      rule: "weighted",
+      by: "population",
+      profiles: [
+        { id: "a", profile: { population: 1000 } },
+        { id: "b", profile: { population: 1001 } },
+        { id: "c", profile: { population: 1 } },
+      ],
+    });
+    // (0.7474 × 1000 + 0.7473 × 1001) / 2001 = 0.7473499750…: 0.7473 on 4 places (half up), not the
+    // 0.7474 of its 6-place total 0.747350 rounded again; it ties with C's 0.7473.
+    const v = nationalValues(m.after, { precision: 4 });
+    expect(v.units.map((u) => `${u.id} ${u.total.shown} ${u.rank}`)).toEqual(["ab 0.7473 1", "c 0.7473 1"]);
+    expect(v.units[0]!.total.exact.startsWith("0.747349975")).toBe(true);
+    expect(nationalValues(m.after, { precision: 4, rankOn: "exact" }).units.map((u) => `${u.id} ${u.rank}`)).toEqual(["ab 1", "c 2"]);
+  });
+
   it("ranks declared groups apart and leaves unranked units out, with their citation", () => {
     const v = nationalValues(result, {
       ranking: {

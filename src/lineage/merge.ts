@@ -43,6 +43,11 @@ export interface MergeTrace {
   }[];
   /** How the total was obtained: from the merged main-indicator values, or by the rule on the predecessors' totals. */
   readonly total: "fromMain" | "fromTotals";
+  /**
+   * The merged total and indicator scores before their 6-place output rounding (a mean or a
+   * weighted mean rarely ends): 0–1 values are rounded once, from these.
+   */
+  readonly exact: { readonly total: string; readonly indicators: Readonly<Record<string, string>> };
 }
 
 /** A unit of the merged ranking: `formed` by the lineage (with its trace) or `unchanged` (not in the lineage). */
@@ -208,6 +213,7 @@ export function merge(result: ScoreResult, lineage: UnitLineage, options: MergeO
           total: preds[i]!.total,
         })),
         total: how,
+        exact: { total: total.toFixed(), indicators: Object.fromEntries([...exact].map(([c, d]) => [c, d.toFixed()])) },
       },
     });
   }
