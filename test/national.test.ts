@@ -202,3 +202,14 @@ describe("DTI 2023 (main-index values for 10 of 63 rows) merged by the 2025 line
     expect(issues.every((i) => i.startsWith("mergeMissingValues "))).toBe(true);
   });
 });
+
+describe("0–1 values of a published table with main-index values (DTI 2023, weights of QĐ 922/QĐ-BTTTT)", () => {
+  it("gives NT…XH as main indicators, not as pillars (their weights are not a mean of pillars)", () => {
+    const v = nationalValues(t2023, { precision: 4 });
+    expect(v.indicators.map((i) => i.code)).toEqual(["NT", "TC", "HT", "NL", "AT", "CQ", "KT", "XH"]);
+    const dn = v.units.find((u) => u.id === "da-nang")!;
+    expect([dn.main["TC"]?.shown, dn.main["XH"]?.shown, dn.pillars]).toEqual(["1.0000", "0.5881", undefined]);
+    // A unit published with its total only has no main values, in the same column layout.
+    expect(v.units.find((u) => u.id === "ha-noi")!.main).toEqual({});
+  });
+});

@@ -127,7 +127,13 @@ export function nationalValues(result: ScoreResult, options: ValuesOptions = {})
     const top = Object.values(u.indicators).filter((i) => !i.code.includes(".") && !i.unscored);
     const maxSum = top.reduce((s, i) => s.plus(i.max), new Dec(0));
     // The unit max over the sum of the top-level maxima: 1 for a sum, 1/n for a mean of n pillars.
-    const pillars = top.length > 1 && !maxSum.isZero() && !maxSum.eq(u.max);
+    // A published table's indicators (max 1 each, total max 1, no children) are main indicators
+    // whatever their weights: pillars have children.
+    const pillars =
+      top.length > 1 &&
+      !maxSum.isZero() &&
+      !maxSum.eq(u.max) &&
+      Object.values(u.indicators).some((i) => top.some((t) => i.code.startsWith(`${t.code}.`)));
     const mains = pillars
       ? Object.values(u.indicators).filter(
           (i) => i.code.split(".").length === 2 && !i.unscored && top.some((t) => i.code.startsWith(`${t.code}.`)),
