@@ -332,6 +332,22 @@ describe("dti with --lineage, --precision; dti rank; dti compare across the merg
   });
 });
 
+describe("a published table as CSV (docs/lineage.md)", () => {
+  const csv = (header: string, ...rows: string[]) => `# id: t\n# year: 2024\n# source: test\n${header}\n${rows.join("\n")}\n`;
+  const problems = (text: string) => {
+    try {
+      readPublished(text, { csv: true });
+      return [];
+    } catch (e) {
+      return (e as DatasetError).issues.map((i) => `${i.code} row ${i.where.row ?? "-"} ${i.received ?? ""}`);
+    }
+  };
+
+  it("refuses a column given twice, naming it and the header row, instead of reading the second as another indicator", () => {
+    expect(problems(csv("id,name,NT,NT,total", "a,A,0.5,0.6,0.6"))).toEqual(["csvDuplicateColumn row 4 NT"]);
+  });
+});
+
 describe("gaps across the merger", () => {
   it("follows a new unit to the merge of its predecessors; a unit without history says so", () => {
     const catalog = getCatalog("vinh-phuc-2022/xa");
