@@ -315,6 +315,24 @@ describe("dti with --lineage, --precision; dti rank; dti compare across the merg
     expect(r.out).toMatch(/Assessed, not ranked \(test: assessed, not ranked\):\n.*\n.*\n\s+-\s+xa-dao-tu.*0\.60/);
   });
 
+  it("--merge-rule and --merge-by that nothing would use are refused (exit 2), not ignored", async () => {
+    const table = "fixtures/national/dti-2024-63.csv";
+    for (const args of [
+      ["score", sample, "--merge-rule", "max"],
+      ["score", sample, "--merge-by", "population"],
+      ["rank", table, "--merge-rule", "min"],
+      ["compare", sample, sample, "--merge-rule", "weighted", "--merge-by", "population"],
+      // --merge-by weighs only the weighted rule: with mean it would change nothing.
+      ["score", sample, "--lineage", lin, "--merge-by", "population"],
+    ]) {
+      const r = await dti(...args, "--lang", "en");
+      expect([args.join(" "), r.code, r.out]).toEqual([args.join(" "), 2, ""]);
+      expect(r.err).toMatch(/--merge-(rule|by)/);
+    }
+    // The default rule, named or not, is fine.
+    expect((await dti("score", sample, "--merge-rule", "mean")).code).toBe(0);
+  });
+
   it("a bad lineage file: every problem on stderr with the file named, exit 2", async () => {
     const dir = mkdtempSync(join(tmpdir(), "lineage-"));
     const file = join(dir, "bad.yaml");
