@@ -174,6 +174,47 @@ describe("0–1 values and ranks on the published precision", () => {
     expect(ranks("exact")).toEqual(["b 0.7474 1", "a 0.7474 2", "c 0.7000 3"]);
   });
 
+  it("a merged unit's value is rounded once, from the exact merge (not from its 6-place total)", () => {
+    const t = readPublished({
+      published: {
+        id: "t",
+        year: 2024,
+        source: "test",
+        units: [
+          { id: "a", name: "A", total: "0.7474" },
+          { id: "b", name: "B", total: "0.7473" },
+          { id: "c", name: "C", total: "0.7473" },
+        ],
+      },
+    });
+    const l = readLineage({
+      lineage: {
+        id: "l",
+        effective: "2025-07-01",
+        source: "test",
+        units: [
+          { id: "ab", name: "AB", predecessors: [{ id: "a" }, { id: "b" }] },
+          { id: "c", name: "C", predecessors: [{ id: "c" }] },
+        ],
+      },
+    });
+    const m = merge(t, l, {
+      rule: "weighted",
+      by: "population",
+      profiles: [
+        { id: "a", profile: { population: 1000 } },
+        { id: "b", profile: { population: 1001 } },
+        { id: "c", profile: { population: 1 } },
+      ],
+    });
+    // (0.7474 × 1000 + 0.7473 × 1001) / 2001 = 0.7473499750…: 0.7473 on 4 places (half up), not the
+    // 0.7474 of its 6-place total 0.747350 rounded again; it ties with C's 0.7473.
+    const v = nationalValues(m.after, { precision: 4 });
+    expect(v.units.map((u) => `${u.id} ${u.total.shown} ${u.rank}`)).toEqual(["ab 0.7473 1", "c 0.7473 1"]);
+    expect(v.units[0]!.total.exact.startsWith("0.747349975")).toBe(true);
+    expect(nationalValues(m.after, { precision: 4, rankOn: "exact" }).units.map((u) => `${u.id} ${u.rank}`)).toEqual(["ab 1", "c 2"]);
+  });
+
   it("ranks declared groups apart and leaves unranked units out, with their citation", () => {
     const v = nationalValues(result, {
       ranking: {
@@ -274,6 +315,24 @@ describe("dti with --lineage, --precision; dti rank; dti compare across the merg
     expect(r.out).toMatch(/Assessed, not ranked \(test: assessed, not ranked\):\n.*\n.*\n\s+-\s+xa-dao-tu.*0\.60/);
   });
 
+  it("--merge-rule and --merge-by that nothing would use are refused (exit 2), not ignored", async () => {
+    const table = "fixtures/national/dti-2024-63.csv";
+    for (const args of [
+      ["score", sample, "--merge-rule", "max"],
+      ["score", sample, "--merge-by", "population"],
+      ["rank", table, "--merge-rule", "min"],
+      ["compare", sample, sample, "--merge-rule", "weighted", "--merge-by", "population"],
+      // --merge-by weighs only the weighted rule: with mean it would change nothing.
+      ["score", sample, "--lineage", lin, "--merge-by", "population"],
+    ]) {
+      const r = await dti(...args, "--lang", "en");
+      expect([args.join(" "), r.code, r.out]).toEqual([args.join(" "), 2, ""]);
+      expect(r.err).toMatch(/--merge-(rule|by)/);
+    }
+    // The default rule, named or not, is fine.
+    expect((await dti("score", sample, "--merge-rule", "mean")).code).toBe(0);
+  });
+
   it("a bad lineage file: every problem on stderr with the file named, exit 2", async () => {
     const dir = mkdtempSync(join(tmpdir(), "lineage-"));
     const file = join(dir, "bad.yaml");
@@ -288,6 +347,22 @@ describe("dti with --lineage, --precision; dti rank; dti compare across the merg
     expect(r2.code).toBe(2);
     expect(r2.err.split("\n").filter((l) => l.includes("not a unit of the result"))).toHaveLength(63);
     expect(r2.err).not.toMatch(/at .*\.[jt]s:\d+/);
+  });
+});
+
+describe("a published table as CSV (docs/lineage.md)", () => {
+  const csv = (header: string, ...rows: string[]) => `# id: t\n# year: 2024\n# source: test\n${header}\n${rows.join("\n")}\n`;
+  const problems = (text: string) => {
+    try {
+      readPublished(text, { csv: true });
+      return [];
+    } catch (e) {
+      return (e as DatasetError).issues.map((i) => `${i.code} row ${i.where.row ?? "-"} ${i.received ?? ""}`);
+    }
+  };
+
+  it("refuses a column given twice, naming it and the header row, instead of reading the second as another indicator", () => {
+    expect(problems(csv("id,name,NT,NT,total", "a,A,0.5,0.6,0.6"))).toEqual(["csvDuplicateColumn row 4 NT"]);
   });
 });
 

@@ -171,3 +171,45 @@ describe("2022 and 2023 totals from the main indices with the weights of QĐ 922
     for (const r of rows) expect(new Dec(r.published).minus(r.exact).abs().lte(reach)).toBe(true);
   }
 });
+
+describe("DTI 2023 (main-index values for 10 of 63 rows) merged by the 2025 lineage", () => {
+  // dti-2023-63.yaml publishes main-index values only for ranks 1–5 and the last five: a
+  // predecessor without them has no value to merge, never a 0.
+  it("mean: a unit whose predecessors lack main values merges their totals (Hà Nội 0.7448 stays 0.7448)", () => {
+    const m = merge(t2023, lineage, { rule: "mean" });
+    const hn = m.after.units.find((u) => u.id === "ha-noi")!;
+    expect([hn.total, hn.merged!.total]).toEqual(["0.7448", "fromTotals"]);
+    expect(hn.indicators).toEqual({});
+    // TP. Đà Nẵng: Đà Nẵng 0.8340 (with main values) + Quảng Nam 0.6641 (total only) = 0.74905.
+    const dn = m.after.units.find((u) => u.id === "da-nang")!;
+    expect([dn.total, dn.merged!.total, Object.keys(dn.indicators).length]).toEqual(["0.74905", "fromTotals", 0]);
+    // TP. Huế: Thừa Thiên Huế has main values: the total is recomputed from them with the QĐ 922 weights.
+    expect(m.after.units.find((u) => u.id === "hue")!.merged!.total).toBe("fromMain");
+  });
+
+  it("max and min need every merged predecessor's main values: refused, naming the new unit and the predecessor", () => {
+    let issues: string[] = [];
+    try {
+      merge(t2023, lineage, { rule: "max" });
+    } catch (e) {
+      issues = (e as { issues: { code: string; where: { unit?: string }; detail?: string }[] }).issues.map(
+        (i) => `${i.code} ${i.where.unit} ${i.detail}`,
+      );
+    }
+    expect(issues).toContain("mergeMissingValues da-nang quang-nam");
+    // A unit with one predecessor is that predecessor under every rule: TP. Hà Nội is not refused.
+    expect(issues.some((i) => i.includes(" ha-noi "))).toBe(false);
+    expect(issues.every((i) => i.startsWith("mergeMissingValues "))).toBe(true);
+  });
+});
+
+describe("0–1 values of a published table with main-index values (DTI 2023, weights of QĐ 922/QĐ-BTTTT)", () => {
+  it("gives NT…XH as main indicators, not as pillars (their weights are not a mean of pillars)", () => {
+    const v = nationalValues(t2023, { precision: 4 });
+    expect(v.indicators.map((i) => i.code)).toEqual(["NT", "TC", "HT", "NL", "AT", "CQ", "KT", "XH"]);
+    const dn = v.units.find((u) => u.id === "da-nang")!;
+    expect([dn.main["TC"]?.shown, dn.main["XH"]?.shown, dn.pillars]).toEqual(["1.0000", "0.5881", undefined]);
+    // A unit published with its total only has no main values, in the same column layout.
+    expect(v.units.find((u) => u.id === "ha-noi")!.main).toEqual({});
+  });
+});

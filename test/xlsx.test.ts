@@ -266,6 +266,20 @@ describe("cell values are read exactly as stored", () => {
   });
 });
 
+describe("a cell with a link is read as its text", () => {
+  it("a linked 12 (a number) and a linked rich text '1' '3' are 12 and 13, never dropped (Vĩnh Phúc xã 6.1.a)", async () => {
+    const { catalog, book, sheet, keys } = await filledVinhPhuc();
+    sheet.getCell(4, keys.get("6.1.a")!).value = { text: 12, hyperlink: "https://example.org/a" } as unknown as ExcelJS.CellHyperlinkValue;
+    sheet.getCell(5, keys.get("6.1.a")!).value = {
+      text: { richText: [{ text: "1" }, { text: "3" }] },
+      hyperlink: "https://example.org/b",
+    } as unknown as ExcelJS.CellHyperlinkValue;
+    const read = await readXlsxDataset(await save(book), catalog);
+    const y = (u: number) => (read.dataset.units[u]!.data as Record<string, Record<string, Record<string, unknown>>>)["Y"]!["6.1"];
+    expect([y(0), y(1)]).toEqual([{ a: 12 }, { a: 13 }]);
+  });
+});
+
 /** A sheet's rows as cell values (header first). */
 function valuesOf(sheet: ExcelJS.Worksheet): unknown[][] {
   const rows: unknown[][] = [];

@@ -121,10 +121,19 @@ export function nationalValues(result: ScoreResult, options: ValuesOptions = {})
   const indicators = new Map<string, string>();
   const rows = result.units.flatMap((u) => {
     if (u.scoring !== "points") return [];
+    // A merged unit's scores are rounded to 6 places for output: its values come from the exact merge.
+    const exact = (u as { merged?: { exact?: { total: string; indicators: Readonly<Record<string, string>> } } }).merged?.exact;
+    const score = (code: string, shown: string) => exact?.indicators[code] ?? shown;
     const top = Object.values(u.indicators).filter((i) => !i.code.includes(".") && !i.unscored);
     const maxSum = top.reduce((s, i) => s.plus(i.max), new Dec(0));
     // The unit max over the sum of the top-level maxima: 1 for a sum, 1/n for a mean of n pillars.
-    const pillars = top.length > 1 && !maxSum.isZero() && !maxSum.eq(u.max);
+    // A published table's indicators (max 1 each, total max 1, no children) are main indicators
+    // whatever their weights: pillars have children.
+    const pillars =
+      top.length > 1 &&
+      !maxSum.isZero() &&
+      !maxSum.eq(u.max) &&
+      Object.values(u.indicators).some((i) => top.some((t) => i.code.startsWith(`${t.code}.`)));
     const mains = pillars
       ? Object.values(u.indicators).filter(
           (i) => i.code.split(".").length === 2 && !i.unscored && top.some((t) => i.code.startsWith(`${t.code}.`)),
@@ -134,9 +143,9 @@ export function nationalValues(result: ScoreResult, options: ValuesOptions = {})
     const unit: Omit<UnitValues, "rank" | "group"> = {
       id: u.id,
       name: u.name,
-      total: v(u.total, u.max),
-      main: Object.fromEntries(mains.map((i) => [i.code, v(i.score, i.max)])),
-      ...(pillars ? { pillars: Object.fromEntries(top.map((i) => [i.code, v(i.score, i.max)])) } : {}),
+      total: v(exact?.total ?? u.total, u.max),
+      main: Object.fromEntries(mains.map((i) => [i.code, v(score(i.code, i.score), i.max)])),
+      ...(pillars ? { pillars: Object.fromEntries(top.map((i) => [i.code, v(score(i.code, i.score), i.max)])) } : {}),
     };
     return [unit];
   });

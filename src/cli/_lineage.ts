@@ -180,7 +180,28 @@ export function noHistoryLine(
 
 /** Problems of options that only make sense together. */
 export function lineageOptionIssues(opts: LineageOptions): Issue[] {
-  return opts.precision !== undefined && (opts.precision < 0 || opts.precision > 6)
-    ? [createIssue("cli", "badPrecision", {}, { received: String(opts.precision) })]
-    : [];
+  const issues =
+    opts.precision !== undefined && (opts.precision < 0 || opts.precision > 6)
+      ? [createIssue("cli", "badPrecision", {}, { received: String(opts.precision) })]
+      : [];
+  // A rule or a weight field that no merge would use is refused rather than silently ignored.
+  if (opts.lineage === undefined && (opts.mergeRule !== "mean" || opts.mergeBy !== undefined))
+    issues.push(
+      createIssue(
+        "cli",
+        "usage",
+        {},
+        { detail: `${opts.mergeBy !== undefined ? "--merge-by" : "--merge-rule"} applies to a merge: give --lineage file` },
+      ),
+    );
+  else if (opts.mergeBy !== undefined && opts.mergeRule !== "weighted")
+    issues.push(
+      createIssue(
+        "cli",
+        "usage",
+        {},
+        { detail: `--merge-by weighs the weighted rule: give --merge-rule weighted (got ${opts.mergeRule})` },
+      ),
+    );
+  return issues;
 }

@@ -574,6 +574,8 @@ const handlers: Handlers = {
   },
 
   compare({ args: [oldFile, newFile], opts, lang, io }) {
+    const lineageIssues = lineageOptionIssues(opts);
+    if (lineageIssues.length) throw new CliError(lineageIssues);
     let before: ScoreResult;
     let after: ScoreResult;
     let warnings: Issue[] = [];

@@ -24,6 +24,8 @@ export const en = {
   mergeZeroWeight: (p: P) => `the weights of the predecessors of ${p.received} (${p.detail}) add up to 0`,
   mergeNeedsWeights: (p: P) =>
     `the ${p.received} rule recomputes the total from the merged main-indicator values: the published table needs weights: (one per main indicator)`,
+  mergeMissingValues: (p: P) =>
+    `${p.received}: predecessors ${p.detail} have no published main-indicator values, which the max and min rules merge indicator by indicator (use mean or weighted, which merge the totals)`,
   mergeNeedsField: () => "the weighted rule needs the profile field to weight by (by: population, --merge-by population)",
   publishedSchema: (p: P) => `invalid published-values table: ${p.detail}`,
   publishedValue: (p: P) => `"${p.received}" is not a value from 0 to 1 written as a decimal`,
@@ -54,6 +56,8 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   mergeZeroWeight: (p: P) => `tổng trọng số của các đơn vị tiền thân của ${p.received} (${p.detail}) bằng 0`,
   mergeNeedsWeights: (p: P) =>
     `quy tắc ${p.received} tính lại tổng từ giá trị các chỉ số chính đã gộp: bảng công bố cần weights: (mỗi chỉ số chính một trọng số)`,
+  mergeMissingValues: (p: P) =>
+    `${p.received}: các đơn vị trước ${p.detail} không có giá trị chỉ số chính được công bố, mà quy tắc max và min gộp theo từng chỉ số (dùng mean hoặc weighted, gộp theo tổng)`,
   mergeNeedsField: () => "quy tắc bình quân gia quyền cần trường hồ sơ làm trọng số (by: population, --merge-by population)",
   publishedSchema: (p: P) => `bảng giá trị công bố không hợp lệ: ${p.detail}`,
   publishedValue: (p: P) => `"${p.received}" không phải giá trị từ 0 đến 1 viết dạng số thập phân`,

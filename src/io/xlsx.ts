@@ -331,7 +331,8 @@ function readValue(v: ExcelJS.CellValue, numFmt: string | undefined): CellRead {
   }
   if ("richText" in v) return { text: v.richText.map((r) => r.text).join("") };
   if ("error" in v) return { text: String(v.error) };
-  if ("hyperlink" in v) return { text: typeof v.text === "string" ? v.text : "" };
+  // A link's text is the cell's value: a string, a number or rich text, read as any other cell.
+  if ("hyperlink" in v) return readValue((v as { text?: ExcelJS.CellValue }).text ?? null, numFmt);
   return { text: "" };
 }
 

@@ -43,6 +43,11 @@ export interface MergeTrace {
   }[];
   /** How the total was obtained: from the merged main-indicator values, or by the rule on the predecessors' totals. */
   readonly total: "fromMain" | "fromTotals";
+  /**
+   * The merged total and indicator scores before their 6-place output rounding (a mean or a
+   * weighted mean rarely ends): 0–1 values are rounded once, from these.
+   */
+  readonly exact: { readonly total: string; readonly indicators: Readonly<Record<string, string>> };
 }
 
 /** A unit of the merged ranking: `formed` by the lineage (with its trace) or `unchanged` (not in the lineage). */
@@ -112,7 +117,8 @@ function apply(rule: MergeRule, values: readonly Dec[], weights: readonly Dec[])
  * @param options The rule, and for `weighted` the profile field and the profiles.
  * @returns The earlier and the new ranking, each new unit with its trace.
  * @throws DatasetError: the lineage's problems (`lineageUnknownUnit`, `lineageIdClash`),
- * `mergeNeedsPoints`, `mergeNeedsField`, `mergeMissingWeight`, `mergeZeroWeight`, `mergeNeedsWeights`.
+ * `mergeNeedsPoints`, `mergeNeedsField`, `mergeMissingWeight`, `mergeZeroWeight`, `mergeNeedsWeights`,
+ * `mergeMissingValues`.
  */
 export function merge(result: ScoreResult, lineage: UnitLineage, options: MergeOptions = {}): MergeResult {
   const rule = options.rule ?? "mean";
@@ -151,16 +157,33 @@ export function merge(result: ScoreResult, lineage: UnitLineage, options: MergeO
     const first = preds[0]!;
     const indicators: Record<string, IndicatorResult> = {};
     const exact = new Map<string, Dec>();
-    for (const [code, ind] of Object.entries(first.indicators)) {
-      const values = preds.map((p) => new Dec(p.indicators[code]?.score ?? 0));
-      const v = apply(rule, values, w);
+    // Only an indicator every predecessor has is merged: a published table may give main values
+    // for some units only (DTI 2023: ranks 1–5 and the last five), and a missing value is not a 0.
+    const codes = [...new Set(preds.flatMap((p) => Object.keys(p.indicators)))];
+    for (const code of codes) {
+      if (!preds.every((p) => p.indicators[code] !== undefined)) continue;
+      const ind = preds.find((p) => p.indicators[code])!.indicators[code]!;
+      const v = apply(
+        rule,
+        preds.map((p) => new Dec(p.indicators[code]!.score)),
+        w,
+      );
       exact.set(code, v);
       indicators[code] = { code, name: ind.name, max: ind.max, score: fmt(v), ...(ind.unscored ? { unscored: true as const } : {}) };
     }
+    const single = preds.length === 1;
+    const missing = pubWeights ? Object.keys(pubWeights).filter((c) => !exact.has(c)) : [];
     let total: Dec;
     let how: MergeTrace["total"] = "fromMain";
+    if (published && pubWeights && hasMain && missing.length && !single && (rule === "max" || rule === "min")) {
+      const lacking = preds.filter((p) => missing.some((c) => p.indicators[c] === undefined)).map((p) => p.id);
+      issues.push(createIssue("dataset", "mergeMissingValues", { unit: nu.id }, { received: nu.id, detail: lacking.join(", ") }));
+      continue;
+    }
     if (published) {
-      if (pubWeights && hasMain) {
+      // Without every weighted main value (a unit published with its total only) the total is the
+      // rule on the totals: the same number for mean and weighted (linear), and for one predecessor.
+      if (pubWeights && hasMain && !missing.length) {
         const codes = Object.keys(pubWeights);
         total = sum(codes.map((c) => (exact.get(c) ?? new Dec(0)).times(pubWeights[c]!))).div(
           sum(codes.map((c) => new Dec(pubWeights[c]!))),
@@ -208,6 +231,7 @@ export function merge(result: ScoreResult, lineage: UnitLineage, options: MergeO
           total: preds[i]!.total,
         })),
         total: how,
+        exact: { total: total.toFixed(), indicators: Object.fromEntries([...exact].map(([c, d]) => [c, d.toFixed()])) },
       },
     });
   }

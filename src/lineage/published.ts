@@ -2,12 +2,14 @@ import Papa from "papaparse";
 import { Dec, fmt } from "../_decimal.js";
 import { checkShape, looksLikePath, readRaw, readTextFile } from "../_parse.js";
 import { DatasetError, createIssue, registerMessages, type Issue } from "../errors.js";
+import { fileMessages } from "../i18n/files.js";
 import { lineageMessages } from "../i18n/lineage.js";
 import { competitionRanks } from "../engine/rank.js";
 import type { IndicatorResult, PointsUnit, ScoreResult } from "../engine/types.js";
 import { PublishedFileSchema, type Ranking } from "./schema.js";
 
 registerMessages(lineageMessages);
+registerMessages(fileMessages);
 
 /** What a published table says about itself: where it comes from, its precision, its weights. */
 export interface PublishedInfo {
@@ -49,7 +51,7 @@ const VALUE = /^(0|1)(\.\d+)?$/;
  * @param source A path (Node), the text, or the parsed object.
  * @param options `csv`: the text is CSV (a path ending in .csv is).
  * @returns The table as a result: units ranked by their exact total (equal totals share a rank).
- * @throws DatasetError: `publishedSchema`, `publishedValue`, `publishedDuplicateUnit`.
+ * @throws DatasetError: `publishedSchema`, `publishedValue`, `publishedDuplicateUnit`, `csvDuplicateColumn`.
  */
 export function readPublished(source: string | object, options: { readonly csv?: boolean } = {}): PublishedResult {
   const isCsv = options.csv ?? (typeof source === "string" && looksLikePath(source) && /\.csv$/i.test(source));
@@ -148,6 +150,22 @@ function csvTable(text: string, where: { file?: string }): unknown {
     if (m) meta[m[1]!] = m[2]!.trim();
     else if (lines[i]!.startsWith("#")) notes.push(lines[i]!.replace(/^#\s?/, ""));
   }
+  // Papa renames a repeated column ("NT_1") and reads it as another indicator: refuse it.
+  const header = (Papa.parse<string[]>(lines[i] ?? "", { header: false }).data[0] ?? []).map((h) => h.trim());
+  const dup = header.flatMap((h, c) => {
+    const first = header.indexOf(h);
+    return h && first < c
+      ? [
+          createIssue(
+            "dataset",
+            "csvDuplicateColumn",
+            { ...where, row: i + 1 },
+            { received: h, detail: `columns ${first + 1} and ${c + 1}` },
+          ),
+        ]
+      : [];
+  });
+  if (dup.length) throw new DatasetError(dup);
   const parsed = Papa.parse<Record<string, string>>(lines.slice(i).join("\n"), { header: true, skipEmptyLines: true });
   if (parsed.errors.length)
     throw new DatasetError(
