@@ -43,8 +43,8 @@ describe("tree shaking", () => {
     // 620 KiB more; the target for the core (200 KB) is not met. Issue 11 added the compiled fast
     // path (≈ 25 KiB) and the exact level decisions (src/levels/compiled.ts, ≈ 4 KiB). Session 5:
     // the dataset's `parents` and `ranking` checks and their messages (≈ 2 KiB); issue 13's readings
-    // (withReadings, their schema and checks, the messages) ≈ 7 KiB.
-    expect(size).toBeLessThan(282 * 1024);
+    // (withReadings, their schema, patches and checks, the messages) ≈ 11 KiB.
+    expect(size).toBeLessThan(286 * 1024);
   });
 
   it("score + loadCatalog carry neither papaparse nor the messages of the CSV reader and the CLI", async () => {
@@ -84,7 +84,7 @@ describe.skipIf(!existsSync(`${root}dist/index.js`))("tree shaking of dist/", ()
     const { size, code } = await bundle(`export { score, loadCatalog } from "./dist/index.js";`);
     expect(has(code, dongNaiSo)).toBe(false);
     expect(has(code, konTumXa)).toBe(false);
-    expect(size).toBeLessThan(282 * 1024);
+    expect(size).toBeLessThan(286 * 1024);
   });
 
   it("formatNumber from dist/index.js is a few KiB", async () => {

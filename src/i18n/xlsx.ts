@@ -20,6 +20,8 @@ export const en = {
   xlsxDateCell: (p: P) => `the cell holds a date (${p.received}); a date is never read as a number or a text`,
   xlsxFormulaNoResult: (p: P) =>
     `the cell holds the formula ${p.received} without a saved result (save the workbook in Excel or LibreOffice so that it is calculated)`,
+  xlsxFormulaRounded: (p: P) =>
+    `the formula's stored result ${p.received} is read as ${p.expected}, to Excel's 15 significant digits (what the cell shows and Excel compares)`,
   xlsxPercentCell: (p: P) =>
     `the cell is formatted as a percentage (${p.received}) but the field is ${p.expected}, not a share or a percentage: which number is meant cannot be told`,
   xlsxNeedsFile: (p: P) => `an Excel workbook is binary: give -o <file>.xlsx (${p.detail})`,
@@ -41,6 +43,8 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   xlsxDateCell: (p: P) => `ô chứa một ngày tháng (${p.received}); ngày tháng không bao giờ được đọc thành số hay chữ`,
   xlsxFormulaNoResult: (p: P) =>
     `ô chứa công thức ${p.received} nhưng chưa lưu kết quả (hãy mở và lưu tệp bằng Excel hoặc LibreOffice để công thức được tính)`,
+  xlsxFormulaRounded: (p: P) =>
+    `kết quả lưu của công thức ${p.received} được đọc là ${p.expected}, theo 15 chữ số có nghĩa của Excel (như ô hiển thị và Excel so sánh)`,
   xlsxPercentCell: (p: P) =>
     `ô được định dạng phần trăm (${p.received}) nhưng trường có kiểu ${p.expected}, không phải tỷ lệ hay phần trăm: không biết số nào được ghi`,
   xlsxNeedsFile: (p: P) => `tệp Excel là tệp nhị phân: hãy dùng -o <tệp>.xlsx (${p.detail})`,

@@ -298,7 +298,7 @@ export function workbookCatalogId(loaded: LoadedWorkbook): string | undefined {
 
 /** A cell read: its text, and for a number cell its exact decimal; or why it cannot be read. */
 type CellRead =
-  | { readonly text: string; readonly exact?: string; readonly percent?: boolean }
+  | { readonly text: string; readonly exact?: string; readonly percent?: boolean; readonly storedAs?: string }
   | { readonly problem: IssueCode; readonly received: string };
 
 /** A number format that shows a percentage (a `%` outside quotes and escapes). */
@@ -311,8 +311,11 @@ function isPercentFormat(numFmt: string | undefined): boolean {
  * exceljs parsed from the file's `<v>` text (decimal.js then writes it without an exponent). That
  * is exact: the file holds a binary double, written by Excel as the shortest decimal that reads back
  * to it, and `String(n)` is that same shortest decimal, so a typed 0.1 or 1234.5 (Excel keeps at
- * most 15 typed digits, which a double always round-trips) is read as typed, and a formula's
- * 0.30000000000000004 as stored, never rounded to what Excel displays.
+ * most 15 typed digits, which a double always round-trips) is read as typed. A formula's result is
+ * read to Excel's own precision, 15 significant digits — what the cell shows and what Excel itself
+ * compares (`=0.1+0.2=0.3` is TRUE there): the stored 0.30000000000000004 is read 0.3, and
+ * `=0.9-0.2` (0.7000000000000001) meets a 70% threshold as the person sees it. Each such cell is
+ * named in a warning (`xlsxFormulaRounded`) with the stored number.
  */
 function readValue(v: ExcelJS.CellValue, numFmt: string | undefined): CellRead {
   if (v === null || v === undefined) return { text: "" };
@@ -327,7 +330,10 @@ function readValue(v: ExcelJS.CellValue, numFmt: string | undefined): CellRead {
     const result = (v as ExcelJS.CellFormulaValue).result;
     const formula = "formula" in v ? v.formula : (v as ExcelJS.CellSharedFormulaValue).sharedFormula;
     if (result === undefined || result === null) return { problem: "xlsxFormulaNoResult", received: `=${formula}` };
-    return readValue(result as ExcelJS.CellValue, numFmt);
+    const read = readValue(result as ExcelJS.CellValue, numFmt);
+    if (!("exact" in read) || read.exact === undefined) return read;
+    const shown = new Dec(read.exact).toSignificantDigits(15).toFixed();
+    return shown === read.exact ? read : { ...read, text: shown, exact: shown, storedAs: read.exact };
   }
   if ("richText" in v) return { text: v.richText.map((r) => r.text).join("") };
   if ("error" in v) return { text: String(v.error) };
@@ -474,6 +480,7 @@ export function readLoadedWorkbook(loaded: LoadedWorkbook, catalog: CompiledCata
   ];
   const exact = new Map<string, string>();
   const cellIssues: Issue[] = [];
+  const cellWarnings: Issue[] = [];
   const index = new Map(header.map((h, i) => [h, i]));
   for (const { sheet, keys, width } of sheetKeys) {
     const keyOf = new Map([...keys].map(([k, c]) => [c, k]));
@@ -499,6 +506,8 @@ export function readLoadedWorkbook(loaded: LoadedWorkbook, catalog: CompiledCata
           if (read.text.trim()) cellIssues.push(at(ref, "xlsxNoKey", where, { received: read.text }));
           continue;
         }
+        if (read.storedAs !== undefined)
+          cellWarnings.push(at(ref, "xlsxFormulaRounded", where, { received: read.storedAs, expected: read.text }));
         let value = read;
         if (read.percent && read.exact !== undefined) {
           // What a percentage cell shows: a share (fraction) is the stored number, a percent its hundredfold.
@@ -560,5 +569,5 @@ export function readLoadedWorkbook(loaded: LoadedWorkbook, catalog: CompiledCata
           : `${w.indicator}.${w.field}`;
     return refOf(row, key);
   };
-  return { ...reading, rowOf: () => undefined, cellOf };
+  return { ...reading, warnings: [...cellWarnings, ...reading.warnings], rowOf: () => undefined, cellOf };
 }
