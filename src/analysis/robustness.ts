@@ -200,7 +200,8 @@ export function robustness(catalog: CompiledCatalog, dataset: Dataset | DatasetI
   const sensitive: SensitiveReading[] = [];
   for (const set of sets)
     for (const reading of set.readings) {
-      if (reading.id === baseChoice[set.code]) continue;
+      // A described reading (encoded: false) has no patch to score: it is listed, never tried.
+      if (reading.id === baseChoice[set.code] || reading.encoded === false) continue;
       const choice = { ...baseChoice, [set.code]: reading.id };
       const after = run(choice, exhaustive ? "totals" : "indicators").totals;
       observe(choice, after);

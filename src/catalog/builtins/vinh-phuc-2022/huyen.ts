@@ -141,23 +141,42 @@ export const source: unknown = {
   "notes": [
     {
       "source": "Số liệu báo cáo được tính theo thời điểm từ ngày 01 tháng 01 đến ngày 31 tháng 12 của năm đánh giá, xếp hạng.",
-      "reading": "Annual data, no Kỳ đánh giá column: every indicator has cadence year and annual rule last (datasets use the single period Y)."
+      "reading": "Annual data, no Kỳ đánh giá column: every indicator has cadence year and annual rule last (datasets use the single period Y).",
+      "ambiguity": false
     },
     {
       "source": "(no rule for a unit without the subject matter / zero denominator)",
-      "reading": "Quyết định 2074 has no counterpart of Đồng Nai Điều 5c. The library default zeroDenominator max (no such subject matter → maximum) is kept for ratios whose base is a fact outside the district's control; it is overridden with zero where b = 0 means the district did nothing the indicator asks for (1.2.2, 1.3, 4.1, 5.2) and where the document itself gives 0 (4.2). Each override has its own note."
+      "reading": "Quyết định 2074 has no counterpart of Đồng Nai Điều 5c. The library default zeroDenominator max (no such subject matter → maximum) is kept for ratios whose base is a fact outside the district's control; it is overridden with zero where b = 0 means the district did nothing the indicator asks for (1.2.2, 1.3, 4.1, 5.2) and where the document itself gives 0 (4.2). Each override has its own note.",
+      "ambiguity": true
     },
     {
       "source": "I | Thông tin chung (1 Thông tin huyện/thành phố 1.1–1.18; 2 Thông tin liên hệ của đơn vị 2.1–2.2)",
-      "reading": "Section I is the unit profile; ref is its numbering (it repeats the codes 1.1–2.2 of section II, the indicators). 1.10 (Số lượng cán bộ, công chức, viên chức trên địa bàn) is a heading: its value is 1.10.1 + 1.10.2, kept as staffDistrict and staffCommune. 1.10.2 has no data source in the document. The contact block 2.1/2.2 (Họ tên, Đơn vị công tác, Chức vụ, Điện thoại liên hệ, Email, unnumbered in the document) is kept as text fields with ref 2.1 / 2.2. Profile fields not used by any formula: unitName, address, website, workingAgePopulation, villages, agencies, servers, postalPoints, procedures and the contact fields."
+      "reading": "Section I is the unit profile; ref is its numbering (it repeats the codes 1.1–2.2 of section II, the indicators). 1.10 (Số lượng cán bộ, công chức, viên chức trên địa bàn) is a heading: its value is 1.10.1 + 1.10.2, kept as staffDistrict and staffCommune. 1.10.2 has no data source in the document. The contact block 2.1/2.2 (Họ tên, Đơn vị công tác, Chức vụ, Điện thoại liên hệ, Email, unnumbered in the document) is kept as text fields with ref 2.1 / 2.2. Profile fields not used by any formula: unitName, address, website, workingAgePopulation, villages, agencies, servers, postalPoints, procedures and the contact fields.",
+      "ambiguity": false
     },
     {
       "source": "Phụ lục 4, II. Cấu trúc Bộ chỉ số đánh giá DTI cấp huyện: I Nhóm chỉ số nền tảng chung 32 | 435; II Nhóm chỉ số hoạt động 34 | 565; Tổng 66 | 1000",
-      "reading": "The two groups are numbered I, II in Phụ lục 4 and have no node in Phụ lục 2 (main indicators 1–8 are numbered in arabic numerals there, so codes are unchanged); they are recorded as declared.main[].group. Their declared counts (32 components/435 points and 34/565) match the tree but have no schema field. 1.2 is one component with two sub-components (1.2.1, 1.2.2), which gives the declared 6 components of main indicator 1 and 66 in all."
+      "reading": "The two groups are numbered I, II in Phụ lục 4 and have no node in Phụ lục 2 (main indicators 1–8 are numbered in arabic numerals there, so codes are unchanged); they are recorded as declared.main[].group. Their declared counts (32 components/435 points and 34/565) match the tree but have no schema field. 1.2 is one component with two sub-components (1.2.1, 1.2.2), which gives the declared 6 components of main indicator 1 and 66 in all.",
+      "ambiguity": false
     },
     {
       "source": "Số lượng hệ thống thông tin … / Số lượng người dân có danh tính số … / Số doanh nghiệp công nghệ số …",
-      "reading": "Several names begin with \"Số lượng\"/\"Số\" (4.1, 5.1–5.5, 7.1, 7.2, 7.6, 8.1–8.4) while their method cell scores a ratio a/b; the method cell is encoded."
+      "reading": "Several names begin with \"Số lượng\"/\"Số\" (4.1, 5.1–5.5, 7.1, 7.2, 7.6, 8.1–8.4) while their method cell scores a ratio a/b; the method cell is encoded.",
+      "ambiguity": false
+    }
+  ],
+  "readings": [
+    {
+      "id": "maxWithoutSubject",
+      "default": true,
+      "source": "b = Tổng số lượng hệ thống thông tin của đơn vị; … Tỷ lệ = a/b",
+      "rationale": "The Quyết định states no rule for b = 0: a district without the subject matter is not penalised and scores the maximum, except where a node sets its own rule (1.2.2, 1.3, 4.1, 4.2, 5.2)."
+    },
+    {
+      "id": "zeroEverywhere",
+      "source": "b = Tổng số lượng hệ thống thông tin của đơn vị; … Tỷ lệ = a/b",
+      "rationale": "Tỷ lệ = a/b is undefined at b = 0, so nothing is achieved: every ratio without its own rule scores 0 at b = 0 (the document's only explicit b = 0 rule, 4.2, gives 0).",
+      "zeroDenominator": "zero"
     }
   ],
   "indicators": [
@@ -223,7 +242,22 @@ export const source: unknown = {
               "notes": [
                 {
                   "source": "b= Tổng số cuộc họp chuyển đổi số của huyện/thành phố",
-                  "reading": "The document does not say what a district that held no DTI meetings scores. b = 0 means the district held none, so the indicator is not met: zeroDenominator zero (0 points), not the library default max."
+                  "reading": "The document does not say what a district that held no DTI meetings scores. b = 0 means the district held none, so the indicator is not met: zeroDenominator zero (0 points), not the library default max.",
+                  "ambiguity": true
+                }
+              ],
+              "readings": [
+                {
+                  "id": "noMeetingsScoresZero",
+                  "default": true,
+                  "source": "b= Tổng số cuộc họp chuyển đổi số của huyện/thành phố;",
+                  "rationale": "b counts the district's own DT meetings: holding none is its failure, so b = 0 scores 0."
+                },
+                {
+                  "id": "noSubjectMatter",
+                  "source": "b= Tổng số cuộc họp chuyển đổi số của huyện/thành phố;",
+                  "rationale": "The document is silent on b = 0; read as the catalog default (nothing of the kind to count, so nothing failed): b = 0 scores the maximum.",
+                  "zeroDenominator": "max"
                 }
               ]
             }
@@ -247,7 +281,22 @@ export const source: unknown = {
           "notes": [
             {
               "source": "b= Tổng số lượng văn bản chỉ đạo về chuyển đổi số của huyện/thành phố",
-              "reading": "The document does not say what a district that issued no DTI directive documents scores. b = 0 means none was issued, so the indicator is not met: zeroDenominator zero (0 points), not the library default max."
+              "reading": "The document does not say what a district that issued no DTI directive documents scores. b = 0 means none was issued, so the indicator is not met: zeroDenominator zero (0 points), not the library default max.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "noDirectiveScoresZero",
+              "default": true,
+              "source": "b= Tổng số lượng văn bản chỉ đạo về chuyển đổi số của huyện/thành phố;",
+              "rationale": "A district that issued no DT directive has not met the indicator: b = 0 scores 0."
+            },
+            {
+              "id": "noSubjectMatter",
+              "source": "b= Tổng số lượng văn bản chỉ đạo về chuyển đổi số của huyện/thành phố;",
+              "rationale": "The document is silent on b = 0; read as the catalog default (nothing of the kind to count, so nothing failed): b = 0 scores the maximum.",
+              "zeroDenominator": "max"
             }
           ]
         },
@@ -381,11 +430,27 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ dân số trưởng thành có điện thoại thông minh / a= Số lượng người dân trưởng thành có điện thoại thông minh; b= Tổng dân số của huyện/thành phố",
-              "reading": "The name speaks of the adult population, but b is the total population; encoded as written, b = profile.population (1.4), so the ratio is adults with a smartphone over all residents."
+              "reading": "The name speaks of the adult population, but b is the total population; encoded as written, b = profile.population (1.4), so the ratio is adults with a smartphone over all residents.",
+              "ambiguity": true
             },
             {
               "source": "+ Tỷ lệ >= 70%: Điểm tối đa; + Tỷ lệ < 70%: Điểm = Tỷ lệ*Điểm tối đa",
-              "reading": "Literal reading, as written: Tỷ lệ ≥ 70% earns the maximum; below 70% the score is Tỷ lệ × Điểm tối đa (below: literal), not Tỷ lệ/70% × Điểm tối đa, so the score jumps at 70%."
+              "reading": "Literal reading, as written: Tỷ lệ ≥ 70% earns the maximum; below 70% the score is Tỷ lệ × Điểm tối đa (below: literal), not Tỷ lệ/70% × Điểm tối đa, so the score jumps at 70%.",
+              "ambiguity": false
+            }
+          ],
+          "readings": [
+            {
+              "id": "totalPopulation",
+              "default": true,
+              "source": "b= Tổng dân số của huyện/thành phố;",
+              "rationale": "The method's b is the total population (profile 1.4), as written."
+            },
+            {
+              "id": "adultBase",
+              "encoded": false,
+              "source": "Tỷ lệ dân số trưởng thành có điện thoại thông minh … a= Số lượng người dân trưởng thành có điện thoại thông minh;",
+              "rationale": "Name and a speak of adults, so b would be the population aged 15 and over (8.2's b); b is taken from profile.population, and a reading cannot change where an input comes from (one dataset serves every reading)."
             }
           ]
         },
@@ -422,7 +487,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "- Tỷ lệ ≥ 80%: Điểm tối đa - Tỷ lệ <80: Điểm = Tỷ lệ * điểm tối đa",
-              "reading": "\"<80\" lacks the % sign; read as < 80%, the complement of the ≥ 80% branch. Literal reading below 80%: Tỷ lệ × Điểm tối đa (below: literal), so the score jumps at 80%."
+              "reading": "\"<80\" lacks the % sign; read as < 80%, the complement of the ≥ 80% branch. Literal reading below 80%: Tỷ lệ × Điểm tối đa (below: literal), so the score jumps at 80%.",
+              "ambiguity": false
             }
           ]
         },
@@ -437,7 +503,22 @@ export const source: unknown = {
           "notes": [
             {
               "source": "- Đã kết nối và thường xuyên sử dụng: Điểm tối đa - Chưa kết nối: 0 điểm",
-              "reading": "A district that is connected but does not use the network regularly is not covered. Encoded as yes/no: yes only when both connected and regularly used (the condition for the maximum); anything else 0."
+              "reading": "A district that is connected but does not use the network regularly is not covered. Encoded as yes/no: yes only when both connected and regularly used (the condition for the maximum); anything else 0.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "connectedAndRegular",
+              "default": true,
+              "source": "- Đã kết nối và thường xuyên sử dụng: Điểm tối đa",
+              "rationale": "Only the case the maximum names (connected AND used regularly) answers yes; connected but used irregularly answers no and scores 0."
+            },
+            {
+              "id": "connectedSuffices",
+              "source": "- Chưa kết nối: 0 điểm",
+              "rationale": "The only 0-point line is 'Chưa kết nối', so any connected district answers yes whatever its use: this changes what is asked (Đã kết nối), not the arithmetic.",
+              "formula": {"kind":"yesNo","label":"Đã kết nối (thường xuyên sử dụng hay chưa)"}
             }
           ]
         },
@@ -478,7 +559,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "- Tỷ lệ ≥ 80%: Điểm tối đa - Tỷ lệ < 80: Điểm = Tỷ lệ * Điểm tối đa",
-              "reading": "\"< 80\" lacks the % sign; read as < 80%, the complement of the ≥ 80% branch. Literal reading below 80%: Tỷ lệ × Điểm tối đa (below: literal), so the score jumps at 80%."
+              "reading": "\"< 80\" lacks the % sign; read as < 80%, the complement of the ≥ 80% branch. Literal reading below 80%: Tỷ lệ × Điểm tối đa (below: literal), so the score jumps at 80%.",
+              "ambiguity": false
             }
           ]
         },
@@ -502,7 +584,26 @@ export const source: unknown = {
           "notes": [
             {
               "source": "a= Số lượng cán bộ công chức có máy tính bảng hoặc điện thoại thông minh kết nối Internet; hỗ trợ công tác chuyên môn; b= Tổng cán bộ, công chức, viên chức tại cơ quan, đơn vị",
-              "reading": "a names only cán bộ công chức while b and the name include viên chức; a is read as cán bộ, công chức, viên chức (same population as b). b \"tại cơ quan, đơn vị\" is read as the district-level staff, profile.staffDistrict (1.10.1); 4.4 says \"trên địa bàn huyện\" when it means district plus commune staff."
+              "reading": "a names only cán bộ công chức while b and the name include viên chức; a is read as cán bộ, công chức, viên chức (same population as b). b \"tại cơ quan, đơn vị\" is read as the district-level staff, profile.staffDistrict (1.10.1); 4.4 says \"trên địa bàn huyện\" when it means district plus commune staff.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "allStaff",
+              "default": true,
+              "source": "Tỷ lệ cán bộ công chức, viên chức có máy tính bảng hoặc điện thoại thông minh kết nối Internet; hỗ trợ công tác chuyên môn",
+              "rationale": "a counts the population of b and of the name (cán bộ, công chức, viên chức)."
+            },
+            {
+              "id": "civilServantsOnly",
+              "source": "a= Số lượng cán bộ công chức có máy tính bảng hoặc điện thoại thông minh kết nối Internet; hỗ trợ công tác chuyên môn;",
+              "rationale": "a as written names only cán bộ công chức: viên chức with a device are not counted although they are in b; this changes what is collected, not the arithmetic.",
+              "inputs": {
+                "a": {
+                  "label": "Số lượng cán bộ công chức (không tính viên chức) có máy tính bảng hoặc điện thoại thông minh kết nối Internet; hỗ trợ công tác chuyên môn"
+                }
+              }
             }
           ]
         },
@@ -526,7 +627,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "b= Tổng số cán bộ, công chức, viên chức tại cơ quan, đơn vị",
-              "reading": "\"tại cơ quan, đơn vị\" is read as the district-level staff, profile.staffDistrict (1.10.1), as in 3.7; 4.4 uses \"trên địa bàn huyện\" for district plus commune staff."
+              "reading": "\"tại cơ quan, đơn vị\" is read as the district-level staff, profile.staffDistrict (1.10.1), as in 3.7; 4.4 uses \"trên địa bàn huyện\" for district plus commune staff.",
+              "ambiguity": false
             }
           ]
         }
@@ -553,7 +655,22 @@ export const source: unknown = {
           "notes": [
             {
               "source": "b= Tổng số tổ công nghệ số cộng đồng thôn, xóm, bản, tổ dân phố",
-              "reading": "The document does not say what a district with no community technology teams scores. b = 0 means no team was set up, so the indicator is not met: zeroDenominator zero (0 points), not the library default max. The name says \"Số lượng\" but the method scores the ratio a/b, which is encoded."
+              "reading": "The document does not say what a district with no community technology teams scores. b = 0 means no team was set up, so the indicator is not met: zeroDenominator zero (0 points), not the library default max. The name says \"Số lượng\" but the method scores the ratio a/b, which is encoded.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "noTeamScoresZero",
+              "default": true,
+              "source": "b= Tổng số tổ công nghệ số cộng đồng thôn, xóm, bản, tổ dân phố",
+              "rationale": "b = 0 means no community technology team was set up: the indicator is not met, 0 points."
+            },
+            {
+              "id": "noSubjectMatter",
+              "source": "b= Tổng số tổ công nghệ số cộng đồng thôn, xóm, bản, tổ dân phố",
+              "rationale": "The document is silent on b = 0; read as the catalog default (nothing of the kind to count, so nothing failed): b = 0 scores the maximum.",
+              "zeroDenominator": "max"
             }
           ]
         },
@@ -577,7 +694,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "- Chưa có cán bộ, công chức, viên chức thực hiện nhiệm vụ chuyên trách về công nghệ thông tin: 0 điểm",
-              "reading": "The document's own rule for b = 0 (no full-time IT staff): zeroDenominator zero, so b = 0 scores 0 instead of the library default max."
+              "reading": "The document's own rule for b = 0 (no full-time IT staff): zeroDenominator zero, so b = 0 scores 0 instead of the library default max.",
+              "ambiguity": false
             }
           ]
         },
@@ -614,7 +732,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "b= Tổng số cán bộ, công chức, viên chức trên địa bàn huyện",
-              "reading": "b is the whole staff of the district area, which the profile gives as 1.10 = 1.10.1 (cấp huyện) + 1.10.2 (cấp xã); encoded as two inputs b1 = profile.staffDistrict and b2 = profile.staffCommune summed in the denominator (the document has the single letter b)."
+              "reading": "b is the whole staff of the district area, which the profile gives as 1.10 = 1.10.1 (cấp huyện) + 1.10.2 (cấp xã); encoded as two inputs b1 = profile.staffDistrict and b2 = profile.staffCommune summed in the denominator (the document has the single letter b).",
+              "ambiguity": false
             }
           ]
         },
@@ -635,7 +754,22 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ người dân trong độ tuổi lao động được tập huấn, phổ biến kỹ năng số cơ bản / b= Tổng dân số trên địa bàn",
-              "reading": "The name suggests a share of the working-age population (the profile collects it at 1.5), but the method divides by the total population; encoded as written, b = profile.population (1.4). An assessor who divided by profile.workingAgePopulation would score higher."
+              "reading": "The name suggests a share of the working-age population (the profile collects it at 1.5), but the method divides by the total population; encoded as written, b = profile.population (1.4). An assessor who divided by profile.workingAgePopulation would score higher.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "totalPopulation",
+              "default": true,
+              "source": "b= Tổng dân số trên địa bàn;",
+              "rationale": "The method divides by the total population (profile 1.4), as written."
+            },
+            {
+              "id": "workingAgeBase",
+              "encoded": false,
+              "source": "Tỷ lệ người dân trong độ tuổi lao động được tập huấn, phổ biến kỹ năng số cơ bản.",
+              "rationale": "Name and a define a share of the working-age population (profile 1.5); b is taken from profile.population, and a reading cannot change where an input comes from."
             }
           ]
         },
@@ -661,7 +795,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "+ Tỷ lệ ≥ 60%: điểm tối đa; + Tỷ lệ < 60%: Điểm= Tỷ lệ*Điểm tối đa",
-              "reading": "Literal reading, as written: Tỷ lệ ≥ 60% earns the maximum; below 60% the score is Tỷ lệ × Điểm tối đa (below: literal), not Tỷ lệ/60% × Điểm tối đa, so the score jumps at 60%."
+              "reading": "Literal reading, as written: Tỷ lệ ≥ 60% earns the maximum; below 60% the score is Tỷ lệ × Điểm tối đa (below: literal), not Tỷ lệ/60% × Điểm tối đa, so the score jumps at 60%.",
+              "ambiguity": false
             }
           ]
         }
@@ -708,7 +843,28 @@ export const source: unknown = {
           "notes": [
             {
               "source": "b= Tổng số hệ thống thông tin đã được phê duyệt",
-              "reading": "b is the number of systems whose security-level dossier was approved, i.e. 5.1's a (from: 5.1.a). The document does not say what b = 0 scores; with no approved dossier no protection plan can have been deployed, so zeroDenominator zero (0 points), not the library default max. Edge case: a district with no information system at all (profile.informationSystems = 0) scores the maximum on 5.1, 5.3 and 5.5 (library default) but 0 on 5.2; the schema cannot make 5.2 depend on 5.1's denominator, and a district with systems but no approved dossier (the realistic case) must not earn 5.2."
+              "reading": "b is the number of systems whose security-level dossier was approved, i.e. 5.1's a (from: 5.1.a). The document does not say what b = 0 scores; with no approved dossier no protection plan can have been deployed, so zeroDenominator zero (0 points), not the library default max. Edge case: a district with no information system at all (profile.informationSystems = 0) scores the maximum on 5.1, 5.3 and 5.5 (library default) but 0 on 5.2; the schema cannot make 5.2 depend on 5.1's denominator, and a district with systems but no approved dossier (the realistic case) must not earn 5.2.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "noneApprovedScoresZero",
+              "default": true,
+              "source": "b= Tổng số hệ thống thông tin đã được phê duyệt;",
+              "rationale": "With no approved dossier no protection plan can have been deployed: b = 0 scores 0."
+            },
+            {
+              "id": "noSubjectMatter",
+              "source": "b= Tổng số hệ thống thông tin đã được phê duyệt;",
+              "rationale": "The document is silent on b = 0; the catalog default (nothing approved, nothing to protect) gives the maximum, as the department catalog encodes the same row.",
+              "zeroDenominator": "max"
+            },
+            {
+              "id": "maxOnlyWithoutSystems",
+              "encoded": false,
+              "source": "b = Tổng số lượng hệ thống thông tin của đơn vị; … b= Tổng số hệ thống thông tin đã được phê duyệt;",
+              "rationale": "b = 0 scores the maximum only when the district has no information system at all (profile 1.8 = 0), and 0 when it has systems but none approved; one zeroDenominator value per node cannot depend on another count."
             }
           ]
         },
@@ -750,7 +906,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "b= Tổng số máy tính của cán bộ công chức, viên chức huyện/thành phố",
-              "reading": "Read as the district's workstations of Thông tin chung 1.12 (Số lượng máy trạm (máy tính để bàn, máy tính xách tay) của UBND huyện/thành phố): b = profile.workstations."
+              "reading": "Read as the district's workstations of Thông tin chung 1.12 (Số lượng máy trạm (máy tính để bàn, máy tính xách tay) của UBND huyện/thành phố): b = profile.workstations.",
+              "ambiguity": false
             }
           ]
         },
@@ -837,7 +994,31 @@ export const source: unknown = {
           "notes": [
             {
               "source": "+ Từ 45 đến <=60 tin, bài: Điểm = 1/2 * Điểm tối đa + Từ 30 đến <=45 tin, bài: Điểm = 1/4 * Điểm tối đa",
-              "reading": "The bands overlap at exactly 45 articles a month (both \"Từ 45\" and \"<=45\"). 45 is placed in the higher band (1/2 × Điểm tối đa), the band whose lower bound \"Từ 45\" names it; the 1/4 band is 30 ≤ x < 45. The monthly average is entered as a decimal (type number)."
+              "reading": "The bands overlap at exactly 45 articles a month (both \"Từ 45\" and \"<=45\"). 45 is placed in the higher band (1/2 × Điểm tối đa), the band whose lower bound \"Từ 45\" names it; the 1/4 band is 30 ≤ x < 45. The monthly average is entered as a decimal (type number).",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "fortyFiveIsHalf",
+              "default": true,
+              "source": "+ Từ 45 đến <=60 tin, bài: Điểm = 1/2 * Điểm tối đa",
+              "rationale": "45 articles a month is in the band whose lower bound 'Từ 45' names it: 1/2 × 20 = 10."
+            },
+            {
+              "id": "fortyFiveIsQuarter",
+              "source": "+ Từ 30 đến <=45 tin, bài: Điểm = 1/4 * Điểm tối đa",
+              "rationale": "45 is in the band whose upper bound '<=45' names it (every band of the row writes '<=' for its upper edge): 1/4 × 20 = 5.",
+              "formula": {
+                "kind": "bands",
+                "value": "articlesPerMonth",
+                "bands": [
+                  {"label":"Trên 60 tin, bài","gt":60,"share":1},
+                  {"label":"Từ 45 đến <=60 tin, bài","gt":45,"lte":60,"share":"1/2"},
+                  {"label":"Từ 30 đến <=45 tin, bài","gte":30,"lte":45,"share":"1/4"},
+                  {"label":"Dưới 30 tin, bài","lt":30,"share":0}
+                ]
+              }
             }
           ]
         },
@@ -853,7 +1034,13 @@ export const source: unknown = {
           "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
           "dataSource": "Sở TT&TT phối hợp với Văn phòng UBND tỉnh cung cấp",
-          "notes": [{"source":"- Tỷ lệ - a/b","reading":"\"-\" is a typo for \"=\"; Tỷ lệ = a/b."}]
+          "notes": [
+            {
+              "source": "- Tỷ lệ - a/b",
+              "reading": "\"-\" is a typo for \"=\"; Tỷ lệ = a/b.",
+              "ambiguity": false
+            }
+          ]
         },
         {
           "code": "6.4",
@@ -917,7 +1104,29 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Mức độ hài lòng của người dân, doanh nghiệp khi sử dụng dịch vụ công / a = Số lượng người dân đánh giá là hài lòng …; b= Tổng số người dân tham gia đánh giá mức độ hài lòng",
-              "reading": "The name covers people and businesses, a and b name only người dân; a and b are read as all respondents (people and businesses), as the name says."
+              "reading": "The name covers people and businesses, a and b name only người dân; a and b are read as all respondents (people and businesses), as the name says.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "peopleAndBusinesses",
+              "default": true,
+              "source": "Mức độ hài lòng của người dân, doanh nghiệp khi sử dụng dịch vụ công",
+              "rationale": "The name covers people and businesses, so a and b count every rating (people and businesses)."
+            },
+            {
+              "id": "peopleOnly",
+              "source": "a = Số lượng người dân đánh giá là hài lòng khi sử dụng dịch vụ công; b= Tổng số người dân tham gia đánh giá mức độ hài lòng;",
+              "rationale": "a and b as written count people (người dân) only; business ratings are left out of both: this changes what is collected, not the arithmetic.",
+              "inputs": {
+                "a": {
+                  "label": "Số lượng người dân (không tính doanh nghiệp) đánh giá là hài lòng khi sử dụng dịch vụ công"
+                },
+                "b": {
+                  "label": "Tổng số người dân (không tính doanh nghiệp) tham gia đánh giá mức độ hài lòng"
+                }
+              }
             }
           ]
         },
@@ -966,7 +1175,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "- Tỷ lệ ≥ 80%: Điểm tối đa - Tỷ lệ < 80%: Điểm = Tỷ lệ *Điểm tối đa",
-              "reading": "Literal reading, as written: Tỷ lệ ≥ 80% earns the maximum; below 80% the score is Tỷ lệ × Điểm tối đa (below: literal), not Tỷ lệ/80% × Điểm tối đa, so the score jumps at 80%."
+              "reading": "Literal reading, as written: Tỷ lệ ≥ 80% earns the maximum; below 80% the score is Tỷ lệ × Điểm tối đa (below: literal), not Tỷ lệ/80% × Điểm tối đa, so the score jumps at 80%.",
+              "ambiguity": false
             }
           ]
         },
@@ -989,7 +1199,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Theo báo cáo kết quả chuyển đổi số trên địa bàn tỉnh của Sở TT&TT - Điểm= Tỷ lệ*Điểm tối đa",
-              "reading": "The document defines no a/b: Tỷ lệ is read from the Sở TT&TT report. Encoded as a/b (letters are the catalog's, not the document's): a = signed electronic outgoing documents, b = all outgoing documents (excluding secret ones), both from that report; a rate reported as a percentage p can be entered as a = p, b = 100."
+              "reading": "The document defines no a/b: Tỷ lệ is read from the Sở TT&TT report. Encoded as a/b (letters are the catalog's, not the document's): a = signed electronic outgoing documents, b = all outgoing documents (excluding secret ones), both from that report; a rate reported as a percentage p can be entered as a = p, b = 100.",
+              "ambiguity": false
             }
           ]
         },
@@ -1012,7 +1223,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Theo báo cáo kết quả chuyển đổi số trên địa bàn tỉnh của Sở TT&TT - Điểm= Tỷ lệ*Điểm tối đa",
-              "reading": "The document defines no a/b: Tỷ lệ is read from the Sở TT&TT report. Encoded as a/b (letters are the catalog's, not the document's): a = signed electronic outgoing documents, b = all outgoing documents (excluding secret ones), both from that report; a rate reported as a percentage p can be entered as a = p, b = 100."
+              "reading": "The document defines no a/b: Tỷ lệ is read from the Sở TT&TT report. Encoded as a/b (letters are the catalog's, not the document's): a = signed electronic outgoing documents, b = all outgoing documents (excluding secret ones), both from that report; a rate reported as a percentage p can be entered as a = p, b = 100.",
+              "ambiguity": false
             }
           ]
         },
@@ -1040,7 +1252,34 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ ≥ 50%, điểm = Điểm tối đa Tỷ lệ < 50%, điểm = Tỷ lệ * Điểm tối đa",
-              "reading": "Literal reading, as written: Tỷ lệ ≥ 50% earns the maximum; below 50% the score is Tỷ lệ × Điểm tối đa (below: literal), not Tỷ lệ/50% × Điểm tối đa, so the score jumps at 50%."
+              "reading": "Literal reading, as written: Tỷ lệ ≥ 50% earns the maximum; below 50% the score is Tỷ lệ × Điểm tối đa (below: literal), not Tỷ lệ/50% × Điểm tối đa, so the score jumps at 50%.",
+              "ambiguity": false
+            },
+            {
+              "source": "Tỷ lệ hồ sơ, giấy tờ, kết quả giải quyết thủ tục hành chính tại Bộ phận Một cửa các cấp … a = Tổng số hồ sơ, giấy tờ, kết quả giải quyết thủ tục hành chính tại Bộ phận Một cửa các huyện/thành phố",
+              "reading": "The name counts the one-stop shops of every level (các cấp) in the district, a only the district's (các huyện/thành phố), b any \"Bộ phận Một cửa\". Encoded as a writes it: the district level.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "districtOneStop",
+              "default": true,
+              "source": "a = Tổng số hồ sơ, giấy tờ, kết quả giải quyết thủ tục hành chính tại Bộ phận Một cửa các huyện/thành phố được số hóa, lưu trữ và tái sử dụng;",
+              "rationale": "a names the district's one-stop shop (Bộ phận Một cửa các huyện/thành phố): a and b count the district level only."
+            },
+            {
+              "id": "everyLevel",
+              "source": "Tỷ lệ hồ sơ, giấy tờ, kết quả giải quyết thủ tục hành chính tại Bộ phận Một cửa các cấp được số hoá, lưu trữ và tái sử dụng tại huyện/thành phố.",
+              "rationale": "The name says 'Bộ phận Một cửa các cấp': a and b count the one-stop shops of every level in the district, communes included; this changes what is collected, not the arithmetic.",
+              "inputs": {
+                "a": {
+                  "label": "Tổng số hồ sơ, giấy tờ, kết quả giải quyết thủ tục hành chính tại Bộ phận Một cửa các cấp (huyện và xã) trên địa bàn huyện/thành phố được số hóa, lưu trữ và tái sử dụng"
+                },
+                "b": {
+                  "label": "Tổng số hồ sơ, giấy tờ, kết quả giải quyết thủ tục hành chính tại Bộ phận Một cửa các cấp (huyện và xã) trên địa bàn huyện/thành phố"
+                }
+              }
             }
           ]
         },
@@ -1057,7 +1296,32 @@ export const source: unknown = {
           },
           "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
-          "dataSource": "Văn phòng UBND tỉnh cung cấp"
+          "dataSource": "Văn phòng UBND tỉnh cung cấp",
+          "notes": [
+            {
+              "source": "a= Số lượng báo cáo (không bao gồm nội dung mật) … b= Tổng Số lượng báo cáo định kỳ của cơ quan, đơn vị;",
+              "reading": "a excludes reports with secret content, b as written counts every periodic report, so a district with secret periodic reports can never reach 15. Encoded as written (b = all periodic reports); an assessor may read b over the same population as a.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "allPeriodicReports",
+              "default": true,
+              "source": "b= Tổng Số lượng báo cáo định kỳ của cơ quan, đơn vị;",
+              "rationale": "b as written: every periodic report of the district, secret ones included."
+            },
+            {
+              "id": "nonSecretReports",
+              "source": "Tỷ lệ báo cáo (không bao gồm nội dung mật) của đơn vị được cập nhật, chia sẻ trên Hệ thống thông tin báo cáo cấp tỉnh",
+              "rationale": "The rate is over reports without secret content (the name), so b counts the same population as a: this changes what is collected, not the arithmetic.",
+              "inputs": {
+                "b": {
+                  "label": "Tổng số lượng báo cáo định kỳ (không bao gồm nội dung mật) của cơ quan, đơn vị"
+                }
+              }
+            }
+          ]
         },
         {
           "code": "6.14",
@@ -1076,7 +1340,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "a= Số lượng báo cáo được báo cáo đúng hạn đầy đủ % trên Hệ thống thông tin báo cáo của tỉnh",
-              "reading": "The stray \"%\" is read as noise: a = reports submitted on time and complete on the provincial reporting system; Tỷ lệ = a/b."
+              "reading": "The stray \"%\" is read as noise: a = reports submitted on time and complete on the provincial reporting system; Tỷ lệ = a/b.",
+              "ambiguity": false
             }
           ]
         },
@@ -1099,7 +1364,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "- Tỷ lệ cán bộ công chức, viên chức được cung cấp và thường xuyên sử dụng hộp thư điện tử công vụ của tỉnh: theo báo cáo kết quả chuyển đổi số trên địa bàn tỉnh của Sở TT&TT",
-              "reading": "The document defines no a/b: Tỷ lệ is read from the Sở TT&TT report. Encoded as a/b (letters are the catalog's): a = staff given and regularly using an official mailbox, b = staff counted by that report (not taken from the profile, since the report's base is not stated); a percentage p can be entered as a = p, b = 100."
+              "reading": "The document defines no a/b: Tỷ lệ is read from the Sở TT&TT report. Encoded as a/b (letters are the catalog's): a = staff given and regularly using an official mailbox, b = staff counted by that report (not taken from the profile, since the report's base is not stated); a percentage p can be entered as a = p, b = 100.",
+              "ambiguity": false
             }
           ]
         },
@@ -1247,7 +1513,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ ≥ 50%: Điểm tối đa Tỷ lệ <50%: Điểm = Tỷ lệ * Điểm tối đa",
-              "reading": "Literal reading, as written: Tỷ lệ ≥ 50% earns the maximum; below 50% the score is Tỷ lệ × Điểm tối đa (below: literal), not Tỷ lệ/50% × Điểm tối đa, so the score jumps at 50%."
+              "reading": "Literal reading, as written: Tỷ lệ ≥ 50% earns the maximum; below 50% the score is Tỷ lệ × Điểm tối đa (below: literal), not Tỷ lệ/50% × Điểm tối đa, so the score jumps at 50%.",
+              "ambiguity": false
             }
           ]
         },
@@ -1271,7 +1538,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ ≥ 80%: Điểm tối đa Tỷ lệ <80: Điểm = Điểm tối đa * tỷ lệ",
-              "reading": "\"<80\" lacks the % sign; read as < 80%, the complement of the ≥ 80% branch. Literal reading below 80%: Điểm tối đa × Tỷ lệ (below: literal), so the score jumps at 80%."
+              "reading": "\"<80\" lacks the % sign; read as < 80%, the complement of the ≥ 80% branch. Literal reading below 80%: Điểm tối đa × Tỷ lệ (below: literal), so the score jumps at 80%.",
+              "ambiguity": false
             }
           ]
         },
@@ -1310,7 +1578,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "a = Số lượng giao dịch trên sàn TMĐT Vỏ Sò và Postmart tại địa bàn; b = Tổng số lượng bưu gửi chuyển phát hàng hóa qua Bưu điện Việt Nam và Viettel Post tại địa bàn",
-              "reading": "Transactions on the two platforms are not a subset of parcels sent through the two carriers, so the ratio is not a proportion (proportion: false: a > b is not a data error; the score is clamped to the maximum). The name says \"Số lượng giao dịch\" but the method scores the ratio."
+              "reading": "Transactions on the two platforms are not a subset of parcels sent through the two carriers, so the ratio is not a proportion (proportion: false: a > b is not a data error; the score is clamped to the maximum). The name says \"Số lượng giao dịch\" but the method scores the ratio.",
+              "ambiguity": false
             }
           ]
         },
@@ -1406,7 +1675,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "+ Tỷ lệ>=50%: Điểm tối đa; + Tỷ lệ<50%: Tỷ lệ * Điểm tối đa",
-              "reading": "Literal reading, as written: Tỷ lệ ≥ 50% earns the maximum; below 50% the score is Tỷ lệ × Điểm tối đa (below: literal), not Tỷ lệ/50% × Điểm tối đa, so the score jumps at 50%."
+              "reading": "Literal reading, as written: Tỷ lệ ≥ 50% earns the maximum; below 50% the score is Tỷ lệ × Điểm tối đa (below: literal), not Tỷ lệ/50% × Điểm tối đa, so the score jumps at 50%.",
+              "ambiguity": false
             }
           ]
         },
@@ -1442,7 +1712,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tài liệu kiểm chứng: (blank)",
-              "reading": "The evidence cell of 8.5 is empty in the document; evidence is omitted. Scoring as written: Tỷ lệ ≥ 30% → max, below Tỷ lệ/30% × Điểm tối đa."
+              "reading": "The evidence cell of 8.5 is empty in the document; evidence is omitted. Scoring as written: Tỷ lệ ≥ 30% → max, below Tỷ lệ/30% × Điểm tối đa.",
+              "ambiguity": false
             }
           ]
         },
@@ -1466,7 +1737,30 @@ export const source: unknown = {
           "notes": [
             {
               "source": "+ Tỷ lệ >= 40%: Điểm tối đa; + Tỷ lệ < 40%: Tỷ lệ*Điểm tối đa",
-              "reading": "Literal reading, as written: Tỷ lệ ≥ 40% earns the maximum; below 40% the score is Tỷ lệ × Điểm tối đa (below: literal), not Tỷ lệ/40% × Điểm tối đa, so the score jumps at 40%."
+              "reading": "Literal reading, as written: Tỷ lệ ≥ 40% earns the maximum; below 40% the score is Tỷ lệ × Điểm tối đa (below: literal), not Tỷ lệ/40% × Điểm tối đa, so the score jumps at 40%.",
+              "ambiguity": false
+            },
+            {
+              "source": "b= Tổng số người dân trưởng thành trên địa bàn;",
+              "reading": "\"Người dân trưởng thành\" is not defined in this row; 8.3 of the same table names \"dân số ở độ tuổi trưởng thành\" and divides by \"Tổng dân số từ 15 tuổi trở lên\". Encoded as written: b is asked of the district (an assessor may count 18 and over); the alternative counts 15 and over.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "adultsAsCounted",
+              "default": true,
+              "source": "b= Tổng số người dân trưởng thành trên địa bàn;",
+              "rationale": "b as written: the adults of the district, as the district counts them."
+            },
+            {
+              "id": "fifteenAndOver",
+              "source": "Số lượng dân số ở độ tuổi trưởng thành có chữ ký số hoặc chữ ký điện tử cá nhân … b= Tổng dân số từ 15 tuổi trở lên trên địa bàn;",
+              "rationale": "8.3 of the same table equates 'dân số ở độ tuổi trưởng thành' with 'dân số từ 15 tuổi trở lên', so b counts the population aged 15 and over: this changes what is collected, not the arithmetic.",
+              "inputs": {
+                "a": {"label":"Số người dân từ 15 tuổi trở lên sử dụng dịch vụ thanh toán điện tử"},
+                "b": {"label":"Tổng dân số từ 15 tuổi trở lên trên địa bàn"}
+              }
             }
           ]
         },
@@ -1490,7 +1784,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "+ Tỷ lệ >= 60%: Điểm tối đa; + Tỷ lệ < 60%: Tỷ lệ*Điểm tối đa",
-              "reading": "Literal reading, as written: Tỷ lệ ≥ 60% earns the maximum; below 60% the score is Tỷ lệ × Điểm tối đa (below: literal), not Tỷ lệ/60% × Điểm tối đa, so the score jumps at 60%."
+              "reading": "Literal reading, as written: Tỷ lệ ≥ 60% earns the maximum; below 60% the score is Tỷ lệ × Điểm tối đa (below: literal), not Tỷ lệ/60% × Điểm tối đa, so the score jumps at 60%.",
+              "ambiguity": false
             }
           ]
         },
@@ -1511,7 +1806,29 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ trạm y tế, cơ sở giáo dục và đào tạo công lập … / b= Tổng số trạm y tế, cơ sở giáo dục và đào tạo trên địa bàn",
-              "reading": "The name limits the indicator to public (công lập) facilities; a and b do not repeat it. Read as public facilities, as the name says. The doubled \"- Điểm:\" line adds nothing: Điểm = Tỷ lệ × Điểm tối đa."
+              "reading": "The name limits the indicator to public (công lập) facilities; a and b do not repeat it. Read as public facilities, as the name says. The doubled \"- Điểm:\" line adds nothing: Điểm = Tỷ lệ × Điểm tối đa.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "publicFacilities",
+              "default": true,
+              "source": "Tỷ lệ trạm y tế, cơ sở giáo dục và đào tạo công lập thực hiện thanh toán không dùng tiền mặt.",
+              "rationale": "The name limits the indicator to public (công lập) facilities: a and b count public facilities only."
+            },
+            {
+              "id": "allFacilities",
+              "source": "a= Tổng số cơ sở trạm y tế, cơ sở giáo dục và đào tạo thực hiện thanh toán không dùng tiền mặt; b= Tổng số trạm y tế, cơ sở giáo dục và đào tạo trên địa bàn;",
+              "rationale": "a and b as written count every facility 'trên địa bàn', private ones included: this changes what is collected, not the arithmetic.",
+              "inputs": {
+                "a": {
+                  "label": "Tổng số cơ sở trạm y tế, cơ sở giáo dục và đào tạo (công lập và ngoài công lập) thực hiện thanh toán không dùng tiền mặt"
+                },
+                "b": {
+                  "label": "Tổng số trạm y tế, cơ sở giáo dục và đào tạo (công lập và ngoài công lập) trên địa bàn"
+                }
+              }
             }
           ]
         },
@@ -1535,7 +1852,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "+ Tỷ lệ >= 60%: Điểm tối đa; + Tỷ lệ < 60%: Tỷ lệ*Điểm tối đa",
-              "reading": "Literal reading, as written: Tỷ lệ ≥ 60% earns the maximum; below 60% the score is Tỷ lệ × Điểm tối đa (below: literal), not Tỷ lệ/60% × Điểm tối đa, so the score jumps at 60%."
+              "reading": "Literal reading, as written: Tỷ lệ ≥ 60% earns the maximum; below 60% the score is Tỷ lệ × Điểm tối đa (below: literal), not Tỷ lệ/60% × Điểm tối đa, so the score jumps at 60%.",
+              "ambiguity": false
             }
           ]
         },

@@ -95,27 +95,47 @@ export const source: unknown = {
   "notes": [
     {
       "source": "I | Thông tin chung … II | Chỉ số đánh giá | 1 | Nhận thức số | 120 …",
-      "reading": "Phụ lục 1 has two sections: \"I. Thông tin chung\" (unit profile, numbered 1.1–1.10 and 2.1–2.2) is encoded as `profile` with `ref` = that numbering; \"II. Chỉ số đánh giá\" holds the scored indicators, whose arabic STT 1–7 (and 1.1, 1.2.1 …) are used as codes unchanged. The profile refs reuse numbers that also occur as indicator codes; they are separate numbering schemes. The contact block 2.1/2.2 lists five unnumbered rows each (Họ tên, Đơn vị công tác, Chức vụ, Điện thoại liên hệ, Email), all encoded as text fields with ref \"2.1\" or \"2.2\"."
+      "reading": "Phụ lục 1 has two sections: \"I. Thông tin chung\" (unit profile, numbered 1.1–1.10 and 2.1–2.2) is encoded as `profile` with `ref` = that numbering; \"II. Chỉ số đánh giá\" holds the scored indicators, whose arabic STT 1–7 (and 1.1, 1.2.1 …) are used as codes unchanged. The profile refs reuse numbers that also occur as indicator codes; they are separate numbering schemes. The contact block 2.1/2.2 lists five unnumbered rows each (Họ tên, Đơn vị công tác, Chức vụ, Điện thoại liên hệ, Email), all encoded as text fields with ref \"2.1\" or \"2.2\".",
+      "ambiguity": false
     },
     {
       "source": "Số liệu báo cáo được tính theo thời điểm từ ngày 01 tháng 01 đến ngày 31 tháng 12 của năm đánh giá, xếp hạng.",
-      "reading": "The table has no Kỳ đánh giá column; per mục III.1 of the Quyết định every indicator is assessed once a year on data 01/01–31/12: defaults cadence year, annualRule last (one period Y)."
+      "reading": "The table has no Kỳ đánh giá column; per mục III.1 of the Quyết định every indicator is assessed once a year on data 01/01–31/12: defaults cadence year, annualRule last (one period Y).",
+      "ambiguity": false
     },
     {
       "source": "(no rule in the Quyết định for a ratio whose denominator is 0)",
-      "reading": "The document is silent on zero denominators. Default zeroDenominator max (the unit has no such subject matter, e.g. no tasks approved, no dossiers, no information systems, so it is not penalised); overridden to zero where a zero denominator means the unit itself did nothing (1.2.2, 1.3) or the document says so (4.1; 4.3 by analogy). Each override carries its own note."
+      "reading": "The document is silent on zero denominators. Default zeroDenominator max (the unit has no such subject matter, e.g. no tasks approved, no dossiers, no information systems, so it is not penalised); overridden to zero where a zero denominator means the unit itself did nothing (1.2.2, 1.3) or the document says so (4.1; 4.3 by analogy). Each override carries its own note.",
+      "ambiguity": true
     },
     {
       "source": "b= Tổng số cán bộ, công chức, viên chức tại cơ quan, đơn vị; … b= Tổng số lượng hệ thống thông tin của đơn vị; … b= Tổng số máy tính của đơn vị; … b= Tổng chi ngân sách nhà nước của đơn vị",
-      "reading": "Denominators that are unit-wide facts are taken from the profile instead of being asked again: staff (3.2, 4.4, 7.1, 7.2, 7.3) from 1.5 staffTotal, information systems (5.1, 5.3, 5.5) from 1.8 infoSystemCount, computers (5.4) from 1.7 workstationCount, state budget spending (6.14) from 1.9 budgetTotal. 1.5 counts only management/professional staff (\"không tính tạp vụ, bảo vệ, lái xe, viên chức tại các bệnh viện, trường học...\"); the same population is used for the staff ratios."
+      "reading": "Denominators that are unit-wide facts are taken from the profile instead of being asked again: staff (3.2, 4.4, 7.1, 7.2, 7.3) from 1.5 staffTotal, information systems (5.1, 5.3, 5.5) from 1.8 infoSystemCount, computers (5.4) from 1.7 workstationCount, state budget spending (6.14) from 1.9 budgetTotal. 1.5 counts only management/professional staff (\"không tính tạp vụ, bảo vệ, lái xe, viên chức tại các bệnh viện, trường học...\"); the same population is used for the staff ratios.",
+      "ambiguity": false
     },
     {
       "source": "Phụ lục 4, I. Cấu trúc Bộ chỉ số đánh giá DTI cấp sở: I Nhóm chỉ số nền tảng chung | 24 | 450; II Nhóm chỉ số hoạt động | 18 | 550; Tổng | 42 | 1000",
-      "reading": "Declared: groups I (main 1–5: 24 components, 450 points) and II (main 6–7: 18 components, 550 points), 42 components, 1000 points; the tree agrees (component 1.2 counts once although it has two scored sub-components 1.2.1 and 1.2.2, so there are 43 scored leaves)."
+      "reading": "Declared: groups I (main 1–5: 24 components, 450 points) and II (main 6–7: 18 components, 550 points), 42 components, 1000 points; the tree agrees (component 1.2 counts once although it has two scored sub-components 1.2.1 and 1.2.2, so there are 43 scored leaves).",
+      "ambiguity": false
     },
     {
       "source": "(method cells without letters: 6.1, 6.8, 6.10, 6.13)",
-      "reading": "Where the method names no letter, the single input is named a."
+      "reading": "Where the method names no letter, the single input is named a.",
+      "ambiguity": false
+    }
+  ],
+  "readings": [
+    {
+      "id": "maxWithoutSubject",
+      "default": true,
+      "source": "b = Tổng số lượng hệ thống thông tin của đơn vị; … Tỷ lệ = a/b",
+      "rationale": "The Quyết định states no rule for b = 0: a unit without the subject matter (no systems, dossiers, tasks) is not penalised and scores the maximum, except where a node sets its own rule (1.2.2, 1.3, 4.1, 4.3)."
+    },
+    {
+      "id": "zeroEverywhere",
+      "source": "b = Tổng số lượng hệ thống thông tin của đơn vị; … Tỷ lệ = a/b",
+      "rationale": "Tỷ lệ = a/b is undefined at b = 0, so nothing is achieved: every ratio without its own rule scores 0 at b = 0 (the document's only explicit b = 0 rule, 4.1, gives 0).",
+      "zeroDenominator": "zero"
     }
   ],
   "indicators": [
@@ -150,7 +170,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "1 | Nhận thức số | 4 | 120 (Phụ lục 4)",
-              "reading": "Phụ lục 4 counts 4 components for main indicator 1 (1.1, 1.2, 1.3, 1.4); 1.2 is one component scored through its two sub-components 1.2.1 and 1.2.2 (15 + 15 = 30)."
+              "reading": "Phụ lục 4 counts 4 components for main indicator 1 (1.1, 1.2, 1.3, 1.4); 1.2 is one component scored through its two sub-components 1.2.1 and 1.2.2 (15 + 15 = 30).",
+              "ambiguity": false
             }
           ],
           "children": [
@@ -192,7 +213,22 @@ export const source: unknown = {
               "notes": [
                 {
                   "source": "b= Tổng số cuộc họp chuyển đổi số của Sở/Ban/Ngành;",
-                  "reading": "The document does not say what b = 0 scores. b is the unit's own DT meetings: holding none is the unit's failure, not an absent subject matter, so b = 0 scores 0 (zeroDenominator zero)."
+                  "reading": "The document does not say what b = 0 scores. b is the unit's own DT meetings: holding none is the unit's failure, not an absent subject matter, so b = 0 scores 0 (zeroDenominator zero).",
+                  "ambiguity": true
+                }
+              ],
+              "readings": [
+                {
+                  "id": "noMeetingsScoresZero",
+                  "default": true,
+                  "source": "b= Tổng số cuộc họp chuyển đổi số của Sở/Ban/Ngành;",
+                  "rationale": "b counts the unit's own DT meetings: holding none is the unit's failure, so b = 0 scores 0."
+                },
+                {
+                  "id": "noSubjectMatter",
+                  "source": "b= Tổng số cuộc họp chuyển đổi số của Sở/Ban/Ngành;",
+                  "rationale": "The document is silent on b = 0; read as the catalog default (nothing of the kind to count, so nothing failed): b = 0 scores the maximum.",
+                  "zeroDenominator": "max"
                 }
               ]
             }
@@ -220,7 +256,22 @@ export const source: unknown = {
           "notes": [
             {
               "source": "b=Tổng số lượng văn bản chỉ đạo về chuyển đổi số của Sở/Ban/Ngành;",
-              "reading": "The document does not say what b = 0 scores. A unit that issued no DT directive at all has not met the indicator, so b = 0 scores 0 (zeroDenominator zero)."
+              "reading": "The document does not say what b = 0 scores. A unit that issued no DT directive at all has not met the indicator, so b = 0 scores 0 (zeroDenominator zero).",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "noDirectiveScoresZero",
+              "default": true,
+              "source": "b=Tổng số lượng văn bản chỉ đạo về chuyển đổi số của Sở/Ban/Ngành;",
+              "rationale": "A unit that issued no DT directive has not met the indicator: b = 0 scores 0."
+            },
+            {
+              "id": "noSubjectMatter",
+              "source": "b=Tổng số lượng văn bản chỉ đạo về chuyển đổi số của Sở/Ban/Ngành;",
+              "rationale": "The document is silent on b = 0; read as the catalog default (nothing of the kind to count, so nothing failed): b = 0 scores the maximum.",
+              "zeroDenominator": "max"
             }
           ]
         },
@@ -243,7 +294,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "- Đã có chuyên mục và số lượng tin, bài về Chuyển đổi số trong năm đạt: + Từ 20 tin bài trở lên: điểm tối đa; + Từ 10 đến 19 tin bài: 1/2 Điểm tối đa; + Dưới 10 tin bài: 1/4 Điểm tối đa; - Chưa có chuyên mục: 0 điểm",
-              "reading": "The article bands apply only once the DT category exists, and a bands formula cannot carry that precondition (a composite \"category + article bands\" would score 30 for a unit without a category that reports 25 articles, where the document gives 0). Encoded as a choice of the document's four outcomes: ≥ 20 articles → 40, 10–19 → 20 (1/2), < 10 (including 0) → 10 (1/4), no category → 0, as in the district catalog (Phụ lục 2, 1.4). Counts are integers, so \"Từ 10 đến 19\" and \"Dưới 10\" leave no gap."
+              "reading": "The article bands apply only once the DT category exists, and a bands formula cannot carry that precondition (a composite \"category + article bands\" would score 30 for a unit without a category that reports 25 articles, where the document gives 0). Encoded as a choice of the document's four outcomes: ≥ 20 articles → 40, 10–19 → 20 (1/2), < 10 (including 0) → 10 (1/4), no category → 0, as in the district catalog (Phụ lục 2, 1.4). Counts are integers, so \"Từ 10 đến 19\" and \"Dưới 10\" leave no gap.",
+              "ambiguity": false
             }
           ]
         }
@@ -338,11 +390,27 @@ export const source: unknown = {
           "notes": [
             {
               "source": "- Có kết nối và thường xuyên sử dụng: Điểm tối đa - Không kết nối: 0 điểm",
-              "reading": "The case \"connected but not used regularly\" is not covered. Encoded as yes/no on \"Có kết nối và thường xuyên sử dụng\": only connected AND regular use earns the maximum; anything else 0."
+              "reading": "The case \"connected but not used regularly\" is not covered. Encoded as yes/no on \"Có kết nối và thường xuyên sử dụng\": only connected AND regular use earns the maximum; anything else 0.",
+              "ambiguity": true
             },
             {
               "source": "(Tài liệu kiểm chứng cell empty)",
-              "reading": "No evidence is named for 3.1; the field is omitted (the data come from Sở TT&TT)."
+              "reading": "No evidence is named for 3.1; the field is omitted (the data come from Sở TT&TT).",
+              "ambiguity": false
+            }
+          ],
+          "readings": [
+            {
+              "id": "connectedAndRegular",
+              "default": true,
+              "source": "- Có kết nối và thường xuyên sử dụng: Điểm tối đa",
+              "rationale": "Only the case the maximum names (connected AND used regularly) answers yes; a connected unit that uses the network irregularly answers no and scores 0."
+            },
+            {
+              "id": "connectedSuffices",
+              "source": "- Không kết nối: 0 điểm",
+              "rationale": "The only 0-point line is 'Không kết nối', so any connected unit answers yes whatever its use: this changes what is asked (Có kết nối), not the arithmetic.",
+              "formula": {"kind":"yesNo","label":"Có kết nối (thường xuyên sử dụng hay chưa)"}
             }
           ]
         },
@@ -404,7 +472,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "- Chưa có cán bộ, công chức, viên chức thực hiện nhiệm vụ chuyên trách về công nghệ thông tin: 0 điểm",
-              "reading": "\"No full-time IT staff\" is b = 0; encoded as zeroDenominator zero, as the document says."
+              "reading": "\"No full-time IT staff\" is b = 0; encoded as zeroDenominator zero, as the document says.",
+              "ambiguity": false
             }
           ]
         },
@@ -439,7 +508,22 @@ export const source: unknown = {
           "notes": [
             {
               "source": "b= Tổng cán bộ chuyên trách, kiêm nhiệm về công nghệ thông tin, an toàn thông tin mạng tại cơ quan, đơn vị;",
-              "reading": "The document does not say what b = 0 scores. By analogy with 4.1 (\"Chưa có cán bộ … chuyên trách về công nghệ thông tin: 0 điểm\"), a unit with no IT/security staff to train scores 0 (zeroDenominator zero)."
+              "reading": "The document does not say what b = 0 scores. By analogy with 4.1 (\"Chưa có cán bộ … chuyên trách về công nghệ thông tin: 0 điểm\"), a unit with no IT/security staff to train scores 0 (zeroDenominator zero).",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "noStaffScoresZero",
+              "default": true,
+              "source": "b= Tổng cán bộ chuyên trách, kiêm nhiệm về công nghệ thông tin, an toàn thông tin mạng tại cơ quan, đơn vị;",
+              "rationale": "By analogy with 4.1 ('Chưa có cán bộ … chuyên trách về công nghệ thông tin: 0 điểm'), a unit with no IT/security staff to train scores 0."
+            },
+            {
+              "id": "noSubjectMatter",
+              "source": "b= Tổng cán bộ chuyên trách, kiêm nhiệm về công nghệ thông tin, an toàn thông tin mạng tại cơ quan, đơn vị;",
+              "rationale": "The document is silent on b = 0; read as the catalog default (nothing of the kind to count, so nothing failed): b = 0 scores the maximum.",
+              "zeroDenominator": "max"
             }
           ]
         },
@@ -508,7 +592,28 @@ export const source: unknown = {
           "notes": [
             {
               "source": "b= Tổng số hệ thống thông tin đã được phê duyệt;",
-              "reading": "b is the number of systems whose hồ sơ đề xuất cấp độ was approved, i.e. 5.1's a, so it is taken from 5.1.a. The document does not say what b = 0 scores; the catalog default (max, nothing to protect) applies. A unit that has systems but none approved is already penalised by 5.1."
+              "reading": "b is the number of systems whose hồ sơ đề xuất cấp độ was approved, i.e. 5.1's a, so it is taken from 5.1.a. The document does not say what b = 0 scores; the catalog default (max, nothing to protect) applies. A unit that has systems but none approved is already penalised by 5.1.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "nothingToProtect",
+              "default": true,
+              "source": "b= Tổng số hệ thống thông tin đã được phê duyệt;",
+              "rationale": "Silent on b = 0: the catalog default (no approved system, nothing to protect) gives the maximum; 5.1 already penalises systems without an approved dossier."
+            },
+            {
+              "id": "zeroWhenNoneApproved",
+              "source": "a= Số lượng hệ thống thông tin đã triển khai đầy đủ phương án bảo vệ theo Hồ sơ đề xuất cấp độ đã được phê duyệt; b= Tổng số hệ thống thông tin đã được phê duyệt;",
+              "rationale": "With no approved dossier no protection plan can have been deployed, so nothing is achieved: b = 0 scores 0 (as the district and commune catalogs encode the same row).",
+              "zeroDenominator": "zero"
+            },
+            {
+              "id": "maxOnlyWithoutSystems",
+              "encoded": false,
+              "source": "b = Tổng số lượng hệ thống thông tin của đơn vị; … b= Tổng số hệ thống thông tin đã được phê duyệt;",
+              "rationale": "b = 0 scores the maximum only when the unit has no information system at all (5.1's b = 0), and 0 when it has systems but none approved; one zeroDenominator value per node cannot depend on another row's denominator."
             }
           ]
         },
@@ -550,7 +655,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "b= Tổng số máy tính của đơn vị;",
-              "reading": "\"Tổng số máy tính\" is not a profile item as such; the numerator counts staff computers, so b is taken from profile 1.7 (máy trạm: máy tính để bàn, máy tính xách tay), not 1.6 (máy chủ)."
+              "reading": "\"Tổng số máy tính\" is not a profile item as such; the numerator counts staff computers, so b is taken from profile 1.7 (máy trạm: máy tính để bàn, máy tính xách tay), not 1.6 (máy chủ).",
+              "ambiguity": false
             }
           ]
         },
@@ -626,7 +732,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "- Số lượng tin, bài trung bình hàng tháng đơn vị đăng tải trên Cổng thông tin điện tử của đơn vị: (no letter)",
-              "reading": "The monthly average (a decimal, e.g. the year's articles / 12) is input a. Band edges as written: > 30 max; 22 ≤ a ≤ 30 half; 15 ≤ a < 22 quarter; < 15 zero; the bands leave no gap for decimals."
+              "reading": "The monthly average (a decimal, e.g. the year's articles / 12) is input a. Band edges as written: > 30 max; 22 ≤ a ≤ 30 half; 15 ≤ a < 22 quarter; < 15 zero; the bands leave no gap for decimals.",
+              "ambiguity": false
             }
           ]
         },
@@ -720,7 +827,33 @@ export const source: unknown = {
           },
           "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
-          "dataSource": "Sở TT&TT phối hợp với Văn phòng UBND tỉnh cung cấp"
+          "dataSource": "Sở TT&TT phối hợp với Văn phòng UBND tỉnh cung cấp",
+          "notes": [
+            {
+              "source": "Mức độ hài lòng của người dân, doanh nghiệp trong tiếp nhận, giải quyết thủ tục hành chính … b= Tổng số người dân tham gia đánh giá mức độ hài lòng;",
+              "reading": "The name covers người dân and doanh nghiệp but a and b count only người dân. Encoded as written (a/b over people's ratings); an assessor may count every rating recorded, businesses included, in both a and b (the district 6.7 and commune 6.6 rows carry the same note).",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "peopleOnly",
+              "default": true,
+              "source": "a = Số lượng người dân đánh giá là hài lòng trong tiếp nhận, giải quyết thủ tục hành chính; b= Tổng số người dân tham gia đánh giá mức độ hài lòng;",
+              "rationale": "a and b as written count people (người dân) only; business ratings are left out of both."
+            },
+            {
+              "id": "peopleAndBusinesses",
+              "source": "Mức độ hài lòng của người dân, doanh nghiệp trong tiếp nhận, giải quyết thủ tục hành chính",
+              "rationale": "The name covers people and businesses, so a and b count every rating: this changes what is collected, not the arithmetic (a/b × 20).",
+              "inputs": {
+                "a": {
+                  "label": "Số lượng người dân, doanh nghiệp đánh giá là hài lòng trong tiếp nhận, giải quyết thủ tục hành chính"
+                },
+                "b": {"label":"Tổng số người dân, doanh nghiệp tham gia đánh giá mức độ hài lòng"}
+              }
+            }
+          ]
         },
         {
           "code": "6.8",
@@ -771,11 +904,13 @@ export const source: unknown = {
           "notes": [
             {
               "source": "a= Tổng hồ sơ công việc cấp Sở được xử lý trên môi trường mạng (trừ hồ sơ công việc thuộc phạm vi bí mật nhà nước); b= Tổng hồ sơ công việc cấp Sở xử lý trên môi trường mạng.",
-              "reading": "a and b are defined almost identically (b lacks only the \"trừ … bí mật nhà nước\" clause). Read as a = online records excluding state-secret ones, b + c = all records (online + processed directly); encoded as written, Tỷ lệ = a/(b+c). In practice a = b for most units."
+              "reading": "a and b are defined almost identically (b lacks only the \"trừ … bí mật nhà nước\" clause). Read as a = online records excluding state-secret ones, b + c = all records (online + processed directly); encoded as written, Tỷ lệ = a/(b+c). In practice a = b for most units.",
+              "ambiguity": false
             },
             {
               "source": "-Tỷ lệ ≥ 80%: Điểm tối đa - Tỷ lệ < 80%: Tỷ lệ *Điểm tối đa",
-              "reading": "Literal reading as written: below 80% the score is Tỷ lệ × max (not Tỷ lệ/80%), so the score jumps from 31.6 at 79% to 40 at 80%."
+              "reading": "Literal reading as written: below 80% the score is Tỷ lệ × max (not Tỷ lệ/80%), so the score jumps from 31.6 at 79% to 40 at 80%.",
+              "ambiguity": false
             }
           ]
         },
@@ -797,7 +932,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ …: Theo báo cáo kết quả chuyển đổi số trên địa bàn tỉnh của Sở TT&TT",
-              "reading": "No numerator/denominator is defined; the rate is read from the Sở TT&TT report. Input a is that rate as a fraction (0.85 for 85%); score = a × 40, clamped to [0, 40]."
+              "reading": "No numerator/denominator is defined; the rate is read from the Sở TT&TT report. Input a is that rate as a fraction (0.85 for 85%); score = a × 40, clamped to [0, 40].",
+              "ambiguity": false
             }
           ]
         },
@@ -815,7 +951,32 @@ export const source: unknown = {
           },
           "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu chứng minh",
-          "dataSource": "Văn phòng UBND tỉnh cung cấp"
+          "dataSource": "Văn phòng UBND tỉnh cung cấp",
+          "notes": [
+            {
+              "source": "a= Số lượng báo cáo (không bao gồm nội dung mật) … b= Tổng Số lượng báo cáo định kỳ của cơ quan, đơn vị;",
+              "reading": "a excludes reports with secret content, b as written counts every periodic report, so a unit with secret periodic reports can never reach 20. Encoded as written (b = all periodic reports); an assessor may read b over the same population as a (periodic reports without secret content).",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "allPeriodicReports",
+              "default": true,
+              "source": "b= Tổng Số lượng báo cáo định kỳ của cơ quan, đơn vị;",
+              "rationale": "b as written: every periodic report of the unit, secret ones included."
+            },
+            {
+              "id": "nonSecretReports",
+              "source": "Tỷ lệ báo cáo (không bao gồm nội dung mật) của đơn vị được cập nhật, chia sẻ trên Hệ thống thông tin báo cáo cấp tỉnh",
+              "rationale": "The rate is over reports without secret content (the name), so b counts the same population as a: this changes what is collected, not the arithmetic.",
+              "inputs": {
+                "b": {
+                  "label": "Tổng số lượng báo cáo định kỳ (không bao gồm nội dung mật) của cơ quan, đơn vị"
+                }
+              }
+            }
+          ]
         },
         {
           "code": "6.12",
@@ -835,7 +996,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "được báo cáo đúng hạn đầy đủ % trên Hệ thống thông tin báo cáo",
-              "reading": "The stray \"%\" (in the name and in a) has no number; read as \"đúng hạn, đầy đủ (100%)\": a counts reports submitted on time and complete. Name and method kept verbatim."
+              "reading": "The stray \"%\" (in the name and in a) has no number; read as \"đúng hạn, đầy đủ (100%)\": a counts reports submitted on time and complete. Name and method kept verbatim.",
+              "ambiguity": false
             }
           ]
         },
@@ -857,7 +1019,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ …: theo báo cáo kết quả chuyển đổi số trên địa bàn tỉnh của Sở TT&TT",
-              "reading": "No numerator/denominator is defined; the rate is read from the Sở TT&TT report. Input a is that rate as a fraction (0.9 for 90%); score = a × 40, clamped to [0, 40]."
+              "reading": "No numerator/denominator is defined; the rate is read from the Sở TT&TT report. Input a is that rate as a fraction (0.9 for 90%); score = a × 40, clamped to [0, 40].",
+              "ambiguity": false
             }
           ]
         },
@@ -911,6 +1074,17 @@ export const source: unknown = {
                 "value": {"numerator":["a"],"denominator":["b"]},
                 "threshold": "0.01%",
                 "below": "proportional"
+              }
+            },
+            {
+              "id": "withoutHundred",
+              "source": "+ Tỷ lệ <1%: Điểm = Tỷ lệ*Điểm tối đa* 100.",
+              "rationale": "'* 100' read as a stray percent sign: Tỷ lệ × 20 below 1% (as the literal rows of the same decision write it), so 0.5% scores 0.1 and the score jumps to 20 at 1%.",
+              "formula": {
+                "kind": "threshold",
+                "value": {"numerator":["a"],"denominator":["b"]},
+                "threshold": "1%",
+                "below": "literal"
               }
             }
           ]

@@ -84,27 +84,47 @@ export const source: unknown = {
   "notes": [
     {
       "source": "- Đối với UBND các xã, phường, thị trấn: Tổng điểm đánh giá chỉ số chuyển đổi số cấp xã là 1.000 điểm. … Phụ lục 4: Tổng | 45 | 1000",
-      "reading": "The encoded tree adds up to 1025, not 1000, because group 4 (Nhân lực số, declared 105) has items worth 130 (see the note on node 4). total: 1025 is what the tree adds up to; declared.total stays 1000 and declared.main[4].max stays 105."
+      "reading": "The encoded tree adds up to 1025, not 1000, because group 4 (Nhân lực số, declared 105) has items worth 130 (see the note on node 4). total: 1025 is what the tree adds up to; declared.total stays 1000 and declared.main[4].max stays 105. The choice between 1025 and 1000 is node 4's readings (clampToDeclared clamps the group to 105 and the total to 1000), not a catalog rule.",
+      "ambiguity": false
     },
     {
       "source": "II. Cấu trúc Bộ chỉ số đánh giá DTI cấp xã … I | Nhóm chỉ số nền tảng chung | 26 | 510 … II | Nhóm chỉ số hoạt động | 19 | 490",
-      "reading": "Phụ lục 4 groups main indicators 1–5 as I (Nhóm chỉ số nền tảng chung, 26 components, 510 points) and 6–8 as II (Nhóm chỉ số hoạt động, 19 components, 490 points); declared.main[].group holds \"I\"/\"II\". Group I's items add up to 535 for the same reason as the total. The commune table is headed \"II.\" although it is Phụ lục 4's third table. Main indicators are numbered 1–8 in Phụ lục 3 section \"II. Chỉ số đánh giá\" and keep those codes."
+      "reading": "Phụ lục 4 groups main indicators 1–5 as I (Nhóm chỉ số nền tảng chung, 26 components, 510 points) and 6–8 as II (Nhóm chỉ số hoạt động, 19 components, 490 points); declared.main[].group holds \"I\"/\"II\". Group I's items add up to 535 for the same reason as the total. The commune table is headed \"II.\" although it is Phụ lục 4's third table. Main indicators are numbered 1–8 in Phụ lục 3 section \"II. Chỉ số đánh giá\" and keep those codes.",
+      "ambiguity": false
     },
     {
       "source": "Số liệu báo cáo được tính theo thời điểm từ ngày 01 tháng 01 đến ngày 31 tháng 12 của năm đánh giá, xếp hạng.",
-      "reading": "Phụ lục 3 has no Kỳ đánh giá column: every indicator is reported once a year for 01/01–31/12. Encoded defaults cadence: year, annualRule: last (datasets use periods [Y])."
+      "reading": "Phụ lục 3 has no Kỳ đánh giá column: every indicator is reported once a year for 01/01–31/12. Encoded defaults cadence: year, annualRule: last (datasets use periods [Y]).",
+      "ambiguity": false
     },
     {
       "source": "(Quyết định 2074/QĐ-UBND has no rule for a ratio whose denominator is 0)",
-      "reading": "The document is silent on a zero denominator (no counterpart of Đồng Nai Điều 5c). The \"no such subject matter → max\" default is kept where the base is a fact outside the commune's own doing (e.g. no OCOP products in 7.3, no information systems in 5.1/5.5, no dossiers in 6.3–6.5, no district meeting inviting the commune in 1.3.1); it is overridden with zero where b = 0 means the commune did nothing the indicator asks for (1.3.2, 1.4, 4.1, 5.2) and where the document itself gives 0 (4.2). Each override has its own note; the district catalog of the same decision reads it the same way."
+      "reading": "The document is silent on a zero denominator (no counterpart of Đồng Nai Điều 5c). The \"no such subject matter → max\" default is kept where the base is a fact outside the commune's own doing (e.g. no OCOP products in 7.3, no information systems in 5.1/5.5, no dossiers in 6.3–6.5, no district meeting inviting the commune in 1.3.1); it is overridden with zero where b = 0 means the commune did nothing the indicator asks for (1.3.2, 1.4, 4.1, 5.2) and where the document itself gives 0 (4.2). Each override has its own note; the district catalog of the same decision reads it the same way.",
+      "ambiguity": true
     },
     {
       "source": "I | Thông tin chung … 1.1 … 1.14; 2.1 Chuyên viên cung cấp số liệu; 2.2 Lãnh đạo cơ quan duyệt (Họ tên, Đơn vị công tác, Chức vụ, Điện thoại liên hệ, Email)",
-      "reading": "Section I (Thông tin chung) is the profile. ref is section I's own numbering (it overlaps the indicator codes of section II: profile 1.4 is not indicator 1.4); the unnumbered contact rows carry their block's ref (2.1 or 2.2) and are text fields. Ratios whose denominator is a profile fact take it via from: profile.<field> (3.2, 3.3, 8.4 households; 4.5, 8.1, 8.5 population; 5.4 workstations; 6.10 budget; 7.1 postal service points)."
+      "reading": "Section I (Thông tin chung) is the profile. ref is section I's own numbering (it overlaps the indicator codes of section II: profile 1.4 is not indicator 1.4); the unnumbered contact rows carry their block's ref (2.1 or 2.2) and are text fields. Ratios whose denominator is a profile fact take it via from: profile.<field> (3.2, 3.3, 8.4 households; 4.5, 8.1, 8.5 population; 5.4 workstations; 6.10 budget; 7.1 postal service points).",
+      "ambiguity": false
     },
     {
       "source": "Số lượng … (names of 4.1, 5.1, 5.2, 5.4, 5.5, 7.4, 8.1–8.5; \"Số điểm\"/\"Số doanh nghiệp\" in 7.1, 7.2)",
-      "reading": "These names say \"number of\" but each method defines a/b and scores the ratio; the method is encoded, the name kept verbatim."
+      "reading": "These names say \"number of\" but each method defines a/b and scores the ratio; the method is encoded, the name kept verbatim.",
+      "ambiguity": false
+    }
+  ],
+  "readings": [
+    {
+      "id": "maxWithoutSubject",
+      "default": true,
+      "source": "b = Tổng số lượng hệ thống thông tin của đơn vị; … Tỷ lệ=a/b",
+      "rationale": "The Quyết định states no rule for b = 0: a commune without the subject matter is not penalised and scores the maximum, except where a node sets its own rule (1.3.2, 1.4, 4.1, 4.2, 5.2)."
+    },
+    {
+      "id": "zeroEverywhere",
+      "source": "b = Tổng số lượng hệ thống thông tin của đơn vị; … Tỷ lệ=a/b",
+      "rationale": "Tỷ lệ = a/b is undefined at b = 0, so nothing is achieved: every ratio without its own rule scores 0 at b = 0 (the document's only explicit b = 0 rule, 4.2, gives 0).",
+      "zeroDenominator": "zero"
     }
   ],
   "indicators": [
@@ -187,7 +207,22 @@ export const source: unknown = {
               "notes": [
                 {
                   "source": "b= Tổng số cuộc họp chuyển đổi số của cấp xã;",
-                  "reading": "The document does not say what a commune that held no DTI meetings scores. b = 0 means the commune held none, so the indicator is not met: zeroDenominator zero (0 points), not the catalog default max (as in the district catalog of the same decision)."
+                  "reading": "The document does not say what a commune that held no DTI meetings scores. b = 0 means the commune held none, so the indicator is not met: zeroDenominator zero (0 points), not the catalog default max (as in the district catalog of the same decision).",
+                  "ambiguity": true
+                }
+              ],
+              "readings": [
+                {
+                  "id": "noMeetingsScoresZero",
+                  "default": true,
+                  "source": "b= Tổng số cuộc họp chuyển đổi số của cấp xã;",
+                  "rationale": "b counts the commune's own DT meetings: holding none is its failure, so b = 0 scores 0."
+                },
+                {
+                  "id": "noSubjectMatter",
+                  "source": "b= Tổng số cuộc họp chuyển đổi số của cấp xã;",
+                  "rationale": "The document is silent on b = 0; read as the catalog default (nothing of the kind to count, so nothing failed): b = 0 scores the maximum.",
+                  "zeroDenominator": "max"
                 }
               ]
             }
@@ -215,7 +250,22 @@ export const source: unknown = {
           "notes": [
             {
               "source": "b=Tổng số lượng văn bản chỉ đạo về chuyển đổi số của xã/phường/thị trấn;",
-              "reading": "The document does not say what a commune that issued no DTI directive documents scores. b = 0 means none was issued, so the indicator is not met: zeroDenominator zero (0 points), not the catalog default max."
+              "reading": "The document does not say what a commune that issued no DTI directive documents scores. b = 0 means none was issued, so the indicator is not met: zeroDenominator zero (0 points), not the catalog default max.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "noDirectiveScoresZero",
+              "default": true,
+              "source": "b=Tổng số lượng văn bản chỉ đạo về chuyển đổi số của xã/phường/thị trấn;",
+              "rationale": "A commune that issued no DT directive has not met the indicator: b = 0 scores 0."
+            },
+            {
+              "id": "noSubjectMatter",
+              "source": "b=Tổng số lượng văn bản chỉ đạo về chuyển đổi số của xã/phường/thị trấn;",
+              "rationale": "The document is silent on b = 0; read as the catalog default (nothing of the kind to count, so nothing failed): b = 0 scores the maximum.",
+              "zeroDenominator": "max"
             }
           ]
         },
@@ -285,7 +335,31 @@ export const source: unknown = {
           "method": "- Có tham gia: Điểm tối đa\n- Không tham gia: 0 điểm",
           "formula": {"kind":"yesNo"},
           "evidence": "Công văn, giấy mời, chương trình...",
-          "dataSource": "Huyện/Thành phố cung cấp"
+          "dataSource": "Huyện/Thành phố cung cấp",
+          "notes": [
+            {
+              "source": "Tham gia đầy đủ hội nghị, bồi dưỡng, tập huấn của huyện/thành phố về chuyển đổi số, triển khai nhiệm vụ về chuyển đổi số … - Có tham gia: Điểm tối đa",
+              "reading": "The name asks for full attendance (đầy đủ), the method only \"Có tham gia\". Encoded as the method writes it: yes for any participation; an assessor may answer yes only for full attendance.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "anyParticipation",
+              "default": true,
+              "source": "- Có tham gia: Điểm tối đa",
+              "rationale": "The method's yes line is 'Có tham gia': any participation in the district's conferences and trainings scores the maximum."
+            },
+            {
+              "id": "fullAttendance",
+              "source": "Tham gia đầy đủ hội nghị, bồi dưỡng, tập huấn của huyện/thành phố về chuyển đổi số",
+              "rationale": "The name asks for full attendance: yes only when the commune attended every conference and training it was invited to; this changes what is asked, not the arithmetic.",
+              "formula": {
+                "kind": "yesNo",
+                "label": "Tham gia đầy đủ (mọi hội nghị, bồi dưỡng, tập huấn được mời)"
+              }
+            }
+          ]
         },
         {
           "code": "2.5",
@@ -332,11 +406,13 @@ export const source: unknown = {
           "notes": [
             {
               "source": "+ Tỷ lệ >= 90%: Điểm tối đa;\n+ Tỷ lệ < 90%: Điểm = Tỷ lệ*Điểm tối đa",
-              "reading": "Literal, discontinuous reading as written: below 90% the score is Tỷ lệ × 20 (89% → 17.8, 90% → 20), not Tỷ lệ/90% × 20."
+              "reading": "Literal, discontinuous reading as written: below 90% the score is Tỷ lệ × 20 (89% → 17.8, 90% → 20), not Tỷ lệ/90% × 20.",
+              "ambiguity": false
             },
             {
               "source": "b= Tổng số lượng cán bộ, công chức xã",
-              "reading": "b is asked of the unit, not taken from the profile: Thông tin chung 1.8 counts công chức only, and b also includes cán bộ."
+              "reading": "b is asked of the unit, not taken from the profile: Thông tin chung 1.8 counts công chức only, and b also includes cán bộ.",
+              "ambiguity": false
             }
           ]
         },
@@ -384,7 +460,31 @@ export const source: unknown = {
           "method": "- Có: Điểm tối đa\n- Không: 0 điểm",
           "formula": {"kind":"yesNo"},
           "evidence": "Văn bản, tài liệu chứng minh",
-          "dataSource": "Sở TT&TT cung cấp"
+          "dataSource": "Sở TT&TT cung cấp",
+          "notes": [
+            {
+              "source": "UBND xã/phường/thị trấn kết nối và thường xuyên sử dụng mạng truyền số liệu chuyên dùng … - Có: Điểm tối đa",
+              "reading": "\"Có\" answers the name's question, which asks for connection and regular use; a commune connected but not using the network regularly is not named (the district row 3.4 has the same gap). Encoded: yes only when both hold.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "connectedAndRegular",
+              "default": true,
+              "source": "UBND xã/phường/thị trấn kết nối và thường xuyên sử dụng mạng truyền số liệu chuyên dùng",
+              "rationale": "'Có' answers the whole name: connected AND used regularly; connected but used irregularly answers no and scores 0."
+            },
+            {
+              "id": "connectedSuffices",
+              "source": "- Không: 0 điểm",
+              "rationale": "'Không' read as not connected, so any connected commune answers yes whatever its use: this changes what is asked, not the arithmetic.",
+              "formula": {
+                "kind": "yesNo",
+                "label": "Đã kết nối mạng truyền số liệu chuyên dùng (thường xuyên sử dụng hay chưa)"
+              }
+            }
+          ]
         }
       ]
     },
@@ -436,7 +536,22 @@ export const source: unknown = {
           "notes": [
             {
               "source": "b= Tổng số tổ công nghệ số cộng đồng thôn, xóm, bản, tổ dân phố của cấp xã",
-              "reading": "The document does not say what a commune with no community technology teams scores. b = 0 means no team was set up, so the indicator is not met: zeroDenominator zero (0 points), not the catalog default max. b is asked of the unit (teams are not the villages of Thông tin chung 1.7)."
+              "reading": "The document does not say what a commune with no community technology teams scores. b = 0 means no team was set up, so the indicator is not met: zeroDenominator zero (0 points), not the catalog default max. b is asked of the unit (teams are not the villages of Thông tin chung 1.7).",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "noTeamScoresZero",
+              "default": true,
+              "source": "b= Tổng số tổ công nghệ số cộng đồng thôn, xóm, bản, tổ dân phố của cấp xã",
+              "rationale": "b = 0 means no community technology team was set up: the indicator is not met, 0 points."
+            },
+            {
+              "id": "noSubjectMatter",
+              "source": "b= Tổng số tổ công nghệ số cộng đồng thôn, xóm, bản, tổ dân phố của cấp xã",
+              "rationale": "The document is silent on b = 0; read as the catalog default (nothing of the kind to count, so nothing failed): b = 0 scores the maximum.",
+              "zeroDenominator": "max"
             }
           ]
         },
@@ -462,7 +577,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "- Chưa có cán bộ, công chức, viên chức thực hiện nhiệm vụ chuyên trách về công nghệ thông tin: 0 điểm",
-              "reading": "No dedicated IT staff means b = 0; the document scores that 0, so this node overrides the catalog default with zeroDenominator: zero."
+              "reading": "No dedicated IT staff means b = 0; the document scores that 0, so this node overrides the catalog default with zeroDenominator: zero.",
+              "ambiguity": false
             }
           ]
         },
@@ -493,7 +609,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "b= Tổng số cán bộ, công chức, viên chức của đơn vị",
-              "reading": "b is asked of the unit, not summed from the profile: Thông tin chung 1.8 + 1.9 count công chức and viên chức but not cán bộ."
+              "reading": "b is asked of the unit, not summed from the profile: Thông tin chung 1.8 + 1.9 count công chức and viên chức but not cán bộ.",
+              "ambiguity": false
             }
           ]
         },
@@ -515,7 +632,22 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ người lao động được bồi dưỡng, tập huấn kỹ năng số … a= Số lượng người dân trong độ tuổi lao động được tập huấn, phổ biến kỹ năng số cơ bản; b= Tổng dân số trên địa bàn",
-              "reading": "The name and a speak of working-age people but b is the whole population. Encoded as written: b = profile.population (Thông tin chung 1.4), not profile.workingAgePopulation (1.5), so the ratio is lower than a working-age rate would be."
+              "reading": "The name and a speak of working-age people but b is the whole population. Encoded as written: b = profile.population (Thông tin chung 1.4), not profile.workingAgePopulation (1.5), so the ratio is lower than a working-age rate would be.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "totalPopulation",
+              "default": true,
+              "source": "b= Tổng dân số trên địa bàn;",
+              "rationale": "The method divides by the total population (profile 1.4), as written."
+            },
+            {
+              "id": "workingAgeBase",
+              "encoded": false,
+              "source": "Tỷ lệ người lao động được bồi dưỡng, tập huấn kỹ năng số … a= Số lượng người dân trong độ tuổi lao động được tập huấn, phổ biến kỹ năng số cơ bản;",
+              "rationale": "Name and a define a share of the working-age population (profile 1.5); b is taken from profile.population, and a reading cannot change where an input comes from."
             }
           ]
         },
@@ -542,7 +674,34 @@ export const source: unknown = {
           "notes": [
             {
               "source": "+ Tỷ lệ ≥ 60%: điểm tối đa;\n+ Tỷ lệ < 60%: Điểm=Tỷ lệ*Điểm tối đa",
-              "reading": "Literal, discontinuous reading as written: below 60% the score is Tỷ lệ × 20 (59% → 11.8, 60% → 20), not Tỷ lệ/60% × 20."
+              "reading": "Literal, discontinuous reading as written: below 60% the score is Tỷ lệ × 20 (59% → 11.8, 60% → 20), not Tỷ lệ/60% × 20.",
+              "ambiguity": false
+            },
+            {
+              "source": "a= Số lượng các cơ sở giáo dục trên địa bàn thực hiện chuyển đổi số",
+              "reading": "The commune row does not restrict the levels, while the district row 4.6 counts \"các cơ sở giáo dục từ tiểu học đến trung học phổ thông\". Encoded as written: every educational institution in the commune.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "everySchool",
+              "default": true,
+              "source": "a= Số lượng các cơ sở giáo dục trên địa bàn thực hiện chuyển đổi số",
+              "rationale": "a and b as written: every educational institution in the commune, kindergartens included."
+            },
+            {
+              "id": "primaryToUpperSecondary",
+              "source": "a= Số lượng các cơ sở giáo dục từ tiểu học đến trung học phổ thông thực hiện chuyển đổi số trên địa bàn; … b= Tổng số các cơ sở giáo dục từ tiểu học đến trung học phổ thông trên địa bàn;",
+              "rationale": "The district row 4.6 of the same decision restricts the count to primary to upper-secondary schools; read the same way here, which changes what is collected, not the arithmetic.",
+              "inputs": {
+                "a": {
+                  "label": "Số lượng các cơ sở giáo dục từ tiểu học đến trung học phổ thông trên địa bàn thực hiện chuyển đổi số"
+                },
+                "b": {
+                  "label": "Tổng số các cơ sở giáo dục từ tiểu học đến trung học phổ thông trên địa bàn"
+                }
+              }
             }
           ]
         }
@@ -588,11 +747,33 @@ export const source: unknown = {
           "notes": [
             {
               "source": "b= Tổng số hệ thống thông tin đã được phê duyệt;",
-              "reading": "b is the number of systems whose hồ sơ đề xuất cấp độ is approved, i.e. 5.1's a, so it is taken from 5.1.a. The document does not say what b = 0 scores; with no approved dossier no protection plan can have been deployed, so zeroDenominator zero (0 points), not the catalog default max."
+              "reading": "b is the number of systems whose hồ sơ đề xuất cấp độ is approved, i.e. 5.1's a, so it is taken from 5.1.a. The document does not say what b = 0 scores; with no approved dossier no protection plan can have been deployed, so zeroDenominator zero (0 points), not the catalog default max.",
+              "ambiguity": true
             },
             {
               "source": "(5.1 b = Tổng số lượng hệ thống thông tin của đơn vị = 0)",
-              "reading": "A commune with no information systems at all has 5.1.b = 0 and 5.1.a = 0: 5.1 and 5.5 then score max (catalog default, no subject matter) but 5.2 scores 0 (b = 5.1.a = 0), since one node can carry only one zero-denominator rule. An assessor who treats \"no systems\" as no subject matter for 5.2 as well would give 15; this encoding does not."
+              "reading": "A commune with no information systems at all has 5.1.b = 0 and 5.1.a = 0: 5.1 and 5.5 then score max (catalog default, no subject matter) but 5.2 scores 0 (b = 5.1.a = 0), since one node can carry only one zero-denominator rule. An assessor who treats \"no systems\" as no subject matter for 5.2 as well would give 15; this encoding does not.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "noneApprovedScoresZero",
+              "default": true,
+              "source": "b= Tổng số hệ thống thông tin đã được phê duyệt;",
+              "rationale": "With no approved dossier no protection plan can have been deployed: b = 0 scores 0, whether or not the commune has any system."
+            },
+            {
+              "id": "noSubjectMatter",
+              "source": "b= Tổng số hệ thống thông tin đã được phê duyệt;",
+              "rationale": "The document is silent on b = 0; the catalog default (nothing approved, nothing to protect) gives the maximum, as the department catalog encodes the same row.",
+              "zeroDenominator": "max"
+            },
+            {
+              "id": "maxOnlyWithoutSystems",
+              "encoded": false,
+              "source": "b = Tổng số lượng hệ thống thông tin của đơn vị; … b= Tổng số hệ thống thông tin đã được phê duyệt;",
+              "rationale": "b = 0 scores the maximum only when the commune has no information system at all (5.1's b = 0), and 0 when it has systems but none approved; one zeroDenominator value per node cannot depend on another row's denominator."
             }
           ]
         },
@@ -623,7 +804,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Số lượng máy trạm của UBND cấp cài đặt phòng, chống mã độc, diệt virus có bản quyền",
-              "reading": "Name kept verbatim; \"UBND cấp\" is read as \"UBND cấp xã\". b (Tổng số máy tính của đơn vị) is taken from profile.workstations (Thông tin chung 1.11, máy trạm: máy tính để bàn, máy tính xách tay)."
+              "reading": "Name kept verbatim; \"UBND cấp\" is read as \"UBND cấp xã\". b (Tổng số máy tính của đơn vị) is taken from profile.workstations (Thông tin chung 1.11, máy trạm: máy tính để bàn, máy tính xách tay).",
+              "ambiguity": false
             }
           ]
         },
@@ -645,7 +827,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "b= Tổng số hệ thống thông tin xã/phường/thị trấn;",
-              "reading": "Same figure as 5.1's b (Tổng số lượng hệ thống thông tin của đơn vị), worded differently: taken from 5.1.b. b = 0 (no information systems) scores max, the catalog default, as in 5.1."
+              "reading": "Same figure as 5.1's b (Tổng số lượng hệ thống thông tin của đơn vị), worded differently: taken from 5.1.b. b = 0 (no information systems) scores max, the catalog default, as in 5.1.",
+              "ambiguity": false
             }
           ]
         }
@@ -764,7 +947,29 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Mức độ hài lòng của người dân, doanh nghiệp khi sử dụng dịch vụ công … b= Tổng số người dân tham gia đánh giá mức độ hài lòng",
-              "reading": "The name covers người dân and doanh nghiệp but a and b count only người dân. Encoded as a/b as written; an assessor would count every rating recorded (citizens and businesses) in both a and b."
+              "reading": "The name covers người dân and doanh nghiệp but a and b count only người dân. Encoded as a/b as written; an assessor would count every rating recorded (citizens and businesses) in both a and b.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "peopleAndBusinesses",
+              "default": true,
+              "source": "Mức độ hài lòng của người dân, doanh nghiệp khi sử dụng dịch vụ công",
+              "rationale": "The name covers people and businesses, so a and b count every rating recorded (people and businesses)."
+            },
+            {
+              "id": "peopleOnly",
+              "source": "a = Số lượng người dân đánh giá là hài lòng khi sử dụng dịch vụ công; b= Tổng số người dân tham gia đánh giá mức độ hài lòng;",
+              "rationale": "a and b as written count people (người dân) only; business ratings are left out of both: this changes what is collected, not the arithmetic.",
+              "inputs": {
+                "a": {
+                  "label": "Số lượng người dân (không tính doanh nghiệp) đánh giá là hài lòng khi sử dụng dịch vụ công"
+                },
+                "b": {
+                  "label": "Tổng số người dân (không tính doanh nghiệp) tham gia đánh giá mức độ hài lòng"
+                }
+              }
             }
           ]
         },
@@ -796,7 +1001,42 @@ export const source: unknown = {
           "notes": [
             {
               "source": "+ Dưới 3 cuộc họp trực tuyến: Điểm = 1/4 * Điểm tối đa\n- UBND xã/phường/thị trấn không sử dụng nền tảng họp trực tuyến: 0 điểm",
-              "reading": "The score depends on two facts (platform used or not, and the number of online meetings), which one banded count cannot carry: a commune that uses the platform with 0 meetings is \"Dưới 3\" (1/4 × 30 = 7.5), one that does not use it scores 0. Encoded as a choice of the four cases as written."
+              "reading": "The score depends on two facts (platform used or not, and the number of online meetings), which one banded count cannot carry: a commune that uses the platform with 0 meetings is \"Dưới 3\" (1/4 × 30 = 7.5), one that does not use it scores 0. Encoded as a choice of the four cases as written.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "platformInUse",
+              "default": true,
+              "source": "- UBND xã/phường/thị trấn có sử dụng nền tảng họp trực tuyến và số cuộc họp trực tuyến trong năm đạt: … + Dưới 3 cuộc họp trực tuyến: Điểm = 1/4 * Điểm tối đa",
+              "rationale": "A commune that has the platform in use is in 'Dưới 3' even with 0 meetings in the year (1/4 × 30 = 7.5); only 'không sử dụng' scores 0."
+            },
+            {
+              "id": "useMeansMeetings",
+              "source": "- UBND xã/phường/thị trấn không sử dụng nền tảng họp trực tuyến: 0 điểm",
+              "rationale": "Using the platform means holding meetings on it: a commune with 0 online meetings answers 'không sử dụng' (0) and 'Dưới 3' means 1 or 2; this changes which case is picked, not the points of a case.",
+              "formula": {
+                "kind": "choice",
+                "options": {
+                  "over6": {
+                    "label": "Có sử dụng nền tảng họp trực tuyến, trên 06 cuộc họp trực tuyến trong năm",
+                    "share": 1
+                  },
+                  "from3to6": {
+                    "label": "Có sử dụng nền tảng họp trực tuyến, từ 3 đến <=6 cuộc họp trực tuyến trong năm",
+                    "share": "1/2"
+                  },
+                  "under3": {
+                    "label": "Có sử dụng nền tảng họp trực tuyến, 1 hoặc 2 cuộc họp trực tuyến trong năm",
+                    "share": "1/4"
+                  },
+                  "notUsed": {
+                    "label": "UBND xã/phường/thị trấn không sử dụng nền tảng họp trực tuyến (không có cuộc họp trực tuyến nào trong năm)",
+                    "share": 0
+                  }
+                }
+              }
             }
           ]
         },
@@ -817,7 +1057,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "- Tỷ lệ văn bản đi của UBND cấp xã (trừ văn bản mật theo quy định) được thực hiện dưới dạng điện tử, được ký số bởi chữ ký số chuyên dùng: Theo báo cáo kết quả chuyển đổi số trên địa bàn tỉnh của Sở TT&TT",
-              "reading": "No a/b are defined: the rate is read from Sở TT&TT's report. Encoded as one input a = that rate as a fraction (0–1) and Điểm = a × 40; the input is a share (type: share), so a value above 1 is refused with the data, not clamped."
+              "reading": "No a/b are defined: the rate is read from Sở TT&TT's report. Encoded as one input a = that rate as a fraction (0–1) and Điểm = a × 40; the input is a share (type: share), so a value above 1 is refused with the data, not clamped.",
+              "ambiguity": false
             }
           ]
         },
@@ -839,7 +1080,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ báo cáo (không bao gồm nội dung mật) của đơn vị được báo cáo đúng hạn đầy đủ % trên Hệ thống thông tin báo cáo của tỉnh",
-              "reading": "Name and a kept verbatim with the stray \"%\" after \"đầy đủ\"; read as reports filed on time and complete on the provincial reporting system. Scored a/b × 40 as written."
+              "reading": "Name and a kept verbatim with the stray \"%\" after \"đầy đủ\"; read as reports filed on time and complete on the provincial reporting system. Scored a/b × 40 as written.",
+              "ambiguity": false
             }
           ]
         },
@@ -925,7 +1167,22 @@ export const source: unknown = {
           "notes": [
             {
               "source": "b = Tổng số điểm phục vụ của mạng bưu chính công cộng",
-              "reading": "b is taken from profile.postalServicePoints (Thông tin chung 1.12, \"Số lượng điểm phục vụ bưu chính\"), the only profile count of postal points and used by no other indicator; it is read as the points of the public postal network, so 1.12 should count only those (points of other carriers would lower the ratio)."
+              "reading": "b is taken from profile.postalServicePoints (Thông tin chung 1.12, \"Số lượng điểm phục vụ bưu chính\"), the only profile count of postal points and used by no other indicator; it is read as the points of the public postal network, so 1.12 should count only those (points of other carriers would lower the ratio).",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "profilePostalPoints",
+              "default": true,
+              "source": "b = Tổng số điểm phục vụ của mạng bưu chính công cộng",
+              "rationale": "b is the profile's count of postal service points (Thông tin chung 1.12), read as the points of the public postal network."
+            },
+            {
+              "id": "publicNetworkOnly",
+              "encoded": false,
+              "source": "b = Tổng số điểm phục vụ của mạng bưu chính công cộng",
+              "rationale": "1.12 counts every postal service point (other carriers' too), so b would be asked of the commune (public network only); a reading cannot change where an input comes from."
             }
           ]
         },
@@ -1018,7 +1275,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "a = Số lượng giao dịch trên sàn TMĐT Vỏ Sò và Postmart tại địa bàn;\nb = Tổng số lượng bưu gửi chuyển phát hàng hóa qua Bưu điện Việt Nam và Viettel Post tại địa bàn;",
-              "reading": "a (transactions) and b (parcels) count different things, so a is not necessarily part of b: encoded proportion: false (a > b is not a data error; it is ≥ 5% and scores max)."
+              "reading": "a (transactions) and b (parcels) count different things, so a is not necessarily part of b: encoded proportion: false (a > b is not a data error; it is ≥ 5% and scores max).",
+              "ambiguity": false
             }
           ]
         }
@@ -1060,7 +1318,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "b= Tổng dân số từ 15 tuổi trở lên;",
-              "reading": "The population aged 15 and over is not in Thông tin chung (1.5 is the working-age population, a different group), so b is asked here; 8.3 reuses it (8.3.b from 8.2.b)."
+              "reading": "The population aged 15 and over is not in Thông tin chung (1.5 is the working-age population, a different group), so b is asked here; 8.3 reuses it (8.3.b from 8.2.b).",
+              "ambiguity": false
             }
           ]
         },
@@ -1084,7 +1343,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "+ Tỷ lệ>=50%: Điểm tối đa;\n+ Tỷ lệ<50%: Tỷ lệ * Điểm tối đa",
-              "reading": "Literal, discontinuous reading as written: below 50% the score is Tỷ lệ × 20 (49% → 9.8, 50% → 20), not Tỷ lệ/50% × 20. b (Tổng dân số từ 15 tuổi trở lên trên địa bàn) is the same figure as 8.2's b and is taken from 8.2.b."
+              "reading": "Literal, discontinuous reading as written: below 50% the score is Tỷ lệ × 20 (49% → 9.8, 50% → 20), not Tỷ lệ/50% × 20. b (Tổng dân số từ 15 tuổi trở lên trên địa bàn) is the same figure as 8.2's b and is taken from 8.2.b.",
+              "ambiguity": false
             }
           ]
         },
