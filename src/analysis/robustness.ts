@@ -159,7 +159,8 @@ export function robustness(catalog: CompiledCatalog, dataset: Dataset | DatasetI
   // Checks the choice (coded errors naming the valid codes and ids) before any scoring.
   const given = { ...chosenReadings(catalog), ...(options.readings ?? {}) };
   withReadings(base, given);
-  const sets = readingSets(base);
+  // Readings that change only wording (what is collected) score the same data alike: not tried.
+  const sets = readingSets(base).map((s) => ({ ...s, ids: s.ids.filter((id) => !s.wording.includes(id)) }));
   const baseChoice: Record<string, string> = Object.fromEntries(sets.map((s) => [s.code, given[s.code] ?? s.default]));
   const engine = options.engine ? { engine: options.engine } : {};
 
@@ -201,7 +202,7 @@ export function robustness(catalog: CompiledCatalog, dataset: Dataset | DatasetI
   for (const set of sets)
     for (const reading of set.readings) {
       // A described reading (encoded: false) has no patch to score: it is listed, never tried.
-      if (reading.id === baseChoice[set.code] || reading.encoded === false) continue;
+      if (reading.id === baseChoice[set.code] || reading.encoded === false || set.wording.includes(reading.id)) continue;
       const choice = { ...baseChoice, [set.code]: reading.id };
       const after = run(choice, exhaustive ? "totals" : "indicators").totals;
       observe(choice, after);

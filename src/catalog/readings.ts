@@ -25,6 +25,11 @@ export interface ReadingSet {
   readonly ids: readonly string[];
   /** Ids of the readings described but not encoded (`encoded: false`): listed, never scored. */
   readonly described: readonly string[];
+  /**
+   * Ids of the encoded alternatives that change only wording (input labels, a formula's labels):
+   * what is collected, not how the same data score. A robustness analysis need not try them.
+   */
+  readonly wording: readonly string[];
   /** The default reading's id (the node as encoded). */
   readonly default: string;
   /** Every reading with its source text, rationale and patch. */
@@ -48,6 +53,12 @@ export function readingSets(catalog: CompiledCatalog): ReadingSet[] {
     code,
     ids: list.filter((r) => r.encoded !== false).map((r) => r.id),
     described: list.filter((r) => r.encoded === false).map((r) => r.id),
+    wording: list
+      .filter(
+        (r) =>
+          !r.default && r.encoded !== false && wordingOnly(r, code === CATALOG_READING ? undefined : base.nodes.get(code)?.source.formula),
+      )
+      .map((r) => r.id),
     default: (list.find((r) => r.default) ?? list[0]!).id,
     readings: list,
   });
@@ -59,6 +70,26 @@ export function readingSets(catalog: CompiledCatalog): ReadingSet[] {
   return sets;
 }
 const setsCache = new WeakMap<CompiledCatalog, ReadingSet[]>();
+
+/** Whether a reading changes only wording: `inputs` labels, and a formula equal to the encoded one but for its labels. */
+function wordingOnly(r: NodeReading | CatalogReading, encoded: unknown): boolean {
+  const patch = Object.keys(r).filter((k) => !["id", "default", "source", "rationale", "encoded", "inputs"].includes(k));
+  if (patch.length === 0) return "inputs" in r;
+  return patch.length === 1 && patch[0] === "formula" && encoded !== undefined && sameButLabels((r as NodeReading).formula, encoded);
+}
+
+/** Deep equality of two formulas, `label` keys left out (labels are what a person reads, not how points are computed). */
+function sameButLabels(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = (o: object) => Object.keys(o).filter((k) => k !== "label");
+  const ka = keys(a);
+  const kb = keys(b);
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => Object.hasOwn(b, k) && sameButLabels((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
+}
 
 /**
  * Checks a choice against a catalog and drops the entries that name the default reading.
