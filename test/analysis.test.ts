@@ -18,6 +18,7 @@ import {
   whatIf,
   compileCatalog,
   generateDataset,
+  readingSets,
   type Dataset,
 } from "../src/index.js";
 import { Dec, fmt } from "../src/_decimal.js";
@@ -31,9 +32,13 @@ const dnSoResult = score(dnSo, dnSoData);
 describe("explain", () => {
   it("Đồng Nai Sở 2.6 so-tc: 1/2 conferences × 30 = 15 per quarter, mean of 4 quarters, Vietnamese decimal comma", () => {
     const [e] = explain(dnSoResult, "so-tc", { code: "2.6" });
-    expect(e!.text).toBe(
+    // A row with readings (issue 13) also names the reading in force after the citation.
+    const [core, reading] = e!.text.split(" — cách đọc ");
+    expect(core).toBe(
       "2.6: Q1: 1/2 = 50% × 30 = 15 điểm; Q2: 1/2 = 50% × 30 = 15 điểm; Q3: 1/2 = 50% × 30 = 15 điểm; Q4: 1/2 = 50% × 30 = 15 điểm → 15 điểm (Trung bình 4 quý) [dong-nai-2023/so 2.6]",
     );
+    const def = readingSets(dnSo).find((s) => s.code === "2.6")?.default;
+    expect(reading?.startsWith(`${def} (mặc định)`)).toBe(def === undefined ? undefined : true);
   });
   it("Đồng Nai Sở 1.3 so-tc: below and at the threshold (avg 1,5 articles/month → 1,5/2 × 20 = 15)", () => {
     const [e] = explain(dnSoResult, "so-tc", { code: "1.3" });
@@ -203,12 +208,14 @@ describe("reports", () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
     expect(html).not.toContain("<script src");
-    expect((html.match(/<svg /g) ?? []).length).toBe(3);
+    // Three charts, and the rank robustness interval chart when the catalog has readings.
+    expect((html.match(/<svg /g) ?? []).length).toBe(readingSets(dnSo).length ? 4 : 3);
     expect(html).toContain('id="ranking"');
   });
   it("CSV holds every unit × indicator × period score and the year", () => {
     const csv = report(dnSo, dnSoData, "csv").trim().split(/\r?\n/);
-    expect(csv[0]).toBe("catalog,unit_id,unit_name,code,name,period,score,max,status");
+    // The reading column is there when the catalog has readings (issue 13).
+    expect(csv[0]).toBe(`catalog,unit_id,unit_name,code,name,period,score,max,status${readingSets(dnSo).length ? ",reading" : ""}`);
     // per unit: 53 leaves × their due periods (50 quarterly × 4 + 3 yearly × 1 = 203) + 66 annual rows
     expect(csv.length - 1).toBe(3 * (203 + 66));
   });

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runMain } from "../src/cli/main.js";
-import { CatalogError, DatasetError, loadCatalog, loadDataset } from "../src/index.js";
+import { CatalogError, DatasetError, getCatalog, loadCatalog, loadDataset, readingSets } from "../src/index.js";
 
 /** Runs `dti …` in-process, capturing stdout and stderr as the bin writes them. */
 async function dti(...args: string[]) {
@@ -43,7 +43,9 @@ describe("dti score", () => {
     const r = await dti("score", "fixtures/dong-nai-2023-so.sample.yaml", "--format", "csv");
     expect(r.code).toBe(0);
     const lines = r.out.trim().split(/\r?\n/);
-    expect(lines[0]).toBe("catalog,unit_id,unit_name,rank,total,code,name,max,score");
+    // The reading column is there when the catalog has readings (issue 13).
+    const reading = readingSets(getCatalog("dong-nai-2023/so")).length ? ",reading" : "";
+    expect(lines[0]).toBe(`catalog,unit_id,unit_name,rank,total,code,name,max,score${reading}`);
     expect(lines.length).toBe(1 + 3 * 66); // 3 units × 66 nodes (10 main, 40 components, 16 sub-components of 6.2–6.4)
   });
   it("Kon Tum: communes and their districts in one run, with levels, registration and blockers", async () => {

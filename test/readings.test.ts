@@ -114,25 +114,26 @@ describe("Đồng Nai huyện rows whose lower branch is not written (4.5, 7.4, 
     expect(under("6.3.4", { a: 30, b: 20, c: 60 })).toBe("1.875");
     expect(under("6.3.4", { a: 30, b: 20, c: 60 }, "aOverB")).toBe("5");
   });
-  it("the rows still without readings are flagged by lint (3.1, 3.3, 5.1, 5.4, 7.8: no 'Điểm =' line)", () => {
+  it("lint flags exactly the nodes with an ambiguity note and no readings; 3.1, 3.3, 5.1, 5.4, 7.8 (no 'Điểm =' line) now have theirs", () => {
     const r = lintCatalog(catalog);
-    expect(r.warnings.filter((w) => w.code === "ambiguityWithoutReadings").map((w) => w.where.indicator)).toEqual([
-      "3.1",
-      "3.3",
-      "5.1",
-      "5.4",
-      "7.8",
-    ]);
+    const expected = catalog.order
+      .filter((n) => (n.source.notes ?? []).some((x) => x.ambiguity === true) && !n.source.readings?.length)
+      .map((n) => n.code);
+    expect(r.warnings.filter((w) => w.code === "ambiguityWithoutReadings").map((w) => w.where.indicator)).toEqual(expected);
+    for (const code of ["3.1", "3.3", "5.1", "5.4", "7.8"])
+      expect(readingSets(catalog).find((s) => s.code === code)?.ids).toContain("notScored");
   });
 });
 
 describe("every combination of a catalog's readings (what a robustness analysis enumerates)", () => {
-  it("Đồng Nai huyện: 3 × 2 × 2 × 3 × 3 × 3 = 324 combinations, each compiled once and scored on both engines alike", () => {
+  it("Đồng Nai huyện 4.5, 6.3.4, 7.1, 7.4, 7.9, 8.5: every combination of their readings (3 × 3 × 2 × 3 × 3 × 3 = 486; the other rows at their defaults), each compiled once and scored on both engines alike", () => {
     const catalog = getCatalog("dong-nai-2023/huyen");
-    const sets = readingSets(catalog);
-    expect(sets.map((s) => s.ids.length)).toEqual([3, 2, 2, 3, 3, 3]);
+    const rows = ["4.5", "6.3.4", "7.1", "7.4", "7.9", "8.5"];
+    // The catalog's other rows have readings too (issue 13); their full product is for robustness().
+    const sets = readingSets(catalog).filter((s) => rows.includes(s.code));
+    expect(sets.map((s) => s.ids.length)).toEqual([3, 3, 2, 3, 3, 3]);
     const combos = sets.reduce<Record<string, string>[]>((acc, s) => acc.flatMap((c) => s.ids.map((id) => ({ ...c, [s.code]: id }))), [{}]);
-    expect(combos).toHaveLength(324);
+    expect(combos).toHaveLength(486);
     const totals = new Set<string>();
     for (const c of combos) {
       const r = score(catalog, sample, { readings: c, detail: "totals" });
@@ -556,6 +557,8 @@ describe("what a reading may change (issue 13): unscored, cadence, inputs, the c
   });
   it("adultsOnly rewords b (what is collected), not the score: the same data score the same, the template asks the new words", () => {
     expect(indicator(both(c, ds, { "1": "adultsOnly" }), "1")).toBe("3.125");
+    // Listed as wording only: a robustness analysis does not try it (the other alternatives change points).
+    expect(readingSets(c).find((s) => s.code === "1")!.wording).toEqual(["adultsOnly"]);
     expect(
       withReadings(c, { "1": "adultsOnly" })
         .nodes.get("1")!

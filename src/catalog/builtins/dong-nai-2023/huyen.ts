@@ -57,23 +57,42 @@ export const source: unknown = {
   "notes": [
     {
       "source": "| CHỈ SỐ ĐÁNH GIÁ | 1000 | … 90 | … 75 | … 95 | … 100 | … 100 | … 240 | … 40 | … 150 | … 150 |",
-      "reading": "In the source text the main-indicator rows of Phụ lục II keep only their points; STT and names are lost. Codes '1'–'8' and names are taken from the Điều 4 table, whose points match in order (90, 75, 95, 100, 100, 240, 150, 150)."
+      "reading": "In the source text the main-indicator rows of Phụ lục II keep only their points; STT and names are lost. Codes '1'–'8' and names are taken from the Điều 4 table, whose points match in order (90, 75, 95, 100, 100, 240, 150, 150).",
+      "ambiguity": false
     },
     {
       "source": "Nhóm nền tảng dùng chung | … Nhóm chỉ số hoạt động |",
-      "reading": "The two groups are recorded as declared.main[].group; they carry no points of their own."
+      "reading": "The two groups are recorded as declared.main[].group; they carry no points of their own.",
+      "ambiguity": false
     },
     {
       "source": "Kỳ đánh giá | Cách tính điểm kỳ đánh giá năm | … Quý, 6 tháng, năm | … năm | … Năm | … Trung bình | … Kỳ cuối |",
-      "reading": "'Quý, 6 tháng, năm' → cadence quarter (finest period); 'năm'/'Năm' → year; 'Trung bình' → mean; 'Kỳ cuối' → last."
+      "reading": "'Quý, 6 tháng, năm' → cadence quarter (finest period); 'năm'/'Năm' → year; 'Trung bình' → mean; 'Kỳ cuối' → last.",
+      "ambiguity": false
     },
     {
       "source": "nếu không có số liệu báo cáo đối chiếu với tiêu chí nào thì giá trị điểm đối với tiêu chí tương ứng được mặc định là 0 điểm. … Đối với các cơ quan, đơn vị không có nội dung như: tiêu chí về dịch vụ công trực tuyến do đơn vị không có thủ tục hành chính... cách chấm điểm là điểm tối đa tiêu chí đó.",
-      "reading": "Missing data scores 0; n/a and a zero denominator (no such subject matter) score the max (defaults.zeroDenominator: max), except where a node overrides it."
+      "reading": "Missing data scores 0; n/a and a zero denominator (no such subject matter) score the max (defaults.zeroDenominator: max), except where a node overrides it.",
+      "ambiguity": true
     },
     {
       "source": "STT | Chỉ số/Chỉ số thành phần | Đơn vị phụ trách cung cấp thông tin và đánh giá |",
-      "reading": "Blank agency cells are read as merged with the agency above (the table's merged cells), and rows are matched to Phụ lục II by name. Phụ lục III also lists rows that are not in Phụ lục II (group 1: 'Người đứng đầu Trưởng ban…', 'Người đứng đầu chủ trì…', 'Văn bản chỉ đạo chuyên đề…'; group 3: 'Tỷ lệ UBND cấp xã kết nối mạng Truyền số liệu chuyên dùng'; group 6: 'Dữ liệu chuyên ngành') and omits 1.1–1.3, 2.5, 2.6 and 6.6 (see those nodes). Joint cells ('Sở Tài chính, Sở Kế hoạch và Đầu tư') are kept verbatim as one lead."
+      "reading": "Blank agency cells are read as merged with the agency above (the table's merged cells), and rows are matched to Phụ lục II by name. Phụ lục III also lists rows that are not in Phụ lục II (group 1: 'Người đứng đầu Trưởng ban…', 'Người đứng đầu chủ trì…', 'Văn bản chỉ đạo chuyên đề…'; group 3: 'Tỷ lệ UBND cấp xã kết nối mạng Truyền số liệu chuyên dùng'; group 6: 'Dữ liệu chuyên ngành') and omits 1.1–1.3, 2.5, 2.6 and 6.6 (see those nodes). Joint cells ('Sở Tài chính, Sở Kế hoạch và Đầu tư') are kept verbatim as one lead.",
+      "ambiguity": false
+    }
+  ],
+  "readings": [
+    {
+      "id": "zeroDenominatorMax",
+      "default": true,
+      "source": "Đối với các cơ quan, đơn vị không có nội dung như: tiêu chí về dịch vụ công trực tuyến do đơn vị không có thủ tục hành chính... cách chấm điểm là điểm tối đa tiêu chí đó.",
+      "rationale": "A ratio whose denominator is 0 means the unit has none of what the row counts: no such subject matter, so the maximum."
+    },
+    {
+      "id": "zeroDenominatorZero",
+      "source": "nếu không có số liệu báo cáo đối chiếu với tiêu chí nào thì giá trị điểm đối với tiêu chí tương ứng được mặc định là 0 điểm.",
+      "rationale": "Điều 5c gives the max only to a unit 'không có nội dung' (no procedures at all); a denominator that is merely 0 in a period is nothing achieved, so 0 (rows that set their own policy keep it).",
+      "zeroDenominator": "zero"
     }
   ],
   "indicators": [
@@ -101,11 +120,13 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tổ chức chương trình đào tạo, bồi dưỡng, tập huấn về chuyển đổi số cho đối tượng là cán bộ,",
-              "reading": "The name is cut off after 'cán bộ,' in the source; completed as 'cán bộ, công chức' from the department catalog's 1.1 (same row)."
+              "reading": "The name is cut off after 'cán bộ,' in the source; completed as 'cán bộ, công chức' from the department catalog's 1.1 (same row).",
+              "ambiguity": false
             },
             {
               "source": "Người đứng đầu Trưởng ban Ban chỉ đạo chuyển đổi số của cấp huyện | Sở Thông tin và Truyền thông",
-              "reading": "Phụ lục III lists other rows for group 1 (Người đứng đầu…, Văn bản chỉ đạo…) and none for 1.1–1.3; its single agency for group 1, Sở Thông tin và Truyền thông, is used."
+              "reading": "Phụ lục III lists other rows for group 1 (Người đứng đầu…, Văn bản chỉ đạo…) and none for 1.1–1.3; its single agency for group 1, Sở Thông tin và Truyền thông, is used.",
+              "ambiguity": false
             }
           ]
         },
@@ -128,7 +149,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Người đứng đầu Trưởng ban Ban chỉ đạo chuyển đổi số của cấp huyện | Sở Thông tin và Truyền thông",
-              "reading": "Phụ lục III has no row for 1.2; its single agency for group 1, Sở Thông tin và Truyền thông, is used."
+              "reading": "Phụ lục III has no row for 1.2; its single agency for group 1, Sở Thông tin và Truyền thông, is used.",
+              "ambiguity": false
             }
           ]
         },
@@ -151,15 +173,36 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tham gia hội nghị, bồi dưỡng, tập huấn do cơ quan chuyên trách về công nghệ thông tin tổ",
-              "reading": "The name is cut off after 'tổ' in the source; completed as 'tổ chức' (department catalog 1.2, same wording)."
+              "reading": "The name is cut off after 'tổ' in the source; completed as 'tổ chức' (department catalog 1.2, same wording).",
+              "ambiguity": false
             },
             {
               "source": "Có tham gia: + 5 điểm Tối đa không quá 20 điểm",
-              "reading": "Read as 5 points per participation, capped at 20 (the department catalog's 1.2 says '+ 5 điểm/1 lần tham gia'); a single 5 points would make the 20-point cap meaningless."
+              "reading": "Read as 5 points per participation, capped at 20 (the department catalog's 1.2 says '+ 5 điểm/1 lần tham gia'); a single 5 points would make the 20-point cap meaningless.",
+              "ambiguity": true
             },
             {
               "source": "Người đứng đầu Trưởng ban Ban chỉ đạo chuyển đổi số của cấp huyện | Sở Thông tin và Truyền thông",
-              "reading": "Phụ lục III has no row for 1.3; its single agency for group 1, Sở Thông tin và Truyền thông, is used."
+              "reading": "Phụ lục III has no row for 1.3; its single agency for group 1, Sở Thông tin và Truyền thông, is used.",
+              "ambiguity": false
+            }
+          ],
+          "readings": [
+            {
+              "id": "perParticipation",
+              "default": true,
+              "source": "Có tham gia: + 5 điểm Tối đa không quá 20 điểm",
+              "rationale": "5 points for each participation, capped at 20: the cap only means something if points accumulate (the department's 1.2 says '+ 5 điểm/1 lần tham gia')."
+            },
+            {
+              "id": "oncePerPeriod",
+              "source": "Có tham gia: + 5 điểm",
+              "rationale": "'Có tham gia' (took part: yes) earns + 5 points once per period, so the row gives at most 5 of its 20 points.",
+              "formula": {
+                "kind": "perItem",
+                "items": {"participations":{"label":"Lần tham gia hội nghị, bồi dưỡng, tập huấn","points":5}},
+                "cap": 5
+              }
             }
           ]
         },
@@ -191,7 +234,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "+ Trung bình 2 tin bài/ tháng trong kỳ đánh giá trở lên: điểm tối đa; + Có tin bài nhưng trung bình dưới 2 tin bài/ tháng trong kỳ đánh giá = Số lượng tin bài trung bình trong tháng/ 2 * Điểm tối đa + Chưa có chuyên mục hoặc không có tin bài trong kì đánh giá: 0 điểm",
-              "reading": "The document gives no letters: inputs 'articles' (tin, bài in the period) and 'months' (months in the period, 3 for a quarter); average = articles/months, ≥ 2 → max, below → average/2 × max. No column means no articles in it, so articles = 0 → 0 points. months = 0 is a data error."
+              "reading": "The document gives no letters: inputs 'articles' (tin, bài in the period) and 'months' (months in the period, 3 for a quarter); average = articles/months, ≥ 2 → max, below → average/2 × max. No column means no articles in it, so articles = 0 → 0 points. months = 0 is a data error.",
+              "ambiguity": false
             }
           ]
         },
@@ -210,7 +254,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Hệ thống truyền thanh cấp huyện có chuyên mục riêng về chuyển",
-              "reading": "The name is cut off after 'chuyển' in the source; completed as 'chuyển đổi số' (Phụ lục III row of the same indicator)."
+              "reading": "The name is cut off after 'chuyển' in the source; completed as 'chuyển đổi số' (Phụ lục III row of the same indicator).",
+              "ambiguity": false
             }
           ]
         },
@@ -236,7 +281,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "- Tần suất phát sóng từ 1 lần/1 tuần: Điểm tối đa; - Tần suất phát sóng từ 1 tháng/1 lần đến dưới 1 lần/1 tuần: 1/2 Điểm tối đa; - Tần suất phát sóng dưới 1 tháng/1 lần: 0 điểm",
-              "reading": "Bands on broadcast frequency, encoded as a choice of three frequency classes (the unit reports its class): 'weekly' = at least once a week → max; 'monthly' = at least once a month but less than weekly → 1/2 max ('1 tháng/1 lần' read as once a month); 'rare' = less than once a month, or no broadcast → 0."
+              "reading": "Bands on broadcast frequency, encoded as a choice of three frequency classes (the unit reports its class): 'weekly' = at least once a week → max; 'monthly' = at least once a month but less than weekly → 1/2 max ('1 tháng/1 lần' read as once a month); 'rare' = less than once a month, or no broadcast → 0.",
+              "ambiguity": false
             }
           ]
         }
@@ -249,7 +295,8 @@ export const source: unknown = {
       "notes": [
         {
           "source": "2 | Thế chế số | 7 | 75 | … 2 | Thể chế số |",
-          "reading": "Name kept as printed in Điều 4 ('Thế chế số', a misspelling of 'Thể chế số', the spelling of Phụ lục III)."
+          "reading": "Name kept as printed in Điều 4 ('Thế chế số', a misspelling of 'Thể chế số', the spelling of Phụ lục III).",
+          "ambiguity": false
         }
       ],
       "children": [
@@ -303,7 +350,28 @@ export const source: unknown = {
           "annualRule": "mean",
           "evidence": "Công văn, giấy mời, chương trình...",
           "dataSource": "Huyện/thành phố cung cấp",
-          "responsible": {"lead":"Sở Thông tin và Truyền thông"}
+          "responsible": {"lead":"Sở Thông tin và Truyền thông"},
+          "notes": [
+            {
+              "source": "Tham gia hội nghị, bồi dưỡng, tập huấn định kỳ hàng năm … - Có tham gia: Điểm tối đa - Không tham gia: 0 điểm … Quý, 6 tháng, năm | Trung bình",
+              "reading": "An annual conference ('định kỳ hàng năm') assessed each quarter and averaged. Encoded as written: each quarter is yes/no and a quarter without the conference is 'Không tham gia', so one conference a year gives at most a quarter of the max.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "eachQuarter",
+              "default": true,
+              "source": "- Có tham gia: Điểm tối đa - Không tham gia: 0 điểm … Quý, 6 tháng, năm | Trung bình",
+              "rationale": "Each quarter is scored yes/no as the Kỳ đánh giá cell says and the year is their mean (Trung bình): a quarter without the conference scores 0."
+            },
+            {
+              "id": "yearly",
+              "source": "Tham gia hội nghị, bồi dưỡng, tập huấn định kỳ hàng năm",
+              "rationale": "The conference is annual ('định kỳ hàng năm'): the row is judged once for the year, at its end, so taking part in it earns the max.",
+              "cadence": "year"
+            }
+          ]
         },
         {
           "code": "2.5",
@@ -320,7 +388,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Nghị quyết chuyên đề hoặc văn bản tương đương của cấp ủy về chuyển đổi số | Sở Thông tin và Truyền thông … Có quy chế hoặc tương đương đánh giá việc thực hiện nhiệm vụ CĐS của ngành quản lý | Sở Thông tin và Truyền thông",
-              "reading": "Phụ lục III has no row for 2.5; every group-2 row it lists is assigned to Sở Thông tin và Truyền thông, which is used."
+              "reading": "Phụ lục III has no row for 2.5; every group-2 row it lists is assigned to Sở Thông tin và Truyền thông, which is used.",
+              "ambiguity": false
             }
           ]
         },
@@ -339,11 +408,13 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Kế hoạch triển khai chính sách tỷ lệ chi Ngân sách nhà nước tối thiểu hằng năm cho chuyển đổi",
-              "reading": "The name is cut off after 'chuyển đổi' in the source; completed as 'chuyển đổi số'."
+              "reading": "The name is cut off after 'chuyển đổi' in the source; completed as 'chuyển đổi số'.",
+              "ambiguity": false
             },
             {
               "source": "Nghị quyết chuyên đề hoặc văn bản tương đương của cấp ủy về chuyển đổi số | Sở Thông tin và Truyền thông … Có quy chế hoặc tương đương đánh giá việc thực hiện nhiệm vụ CĐS của ngành quản lý | Sở Thông tin và Truyền thông",
-              "reading": "Phụ lục III has no row for 2.6; every group-2 row it lists is assigned to Sở Thông tin và Truyền thông, which is used."
+              "reading": "Phụ lục III has no row for 2.6; every group-2 row it lists is assigned to Sở Thông tin và Truyền thông, which is used.",
+              "ambiguity": false
             }
           ]
         },
@@ -389,6 +460,20 @@ export const source: unknown = {
               "reading": "The method defines Tỷ lệ but gives no 'Điểm =' line. Encoded as Tỷ lệ × Điểm tối đa, the rule of every other plain ratio row of this catalog (e.g. 3.2, 3.4, 3.6).",
               "ambiguity": true
             }
+          ],
+          "readings": [
+            {
+              "id": "ratioTimesMax",
+              "default": true,
+              "source": "a= Số lượng người dân trường thành có điện thoại thông minh; b= Tổng dân số trưởng thành của huyện; - Tỷ lệ=a/b",
+              "rationale": "No 'Điểm =' line: scored Tỷ lệ × Điểm tối đa, the scoring line of the catalog's other plain-ratio rows (3.2, 3.4, 3.6, 5.2, 5.3, 7.5)."
+            },
+            {
+              "id": "notScored",
+              "source": "a= Số lượng người dân trường thành có điện thoại thông minh; b= Tổng dân số trưởng thành của huyện; - Tỷ lệ=a/b",
+              "rationale": "As written the row defines a ratio but no 'Điểm =' line: it gives no points (still reported; the unit max drops to 985).",
+              "unscored": true
+            }
           ]
         },
         {
@@ -433,6 +518,20 @@ export const source: unknown = {
               "reading": "The method defines Tỷ lệ but gives no 'Điểm =' line. Encoded as Tỷ lệ × Điểm tối đa, the rule of every other plain ratio row of this catalog (e.g. 3.2, 3.4, 3.6).",
               "ambiguity": true
             }
+          ],
+          "readings": [
+            {
+              "id": "ratioTimesMax",
+              "default": true,
+              "source": "a=Số lượng hộ gia đình có kết nối Internet băng rộng cáp quang; b= Tổng số hộ gia đình của cấp huyện; - Tỷ lệ = a/b",
+              "rationale": "No 'Điểm =' line: scored Tỷ lệ × Điểm tối đa, the scoring line of the catalog's other plain-ratio rows (3.2, 3.4, 3.6, 5.2, 5.3, 7.5)."
+            },
+            {
+              "id": "notScored",
+              "source": "a=Số lượng hộ gia đình có kết nối Internet băng rộng cáp quang; b= Tổng số hộ gia đình của cấp huyện; - Tỷ lệ = a/b",
+              "rationale": "As written the row defines a ratio but no 'Điểm =' line: it gives no points (still reported; the unit max drops to 985).",
+              "unscored": true
+            }
           ]
         },
         {
@@ -456,7 +555,22 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Doanh nghiệp viễn thông cung cấp | Huyện/thành phố cung cấp | … | Trung bình |",
-              "reading": "The row's Kỳ đánh giá cell is empty. Encoded as 'quarter' (Điều 7a: units report each Quý, 6 tháng; the catalog's default), with the row's annual rule Trung bình (mean)."
+              "reading": "The row's Kỳ đánh giá cell is empty. Encoded as 'quarter' (Điều 7a: units report each Quý, 6 tháng; the catalog's default), with the row's annual rule Trung bình (mean).",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "quarterly",
+              "default": true,
+              "source": "Doanh nghiệp viễn thông cung cấp | Huyện/thành phố cung cấp |",
+              "rationale": "The Kỳ đánh giá cell is blank: the catalog default, each quarter (Điều 7a: units report each Quý, 6 tháng), with the mean of the quarters (Trung bình)."
+            },
+            {
+              "id": "yearly",
+              "source": "Kết quả điều tra thống kê | Huyện/thành phố cung cấp | năm | Trung bình |",
+              "rationale": "The blank cell continues its neighbours 3.1–3.3 (coverage data supplied from outside, 'năm'): one yearly value, the year-end one.",
+              "cadence": "year"
             }
           ]
         },
@@ -654,7 +768,27 @@ export const source: unknown = {
           "notes": [
             {
               "source": "g = Tỷ lệ công chức, viên chức chuyên trách, kiêm nhiệm về chuyển đổi số của đơn vị; h= Điểm tối đa; k= Tỷ lệ công chức, viên chức chuyên trách, kiêm nhiệm về chuyển đổi số cao nhất trên tất cả các đơn vị; Điểm = (g*h)/k",
-              "reading": "'k' is the highest value among all units; encoded as relative/best over the units scored together in the same period: value / best × Điểm tối đa. g = (a+b+c+d)/(e+f)."
+              "reading": "'k' is the highest value among all units; encoded as relative/best over the units scored together in the same period: value / best × Điểm tối đa. g = (a+b+c+d)/(e+f).",
+              "ambiguity": false
+            },
+            {
+              "source": "k= Tỷ lệ công chức, viên chức chuyên trách, kiêm nhiệm về chuyển đổi số cao nhất trên tất cả các đơn vị; Điểm = (g*h)/k",
+              "reading": "The document is silent when every unit scored together reports 0 (c = 0, Điểm = (a*b)/c undefined). Encoded: 0 for every unit (nobody has achieved anything).",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "bestZeroNothing",
+              "default": true,
+              "source": "k= Tỷ lệ công chức, viên chức chuyên trách, kiêm nhiệm về chuyển đổi số cao nhất trên tất cả các đơn vị; Điểm = (g*h)/k",
+              "rationale": "When every unit reports 0 the best is 0: nothing was achieved anywhere, so every unit scores 0."
+            },
+            {
+              "id": "bestZeroMax",
+              "encoded": false,
+              "source": "k= Tỷ lệ công chức, viên chức chuyên trách, kiêm nhiệm về chuyển đổi số cao nhất trên tất cả các đơn vị; Điểm = (g*h)/k",
+              "rationale": "When every unit reports 0, no unit is behind the best, so every unit scores the max (Điều 5c's 'không có nội dung'); the relative kind has no patch for its c = 0 branch yet."
             }
           ]
         },
@@ -713,7 +847,22 @@ export const source: unknown = {
           "notes": [
             {
               "source": "a= Số lượng người dân trong độ tuổi lao động được tập huấn, phổ biến kỹ năng số cơ bản; b= Tổng dân số trên địa bàn;",
-              "reading": "The name and a count people of working age but b is the whole population; encoded as written (a/b × max), which understates the working-age share."
+              "reading": "The name and a count people of working age but b is the whole population; encoded as written (a/b × max), which understates the working-age share.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "asWritten",
+              "default": true,
+              "source": "a= Số lượng người dân trong độ tuổi lao động được tập huấn, phổ biến kỹ năng số cơ bản; b= Tổng dân số trên địa bàn;",
+              "rationale": "The letters as defined: b is the whole population."
+            },
+            {
+              "id": "workingAgeDenominator",
+              "source": "Tỷ lệ người dân trong độ tuổi lao động được tập huấn, phổ biến kỹ năng số cơ bản.",
+              "rationale": "The name is a share of the working-age population, so b is the working-age population: this changes what is collected for b, not the arithmetic.",
+              "inputs": {"b":{"label":"Dân số trong độ tuổi lao động trên địa bàn"}}
             }
           ]
         },
@@ -771,6 +920,35 @@ export const source: unknown = {
               "source": "a= Số lượng hệ thống thông tin của đơn vị; b= Điểm tối đa; c= Số lượng hệ thống thông tin nhiều nhất trên tất cả các đơn vị;",
               "reading": "The 'Điểm = (a*b)/c' line is missing here (the department catalog's 5.1, same letters, has it). Encoded as relative/best: a / highest a among the units scored together in the same period × Điểm tối đa.",
               "ambiguity": true
+            },
+            {
+              "source": "Số lượng hệ thống thông tin đã được phê duyệt hồ sơ đề xuất cấp độ | 10 | a= Số lượng hệ thống thông tin của đơn vị;",
+              "reading": "The name counts systems whose cấp độ dossier is approved, the letter a every system of the unit. Encoded as the letter (the input's label); the department catalog's 5.1 reads the name.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "relativeToBest",
+              "default": true,
+              "source": "a= Số lượng hệ thống thông tin của đơn vị; b= Điểm tối đa; c= Số lượng hệ thống thông tin nhiều nhất trên tất cả các đơn vị;",
+              "rationale": "The letters are those of the department catalog's 5.1, whose line Điểm = (a*b)/c is the only formula combining them: a / highest a × max; a counts every system, as the letter says."
+            },
+            {
+              "id": "notScored",
+              "source": "a= Số lượng hệ thống thông tin của đơn vị; b= Điểm tối đa; c= Số lượng hệ thống thông tin nhiều nhất trên tất cả các đơn vị;",
+              "rationale": "As written the row defines letters but no 'Điểm =' line: it gives no points (still reported; the unit max drops to 990).",
+              "unscored": true
+            },
+            {
+              "id": "approvedSystems",
+              "source": "Số lượng hệ thống thông tin đã được phê duyệt hồ sơ đề xuất cấp độ",
+              "rationale": "The name counts only systems whose cấp độ dossier is approved: this changes what is collected for a, not the arithmetic.",
+              "inputs": {
+                "a": {
+                  "label": "Số lượng hệ thống thông tin của đơn vị đã được phê duyệt hồ sơ đề xuất cấp độ"
+                }
+              }
             }
           ]
         },
@@ -839,6 +1017,20 @@ export const source: unknown = {
               "reading": "The method defines Tỷ lệ but gives no 'Điểm =' line. Encoded as Tỷ lệ × Điểm tối đa, the rule of every other plain ratio row of this catalog (e.g. 3.2, 3.4, 3.6).",
               "ambiguity": true
             }
+          ],
+          "readings": [
+            {
+              "id": "ratioTimesMax",
+              "default": true,
+              "source": "b= Tổng số máy tính của cán bộ công chức, viên chức cấp huyện; - Tỷ lệ= a/b",
+              "rationale": "No 'Điểm =' line: scored Tỷ lệ × Điểm tối đa, the scoring line of the catalog's other plain-ratio rows (3.2, 3.4, 3.6, 5.2, 5.3, 7.5)."
+            },
+            {
+              "id": "notScored",
+              "source": "b= Tổng số máy tính của cán bộ công chức, viên chức cấp huyện; - Tỷ lệ= a/b",
+              "rationale": "As written the row defines a ratio but no 'Điểm =' line: it gives no points (still reported; the unit max drops to 990).",
+              "unscored": true
+            }
           ]
         },
         {
@@ -863,7 +1055,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "theo quy định tại Thông tư số 03/2017/TT-BTTTT ngày 24/4/2017 … theo quy định tại Thông tư số Thông tư 12/2022/TT-BTTTT ngày 12/8/2022",
-              "reading": "Phụ lục II and Phụ lục III cite different circulars for the same indicator; no effect on scoring. The name keeps Phụ lục II's wording."
+              "reading": "Phụ lục II and Phụ lục III cite different circulars for the same indicator; no effect on scoring. The name keeps Phụ lục II's wording.",
+              "ambiguity": false
             }
           ]
         },
@@ -929,7 +1122,22 @@ export const source: unknown = {
               "notes": [
                 {
                   "source": "b= Tổng số kinh phí đầu tư cho CNTT (triệu đồng); - Tỷ lệ= a/b",
-                  "reading": "b = 0 means the unit invested nothing in IT at all. That is not a unit without the subject matter (Điều 5c: e.g. no administrative procedures): every unit runs IT. Read as 0 points (zeroDenominator: zero), not the catalog default max. This also makes 5.8.1 consistent with 5.8.2–5.8.4, which score 0 when nothing was spent."
+                  "reading": "b = 0 means the unit invested nothing in IT at all. That is not a unit without the subject matter (Điều 5c: e.g. no administrative procedures): every unit runs IT. Read as 0 points (zeroDenominator: zero), not the catalog default max. This also makes 5.8.1 consistent with 5.8.2–5.8.4, which score 0 when nothing was spent.",
+                  "ambiguity": true
+                }
+              ],
+              "readings": [
+                {
+                  "id": "zeroDenominatorZero",
+                  "default": true,
+                  "source": "b= Tổng số kinh phí đầu tư cho CNTT (triệu đồng); - Tỷ lệ= a/b",
+                  "rationale": "The IT budget b is 0 when the unit spent nothing on it, which is not 'không có nội dung': 0 points, as the lowest Mức scores nothing."
+                },
+                {
+                  "id": "zeroDenominatorMax",
+                  "source": "Đối với các cơ quan, đơn vị không có nội dung như: tiêu chí về dịch vụ công trực tuyến do đơn vị không có thủ tục hành chính... cách chấm điểm là điểm tối đa tiêu chí đó.",
+                  "rationale": "Điều 5c, the catalog's default for every other ratio: nothing to take a share of is no subject matter, so the maximum.",
+                  "zeroDenominator": "max"
                 }
               ]
             },
@@ -966,7 +1174,22 @@ export const source: unknown = {
               "notes": [
                 {
                   "source": "Mức 1: ≥ 5% mục 5.8.1: 100% điểm phần này.",
-                  "reading": "The bands are shares of item 5.8.1's amount: inputs 'amount' (this item, triệu đồng; the document gives no letter) and 'total' = 5.8.1.a of the same period. If 5.8.1.a = 0 the unit spent nothing on ATTT (the subject matter exists), so a zero denominator scores 0, not max."
+                  "reading": "The bands are shares of item 5.8.1's amount: inputs 'amount' (this item, triệu đồng; the document gives no letter) and 'total' = 5.8.1.a of the same period. If 5.8.1.a = 0 the unit spent nothing on ATTT (the subject matter exists), so a zero denominator scores 0, not max.",
+                  "ambiguity": true
+                }
+              ],
+              "readings": [
+                {
+                  "id": "zeroDenominatorZero",
+                  "default": true,
+                  "source": "Mức 1: ≥ 5% mục 5.8.1: 100% điểm phần này.",
+                  "rationale": "5.8.1's ATTT amount is 0 when the unit spent nothing on it, which is not 'không có nội dung': 0 points, as the lowest Mức scores nothing."
+                },
+                {
+                  "id": "zeroDenominatorMax",
+                  "source": "Đối với các cơ quan, đơn vị không có nội dung như: tiêu chí về dịch vụ công trực tuyến do đơn vị không có thủ tục hành chính... cách chấm điểm là điểm tối đa tiêu chí đó.",
+                  "rationale": "Điều 5c, the catalog's default for every other ratio: nothing to take a share of is no subject matter, so the maximum.",
+                  "zeroDenominator": "max"
                 }
               ]
             },
@@ -1003,11 +1226,27 @@ export const source: unknown = {
               "notes": [
                 {
                   "source": "Mức 1: ≥ 2,5% mục 5.8.1: 100% điểm phần này.",
-                  "reading": "The bands are shares of item 5.8.1's amount: inputs 'amount' (this item, triệu đồng; the document gives no letter) and 'total' = 5.8.1.a of the same period. If 5.8.1.a = 0 the unit spent nothing on ATTT (the subject matter exists), so a zero denominator scores 0, not max."
+                  "reading": "The bands are shares of item 5.8.1's amount: inputs 'amount' (this item, triệu đồng; the document gives no letter) and 'total' = 5.8.1.a of the same period. If 5.8.1.a = 0 the unit spent nothing on ATTT (the subject matter exists), so a zero denominator scores 0, not max.",
+                  "ambiguity": true
                 },
                 {
                   "source": "Mức 3: ≥ 0,5 mục 5.8.1: 30% điểm phần này Mức 4: < 0,5 mục 5.8.1: 0% điểm phần này",
-                  "reading": "'0,5' has no % sign; read as 0.5% of 5.8.1 (between Mức 2 ≥ 1,5% and 0), as in the bands above it."
+                  "reading": "'0,5' has no % sign; read as 0.5% of 5.8.1 (between Mức 2 ≥ 1,5% and 0), as in the bands above it.",
+                  "ambiguity": false
+                }
+              ],
+              "readings": [
+                {
+                  "id": "zeroDenominatorZero",
+                  "default": true,
+                  "source": "Mức 1: ≥ 2,5% mục 5.8.1: 100% điểm phần này.",
+                  "rationale": "5.8.1's ATTT amount is 0 when the unit spent nothing on it, which is not 'không có nội dung': 0 points, as the lowest Mức scores nothing."
+                },
+                {
+                  "id": "zeroDenominatorMax",
+                  "source": "Đối với các cơ quan, đơn vị không có nội dung như: tiêu chí về dịch vụ công trực tuyến do đơn vị không có thủ tục hành chính... cách chấm điểm là điểm tối đa tiêu chí đó.",
+                  "rationale": "Điều 5c, the catalog's default for every other ratio: nothing to take a share of is no subject matter, so the maximum.",
+                  "zeroDenominator": "max"
                 }
               ]
             },
@@ -1047,11 +1286,27 @@ export const source: unknown = {
               "notes": [
                 {
                   "source": "Mức 1: ≥ 2,5% mục 5.8.1: 100% điểm phần này.",
-                  "reading": "The bands are shares of item 5.8.1's amount: inputs 'amount' (this item, triệu đồng; the document gives no letter) and 'total' = 5.8.1.a of the same period. If 5.8.1.a = 0 the unit spent nothing on ATTT (the subject matter exists), so a zero denominator scores 0, not max."
+                  "reading": "The bands are shares of item 5.8.1's amount: inputs 'amount' (this item, triệu đồng; the document gives no letter) and 'total' = 5.8.1.a of the same period. If 5.8.1.a = 0 the unit spent nothing on ATTT (the subject matter exists), so a zero denominator scores 0, not max.",
+                  "ambiguity": true
                 },
                 {
                   "source": "Mức 3: ≥ 0,5 mục 5.8.1: 30% điểm phần này Mức 4: < 0,5 mục 5.8.1: 0% điểm phần này",
-                  "reading": "'0,5' has no % sign; read as 0.5% of 5.8.1 (between Mức 2 ≥ 1,5% and 0), as in the bands above it."
+                  "reading": "'0,5' has no % sign; read as 0.5% of 5.8.1 (between Mức 2 ≥ 1,5% and 0), as in the bands above it.",
+                  "ambiguity": false
+                }
+              ],
+              "readings": [
+                {
+                  "id": "zeroDenominatorZero",
+                  "default": true,
+                  "source": "Mức 1: ≥ 2,5% mục 5.8.1: 100% điểm phần này.",
+                  "rationale": "5.8.1's ATTT amount is 0 when the unit spent nothing on it, which is not 'không có nội dung': 0 points, as the lowest Mức scores nothing."
+                },
+                {
+                  "id": "zeroDenominatorMax",
+                  "source": "Đối với các cơ quan, đơn vị không có nội dung như: tiêu chí về dịch vụ công trực tuyến do đơn vị không có thủ tục hành chính... cách chấm điểm là điểm tối đa tiêu chí đó.",
+                  "rationale": "Điều 5c, the catalog's default for every other ratio: nothing to take a share of is no subject matter, so the maximum.",
+                  "zeroDenominator": "max"
                 }
               ]
             }
@@ -1140,7 +1395,38 @@ export const source: unknown = {
               "annualRule": "mean",
               "evidence": "Văn bản, tài liệu chứng minh",
               "dataSource": "Huyện/thành phố cung cấp",
-              "responsible": {"lead":"Sở Thông tin và Truyền thông"}
+              "responsible": {"lead":"Sở Thông tin và Truyền thông"},
+              "notes": [
+                {
+                  "source": "a= Tổng số hồ sơ giải quyết dịch vụ công (gồm một phần, toàn trình) có phát sinh trong năm (cả trực tuyến và trực tiếp); … Quý, 6 tháng, năm | Trung bình",
+                  "reading": "a counts the files 'trong năm' but the row is assessed each quarter and averaged. Encoded: a, b and c are the counts of the evaluation period (as the department catalog's 6.3.4 is read); year-to-date counts at each report are the other reading.",
+                  "ambiguity": true
+                }
+              ],
+              "readings": [
+                {
+                  "id": "periodCounts",
+                  "default": true,
+                  "source": "Quý, 6 tháng, năm | Trung bình",
+                  "rationale": "A quarterly row averaged over the year: a, b and c are counted within each evaluation period."
+                },
+                {
+                  "id": "yearToDate",
+                  "source": "có phát sinh trong năm (cả trực tuyến và trực tiếp)",
+                  "rationale": "'trong năm': each report counts the files from the start of the year to its end (cumulative); this changes what is collected, not the arithmetic.",
+                  "inputs": {
+                    "a": {
+                      "label": "Tổng số hồ sơ giải quyết dịch vụ công (gồm một phần, toàn trình) có phát sinh từ đầu năm đến hết kỳ đánh giá (cả trực tuyến và trực tiếp)"
+                    },
+                    "b": {
+                      "label": "Tổng số hồ sơ giải quyết trực tuyến của dịch vụ công trực tuyến một phần, từ đầu năm đến hết kỳ đánh giá"
+                    },
+                    "c": {
+                      "label": "Tổng số hồ sơ giải quyết trực tuyến của dịch vụ công trực tuyến toàn trình, từ đầu năm đến hết kỳ đánh giá"
+                    }
+                  }
+                }
+              ]
             },
             {
               "code": "6.2.3",
@@ -1164,7 +1450,26 @@ export const source: unknown = {
               "notes": [
                 {
                   "source": "a= Số người dân, doanh nghiệp thanh toán trực tuyến trên Cổng dịch vụ công Quốc gia, Cổng Dịch vụ công tỉnh Đồng Nai; b= Tổng số giao dịch thanh toán của dịch vụ công",
-                  "reading": "a counts payers (người dân, doanh nghiệp), b counts payment transactions. Read, as the indicator name says ('thanh toán trực tuyến ... trên tổng số giao dịch thanh toán'), as online payment transactions over all payment transactions of the period, so a ≤ b in the same unit (as in the department catalog's 6.3.7). The district row lacks the department's 'Trường hợp tất cả TTHC của đơn vị không thu phí: Điểm tối đa'; a unit with no fee-bearing procedures (b = 0) still scores the max by Điều 5c (defaults.zeroDenominator: max) or by reporting n/a."
+                  "reading": "a counts payers (người dân, doanh nghiệp), b counts payment transactions. Read, as the indicator name says ('thanh toán trực tuyến ... trên tổng số giao dịch thanh toán'), as online payment transactions over all payment transactions of the period, so a ≤ b in the same unit (as in the department catalog's 6.3.7). The district row lacks the department's 'Trường hợp tất cả TTHC của đơn vị không thu phí: Điểm tối đa'; a unit with no fee-bearing procedures (b = 0) still scores the max by Điều 5c (defaults.zeroDenominator: max) or by reporting n/a.",
+                  "ambiguity": true
+                }
+              ],
+              "readings": [
+                {
+                  "id": "onlineTransactions",
+                  "default": true,
+                  "source": "Tỷ lệ người dân, doanh nghiệp thanh toán trực tuyến trên Cổng dịch vụ công Quốc gia, Cổng dịch vụ công tỉnh Đồng Nai trên tổng số giao dịch thanh toán của dịch vụ công",
+                  "rationale": "The name divides by payment transactions, so a is counted in the same unit: online payment transactions of the period (a ≤ b)."
+                },
+                {
+                  "id": "payers",
+                  "source": "a= Số người dân, doanh nghiệp thanh toán trực tuyến trên Cổng dịch vụ công Quốc gia, Cổng Dịch vụ công tỉnh Đồng Nai;",
+                  "rationale": "As the letter is defined, a counts people and businesses (a payer paying twice counts once): this changes what is collected for a, not the arithmetic.",
+                  "inputs": {
+                    "a": {
+                      "label": "Số người dân, doanh nghiệp thanh toán trực tuyến trên Cổng dịch vụ công Quốc gia, Cổng Dịch vụ công tỉnh Đồng Nai (mỗi người dân, doanh nghiệp tính một lần)"
+                    }
+                  }
                 }
               ]
             },
@@ -1198,7 +1503,8 @@ export const source: unknown = {
               "notes": [
                 {
                   "source": "Tỷ lệ ≥ 50%, điểm = Điểm tối đa Tỷ lệ < 50%, điểm = Tỷ lệ * Điểm tối đa",
-                  "reading": "Literal discontinuous reading, as written: at or above 50% the score is Điểm tối đa; below it is Tỷ lệ × Điểm tối đa (not Tỷ lệ/50%)."
+                  "reading": "Literal discontinuous reading, as written: at or above 50% the score is Điểm tối đa; below it is Tỷ lệ × Điểm tối đa (not Tỷ lệ/50%).",
+                  "ambiguity": false
                 }
               ]
             },
@@ -1298,7 +1604,35 @@ export const source: unknown = {
               "annualRule": "mean",
               "evidence": "Kế hoạch, báo cáo kết quả triển khai công tác kiểm tra, giám sát trên nền tảng số theo kế hoạch đã được phê duyệt.",
               "dataSource": "Huyện/thành phố cung cấp",
-              "responsible": {"lead":"Sở Thông tin và Truyền thông"}
+              "responsible": {"lead":"Sở Thông tin và Truyền thông"},
+              "notes": [
+                {
+                  "source": "b= Tổng số hoạt động giám sát, kiểm tra của cơ quan trong năm; … Quý, 6 tháng, năm | Trung bình",
+                  "reading": "b counts the activities 'trong năm' but the row is assessed each quarter and averaged. Encoded: a and b are the counts of the evaluation period (as the department catalog's 6.4.2 is read); year-to-date counts at each report are the other reading.",
+                  "ambiguity": true
+                }
+              ],
+              "readings": [
+                {
+                  "id": "periodCounts",
+                  "default": true,
+                  "source": "Quý, 6 tháng, năm | Trung bình",
+                  "rationale": "A quarterly row averaged over the year: a and b are counted within each evaluation period."
+                },
+                {
+                  "id": "yearToDate",
+                  "source": "b= Tổng số hoạt động giám sát, kiểm tra của cơ quan trong năm;",
+                  "rationale": "'trong năm': each report counts the activities from the start of the year to its end (cumulative); this changes what is collected, not the arithmetic.",
+                  "inputs": {
+                    "a": {
+                      "label": "Tổng số hoạt động giám sát, kiểm tra của cơ quan quản lý được thực hiện thông qua môi trường số và hệ thống thông tin của cơ quan quản lý, từ đầu năm đến hết kỳ đánh giá"
+                    },
+                    "b": {
+                      "label": "Tổng số hoạt động giám sát, kiểm tra của cơ quan từ đầu năm đến hết kỳ đánh giá"
+                    }
+                  }
+                }
+              ]
             },
             {
               "code": "6.3.4",
@@ -1339,6 +1673,12 @@ export const source: unknown = {
                   "source": "a= Tổng hồ sơ công việc cấp huyện được xử lý trên môi trường mạng (trừ hồ sơ công việc thuộc phạm vi bí mật nhà nước); b= Tổng hồ sơ công việc cấp huyện xử lý trên môi trường mạng. c= Tổng số hồ sơ cấp huyện xử lý trực tiếp; - Điểm = Tỷ lệ *Điểm tối đa",
                   "rationale": "Tỷ lệ = a/b, the definition every other row of this catalog writes (Tỷ lệ= a/b); c is then not read.",
                   "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}}
+                },
+                {
+                  "id": "bOverBPlusC",
+                  "source": "b= Tổng hồ sơ công việc cấp huyện xử lý trên môi trường mạng. c= Tổng số hồ sơ cấp huyện xử lý trực tiếp;",
+                  "rationale": "The name's ratio from the two totals that partition the files: online b over online + direct (b + c); a only restates b without secret files.",
+                  "formula": {"kind":"ratio","value":{"numerator":["b"],"denominator":["b","c"]}}
                 }
               ]
             },
@@ -1382,7 +1722,8 @@ export const source: unknown = {
               "notes": [
                 {
                   "source": "- Điểm= Tỷ lệ* 10 điểm - 100% lãnh đạo dùng chữ ký số: + 5 điểm",
-                  "reading": "Two parts adding to the 15-point max: Tỷ lệ × 10 and 5 points when all leaders sign digitally (boolean field 'value'). The '-' before '100%' is a bullet, not a minus."
+                  "reading": "Two parts adding to the 15-point max: Tỷ lệ × 10 and 5 points when all leaders sign digitally (boolean field 'value'). The '-' before '100%' is a bullet, not a minus.",
+                  "ambiguity": false
                 }
               ]
             },
@@ -1483,7 +1824,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "6.6 | Kết quả chuyển đổi số (thay đổi phương thức làm việc dựa trên các công nghệ số) | 40 |",
-              "reading": "Phụ lục III assigns no agency to 6.6; responsible left unset."
+              "reading": "Phụ lục III assigns no agency to 6.6; responsible left unset.",
+              "ambiguity": false
             }
           ],
           "children": [
@@ -1508,11 +1850,13 @@ export const source: unknown = {
               "notes": [
                 {
                   "source": "Sở, ban ngành | Năm |",
-                  "reading": "Annual rule left blank; the indicator is assessed once a year, so 'last' (Kỳ cuối, as in the department catalog's identical 10.1)."
+                  "reading": "Annual rule left blank; the indicator is assessed once a year, so 'last' (Kỳ cuối, as in the department catalog's identical 10.1).",
+                  "ambiguity": false
                 },
                 {
                   "source": "Văn bản, tài liệu chứng minh (Báo cáo đánh giá kết quả triển khai, áp dụng ) | Sở, ban ngành",
-                  "reading": "Data source copied from the department catalog in a district row; kept verbatim, no effect on scoring."
+                  "reading": "Data source copied from the department catalog in a district row; kept verbatim, no effect on scoring.",
+                  "ambiguity": false
                 }
               ]
             }
@@ -1628,7 +1972,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ ≥ 50%: Điểm tối đa Tỷ lệ <50%: Điểm = Tỷ lệ * Điểm tối đa",
-              "reading": "Literal discontinuous reading, as written: at or above 50% the score is Điểm tối đa; below it is Tỷ lệ × Điểm tối đa (not Tỷ lệ/50%)."
+              "reading": "Literal discontinuous reading, as written: at or above 50% the score is Điểm tối đa; below it is Tỷ lệ × Điểm tối đa (not Tỷ lệ/50%).",
+              "ambiguity": false
             }
           ]
         },
@@ -1738,7 +2083,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "a = Số lượng giao dịch trên sàn TMĐT Vỏ Sò và Postmart tại địa bàn; b = Tổng số lượng bưu gửi chuyển phát hàng hóa qua Bưu điện Việt Nam và Viettel Post tại địa bàn",
-              "reading": "a (platform transactions) and b (parcels) are counted by different systems, so a is not necessarily part of b: encoded with proportion: false (a > b is not a data error; the score clamps to max)."
+              "reading": "a (platform transactions) and b (parcels) are counted by different systems, so a is not necessarily part of b: encoded with proportion: false (a > b is not a data error; the score clamps to max).",
+              "ambiguity": false
             }
           ]
         },
@@ -1797,6 +2143,20 @@ export const source: unknown = {
               "source": "a= Tổng sản phẩm chủ lực, đặc trưng, sản phẩm OCOP của địa phương được đưa lên sàn thương mại điện tử (voso, postmart); b= Tổng sản phẩm chủ lực, đặc trưng, sản phẩm OCOP của địa phương; Tỷ lệ = a/b",
               "reading": "The method defines Tỷ lệ but gives no 'Điểm =' line. Encoded as Tỷ lệ × Điểm tối đa, the rule of every other plain ratio row of this catalog (e.g. 3.2, 3.4, 3.6).",
               "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "ratioTimesMax",
+              "default": true,
+              "source": "b= Tổng sản phẩm chủ lực, đặc trưng, sản phẩm OCOP của địa phương; Tỷ lệ = a/b",
+              "rationale": "No 'Điểm =' line: scored Tỷ lệ × Điểm tối đa, the scoring line of the catalog's other plain-ratio rows (3.2, 3.4, 3.6, 5.2, 5.3, 7.5)."
+            },
+            {
+              "id": "notScored",
+              "source": "b= Tổng sản phẩm chủ lực, đặc trưng, sản phẩm OCOP của địa phương; Tỷ lệ = a/b",
+              "rationale": "As written the row defines a ratio but no 'Điểm =' line: it gives no points (still reported; the unit max drops to 980).",
+              "unscored": true
             }
           ]
         },
@@ -1936,7 +2296,27 @@ export const source: unknown = {
           "notes": [
             {
               "source": "+ Tỷ lệ>=50%: Điểm tối đa; + Tỷ lệ<50%: Tỷ lệ * Điểm tối đa",
-              "reading": "Literal discontinuous reading, as written: at or above 50% the score is Điểm tối đa; below it is Tỷ lệ × Điểm tối đa (not Tỷ lệ/50%)."
+              "reading": "Literal discontinuous reading, as written: at or above 50% the score is Điểm tối đa; below it is Tỷ lệ × Điểm tối đa (not Tỷ lệ/50%).",
+              "ambiguity": false
+            },
+            {
+              "source": "Số lượng dân số ở độ tuổi trưởng thành có chữ ký số hoặc chữ ký điện tử cá nhân | 15 | a= Số người có chữ ký số hoặc chữ ký điện tử; b= Tổng dân số từ 15 tuổi trở lên trên địa bàn;",
+              "reading": "a is not restricted to people aged 15 and over while b and the name are. Encoded as the letter a (every holder).",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "allHolders",
+              "default": true,
+              "source": "a= Số người có chữ ký số hoặc chữ ký điện tử;",
+              "rationale": "The letter as defined: every person holding a digital or electronic signature."
+            },
+            {
+              "id": "adultsOnly",
+              "source": "Số lượng dân số ở độ tuổi trưởng thành có chữ ký số hoặc chữ ký điện tử cá nhân",
+              "rationale": "The name and b count adults (15 and over): only they are counted in a; this changes what is collected for a, not the arithmetic.",
+              "inputs": {"a":{"label":"Số người từ 15 tuổi trở lên có chữ ký số hoặc chữ ký điện tử"}}
             }
           ]
         },
@@ -2065,7 +2445,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "+ Tỷ lệ >= 60%: Điểm tối đa; + Tỷ lệ < 60%: Tỷ lệ*Điểm tối đa",
-              "reading": "Literal discontinuous reading, as written: at or above 60% the score is Điểm tối đa; below it is Tỷ lệ × Điểm tối đa (not Tỷ lệ/60%)."
+              "reading": "Literal discontinuous reading, as written: at or above 60% the score is Điểm tối đa; below it is Tỷ lệ × Điểm tối đa (not Tỷ lệ/60%).",
+              "ambiguity": false
             }
           ]
         },
@@ -2159,7 +2540,27 @@ export const source: unknown = {
           "notes": [
             {
               "source": "a= Tổng kinh phí đầu tư từ NSNN cho xã hội số của đơn vị; b= Điểm tối đa; c= Tổng kinh phí đầu tư từ NSNN cho xã hội số của đơn vị cao nhất trên tất cả các đơn vị; Điểm = (a*b)/c Đơn vị triệu đồng",
-              "reading": "'c' is the highest value among all units; encoded as relative/best over the units scored together in the same period: value / best × Điểm tối đa."
+              "reading": "'c' is the highest value among all units; encoded as relative/best over the units scored together in the same period: value / best × Điểm tối đa.",
+              "ambiguity": false
+            },
+            {
+              "source": "c= Tổng kinh phí đầu tư từ NSNN cho xã hội số của đơn vị cao nhất trên tất cả các đơn vị; Điểm = (a*b)/c",
+              "reading": "The document is silent when every unit scored together reports 0 (c = 0, Điểm = (a*b)/c undefined). Encoded: 0 for every unit (nobody has achieved anything).",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "bestZeroNothing",
+              "default": true,
+              "source": "c= Tổng kinh phí đầu tư từ NSNN cho xã hội số của đơn vị cao nhất trên tất cả các đơn vị; Điểm = (a*b)/c",
+              "rationale": "When every unit reports 0 the best is 0: nothing was achieved anywhere, so every unit scores 0."
+            },
+            {
+              "id": "bestZeroMax",
+              "encoded": false,
+              "source": "c= Tổng kinh phí đầu tư từ NSNN cho xã hội số của đơn vị cao nhất trên tất cả các đơn vị; Điểm = (a*b)/c",
+              "rationale": "When every unit reports 0, no unit is behind the best, so every unit scores the max (Điều 5c's 'không có nội dung'); the relative kind has no patch for its c = 0 branch yet."
             }
           ]
         },
@@ -2185,7 +2586,27 @@ export const source: unknown = {
           "notes": [
             {
               "source": "a= Tổng kinh phí chi thường xuyên từ NSNN cho xã hội số; b= Điểm tối đa; c= Tổng kinh phí chi thường xuyên từ NSNN cho xã hội số của đơn vị cao nhất trên tất cả các đơn vị; Điểm = (a*b)/c Đơn vị triệu đồng",
-              "reading": "'c' is the highest value among all units; encoded as relative/best over the units scored together in the same period: value / best × Điểm tối đa."
+              "reading": "'c' is the highest value among all units; encoded as relative/best over the units scored together in the same period: value / best × Điểm tối đa.",
+              "ambiguity": false
+            },
+            {
+              "source": "c= Tổng kinh phí chi thường xuyên từ NSNN cho xã hội số của đơn vị cao nhất trên tất cả các đơn vị; Điểm = (a*b)/c",
+              "reading": "The document is silent when every unit scored together reports 0 (c = 0, Điểm = (a*b)/c undefined). Encoded: 0 for every unit (nobody has achieved anything).",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "bestZeroNothing",
+              "default": true,
+              "source": "c= Tổng kinh phí chi thường xuyên từ NSNN cho xã hội số của đơn vị cao nhất trên tất cả các đơn vị; Điểm = (a*b)/c",
+              "rationale": "When every unit reports 0 the best is 0: nothing was achieved anywhere, so every unit scores 0."
+            },
+            {
+              "id": "bestZeroMax",
+              "encoded": false,
+              "source": "c= Tổng kinh phí chi thường xuyên từ NSNN cho xã hội số của đơn vị cao nhất trên tất cả các đơn vị; Điểm = (a*b)/c",
+              "rationale": "When every unit reports 0, no unit is behind the best, so every unit scores the max (Điều 5c's 'không có nội dung'); the relative kind has no patch for its c = 0 branch yet."
             }
           ]
         }

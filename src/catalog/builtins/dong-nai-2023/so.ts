@@ -53,15 +53,32 @@ export const source: unknown = {
   "notes": [
     {
       "source": "Phụ lục I main-indicator rows: \"50 |\", \"150 |\", \"50 |\", \"100 |\", \"100 |\", \"300 |\", \"50 |\", \"100 |\", \"50 |\" (no STT, no name); \"Kết quả chuyển đổi số (thay đổi phương thức làm việc dựa trên các công nghệ số) | 50 |\" (no STT)",
-      "reading": "The Phụ lục I table prints no STT or name on the main-indicator rows 1–9 (10 has its name but no STT); codes \"1\"–\"10\" and names are taken from Điều 3's table, whose maxima match the rows."
+      "reading": "The Phụ lục I table prints no STT or name on the main-indicator rows 1–9 (10 has its name but no STT); codes \"1\"–\"10\" and names are taken from Điều 3's table, whose maxima match the rows.",
+      "ambiguity": false
     },
     {
       "source": "Đối với các cơ quan, đơn vị không có nội dung như: tiêu chí về dịch vụ công trực tuyến do đơn vị không có thủ tục hành chính... cách chấm điểm là điểm tối đa tiêu chí đó.",
-      "reading": "Điều 5c: a unit without the subject matter scores max (zeroDenominator max, or n/a); missing data scores 0."
+      "reading": "Điều 5c: a unit without the subject matter scores max (zeroDenominator max, or n/a); missing data scores 0.",
+      "ambiguity": true
     },
     {
       "source": "b= Tổng số cán bộ, công chức, viên chức tại cơ quan, đơn vị (3.2, 6.4.6); e= Tổng số công chức; f= Tổng số viên chức (4.1); b= Tổng cán bộ công chức, viên chức, người lao động tại cơ quan, đơn vị (8.1, 8.3, 8.4)",
-      "reading": "The document has no \"Thông tin chung\" section; these unit-wide staff totals are collected in the catalog profile (staffTotal, civilServants, publicEmployees, workforceTotal) and taken with from: profile.<field>. 8.2 b (staff required to sign digitally) is specific to its indicator and stays an input; 4.4 b (Tổng số công chức, viên chức tại cơ quan, đơn vị) is civilServants + publicEmployees (4.1 e + f), but from: takes a single field, so it stays an input that should equal e + f."
+      "reading": "The document has no \"Thông tin chung\" section; these unit-wide staff totals are collected in the catalog profile (staffTotal, civilServants, publicEmployees, workforceTotal) and taken with from: profile.<field>. 8.2 b (staff required to sign digitally) is specific to its indicator and stays an input; 4.4 b (Tổng số công chức, viên chức tại cơ quan, đơn vị) is civilServants + publicEmployees (4.1 e + f), but from: takes a single field, so it stays an input that should equal e + f.",
+      "ambiguity": false
+    }
+  ],
+  "readings": [
+    {
+      "id": "zeroDenominatorMax",
+      "default": true,
+      "source": "Đối với các cơ quan, đơn vị không có nội dung như: tiêu chí về dịch vụ công trực tuyến do đơn vị không có thủ tục hành chính... cách chấm điểm là điểm tối đa tiêu chí đó.",
+      "rationale": "A ratio whose denominator is 0 means the unit has none of what the row counts: no such subject matter, so the maximum."
+    },
+    {
+      "id": "zeroDenominatorZero",
+      "source": "nếu không có số liệu báo cáo đối chiếu với tiêu chí nào thì giá trị điểm đối với tiêu chí tương ứng được mặc định là 0 điểm.",
+      "rationale": "Điều 5c gives the max only to a unit 'không có nội dung', and rows that mean it say so (6.3.7, 7.1 keep their own max); elsewhere a denominator of 0 is nothing achieved, so 0.",
+      "zeroDenominator": "zero"
     }
   ],
   "indicators": [
@@ -132,7 +149,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "+ Trung bình 2 tin bài/ tháng trong kỳ đánh giá trở lên: điểm tối đa; + Có tin bài nhưng trung bình dưới 2 tin bài/ tháng trong kỳ đánh giá = Số lượng tin bài trung bình trong tháng/ 2 * Điểm tối đa + Chưa có chuyên mục hoặc không có tin bài trong kì đánh giá: 0 điểm",
-              "reading": "The document names no letters: one decimal input articlesPerMonth (average number of articles per month in the period). Threshold 2, gte → max; below → articlesPerMonth/2 × max. A unit with no column or no article records 0 (→ 0 points)."
+              "reading": "The document names no letters: one decimal input articlesPerMonth (average number of articles per month in the period). Threshold 2, gte → max; below → articlesPerMonth/2 × max. A unit with no column or no article records 0 (→ 0 points).",
+              "ambiguity": false
             }
           ]
         }
@@ -145,7 +163,8 @@ export const source: unknown = {
       "notes": [
         {
           "source": "2 | Thế chế số | 6 | 150 |",
-          "reading": "Name kept verbatim as printed in Điều 3 (\"Thế chế số\", evidently \"Thể chế số\")."
+          "reading": "Name kept verbatim as printed in Điều 3 (\"Thế chế số\", evidently \"Thể chế số\").",
+          "ambiguity": false
         }
       ],
       "children": [
@@ -227,7 +246,26 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tham gia hội nghị, bồi dưỡng, tập huấn định kỳ hằng năm ... do tỉnh tổ chức | Kỳ đánh giá Quý, 6 tháng, năm | Trung bình",
-              "reading": "The conferences are annual but the indicator is evaluated each quarter and averaged: a and b are counted per period; a period in which the province organised none (b = 0) has no subject matter and scores max (Điều 5c, zeroDenominator max)."
+              "reading": "The conferences are annual but the indicator is evaluated each quarter and averaged: a and b are counted per period; a period in which the province organised none (b = 0) has no subject matter and scores max (Điều 5c, zeroDenominator max).",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "perPeriod",
+              "default": true,
+              "source": "- a= Số hội nghị, bồi dưỡng tập huấn đơn vị tham gia; - b= Số hội nghị, bồi dưỡng tập huấn tỉnh tổ chức - Tỷ lệ = a/b; … | Quý, 6 tháng, năm | Trung bình |",
+              "rationale": "Each period as the Kỳ đánh giá says: a and b count the period's conferences, a period without one (b = 0) is no subject matter (max, Điều 5c), and the year is the mean."
+            },
+            {
+              "id": "yearly",
+              "source": "Tham gia hội nghị, bồi dưỡng, tập huấn định kỳ hằng năm phổ biến, quán triệt và giám sát tuân thủ kiến trúc Chính quyền điện tử do tỉnh tổ chức",
+              "rationale": "The conferences are annual ('định kỳ hằng năm'): a and b are counted over the year and the ratio is taken once at its end, so quarters without a conference neither pay the max nor weigh in the mean.",
+              "cadence": "year",
+              "inputs": {
+                "a": {"label":"Số hội nghị, bồi dưỡng tập huấn đơn vị tham gia trong năm"},
+                "b": {"label":"Số hội nghị, bồi dưỡng tập huấn tỉnh tổ chức trong năm"}
+              }
             }
           ]
         }
@@ -304,7 +342,27 @@ export const source: unknown = {
           "notes": [
             {
               "source": "g= Tỷ lệ công chức, viên chức chuyên trách, kiêm nhiệm về chuyển đổi số của đơn vị; h= Điểm tối đa; k= Tỷ lệ công chức, viên chức chuyên trách, kiêm nhiệm về chuyển đổi số cao nhất trên tất cả các đơn vị; Điểm = (g*h)/k",
-              "reading": "g, h and k are derived, not reported: relative (best) formula on g = (a+b+c+d)/(e+f), i.e. g/k × max with k the highest ratio among the departments scored together in the period. e and f are the unit profile totals."
+              "reading": "g, h and k are derived, not reported: relative (best) formula on g = (a+b+c+d)/(e+f), i.e. g/k × max with k the highest ratio among the departments scored together in the period. e and f are the unit profile totals.",
+              "ambiguity": false
+            },
+            {
+              "source": "k= Tỷ lệ công chức, viên chức chuyên trách, kiêm nhiệm về chuyển đổi số cao nhất trên tất cả các đơn vị; Điểm = (g*h)/k",
+              "reading": "The document is silent when every department scored together reports 0 (the best is 0, Điểm = (a*b)/c undefined). Encoded: 0 for every unit (nobody has achieved anything).",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "bestZeroNothing",
+              "default": true,
+              "source": "k= Tỷ lệ công chức, viên chức chuyên trách, kiêm nhiệm về chuyển đổi số cao nhất trên tất cả các đơn vị; Điểm = (g*h)/k",
+              "rationale": "When every department reports 0 the best is 0: nothing was achieved anywhere, so every unit scores 0."
+            },
+            {
+              "id": "bestZeroMax",
+              "encoded": false,
+              "source": "k= Tỷ lệ công chức, viên chức chuyên trách, kiêm nhiệm về chuyển đổi số cao nhất trên tất cả các đơn vị; Điểm = (g*h)/k",
+              "rationale": "When every department reports 0, no unit is behind the best, so every unit scores the max (Điều 5c's 'không có nội dung'); the relative kind has no patch for its best = 0 branch yet."
             }
           ]
         },
@@ -346,7 +404,28 @@ export const source: unknown = {
           "cadenceText": "Quý, 6 tháng, năm",
           "annualRule": "mean",
           "evidence": "Văn bản, tài liệu chứng minh",
-          "dataSource": "Sở, ban ngành"
+          "dataSource": "Sở, ban ngành",
+          "notes": [
+            {
+              "source": "b= Tổng số công chức, viên chức tại cơ quan, đơn vị;",
+              "reading": "b names công chức and viên chức only, while 3.2 and 6.4.6 divide by 'Tổng số cán bộ, công chức, viên chức'. Encoded as written: công chức + viên chức (4.1's e + f), cán bộ excluded.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "civilAndPublicEmployees",
+              "default": true,
+              "source": "b= Tổng số công chức, viên chức tại cơ quan, đơn vị;",
+              "rationale": "As written: công chức and viên chức only (4.1's e + f), like the trainees a counts."
+            },
+            {
+              "id": "wholeStaff",
+              "source": "b= Tổng số cán bộ, công chức, viên chức tại cơ quan, đơn vị",
+              "rationale": "The unit's whole staff, cán bộ included, as 3.2 and 6.4.6 count it (profile staffTotal): this changes what is collected for b, not the arithmetic.",
+              "inputs": {"b":{"label":"Tổng số cán bộ, công chức, viên chức tại cơ quan, đơn vị"}}
+            }
+          ]
         }
       ]
     },
@@ -370,7 +449,37 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Số lượng hệ thống thông tin đã được phê duyệt hồ sơ đề xuất cấp độ | a= Số lượng hệ thống thông tin của đơn vị; b= Điểm tối đa; c= Số lượng hệ thống thông tin nhiều nhất trên tất cả các đơn vị; Điểm = (a*b)/c",
-              "reading": "Relative (best) formula: a/c × max with c the largest a among the departments scored together in the period (b = max is not an input). a is counted as the indicator name says: the unit's information systems whose cấp độ dossier has been approved (the a label alone says only \"systems of the unit\")."
+              "reading": "Relative (best) formula: a/c × max with c the largest a among the departments scored together in the period (b = max is not an input). a is counted as the indicator name says: the unit's information systems whose cấp độ dossier has been approved (the a label alone says only \"systems of the unit\").",
+              "ambiguity": true
+            },
+            {
+              "source": "c= Số lượng hệ thống thông tin nhiều nhất trên tất cả các đơn vị; Điểm = (a*b)/c",
+              "reading": "The document is silent when every department reports 0 (c = 0). Encoded: 0 for every unit (nobody has achieved anything); the max for all is the described reading bestZeroMax.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "approvedSystems",
+              "default": true,
+              "source": "Số lượng hệ thống thông tin đã được phê duyệt hồ sơ đề xuất cấp độ",
+              "rationale": "The indicator's name counts systems whose cấp độ dossier is approved, so a (and the best a, c) count those."
+            },
+            {
+              "id": "allSystems",
+              "source": "a= Số lượng hệ thống thông tin của đơn vị; b= Điểm tối đa; c= Số lượng hệ thống thông tin nhiều nhất trên tất cả các đơn vị; Điểm = (a*b)/c",
+              "rationale": "As the letters are defined: a is every information system of the unit, approved or not; this changes what is collected for a, not the arithmetic.",
+              "inputs": {
+                "a": {
+                  "label": "Số lượng hệ thống thông tin của đơn vị (tất cả, đã hoặc chưa được phê duyệt hồ sơ đề xuất cấp độ)"
+                }
+              }
+            },
+            {
+              "id": "bestZeroMax",
+              "encoded": false,
+              "source": "c= Số lượng hệ thống thông tin nhiều nhất trên tất cả các đơn vị; Điểm = (a*b)/c",
+              "rationale": "When every department reports 0 systems, no unit is behind the best, so every unit scores the max (Điều 5c) instead of 0; the relative kind has no patch for its best = 0 branch yet."
             }
           ]
         },
@@ -495,7 +604,33 @@ export const source: unknown = {
             },
             {
               "source": "b= Tổng số kinh phí đầu tư cho CNTT (triệu đồng)",
-              "reading": "b = 0 means the unit invested nothing in IT at all. That is not a unit without the subject matter (Điều 5c: e.g. no administrative procedures): every unit runs IT. Read as 0 points (zeroDenominator: zero), not the catalog default max."
+              "reading": "b = 0 means the unit invested nothing in IT at all. That is not a unit without the subject matter (Điều 5c: e.g. no administrative procedures): every unit runs IT. Read as 0 points (zeroDenominator: zero), not the catalog default max.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "bands",
+              "default": true,
+              "source": "- Điểm=Tỷ lệ*100% Thang điểm: Mức 1 ≥ 10 % (điểm tối đa) Mức 2 ≥ 7% (70% điểm) Mức 3 ≥ 3% (30% điểm) Mức 4 <3% (0 điểm)",
+              "rationale": "'Tỷ lệ*100%' only turns the ratio into a percentage; the Thang điểm that follows gives the points; b = 0 (no IT budget) scores 0."
+            },
+            {
+              "id": "percentAsPoints",
+              "source": "- Tỷ lệ=a/b; - Điểm=Tỷ lệ*100%",
+              "rationale": "One point per percent (Tỷ lệ × 100), reaching the 10-point max at 10%: a threshold of 10% proportional below; the Mức scale agrees at its edges (10%, 7%, 3%) and only marks them.",
+              "formula": {
+                "kind": "threshold",
+                "value": {"numerator":["a"],"denominator":["b"]},
+                "threshold": "10%",
+                "below": "proportional"
+              }
+            },
+            {
+              "id": "zeroDenominatorMax",
+              "source": "Đối với các cơ quan, đơn vị không có nội dung như: tiêu chí về dịch vụ công trực tuyến do đơn vị không có thủ tục hành chính... cách chấm điểm là điểm tối đa tiêu chí đó.",
+              "rationale": "Điều 5c, the catalog's default for every other ratio: no IT investment in the year is no subject matter, so the maximum.",
+              "zeroDenominator": "max"
             }
           ]
         }
@@ -595,7 +730,8 @@ export const source: unknown = {
               "notes": [
                 {
                   "source": "a= là tổng số dịch vụ công đủ điều kiện lên trực tuyến toàn trình; b= là số lượng dịch vụ công trực tuyến toàn trình. - Tỷ lệ=b/a Tỷ lệ: =100%: Điểm tối đa Tỷ lệ: < 100%: 0 Điểm",
-                  "reading": "Letters are swapped against the catalog's usual pattern (a is the denominator): encoded as written, Tỷ lệ = b/a. \"=100%\" is encoded as threshold 100% (gte; a proportion cannot exceed 100%), below → 0 (all or nothing). No eligible service (a = 0) → max (Điều 5c)."
+                  "reading": "Letters are swapped against the catalog's usual pattern (a is the denominator): encoded as written, Tỷ lệ = b/a. \"=100%\" is encoded as threshold 100% (gte; a proportion cannot exceed 100%), below → 0 (all or nothing). No eligible service (a = 0) → max (Điều 5c).",
+                  "ambiguity": false
                 }
               ]
             },
@@ -624,7 +760,8 @@ export const source: unknown = {
               "notes": [
                 {
                   "source": "+ Tỷ lệ ≥ 50%: Điểm tối đa + Tỷ lệ <50: Tỷ lệ * Điểm tối đa",
-                  "reading": "\"<50\" read as \"< 50%\". Literal discontinuous reading as written: below 50% the score is Tỷ lệ × max (49% → 0.49 × 20 = 9.8), at 50% it jumps to max."
+                  "reading": "\"<50\" read as \"< 50%\". Literal discontinuous reading as written: below 50% the score is Tỷ lệ × max (49% → 0.49 × 20 = 9.8), at 50% it jumps to max.",
+                  "ambiguity": false
                 }
               ]
             },
@@ -672,7 +809,8 @@ export const source: unknown = {
               "notes": [
                 {
                   "source": "a= là tổng số hồ sơ giải quyết trong năm của DVC trực tuyến toàn trình (gồm cả trực tuyến và không trực tuyến) b= là số hồ sơ giải quyết trực tuyến ... - Điểm= (b/a)* Điểm tối đa",
-                  "reading": "Score = b/a × max as written (a is the denominator). The indicator is evaluated each quarter (Quý, 6 tháng, năm; Trung bình), so \"trong năm\" is read as \"in the evaluation period\" (both a and b counted over the same period)."
+                  "reading": "Score = b/a × max as written (a is the denominator). The indicator is evaluated each quarter (Quý, 6 tháng, năm; Trung bình), so \"trong năm\" is read as \"in the evaluation period\" (both a and b counted over the same period).",
+                  "ambiguity": false
                 }
               ]
             },
@@ -735,15 +873,36 @@ export const source: unknown = {
               "notes": [
                 {
                   "source": "Trường hợp tất cả TTHC của đơn vị không thu phí: Điểm tối đa",
-                  "reading": "A unit whose procedures are all free has no payment transactions (b = 0): zeroDenominator max (also the catalog default, Điều 5c); the unit may also report n/a."
+                  "reading": "A unit whose procedures are all free has no payment transactions (b = 0): zeroDenominator max (also the catalog default, Điều 5c); the unit may also report n/a.",
+                  "ambiguity": false
                 },
                 {
                   "source": "a= Số người dân, doanh nghiệp thanh toán trực tuyến trên Cổng Dịch vụ công Quốc gia, Cổng dịch vụ công tỉnh Bình Định.",
-                  "reading": "\"tỉnh Bình Định\" is a copy from another province's catalog; read as the Đồng Nai provincial public-service portal (the b label and the indicator name say \"Cổng dịch vụ công tỉnh\"). Input label drops the province name."
+                  "reading": "\"tỉnh Bình Định\" is a copy from another province's catalog; read as the Đồng Nai provincial public-service portal (the b label and the indicator name say \"Cổng dịch vụ công tỉnh\"). Input label drops the province name.",
+                  "ambiguity": false
                 },
                 {
                   "source": "a= Số người dân, doanh nghiệp thanh toán trực tuyến ...; b= Tổng số giao dịch thanh toán của dịch vụ công",
-                  "reading": "a counts payers (người dân, doanh nghiệp), b counts payment transactions. Read, as the indicator name says (\"thanh toán trực tuyến ... trên tổng số giao dịch thanh toán\"), as online payment transactions over all payment transactions of the period, so a ≤ b in the same unit."
+                  "reading": "a counts payers (người dân, doanh nghiệp), b counts payment transactions. Read, as the indicator name says (\"thanh toán trực tuyến ... trên tổng số giao dịch thanh toán\"), as online payment transactions over all payment transactions of the period, so a ≤ b in the same unit.",
+                  "ambiguity": true
+                }
+              ],
+              "readings": [
+                {
+                  "id": "onlineTransactions",
+                  "default": true,
+                  "source": "Tỷ lệ người dân, doanh nghiệp thanh toán trực tuyến trên Cổng dịch vụ công Quốc gia, Cổng dịch vụ công tỉnh trên tổng số giao dịch thanh toán của dịch vụ công.",
+                  "rationale": "The name divides by payment transactions, so a is counted in the same unit: online payment transactions of the period (a ≤ b)."
+                },
+                {
+                  "id": "payers",
+                  "source": "a= Số người dân, doanh nghiệp thanh toán trực tuyến trên Cổng Dịch vụ công Quốc gia, Cổng dịch vụ công tỉnh Bình Định.",
+                  "rationale": "As the letter is defined, a counts people and businesses (a payer paying twice counts once): this changes what is collected for a, not the arithmetic.",
+                  "inputs": {
+                    "a": {
+                      "label": "Số người dân, doanh nghiệp thanh toán trực tuyến trên Cổng Dịch vụ công Quốc gia, Cổng dịch vụ công tỉnh (mỗi người dân, doanh nghiệp tính một lần)"
+                    }
+                  }
                 }
               ]
             }
@@ -797,7 +956,8 @@ export const source: unknown = {
               "notes": [
                 {
                   "source": "b= Tổng số hoạt động giám sát, kiểm tra của cơ quan trong năm",
-                  "reading": "Evaluated each quarter (Quý, 6 tháng, năm; Trung bình): \"trong năm\" read as \"in the evaluation period\", so a and b cover the same period."
+                  "reading": "Evaluated each quarter (Quý, 6 tháng, năm; Trung bình): \"trong năm\" read as \"in the evaluation period\", so a and b cover the same period.",
+                  "ambiguity": false
                 }
               ]
             },
@@ -822,7 +982,8 @@ export const source: unknown = {
               "notes": [
                 {
                   "source": "a= Tổng hồ sơ công việc cấp Sở được xử lý trên môi trường mạng (trừ hồ sơ công việc thuộc phạm vi bí mật nhà nước); b= Tổng hồ sơ công việc cấp Sở xử lý trên môi trường mạng. c= Tổng số hồ sơ cấp Sở xử lý trực tiếp; - Tỷ lệ=a/(b+c)",
-                  "reading": "b repeats a's definition (without the state-secret exclusion). Encoded as written, Tỷ lệ = a/(b+c): b + c is all work files (online + handled directly), a the non-secret online ones, so a ≤ b + c."
+                  "reading": "b repeats a's definition (without the state-secret exclusion). Encoded as written, Tỷ lệ = a/(b+c): b + c is all work files (online + handled directly), a the non-secret online ones, so a ≤ b + c.",
+                  "ambiguity": false
                 }
               ]
             },
@@ -861,7 +1022,8 @@ export const source: unknown = {
               "notes": [
                 {
                   "source": "- Tỷ lệ =a/b - Điểm = Tỷ lệ * 10 điểm - 100% lãnh đạo dùng chữ ký số: +5 điểm",
-                  "reading": "Composite of two parts adding to the 15-point max: a/b × 10 points, plus 5 points (yes/no field value) when all leaders sign digitally."
+                  "reading": "Composite of two parts adding to the 15-point max: a/b × 10 points, plus 5 points (yes/no field value) when all leaders sign digitally.",
+                  "ambiguity": false
                 }
               ]
             },
@@ -979,15 +1141,42 @@ export const source: unknown = {
           "notes": [
             {
               "source": "a= Số lượng doanh nghiệp nhỏ và vừa tiếp cận và tham gia Chương trình SMEdx trên địa bàn; b= Tổng số Doanh nghiệp nhỏ và vừa hoạt động trong lĩnh vực đơn vị quản lý",
-              "reading": "a is read as the SMEs of b (those in the unit's sector, as the indicator name says) that joined SMEdx, so a ≤ b."
+              "reading": "a is read as the SMEs of b (those in the unit's sector, as the indicator name says) that joined SMEdx, so a ≤ b.",
+              "ambiguity": true
             },
             {
               "source": "Trường hợp đơn vị không quản lý các doanh nghiệp nhỏ và vừa: Điểm tối đa",
-              "reading": "No SMEs managed (b = 0, or n/a) → max: zeroDenominator max."
+              "reading": "No SMEs managed (b = 0, or n/a) → max: zeroDenominator max.",
+              "ambiguity": false
             },
             {
               "source": "Kỳ đánh giá: (ô trống); Điểm năm: Trung bình",
-              "reading": "The Kỳ đánh giá cell is empty for 7.1–7.4: encoded the catalog default quarter (Điều 7a: units report each quarter and half-year) with annual rule mean (Trung bình, as written). The Tài liệu kiểm chứng cell is empty too (no evidence field)."
+              "reading": "The Kỳ đánh giá cell is empty for 7.1–7.4: encoded the catalog default quarter (Điều 7a: units report each quarter and half-year) with annual rule mean (Trung bình, as written). The Tài liệu kiểm chứng cell is empty too (no evidence field).",
+              "ambiguity": false
+            }
+          ],
+          "readings": [
+            {
+              "id": "sectorSMEs",
+              "default": true,
+              "source": "Số lượng doanh nghiệp nhỏ và vừa hoạt động trong lĩnh vực đơn vị quản lý đã tiếp cận, tham gia chương trình SMEdx",
+              "rationale": "The name restricts the count to SMEs of the unit's sector, the population of b, so a is a part of b (a > b is a data error)."
+            },
+            {
+              "id": "areaWideSMEs",
+              "source": "a= Số lượng doanh nghiệp nhỏ và vừa tiếp cận và tham gia Chương trình SMEdx trên địa bàn; b= Tổng số Doanh nghiệp nhỏ và vừa hoạt động trong lĩnh vực đơn vị quản lý",
+              "rationale": "As the letters are defined: a counts every SME of the area that joined SMEdx, b only the sector's, so a is not part of b (a > b allowed, clamped to the max); the same ratio of other counts.",
+              "formula": {
+                "kind": "threshold",
+                "value": {"numerator":["a"],"denominator":["b"],"proportion":false},
+                "threshold": "10%",
+                "below": "proportional"
+              },
+              "inputs": {
+                "a": {
+                  "label": "Số lượng doanh nghiệp nhỏ và vừa tiếp cận và tham gia Chương trình SMEdx trên địa bàn (mọi lĩnh vực)"
+                }
+              }
             }
           ]
         },
@@ -1014,15 +1203,36 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ ≥ 50%: Điểm tối đa Tỷ lệ <50%: Điểm = Tỷ lệ * Điểm tối đa",
-              "reading": "Literal discontinuous reading as written: below 50% the score is Tỷ lệ × max, at 50% it jumps to max."
+              "reading": "Literal discontinuous reading as written: below 50% the score is Tỷ lệ × max, at 50% it jumps to max.",
+              "ambiguity": false
             },
             {
               "source": "b= Tổng số Doanh nghiệp nhỏ và vừa trên địa bàn",
-              "reading": "b is not restricted to the unit's sector while a is; read, like 7.1, 7.3 and 7.4, as the SMEs in the unit's sector (otherwise every department would divide by the same provincial total). A unit managing no SMEs (b = 0 or n/a) → max (Điều 5c; 7.1 says so explicitly)."
+              "reading": "b is not restricted to the unit's sector while a is; read, like 7.1, 7.3 and 7.4, as the SMEs in the unit's sector (otherwise every department would divide by the same provincial total). A unit managing no SMEs (b = 0 or n/a) → max (Điều 5c; 7.1 says so explicitly).",
+              "ambiguity": true
             },
             {
               "source": "Kỳ đánh giá: (ô trống); Điểm năm: Trung bình",
-              "reading": "The Kỳ đánh giá cell is empty for 7.1–7.4: encoded the catalog default quarter (Điều 7a: units report each quarter and half-year) with annual rule mean (Trung bình, as written). The Tài liệu kiểm chứng cell is empty too (no evidence field)."
+              "reading": "The Kỳ đánh giá cell is empty for 7.1–7.4: encoded the catalog default quarter (Điều 7a: units report each quarter and half-year) with annual rule mean (Trung bình, as written). The Tài liệu kiểm chứng cell is empty too (no evidence field).",
+              "ambiguity": false
+            }
+          ],
+          "readings": [
+            {
+              "id": "sectorSMEs",
+              "default": true,
+              "source": "a= Số lượng doanh nghiệp nhỏ và vừa hoạt động trong lĩnh vực đơn vị quản lý sử dụng nền tảng số trên địa bàn;",
+              "rationale": "a is restricted to the unit's sector, so b is read as the same population (like 7.1, 7.3, 7.4): a ≤ b and the ratio is a share."
+            },
+            {
+              "id": "areaWideDenominator",
+              "source": "b= Tổng số Doanh nghiệp nhỏ và vừa trên địa bàn;",
+              "rationale": "As b is defined: every SME of the area, each department dividing its sector's users by the same provincial total; this changes what is collected for b, not the arithmetic.",
+              "inputs": {
+                "b": {
+                  "label": "Tổng số Doanh nghiệp nhỏ và vừa trên địa bàn (mọi lĩnh vực, không chỉ lĩnh vực đơn vị quản lý)"
+                }
+              }
             }
           ]
         },
@@ -1049,11 +1259,13 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ ≥ 80%: Điểm tối đa Tỷ lệ <80: Điểm = Điểm tối đa * tỷ lệ",
-              "reading": "\"<80\" read as \"< 80%\". Literal discontinuous reading as written: below 80% the score is Tỷ lệ × max (79% → 7.9), at 80% it jumps to max."
+              "reading": "\"<80\" read as \"< 80%\". Literal discontinuous reading as written: below 80% the score is Tỷ lệ × max (79% → 7.9), at 80% it jumps to max.",
+              "ambiguity": false
             },
             {
               "source": "Kỳ đánh giá: (ô trống); Điểm năm: Trung bình",
-              "reading": "The Kỳ đánh giá cell is empty for 7.1–7.4: encoded the catalog default quarter (Điều 7a: units report each quarter and half-year) with annual rule mean (Trung bình, as written). The Tài liệu kiểm chứng cell is empty too (no evidence field)."
+              "reading": "The Kỳ đánh giá cell is empty for 7.1–7.4: encoded the catalog default quarter (Điều 7a: units report each quarter and half-year) with annual rule mean (Trung bình, as written). The Tài liệu kiểm chứng cell is empty too (no evidence field).",
+              "ambiguity": false
             }
           ]
         },
@@ -1075,7 +1287,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Kỳ đánh giá: (ô trống); Điểm năm: Trung bình",
-              "reading": "The Kỳ đánh giá cell is empty for 7.1–7.4: encoded the catalog default quarter (Điều 7a: units report each quarter and half-year) with annual rule mean (Trung bình, as written). The Tài liệu kiểm chứng cell is empty too (no evidence field)."
+              "reading": "The Kỳ đánh giá cell is empty for 7.1–7.4: encoded the catalog default quarter (Điều 7a: units report each quarter and half-year) with annual rule mean (Trung bình, as written). The Tài liệu kiểm chứng cell is empty too (no evidence field).",
+              "ambiguity": false
             }
           ]
         }
@@ -1174,7 +1387,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "+ Tỷ lệ >= 80%: Điểm tối đa; + Tỷ lệ < 80%: Tỷ lệ*Điểm tối đa",
-              "reading": "Literal discontinuous reading as written: below 80% the score is Tỷ lệ × max (79% → 15.8), at 80% it jumps to max."
+              "reading": "Literal discontinuous reading as written: below 80% the score is Tỷ lệ × max (79% → 15.8), at 80% it jumps to max.",
+              "ambiguity": false
             }
           ]
         },
@@ -1222,7 +1436,33 @@ export const source: unknown = {
           "notes": [
             {
               "source": "a= Tỷ lệ điểm được cải thiện - Điểm: + a >=10%: Điểm tối đa + 10% > a > 0: Điểm = a/10% * Điểm tối đa + Không cải thiện: 0 điểm",
-              "reading": "a is a decimal (0.05 = 5%) reported by Sở TTTT: threshold 10% gte → max, below → a/10% × max. No improvement (or a decline) is recorded as a = 0 → 0 points (inputs are non-negative). When the previous year's results are given (dti compare / score with previous) and a is not reported, a is computed as the improvement of the department's own total, 9.1 excluded: the catalog does not list which provincial criteria each department leads, so its own DTI score is the closest measure the data holds."
+              "reading": "a is a decimal (0.05 = 5%) reported by Sở TTTT: threshold 10% gte → max, below → a/10% × max. No improvement (or a decline) is recorded as a = 0 → 0 points (inputs are non-negative). When the previous year's results are given (dti compare / score with previous) and a is not reported, a is computed as the improvement of the department's own total, 9.1 excluded: the catalog does not list which provincial criteria each department leads, so its own DTI score is the closest measure the data holds.",
+              "ambiguity": true
+            },
+            {
+              "source": "Tiêu chí hoặc Tiêu chí thành phần được giao chủ trì thực hiện cải thiện so với năm liền trước",
+              "reading": "Whose points are compared: the provincial DTI criteria the department is assigned to lead (the name; the Decision does not list them), or, when a is not reported, the department's own total without 9.1 (the encoded fallback).",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "relativeImprovement",
+              "default": true,
+              "source": "a= Tỷ lệ điểm được cải thiện - Điểm: + a >=10%: Điểm tối đa + 10% > a > 0: Điểm = a/10% * Điểm tối đa + Không cải thiện: 0 điểm",
+              "rationale": "'Tỷ lệ điểm được cải thiện' = the gain as a share of last year's points, (now − before)/before; when not reported, computed on the department's own total without 9.1."
+            },
+            {
+              "id": "gainOverMax",
+              "encoded": false,
+              "source": "a= Tỷ lệ điểm được cải thiện",
+              "rationale": "The gain as a share of the points available, (now − before)/max compared (950 without 9.1), not of last year's score; the improvement rule of 'previous' has no patch yet."
+            },
+            {
+              "id": "assignedCriteria",
+              "encoded": false,
+              "source": "Tiêu chí hoặc Tiêu chí thành phần được giao chủ trì thực hiện cải thiện so với năm liền trước",
+              "rationale": "The improvement of the provincial DTI criteria the department is assigned to lead, reported by Sở TTTT; the catalog does not list them, so no fallback computes it."
             }
           ]
         }
