@@ -128,7 +128,10 @@ export interface RobustnessReport {
   readonly sensitive: readonly SensitiveReading[];
   /** With self-assessed and appraised data: every unit's rank under each (ties share: 1, 2, 2, 4). */
   readonly assessments?: readonly AssessmentRank[];
-  /** Warnings of the scorings (each once). */
+  /**
+   * Warnings of the data scored under the base readings. Those an alternative alone would raise
+   * (data for quarters a yearly reading does not use) are about that reading, not the data.
+   */
   readonly warnings: readonly Issue[];
 }
 
@@ -164,7 +167,6 @@ export function robustness(catalog: CompiledCatalog, dataset: Dataset | DatasetI
   const baseChoice: Record<string, string> = Object.fromEntries(sets.map((s) => [s.code, given[s.code] ?? s.default]));
   const engine = options.engine ? { engine: options.engine } : {};
 
-  const warnings = new Map<string, Issue>();
   let scorings = 0;
   const cache = new Map<string, { result: ScoreResult; totals: Totals }>();
   const run = (choice: ReadingChoice, detail: Detail, keep = true) => {
@@ -173,7 +175,6 @@ export function robustness(catalog: CompiledCatalog, dataset: Dataset | DatasetI
     if (hit) return hit;
     scorings++;
     const result = score(base, dataset, { ...engine, readings: choice, detail });
-    for (const w of result.warnings) warnings.set(JSON.stringify([w.code, w.where, w.path, w.message]), w);
     const totals = new Map(
       result.units
         .filter((u): u is PointsUnit => u.scoring === "points" && u.catalog === base.id)
@@ -280,7 +281,7 @@ export function robustness(catalog: CompiledCatalog, dataset: Dataset | DatasetI
     units,
     sensitive,
     ...(assessments ? { assessments } : {}),
-    warnings: [...warnings.values()],
+    warnings: first.result.warnings,
   };
 }
 
