@@ -3,7 +3,7 @@
 // district structure (three pillars with hand-made points), with Hải Dương's own readings list.
 import { describe, expect, it } from "vitest";
 import {
-  CatalogError,
+  type CatalogError,
   getCatalog,
   loadCatalog,
   readingSets,

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runMain } from "../src/cli/main.js";
 import {
-  CatalogError,
+  type CatalogError,
   getCatalog,
   loadDataset,
   readingSets,

@@ -4,8 +4,8 @@
 // Expected points are computed by hand from the plan's words (in each title or comment).
 import { describe, expect, it } from "vitest";
 import {
-  CatalogError,
-  DatasetError,
+  type CatalogError,
+  type DatasetError,
   getCatalog,
   readingSets,
   score,
