@@ -68,12 +68,6 @@ describe("Nghĩa Phương xã (41/KH-UBND): the encoded alternatives, default vs
     expect(pair("1.4", "edgeToRangeBand", { "1.4": { a: 20 } })).toEqual(["10", "5"]);
     expect(pair("1.4", "edgeToRangeBand", { "1.4": { a: 21 } })).toEqual(["10", "10"]);
   });
-  it("3.5 'Tỷ lệ số nền tảng dùng chung/số lượng danh mục nền tảng tối thiểu *20đ': 6 of a list of 5 score 6/5 × 20 = 24 → clamped 20 by default, refused under proportionOfList (a > b); 4 of 5 score 16 under both", () => {
-    const over = commune({ "3.5": { a: 6, b: 5 } });
-    expect(points(both(over), "3.5")).toBe("20");
-    expect(refusal(over, { "3.5": "proportionOfList" })).toEqual(["numeratorExceedsDenominator 3.5"]);
-    expect(pair("3.5", "proportionOfList", { "3.5": { a: 4, b: 5 } })).toEqual(["16", "16"]);
-  });
   it("3.6 'nền tảng ứng dụng AI đã triển khai/ nền tảng dùng chung đã sử dụng *10đ': no shared platform used (3.5 a = 0, so 0/0) scores 0 by default, 10 under zeroDenominatorMax", () => {
     expect(pair("3.6", "zeroDenominatorMax", { "3.5": { a: 0, b: 5 }, "3.6": { a: 0 } })).toEqual(["0", "10"]);
   });
@@ -157,7 +151,7 @@ describe("Nghĩa Phương xã: readings that change only what is asked (labels)"
     withReadings(catalog, choice)
       .nodes.get(code)!
       .fields.find((f) => f.name === field)!.label;
-  it("1.6 weeklyInRange, 6.2 nameItems, 6.10 overPopulation, 7.9 and 7.10 reword their inputs; the same data scores the same", () => {
+  it("1.6 weeklyInRange, 3.5 proportionOfList, 6.2 nameItems, 6.10 overPopulation, 7.9 and 7.10 reword their inputs; the same data scores the same", () => {
     expect([label({}, "1.6", "value"), label({ "1.6": "weeklyInRange" }, "1.6", "value")]).toEqual([
       "weekly: 1 lần/tuần; monthly: 1 lần/tuần – 1 lần/tháng; rare: Dưới 1 lần/tháng",
       "weekly: Hơn 1 lần/tuần; monthly: 1 lần/tuần – 1 lần/tháng (kể cả đúng 1 lần/tuần); rare: Dưới 1 lần/tháng",
@@ -166,6 +160,9 @@ describe("Nghĩa Phương xã: readings that change only what is asked (labels)"
       "Đã đưa dữ liệu mở",
       "Có tham gia cung cấp dữ liệu mở",
     ]);
+    expect(label({ "3.5": "proportionOfList" }, "3.5", "a")).toBe(
+      "Số nền tảng dùng chung trong danh mục tối thiểu theo yêu cầu mà xã sử dụng",
+    );
     expect(label({ "6.10": "overPopulation" }, "6.10", "b")).toBe("Tổng số người dân và doanh nghiệp của xã");
     expect(label({ "7.9": "transactionsPerHousehold" }, "7.9", "a")).toBe(
       "Số lượng giao dịch trên sàn thương mại điện tử Voso và Postmart",
@@ -174,6 +171,8 @@ describe("Nghĩa Phương xã: readings that change only what is asked (labels)"
     // 1.6 weekly 10, 6.2 one item 2.5, 6.10 30/120 × 5 = 1.25: unchanged by the wording.
     expect(pair("1.6", "weeklyInRange", { "1.6": "weekly" })).toEqual(["10", "10"]);
     expect(pair("6.2", "nameItems", { "6.2": { published: true, technical: false } })).toEqual(["2.5", "2.5"]);
+    // 3.5: 6 platforms for a list of 5 score 6/5 × 20 = 24, clamped to 20, under both.
+    expect(pair("3.5", "proportionOfList", { "3.5": { a: 6, b: 5 } })).toEqual(["20", "20"]);
     expect(pair("6.10", "overPopulation", { "6.10": { a: 30, b: 120 } })).toEqual(["1.25", "1.25"]);
   });
 });

@@ -200,7 +200,8 @@ export function robustness(catalog: CompiledCatalog, dataset: Dataset | DatasetI
   const sensitive: SensitiveReading[] = [];
   for (const set of sets)
     for (const reading of set.readings) {
-      if (reading.id === baseChoice[set.code]) continue;
+      // A described reading (encoded: false) is never scored: only the encoded ids are alternatives.
+      if (reading.id === baseChoice[set.code] || !set.ids.includes(reading.id)) continue;
       const choice = { ...baseChoice, [set.code]: reading.id };
       const after = run(choice, exhaustive ? "totals" : "indicators").totals;
       observe(choice, after);

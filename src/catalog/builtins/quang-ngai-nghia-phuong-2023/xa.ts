@@ -475,8 +475,12 @@ export const source: unknown = {
             {
               "id": "proportionOfList",
               "source": "Tỷ lệ số nền tảng dùng chung/số lượng danh mục nền tảng tối thiểu theo yêu cầu *20đ",
-              "rationale": "A Tỷ lệ over the required list counts the platforms of that list in use: a > b is a data error (refused), not a score above the list.",
-              "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":20}
+              "rationale": "A Tỷ lệ over the required list counts only the platforms of that list in use, so a ≤ b and no clamp is reached (changes what is collected, not the arithmetic).",
+              "inputs": {
+                "a": {
+                  "label": "Số nền tảng dùng chung trong danh mục tối thiểu theo yêu cầu mà xã sử dụng"
+                }
+              }
             }
           ],
           "notes": [
