@@ -24,11 +24,11 @@ const huyen = getCatalog("kon-tum-2025/huyen");
 
 /** The sample dataset with one criterion of one unit replaced. */
 function sample(file: string, unit: string, code: string, value: unknown): DatasetInput {
-  const ds = structuredClone(loadDataset(readFileSync(file, "utf8"))) as DatasetInput & {
+  const ds = structuredClone(loadDataset(readFileSync(file, "utf8"))) as unknown as {
     units: { id: string; data: Record<string, Record<string, unknown>> }[];
   };
   ds.units.find((u) => u.id === unit)!.data["Y"]![code] = value;
-  return ds;
+  return ds as unknown as DatasetInput;
 }
 
 /** Scores under a choice on both engines and checks they agree (fast path == reference). */
