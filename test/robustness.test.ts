@@ -139,7 +139,8 @@ const three = loadCatalog({
   document: { number: "x", date: "2024-01-01" },
   aggregate: "pillarMean",
   defaults: { cadence: "year", annualRule: "last", zeroDenominator: "max" },
-  readings: hd.readings,
+  // The two pillar-mean readings of Hải Dương (its list may hold more: sumOfCriteria, described ones).
+  readings: hd.readings!.filter((r) => r.id === "scoredPillars" || r.id === "allPillars"),
   indicators: [
     {
       code: "1",

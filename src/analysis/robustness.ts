@@ -202,8 +202,9 @@ export function robustness(catalog: CompiledCatalog, dataset: Dataset | DatasetI
   const sensitive: SensitiveReading[] = [];
   for (const set of sets)
     for (const reading of set.readings) {
-      // A described reading (encoded: false) has no patch to score: it is listed, never tried.
-      if (reading.id === baseChoice[set.code] || reading.encoded === false || set.wording.includes(reading.id)) continue;
+      // Only the ids tried are alternatives: a described reading (encoded: false) is never scored, and
+      // one that changes only wording scores the same data alike.
+      if (reading.id === baseChoice[set.code] || !set.ids.includes(reading.id)) continue;
       const choice = { ...baseChoice, [set.code]: reading.id };
       const after = run(choice, exhaustive ? "totals" : "indicators").totals;
       observe(choice, after);

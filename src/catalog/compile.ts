@@ -386,7 +386,10 @@ function ratiosOfFormula(formula: Formula): RatioExpr[] {
 }
 
 /** The fields a formula asks for: a points formula's (registry) or a level criterion's. */
-function fieldsOfFormula(formula: Formula | NonNullable<NodeReading["formula"]>, inputs: Readonly<Record<string, InputDef>>): FieldSpec[] {
+export function fieldsOfFormula(
+  formula: Formula | NonNullable<NodeReading["formula"]>,
+  inputs: Readonly<Record<string, InputDef>>,
+): FieldSpec[] {
   if (formula.kind === levelCriterion.kind) return levelCriterion.fields(formula as LevelsFormula, inputs);
   return kindOf(formula) ? formulaFields(formula, inputs) : [];
 }

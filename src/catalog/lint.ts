@@ -1,9 +1,8 @@
 import { Dec, parseDecimalLiteral, sum } from "../_decimal.js";
 import { CatalogError, createIssue, type Issue, type IssueCode } from "../errors.js";
-import { compileCatalog } from "./compile.js";
+import { compileCatalog, fieldsOfFormula } from "./compile.js";
 import { registeredCatalog } from "./registry.js";
 import { CATALOG_READING, readingSets } from "./readings.js";
-import { formulaFields } from "../formulas/registry.js";
 import type { Catalog, Note } from "./schema.js";
 
 /** One lint finding. */
@@ -168,7 +167,7 @@ export function lintCatalog(catalog: Catalog): LintReport {
   // An input read by an alternative reading only is read, too.
   compiled.order.forEach((node) => {
     const byReadings = new Set(
-      (node.source.readings ?? []).flatMap((r) => (r.formula ? formulaFields(r.formula, node.inputs).map((f) => f.name) : [])),
+      (node.source.readings ?? []).flatMap((r) => (r.formula ? fieldsOfFormula(r.formula, node.inputs).map((f) => f.name) : [])),
     );
     for (const name of Object.keys(node.inputs))
       if (!node.fieldByName.has(name) && !byReadings.has(name))

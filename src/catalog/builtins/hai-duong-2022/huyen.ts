@@ -24,7 +24,8 @@ export const source: unknown = {
   "notes": [
     {
       "source": "Ngày 24 tháng 3 năm 2022, Ủy ban nhân dân tỉnh Hải Dương đã ra Quyết định số 707/QĐ-UBND về ban hành Bộ chỉ số đánh giá chuyển đổi số tại tỉnh Hải Dương.",
-      "reading": "The seed is a news summary of the decision, not its appendix: it publishes the structure (pillars, main indices, counts of components and criteria) but no component or criteria names, points, maxima or formulas. Encoded as scoring: structure; no max, formula or input is given anywhere, and nothing was invented."
+      "reading": "The seed is a news summary of the decision, not its appendix: it publishes the structure (pillars, main indices, counts of components and criteria) but no component or criteria names, points, maxima or formulas. Encoded as scoring: structure; no max, formula or input is given anywhere, and nothing was invented.",
+      "ambiguity": false
     },
     {
       "source": "Điểm của Chỉ số chuyển đổi số các cơ quan, đơn vị sẽ là điểm trung bình cộng của cả 03 trụ cột Chính quyền số, Kinh tế số và Xã hội số. Cách tính điểm xếp hạng sẽ dựa trên tổng điểm của các tiêu chí.",
@@ -33,19 +34,28 @@ export const source: unknown = {
     },
     {
       "source": "Điểm đánh giá của Chỉ số chuyển đổi số của UBND các huyện, thị xã, thành phố theo từng trụ cột Chính quyền số, Kinh tế số, Xã hội số, được tổng hợp từ “Điểm tự đánh giá” và ”Điểm Hội đồng thẩm định”. Kết quả được thể hiện tại cột “Điểm đạt được”.",
-      "reading": "Each pillar's score has two sources: the district's self-assessment (Điểm tự đánh giá) and the appraisal council's score (Điểm Hội đồng thẩm định); the result is the column \"Điểm đạt được\". The summary does not say how the two are combined (e.g. whether the council's score replaces the self-assessment), so no rule is encoded; data for this catalog would be the appraised \"Điểm đạt được\" per pillar."
+      "reading": "Each pillar's score has two sources: the district's self-assessment (Điểm tự đánh giá) and the appraisal council's score (Điểm Hội đồng thẩm định); the result is the column \"Điểm đạt được\". The summary does not say how the two are combined (e.g. whether the council's score replaces the self-assessment), so no rule is encoded; data for this catalog would be the appraised \"Điểm đạt được\" per pillar.",
+      "ambiguity": false
     },
     {
       "source": "Bộ chỉ số chuyển đổi số cấp huyện được cấu trúc gồm 03 trụ cột chính là Chính quyền số, Kinh tế số và Xã hội số. Trụ cột Chính quyền số, Kinh tế số và Xã hội số có 07 nhóm chỉ số thành phần, mỗi nhóm chỉ số thành phần có các tiêu chí con. + Chỉ số đánh giá về Chuyển đổi nhận thức; … + Chỉ số đánh giá về Thông tin và Dữ liệu số; … + Chỉ số đánh giá về Đào tạo và phát triển nhân lực",
-      "reading": "The seven groups of the introduction are the union over the pillars; the structure section gives each pillar its own list (Chính quyền số 6 without Thông tin và Dữ liệu số; Kinh tế số 6 without An toàn, an ninh mạng; Xã hội số all 7), which is what is encoded, with names as written there (e.g. \"Hạ tầng và nền tảng số\" without \"Phát triển\" in Kinh tế số / Xã hội số, \"Hoạt động kinh tế số\" / \"Hoạt động xã hội số\")."
+      "reading": "The seven groups of the introduction are the union over the pillars; the structure section gives each pillar its own list (Chính quyền số 6 without Thông tin và Dữ liệu số; Kinh tế số 6 without An toàn, an ninh mạng; Xã hội số all 7), which is what is encoded, with names as written there (e.g. \"Hạ tầng và nền tảng số\" without \"Phát triển\" in Kinh tế số / Xã hội số, \"Hoạt động kinh tế số\" / \"Hoạt động xã hội số\").",
+      "ambiguity": false
     },
     {
       "source": "(no numbering in the summary)",
-      "reading": "Codes are assigned in the order of the source: pillars 1 Chính quyền số, 2 Kinh tế số, 3 Xã hội số; main indices 1.1–1.6, 2.1–2.6, 3.1–3.7. The summary names no components for districts, so the main indices are the leaves."
+      "reading": "Codes are assigned in the order of the source: pillars 1 Chính quyền số, 2 Kinh tế số, 3 Xã hội số; main indices 1.1–1.6, 2.1–2.6, 3.1–3.7. The summary names no components for districts, so the main indices are the leaves.",
+      "ambiguity": false
     },
     {
       "source": "Việc công bố kết quả đánh giá do Sở Thông tin và Truyền thông tổng hợp, đánh giá và tham mưu cho UBND tỉnh quyết định công bố trong Quý I của năm liền kề sau năm đánh giá.",
-      "reading": "Assessment is annual (results published in Q1 of the following year): defaults cadence year, annual rule last."
+      "reading": "Assessment is annual (results published in Q1 of the following year): defaults cadence year, annual rule last.",
+      "ambiguity": false
+    },
+    {
+      "source": "Trụ cột Xã hội số gồm 20 chỉ số thành phần, 47 tiêu chí",
+      "reading": "Pillar 3 declares 47 criteria but its seven main indices list 9 + 7 + 6 + 5 + 6 + 3 + 10 = 46. Encoded as written (47, lint reports the gap); the other reading takes the indices' sum. Declared counts are structure, not scoring: the default (scoredPillars) keeps 47, pillar3CriteriaFromIndices is described.",
+      "ambiguity": true
     }
   ],
   "readings": [
@@ -53,13 +63,25 @@ export const source: unknown = {
       "id": "scoredPillars",
       "default": true,
       "source": "Điểm của Chỉ số chuyển đổi số các cơ quan, đơn vị sẽ là điểm trung bình cộng của cả 03 trụ cột Chính quyền số, Kinh tế số và Xã hội số.",
-      "rationale": "The mean is over the pillars that are scored: a pillar kept unscored (no points published or assessed) is left out of the mean (pillarMeanOf: scored)."
+      "rationale": "The mean is over the pillars that are scored: a pillar kept unscored (no points published or assessed) is left out of the mean (pillarMeanOf: scored); the declared counts are kept as written (pillar 3: 47 criteria)."
     },
     {
       "id": "allPillars",
       "source": "Điểm của Chỉ số chuyển đổi số các cơ quan, đơn vị sẽ là điểm trung bình cộng của cả 03 trụ cột Chính quyền số, Kinh tế số và Xã hội số.",
       "rationale": "\"cả 03 trụ cột\": the mean always divides by all three pillars; an unscored pillar counts 0 (pillarMeanOf: all).",
       "pillarMeanOf": "all"
+    },
+    {
+      "id": "sumOfCriteria",
+      "source": "Cách tính điểm xếp hạng sẽ dựa trên tổng điểm của các tiêu chí.",
+      "rationale": "The ranking score rests on the total of the criteria: the district total is the sum of the pillars (aggregate sum), not their mean; ranks agree (sum = 3 × mean), totals differ.",
+      "aggregate": "sum"
+    },
+    {
+      "id": "pillar3CriteriaFromIndices",
+      "encoded": false,
+      "source": "Chỉ số Chuyển đổi nhận thức: gồm 03 chỉ số thành phần, với 09 tiêu chí. … Chỉ số Đào tạo và phát triển nhân lực Xã hội số gồm 02 chỉ số thành phần, với 10 tiêu chí.",
+      "rationale": "The per-index counts (9 + 7 + 6 + 5 + 6 + 3 + 10 = 46) are the detail and the pillar's 47 the slip: pillar 3 declares 46 criteria. A declared count, not a scoring rule: no reading patch sets declared counts."
     }
   ],
   "indicators": [
@@ -70,7 +92,8 @@ export const source: unknown = {
       "notes": [
         {
           "source": "Trụ cột Chính quyền số gồm 06 chỉ số chính, 31 chỉ số thành phần và 71 tiêu chí",
-          "reading": "6 main indices; their counts add up to 4 + 4 + 4 + 12 + 4 + 3 = 31 components and 11 + 10 + 8 + 24 + 6 + 12 = 71 criteria (agree)."
+          "reading": "6 main indices; their counts add up to 4 + 4 + 4 + 12 + 4 + 3 = 31 components and 11 + 10 + 8 + 24 + 6 + 12 = 71 criteria (agree).",
+          "ambiguity": false
         }
       ],
       "children": [
@@ -109,7 +132,8 @@ export const source: unknown = {
       "notes": [
         {
           "source": "Trụ cột Kinh tế số gồm 19 chỉ số thành phần, 41 tiêu chí",
-          "reading": "The number of main indices is not stated; six are listed. Their counts add up to 3 + 3 + 3 + 2 + 7 + 1 = 19 components and 8 + 6 + 7 + 4 + 15 + 1 = 41 criteria (agree)."
+          "reading": "The number of main indices is not stated; six are listed. Their counts add up to 3 + 3 + 3 + 2 + 7 + 1 = 19 components and 8 + 6 + 7 + 4 + 15 + 1 = 41 criteria (agree).",
+          "ambiguity": false
         }
       ],
       "children": [
@@ -144,7 +168,8 @@ export const source: unknown = {
       "notes": [
         {
           "source": "Trụ cột Xã hội số gồm 20 chỉ số thành phần, 47 tiêu chí",
-          "reading": "The source's own mismatch: the seven main indices' criteria add up to 9 + 7 + 6 + 5 + 6 + 3 + 10 = 46, not the declared 47 (components 3 + 3 + 2 + 3 + 4 + 3 + 2 = 20 agree). All counts are kept as written; which index lacks a criterion cannot be told from the summary."
+          "reading": "The source's own mismatch: the seven main indices' criteria add up to 9 + 7 + 6 + 5 + 6 + 3 + 10 = 46, not the declared 47 (components 3 + 3 + 2 + 3 + 4 + 3 + 2 = 20 agree). All counts are kept as written; which index lacks a criterion cannot be told from the summary. The two readings of the count (declared 47, or the indices' 46) are on the catalog (a structure catalog takes no node readings; catalog note \"Trụ cột Xã hội số gồm 20 chỉ số thành phần, 47 tiêu chí\").",
+          "ambiguity": false
         }
       ],
       "children": [

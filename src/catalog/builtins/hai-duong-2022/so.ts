@@ -22,31 +22,63 @@ export const source: unknown = {
   "notes": [
     {
       "source": "Ngày 24 tháng 3 năm 2022, Ủy ban nhân dân tỉnh Hải Dương đã ra Quyết định số 707/QĐ-UBND về ban hành Bộ chỉ số đánh giá chuyển đổi số tại tỉnh Hải Dương.",
-      "reading": "The seed is a news summary of the decision, not its appendix: it publishes the structure (pillar, main indices, component names, counts of components and criteria) but no criteria text, points, maxima or formulas. Encoded as scoring: structure; no max, formula or input is given anywhere, and nothing was invented."
+      "reading": "The seed is a news summary of the decision, not its appendix: it publishes the structure (pillar, main indices, component names, counts of components and criteria) but no criteria text, points, maxima or formulas. Encoded as scoring: structure; no max, formula or input is given anywhere, and nothing was invented.",
+      "ambiguity": false
     },
     {
       "source": "Điểm đánh giá của Chỉ số chuyển đổi số của các sở, ban, ngành cấp tỉnh được tổng hợp từ “Điểm tự đánh giá” và ”Điểm Hội đồng thẩm định”. Kết quả được thể hiện tại cột “Điểm đạt được”.",
-      "reading": "Each score has two sources: the unit's self-assessment (Điểm tự đánh giá) and the appraisal council's score (Điểm Hội đồng thẩm định); the result is the column \"Điểm đạt được\". The summary does not say how the two are combined (e.g. whether the council's score replaces the self-assessment), so no rule is encoded; data for this catalog would be the appraised \"Điểm đạt được\"."
+      "reading": "Each score has two sources: the unit's self-assessment (Điểm tự đánh giá) and the appraisal council's score (Điểm Hội đồng thẩm định); the result is the column \"Điểm đạt được\". The summary does not say how the two are combined (e.g. whether the council's score replaces the self-assessment), so no rule is encoded; data for this catalog would be the appraised \"Điểm đạt được\".",
+      "ambiguity": false
     },
     {
       "source": "Bộ chỉ số chuyển đổi số tỉnh Hải Dƣơng cấp Sở chỉ 01 trụ cột chính là Chính quyền số, bao gồm 06 nhóm chỉ số thành phần, mỗi nhóm chỉ số thành phần có các tiêu chí và tiêu chí con.",
-      "reading": "One pillar, encoded as node \"1\" (Chính quyền số) with the 6 main indices as 1.1–1.6 (the introduction calls them \"nhóm chỉ số thành phần\", the structure section \"chỉ số chính\"). The summary numbers nothing: codes are assigned in the order of the source. With one pillar the unit score is that pillar's score (aggregate sum)."
+      "reading": "One pillar, encoded as node \"1\" (Chính quyền số) with the 6 main indices as 1.1–1.6 (the introduction calls them \"nhóm chỉ số thành phần\", the structure section \"chỉ số chính\"). The summary numbers nothing: codes are assigned in the order of the source. With one pillar the unit score is that pillar's score (aggregate sum).",
+      "ambiguity": false
     },
     {
       "source": "Trụ cột Chính quyền số gồm 06 chỉ số chính, 32 chỉ số thành phần và 63 tiêu chí",
-      "reading": "The source's own mismatch: the component names it lists per main index add up to 4 + 4 + 4 + 11 + 5 + 3 = 31 components (the per-index counts 04, 04, 04, 11, 05, 03 agree with the names), not 32; the criteria 9 + 8 + 6 + 21 + 7 + 12 = 63 agree. Both declared totals are kept as written."
+      "reading": "The source's own mismatch: the component names it lists per main index add up to 4 + 4 + 4 + 11 + 5 + 3 = 31 components (the per-index counts 04, 04, 04, 11, 05, 03 agree with the names), not 32; the criteria 9 + 8 + 6 + 21 + 7 + 12 = 63 agree. Both declared totals are kept as written.",
+      "ambiguity": true
     },
     {
       "source": "Việc công bố kết quả đánh giá do Sở Thông tin và Truyền thông tổng hợp, đánh giá và tham mưu cho UBND tỉnh quyết định công bố trong Quý I của năm liền kề sau năm đánh giá.",
-      "reading": "Assessment is annual (results published in Q1 of the following year): defaults cadence year, annual rule last."
+      "reading": "Assessment is annual (results published in Q1 of the following year): defaults cadence year, annual rule last.",
+      "ambiguity": false
     },
     {
       "source": "áp dụng cho 19 Sở, Ban, Ngành, Cụ thể: Văn phòng UBND tỉnh ;Sở Kế hoạch và Đầu tư; Sở Tài chính; Sở Công thương; Sở Giáo dục và Đào tạo; Sở Khoa học và Công nghệ; Sở Văn hóa, Thể thao và Du lịch; Sở Tài nguyên và Môi trường; Sở Thông tin và Truyền thông; Sở Nội vụ; Sở Y tế; Sở Nông nghiệp và Phát triển Nông thôn; Sở Lao động, Thương binh và Xã hội; Sở Tư pháp; Sở Giao thông vận tải; Sở Xây dựng; Thanh tra tỉnh; Ban Quản lý các khu công nghiệp; Ban Quản lý dự án đầu tư xây dựng tỉnh",
-      "reading": "The units assessed with this catalog (19 departments and boards)."
+      "reading": "The units assessed with this catalog (19 departments and boards).",
+      "ambiguity": false
     },
     {
       "source": "Các chỉ số thành phần gồm: …",
-      "reading": "Component nodes (1.x.y) carry the component names the source lists, verbatim (including lower-case initials), split at the semicolons, numbered in source order; the source gives no criteria names, so components are the leaves."
+      "reading": "Component nodes (1.x.y) carry the component names the source lists, verbatim (including lower-case initials), split at the semicolons, numbered in source order; the source gives no criteria names, so components are the leaves.",
+      "ambiguity": false
+    },
+    {
+      "source": "Điểm của Chỉ số chuyển đổi số các cơ quan, đơn vị sẽ là điểm trung bình cộng của cả 03 trụ cột Chính quyền số, Kinh tế số và Xã hội số.",
+      "reading": "The sentence speaks of \"các cơ quan, đơn vị\" (bodies and units), not only districts. Encoded: it concerns the districts; a department, with its one pillar, scores that pillar (aggregate sum). Read for departments too, with the divisor fixed at \"cả 03\", a department would score its pillar / 3 (implausible, but what the words allow).",
+      "ambiguity": true
+    }
+  ],
+  "readings": [
+    {
+      "id": "asEncoded",
+      "default": true,
+      "source": "Trụ cột Chính quyền số gồm 06 chỉ số chính, 32 chỉ số thành phần và 63 tiêu chí",
+      "rationale": "As encoded: the declared 32 components are kept (lint reports that the six main indices list 31), and a department's score is its one pillar's score (the three-pillar mean concerns the districts)."
+    },
+    {
+      "id": "componentsFromIndices",
+      "encoded": false,
+      "source": "Chỉ số Chuyển đổi nhận thức gồm 04 chỉ số thành phần … Chỉ số Đào tạo và phát triển nhân lực Chính quyền số gồm 03 chỉ số thành phần",
+      "rationale": "The per-index counts and the component names add to 31: the pillar's 32 is the slip. A declared count, not a scoring rule: no reading patch sets declared counts."
+    },
+    {
+      "id": "meanOverThreePillars",
+      "encoded": false,
+      "source": "điểm trung bình cộng của cả 03 trụ cột Chính quyền số, Kinh tế số và Xã hội số",
+      "rationale": "The three-pillar mean applies to departments too: their score is the Chính quyền số pillar / 3, the two pillars they lack counting 0. pillarMeanOf all divides by the catalog's own pillars (one here), so no patch expresses a divisor of 3."
     }
   ],
   "indicators": [
@@ -57,7 +89,8 @@ export const source: unknown = {
       "notes": [
         {
           "source": "Trụ cột Chính quyền số gồm 06 chỉ số chính, 32 chỉ số thành phần và 63 tiêu chí",
-          "reading": "Declared 32 components; the six main indices list 31 (see catalog note). 6 chỉ số chính, 63 criteria (agree)."
+          "reading": "Declared 32 components; the six main indices list 31 (see catalog note, whose readings cover this count: a structure catalog takes no node readings). 6 chỉ số chính, 63 criteria (agree).",
+          "ambiguity": false
         }
       ],
       "children": [

@@ -34,31 +34,64 @@ export const source: unknown = {
   "notes": [
     {
       "source": "I | Chỉ tiêu chung | II | Chính quyền số | III | Kinh tế số | IV | Xã hội số",
-      "reading": "The document numbers the groups with roman numerals; codes I → \"1\", II → \"2\", III → \"3\", IV → \"4\"."
+      "reading": "The document numbers the groups with roman numerals; codes I → \"1\", II → \"2\", III → \"3\", IV → \"4\".",
+      "ambiguity": false
     },
     {
       "source": "STT restarts at 1 in every group (I: 1–1, II: 1–22, III: 1–6, IV: 1–4)",
-      "reading": "The criteria keep the source numbers, prefixed with the group code to make them unique (\"<group>.<n>\", e.g. II.3 → \"2.3\")."
+      "reading": "The criteria keep the source numbers, prefixed with the group code to make them unique (\"<group>.<n>\", e.g. II.3 → \"2.3\").",
+      "ambiguity": false
     },
     {
       "source": "Mức độ chuyển đổi số cấp huyện, cấp xã được đánh giá theo 05 mức độ: Mức độ 1 - Khởi động … Mức độ 5 - Toàn diện",
-      "reading": "The document gives a requirement per criterion and level but no explicit aggregation rule. Encoded: a criterion reaches level L when its requirements at levels 1..L all hold (\"Không áp dụng\" = null imposes nothing); the unit reaches the highest level L that every criterion reaches (0 if some level-1 requirement fails)."
+      "reading": "The document gives a requirement per criterion and level but no explicit aggregation rule. Encoded: a criterion reaches level L when its requirements at levels 1..L all hold (\"Không áp dụng\" = null imposes nothing); the unit reaches the highest level L that every criterion reaches (0 if some level-1 requirement fails).",
+      "ambiguity": true
     },
     {
       "source": "50% | 60% | 70% | 100% | 100%",
-      "reading": "A bare percentage in a level cell is a minimum: the ratio must be ≥ that percentage."
+      "reading": "A bare percentage in a level cell is a minimum: the ratio must be ≥ that percentage.",
+      "ambiguity": false
     },
     {
       "source": "thực hiện đăng ký chuyển đổi số tương ứng với các mức độ phù hợp … Tổ chức, tự đánh giá kết quả chuyển đổi số tương ứng với mức độ đã đăng ký",
-      "reading": "A unit registers a level before 20 January; it is recognised (công nhận) at its registered level when the appraised level is at least the registered level. The level achieved is reported either way."
+      "reading": "A unit registers a level before 20 January; it is recognised (công nhận) at its registered level when the appraised level is at least the registered level. The level achieved is reported either way.",
+      "ambiguity": true
     },
     {
       "source": "Phục vụ theo dõi, đánh giá kết quả thực hiện chuyển đổi số hằng năm … tại thời điểm đánh giá",
-      "reading": "Annual assessment on the situation at the time of assessment: cadence year, annual rule last (period Y)."
+      "reading": "Annual assessment on the situation at the time of assessment: cadence year, annual rule last (period Y).",
+      "ambiguity": false
     },
     {
       "source": "Tỷ lệ phần trăm của số hệ thống thông tin … trên tổng số hệ thống thông tin của cơ quan chính quyền cấp huyện.",
-      "reading": "The document does not say what a ratio with nothing to count (e.g. no information systems) meets. Encoded zeroDenominator max: a ratio with a zero denominator (no such subject matter) meets its requirement, as in the other catalogs of this library."
+      "reading": "The document does not say what a ratio with nothing to count (e.g. no information systems) meets. Encoded zeroDenominator max: a ratio with a zero denominator (no such subject matter) meets its requirement, as in the other catalogs of this library.",
+      "ambiguity": true
+    }
+  ],
+  "readings": [
+    {
+      "id": "asEncoded",
+      "default": true,
+      "source": "Mức độ chuyển đổi số cấp huyện, cấp xã được đánh giá theo 05 mức độ: Mức độ 1 - Khởi động … Mức độ 5 - Toàn diện",
+      "rationale": "As encoded: the levels are a ladder (a criterion reaches L when its cells 1..L hold; the unit the lowest of its criteria), a unit is recognised at its registered level when its appraised level reaches it, and a ratio with nothing to count meets its cell."
+    },
+    {
+      "id": "columnOnly",
+      "encoded": false,
+      "source": "Mức độ | 1.Khởi động | 2.Kết nối | 3.Cơ bản | 4.Nâng cao | 5.Toàn diện",
+      "rationale": "One column per level, and the unit self-assesses against its registered level: a unit reaches L when every criterion meets its level-L cell, lower cells not re-checked. A rule of the level engine, not expressible by a patch yet."
+    },
+    {
+      "id": "recognisedAtAchieved",
+      "encoded": false,
+      "source": "Sau khi có kết quả thẩm định, Sở Khoa học và Công nghệ chủ trì tổng hợp và trình Ủy ban nhân dân tỉnh phê duyệt, công nhận mức độ chuyển đổi số cấp huyện",
+      "rationale": "What is approved is the appraisal result: the unit is recognised at the level it achieves, above or below its registration. A recognition rule of the level engine, not expressible by a patch yet."
+    },
+    {
+      "id": "zeroDenominatorNotMet",
+      "source": "Tỷ lệ phần trăm của số hệ thống thông tin … trên tổng số hệ thống thông tin của cơ quan chính quyền cấp huyện.",
+      "rationale": "The decision is silent; a percentage of nothing is not ≥ the level minimum, so a ratio with a zero denominator does not meet its cell (the catalog zero-denominator default: zero).",
+      "zeroDenominator": "zero"
     }
   ],
   "indicators": [
@@ -95,18 +128,35 @@ export const source: unknown = {
               }
             }
           },
+          "readings": [
+            {
+              "id": "achievedLevels",
+              "default": true,
+              "source": "Tỷ lệ xã, phường, thị trấn thuộc quận, huyện, thị xã, thành phố đạt chuẩn chuyển đổi số",
+              "rationale": "A commune counts at the level it achieves under the commune catalog in the same assessment (its appraised level)."
+            },
+            {
+              "id": "recognisedLevels",
+              "encoded": false,
+              "source": "đạt chuẩn chuyển đổi số … phê duyệt, công nhận mức độ chuyển đổi số cấp xã",
+              "rationale": "\"đạt chuẩn\" is the recognised standard: a commune counts at the level the district recognises (its registered level when reached, 0 below it). The registration is not data of the level engine yet."
+            }
+          ],
           "notes": [
             {
               "source": "1 | Tỷ lệ xã, phường, thị trấn thuộc quận, huyện, thị xã, thành phố đạt chuẩn chuyển đổi số | %",
-              "reading": "The row has only its name, unit and the five level cells: no Phương pháp tính and no Căn cứ, so method and basis are omitted. Encoded as a roll-up over the district's communes (dataset units with catalog kon-tum-2025/xa and parent = the district), using the level each commune achieves under kon-tum-2025/xa in the same assessment (its appraised level, not its registration). No inputs."
+              "reading": "The row has only its name, unit and the five level cells: no Phương pháp tính and no Căn cứ, so method and basis are omitted. Encoded as a roll-up over the district's communes (dataset units with catalog kon-tum-2025/xa and parent = the district), using the level each commune achieves under kon-tum-2025/xa in the same assessment (its appraised level, not its registration). No inputs.",
+              "ambiguity": true
             },
             {
               "source": "100% xã, phường, thị trấn đạt mức độ chuyển đổi số mức khởi động",
-              "reading": "Read as \"at level Khởi động or higher\" (atLeastLevel 1, share 100%), as at the higher levels (\"từ mức … trở lên\"); an \"exactly level 1\" reading would make level 1 unreachable for a district whose communes are all above it."
+              "reading": "Read as \"at level Khởi động or higher\" (atLeastLevel 1, share 100%), as at the higher levels (\"từ mức … trở lên\"); an \"exactly level 1\" reading would make level 1 unreachable for a district whose communes are all above it.",
+              "ambiguity": false
             },
             {
               "source": "100% xã, phường, thị trấn đạt mức độ chuyển đổi số từ mức khởi động trở lên, trong đó tối thiểu 50% đạt mức kết nối",
-              "reading": "Level k (k ≥ 2): every commune at level k−1 or higher AND at least 50% of the communes (≥, counted over all communes of the district) at level k or higher."
+              "reading": "Level k (k ≥ 2): every commune at level k−1 or higher AND at least 50% of the communes (≥, counted over all communes of the district) at level k or higher.",
+              "ambiguity": false
             }
           ]
         }
@@ -146,7 +196,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Cổng dịch vụ công cấp tỉnh",
-              "reading": "The method cell names only the data source, not a formula. Encoded as the ratio a/b the criterion name describes (a = eligible procedures offered as full-process online public services, b = all procedures eligible under the law), compared with the level percentage as a minimum (≥)."
+              "reading": "The method cell names only the data source, not a formula. Encoded as the ratio a/b the criterion name describes (a = eligible procedures offered as full-process online public services, b = all procedures eligible under the law), compared with the level percentage as a minimum (≥).",
+              "ambiguity": false
             }
           ]
         },
@@ -174,10 +225,29 @@ export const source: unknown = {
               "5": {"text":"90%","min":"90%"}
             }
           },
+          "readings": [
+            {
+              "id": "allDossiers",
+              "default": true,
+              "source": "Tỷ lệ hồ sơ thủ tục hành chính được thực hiện trực tuyến toàn trình | Hệ thống giám sát, đo lường mức độ cung cấp và sử dụng dịch vụ Chính phủ số.",
+              "rationale": "Dossiers processed fully online over all administrative-procedure dossiers of the district in the year, as the monitoring system reports the rate."
+            },
+            {
+              "id": "dossiersOfFullOnlineServices",
+              "source": "Tỷ lệ hồ sơ thủ tục hành chính được thực hiện trực tuyến toàn trình",
+              "rationale": "The denominator is not written; \"trực tuyến toàn trình\" is measured among the procedures offered full-process online (those of 2.1): b is their dossiers (changes what is collected, not the arithmetic).",
+              "inputs": {
+                "b": {
+                  "label": "Tổng số hồ sơ của các thủ tục hành chính được cung cấp dưới hình thức dịch vụ công trực tuyến toàn trình"
+                }
+              }
+            }
+          ],
           "notes": [
             {
               "source": "Hệ thống giám sát, đo lường mức độ cung cấp và sử dụng dịch vụ Chính phủ số.",
-              "reading": "The method cell names only the data source, and the denominator is not defined. Encoded as a/b with a = dossiers processed fully online and b = all administrative-procedure dossiers of the unit in the year, as the monitoring system (Quyết định 942/QĐ-TTg) reports them; the level percentage is a minimum (≥)."
+              "reading": "The method cell names only the data source, and the denominator is not defined. Encoded as a/b with a = dossiers processed fully online and b = all administrative-procedure dossiers of the unit in the year, as the monitoring system (Quyết định 942/QĐ-TTg) reports them; the level percentage is a minimum (≥).",
+              "ambiguity": true
             }
           ]
         },
@@ -327,10 +397,30 @@ export const source: unknown = {
               "5": {"text":"90%","min":"90%"}
             }
           },
+          "readings": [
+            {
+              "id": "computersAsMethod",
+              "default": true,
+              "source": "Tỷ lệ phần trăm của số máy tính được trang bị cho công chức cấp huyện có kết nối mạng LAN được cài đặt phần mềm chống virus, mã độc trên tổng số máy tính hiện có của cơ quan chính quyền cấp huyện",
+              "rationale": "The method cell is the formula: compliant computers issued to officials over all computers of the district."
+            },
+            {
+              "id": "officialsAsName",
+              "source": "Tỷ lệ công chức cấp huyện được trang bị máy tính, có kết nối mạng LAN, được cài phần mềm phòng chống virus, mã độc",
+              "rationale": "The name is a rate of officials: officials with such a computer over all officials (changes what is collected, not the arithmetic).",
+              "inputs": {
+                "a": {
+                  "label": "Số công chức cấp huyện được trang bị máy tính có kết nối mạng LAN, được cài phần mềm phòng chống virus, mã độc"
+                },
+                "b": {"label":"Tổng số công chức cấp huyện"}
+              }
+            }
+          ],
           "notes": [
             {
               "source": "Tỷ lệ công chức cấp huyện được trang bị máy tính … / Tỷ lệ phần trăm của số máy tính được trang bị cho công chức cấp huyện có kết nối mạng LAN được cài đặt phần mềm chống virus, mã độc trên tổng số máy tính hiện có",
-              "reading": "The name counts officials but the method counts computers. Encoded as the method says: a = computers issued to officials that are on the LAN and have anti-virus/anti-malware software, b = all computers of the unit."
+              "reading": "The name counts officials but the method counts computers. Encoded as the method says: a = computers issued to officials that are on the LAN and have anti-virus/anti-malware software, b = all computers of the unit.",
+              "ambiguity": true
             }
           ]
         },
@@ -411,7 +501,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "(01 lần kiểm tra, đánh giá được tính cho 02 năm)",
-              "reading": "An inspection counts for two years: a includes the systems inspected/assessed in the assessment year or the year before."
+              "reading": "An inspection counts for two years: a includes the systems inspected/assessed in the assessment year or the year before.",
+              "ambiguity": false
             }
           ]
         },
@@ -440,7 +531,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Có/ không | Có | Có | Có | Có | Có",
-              "reading": "Presence required at every level (value true). A district without such staff meets no level of this criterion, so its level is 0."
+              "reading": "Presence required at every level (value true). A district without such staff meets no level of this criterion, so its level is 0.",
+              "ambiguity": false
             }
           ]
         },
@@ -465,7 +557,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tối thiểu 01 hệ thống | Tối thiểu 03 hệ thống",
-              "reading": "Count input a (number of public smart-lighting systems), value a, min 1 at level 4 and 3 at level 5. The document does not define what makes one \"system\"; the unit reports the count."
+              "reading": "Count input a (number of public smart-lighting systems), value a, min 1 at level 4 and 3 at level 5. The document does not define what makes one \"system\"; the unit reports the count.",
+              "ambiguity": false
             }
           ]
         },
@@ -589,10 +682,29 @@ export const source: unknown = {
               "5": {"text":"Có Trang TTĐT","present":true}
             }
           },
+          "readings": [
+            {
+              "id": "integrationRequired",
+              "default": true,
+              "source": "UBND cấp huyện có Trang thông tin điện tử cung cấp đầy đủ thông tin theo quy định … và tích hợp với Cổng TTĐT cấp tỉnh.",
+              "rationale": "The method is the test: the page must give the required information and be integrated with the provincial portal."
+            },
+            {
+              "id": "pageAsCells",
+              "source": "Trang thông tin điện tử (TTĐT) cung cấp đầy đủ thông tin theo quy định … | Có Trang TTĐT",
+              "rationale": "The name and all five cells (\"Có Trang TTĐT\") ask only for a page with the required information; the portal integration is context (changes what is asked, not the arithmetic).",
+              "inputs": {
+                "value": {
+                  "label": "Có Trang thông tin điện tử cung cấp đầy đủ thông tin theo quy định tại Nghị định số 42/2022/NĐ-CP và Thông tư số 22/2023/TT-BTTTT"
+                }
+              }
+            }
+          ],
           "notes": [
             {
               "source": "UBND cấp huyện có Trang thông tin điện tử cung cấp đầy đủ thông tin theo quy định … và tích hợp với Cổng TTĐT cấp tỉnh.",
-              "reading": "The method adds integration with the provincial portal, which the name and level cells (\"Có Trang TTĐT\") do not mention. value is true only when the page provides the required information and is integrated with the provincial portal, as the method says."
+              "reading": "The method adds integration with the provincial portal, which the name and level cells (\"Có Trang TTĐT\") do not mention. value is true only when the page provides the required information and is integrated with the provincial portal, as the method says.",
+              "ambiguity": true
             }
           ]
         },
@@ -821,10 +933,25 @@ export const source: unknown = {
               "5": {"text":"100%","min":"100%"}
             }
           },
+          "readings": [
+            {
+              "id": "nothingToListMet",
+              "default": true,
+              "source": "Tỷ lệ các sản phẩm chủ lực, đặc trưng, sản phẩm OCOP (nếu có) của địa phương được đưa lên sàn thương mại điện tử",
+              "rationale": "\"(nếu có)\" releases a district with no such product: b = 0 falls under the catalog zero-denominator rule (met)."
+            },
+            {
+              "id": "nothingToListNotMet",
+              "source": "Tỷ lệ phần trăm của số sản phẩm chủ lực, đặc trưng, sản phẩm OCOP (nếu có) được đưa lên sàn thương mại điện tử trên tổng số sản phẩm chủ lực, đặc trưng, OCOP của địa phương cấp huyện.",
+              "rationale": "\"(nếu có)\" qualifies the OCOP products only (as the commune catalog reads it in 2.3): with no product at all nothing is listed and no level is met.",
+              "zeroDenominator": "zero"
+            }
+          ],
           "notes": [
             {
               "source": "Tỷ lệ các sản phẩm chủ lực, đặc trưng, sản phẩm OCOP (nếu có) …",
-              "reading": "a = products listed on an e-commerce platform, b = all main, characteristic and OCOP products of the district. A district with none (b = 0) falls under the catalog zeroDenominator rule (max: requirement met), since \"(nếu có)\" signals the criterion does not bind where there is nothing to list."
+              "reading": "a = products listed on an e-commerce platform, b = all main, characteristic and OCOP products of the district. A district with none (b = 0) falls under the catalog zeroDenominator rule (max: requirement met), since \"(nếu có)\" signals the criterion does not bind where there is nothing to list.",
+              "ambiguity": true
             }
           ]
         },
@@ -887,7 +1014,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ phần trăm của số Tổ công nghệ số cộng đồng được thành lập và đi vào hoạt động trên tổng số xã, phường, thị trấn và thôn, bản, tổ dân phố của địa phương cấp huyện.",
-              "reading": "The denominator counts places (communes plus villages/residential groups), one team expected per place. Encoded as a proportion a/b; a team count above the number of places is a data error."
+              "reading": "The denominator counts places (communes plus villages/residential groups), one team expected per place. Encoded as a proportion a/b; a team count above the number of places is a data error.",
+              "ambiguity": false
             }
           ]
         },

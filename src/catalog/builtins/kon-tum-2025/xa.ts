@@ -32,31 +32,64 @@ export const source: unknown = {
   "notes": [
     {
       "source": "I | Chính quyền số | II | Kinh tế số | III | Xã hội số",
-      "reading": "The document numbers the groups with roman numerals; codes I → \"1\", II → \"2\", III → \"3\"."
+      "reading": "The document numbers the groups with roman numerals; codes I → \"1\", II → \"2\", III → \"3\".",
+      "ambiguity": false
     },
     {
       "source": "STT restarts at 1 in every group (I: 1–24, II: 1–5, III: 1–9)",
-      "reading": "The criteria keep the source numbers, prefixed with the group code to make them unique (\"<group>.<n>\", e.g. II.3 → \"2.3\")."
+      "reading": "The criteria keep the source numbers, prefixed with the group code to make them unique (\"<group>.<n>\", e.g. II.3 → \"2.3\").",
+      "ambiguity": false
     },
     {
       "source": "Mức độ chuyển đổi số cấp huyện, cấp xã được đánh giá theo 05 mức độ: Mức độ 1 - Khởi động … Mức độ 5 - Toàn diện",
-      "reading": "The document gives a requirement per criterion and level but no explicit aggregation rule. Encoded: a criterion reaches level L when its requirements at levels 1..L all hold (\"Không áp dụng\" = null imposes nothing); the unit reaches the highest level L that every criterion reaches (0 if some level-1 requirement fails)."
+      "reading": "The document gives a requirement per criterion and level but no explicit aggregation rule. Encoded: a criterion reaches level L when its requirements at levels 1..L all hold (\"Không áp dụng\" = null imposes nothing); the unit reaches the highest level L that every criterion reaches (0 if some level-1 requirement fails).",
+      "ambiguity": true
     },
     {
       "source": "50% | 60% | 70% | 100% | 100%",
-      "reading": "A bare percentage in a level cell is a minimum: the ratio must be ≥ that percentage."
+      "reading": "A bare percentage in a level cell is a minimum: the ratio must be ≥ that percentage.",
+      "ambiguity": false
     },
     {
       "source": "thực hiện đăng ký chuyển đổi số tương ứng với các mức độ phù hợp … Tổ chức, tự đánh giá kết quả chuyển đổi số tương ứng với mức độ đã đăng ký",
-      "reading": "A unit registers a level before 20 January; it is recognised (công nhận) at its registered level when the appraised level is at least the registered level. The level achieved is reported either way."
+      "reading": "A unit registers a level before 20 January; it is recognised (công nhận) at its registered level when the appraised level is at least the registered level. The level achieved is reported either way.",
+      "ambiguity": true
     },
     {
       "source": "Phục vụ theo dõi, đánh giá kết quả thực hiện chuyển đổi số hằng năm … tại thời điểm đánh giá",
-      "reading": "Annual assessment on the situation at the time of assessment: cadence year, annual rule last (period Y)."
+      "reading": "Annual assessment on the situation at the time of assessment: cadence year, annual rule last (period Y).",
+      "ambiguity": false
     },
     {
       "source": "Tỷ lệ phần trăm của số hệ thống thông tin … trên tổng số hệ thống thông tin của cơ quan chính quyền cấp xã.",
-      "reading": "The document does not say what a ratio with nothing to count (e.g. no information systems) meets. Encoded zeroDenominator max: a ratio with a zero denominator (no such subject matter) meets its requirement, as in the other catalogs of this library."
+      "reading": "The document does not say what a ratio with nothing to count (e.g. no information systems) meets. Encoded zeroDenominator max: a ratio with a zero denominator (no such subject matter) meets its requirement, as in the other catalogs of this library.",
+      "ambiguity": true
+    }
+  ],
+  "readings": [
+    {
+      "id": "asEncoded",
+      "default": true,
+      "source": "Mức độ chuyển đổi số cấp huyện, cấp xã được đánh giá theo 05 mức độ: Mức độ 1 - Khởi động … Mức độ 5 - Toàn diện",
+      "rationale": "As encoded: the levels are a ladder (a criterion reaches L when its cells 1..L hold; the unit the lowest of its criteria), a unit is recognised at its registered level when its appraised level reaches it, and a ratio with nothing to count meets its cell."
+    },
+    {
+      "id": "columnOnly",
+      "encoded": false,
+      "source": "Mức độ | 1.Khởi động | 2.Kết nối | 3.Cơ bản | 4.Nâng cao | 5.Toàn diện",
+      "rationale": "One column per level, and the unit self-assesses against its registered level: a unit reaches L when every criterion meets its level-L cell, lower cells not re-checked. A rule of the level engine, not expressible by a patch yet."
+    },
+    {
+      "id": "recognisedAtAchieved",
+      "encoded": false,
+      "source": "Sau khi có kết quả thẩm định, Phòng Văn hóa, Khoa học và Thông tin chủ trì tổng hợp và trình Ủy ban nhân dân cấp huyện phê duyệt, công nhận mức độ chuyển đổi số cấp xã",
+      "rationale": "What is approved is the appraisal result: the unit is recognised at the level it achieves, above or below its registration. A recognition rule of the level engine, not expressible by a patch yet."
+    },
+    {
+      "id": "zeroDenominatorNotMet",
+      "source": "Tỷ lệ phần trăm của số hệ thống thông tin … trên tổng số hệ thống thông tin của cơ quan chính quyền cấp xã.",
+      "rationale": "The decision is silent; a percentage of nothing is not ≥ the level minimum, so a ratio with a zero denominator does not meet its cell (the catalog zero-denominator default: zero).",
+      "zeroDenominator": "zero"
     }
   ],
   "indicators": [
@@ -94,7 +127,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Cổng dịch vụ công cấp tỉnh.",
-              "reading": "The method cell names only the data source, not a formula. Encoded as the ratio a/b the criterion name describes (a = eligible procedures offered as full-process online public services, b = all procedures eligible under the law), compared with the level percentage as a minimum (≥)."
+              "reading": "The method cell names only the data source, not a formula. Encoded as the ratio a/b the criterion name describes (a = eligible procedures offered as full-process online public services, b = all procedures eligible under the law), compared with the level percentage as a minimum (≥).",
+              "ambiguity": false
             }
           ]
         },
@@ -122,10 +156,29 @@ export const source: unknown = {
               "5": {"text":"90%","min":"90%"}
             }
           },
+          "readings": [
+            {
+              "id": "allDossiers",
+              "default": true,
+              "source": "Tỷ lệ hồ sơ thủ tục hành chính được thực hiện trực tuyến toàn trình | Hệ thống giám sát, đo lường mức độ cung cấp và sử dụng dịch vụ Chính phủ số.",
+              "rationale": "Dossiers processed fully online over all administrative-procedure dossiers of the commune in the year, as the monitoring system reports the rate."
+            },
+            {
+              "id": "dossiersOfFullOnlineServices",
+              "source": "Tỷ lệ hồ sơ thủ tục hành chính được thực hiện trực tuyến toàn trình",
+              "rationale": "The denominator is not written; \"trực tuyến toàn trình\" is measured among the procedures offered full-process online (those of 1.1): b is their dossiers (changes what is collected, not the arithmetic).",
+              "inputs": {
+                "b": {
+                  "label": "Tổng số hồ sơ của các thủ tục hành chính được cung cấp dưới hình thức dịch vụ công trực tuyến toàn trình"
+                }
+              }
+            }
+          ],
           "notes": [
             {
               "source": "Hệ thống giám sát, đo lường mức độ cung cấp và sử dụng dịch vụ Chính phủ số.",
-              "reading": "The method cell names only the data source, and the denominator is not defined. Encoded as a/b with a = dossiers processed fully online and b = all administrative-procedure dossiers of the unit in the year, as the monitoring system (Quyết định 942/QĐ-TTg) reports them; the level percentage is a minimum (≥)."
+              "reading": "The method cell names only the data source, and the denominator is not defined. Encoded as a/b with a = dossiers processed fully online and b = all administrative-procedure dossiers of the unit in the year, as the monitoring system (Quyết định 942/QĐ-TTg) reports them; the level percentage is a minimum (≥).",
+              "ambiguity": true
             }
           ]
         },
@@ -276,10 +329,30 @@ export const source: unknown = {
               "5": {"text":"90%","min":"90%"}
             }
           },
+          "readings": [
+            {
+              "id": "computersAsMethod",
+              "default": true,
+              "source": "Tỷ lệ phần trăm của số máy tính được trang bị cho công chức cấp xã có kết nối mạng LAN được cài đặt phần mềm chống virus, mã độc trên tổng số máy tính hiện có của cơ quan chính quyền cấp xã.",
+              "rationale": "The method cell is the formula: compliant computers issued to officials over all computers of the commune."
+            },
+            {
+              "id": "officialsAsName",
+              "source": "Tỷ lệ công chức cấp xã được trang bị máy tính, có kết nối mạng LAN, được cài phần mềm phòng chống virus, mã độc",
+              "rationale": "The name is a rate of officials: officials with such a computer over all officials (changes what is collected, not the arithmetic).",
+              "inputs": {
+                "a": {
+                  "label": "Số công chức cấp xã được trang bị máy tính có kết nối mạng LAN, được cài phần mềm phòng chống virus, mã độc"
+                },
+                "b": {"label":"Tổng số công chức cấp xã"}
+              }
+            }
+          ],
           "notes": [
             {
               "source": "Tỷ lệ công chức cấp xã được trang bị máy tính … / Tỷ lệ phần trăm của số máy tính được trang bị cho công chức cấp xã có kết nối mạng LAN được cài đặt phần mềm chống virus, mã độc trên tổng số máy tính hiện có",
-              "reading": "The name counts officials but the method counts computers. Encoded as the method says: a = computers issued to officials that are on the LAN and have anti-virus/anti-malware software, b = all computers of the unit."
+              "reading": "The name counts officials but the method counts computers. Encoded as the method says: a = computers issued to officials that are on the LAN and have anti-virus/anti-malware software, b = all computers of the unit.",
+              "ambiguity": true
             }
           ]
         },
@@ -360,7 +433,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "(01 lần kiểm tra, đánh giá được tính cho 02 năm)",
-              "reading": "An inspection counts for two years: a includes the systems inspected/assessed in the assessment year or the year before."
+              "reading": "An inspection counts for two years: a includes the systems inspected/assessed in the assessment year or the year before.",
+              "ambiguity": false
             }
           ]
         },
@@ -744,10 +818,25 @@ export const source: unknown = {
               "5": {"text":"Có sản phẩm","present":true}
             }
           },
+          "readings": [
+            {
+              "id": "noExemption",
+              "default": true,
+              "source": "Có sản phẩm chủ lực, đặc trưng hoặc sản phẩm OCOP (nếu có) của địa phương được đưa lên sàn thương mại điện tử | Có sản phẩm",
+              "rationale": "\"(nếu có)\" qualifies the OCOP products only; a commune with no product listed cannot meet \"Có sản phẩm\"."
+            },
+            {
+              "id": "nothingToList",
+              "encoded": false,
+              "source": "sản phẩm chủ lực, đặc trưng, sản phẩm OCOP (nếu có)",
+              "rationale": "\"(nếu có)\" releases a commune with nothing to list (as the district catalog reads the same words in 3.5): it would meet the cells. A yes/no criterion has no denominator to fall under the zero-denominator rule, so no patch expresses it yet."
+            }
+          ],
           "notes": [
             {
               "source": "Có sản phẩm chủ lực, đặc trưng hoặc sản phẩm OCOP (nếu có) … / Có sản phẩm",
-              "reading": "Presence: value true when at least one main, characteristic or OCOP product of the commune is listed on an e-commerce platform. \"(nếu có)\" qualifies the OCOP products only; a commune with no such product at all has value false (the document provides no exemption), so it cannot pass level 2 here."
+              "reading": "Presence: value true when at least one main, characteristic or OCOP product of the commune is listed on an e-commerce platform. \"(nếu có)\" qualifies the OCOP products only; a commune with no such product at all has value false (the document provides no exemption), so it cannot pass level 2 here.",
+              "ambiguity": true
             }
           ]
         },
@@ -785,10 +874,55 @@ export const source: unknown = {
               }
             }
           },
+          "readings": [
+            {
+              "id": "hundredPercentAtLevel5Only",
+              "default": true,
+              "source": "Có 1 doanh nghiệp, hợp tác xã | Có 2 doanh nghiệp, hợp tác xã | Có 3 doanh nghiệp, hợp tác xã trở lên hoặc 100% doanh nghiệp, hợp tác xã trên địa bàn",
+              "rationale": "\"hoặc 100%\" is written in the level-5 cell only; levels are cumulative, so a commune needs 2 at level 4 before the 100% alternative counts."
+            },
+            {
+              "id": "hundredPercentWaivesLowerCounts",
+              "source": "Có 3 doanh nghiệp, hợp tác xã trở lên hoặc 100% doanh nghiệp, hợp tác xã trên địa bàn",
+              "rationale": "A commune where 100% of its enterprises/cooperatives apply digital technology meets the top cell, so it meets the count below it too: the 100% alternative stands at level 4 as well (level 3 still needs one).",
+              "formula": {
+                "kind": "levels",
+                "value": "a",
+                "requirements": {
+                  "1": null,
+                  "2": null,
+                  "3": {"text":"Có 1 doanh nghiệp, hợp tác xã","min":1},
+                  "4": {
+                    "text": "Có 2 doanh nghiệp, hợp tác xã hoặc 100% doanh nghiệp, hợp tác xã trên địa bàn",
+                    "anyOf": [
+                      {"text":"Có 2 doanh nghiệp, hợp tác xã","value":"a","min":2},
+                      {
+                        "text": "100% doanh nghiệp, hợp tác xã trên địa bàn",
+                        "value": {"numerator":["a"],"denominator":["b"]},
+                        "min": "100%"
+                      }
+                    ]
+                  },
+                  "5": {
+                    "text": "Có 3 doanh nghiệp, hợp tác xã trở lên hoặc 100% doanh nghiệp, hợp tác xã trên địa bàn",
+                    "anyOf": [
+                      {"text":"Có 3 doanh nghiệp, hợp tác xã trở lên","value":"a","min":3},
+                      {
+                        "text": "100% doanh nghiệp, hợp tác xã trên địa bàn",
+                        "value": {"numerator":["a"],"denominator":["b"]},
+                        "min": "100%"
+                      }
+                    ]
+                  }
+                }
+              }
+            }
+          ],
           "notes": [
             {
               "source": "Có 1 doanh nghiệp, hợp tác xã | Có 2 doanh nghiệp, hợp tác xã | Có 3 doanh nghiệp, hợp tác xã trở lên hoặc 100% doanh nghiệp, hợp tác xã trên địa bàn",
-              "reading": "value = a (enterprises/cooperatives applying digital technology); levels 3 and 4 are minimum counts 1 and 2; level 5 is anyOf a ≥ 3 or a/b = 100% (b = all enterprises/cooperatives on the territory, used only by that alternative). Levels are cumulative, so a commune with a single enterprise/cooperative that applies digital technology (100%) meets the level-3 and level-5 cells but not level 4 (\"Có 2\") and reaches 3; the document does not say whether the 100% alternative should also waive level 4. With b = 0 the ratio falls under the catalog zeroDenominator rule, but level 3 (a ≥ 1) already fails."
+              "reading": "value = a (enterprises/cooperatives applying digital technology); levels 3 and 4 are minimum counts 1 and 2; level 5 is anyOf a ≥ 3 or a/b = 100% (b = all enterprises/cooperatives on the territory, used only by that alternative). Levels are cumulative, so a commune with a single enterprise/cooperative that applies digital technology (100%) meets the level-3 and level-5 cells but not level 4 (\"Có 2\") and reaches 3; the document does not say whether the 100% alternative should also waive level 4. With b = 0 the ratio falls under the catalog zeroDenominator rule, but level 3 (a ≥ 1) already fails.",
+              "ambiguity": true
             }
           ]
         },

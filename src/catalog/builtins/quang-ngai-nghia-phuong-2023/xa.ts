@@ -32,31 +32,52 @@ export const source: unknown = {
   "notes": [
     {
       "source": "I\tNhận thức số\t60 … 2\tThẻ chế số … 3\tHạ tầng số\t70",
-      "reading": "The appendix numbers the first main group with the roman numeral I and the others 2, 3, … 9; the first group is encoded with code \"1\" (its items are already numbered 1.1–1.6)."
+      "reading": "The appendix numbers the first main group with the roman numeral I and the others 2, 3, … 9; the first group is encoded with code \"1\" (its items are already numbered 1.1–1.6).",
+      "ambiguity": false
     },
     {
       "source": "(Số liệu báo cáo được tính từ ngày 01/01 đến ngày 31/12 của năm đánh giá)",
-      "reading": "Data are annual (one period, Y): defaults cadence year, annual rule last. The appendix has no Kỳ đánh giá column."
+      "reading": "Data are annual (one period, Y): defaults cadence year, annual rule last. The appendix has no Kỳ đánh giá column.",
+      "ambiguity": false
     },
     {
       "source": "I\tNhận thức số\t60 … 5\tAn toàn thông tin mạng\t100 … 6\tHoạt động chính quyền số\t170 … 8\tHoạt động xã hội số\t150 … 9\tĐô thị thông minh\t…\t0 điểm",
-      "reading": "The document states no overall total (it never says 1000) and no total for groups 2, 4 and 7. Encoded total 835 = 60 + 90 + 70 + 55 + 100 + 170 + 140 + 150 (groups 2, 4, 7 take the sum of their items; group 9 is unscored). Because group 6's items add to 160 (not 170) and group 5 is clamped at 100, the highest reachable total is 825."
+      "reading": "The document states no overall total (it never says 1000) and no total for groups 2, 4 and 7. Encoded total 835 = 60 + 90 + 70 + 55 + 100 + 170 + 140 + 150 (groups 2, 4, 7 take the sum of their items; group 9 is unscored). Because group 6's items add to 160 (not 170) and group 5 is clamped at 100, the highest reachable total is 825.",
+      "ambiguity": false
     },
     {
       "source": "Tỷ lệ *10 đ / Tỉ lệ * 5đ / Tỷ lệ*20đ (no letters a, b, c in the appendix)",
-      "reading": "The appendix names no input letters; every ratio is encoded with a = numerator and b = denominator, taken from the indicator name or method. Where the document does not say what the ratio is, the node carries a note with the reading."
+      "reading": "The appendix names no input letters; every ratio is encoded with a = numerator and b = denominator, taken from the indicator name or method. Where the document does not say what the ratio is, the node carries a note with the reading.",
+      "ambiguity": false
     },
     {
       "source": "(no rule for a unit without the subject matter)",
-      "reading": "The document is silent on zero denominators; zeroDenominator max is kept (a commune with no such subject matter — no incidents, no botnet IPs, no information systems — scores the maximum), as in the provincial DTI rules the plan implements. It is overridden with zero where b = 0 means the commune did nothing the indicator asks for (1.3, 3.6, 5.2, 5.11.1), as in the Vĩnh Phúc commune catalog; each override has its own note."
+      "reading": "The document is silent on zero denominators; zeroDenominator max is kept (a commune with no such subject matter — no incidents, no botnet IPs, no information systems — scores the maximum), as in the provincial DTI rules the plan implements. It is overridden with zero where b = 0 means the commune did nothing the indicator asks for (1.3, 3.6, 5.2, 5.11.1), as in the Vĩnh Phúc commune catalog; each override has its own note.",
+      "ambiguity": true
     },
     {
       "source": "$\\geq 80\\%$, <math><50\\%</math>, <i>…</i>; rows split across page breaks (2.9, 4.4, 5.7, 7.4, 8.3)",
-      "reading": "Extraction artefacts (LaTeX/HTML markup) are rendered as the plain symbols they stand for (≥, ≤, <) and tags removed; rows split by page breaks are joined. Empty evidence / data-source cells are omitted."
+      "reading": "Extraction artefacts (LaTeX/HTML markup) are rendered as the plain symbols they stand for (≥, ≤, <) and tags removed; rows split by page breaks are joined. Empty evidence / data-source cells are omitted.",
+      "ambiguity": false
     },
     {
       "source": "Công chức chủ trì / Công chức phối hợp",
-      "reading": "responsible.lead is the Công chức chủ trì cell verbatim; responsible.support lists the Công chức phối hợp cell split at commas, verbatim (abbreviations and typos such as \"CC cửa Một\", \"CC VHXX\" kept)."
+      "reading": "responsible.lead is the Công chức chủ trì cell verbatim; responsible.support lists the Công chức phối hợp cell split at commas, verbatim (abbreviations and typos such as \"CC cửa Một\", \"CC VHXX\" kept).",
+      "ambiguity": false
+    }
+  ],
+  "readings": [
+    {
+      "id": "zeroDenominatorMax",
+      "default": true,
+      "source": "(no rule for a unit without the subject matter)",
+      "rationale": "A commune with nothing to count (no incidents, no botnet IPs, no information systems) has nothing to fix and scores the maximum, as in the provincial DTI rules; 1.3, 3.6, 5.2 and 5.11.1 set zero themselves."
+    },
+    {
+      "id": "zeroDenominatorZero",
+      "source": "Tỷ lệ đã xử lý/ tổng sự cố*10 đ",
+      "rationale": "The plan is silent: a ratio whose denominator is 0 has no value, so the commune scores 0 on it (the catalog's default zero-denominator policy: zero).",
+      "zeroDenominator": "zero"
     }
   ],
   "indicators": [
@@ -77,7 +98,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Thành lập BCD do CT/BT đứng đầu chủ trì và tổ chức cuộc họp",
-              "reading": "No points per branch are written; read as all-or-nothing: 10 when the BCĐ headed by the Chủ tịch/Bí thư is established and has met, otherwise 0."
+              "reading": "No points per branch are written; read as all-or-nothing: 10 when the BCĐ headed by the Chủ tịch/Bí thư is established and has met, otherwise 0.",
+              "ambiguity": false
             }
           ]
         },
@@ -111,10 +133,25 @@ export const source: unknown = {
           "evidence": "Tài liệu/link hoặc hình ảnh",
           "dataSource": "UBND xã",
           "responsible": {"lead":"CC VHTT","support":["Công chức xã"]},
+          "readings": [
+            {
+              "id": "zeroDenominatorZero",
+              "default": true,
+              "source": "Tỷ lệ văn bản Chủ tịch ký trên tổng văn bản về CDS *10đ",
+              "rationale": "No CDS document at all means the Chủ tịch signed none: the indicator asks for such documents, so 0 (zeroDenominator zero)."
+            },
+            {
+              "id": "zeroDenominatorMax",
+              "source": "Tỷ lệ văn bản Chủ tịch ký trên tổng văn bản về CDS *10đ",
+              "rationale": "The plan is silent on b = 0; the catalog default (no subject matter → the maximum) applies unchanged.",
+              "zeroDenominator": "max"
+            }
+          ],
           "notes": [
             {
               "source": "Tỷ lệ văn bản Chủ tịch ký trên tổng văn bản về CDS *10đ",
-              "reading": "The document does not say what a commune with no CDS documents scores. b = 0 means no CDS directive document was issued at all, so the indicator (documents signed by the Chủ tịch) is not met: zeroDenominator zero (0 points), not the catalog default max."
+              "reading": "The document does not say what a commune with no CDS documents scores. b = 0 means no CDS directive document was issued at all, so the indicator (documents signed by the Chủ tịch) is not met: zeroDenominator zero (0 points), not the catalog default max.",
+              "ambiguity": true
             }
           ]
         },
@@ -137,6 +174,35 @@ export const source: unknown = {
           "evidence": "Tài liệu/link hoặc hình ảnh",
           "dataSource": "UBND xã",
           "responsible": {"lead":"CC VHTT","support":["Bộ phận 1 cửa","Công an xã","Công chức VP - TK xã"]},
+          "readings": [
+            {
+              "id": "edgeToHigherBand",
+              "default": true,
+              "source": "- Có chuyên mục riêng - Số lượng 20 bài/năm (10đ) - 10-20 bài/năm (5đ) - Dưới 10 bài (2,5đ) - 0 bài (0đ)",
+              "rationale": "\"20 bài/năm\" is the target: 20 articles earn 10, so the 10-20 band is 10 ≤ n < 20; the dedicated section carries no points and is left to the evidence."
+            },
+            {
+              "id": "edgeToRangeBand",
+              "source": "- 10-20 bài/năm (5đ)",
+              "rationale": "The range \"10-20\" includes both its ends: exactly 20 articles earn 5, only more than 20 earn 10.",
+              "formula": {
+                "kind": "bands",
+                "value": "a",
+                "bands": [
+                  {"label":"20 bài/năm","gt":20,"points":10},
+                  {"label":"10-20 bài/năm","gte":10,"lte":20,"points":5},
+                  {"label":"Dưới 10 bài","gt":0,"lt":10,"points":"2.5"},
+                  {"label":"0 bài","eq":0,"points":0}
+                ]
+              }
+            },
+            {
+              "id": "sectionRequired",
+              "encoded": false,
+              "source": "- Có chuyên mục riêng - Số lượng 20 bài/năm (10đ)",
+              "rationale": "The section, listed first, is a precondition: without a dedicated CĐS section 1.4 scores 0 whatever the count; a gate on a second input, which no formula kind expresses yet."
+            }
+          ],
           "notes": [
             {
               "source": "- Số lượng 20 bài/năm (10đ) - 10-20 bài/năm (5đ) - Dưới 10 bài (2,5đ) - 0 bài (0đ)",
@@ -145,7 +211,8 @@ export const source: unknown = {
             },
             {
               "source": "- Có chuyên mục riêng",
-              "reading": "Listed without points; not encoded as a gate (the bands cannot express one). The dedicated section is checked through the evidence; only the article count is scored."
+              "reading": "Listed without points; not encoded as a gate (the bands cannot express one). The dedicated section is checked through the evidence; only the article count is scored.",
+              "ambiguity": true
             }
           ]
         },
@@ -175,14 +242,37 @@ export const source: unknown = {
           "evidence": "Tài liệu/link hoặc hình ảnh",
           "dataSource": "UBND xã",
           "responsible": {"lead":"Phụ trách Đài truyền thanh xã.","support":["CC VHTT"]},
+          "readings": [
+            {
+              "id": "weeklyIsTop",
+              "default": true,
+              "source": "- 1 lần/tuần (10 đ) - 1 lần/tuần – 1 lần/tháng (5đ) - Dưới 1 lần/tháng (0)",
+              "rationale": "The first line gives 10 to \"1 lần/tuần\": exactly once a week is option weekly (10); the range line covers less than weekly down to monthly."
+            },
+            {
+              "id": "weeklyInRange",
+              "source": "- 1 lần/tuần – 1 lần/tháng (5đ)",
+              "rationale": "The range includes its weekly end (as 1.4's \"10-20\" includes 20): exactly once a week is option monthly (5). Changes what each option means (the labels asked), not the points of an option.",
+              "formula": {
+                "kind": "choice",
+                "options": {
+                  "weekly": {"label":"Hơn 1 lần/tuần","points":10},
+                  "monthly": {"label":"1 lần/tuần – 1 lần/tháng (kể cả đúng 1 lần/tuần)","points":5},
+                  "rare": {"label":"Dưới 1 lần/tháng","points":0}
+                }
+              }
+            }
+          ],
           "notes": [
             {
               "source": "- 1 lần/tuần (10 đ) - 1 lần/tuần – 1 lần/tháng (5đ) - Dưới 1 lần/tháng (0)",
-              "reading": "Overlapping edge: \"1 lần/tuần\" appears in both the 10-point and the 5-point line. Read as: at least once a week → weekly (10); less than weekly but at least once a month → monthly (5); less than once a month → rare (0)."
+              "reading": "Overlapping edge: \"1 lần/tuần\" appears in both the 10-point and the 5-point line. Read as: at least once a week → weekly (10); less than weekly but at least once a month → monthly (5); less than once a month → rare (0).",
+              "ambiguity": true
             },
             {
               "source": "- Dưới 1 lần/tháng (0)\n…\n\t\t\tđiểm)",
-              "reading": "The stray cell \"điểm)\" after the row is the end of this method cell split by the page break; the method is transcribed with it joined (\"(0 điểm)\")."
+              "reading": "The stray cell \"điểm)\" after the row is the end of this method cell split by the page break; the method is transcribed with it joined (\"(0 điểm)\").",
+              "ambiguity": false
             }
           ]
         }
@@ -195,7 +285,8 @@ export const source: unknown = {
       "notes": [
         {
           "source": "2\tThẻ chế số\t\t\t\t\t\t",
-          "reading": "No Điểm tối đa is stated for the group; max = sum of its items 5 + 5 + 10 + 10 + 20 + 10 + 10 + 10 + 10 = 90. The name is kept verbatim (\"Thẻ\" is a typo for \"Thể chế số\")."
+          "reading": "No Điểm tối đa is stated for the group; max = sum of its items 5 + 5 + 10 + 10 + 20 + 10 + 10 + 10 + 10 = 90. The name is kept verbatim (\"Thẻ\" is a typo for \"Thể chế số\").",
+          "ambiguity": false
         }
       ],
       "children": [
@@ -257,7 +348,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ tham gia * 20đ",
-              "reading": "Tỷ lệ tham gia read as a/b: events attended over the province's and district's periodic events of the year."
+              "reading": "Tỷ lệ tham gia read as a/b: events attended over the province's and district's periodic events of the year.",
+              "ambiguity": false
             }
           ]
         },
@@ -373,10 +465,29 @@ export const source: unknown = {
           "evidence": "Văn bản, tài liệu",
           "dataSource": "UBND xã",
           "responsible": {"lead":"CC VHTT","support":["Công chức chuyên môn xã"]},
+          "readings": [
+            {
+              "id": "quotientClamped",
+              "default": true,
+              "source": "Tỷ lệ số nền tảng dùng chung/số lượng danh mục nền tảng tối thiểu theo yêu cầu *20đ",
+              "rationale": "Shared platforms used are counted whatever list they are on, so a may exceed the minimum list b; the quotient × 20 is clamped to the max 20."
+            },
+            {
+              "id": "proportionOfList",
+              "source": "Tỷ lệ số nền tảng dùng chung/số lượng danh mục nền tảng tối thiểu theo yêu cầu *20đ",
+              "rationale": "A Tỷ lệ over the required list counts only the platforms of that list in use, so a ≤ b and no clamp is reached (changes what is collected, not the arithmetic).",
+              "inputs": {
+                "a": {
+                  "label": "Số nền tảng dùng chung trong danh mục tối thiểu theo yêu cầu mà xã sử dụng"
+                }
+              }
+            }
+          ],
           "notes": [
             {
               "source": "Tỷ lệ số nền tảng dùng chung/số lượng danh mục nền tảng tối thiểu theo yêu cầu *20đ",
-              "reading": "Not a proportion (a commune may use more shared platforms than the minimum list): the ratio may exceed 1 and the score is clamped to 20."
+              "reading": "Not a proportion (a commune may use more shared platforms than the minimum list): the ratio may exceed 1 and the score is clamped to 20.",
+              "ambiguity": true
             }
           ]
         },
@@ -394,10 +505,25 @@ export const source: unknown = {
           "evidence": "Văn bản, tài liệu",
           "dataSource": "UBND xã",
           "responsible": {"lead":"CC VHTT","support":["Công chức chuyên môn xã"]},
+          "readings": [
+            {
+              "id": "zeroDenominatorZero",
+              "default": true,
+              "source": "Tỷ lệ số nền tảng ứng dụng AI đã triển khai/ nền tảng dùng chung đã sử dụng *10đ",
+              "rationale": "Using no shared platform means no AI deployed in one: 0, not 10 for a commune that scores 0 in 3.5."
+            },
+            {
+              "id": "zeroDenominatorMax",
+              "source": "Tỷ lệ số nền tảng ứng dụng AI đã triển khai/ nền tảng dùng chung đã sử dụng *10đ",
+              "rationale": "The plan is silent on b = 0; the catalog default (no subject matter → the maximum) applies unchanged.",
+              "zeroDenominator": "max"
+            }
+          ],
           "notes": [
             {
               "source": "Tỷ lệ số nền tảng ứng dụng AI đã triển khai/ nền tảng dùng chung đã sử dụng *10đ",
-              "reading": "b is 3.5's a (shared platforms used). b = 0 means the commune uses no platform, so no AI can have been deployed in one: zeroDenominator zero (0 points), not the catalog default max (which would give 10 to a commune that scores 0 in 3.5)."
+              "reading": "b is 3.5's a (shared platforms used). b = 0 means the commune uses no platform, so no AI can have been deployed in one: zeroDenominator zero (0 points), not the catalog default max (which would give 10 to a commune that scores 0 in 3.5).",
+              "ambiguity": true
             }
           ]
         }
@@ -410,7 +536,8 @@ export const source: unknown = {
       "notes": [
         {
           "source": "4\tNhân lực số\t\t\t\t\t\t",
-          "reading": "No Điểm tối đa is stated for the group; max = sum of its items 10 + 10 + 10 + 10 + 10 + 5 = 55."
+          "reading": "No Điểm tối đa is stated for the group; max = sum of its items 10 + 10 + 10 + 10 + 10 + 5 = 55.",
+          "ambiguity": false
         }
       ],
       "children": [
@@ -445,10 +572,25 @@ export const source: unknown = {
           "formula": {"kind":"relative","value":{"numerator":["a"],"denominator":["b"]},"mode":"minmax"},
           "evidence": "Văn bản, tài liệu",
           "responsible": {"lead":"CC VHTT","support":["Công chức xã"]},
+          "readings": [
+            {
+              "id": "zeroRangeFallsBack",
+              "default": true,
+              "source": "Tỷ lệ công chức chuyên trách, kiêm nhiệm CDS/Tổng số CC (tính theo MIN/MAX)",
+              "rationale": "MIN/MAX normalisation over the communes scored together; when every ratio is equal (or one commune is scored) the range is 0 and the score falls back to Tỷ lệ/best × 10."
+            },
+            {
+              "id": "zeroRangeScoresZero",
+              "encoded": false,
+              "source": "(tính theo MIN/MAX)",
+              "rationale": "Read literally, (Tỷ lệ − MIN) is 0 for every commune when all are equal: everyone scores 0. The relative kind's zero-range fallback is fixed, so no patch expresses this yet."
+            }
+          ],
           "notes": [
             {
               "source": "(tính theo MIN/MAX)",
-              "reading": "The formula is not written; read as the usual MIN/MAX normalisation over the communes scored together: (Tỷ lệ − min)/(max − min) × 10, where min and max are the lowest and highest ratios among them (all equal → falls back to Tỷ lệ/best × 10)."
+              "reading": "The formula is not written; read as the usual MIN/MAX normalisation over the communes scored together: (Tỷ lệ − min)/(max − min) × 10, where min and max are the lowest and highest ratios among them (all equal → falls back to Tỷ lệ/best × 10).",
+              "ambiguity": true
             }
           ]
         },
@@ -464,10 +606,25 @@ export const source: unknown = {
           "formula": {"kind":"relative","value":{"numerator":["a"],"denominator":["b"]},"mode":"minmax"},
           "evidence": "Văn bản, tài liệu",
           "responsible": {"lead":"CC VHTT","support":["Công chức xã"]},
+          "readings": [
+            {
+              "id": "zeroRangeFallsBack",
+              "default": true,
+              "source": "Tỷ lệ công chức chuyên trách, kiêm nhiệm ATTTM/Tổng số CC (tính theo MIN/MAX)",
+              "rationale": "MIN/MAX normalisation over the communes scored together; when every ratio is equal (or one commune is scored) the range is 0 and the score falls back to Tỷ lệ/best × 10."
+            },
+            {
+              "id": "zeroRangeScoresZero",
+              "encoded": false,
+              "source": "(tính theo MIN/MAX)",
+              "rationale": "Read literally, (Tỷ lệ − MIN) is 0 for every commune when all are equal: everyone scores 0. The relative kind's zero-range fallback is fixed, so no patch expresses this yet."
+            }
+          ],
           "notes": [
             {
               "source": "(tính theo MIN/MAX)",
-              "reading": "As 4.3: (Tỷ lệ − min)/(max − min) × 10 over the communes scored together; Tổng số CC is the same figure as 4.3's b."
+              "reading": "As 4.3: (Tỷ lệ − min)/(max − min) × 10 over the communes scored together; Tổng số CC is the same figure as 4.3's b.",
+              "ambiguity": true
             }
           ]
         },
@@ -496,6 +653,26 @@ export const source: unknown = {
           "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]}},
           "evidence": "Văn bản, tài liệu",
           "responsible": {"lead":"CC VHXH","support":["CC VHTT"]},
+          "readings": [
+            {
+              "id": "timesMax",
+              "default": true,
+              "source": "4.6 Tỷ lệ người lao động được bồi dưỡng, tập huấn kỹ năng số 5 Tỷ lệ *10 đ",
+              "rationale": "Elsewhere the multiplier equals the item's max (5.8 \"*5 đ\", 6.3 \"* 5đ\"), so \"*10 đ\" is copied from the 10-point rows: Tỷ lệ × 5."
+            },
+            {
+              "id": "asWritten",
+              "source": "Tỷ lệ *10 đ",
+              "rationale": "The method as written: Tỷ lệ × 10, clamped to the written max 5 (full marks from 50%).",
+              "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10}
+            },
+            {
+              "id": "maxIsTen",
+              "source": "Tỷ lệ *10 đ",
+              "rationale": "The max cell \"5\" is the slip: the item is worth 10 as its method says, Tỷ lệ × 10 of 10 (group 4 then adds to 60).",
+              "max": 10
+            }
+          ],
           "notes": [
             {
               "source": "4.6 … Điểm tối đa 5 … Tỷ lệ *10 đ",
@@ -510,10 +687,25 @@ export const source: unknown = {
       "code": "5",
       "name": "An toàn thông tin mạng",
       "max": 100,
+      "readings": [
+        {
+          "id": "clampToDeclared",
+          "default": true,
+          "source": "5 An toàn thông tin mạng 100",
+          "rationale": "The declared group max 100 holds; the items (105) are kept as written and their sum is clamped to 100."
+        },
+        {
+          "id": "itemsSum",
+          "source": "5.11 Kinh phí chi cho ATTT 15 Cộng điểm từ 5.11.1 đến 5.11.6",
+          "rationale": "The item maxima (10 × 7 + 5 + 5 + 10 + 15 = 105) are what is scored; the group's 100 is the slip, so the group max is 105 (no clamp below it).",
+          "max": 105
+        }
+      ],
       "notes": [
         {
           "source": "5\tAn toàn thông tin mạng\t100 (items 10, 10, 10, 10, 10, 10, 10, 5, 5, 10, 15)",
-          "reading": "The document's own mismatch: the items add up to 105, not the declared 100. Item maxima are kept as written and the group keeps max 100, so the group score (sum of items) is clamped to 100."
+          "reading": "The document's own mismatch: the items add up to 105, not the declared 100. Item maxima are kept as written and the group keeps max 100, so the group score (sum of items) is clamped to 100.",
+          "ambiguity": true
         }
       ],
       "children": [
@@ -541,10 +733,25 @@ export const source: unknown = {
           "zeroDenominator": "zero",
           "evidence": "Văn bản, tài liệu",
           "responsible": {"lead":"CC VHTT","support":["Công chức xã"]},
+          "readings": [
+            {
+              "id": "zeroDenominatorZero",
+              "default": true,
+              "source": "5.2 Số lượng hệ thống thông tin triển khai đầy đủ phương án bảo vệ theo Hồ sơ đề xuất cấp độ đã được phê duyệt 10 Tỷ lệ *10 đ",
+              "rationale": "Tỷ lệ = systems with the full plan / systems with an approved dossier; no approved dossier means no plan deployed under one: 0."
+            },
+            {
+              "id": "zeroDenominatorMax",
+              "source": "Tỷ lệ *10 đ",
+              "rationale": "The plan is silent on b = 0; the catalog default (no subject matter → the maximum) applies unchanged.",
+              "zeroDenominator": "max"
+            }
+          ],
           "notes": [
             {
               "source": "Tỷ lệ *10 đ",
-              "reading": "Tỷ lệ is not defined; read as a/b: systems with the full protection plan over systems whose level dossier has been approved. b = 0 (no approved dossier, i.e. 5.1 \"Không có\") means no plan can have been deployed under one: zeroDenominator zero (0 points), not the catalog default max (as in the Vĩnh Phúc commune catalog's 5.2)."
+              "reading": "Tỷ lệ is not defined; read as a/b: systems with the full protection plan over systems whose level dossier has been approved. b = 0 (no approved dossier, i.e. 5.1 \"Không có\") means no plan can have been deployed under one: zeroDenominator zero (0 points), not the catalog default max (as in the Vĩnh Phúc commune catalog's 5.2).",
+              "ambiguity": true
             }
           ]
         },
@@ -563,7 +770,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "cài đặt Công chức, chống mã độc",
-              "reading": "Name kept verbatim; \"Công chức, chống mã độc\" is read as \"phần mềm phòng, chống mã độc\" (anti-malware software). Tỷ lệ is not defined; read as servers with it installed over all servers."
+              "reading": "Name kept verbatim; \"Công chức, chống mã độc\" is read as \"phần mềm phòng, chống mã độc\" (anti-malware software). Tỷ lệ is not defined; read as servers with it installed over all servers.",
+              "ambiguity": false
             }
           ]
         },
@@ -582,7 +790,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "cài đặt Công chức, chống mã độc",
-              "reading": "As 5.3: read as anti-malware software; Tỷ lệ = workstations with it installed over all workstations."
+              "reading": "As 5.3: read as anti-malware software; Tỷ lệ = workstations with it installed over all workstations.",
+              "ambiguity": false
             }
           ]
         },
@@ -601,7 +810,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ *10 đ",
-              "reading": "Tỷ lệ is not defined; read as botnet IPs cleaned over botnet IPs detected and warned (none detected → max, catalog zeroDenominator)."
+              "reading": "Tỷ lệ is not defined; read as botnet IPs cleaned over botnet IPs detected and warned (none detected → max, catalog zeroDenominator).",
+              "ambiguity": false
             }
           ]
         },
@@ -622,7 +832,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ *10 đ",
-              "reading": "Tỷ lệ is not defined; read as monitored systems over all information systems of the commune's state agencies."
+              "reading": "Tỷ lệ is not defined; read as monitored systems over all information systems of the commune's state agencies.",
+              "ambiguity": false
             }
           ]
         },
@@ -643,7 +854,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ *10 đ",
-              "reading": "Tỷ lệ is not defined; read as systems fully checked under Thông tư 12/2022/TT-BTTTT over all information systems (same b as 5.6)."
+              "reading": "Tỷ lệ is not defined; read as systems fully checked under Thông tư 12/2022/TT-BTTTT over all information systems (same b as 5.6).",
+              "ambiguity": false
             }
           ]
         },
@@ -662,7 +874,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ *5 đ",
-              "reading": "Tỷ lệ is not defined; read as information systems covered by an incident-response plan over all information systems (same b as 5.6)."
+              "reading": "Tỷ lệ is not defined; read as information systems covered by an incident-response plan over all information systems (same b as 5.6).",
+              "ambiguity": false
             }
           ]
         },
@@ -715,10 +928,25 @@ export const source: unknown = {
               "zeroDenominator": "zero",
               "evidence": "Văn bản, tài liệu",
               "responsible": {"lead":"CC TCKT","support":["Công chức xã"]},
+              "readings": [
+                {
+                  "id": "zeroDenominatorZero",
+                  "default": true,
+                  "source": "Tỷ lệ NS đầu tư cho ATTT/NS CNTT ≥10%(5đ); ≥7% (3,5đ) ≥3% (1,5đ); 0 điểm",
+                  "rationale": "No IT budget means nothing spent on ATTT within it: the \"0 điểm\" line."
+                },
+                {
+                  "id": "zeroDenominatorMax",
+                  "source": "Tỷ lệ NS đầu tư cho ATTT/NS CNTT ≥10%(5đ)",
+                  "rationale": "The plan is silent on NS CNTT = 0; the catalog default (no subject matter → the maximum) applies unchanged.",
+                  "zeroDenominator": "max"
+                }
+              ],
               "notes": [
                 {
                   "source": "Tỷ lệ NS đầu tư cho ATTT/NS CNTT ≥10%(5đ); ≥7% (3,5đ) ≥3% (1,5đ); 0 điểm",
-                  "reading": "The document does not say what a commune with no IT budget scores. NS CNTT = 0 means nothing was spent on IT, hence nothing on ATTT within it: zeroDenominator zero (\"0 điểm\"), not the catalog default max."
+                  "reading": "The document does not say what a commune with no IT budget scores. NS CNTT = 0 means nothing was spent on IT, hence nothing on ATTT within it: zeroDenominator zero (\"0 điểm\"), not the catalog default max.",
+                  "ambiguity": true
                 }
               ]
             },
@@ -740,6 +968,29 @@ export const source: unknown = {
               },
               "evidence": "Văn bản, tài liệu",
               "responsible": {"lead":"CC TCKT","support":["CC VHTT","Công chức xã"]},
+              "readings": [
+                {
+                  "id": "sharesOf5111",
+                  "default": true,
+                  "source": "50tr; 25tr; 10 tr",
+                  "rationale": "No points per band are written: the shares 100% / 70% / 30% of the max are BORROWED from 5.11.1's bands (5 / 3,5 / 1,5 of 5), with ≥ edges as there: ≥ 50 tr → 2, ≥ 25 tr → 1.4, ≥ 10 tr → 0.6, below → 0."
+                },
+                {
+                  "id": "sharesOfAmount",
+                  "source": "50tr; 25tr; 10 tr",
+                  "rationale": "The only figures the cell gives are the amounts: each band earns the max in proportion to its edge over the top edge, 50/50, 25/50, 10/50 of 2 = 2, 1, 0.4.",
+                  "formula": {
+                    "kind": "bands",
+                    "value": "a",
+                    "bands": [
+                      {"gte":50,"points":2},
+                      {"gte":25,"points":1},
+                      {"gte":10,"points":"0.4"},
+                      {"lt":10,"points":0}
+                    ]
+                  }
+                }
+              ],
               "notes": [
                 {
                   "source": "50tr; 25tr; 10 tr",
@@ -766,6 +1017,29 @@ export const source: unknown = {
               },
               "evidence": "Văn bản, tài liệu",
               "responsible": {"lead":"CC TCKT","support":["CC VHTT","Công chức xã"]},
+              "readings": [
+                {
+                  "id": "sharesOf5111",
+                  "default": true,
+                  "source": "50tr; 25tr; 10 tr",
+                  "rationale": "No points per band are written: the shares 100% / 70% / 30% of the max are BORROWED from 5.11.1's bands (5 / 3,5 / 1,5 of 5), with ≥ edges as there: ≥ 50 tr → 2, ≥ 25 tr → 1.4, ≥ 10 tr → 0.6, below → 0."
+                },
+                {
+                  "id": "sharesOfAmount",
+                  "source": "50tr; 25tr; 10 tr",
+                  "rationale": "The only figures the cell gives are the amounts: each band earns the max in proportion to its edge over the top edge, 50/50, 25/50, 10/50 of 2 = 2, 1, 0.4.",
+                  "formula": {
+                    "kind": "bands",
+                    "value": "a",
+                    "bands": [
+                      {"gte":50,"points":2},
+                      {"gte":25,"points":1},
+                      {"gte":10,"points":"0.4"},
+                      {"lt":10,"points":0}
+                    ]
+                  }
+                }
+              ],
               "notes": [
                 {
                   "source": "50tr; 25tr; 10 tr",
@@ -798,6 +1072,29 @@ export const source: unknown = {
               },
               "evidence": "Văn bản, tài liệu",
               "responsible": {"lead":"CC TCKT","support":["CC VHTT","Công chức xã"]},
+              "readings": [
+                {
+                  "id": "sharesOf5111",
+                  "default": true,
+                  "source": "50tr; 25tr; 10 tr",
+                  "rationale": "No points per band are written: the shares 100% / 70% / 30% of the max are BORROWED from 5.11.1's bands (5 / 3,5 / 1,5 of 5), with ≥ edges as there: ≥ 50 tr → 2, ≥ 25 tr → 1.4, ≥ 10 tr → 0.6, below → 0."
+                },
+                {
+                  "id": "sharesOfAmount",
+                  "source": "50tr; 25tr; 10 tr",
+                  "rationale": "The only figures the cell gives are the amounts: each band earns the max in proportion to its edge over the top edge, 50/50, 25/50, 10/50 of 2 = 2, 1, 0.4.",
+                  "formula": {
+                    "kind": "bands",
+                    "value": "a",
+                    "bands": [
+                      {"gte":50,"points":2},
+                      {"gte":25,"points":1},
+                      {"gte":10,"points":"0.4"},
+                      {"lt":10,"points":0}
+                    ]
+                  }
+                }
+              ],
               "notes": [
                 {
                   "source": "50tr; 25tr; 10 tr",
@@ -824,6 +1121,29 @@ export const source: unknown = {
               },
               "evidence": "Văn bản, tài liệu",
               "responsible": {"lead":"CC TCKT","support":["CC VHTT","Công chức xã"]},
+              "readings": [
+                {
+                  "id": "sharesOf5111",
+                  "default": true,
+                  "source": "50tr; 25tr; 10 tr",
+                  "rationale": "No points per band are written: the shares 100% / 70% / 30% of the max are BORROWED from 5.11.1's bands (5 / 3,5 / 1,5 of 5), with ≥ edges as there: ≥ 50 tr → 2, ≥ 25 tr → 1.4, ≥ 10 tr → 0.6, below → 0."
+                },
+                {
+                  "id": "sharesOfAmount",
+                  "source": "50tr; 25tr; 10 tr",
+                  "rationale": "The only figures the cell gives are the amounts: each band earns the max in proportion to its edge over the top edge, 50/50, 25/50, 10/50 of 2 = 2, 1, 0.4.",
+                  "formula": {
+                    "kind": "bands",
+                    "value": "a",
+                    "bands": [
+                      {"gte":50,"points":2},
+                      {"gte":25,"points":1},
+                      {"gte":10,"points":"0.4"},
+                      {"lt":10,"points":0}
+                    ]
+                  }
+                }
+              ],
               "notes": [
                 {
                   "source": "50tr; 25tr; 10 tr",
@@ -856,6 +1176,29 @@ export const source: unknown = {
               },
               "evidence": "Văn bản, tài liệu",
               "responsible": {"lead":"CC TCKT","support":["CC VHTT","Công chức xã"]},
+              "readings": [
+                {
+                  "id": "sharesOf5111",
+                  "default": true,
+                  "source": "50tr; 25tr; 10 tr",
+                  "rationale": "No points per band are written: the shares 100% / 70% / 30% of the max are BORROWED from 5.11.1's bands (5 / 3,5 / 1,5 of 5), with ≥ edges as there: ≥ 50 tr → 2, ≥ 25 tr → 1.4, ≥ 10 tr → 0.6, below → 0."
+                },
+                {
+                  "id": "sharesOfAmount",
+                  "source": "50tr; 25tr; 10 tr",
+                  "rationale": "The only figures the cell gives are the amounts: each band earns the max in proportion to its edge over the top edge, 50/50, 25/50, 10/50 of 2 = 2, 1, 0.4.",
+                  "formula": {
+                    "kind": "bands",
+                    "value": "a",
+                    "bands": [
+                      {"gte":50,"points":2},
+                      {"gte":25,"points":1},
+                      {"gte":10,"points":"0.4"},
+                      {"lt":10,"points":0}
+                    ]
+                  }
+                }
+              ],
               "notes": [
                 {
                   "source": "50tr; 25tr; 10 tr",
@@ -872,10 +1215,25 @@ export const source: unknown = {
       "code": "6",
       "name": "Hoạt động chính quyền số",
       "max": 170,
+      "readings": [
+        {
+          "id": "declaredMax",
+          "default": true,
+          "source": "6 Hoạt động chính quyền số 170",
+          "rationale": "The declared 170 is kept as the group's max (and in the catalog total); the items can reach only 160."
+        },
+        {
+          "id": "itemsMax",
+          "source": "6.7 Tỷ lệ DVCTT được cá thể hóa Tỷ lệ * 10đ",
+          "rationale": "The items as written (150 + 10 for 6.7) are what can be scored: the group max is their sum, 160.",
+          "max": 160
+        }
+      ],
       "notes": [
         {
           "source": "6\tHoạt động chính quyền số\t170",
-          "reading": "The document's own mismatch: the items add up to 160 (150 with written maxima + 10 chosen for 6.7), not the declared 170. The declared 170 is kept; the group cannot score more than 160."
+          "reading": "The document's own mismatch: the items add up to 160 (150 with written maxima + 10 chosen for 6.7), not the declared 170. The declared 170 is kept; the group cannot score more than 160.",
+          "ambiguity": true
         }
       ],
       "children": [
@@ -891,6 +1249,27 @@ export const source: unknown = {
               "ipv6": {"label":"Đã chuyển đổi sang công nghệ IPv6","points":2}
             }
           },
+          "notes": [
+            {
+              "source": "-Đáp ứng: 8đ -Đã chuyển đổi sang công nghệ IPv6: 2đ -Chưa đáp ứng, chưa chuyển đổi: 0đ",
+              "reading": "Two independent items (standard 8, IPv6 2). The IPv6 points can also be read as a bonus only on top of \"Đáp ứng\" (a page that does not meet the rules gets nothing for IPv6).",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "independentItems",
+              "default": true,
+              "source": "-Đáp ứng: 8đ -Đã chuyển đổi sang công nghệ IPv6: 2đ -Chưa đáp ứng, chưa chuyển đổi: 0đ",
+              "rationale": "Each line is an item on its own: IPv6 earns 2 whether or not the page meets the rules."
+            },
+            {
+              "id": "ipv6OnlyIfStandard",
+              "encoded": false,
+              "source": "-Đáp ứng: 8đ -Đã chuyển đổi sang công nghệ IPv6: 2đ",
+              "rationale": "IPv6 is a bonus on top of \"Đáp ứng\": 2 only when the 8 are earned. A gate between two checklist items, which no formula kind expresses yet."
+            }
+          ],
           "evidence": "Văn bản, tài liệu",
           "dataSource": "Trang tt điện tử xã",
           "responsible": {"lead":"CC VHTT","support":["Công chức xã"]}
@@ -907,6 +1286,33 @@ export const source: unknown = {
               "technical": {"label":"Đáp ứng yêu cầu kỹ thuật","points":"2.5"}
             }
           },
+          "notes": [
+            {
+              "source": "Xã có tham gia cung cấp dữ liệu mở (gồm 2 ý: 1 là có tham gia, 2: cung cấp trên Cổng dữ liệu mở của tỉnh) … -Đã đưa: 2,5đ -Đáp ứng yêu cầu kỹ thuật: 2,5đ",
+              "reading": "The name's two points (participates; publishes on the provincial open-data portal) and the method's two items (published; meets the technical requirements) differ. Encoded: the method's items, 2.5 each; the name's items are a reading that changes what each box asks, not the points.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "methodItems",
+              "default": true,
+              "source": "-Đã đưa: 2,5đ -Đáp ứng yêu cầu kỹ thuật: 2,5đ Chưa đáp ứng yêu cầu: 0 điểm",
+              "rationale": "The method's two scored lines are the items: data published (Đã đưa) and meeting the technical requirements, 2.5 each."
+            },
+            {
+              "id": "nameItems",
+              "source": "(gồm 2 ý: 1 là có tham gia, 2: cung cấp trên Cổng dữ liệu mở của tỉnh)",
+              "rationale": "The name's two points are the items: participation, and publication on the provincial open-data portal, 2.5 each (changes what is collected, not the arithmetic).",
+              "formula": {
+                "kind": "checklist",
+                "items": {
+                  "published": {"label":"Có tham gia cung cấp dữ liệu mở","points":"2.5"},
+                  "technical": {"label":"Cung cấp trên Cổng dữ liệu mở của tỉnh","points":"2.5"}
+                }
+              }
+            }
+          ],
           "evidence": "Văn bản, tài liệu",
           "responsible": {"lead":"CC VPTK","support":["Công chức xã"]}
         },
@@ -925,7 +1331,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỉ lệ * 5đ",
-              "reading": "Tỷ lệ is not defined; read as the commune's systems connected to the LGSP over its systems that should be connected."
+              "reading": "Tỷ lệ is not defined; read as the commune's systems connected to the LGSP over its systems that should be connected.",
+              "ambiguity": false
             }
           ]
         },
@@ -944,7 +1351,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỉ lệ * 10đ",
-              "reading": "Tỷ lệ is not defined; read as NDXP data services used over the data services the commune needs."
+              "reading": "Tỷ lệ is not defined; read as NDXP data services used over the data services the commune needs.",
+              "ambiguity": false
             }
           ]
         },
@@ -968,7 +1376,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ DVCTT mức độ 4 hoặc toàn trình",
-              "reading": "Denominator not written; read as the administrative procedures eligible for level-4 / full-process online service. All-or-nothing at 100%, as written."
+              "reading": "Denominator not written; read as the administrative procedures eligible for level-4 / full-process online service. All-or-nothing at 100%, as written.",
+              "ambiguity": false
             }
           ]
         },
@@ -991,6 +1400,27 @@ export const source: unknown = {
           "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
           "evidence": "Văn bản, tài liệu",
           "responsible": {"lead":"CC cửa Một","support":["Công chức xã"]},
+          "readings": [
+            {
+              "id": "maxFromMultiplier",
+              "default": true,
+              "source": "6.7 Tỷ lệ DVCTT được cá thể hóa Tỷ lệ * 10đ",
+              "rationale": "The empty Điểm tối đa cell is filled from the method's \"* 10đ\", as for its neighbours 6.6 and 6.8: max 10."
+            },
+            {
+              "id": "emptyCellIsZero",
+              "source": "6.7 Tỷ lệ DVCTT được cá thể hóa (Điểm tối đa cell empty)",
+              "rationale": "An empty max cell means the item carries no points: kept and reported, it adds nothing (group 6's items then add to 150).",
+              "unscored": true
+            },
+            {
+              "id": "maxFromGroupTotal",
+              "source": "6 Hoạt động chính quyền số 170",
+              "rationale": "170 − 150 (the written item maxima) = 20 is the only max that makes group 6 add up; the method's \"* 10đ\" is kept, so 10 of 20 is reachable.",
+              "max": 20,
+              "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10}
+            }
+          ],
           "notes": [
             {
               "source": "6.7\tTỷ lệ DVCTT được cá thể hóa\t\tTỷ lệ * 10đ",
@@ -1052,6 +1482,17 @@ export const source: unknown = {
                 "below": "literal",
                 "at": "gt"
               }
+            },
+            {
+              "id": "proportionalBelow",
+              "source": "Tỷ lệ ≥ 80% = 10đ Tỷ lệ ≤ 80% * 10đ",
+              "rationale": "The garbled second line is the plan's usual pattern \"Tỷ lệ < 80% = tỷ lệ/80%*10đ\" (7.6, 8.2): below 80% the score is Tỷ lệ/80% × 10, with no jump at 80%.",
+              "formula": {
+                "kind": "threshold",
+                "value": {"numerator":["a"],"denominator":["b"]},
+                "threshold": "80%",
+                "below": "proportional"
+              }
             }
           ]
         },
@@ -1067,6 +1508,27 @@ export const source: unknown = {
             "b": {"label":"Tổng số tài khoản của người dân, doanh nghiệp"}
           },
           "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":5},
+          "notes": [
+            {
+              "source": "Tỷ lệ * 5đ",
+              "reading": "The denominator is not written. Encoded: accounts that used level-3/4 online services in the year over all accounts of residents and enterprises (on the public-service portal); it can also be read over the commune's residents and enterprises.",
+              "ambiguity": true
+            }
+          ],
+          "readings": [
+            {
+              "id": "overAccounts",
+              "default": true,
+              "source": "Tỷ lệ tài khoản của người dân, doanh nghiệp có sử dụng DVCTT mức độ 3, 4 trong năm … Tỷ lệ * 5đ",
+              "rationale": "A Tỷ lệ of accounts is taken over all accounts of residents and enterprises on the portal."
+            },
+            {
+              "id": "overPopulation",
+              "source": "Tỷ lệ tài khoản của người dân, doanh nghiệp có sử dụng DVCTT mức độ 3, 4 trong năm",
+              "rationale": "The rate is of the commune's residents and enterprises: b is their number (changes what is collected, not the arithmetic).",
+              "inputs": {"b":{"label":"Tổng số người dân và doanh nghiệp của xã"}}
+            }
+          ],
           "evidence": "Văn bản, tài liệu",
           "responsible": {"lead":"CC cửa Một","support":["Công chức xã"]}
         },
@@ -1167,7 +1629,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ ≥ 1%: 10đ Tỷ lệ < 1% = tỷ lệ/1%*10đ",
-              "reading": "Denominator not written; read as the commune's total state-budget expenditure (the plan's budget target is a share of \"tổng chi phí ngân sách của xã\")."
+              "reading": "Denominator not written; read as the commune's total state-budget expenditure (the plan's budget target is a share of \"tổng chi phí ngân sách của xã\").",
+              "ambiguity": false
             }
           ]
         }
@@ -1180,7 +1643,8 @@ export const source: unknown = {
       "notes": [
         {
           "source": "7\tHoạt động kinh tế số\t\t\t\t\t\t",
-          "reading": "No Điểm tối đa is stated for the group; max = sum of its items 20 + 20 + 10 × 10 = 140."
+          "reading": "No Điểm tối đa is stated for the group; max = sum of its items 20 + 20 + 10 × 10 = 140.",
+          "ambiguity": false
         }
       ],
       "children": [
@@ -1222,7 +1686,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ ≥ 5%: 20đ …",
-              "reading": "Tỷ lệ is not defined; read as digital-technology enterprises over all enterprises in the commune."
+              "reading": "Tỷ lệ is not defined; read as digital-technology enterprises over all enterprises in the commune.",
+              "ambiguity": false
             }
           ]
         },
@@ -1246,7 +1711,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ ≥ 10%: 10đ …",
-              "reading": "Tỷ lệ is not defined; read as digital-platform enterprises over all enterprises in the commune (same b as 7.2)."
+              "reading": "Tỷ lệ is not defined; read as digital-platform enterprises over all enterprises in the commune (same b as 7.2).",
+              "ambiguity": false
             }
           ]
         },
@@ -1270,7 +1736,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ ≥ 10%: 10đ …",
-              "reading": "Tỷ lệ is not defined; read as SMEs in the SMEdx programme over all SMEs in the commune."
+              "reading": "Tỷ lệ is not defined; read as SMEs in the SMEdx programme over all SMEs in the commune.",
+              "ambiguity": false
             }
           ]
         },
@@ -1345,7 +1812,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ ≥ 50%: 10đ …",
-              "reading": "Tỷ lệ is not defined; read as postal service points with fixed broadband over all public postal service points in the commune."
+              "reading": "Tỷ lệ is not defined; read as postal service points with fixed broadband over all public postal service points in the commune.",
+              "ambiguity": false
             }
           ]
         },
@@ -1366,10 +1834,31 @@ export const source: unknown = {
           },
           "dataSource": "Bưu chính/Sàn TMĐT",
           "responsible": {"lead":"CC VHTT","support":["Các thôn"]},
+          "readings": [
+            {
+              "id": "householdsTrading",
+              "default": true,
+              "source": "Số lượng giao dịch trên sàn thương mại điện tử Vô sò và Postmart … Tỷ lệ ≥ 5%: 10đ Tỷ lệ <5% = tỷ lệ/5%*10đ",
+              "rationale": "A Tỷ lệ needs a population: households trading on Voso / Postmart over all households (3.2.b)."
+            },
+            {
+              "id": "transactionsPerHousehold",
+              "source": "Số lượng giao dịch trên sàn thương mại điện tử Vô sò và Postmart",
+              "rationale": "The name counts transactions: a is the number of transactions, taken per household (a quotient that may exceed 1, so no a ≤ b check).",
+              "formula": {
+                "kind": "threshold",
+                "value": {"numerator":["a"],"denominator":["b"],"proportion":false},
+                "threshold": "5%",
+                "below": "proportional"
+              },
+              "inputs": {"a":{"label":"Số lượng giao dịch trên sàn thương mại điện tử Voso và Postmart"}}
+            }
+          ],
           "notes": [
             {
               "source": "Số lượng giao dịch trên sàn thương mại điện tử Vô sò và Postmart … Tỷ lệ ≥ 5%",
-              "reading": "The name counts transactions but the method scores a Tỷ lệ with no denominator; read as households trading on Voso (\"Vô sò\") / Postmart over all households (same b as 3.2)."
+              "reading": "The name counts transactions but the method scores a Tỷ lệ with no denominator; read as households trading on Voso (\"Vô sò\") / Postmart over all households (same b as 3.2).",
+              "ambiguity": true
             }
           ]
         },
@@ -1385,10 +1874,30 @@ export const source: unknown = {
           "formula": {"kind":"ratio","value":{"numerator":["a"],"denominator":["b"]},"points":10},
           "dataSource": "VNNIC cung cấp",
           "responsible": {"lead":"CC VHTT","support":["Các thôn"]},
+          "readings": [
+            {
+              "id": "enterprisesWithDomain",
+              "default": true,
+              "source": "Số lượng tên miền .vn … Tỷ lệ*10đ",
+              "rationale": "A Tỷ lệ needs a population: enterprises with a .vn domain over all enterprises (7.2.b)."
+            },
+            {
+              "id": "domainsPerEnterprise",
+              "source": "Số lượng tên miền .vn",
+              "rationale": "The name counts domains: a is the number of .vn domains, per enterprise (may exceed 1; × 10 clamped to 10).",
+              "formula": {
+                "kind": "ratio",
+                "value": {"numerator":["a"],"denominator":["b"],"proportion":false},
+                "points": 10
+              },
+              "inputs": {"a":{"label":"Số lượng tên miền .vn"}}
+            }
+          ],
           "notes": [
             {
               "source": "Số lượng tên miền .vn … Tỷ lệ*10đ",
-              "reading": "The name counts domains but the method scores a Tỷ lệ with no denominator; read as enterprises with a .vn domain over all enterprises in the commune (same b as 7.2)."
+              "reading": "The name counts domains but the method scores a Tỷ lệ with no denominator; read as enterprises with a .vn domain over all enterprises in the commune (same b as 7.2).",
+              "ambiguity": true
             }
           ]
         },
@@ -1421,7 +1930,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ ≥ 0,25%: 10đ …",
-              "reading": "Denominator not written; read as the commune's total state-budget expenditure (same b as 6.18)."
+              "reading": "Denominator not written; read as the commune's total state-budget expenditure (same b as 6.18).",
+              "ambiguity": false
             }
           ]
         },
@@ -1454,7 +1964,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ ≥ 0,25%: 10đ …",
-              "reading": "Denominator not written; read as the commune's total state-budget expenditure (same b as 6.18)."
+              "reading": "Denominator not written; read as the commune's total state-budget expenditure (same b as 6.18).",
+              "ambiguity": false
             }
           ]
         }
@@ -1480,7 +1991,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ*20đ",
-              "reading": "Tỷ lệ is not defined; read as residents with a digital identity over the commune's population."
+              "reading": "Tỷ lệ is not defined; read as residents with a digital identity over the commune's population.",
+              "ambiguity": false
             }
           ]
         },
@@ -1506,7 +2018,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ ≥ 80%: 20đ …",
-              "reading": "Tỷ lệ is not defined; read as people aged 15+ with an account over the population aged 15+."
+              "reading": "Tỷ lệ is not defined; read as people aged 15+ with an account over the population aged 15+.",
+              "ambiguity": false
             }
           ]
         },
@@ -1530,7 +2043,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ <math><50\\%</math> = tỷ lệ/ <math>50\\%*20đ< math><=\"\" td=\"\"> <td></td> <td>cung cấp</td> <td>xã</td> <td></td> </math>50\\%*20đ<>",
-              "reading": "Garbled markup read as \"Tỷ lệ <50% = tỷ lệ/ 50%*20đ\"; the cells \"cung cấp\" and \"xã\" complete the data source (NEAC cung cấp) and the lead (Công an xã). Tỷ lệ read as adults with a digital/electronic signature over the adult population (same b as 3.1)."
+              "reading": "Garbled markup read as \"Tỷ lệ <50% = tỷ lệ/ 50%*20đ\"; the cells \"cung cấp\" and \"xã\" complete the data source (NEAC cung cấp) and the lead (Công an xã). Tỷ lệ read as adults with a digital/electronic signature over the adult population (same b as 3.1).",
+              "ambiguity": false
             }
           ]
         },
@@ -1567,7 +2081,8 @@ export const source: unknown = {
           "notes": [
             {
               "source": "Tỷ lệ <math><70\\%</math> = tỷ lệ/ <math>70\\%*10đ< math><=\"\" td=\"\"> <td>Thống kê tỉnh, xã cung cấp</td> <td></td> <td>CC VHTT</td> …\tThống kê tỉnh, xã cung cấp\t\tCC VHTT",
-              "reading": "Garbled markup read as \"Tỷ lệ <70% = tỷ lệ/ 70%*10đ\". \"Thống kê tỉnh, xã cung cấp\" sits in the evidence column but is a data source (like \"VN post cung cấp\" above), so it is encoded as dataSource. Tỷ lệ read as residents with ICT skills over the population (same b as 8.1)."
+              "reading": "Garbled markup read as \"Tỷ lệ <70% = tỷ lệ/ 70%*10đ\". \"Thống kê tỉnh, xã cung cấp\" sits in the evidence column but is a data source (like \"VN post cung cấp\" above), so it is encoded as dataSource. Tỷ lệ read as residents with ICT skills over the population (same b as 8.1).",
+              "ambiguity": false
             }
           ]
         },
@@ -1617,7 +2132,8 @@ export const source: unknown = {
       "notes": [
         {
           "source": "9\t<i>Đô thị thông minh</i>\t\t\t\t\t0 điểm\t",
-          "reading": "The group is worth 0 points (\"0 điểm\", in the lead column) and its items have no points, method or evidence; kept for tracking as unscored yes/no items with max 0."
+          "reading": "The group is worth 0 points (\"0 điểm\", in the lead column) and its items have no points, method or evidence; kept for tracking as unscored yes/no items with max 0.",
+          "ambiguity": false
         }
       ],
       "children": [
