@@ -57,6 +57,8 @@ describe("npm pack", () => {
     // 1.1 MB: it starts in 0.08 s instead of 0.2 s) in place of its ~20 unbundled modules.
     // Session 5: 5.6 MB with the Excel entry (dti-engine/xlsx, 85 KB; exceljs itself is a
     // dependency, not bundled), lineage and readings, index.cjs minified to whitespace.
-    expect(packed[0]!.unpackedSize).toBeLessThan(6 * 1024 * 1024);
+    // Then 6.6 MB with the readings of every ambiguous row in the ten catalogs (in the YAML and in
+    // each of the four builds that carry the catalogs: ESM modules, index.cjs, browser.js, cli.js).
+    expect(packed[0]!.unpackedSize).toBeLessThan(7 * 1024 * 1024);
   });
 });

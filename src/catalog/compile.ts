@@ -235,10 +235,14 @@ export function compileWith(catalog: Catalog, choice: ReadonlyMap<string, string
       fieldByName: new Map(fields.map((f) => [f.name, f])),
       asked: fields.filter((f) => !f.from),
       ratios,
-      // The data are checked as collected, i.e. against the catalog as encoded: a ratio of an
-      // alternative reading that is no part of a whole there (6.3.4 a/b where a ≤ b + c) is not a
-      // reason to refuse a dataset every reading scores; it is clamped to the max like any score.
-      proportions: (patch?.formula && n.formula ? ratiosOfFormula(n.formula) : ratios).filter((r) => r.proportion),
+      // A ratio is checked as a part of its whole (numerator ≤ denominator) when the reading in
+      // force says so AND the catalog as encoded does: an alternative may relax the check (Nghĩa
+      // Phương 7.9, transactions per household may exceed 1), never add one, so that data valid
+      // under the encoded reading score under every other (Đồng Nai huyện 6.3.4 a/b with a ≤ b + c
+      // but a > b is clamped to the max like any score).
+      proportions: ratios.filter(
+        (r) => r.proportion && (!patch?.formula || !n.formula || ratiosOfFormula(n.formula).some((e) => e.proportion && sameRatio(e, r))),
+      ),
       inputs,
       cadence: patch?.cadence ?? n.cadence ?? catalog.defaults.cadence,
       annualRule: patch?.annualRule ?? n.annualRule ?? catalog.defaults.annualRule,
@@ -377,6 +381,12 @@ function patchInputs(
     if (input) out[name] = { ...input, label: change.label };
   }
   return out;
+}
+
+/** Whether two ratio expressions divide the same fields. */
+function sameRatio(a: RatioExpr, b: RatioExpr): boolean {
+  const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((f, i) => f === y[i]);
+  return same(a.numerator, b.numerator) && same(a.denominator, b.denominator);
 }
 
 /** The ratios of a formula: a points formula's (registry) or a level criterion's. */
