@@ -10,6 +10,7 @@ import {
   explain,
   getCatalog,
   lintCatalog,
+  listCatalogs,
   loadCatalog,
   loadDataset,
   loadReadingsFile,
@@ -765,3 +766,15 @@ const sample = loadDataset("fixtures/dong-nai-2023-huyen.sample.yaml");
 function catalog(): CompiledCatalog {
   return getCatalog("dong-nai-2023/huyen");
 }
+
+describe("every built-in catalog: each note classified, each ambiguity with its readings (issue 13, done when)", () => {
+  for (const { id } of listCatalogs())
+    it(`${id}: no unclassified note, no ambiguity without readings, every described reading listed`, () => {
+      const r = lintCatalog(getCatalog(id));
+      expect(r.stats.unclassifiedNotes).toBe(0);
+      expect(r.warnings.filter((w) => w.code === "ambiguityWithoutReadings")).toEqual([]);
+      // Each note marked an ambiguity sits on a node (or the catalog) that lists readings.
+      const withReadings = new Set(r.readings.map((s) => s.code));
+      for (const n of r.notes.filter((x) => x.ambiguity)) expect(withReadings.has(n.code || "catalog"), `${id} ${n.code}`).toBe(true);
+    });
+});
