@@ -2,17 +2,9 @@
 // both option forms, --lang for every message, --version and the generated help. Run in-process.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { runMain } from "../src/cli/main.js";
 import { usageLine } from "../src/cli/_args.js";
 import { COMMANDS, type CommandName } from "../src/cli/spec.js";
-
-async function dti(...args: string[]) {
-  let out = "";
-  let err = "";
-  const line = (s: string) => (s.endsWith("\n") ? s : `${s}\n`);
-  const code = await runMain(args, { out: (s) => (out += line(s)), err: (s) => (err += line(s)) });
-  return { code, out, err };
-}
+import { dti } from "./_cli.js";
 
 const so = "fixtures/dong-nai-2023-so.sample.yaml";
 const noStack = /at .*\.[jt]s:\d+/;

@@ -5,17 +5,8 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFile
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runMain } from "../src/cli/main.js";
 import { CatalogError, DatasetError, getCatalog, loadCatalog, loadDataset, readingSets } from "../src/index.js";
-
-/** Runs `dti …` in-process, capturing stdout and stderr as the bin writes them. */
-async function dti(...args: string[]) {
-  let out = "";
-  let err = "";
-  const line = (s: string) => (s.endsWith("\n") ? s : `${s}\n`);
-  const code = await runMain(args, { out: (s) => (out += line(s)), err: (s) => (err += line(s)) });
-  return { code, out, err };
-}
+import { dti } from "./_cli.js";
 
 /** Runs the built bin. */
 function dtiBuilt(...args: string[]) {

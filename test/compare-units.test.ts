@@ -3,18 +3,11 @@
 // compare on Kon Tum's level catalogs (level before → after and the criteria whose level changed).
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { runMain } from "../src/cli/main.js";
 import { DatasetError, compare, getCatalog, loadDataset, score, whatIf, type Dataset } from "../src/index.js";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-
-async function dti(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await runMain(args, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
-  return { code, out, err };
-}
+import { dti } from "./_cli.js";
 
 const fixture = (name: string): Dataset => loadDataset(readFileSync(`fixtures/${name}.sample.yaml`, "utf8"));
 const dnHuyen = getCatalog("dong-nai-2023/huyen");

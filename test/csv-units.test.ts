@@ -6,16 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { runMain } from "../src/cli/main.js";
 import { DatasetError, getCatalog, loadDataset, readCsvDataset, score, template, type Dataset } from "../src/index.js";
 import { levelUnit } from "./_units.js";
-
-async function dti(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await runMain(args, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
-  return { code, out, err };
-}
+import { dti } from "./_cli.js";
 
 const kt = getCatalog("kon-tum-2025/xa");
 const ktYaml: Dataset = loadDataset(readFileSync("fixtures/kon-tum-2025-xa.sample.yaml", "utf8"));

@@ -4,15 +4,8 @@
 import { readFileSync } from "node:fs";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { runMain } from "../src/cli/main.js";
 import { DatasetError, getCatalog, loadDataset, readCsvDataset, score, template, type Dataset } from "../src/index.js";
-
-async function dti(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await runMain(args, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
-  return { code, out, err };
-}
+import { dti } from "./_cli.js";
 
 const vp = getCatalog("vinh-phuc-2022/xa");
 const vpText = readFileSync("fixtures/vinh-phuc-2022-xa.sample.yaml", "utf8");

@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runMain } from "../src/cli/main.js";
 import { DatasetError, gaps, getCatalog, loadDataset, merge, nationalValues, readLineage, readPublished, score } from "../src/index.js";
 import type { MergeRule } from "../src/index.js";
+import { dti } from "./_cli.js";
 
 const datasetText = readFileSync("fixtures/vinh-phuc-2022-xa.sample.yaml", "utf8");
 const dataset = loadDataset(datasetText);
@@ -233,14 +233,6 @@ describe("0–1 values and ranks on the published precision", () => {
     ]);
   });
 });
-
-/** Runs `dti …` in-process. */
-async function dti(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await runMain(args, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
-  return { code, out, err };
-}
 
 describe("dti with --lineage, --precision; dti rank; dti compare across the merger", () => {
   const sample = "fixtures/vinh-phuc-2022-xa.sample.yaml";

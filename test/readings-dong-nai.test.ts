@@ -16,6 +16,7 @@ import {
   type PointsUnit,
   type ScoreResult,
 } from "../src/index.js";
+import { both } from "./_readings.js";
 
 const HUYEN = "dong-nai-2023/huyen";
 const SO = "dong-nai-2023/so";
@@ -23,16 +24,6 @@ const SO = "dong-nai-2023/so";
 /** One unit, the given periods, only the given indicators' data per period. */
 function unit(catalog: string, data: Record<string, Record<string, unknown>>): DatasetInput {
   return { catalog, year: 2024, periods: Object.keys(data), units: [{ id: "u1", name: "Đơn vị 1", data }] } as DatasetInput;
-}
-
-/** Scores under a choice on both engines and checks they agree (fast path == reference). */
-function both(catalog: CompiledCatalog, dataset: DatasetInput, readings?: Record<string, string>): ScoreResult {
-  const opts = readings ? { readings } : {};
-  const fast = score(catalog, dataset, opts);
-  const reference = score(catalog, dataset, { ...opts, engine: "reference" });
-  expect(JSON.parse(JSON.stringify(fast.units))).toEqual(JSON.parse(JSON.stringify(reference.units)));
-  expect(fast.readings).toEqual(reference.readings);
-  return fast;
 }
 
 /** The scored unit u1 (results are listed by rank, so not always first). */

@@ -12,12 +12,12 @@ import {
   getCatalog,
   loadDataset,
   readingSets,
-  score,
   withReadings,
   type DatasetInput,
   type ScoreResult,
 } from "../src/index.js";
 import { levelUnit } from "./_units.js";
+import { both } from "./_readings.js";
 
 const xa = getCatalog("kon-tum-2025/xa");
 const huyen = getCatalog("kon-tum-2025/huyen");
@@ -29,15 +29,6 @@ function sample(file: string, unit: string, code: string, value: unknown): Datas
   };
   ds.units.find((u) => u.id === unit)!.data["Y"]![code] = value;
   return ds as unknown as DatasetInput;
-}
-
-/** Scores under a choice on both engines and checks they agree (fast path == reference). */
-function both(catalog: typeof xa, dataset: DatasetInput, readings?: Record<string, string>): ScoreResult {
-  const opts = readings ? { readings } : {};
-  const fast = score(catalog, dataset, opts);
-  const reference = score(catalog, dataset, { ...opts, engine: "reference" });
-  expect(JSON.parse(JSON.stringify(fast.units))).toEqual(JSON.parse(JSON.stringify(reference.units)));
-  return fast;
 }
 
 /** [criterion level, unit level] of a unit. */

@@ -14,6 +14,7 @@ import {
   type PointsUnit,
   type ScoreResult,
 } from "../src/index.js";
+import { both as bothEngines } from "./_readings.js";
 
 const ID = "quang-ngai-nghia-phuong-2023/xa";
 const catalog = getCatalog(ID);
@@ -23,15 +24,8 @@ function commune(data: Record<string, unknown>): DatasetInput {
   return { catalog: ID, year: 2024, periods: ["Y"], units: [{ id: "u1", name: "Xã 1", data: { Y: data } }] } as DatasetInput;
 }
 
-/** Scores under a choice on both engines and checks they agree (fast path == reference). */
-function both(dataset: DatasetInput, readings?: Record<string, string>): ScoreResult {
-  const opts = readings ? { readings } : {};
-  const fast = score(catalog, dataset, opts);
-  const reference = score(catalog, dataset, { ...opts, engine: "reference" });
-  expect(JSON.parse(JSON.stringify(fast.units))).toEqual(JSON.parse(JSON.stringify(reference.units)));
-  expect(fast.readings).toEqual(reference.readings);
-  return fast;
-}
+/** Scores under a choice of readings on both engines (fast path == reference), Nghĩa Phương xã. */
+const both = (dataset: DatasetInput, readings?: Record<string, string>): ScoreResult => bothEngines(catalog, dataset, readings);
 
 const points = (r: ScoreResult, code: string) => (r.units[0] as PointsUnit).indicators[code]!.score;
 

@@ -6,27 +6,17 @@ import {
   type CatalogError,
   getCatalog,
   readingSets,
-  score,
   withReadings,
   type CompiledCatalog,
   type DatasetInput,
   type PointsUnit,
   type ScoreResult,
 } from "../src/index.js";
+import { both } from "./_readings.js";
 
 /** One unit, the single annual period Y (mục III.1: data 01/01–31/12), only the given rows' data. */
 function unit(catalog: string, data: Record<string, unknown>, profile: Record<string, number> = {}): DatasetInput {
   return { catalog, year: 2023, periods: ["Y"], units: [{ id: "u1", name: "Đơn vị 1", profile, data: { Y: data } }] } as DatasetInput;
-}
-
-/** Scores under a choice on both engines and checks they agree (fast path == reference). */
-function both(catalog: CompiledCatalog, dataset: DatasetInput, readings?: Record<string, string>): ScoreResult {
-  const opts = readings ? { readings } : {};
-  const fast = score(catalog, dataset, opts);
-  const reference = score(catalog, dataset, { ...opts, engine: "reference" });
-  expect(JSON.parse(JSON.stringify(fast.units))).toEqual(JSON.parse(JSON.stringify(reference.units)));
-  expect(fast.readings).toEqual(reference.readings);
-  return fast;
 }
 
 const points = (r: ScoreResult, code: string) => (r.units[0] as PointsUnit).indicators[code]!.score;

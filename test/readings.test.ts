@@ -4,7 +4,6 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runMain } from "../src/cli/main.js";
 import {
   CatalogError,
   explain,
@@ -24,6 +23,8 @@ import {
   type PointsUnit,
   type ScoreResult,
 } from "../src/index.js";
+import { both } from "./_readings.js";
+import { dti } from "./_cli.js";
 
 /** A dataset of one unit and one period, with only the given indicators' data. */
 function oneUnit(catalog: string, period: string, data: Record<string, unknown>, year = 2024): DatasetInput {
@@ -33,16 +34,6 @@ function oneUnit(catalog: string, period: string, data: Record<string, unknown>,
 function indicator(result: ScoreResult, code: string, unit = "u1"): string {
   const u = result.units.find((x) => x.id === unit) as PointsUnit;
   return u.indicators[code]!.score;
-}
-
-/** Scores under a choice on both engines and checks they agree (fast path == reference). */
-function both(catalog: CompiledCatalog, dataset: DatasetInput, readings?: Record<string, string>): ScoreResult {
-  const opts = readings ? { readings } : {};
-  const fast = score(catalog, dataset, opts);
-  const reference = score(catalog, dataset, { ...opts, engine: "reference" });
-  expect(JSON.parse(JSON.stringify(fast.units))).toEqual(JSON.parse(JSON.stringify(reference.units)));
-  expect(fast.readings).toEqual(reference.readings);
-  return fast;
 }
 
 describe("Đồng Nai huyện 7.1 (QĐ 3473/QĐ-UBND Phụ lục II): 'Tỷ lệ ≥ 5%: điểm tối đa; Tỷ lệ <5%: Tỷ lệ/1%*Điểm tối đa'", () => {
@@ -686,14 +677,6 @@ describe("analyses and reports with readings (Đồng Nai huyện 7.1 at 3%)", (
     expect(csv.find((l) => l.includes(",7.1,") && l.includes(",year,"))).toMatch(/,15,15,last,asWritten$/);
   });
 });
-
-async function dti(...args: string[]) {
-  let out = "";
-  let err = "";
-  const line = (s: string) => (s.endsWith("\n") ? s : `${s}\n`);
-  const code = await runMain(args, { out: (s) => (out += line(s)), err: (s) => (err += line(s)) });
-  return { code, out, err };
-}
 
 describe("CLI: --reading and --readings (Đồng Nai huyện 7.1 at 3%)", () => {
   const dir = mkdtempSync(join(tmpdir(), "dti-readings-"));

@@ -4,7 +4,6 @@
 // points sample, and the refusal of level catalogs.
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { runMain } from "../src/cli/main.js";
 import {
   CatalogError,
   getCatalog,
@@ -20,14 +19,7 @@ import {
   type ReadingChoice,
 } from "../src/index.js";
 import { Dec } from "../src/_decimal.js";
-
-async function dti(...args: string[]) {
-  let out = "";
-  let err = "";
-  const line = (s: string) => (s.endsWith("\n") ? s : `${s}\n`);
-  const code = await runMain(args, { out: (s) => (out += line(s)), err: (s) => (err += line(s)) });
-  return { code, out, err };
-}
+import { dti } from "./_cli.js";
 
 /** Total and rank of a unit under a full choice, scored on its own (not through robustness()). */
 function scored(catalog: CompiledCatalog, dataset: DatasetInput, choice: ReadingChoice, unit: string) {

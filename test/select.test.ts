@@ -5,7 +5,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runMain } from "../src/cli/main.js";
 import {
   DatasetError,
   foldText,
@@ -19,14 +18,7 @@ import {
   selectUnits,
   type Dataset,
 } from "../src/index.js";
-
-async function dti(...args: string[]) {
-  let out = "";
-  let err = "";
-  const line = (s: string) => (s.endsWith("\n") ? s : `${s}\n`);
-  const code = await runMain(args, { out: (s) => (out += line(s)), err: (s) => (err += line(s)) });
-  return { code, out, err };
-}
+import { dti } from "./_cli.js";
 
 const SAMPLE = "fixtures/vinh-phuc-2022-xa.sample.yaml";
 const catalog = getCatalog("vinh-phuc-2022/xa");

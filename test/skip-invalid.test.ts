@@ -5,16 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { runMain } from "../src/cli/main.js";
 import { DatasetError, getCatalog, loadDataset, readCsvDataset, score, type Dataset } from "../src/index.js";
 import { levelUnit, pointsUnit } from "./_units.js";
-
-async function dti(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await runMain(args, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
-  return { code, out, err };
-}
+import { dti } from "./_cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "dti-skip-"));
 const text = (name: string) => readFileSync(`fixtures/${name}.sample.yaml`, "utf8");

@@ -7,17 +7,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { explain, gaps, getCatalog, loadDataset, reportData, reportMarkdown, score, type Dataset } from "../src/index.js";
 import { shorten } from "../src/_format.js";
-import { runMain } from "../src/cli/main.js";
+import { dti } from "./_cli.js";
 
 const fixture = (name: string): Dataset => loadDataset(readFileSync(`fixtures/${name}.sample.yaml`, "utf8"));
-
-async function dti(...args: string[]) {
-  let out = "";
-  let err = "";
-  const line = (s: string) => (s.endsWith("\n") ? s : `${s}\n`);
-  const code = await runMain(args, { out: (s) => (out += line(s)), err: (s) => (err += line(s)) });
-  return { code, out, err };
-}
 
 describe("shorten: at a word boundary, with “…”", () => {
   // Kon Tum xã 1.7's name, cut at 72 characters before (issue 12: "… thực hiện nhiệm").

@@ -8,18 +8,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { runMain } from "../src/cli/main.js";
 import { DatasetError, getCatalog, loadCatalog, score, type CompiledCatalog, type DatasetInput } from "../src/index.js";
 import { readXlsxDataset, reportWorkbook, xlsxTemplate } from "../src/xlsx.js";
 import { levelUnit, pointsUnit } from "./_units.js";
 import { Dec } from "../src/_decimal.js";
-
-async function dti(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await runMain(args, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
-  return { code, out, err };
-}
+import { dti } from "./_cli.js";
 
 type Raw = { catalog: string; year: number; periods: string[]; units: RawUnit[] };
 type RawUnit = {

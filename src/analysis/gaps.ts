@@ -481,12 +481,7 @@ export function gaps(
   catalog: CompiledCatalog,
   dataset: Dataset | DatasetInput,
   unitId: string,
-  options: {
-    lang?: Lang;
-    result?: ScoreResult;
-    verify?: number;
-    catalogs?: Readonly<Record<string, CompiledCatalog>>;
-    engine?: ScoreOptions["engine"];
+  options: GapSearchOptions & {
     /** The unit's earlier result, across a lineage file: see {@link GapReport.history}. */
     history?: GapHistory;
     /** Readings of ambiguous nodes (issue 13), as for `score`: the gaps are those of the catalog read so. */
@@ -497,39 +492,34 @@ export function gaps(
   if (options.readings) catalog = withReadings(catalog, options.readings);
   if (!options.history) return gapsOf(catalog, dataset, unitId, options);
   const { history, ...rest } = options;
-  const result =
-    options.result ??
-    score(
-      catalog,
-      dataset,
-      rest.catalogs || rest.engine
-        ? { ...(rest.catalogs ? { catalogs: rest.catalogs } : {}), ...(rest.engine ? { engine: rest.engine } : {}) }
-        : {},
-    );
+  const result = options.result ?? score(catalog, dataset, scoreOptionsOf(rest));
   const report = gapsOf(catalog, dataset, unitId, { ...rest, result });
   const { previous, ...compareOptions } = history;
   const change = compare(previous, result, compareOptions).units.find((u) => u.id === unitId && u.status !== "removed");
   return change ? { ...report, history: change } : report;
 }
 
-/** {@link gaps} without the history. */
-function gapsOf(
-  catalog: CompiledCatalog,
-  dataset: Dataset | DatasetInput,
-  unitId: string,
-  options: {
-    lang?: Lang;
-    result?: ScoreResult;
-    verify?: number;
-    catalogs?: Readonly<Record<string, CompiledCatalog>>;
-    engine?: ScoreOptions["engine"];
-  },
-): GapReport {
-  const lang = options.lang ?? "vi";
-  const scoreOptions: ScoreOptions = {
+/** What the gap search itself takes (see {@link gaps}). */
+interface GapSearchOptions {
+  lang?: Lang;
+  result?: ScoreResult;
+  verify?: number;
+  catalogs?: Readonly<Record<string, CompiledCatalog>>;
+  engine?: ScoreOptions["engine"];
+}
+
+/** The scoring options of a gap search: child catalogs and the engine. */
+function scoreOptionsOf(options: GapSearchOptions): ScoreOptions {
+  return {
     ...(options.catalogs ? { catalogs: options.catalogs } : {}),
     ...(options.engine ? { engine: options.engine } : {}),
   };
+}
+
+/** {@link gaps} without the history. */
+function gapsOf(catalog: CompiledCatalog, dataset: Dataset | DatasetInput, unitId: string, options: GapSearchOptions): GapReport {
+  const lang = options.lang ?? "vi";
+  const scoreOptions = scoreOptionsOf(options);
   const result = options.result ?? score(catalog, dataset, scoreOptions);
   const unit = unitOf(result, unitId);
   // A mixed dataset (communes of a district) holds units of the child catalog too.

@@ -53,14 +53,20 @@ export interface ScoreOptions {
  * The readings a catalog scores with: every node with readings and the reading in force.
  * @returns Undefined for a catalog without readings.
  */
-export function readingsOf(catalog: CompiledCatalog): Record<string, ReadingUsed> | undefined {
-  const codes = Object.keys(catalog.readingsInForce);
-  if (!codes.length) return undefined;
-  const out: Record<string, ReadingUsed> = {};
-  if (catalog.catalogReading) out[CATALOG_READING] = readingUsed(catalog.catalogReading);
-  for (const n of catalog.order) if (n.reading) out[n.code] = readingUsed(n.reading);
+export function readingsOf(catalog: CompiledCatalog): Readonly<Record<string, ReadingUsed>> | undefined {
+  if (usedCache.has(catalog)) return usedCache.get(catalog);
+  let out: Record<string, ReadingUsed> | undefined;
+  if (Object.keys(catalog.readingsInForce).length) {
+    out = {};
+    if (catalog.catalogReading) out[CATALOG_READING] = Object.freeze(readingUsed(catalog.catalogReading));
+    for (const n of catalog.order) if (n.reading) out[n.code] = Object.freeze(readingUsed(n.reading));
+    Object.freeze(out);
+  }
+  usedCache.set(catalog, out);
   return out;
 }
+// Per compiled catalog, once: a portal re-scores on every edit (the records are frozen, shared by every result).
+const usedCache = new WeakMap<CompiledCatalog, Readonly<Record<string, ReadingUsed>> | undefined>();
 
 /**
  * Fills inputs marked `previous: improvement` from the previous year's result, for units that
