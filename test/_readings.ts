@@ -11,3 +11,12 @@ export function both(catalog: CompiledCatalog, dataset: DatasetInput, readings?:
   expect(fast.readings).toEqual(reference.readings);
   return fast;
 }
+
+/** The head of a small test catalog (id t-2024/xa): spread it and add `indicators` (and what else the test needs). */
+export const TEST_CATALOG = {
+  id: "t-2024/xa",
+  title: "T",
+  province: "T",
+  level: "xa",
+  document: { number: "x", date: "2024-01-01" },
+} as const;

@@ -23,7 +23,7 @@ import {
   type PointsUnit,
   type ScoreResult,
 } from "../src/index.js";
-import { both } from "./_readings.js";
+import { TEST_CATALOG, both } from "./_readings.js";
 import { dti } from "./_cli.js";
 
 /** A dataset of one unit and one period, with only the given indicators' data. */
@@ -318,11 +318,7 @@ describe("Hải Dương 707/QĐ-UBND: 'điểm trung bình cộng của cả 03 
 
 describe("catalog checks of readings (coded, every problem at once)", () => {
   const node = (readings: unknown[], extra: Record<string, unknown> = {}) => ({
-    id: "t-2024/xa",
-    title: "T",
-    province: "T",
-    level: "xa",
-    document: { number: "x", date: "2024-01-01" },
+    ...TEST_CATALOG,
     indicators: [
       {
         code: "1",
@@ -484,11 +480,7 @@ describe("what a reading may change (issue 13): unscored, cadence, inputs, the c
   const base = { source: "s", rationale: "r" };
   const points = (extra: Record<string, unknown> = {}) =>
     loadCatalog({
-      id: "t-2024/xa",
-      title: "T",
-      province: "T",
-      level: "xa",
-      document: { number: "x", date: "2024-01-01" },
+      ...TEST_CATALOG,
       defaults: { cadence: "quarter", annualRule: "mean", zeroDenominator: "max" },
       profile: { staff: { label: "Biên chế", type: "count" } },
       readings: [
@@ -629,11 +621,7 @@ describe("lint: nodes with readings and ambiguity notes without them", () => {
       described: [],
     });
     const c = loadCatalog({
-      id: "t-2024/xa",
-      title: "T",
-      province: "T",
-      level: "xa",
-      document: { number: "x", date: "2024-01-01" },
+      ...TEST_CATALOG,
       indicators: [
         {
           code: "1",
