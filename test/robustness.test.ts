@@ -401,3 +401,20 @@ describe("the report's rank robustness section (only for catalogs with readings)
     expect(renderReport(data, "html", "vi")).not.toContain('id="robustness"');
   });
 });
+
+describe("bounds mode with a catalog rule that moves many nodes (Vĩnh Phúc huyện: zeroEverywhere and 16 row readings)", () => {
+  it("per rule, each block's extremes: the bounds equal the exhaustive ranges and are proved exact", () => {
+    const catalog = getCatalog("vinh-phuc-2022/huyen");
+    const dataset = loadDataset(readFileSync("fixtures/vinh-phuc-2022-huyen.sample.yaml", "utf8"));
+    const all = robustness(catalog, dataset);
+    const b = robustness(catalog, dataset, { maxCombinations: 0 });
+    expect([all.mode, b.mode]).toEqual(["exhaustive", "bounds"]);
+    // The catalog's zero-denominator rule changes the points of every ratio without its own policy:
+    // the blocks are measured under each rule, so the witnesses reproduce them (totalExact).
+    expect(b.units.map((u) => [u.id, u.minTotal.value, u.maxTotal.value, u.totalExact])).toEqual(
+      all.units.map((u) => [u.id, u.minTotal.value, u.maxTotal.value, true]),
+    );
+    for (const u of b.units)
+      for (const side of [u.minTotal, u.maxTotal]) expect(scored(catalog, dataset, side.readings, u.id).total).toBe(side.value);
+  });
+});

@@ -360,36 +360,41 @@ function bounds(
   }
   const points = (totals: Totals, unit: string, code: string) => new Dec(totals.get(unit)?.unit.indicators[code]?.score ?? 0);
   const units = [...acc.keys()];
-  // Per unit and block: the block combination giving its top node the most / the fewest points.
-  type Pick = { choice: Record<string, string>; points: Dec };
-  const hi = new Map(units.map((u) => [u, new Map<string, Pick>()]));
-  const lo = new Map(units.map((u) => [u, new Map<string, Pick>()]));
-  for (const [top, members] of blocks)
-    for (const part of product(members)) {
-      const choice = { ...baseChoice, ...part };
-      const { totals } = run(choice, "indicators");
-      observe(choice, totals);
-      for (const u of units) {
-        const p = points(totals, u, top);
-        const h = hi.get(u)!.get(top);
-        const l = lo.get(u)!.get(top);
-        if (!h || p.gt(h.points)) hi.get(u)!.set(top, { choice: { ...part }, points: p });
-        if (!l || p.lt(l.points)) lo.get(u)!.set(top, { choice: { ...part }, points: p });
-      }
-    }
-  const exact = new Map(units.map((u) => [u, true]));
   const rules = ruleSet ? ruleSet.ids : [undefined];
+  const withRule = (choice: Record<string, string>, rule: string | undefined) =>
+    rule !== undefined ? { ...choice, [CATALOG_READING]: rule } : choice;
+  // Per rule of the catalog (a catalog reading changes the points of many nodes: its default zero
+  // denominator), per unit and block: the block combination giving its top node the most / the
+  // fewest points under that rule.
+  type Pick = { choice: Record<string, string>; points: Dec };
+  const picks = rules.map((rule) => {
+    const hi = new Map(units.map((u) => [u, new Map<string, Pick>()]));
+    const lo = new Map(units.map((u) => [u, new Map<string, Pick>()]));
+    for (const [top, members] of blocks)
+      for (const part of product(members)) {
+        const choice = withRule({ ...baseChoice, ...part }, rule);
+        const { totals } = run(choice, "indicators");
+        observe(choice, totals);
+        for (const u of units) {
+          const p = points(totals, u, top);
+          const h = hi.get(u)!.get(top);
+          const l = lo.get(u)!.get(top);
+          if (!h || p.gt(h.points)) hi.get(u)!.set(top, { choice: { ...part }, points: p });
+          if (!l || p.lt(l.points)) lo.get(u)!.set(top, { choice: { ...part }, points: p });
+        }
+      }
+    return { hi, lo };
+  });
+  const exact = new Map(units.map((u) => [u, true]));
   const perRule = rules.map(() => new Map<string, { min: Dec; max: Dec }>());
-  for (const [side, picks] of [
-    ["max", hi],
-    ["min", lo],
-  ] as const)
+  for (const side of ["max", "min"] as const)
     for (const u of units) {
-      const nodes = Object.assign({}, ...[...picks.get(u)!.values()].map((p) => p.choice)) as Record<string, string>;
       let witness: { choice: ReadingChoice; totals: Totals } | undefined;
       let separable = true;
       rules.forEach((rule, r) => {
-        const choice = { ...baseChoice, ...nodes, ...(rule !== undefined ? { [CATALOG_READING]: rule } : {}) };
+        const chosen = (side === "max" ? picks[r]!.hi : picks[r]!.lo).get(u)!;
+        const nodes = Object.assign({}, ...[...chosen.values()].map((p) => p.choice)) as Record<string, string>;
+        const choice = withRule({ ...baseChoice, ...nodes }, rule);
         const { totals } = run(choice, "indicators");
         observe(choice, totals);
         const t = totals.get(u)!.total;
@@ -397,8 +402,8 @@ function bounds(
         if (!w || (side === "max" ? t.gt(w) : t.lt(w))) witness = { choice, totals };
         const bound = perRule[r]!.get(u) ?? { min: t, max: t };
         perRule[r]!.set(u, side === "max" ? { ...bound, max: t } : { ...bound, min: t });
-        // Each block's points must be those measured one block at a time (separability).
-        separable &&= [...picks.get(u)!].every(([top, p]) => points(totals, u, top).eq(p.points));
+        // Each block's points must be those measured one block at a time under this rule (separability).
+        separable &&= [...chosen].every(([top, p]) => points(totals, u, top).eq(p.points));
       });
       const a = acc.get(u)!;
       const value = witness!.totals.get(u)!.total;
