@@ -98,7 +98,7 @@ describe("unknown commands and options, missing values and arguments: exit 2, on
     const vi = await dti("score", so, "--bogus");
     expect(vi.code).toBe(2);
     expect(vi.err).toContain(
-      "lệnh dti score không có tuỳ chọn --bogus (các tuỳ chọn: --catalog, --format, --full, --roster, --numbers, --excel, --sort, --filter, --group-by, --warnings, --engine, --reading, --readings, --skip-invalid, --lineage, --merge-rule, --merge-by, --precision, --lang, --help)",
+      "lệnh dti score không có tuỳ chọn --bogus (các tuỳ chọn: --catalog, --format, --full, --roster, --parents, --numbers, --excel, --sort, --filter, --group-by, --warnings, --engine, --reading, --readings, --skip-invalid, --lineage, --merge-rule, --merge-by, --precision, --lang, --help)",
     );
     expect(vi.err).toContain("dti score <dataset…>");
     const en = await dti("score", so, "--bogus=1", "--lang=en");

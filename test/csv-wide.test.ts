@@ -37,11 +37,12 @@ const totals = (ds: Dataset | ReturnType<typeof readCsvDataset>["dataset"]) =>
   score(vp, ds).units.map((u) => [u.id, String("total" in u ? u.total : ""), u.rank]);
 
 describe("wide CSV template and reader (Vĩnh Phúc xã)", () => {
-  it("the template has one header row: year, unit_id, unit_name, profile.*, then <code>.<field> (no period: yearly)", async () => {
+  it("the template has one header row: year, unit_id, unit_name, parent, profile.*, then <code>.<field> (no period: yearly)", async () => {
     const lines = template(vp, "csv-wide", { year: 2023 }).split(/\r?\n/);
     expect(lines).toHaveLength(2);
     const head = lines[0]!.split(",");
-    expect(head.slice(0, 4)).toEqual(["year", "unit_id", "unit_name", "profile.communeName"]);
+    // A commune's district (`parent`) is asked too: the district summary (`--group-by parent`).
+    expect(head.slice(0, 5)).toEqual(["year", "unit_id", "unit_name", "parent", "profile.communeName"]);
     // Vĩnh Phúc xã 6.9 asks a and b; 6.4.b is taken from 6.3.b (from:) and not asked.
     expect(head).toContain("6.9.a");
     expect(head).toContain("6.9.b");

@@ -87,3 +87,82 @@ describe("a commune dataset's declared districts (Vĩnh Phúc xã)", () => {
     ]);
   });
 });
+
+describe("dti score --parents: a commune CSV names its districts (Vĩnh Phúc xã, wide CSV)", () => {
+  it("the wide template asks each commune's parent; --parents declares the districts; the summary names them", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { template, readCsvDataset } = await import("../src/index.js");
+    const header = template(catalog, "csv-wide").split(/\r?\n/)[0]!.split(",");
+    expect(header.slice(0, 4)).toEqual(["year", "unit_id", "unit_name", "parent"]);
+    // The sample's units as wide rows, each with its district.
+    const sample = communes([], ["tam-duong", "tam-duong", "lap-thach"]) as {
+      units: { id: string; name: string; parent?: string; profile?: object; data: Record<string, Record<string, unknown>> }[];
+    };
+    const rows = sample.units.map((u) => {
+      const row = new Map<string, string>([
+        ["year", "2024"],
+        ["unit_id", u.id],
+        ["unit_name", u.name],
+        ["parent", u.parent ?? ""],
+      ]);
+      for (const [k, v] of Object.entries(u.profile ?? {})) row.set(`profile.${k}`, String(v));
+      for (const [code, value] of Object.entries(u.data["Y"] ?? {})) {
+        const fields = catalog.nodes.get(code)!.asked.filter((f) => f.from === undefined);
+        if (value === "n/a") for (const f of fields) row.set(`${code}.${f.name}`, "n/a");
+        else if (typeof value !== "object" || value === null)
+          row.set(`${code}.${fields[0]!.name}`, value === true ? "có" : value === false ? "không" : String(value));
+        else for (const [f, v] of Object.entries(value)) row.set(`${code}.${f}`, String(v));
+      }
+      return header.map((h) => row.get(h) ?? "");
+    });
+    const { default: Papa } = await import("papaparse");
+    const csv = Papa.unparse([header, ...rows]);
+    const dir = mkdtempSync(join(tmpdir(), "dti-parents-csv-"));
+    const file = join(dir, "xa.csv");
+    writeFileSync(file, csv);
+    const districts = join(dir, "huyen.csv");
+    writeFileSync(districts, "unit_id,unit_name\ntam-duong,Huyện Tam Dương\nlap-thach,Huyện Lập Thạch\n");
+    // The CSV reads the parents as written; without --parents, a district outside the file is refused.
+    expect(readCsvDataset(csv, catalog).dataset.units.map((u) => u.parent)).toEqual(["tam-duong", "tam-duong", "lap-thach"]);
+    let err = "";
+    const refused = await runMain(["score", file, "--catalog", "vinh-phuc-2022/xa", "--group-by", "parent", "--lang", "en"], {
+      out: () => {},
+      err: (s) => (err += s),
+    });
+    expect(refused).toBe(2);
+    expect(err).toContain('parent unit "tam-duong" is neither a unit of the dataset nor declared in its parents');
+    let out = "";
+    const code = await runMain(
+      ["score", file, "--catalog", "vinh-phuc-2022/xa", "--parents", districts, "--group-by", "parent", "--format", "json"],
+      { out: (s) => (out += s), err: () => {} },
+    );
+    expect(code).toBe(0);
+    // Tam Dương: (906 + 610.1) / 2 = 758.05; Lập Thạch: 308.75.
+    expect(
+      (JSON.parse(out) as { groups: { parent: string; name: string; mean: string }[] }).groups.map((g) => [g.parent, g.name, g.mean]),
+    ).toEqual([
+      ["lap-thach", "Huyện Lập Thạch", "308.75"],
+      ["tam-duong", "Huyện Tam Dương", "758.05"],
+    ]);
+  });
+});
+
+describe("--parents and a dataset's own parents", () => {
+  it("two lists would leave the choice to a guess: refused (exit 2)", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { stringify } = await import("yaml");
+    const dir = mkdtempSync(join(tmpdir(), "dti-parents-two-"));
+    const file = join(dir, "xa.yaml");
+    writeFileSync(file, stringify(communes(districts, ["tam-duong", "tam-duong", "lap-thach"])));
+    const list = join(dir, "huyen.csv");
+    writeFileSync(list, "unit_id,unit_name\ntam-duong,Huyện Tam Dương\n");
+    let err = "";
+    const code = await runMain(["score", file, "--parents", list, "--lang", "en"], { out: () => {}, err: (s) => (err += s) });
+    expect(code).toBe(2);
+    expect(err).toContain(`${file} declares its parents: --parents ${list} cannot replace them`);
+  });
+});

@@ -80,6 +80,8 @@ type Handlers = { readonly [C in CommandName]: (ctx: Context<C>) => number | Pro
 /** How a dataset file is read: its roster (`--roster`), for a CSV its number format, and whether units with problems are left out. */
 interface ReadOptions {
   readonly roster?: string | undefined;
+  /** `--parents file`: the parent units the dataset names without assessing them (a commune dataset's districts). */
+  readonly parents?: string | undefined;
   readonly numberFormat?: NumberFormat | undefined;
   readonly skipInvalid?: boolean;
 }
@@ -326,7 +328,7 @@ const handlers: Handlers = {
           ...(progress ? { onProgress: progress } : {}),
         });
       } else if (skip) {
-        const read = openValidUnits(file, given, { roster: opts.roster, numberFormat: opts.numbers });
+        const read = openValidUnits(file, given, { roster: opts.roster, numberFormat: opts.numbers, parents: opts.parents });
         catalog = read.catalog;
         const scored = score(catalog, read.dataset, { engine: opts.engine, skipInvalid: true, ...readingOptions(opts, catalog) });
         result = {
@@ -335,7 +337,7 @@ const handlers: Handlers = {
           rejected: [...read.rejected, ...(scored.rejected ?? [])],
         };
       } else {
-        const opened = openDataset(file, given, { roster: opts.roster, numberFormat: opts.numbers });
+        const opened = openDataset(file, given, { roster: opts.roster, numberFormat: opts.numbers, parents: opts.parents });
         catalog = opened.catalog;
         read = opened.dataset;
         const scored = score(catalog, opened.dataset, { engine: opts.engine, ...readingOptions(opts, catalog) });
@@ -647,7 +649,11 @@ const handlers: Handlers = {
       catalog,
       warnings: read,
       rejected: readRejected,
-    } = inFileScope(file, () => (skip ? openValidUnits(file, given) : { ...openDataset(file, given), rejected: [] }));
+    } = inFileScope(file, () =>
+      skip
+        ? openValidUnits(file, given, { parents: opts.parents })
+        : { ...openDataset(file, given, { parents: opts.parents }), rejected: [] },
+    );
     if (opts.unit !== undefined) requireUnit(opts.unit, dataset as Dataset);
     const data = inFileScope(file, () =>
       reportData(catalog, dataset, lang, {
@@ -840,6 +846,22 @@ function parseDatasetFile(
   file: string,
   given: CompiledCatalog | undefined,
   options: ReadOptions = {},
+): { raw: unknown; warnings: readonly Issue[]; rejected: readonly RejectedUnit[] } {
+  const read = parseDatasetSource(file, given, options);
+  const parentsFile = options.parents;
+  if (parentsFile === undefined || !read.raw || typeof read.raw !== "object") return read;
+  // Two lists of parents would leave the choice of one to a guess.
+  if ("parents" in read.raw)
+    throw cliError("usage", { detail: `${file} declares its parents: --parents ${parentsFile} cannot replace them` });
+  const parents = readRoster(readFile(parentsFile), parentsFile).map((p) => ({ id: p.id, name: p.name }));
+  return { ...read, raw: { ...read.raw, parents } };
+}
+
+/** {@link parseDatasetFile} without `--parents`. */
+function parseDatasetSource(
+  file: string,
+  given: CompiledCatalog | undefined,
+  options: ReadOptions,
 ): { raw: unknown; warnings: readonly Issue[]; rejected: readonly RejectedUnit[] } {
   const roster: RosterEntry[] | undefined = options.roster !== undefined ? readRoster(readFile(options.roster), options.roster) : undefined;
   if (XLSX_FILE.test(file)) {

@@ -54,6 +54,7 @@ const readingsOption = { type: "string", value: "file.yaml" } as const;
 const sortOption = { type: "string", choices: ["total", "name", "id"], default: "total" } as const;
 const filterOption = { type: "string", value: "text" } as const;
 const groupByOption = { type: "string", choices: ["parent"] } as const;
+const parentsOption = { type: "string", value: "file" } as const;
 
 // Unit lineage after the 2025 reform (issue 14, docs/lineage.md): the new units scored from their
 // predecessors', and national-style 0–1 values ranked on the published precision.
@@ -85,6 +86,8 @@ export const COMMANDS = {
       format: { type: "string", choices: ["table", "json", "jsonl", "csv"], default: "table" },
       full: { type: "boolean" },
       roster: { type: "string", value: "file" },
+      // The districts a commune dataset names as parents without assessing them (for --group-by parent).
+      parents: parentsOption,
       numbers: { type: "string", choices: ["vi", "en"] },
       excel: excelOption,
       sort: sortOption,
@@ -192,6 +195,7 @@ export const COMMANDS = {
       sort: sortOption,
       filter: filterOption,
       groupBy: groupByOption,
+      parents: parentsOption,
       catalog: catalogOption,
       warnings: warningsOption,
       engine: engineOption,

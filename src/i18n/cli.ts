@@ -171,6 +171,8 @@ export const en = {
       mergeRule: "how a new unit's values come from its predecessors': mean (the national rule), weighted (--merge-by), max, min",
       mergeBy: "profile field to weight by with --merge-rule weighted (population, staff)",
       precision: "0–1 values (points ÷ max) to this many decimals, ranks on them: equal values share a rank, the next is skipped",
+      parents:
+        "parent units the dataset names without assessing them (a commune dataset's districts: CSV unit_id,unit_name, or a YAML/JSON list of {id, name})",
       previous: "the earlier year's dataset: the unit's figures then and now (across a merger with --lineage: its predecessors' merge)",
       maxCombinations: "score every combination of readings up to this many (default 4096); beyond, exact bounds by monotonicity",
     },
@@ -352,6 +354,8 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
       mergeRule: "cách tính giá trị đơn vị mới từ đơn vị tiền thân: mean (quy tắc quốc gia), weighted (--merge-by), max, min",
       mergeBy: "trường hồ sơ làm trọng số khi --merge-rule weighted (population, staff)",
       precision: "giá trị 0–1 (điểm ÷ điểm tối đa) với số chữ số thập phân này, xếp hạng theo đó: bằng nhau cùng hạng, bỏ hạng kế tiếp",
+      parents:
+        "các đơn vị cấp trên mà bộ dữ liệu nhắc tới nhưng không đánh giá (các huyện của bộ dữ liệu xã: CSV unit_id,unit_name, hoặc danh sách YAML/JSON các {id, name})",
       previous: "bộ dữ liệu kỳ trước: số liệu của đơn vị khi đó và nay (qua sắp xếp đơn vị với --lineage: gộp từ các đơn vị tiền thân)",
       maxCombinations: "chấm từng tổ hợp cách đọc khi số tổ hợp không quá N (mặc định 4096); quá thì tính cận chính xác theo tính đơn điệu",
     },

@@ -49,6 +49,15 @@ export function unitFields(catalog: CompiledCatalog): readonly string[] {
   return catalog.scoring === "levels" ? ["registered", "parent"] : ["parent"];
 }
 
+/**
+ * The unit's own columns a template asks for: Kon Tum's registration and parent; a commune's
+ * district in a points catalog (`--group-by parent`; the districts are units of the file or
+ * declared with `--parents`). Departments and districts have no parent unit in a province's DTI.
+ */
+export function templateUnitFields(catalog: CompiledCatalog): readonly string[] {
+  return catalog.scoring === "levels" ? unitFields(catalog) : catalog.level === "xa" ? ["parent"] : [];
+}
+
 function defaultPeriods(catalog: CompiledCatalog): string[] {
   return catalog.defaults.cadence === "year" ? ["Y"] : ["Q1", "Q2", "Q3", "Q4"];
 }
@@ -74,7 +83,7 @@ function wideHead(catalog: CompiledCatalog, periods: readonly string[]): string[
     "unit_id",
     "unit_name",
     ...(periods.length === 1 && periods[0] === "Y" ? [] : ["period"]),
-    ...(catalog.scoring === "levels" ? unitFields(catalog) : []),
+    ...templateUnitFields(catalog),
     ...Object.keys(catalog.profile ?? {}).map((k) => `${PROFILE_PREFIX}${k}`),
   ];
 }
@@ -129,12 +138,14 @@ function templateRows(catalog: CompiledCatalog, options: TemplateOptions): Recor
         evidence: "",
       });
     }
-    // Level catalogs (Kon Tum): the registered level and the parent, read by readCsvDataset.
-    if (catalog.scoring === "levels")
-      for (const [field, label, type] of [
-        ["registered", "Mức đăng ký (đăng ký mức 1–5; bỏ trống nếu không đăng ký)", "level 1–5"],
-        ["parent", "Mã đơn vị cấp trên trong cùng tệp (bỏ trống nếu không có)", "text"],
-      ] as const)
+    // Level catalogs (Kon Tum): the registered level and the parent; a points catalog's communes:
+    // the parent (district), read by readCsvDataset.
+    const own = templateUnitFields(catalog);
+    for (const [field, label, type] of [
+      ["registered", "Mức đăng ký (đăng ký mức 1–5; bỏ trống nếu không đăng ký)", "level 1–5"],
+      ["parent", "Mã đơn vị cấp trên, trong cùng tệp hoặc khai báo bằng --parents (bỏ trống nếu không có)", "text"],
+    ] as const)
+      if (own.includes(field))
         rows.push({
           year,
           unit_id: u.id,

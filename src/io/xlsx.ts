@@ -13,7 +13,7 @@ import type { FieldSpec } from "../formulas/_types.js";
 import { fileMessages } from "../i18n/files.js";
 import { xlsxMessages, xlsxWords as W } from "../i18n/xlsx.js";
 import { readCellGrid, type CsvReadOptions, type CsvReading } from "./csv.js";
-import { PROFILE_PREFIX, unitFields } from "./template.js";
+import { PROFILE_PREFIX, templateUnitFields } from "./template.js";
 import { asArrayBuffer, columnLetter, exceljs, sheetRef, workbookBytes } from "./xlsxLib.js";
 
 registerMessages(fileMessages);
@@ -73,14 +73,13 @@ function sheetColumns(catalog: CompiledCatalog, period: string, first: boolean, 
     { key: "unit_name", group: W.unitGroup, label: W.unitName, type: "text" },
   ];
   if (first) {
-    if (catalog.scoring === "levels")
-      for (const f of unitFields(catalog))
-        columns.push({
-          key: f,
-          group: W.ownGroup,
-          label: f === "registered" ? W.registered : W.parent,
-          type: f === "registered" ? "level" : "text",
-        });
+    for (const f of templateUnitFields(catalog))
+      columns.push({
+        key: f,
+        group: W.ownGroup,
+        label: f === "registered" ? W.registered : W.parent,
+        type: f === "registered" ? "level" : "text",
+      });
     for (const [k, f] of Object.entries(catalog.profile ?? {}))
       columns.push({ key: `${PROFILE_PREFIX}${k}`, group: W.ownGroup, label: fieldLabel(f), type: f.type });
   }
