@@ -2,7 +2,9 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
 import type * as z from "zod/mini";
 // zod/mini loads no messages: the English ones (zod's default) are passed to each parse, so that
 // issue details read as before without touching the app's global zod configuration.
-import en from "zod/v4/locales/en.js";
+// A named import: a default import of this CommonJS-interop module breaks in the CJS build
+// (esbuild's Node-mode interop hands the whole module, not its default, to `require` users).
+import { en } from "zod/v4/locales";
 import { Dec } from "./_decimal.js";
 import { ONE_GROUP_DOT } from "./_values.js";
 import { CatalogError, DatasetError, createIssue, type Issue, type IssueCode, type IssueKind } from "./errors.js";

@@ -218,15 +218,22 @@ describe("compiled kinds agree with evaluate", () => {
     }
   });
 
-  it("relative: best and minmax against peers, the best itself, the lowest, ties and a best of 0", () => {
+  it("relative: best and minmax against peers, the best itself, the lowest, ties and a best of 0 (each reading of the unsaid cases)", () => {
     const rnd = random(11);
-    for (const mode of ["best", "minmax"] as const) {
+    const variants = [
+      ["best", {}],
+      ["best", { bestZero: "max" }],
+      ["minmax", {}],
+      ["minmax", { bestZero: "max" }],
+      ["minmax", { zeroRange: "zero" }],
+    ] as const;
+    for (const [mode, options] of variants) {
       const node: Node = {
         code: "1",
         name: "V",
         max: 10,
         inputs: { a: { label: "a" }, b: { label: "b" } },
-        formula: { kind: "relative", value: { numerator: ["a"], denominator: ["b"] }, mode },
+        formula: { kind: "relative", value: { numerator: ["a"], denominator: ["b"] }, mode, ...options },
       };
       const cases: [number, number][] = [
         [0, 1],
@@ -245,7 +252,10 @@ describe("compiled kinds agree with evaluate", () => {
       };
       for (const [a, b] of cases) agree(both(node, { a: d(a), b: d(b) }, peers), `${mode} ${a}/${b}`);
       const zero = { fast: { bestA: 0, bestB: 1, minA: 0, minB: 1, count: 2 }, dec: { best: d(0), min: d(0), count: 2 } };
-      agree(both(node, { a: d(0), b: d(5) }, zero), `${mode} best 0`);
+      agree(both(node, { a: d(0), b: d(5) }, zero), `${mode} ${JSON.stringify(options)} best 0`);
+      // Every unit at 2/3: a zero range (minmax falls back to best, or scores 0 under zeroRange: zero).
+      const equal = { fast: { bestA: 2, bestB: 3, minA: 2, minB: 3, count: 3 }, dec: { best: d(2).div(3), min: d(2).div(3), count: 3 } };
+      agree(both(node, { a: d(4), b: d(6) }, equal), `${mode} ${JSON.stringify(options)} zero range`);
     }
   });
 

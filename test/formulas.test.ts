@@ -47,6 +47,8 @@ interface Case {
   profile?: Record<string, unknown>;
   with?: Record<string, unknown>;
   peers?: { data: unknown; profile?: Record<string, unknown>; with?: Record<string, unknown> }[];
+  /** Readings of the copied node to score with (issue 13): node code → reading id. */
+  readings?: Record<string, string>;
   expect?: Expectation;
   error?: string;
 }
@@ -119,7 +121,7 @@ function run(catalog: CompiledCatalog, c: Case) {
     periods: ["Y"],
     units: [unit("unit", c.data, c.profile, c.with), ...(c.peers ?? []).map((p, i) => unit(`peer${i + 1}`, p.data, p.profile, p.with))],
   } as DatasetInput;
-  return score(catalog, dataset);
+  return score(catalog, dataset, c.readings ? { readings: c.readings } : {});
 }
 
 function checkPoints(catalog: CompiledCatalog, c: Case, units: readonly UnitResult[]): void {

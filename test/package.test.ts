@@ -62,3 +62,22 @@ describe("npm pack", () => {
     expect(packed[0]!.unpackedSize).toBeLessThan(7 * 1024 * 1024);
   });
 });
+
+// `require("dti-engine")` runs the CommonJS build: esbuild's interop with CommonJS dependencies
+// differs there (a default import of zod's locale broke every loadCatalog in it, unnoticed by the
+// type checks of attw/publint). Run it in a child Node process, as a CommonJS user would.
+describe("the CommonJS build at run time", () => {
+  const run = (code: string) => execFileSync(process.execPath, ["-e", code], { encoding: "utf8" });
+  it("dist/index.cjs scores the Đồng Nai Sở sample (Sở TT&TT 925.75, rank 1), as the ESM build does", () => {
+    const out = run(
+      'const d=require("./dist/index.cjs");const r=d.score(d.getCatalog("dong-nai-2023/so"),d.loadDataset(require("fs").readFileSync("fixtures/dong-nai-2023-so.sample.yaml","utf8")));console.log(JSON.stringify([r.units[0].id,r.units[0].total,r.units[0].rank]))',
+    );
+    expect(JSON.parse(out)).toEqual(["so-tttt", "925.75", 1]);
+  });
+  it("a catalog entry and the Excel entry load under require()", () => {
+    const out = run(
+      'const c=require("./dist/catalogs/kon-tum-2025/xa.cjs");const x=require("./dist/xlsx.cjs");console.log(JSON.stringify([c.catalog.id,typeof x.readXlsxDataset,typeof x.xlsxTemplate,typeof x.reportWorkbook]))',
+    );
+    expect(JSON.parse(out)).toEqual(["kon-tum-2025/xa", "function", "function", "function"]);
+  });
+});

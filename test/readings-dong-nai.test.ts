@@ -154,20 +154,21 @@ describe("Đồng Nai huyện: readings that only reword what is collected (4.9,
   }
 });
 
-describe("Đồng Nai huyện: described readings (the c = 0 branch of 4.6, 8.10, 8.11)", () => {
+describe("Đồng Nai huyện: when every district reports 0 (the c = 0 branch of 4.6, 8.10, 8.11)", () => {
   const c = getCatalog(HUYEN);
-  it("lists bestZeroMax as described and refuses to score it (readingNotEncoded)", () => {
-    for (const code of ["4.6", "8.10", "8.11"]) {
+  // "k = … cao nhất trên tất cả các đơn vị; Điểm = (g*h)/k": with every unit at 0, k = 0 and the
+  // document is silent. bestZeroNothing (default): 0 for all; bestZeroMax: no unit is behind, all score the max.
+  for (const [code, data, max] of [
+    ["4.6", { a: 0, b: 0, c: 0, d: 0, e: 40, f: 60 }, "10"],
+    ["8.10", { a: 0 }, "20"],
+    ["8.11", { a: 0 }, "20"],
+  ] as const)
+    it(`${code} at 0 (the only district, so the best is 0): bestZeroNothing 0; bestZeroMax ${max} (the max)`, () => {
       const set = readingSets(c).find((s) => s.code === code)!;
-      expect([set.ids, set.described]).toEqual([["bestZeroNothing"], ["bestZeroMax"]]);
-    }
-    try {
-      withReadings(c, { "8.10": "bestZeroMax" });
-      expect.unreachable();
-    } catch (e) {
-      expect((e as CatalogError).issues.map((i) => [i.code, i.received])).toEqual([["readingNotEncoded", "bestZeroMax"]]);
-    }
-  });
+      expect([set.ids, set.described]).toEqual([["bestZeroNothing", "bestZeroMax"], []]);
+      const r = underBoth(c, unit(HUYEN, { Q4: { [code]: data } }), code, "bestZeroMax");
+      expect([r.basePoints, r.altPoints]).toEqual(["0", max]);
+    });
 });
 
 describe("Đồng Nai Sở (Phụ lục I): readings that change points", () => {
@@ -249,11 +250,15 @@ describe("Đồng Nai Sở: readings that only reword what is collected (4.4, 5.
   }
 });
 
-describe("Đồng Nai Sở: described readings (4.1 and 5.1 best = 0, 9.1 'Tỷ lệ điểm được cải thiện')", () => {
+describe("Đồng Nai Sở: 4.1 and 5.1 when every department reports 0; 9.1 'Tỷ lệ điểm được cải thiện' described", () => {
   const c = getCatalog(SO);
-  it("lists them as described and refuses to score one (readingNotEncoded)", () => {
+  it("5.1 'c = … nhiều nhất trên tất cả các đơn vị' with 0 systems everywhere: bestZeroNothing 0; bestZeroMax 15", () => {
+    const r = underBoth(c, unit(SO, { Q4: { "5.1": { a: 0 } } }), "5.1", "bestZeroMax");
+    expect([r.basePoints, r.altPoints]).toEqual(["0", "15"]);
+  });
+  it("9.1's readings are described and refused when chosen (readingNotEncoded); 4.1 and 5.1 have none left", () => {
     const described = Object.fromEntries(readingSets(c).map((s) => [s.code, s.described]));
-    expect(described).toMatchObject({ "4.1": ["bestZeroMax"], "5.1": ["bestZeroMax"], "9.1": ["gainOverMax", "assignedCriteria"] });
+    expect(described).toMatchObject({ "4.1": [], "5.1": [], "9.1": ["gainOverMax", "assignedCriteria"] });
     try {
       withReadings(c, { "9.1": "gainOverMax" });
       expect.unreachable();

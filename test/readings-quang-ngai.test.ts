@@ -172,19 +172,20 @@ describe("Nghĩa Phương xã: readings that change only what is asked (labels)"
 });
 
 describe("Nghĩa Phương xã: described readings (encoded: false) are listed and refused when chosen", () => {
-  it("1.4 sectionRequired, 4.3/4.4 zeroRangeScoresZero and 6.1 ipv6OnlyIfStandard are described; choosing 1.4's is refused (readingNotEncoded)", () => {
+  it("1.4 sectionRequired and 6.1 ipv6OnlyIfStandard are described; choosing 1.4's is refused (readingNotEncoded)", () => {
     const described = Object.fromEntries(readingSets(catalog).map((s) => [s.code, s.described]));
-    expect(described).toMatchObject({
-      "1.4": ["sectionRequired"],
-      "4.3": ["zeroRangeScoresZero"],
-      "4.4": ["zeroRangeScoresZero"],
-      "6.1": ["ipv6OnlyIfStandard"],
-    });
+    expect(described).toMatchObject({ "1.4": ["sectionRequired"], "4.3": [], "4.4": [], "6.1": ["ipv6OnlyIfStandard"] });
     try {
       withReadings(catalog, { "1.4": "sectionRequired" });
       expect.unreachable();
     } catch (e) {
       expect((e as CatalogError).issues.map((i) => [i.code, i.received])).toEqual([["readingNotEncoded", "sectionRequired"]]);
     }
+  });
+});
+
+describe("Nghĩa Phương xã 4.3 '(tính theo MIN/MAX)' with every commune equal (a zero range)", () => {
+  it("one commune at 2/10: zeroRangeFallsBack gives Tỷ lệ/best × 10 = 10; zeroRangeScoresZero (Tỷ lệ − MIN) = 0 → 0", () => {
+    expect(pair("4.3", "zeroRangeScoresZero", { "4.3": { a: 2, b: 10 } })).toEqual(["10", "0"]);
   });
 });

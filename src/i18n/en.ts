@@ -51,6 +51,7 @@ export const en = {
   codeOrder: (p: P) => `code out of the document's order: ${p.detail}`,
   declaredMismatch: (p: P) => `the tree does not match what the document declares: ${p.detail}`,
   // issue 13: readings of ambiguous rows
+  zeroRangeNeedsMinmax: (p: P) => `zeroRange applies to mode minmax (all units equal: no range); this formula has mode ${p.received}`,
   readingsUnsupported: (p: P) => `a catalog with scoring: ${p.received} cannot declare this in a reading of a node`,
   duplicateReading: (p: P) => `reading id "${p.received}" appears more than once`,
   readingDefault: (p: P) => `exactly one reading must be the default (the node as encoded), found ${p.received} among ${p.expected}`,

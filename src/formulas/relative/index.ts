@@ -9,11 +9,16 @@ import { bareValue, checkValue, evaluateValue, measuresValue, onValueScale, show
 /**
  * `relative`: compared with the units scored together in the same period.
  * `best`: value / best × max. `minmax`: (value − min)/(max − min) × max; a zero range falls back to `best`.
+ * What the documents leave unsaid is a choice written here (readings of issue 13): `bestZero` — every
+ * unit at 0 scores `zero` (default: nothing achieved anywhere) or `max`; `zeroRange` (minmax) — all
+ * units equal fall back to value / `best` × max (default) or score `zero`.
  */
 export const RelativeFormulaSchema = z.strictObject({
   kind: z.literal("relative"),
   value: ValueExprSchema,
   mode: z.enum(["best", "minmax"]),
+  bestZero: z.optional(z.enum(["zero", "max"])),
+  zeroRange: z.optional(z.enum(["best", "zero"])),
 });
 /** A `relative` formula. */
 export type RelativeFormula = z.infer<typeof RelativeFormulaSchema>;
@@ -26,7 +31,11 @@ export const relative: FormulaKindDef<RelativeFormula, typeof RelativeFormulaSch
   kind: "relative",
   schema: RelativeFormulaSchema,
   ...measuresValue,
-  check: (f, ctx) => checkValue(f.value, ctx),
+  check(f, ctx) {
+    checkValue(f.value, ctx);
+    // A zero range is a minmax notion: on `best` the option would be silently ignored.
+    if (f.zeroRange !== undefined && f.mode !== "minmax") ctx.problem("zeroRangeNeedsMinmax", ["zeroRange"], { received: f.mode });
+  },
   measure(formula, inputs) {
     const v = evaluateValue(formula.value, inputs);
     return v.ok ? v.value : "zeroDenominator";
@@ -37,10 +46,11 @@ export const relative: FormulaKindDef<RelativeFormula, typeof RelativeFormulaSch
     const best = peers?.best ?? v.value;
     const min = peers?.min ?? v.value;
     const facts = { ...valueFacts(v), best, min, peers: String(peers?.count ?? 1) };
-    if (best.lte(0)) return { raw: ZERO, branch: "bestZero", value: v.value, facts };
+    if (best.lte(0)) return { raw: formula.bestZero === "max" ? max : ZERO, branch: "bestZero", value: v.value, facts };
     if (formula.mode === "minmax" && best.gt(min)) {
       return { raw: v.value.minus(min).div(best.minus(min)).times(max), branch: "minmax", value: v.value, facts };
     }
+    if (formula.mode === "minmax" && formula.zeroRange === "zero") return { raw: ZERO, branch: "rangeZero", value: v.value, facts };
     const branch = formula.mode === "minmax" ? "rangeZeroFallback" : "best";
     return { raw: v.value.div(best).times(max), branch, value: v.value, facts };
   },
@@ -52,6 +62,8 @@ export const relative: FormulaKindDef<RelativeFormula, typeof RelativeFormulaSch
     const maxExact = exactConstant(max);
     const zeroExact = zero === 0 || maxExact;
     const minmax = formula.mode === "minmax";
+    const bestZeroMax = formula.bestZero === "max";
+    const rangeZeroScoresZero = minmax && formula.zeroRange === "zero";
     return (vals, scales, base, peers) => {
       const r = value(vals, scales, base);
       if (r !== Measured.Ok) {
@@ -62,8 +74,8 @@ export const relative: FormulaKindDef<RelativeFormula, typeof RelativeFormulaSch
       // Alone (no peers measured): best = min = the value itself.
       const p = peers ?? { bestA: a, bestB: b, minA: a, minB: b, count: 1 };
       if (p.bestA <= 0) {
-        EXACT.value = true;
-        return 0;
+        EXACT.value = bestZeroMax ? maxExact : true;
+        return bestZeroMax ? m : 0;
       }
       // The best itself (the same fraction) scores max exactly: (a/b)/(a/b) is 1 in doubles, and
       // minmax's (best − min)/(best − min) is 1 in decimal.js, given as max here.
@@ -79,6 +91,10 @@ export const relative: FormulaKindDef<RelativeFormula, typeof RelativeFormulaSch
         EXACT.value = x === 0;
         return (x / b) * (p.bestB / y) * m;
       }
+      if (rangeZeroScoresZero) {
+        EXACT.value = true;
+        return 0;
+      }
       return (a / b / (p.bestA / p.bestB)) * m;
     };
   },
@@ -88,6 +104,7 @@ export const relative: FormulaKindDef<RelativeFormula, typeof RelativeFormulaSch
     const min = onValueScale(t, ctx, t.facts["min"] ?? "0");
     const w = ctx.words;
     if (t.branch === "bestZero") return `${v}; ${w.best} = 0 → ${ctx.points}`;
+    if (t.branch === "rangeZero") return `${v}; ${w.lowest} = ${w.best} ${best} → ${ctx.points}`;
     if (t.branch === "minmax")
       return `(${bareValue(t, ctx)} − ${w.lowest} ${min}) / (${w.best} ${best} − ${min}) × ${ctx.max} = ${ctx.points}`;
     return `${v} / ${w.best} ${best} × ${ctx.max} = ${ctx.points}`;

@@ -786,9 +786,14 @@ export const source: unknown = {
             },
             {
               "id": "bestZeroMax",
-              "encoded": false,
+              "formula": {
+                "kind": "relative",
+                "value": {"numerator":["a","b","c","d"],"denominator":["e","f"]},
+                "mode": "best",
+                "bestZero": "max"
+              },
               "source": "k= Tỷ lệ công chức, viên chức chuyên trách, kiêm nhiệm về chuyển đổi số cao nhất trên tất cả các đơn vị; Điểm = (g*h)/k",
-              "rationale": "When every unit reports 0, no unit is behind the best, so every unit scores the max (Điều 5c's 'không có nội dung'); the relative kind has no patch for its c = 0 branch yet."
+              "rationale": "When every unit reports 0, no unit is behind the best, so every unit scores the max (Điều 5c's 'không có nội dung')."
             }
           ]
         },
@@ -2558,9 +2563,9 @@ export const source: unknown = {
             },
             {
               "id": "bestZeroMax",
-              "encoded": false,
+              "formula": {"kind":"relative","value":"a","mode":"best","bestZero":"max"},
               "source": "c= Tổng kinh phí đầu tư từ NSNN cho xã hội số của đơn vị cao nhất trên tất cả các đơn vị; Điểm = (a*b)/c",
-              "rationale": "When every unit reports 0, no unit is behind the best, so every unit scores the max (Điều 5c's 'không có nội dung'); the relative kind has no patch for its c = 0 branch yet."
+              "rationale": "When every unit reports 0, no unit is behind the best, so every unit scores the max (Điều 5c's 'không có nội dung')."
             }
           ]
         },
@@ -2604,9 +2609,9 @@ export const source: unknown = {
             },
             {
               "id": "bestZeroMax",
-              "encoded": false,
+              "formula": {"kind":"relative","value":"a","mode":"best","bestZero":"max"},
               "source": "c= Tổng kinh phí chi thường xuyên từ NSNN cho xã hội số của đơn vị cao nhất trên tất cả các đơn vị; Điểm = (a*b)/c",
-              "rationale": "When every unit reports 0, no unit is behind the best, so every unit scores the max (Điều 5c's 'không có nội dung'); the relative kind has no patch for its c = 0 branch yet."
+              "rationale": "When every unit reports 0, no unit is behind the best, so every unit scores the max (Điều 5c's 'không có nội dung')."
             }
           ]
         }

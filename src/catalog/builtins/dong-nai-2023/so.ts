@@ -360,9 +360,14 @@ export const source: unknown = {
             },
             {
               "id": "bestZeroMax",
-              "encoded": false,
+              "formula": {
+                "kind": "relative",
+                "value": {"numerator":["a","b","c","d"],"denominator":["e","f"]},
+                "mode": "best",
+                "bestZero": "max"
+              },
               "source": "k= Tỷ lệ công chức, viên chức chuyên trách, kiêm nhiệm về chuyển đổi số cao nhất trên tất cả các đơn vị; Điểm = (g*h)/k",
-              "rationale": "When every department reports 0, no unit is behind the best, so every unit scores the max (Điều 5c's 'không có nội dung'); the relative kind has no patch for its best = 0 branch yet."
+              "rationale": "When every department reports 0, no unit is behind the best, so every unit scores the max (Điều 5c's 'không có nội dung')."
             }
           ]
         },
@@ -477,9 +482,9 @@ export const source: unknown = {
             },
             {
               "id": "bestZeroMax",
-              "encoded": false,
+              "formula": {"kind":"relative","value":"a","mode":"best","bestZero":"max"},
               "source": "c= Số lượng hệ thống thông tin nhiều nhất trên tất cả các đơn vị; Điểm = (a*b)/c",
-              "rationale": "When every department reports 0 systems, no unit is behind the best, so every unit scores the max (Điều 5c) instead of 0; the relative kind has no patch for its best = 0 branch yet."
+              "rationale": "When every department reports 0 systems, no unit is behind the best, so every unit scores the max (Điều 5c) instead of 0."
             }
           ]
         },

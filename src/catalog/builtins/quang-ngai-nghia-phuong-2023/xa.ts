@@ -581,9 +581,14 @@ export const source: unknown = {
             },
             {
               "id": "zeroRangeScoresZero",
-              "encoded": false,
+              "formula": {
+                "kind": "relative",
+                "value": {"numerator":["a"],"denominator":["b"]},
+                "mode": "minmax",
+                "zeroRange": "zero"
+              },
               "source": "(tính theo MIN/MAX)",
-              "rationale": "Read literally, (Tỷ lệ − MIN) is 0 for every commune when all are equal: everyone scores 0. The relative kind's zero-range fallback is fixed, so no patch expresses this yet."
+              "rationale": "Read literally, (Tỷ lệ − MIN) is 0 for every commune when all are equal: everyone scores 0."
             }
           ],
           "notes": [
@@ -615,9 +620,14 @@ export const source: unknown = {
             },
             {
               "id": "zeroRangeScoresZero",
-              "encoded": false,
+              "formula": {
+                "kind": "relative",
+                "value": {"numerator":["a"],"denominator":["b"]},
+                "mode": "minmax",
+                "zeroRange": "zero"
+              },
               "source": "(tính theo MIN/MAX)",
-              "rationale": "Read literally, (Tỷ lệ − MIN) is 0 for every commune when all are equal: everyone scores 0. The relative kind's zero-range fallback is fixed, so no patch expresses this yet."
+              "rationale": "Read literally, (Tỷ lệ − MIN) is 0 for every commune when all are equal: everyone scores 0."
             }
           ],
           "notes": [
