@@ -71,7 +71,8 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   codeOrder: (p: P) => `mã không theo thứ tự của văn bản: ${p.detail}`,
   declaredMismatch: (p: P) => `cây chỉ số không khớp với số liệu văn bản công bố: ${p.detail}`,
   // issue 13: cách đọc các dòng mơ hồ
-  zeroRangeNeedsMinmax: (p: P) => `zeroRange chỉ dùng với mode minmax (mọi đơn vị bằng nhau: không có khoảng); công thức này có mode ${p.received}`,
+  zeroRangeNeedsMinmax: (p: P) =>
+    `zeroRange chỉ dùng với mode minmax (mọi đơn vị bằng nhau: không có khoảng); công thức này có mode ${p.received}`,
   readingsUnsupported: (p: P) => `bộ chỉ số có scoring: ${p.received} không khai báo được điều này trong cách đọc của chỉ số`,
   duplicateReading: (p: P) => `mã cách đọc "${p.received}" xuất hiện nhiều lần`,
   readingDefault: (p: P) => `phải có đúng một cách đọc mặc định (chỉ số như đã mã hóa), có ${p.received} trong ${p.expected}`,
