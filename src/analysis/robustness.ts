@@ -358,7 +358,12 @@ function bounds(
     const top = topOf(s.code);
     blocks.set(top, [...(blocks.get(top) ?? []), s]);
   }
-  const points = (totals: Totals, unit: string, code: string) => new Dec(totals.get(unit)?.unit.indicators[code]?.score ?? 0);
+  // What a block adds to the total: an unscored node (a `notScored` reading, Đồng Nai huyện 3.1)
+  // still shows its points but adds nothing, so it contributes 0, not its points.
+  const points = (totals: Totals, unit: string, code: string) => {
+    const r = totals.get(unit)?.unit.indicators[code];
+    return new Dec(r && !r.unscored ? r.score : 0);
+  };
   const units = [...acc.keys()];
   const rules = ruleSet ? ruleSet.ids : [undefined];
   const withRule = (choice: Record<string, string>, rule: string | undefined) =>
