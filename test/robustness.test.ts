@@ -496,3 +496,54 @@ describe("bounds mode with a reading that leaves a row unscored (Đồng Nai huy
     expect(new Dec(r.units.find((u) => u.id === "bien-hoa")!.minTotal.value).lte(855)).toBe(true);
   });
 });
+
+// Hải Dương QĐ 707/QĐ-UBND: the district score is the mean of the scored pillars. A reading that
+// leaves a pillar unscored changes the divisor too, so the total is not monotone in the pillar's
+// points: its low points can pull the mean down. Bounds mode must not claim such totals exact.
+describe("bounds mode with a reading that leaves a pillar of a pillar mean unscored", () => {
+  const meanTest = loadCatalog({
+    id: "robustness-test/huyen",
+    title: "Pillar mean, unscored reading",
+    province: "T",
+    level: "huyen",
+    document: { number: "x", date: "2024-01-01" },
+    aggregate: "pillarMean",
+    defaults: { cadence: "year", annualRule: "last", zeroDenominator: "max" },
+    indicators: [
+      {
+        code: "1",
+        name: "P1",
+        max: 50,
+        inputs: ratio,
+        formula: threshold("5%"),
+        readings: [reading("five", { default: true }), reading("one", { formula: threshold("1%") })],
+      },
+      { code: "2", name: "P2", max: 100, formula: { kind: "yesNo" } },
+      {
+        code: "3",
+        name: "P3",
+        max: 100,
+        inputs: ratio,
+        formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] } },
+        readings: [reading("scored", { default: true }), reading("notScored", { unscored: true })],
+      },
+    ],
+  });
+  // P1 at 2%: 2%/5% × 50 = 20 (five) or 50 (one); P2 no: 0; P3 at 10%: 10.
+  // Means: (20 + 0 + 10)/3 = 10, (50 + 0 + 10)/3 = 20, (20 + 0)/2 = 10, (50 + 0)/2 = 25 (the highest).
+  const data: DatasetInput = {
+    catalog: "robustness-test/huyen",
+    year: 2024,
+    periods: ["Y"],
+    units: [{ id: "u1", name: "U1", data: { Y: { "1": { a: 2, b: 100 }, "2": false, "3": { a: 10, b: 100 } } } }],
+  } as DatasetInput;
+  it("U1's highest total is 25 (P1 at 1%, P3 unscored); bounds mode never claims a lower one exact", () => {
+    const all = robustness(meanTest, data);
+    expect(all.units[0]!.maxTotal.value).toBe("25");
+    const b = robustness(meanTest, data, { maxCombinations: 0 });
+    const u = b.units[0]!;
+    // Per pillar, the most points (P3 scored: 10 > 0) give 20: attained, but not the highest (marked ~).
+    expect([u.maxTotal.value, u.totalExact, u.rankExact]).toEqual(["20", false, false]);
+    expect(scored(meanTest, data, u.maxTotal.readings, "u1").total).toBe("20");
+  });
+});

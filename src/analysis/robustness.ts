@@ -390,7 +390,16 @@ function bounds(
       }
     return { hi, lo };
   });
-  const exact = new Map(units.map((u) => [u, true]));
+  // A pillar mean over the scored pillars divides by fewer when a reading leaves a main indicator
+  // unscored: the total is then not monotone in that node's points (its few points may pull the
+  // mean down), so no extreme is proved.
+  const divisorMoves =
+    nodeSets.some((s) => catalog.nodes.get(s.code)?.depth === 0 && s.readings.some((r) => "unscored" in r)) &&
+    rules.some((rule) => {
+      const c = rule !== undefined ? withReadings(catalog, { [CATALOG_READING]: rule }) : catalog;
+      return c.aggregate === "pillarMean" && c.pillarMeanOf !== "all";
+    });
+  const exact = new Map(units.map((u) => [u, !divisorMoves]));
   const perRule = rules.map(() => new Map<string, { min: Dec; max: Dec }>());
   for (const side of ["max", "min"] as const)
     for (const u of units) {
