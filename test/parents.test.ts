@@ -166,3 +166,28 @@ describe("--parents and a dataset's own parents", () => {
     expect(err).toContain(`${file} declares its parents: --parents ${list} cannot replace them`);
   });
 });
+
+// Kon Tum QĐ 121/QĐ-UBND, huyện 1.1: a district's level counts the share of ITS communes at each
+// level. In a dataset with districts and communes, a commune's parent must be one of the districts
+// assessed: a declared parent (not assessed) would silently take the commune out of its district's 1.1.
+describe("a dataset with districts and their communes (Kon Tum huyện sample)", () => {
+  it("refuses a commune whose parent is only a declared parent, naming the unit and its parent field", () => {
+    const sample = loadDataset(readFileSync("fixtures/kon-tum-2025-huyen.sample.yaml", "utf8"));
+    const index = sample.units.findIndex((u) => u.id === "hx-xa-1");
+    const dataset: DatasetInput = {
+      ...sample,
+      units: sample.units.map((u, i) => (i === index ? { ...u, parent: "huyen-z" } : u)),
+      parents: [{ id: "huyen-z", name: "Huyện Z" }],
+    };
+    let error: unknown;
+    try {
+      score(getCatalog("kon-tum-2025/huyen"), dataset);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DatasetError);
+    expect((error as DatasetError).issues.map((i) => [i.code, i.where.unit, i.received, i.path.join(".")])).toEqual([
+      ["parentNotAssessed", "hx-xa-1", "huyen-z", `units.${index}.parent`],
+    ]);
+  });
+});

@@ -418,3 +418,132 @@ describe("bounds mode with a catalog rule that moves many nodes (Vĩnh Phúc huy
       for (const side of [u.minTotal, u.maxTotal]) expect(scored(catalog, dataset, side.readings, u.id).total).toBe(side.value);
   });
 });
+
+// Đồng Nai huyện 3.1 (QĐ 3473/QĐ-UBND Phụ lục II, max 15): "Tỷ lệ=a/b" with no "Điểm =" line,
+// read as Tỷ lệ × max (default) or as giving no points (notScored: unscored). An unscored node
+// still shows its points but adds nothing: bounds mode must count its contribution (0), not them.
+describe("bounds mode with a reading that leaves a row unscored (Đồng Nai huyện 3.1 notScored)", () => {
+  const unscoredTest = loadCatalog({
+    id: "robustness-test/huyen",
+    title: "Unscored reading",
+    province: "T",
+    level: "huyen",
+    document: { number: "x", date: "2024-01-01" },
+    aggregate: "sum",
+    defaults: { cadence: "year", annualRule: "last", zeroDenominator: "max" },
+    indicators: [
+      {
+        code: "1",
+        name: "Tỷ lệ",
+        max: 10,
+        inputs: ratio,
+        formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] } },
+        readings: [reading("ratioTimesMax", { default: true }), reading("notScored", { unscored: true })],
+      },
+      {
+        code: "2",
+        name: "T",
+        max: 50,
+        inputs: ratio,
+        formula: threshold("5%"),
+        readings: [reading("five", { default: true }), reading("one", { formula: threshold("1%") })],
+      },
+    ],
+  });
+  const data: DatasetInput = {
+    catalog: "robustness-test/huyen",
+    year: 2024,
+    periods: ["Y"],
+    units: [
+      // 1: 8/10 × 10 = 8 (or 0 unscored); 2: 2%/5% × 50 = 20 (or 2%/1% × 50 clamped to 50).
+      { id: "u1", name: "U1", data: { Y: { "1": { a: 8, b: 10 }, "2": { a: 2, b: 100 } } } },
+      // 1: 5/10 × 10 = 5 (or 0); 2: 3%/5% × 50 = 30 (or 50).
+      { id: "u2", name: "U2", data: { Y: { "1": { a: 5, b: 10 }, "2": { a: 3, b: 100 } } } },
+    ],
+  } as DatasetInput;
+  it("U1 lowest 20 (1 unscored, 2 at 5%), highest 58; bounds equal the brute force and exhaustive mode", () => {
+    const brute = bruteForce(unscoredTest, data);
+    // Base 2 read at 1%: scored one block at a time, U1's lowest is then 1 unscored + 2 at 1% = 50.
+    const all = robustness(unscoredTest, data, { readings: { "2": "one" } });
+    const b = robustness(unscoredTest, data, { readings: { "2": "one" }, maxCombinations: 0 });
+    expect([all.mode, b.mode]).toEqual(["exhaustive", "bounds"]);
+    const u1 = b.units.find((u) => u.id === "u1")!;
+    expect([u1.minTotal.value, u1.maxTotal.value]).toEqual(["20", "58"]);
+    expect(u1.minTotal.readings).toMatchObject({ "1": "notScored", "2": "five" });
+    for (const u of b.units) {
+      const x = brute.ranges.get(u.id)!;
+      expect([u.minTotal.value, u.maxTotal.value, u.totalExact]).toEqual([x.min.toFixed(), x.max.toFixed(), true]);
+      expect(scored(unscoredTest, data, u.minTotal.readings, u.id).total).toBe(u.minTotal.value);
+    }
+  });
+  it("Đồng Nai huyện sample: Biên Hòa's lowest total is at most 855 (3.1 notScored from the old witness); none beyond it", () => {
+    const catalog = getCatalog("dong-nai-2023/huyen");
+    const dataset = loadDataset(readFileSync("fixtures/dong-nai-2023-huyen.sample.yaml", "utf8"));
+    const r = robustness(catalog, dataset);
+    expect(r.mode).toBe("bounds");
+    const sets = readingSets(catalog);
+    for (const u of r.units) {
+      if (!u.totalExact) continue;
+      // A total claimed exact: no single change of reading from its witness goes beyond it.
+      for (const s of sets)
+        for (const id of s.ids) {
+          const lo = scored(catalog, dataset, { ...u.minTotal.readings, [s.code]: id }, u.id).total;
+          const hi = scored(catalog, dataset, { ...u.maxTotal.readings, [s.code]: id }, u.id).total;
+          expect(new Dec(lo).gte(u.minTotal.value), `${u.id} ${s.code}=${id} ${lo} < ${u.minTotal.value}`).toBe(true);
+          expect(new Dec(hi).lte(u.maxTotal.value), `${u.id} ${s.code}=${id} ${hi} > ${u.maxTotal.value}`).toBe(true);
+        }
+    }
+    expect(new Dec(r.units.find((u) => u.id === "bien-hoa")!.minTotal.value).lte(855)).toBe(true);
+  });
+});
+
+// Hải Dương QĐ 707/QĐ-UBND: the district score is the mean of the scored pillars. A reading that
+// leaves a pillar unscored changes the divisor too, so the total is not monotone in the pillar's
+// points: its low points can pull the mean down. Bounds mode must not claim such totals exact.
+describe("bounds mode with a reading that leaves a pillar of a pillar mean unscored", () => {
+  const meanTest = loadCatalog({
+    id: "robustness-test/huyen",
+    title: "Pillar mean, unscored reading",
+    province: "T",
+    level: "huyen",
+    document: { number: "x", date: "2024-01-01" },
+    aggregate: "pillarMean",
+    defaults: { cadence: "year", annualRule: "last", zeroDenominator: "max" },
+    indicators: [
+      {
+        code: "1",
+        name: "P1",
+        max: 50,
+        inputs: ratio,
+        formula: threshold("5%"),
+        readings: [reading("five", { default: true }), reading("one", { formula: threshold("1%") })],
+      },
+      { code: "2", name: "P2", max: 100, formula: { kind: "yesNo" } },
+      {
+        code: "3",
+        name: "P3",
+        max: 100,
+        inputs: ratio,
+        formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] } },
+        readings: [reading("scored", { default: true }), reading("notScored", { unscored: true })],
+      },
+    ],
+  });
+  // P1 at 2%: 2%/5% × 50 = 20 (five) or 50 (one); P2 no: 0; P3 at 10%: 10.
+  // Means: (20 + 0 + 10)/3 = 10, (50 + 0 + 10)/3 = 20, (20 + 0)/2 = 10, (50 + 0)/2 = 25 (the highest).
+  const data: DatasetInput = {
+    catalog: "robustness-test/huyen",
+    year: 2024,
+    periods: ["Y"],
+    units: [{ id: "u1", name: "U1", data: { Y: { "1": { a: 2, b: 100 }, "2": false, "3": { a: 10, b: 100 } } } }],
+  } as DatasetInput;
+  it("U1's highest total is 25 (P1 at 1%, P3 unscored); bounds mode never claims a lower one exact", () => {
+    const all = robustness(meanTest, data);
+    expect(all.units[0]!.maxTotal.value).toBe("25");
+    const b = robustness(meanTest, data, { maxCombinations: 0 });
+    const u = b.units[0]!;
+    // Per pillar, the most points (P3 scored: 10 > 0) give 20: attained, but not the highest (marked ~).
+    expect([u.maxTotal.value, u.totalExact, u.rankExact]).toEqual(["20", false, false]);
+    expect(scored(meanTest, data, u.maxTotal.readings, "u1").total).toBe("20");
+  });
+});

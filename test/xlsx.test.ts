@@ -317,6 +317,44 @@ describe("the report workbook reads back with the totals and ranks of score", ()
   });
 });
 
+// Vĩnh Phúc QĐ 2074/QĐ-UBND, Phụ lục 3: xã 4 "Nhân lực số | 105" has items worth 130; the
+// reading clampToDeclared clamps the group to the declared 105 (unit max 1000).
+describe("the report workbook under a reading that changes a main indicator's max (Vĩnh Phúc xã 4 clampToDeclared)", () => {
+  const check = async (book: ExcelJS.Workbook) => {
+    const result = score(getCatalog("vinh-phuc-2022/xa"), sample("fixtures/vinh-phuc-2022-xa.sample.yaml") as DatasetInput, {
+      readings: { "4": "clampToDeclared" },
+    });
+    const scores = valuesOf(book.getWorksheet("Điểm theo chỉ số")!);
+    const lost = valuesOf(book.getWorksheet("Điểm bị mất")!);
+    expect(scores[0]![6]).toBe("4. Nhân lực số (105)");
+    expect(lost[0]![6]).toBe("4. Nhân lực số (105)");
+    result.units.forEach((u, k) => {
+      const p = pointsUnit(result, u.id);
+      // 4 lost = 105 − its points (Phường Liên Bảo: 105 of 105, nothing lost); the row adds up to max − total.
+      expect(String(lost[k + 1]![6])).toBe(new Dec(105).minus(p.indicators["4"]!.score).toFixed());
+      const sum = (row: unknown[]) => row.slice(3).reduce((a: Dec, v) => a.plus(String(v)), new Dec(0));
+      expect(sum(lost[k + 1]!).toFixed()).toBe(new Dec(p.max).minus(p.total).toFixed());
+    });
+    expect(lost.find((r) => r[1] === "phuong-lien-bao")![6]).toBe(0);
+  };
+  it("dti report --reading 4=clampToDeclared --format xlsx", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dti-xlsx-"));
+    const data = join(dir, "xa.json");
+    writeFileSync(data, JSON.stringify(sample("fixtures/vinh-phuc-2022-xa.sample.yaml")));
+    const out = join(dir, "bao-cao.xlsx");
+    const r = await dti("report", data, "--reading", "4=clampToDeclared", "--format", "xlsx", "-o", out);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    await check(await open(new Uint8Array(readFileSync(out))));
+  });
+  it("reportWorkbook(result, catalog as encoded): the result's readings are the ones in force", async () => {
+    const catalog = getCatalog("vinh-phuc-2022/xa");
+    const result = score(catalog, sample("fixtures/vinh-phuc-2022-xa.sample.yaml") as DatasetInput, {
+      readings: { "4": "clampToDeclared" },
+    });
+    await check(await open(await reportWorkbook(result, catalog)));
+  });
+});
+
 describe("dti template / score / report with workbooks (runMain)", () => {
   it("template -o, fill, score filled.xlsx as the YAML, report --format xlsx -o; a workbook without -o is refused", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dti-xlsx-"));

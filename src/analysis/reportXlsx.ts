@@ -4,6 +4,7 @@
 import type * as ExcelJS from "exceljs";
 import { Dec } from "../_decimal.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
+import { withReadings } from "../catalog/readings.js";
 import { criteriaInOrder, type RejectedUnit, type ScoreResult, type UnitResult } from "../engine/types.js";
 import { formatIssue, type Issue, type Lang } from "../errors.js";
 import { xlsxWords } from "../i18n/xlsx.js";
@@ -61,6 +62,10 @@ export async function reportWorkbook(
   catalog: CompiledCatalog,
   options: ReportWorkbookOptions = {},
 ): Promise<Uint8Array> {
+  // The maxima in force are those of the readings the result was scored with (Vĩnh Phúc xã 4
+  // clampToDeclared: 105, not the encoded 130), whichever catalog the caller passes.
+  if (result.readings && result.catalog === (catalog.base ?? catalog).id)
+    catalog = withReadings(catalog.base ?? catalog, Object.fromEntries(Object.entries(result.readings).map(([code, r]) => [code, r.id])));
   const X = await exceljs();
   const book = new X.Workbook();
   book.creator = "dti-engine";

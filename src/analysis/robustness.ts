@@ -358,7 +358,12 @@ function bounds(
     const top = topOf(s.code);
     blocks.set(top, [...(blocks.get(top) ?? []), s]);
   }
-  const points = (totals: Totals, unit: string, code: string) => new Dec(totals.get(unit)?.unit.indicators[code]?.score ?? 0);
+  // What a block adds to the total: an unscored node (a `notScored` reading, Đồng Nai huyện 3.1)
+  // still shows its points but adds nothing, so it contributes 0, not its points.
+  const points = (totals: Totals, unit: string, code: string) => {
+    const r = totals.get(unit)?.unit.indicators[code];
+    return new Dec(r && !r.unscored ? r.score : 0);
+  };
   const units = [...acc.keys()];
   const rules = ruleSet ? ruleSet.ids : [undefined];
   const withRule = (choice: Record<string, string>, rule: string | undefined) =>
@@ -385,7 +390,16 @@ function bounds(
       }
     return { hi, lo };
   });
-  const exact = new Map(units.map((u) => [u, true]));
+  // A pillar mean over the scored pillars divides by fewer when a reading leaves a main indicator
+  // unscored: the total is then not monotone in that node's points (its few points may pull the
+  // mean down), so no extreme is proved.
+  const divisorMoves =
+    nodeSets.some((s) => catalog.nodes.get(s.code)?.depth === 0 && s.readings.some((r) => "unscored" in r)) &&
+    rules.some((rule) => {
+      const c = rule !== undefined ? withReadings(catalog, { [CATALOG_READING]: rule }) : catalog;
+      return c.aggregate === "pillarMean" && c.pillarMeanOf !== "all";
+    });
+  const exact = new Map(units.map((u) => [u, !divisorMoves]));
   const perRule = rules.map(() => new Map<string, { min: Dec; max: Dec }>());
   for (const side of ["max", "min"] as const)
     for (const u of units) {

@@ -445,6 +445,7 @@ export function checkParents(
   child: CompiledCatalog | undefined,
   otherIds: ReadonlySet<string>,
   issues: Issue[],
+  declared: ReadonlySet<string> = new Set(),
 ): void {
   const byId = new Map<string, (typeof units)[number]>();
   for (const u of units) if (!byId.has(u.unit.id)) byId.set(u.unit.id, u);
@@ -464,7 +465,13 @@ export function checkParents(
     }
     const parent = byId.get(unit.parent);
     if (!parent) {
-      if (!otherIds.has(unit.parent))
+      // A declared parent is not assessed: in a dataset with both levels a child's parent must be
+      // assessed, or the child would silently leave its parent's count (Kon Tum huyện 1.1).
+      if (mixed && catalog === child && declared.has(unit.parent) && !otherIds.has(unit.parent))
+        issues.push(
+          createIssue("dataset", "parentNotAssessed", { unit: unit.id }, { received: unit.parent, expected: main.catalog.id }, path),
+        );
+      else if (!otherIds.has(unit.parent) && !declared.has(unit.parent))
         issues.push(createIssue("dataset", "unknownParent", { unit: unit.id }, { received: unit.parent }, path));
       continue;
     }
@@ -646,9 +653,8 @@ export function normalizeDataset(
     units.push({ id: unit.id, name: unit.name, catalog, parent: unit.parent, registered: unit.registered, profile, self, appraisal });
   });
   checkDeclaredParents(dataset, issues, warnings);
-  const declared = (dataset.parents ?? []).map((p) => p.id);
-  const otherIds = declared.length ? new Set([...(options.otherIds ?? []), ...declared]) : (options.otherIds ?? new Set<string>());
-  checkParents(linked, mainCatalog, childCatalog, otherIds, issues);
+  const declared = new Set((dataset.parents ?? []).map((p) => p.id));
+  checkParents(linked, mainCatalog, childCatalog, options.otherIds ?? new Set<string>(), issues, declared);
   if (issues.length) throw new DatasetError(issues);
   return { units, warnings };
 }

@@ -99,6 +99,8 @@ export const en = {
   duplicateParent: (p: P) => `parent unit "${p.received}" is declared more than once in parents`,
   parentIsUnit: (p: P) =>
     `"${p.received}" is both a unit of the dataset and a declared parent (parents lists units this dataset does not assess)`,
+  parentNotAssessed: (p: P) =>
+    `parent "${p.received}" is only declared in parents: in a dataset with units of ${p.expected}, a lower unit's parent must be one of them`,
   unusedParent: (p: P) => `declared parent "${p.received}" is the parent of no unit`,
   badRegistered: (p: P) => `registered level must be 1–5, got ${p.received}`,
   wrongUnitCatalog: (p: P) => `unit's catalog "${p.received}" is neither the dataset's catalog nor its child catalog (${p.expected})`,

@@ -119,6 +119,8 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   duplicateParent: (p: P) => `đơn vị cấp trên "${p.received}" được khai báo nhiều lần trong parents`,
   parentIsUnit: (p: P) =>
     `"${p.received}" vừa là đơn vị trong dữ liệu vừa được khai báo trong parents (parents chỉ gồm đơn vị cấp trên không được đánh giá trong dữ liệu này)`,
+  parentNotAssessed: (p: P) =>
+    `đơn vị cấp trên "${p.received}" chỉ được khai báo trong parents: dữ liệu có đơn vị của ${p.expected}, nên cấp trên của đơn vị cấp dưới phải là một trong số đó`,
   unusedParent: (p: P) => `đơn vị cấp trên "${p.received}" được khai báo nhưng không là cấp trên của đơn vị nào`,
   badRegistered: (p: P) => `mức đăng ký phải từ 1 đến 5, nhận được ${p.received}`,
   wrongUnitCatalog: (p: P) =>
