@@ -417,11 +417,6 @@ function checkProfile(
 }
 
 /**
- * Parent links (Kon Tum: communes roll up into their district): the parent exists; in a dataset
- * that mixes levels, a child unit has a parent and it is a unit of the main catalog, and a main
- * unit has no parent in the dataset; no unit is its own ancestor.
- */
-/**
  * The dataset's `parents` list: each id once, none also a unit of the dataset (which one would a
  * summary name?), and each named by at least one unit (a warning: a leftover of another year).
  */
@@ -439,6 +434,11 @@ function checkDeclaredParents(dataset: Dataset, issues: Issue[], warnings: Issue
   });
 }
 
+/**
+ * Parent links (Kon Tum: communes roll up into their district): the parent exists; in a dataset
+ * that mixes levels, a child unit has a parent and it is a unit of the main catalog, and a main
+ * unit has no parent in the dataset; no unit is its own ancestor.
+ */
 export function checkParents(
   units: readonly { readonly unit: DatasetUnit; readonly index: number; readonly catalog: CompiledCatalog | undefined }[],
   main: CompiledCatalog,
