@@ -191,3 +191,35 @@ describe("a dataset with districts and their communes (Kon Tum huyện sample)",
     ]);
   });
 });
+
+describe("a JSON Lines file declares its parents in the header line", () => {
+  it("scoreLines reads them (the communes' districts) and checks them as a dataset's; --parents is refused beside JSON Lines", async () => {
+    const { scoreLines } = await import("../src/index.js");
+    const sample = communes(districts, ["tam-duong", "tam-duong", "lap-thach"]) as { units: unknown[]; parents: unknown[] };
+    const header = JSON.stringify({ catalog: "vinh-phuc-2022/xa", year: 2024, periods: ["Y"], parents: sample.parents });
+    const lines = [header, ...sample.units.map((u) => JSON.stringify(u))];
+    const result = scoreLines(catalog, lines);
+    expect(result.parents).toEqual(districts);
+    // Tam Dương: (906 + 610.1) / 2 = 758.05, as from the YAML.
+    expect(groupByParent(result.units, result.units, result.parents).map((g) => [g.parent, g.name, g.mean])).toEqual([
+      ["lap-thach", "Huyện Lập Thạch", "308.75"],
+      ["tam-duong", "Huyện Tam Dương", "758.05"],
+    ]);
+    // A declared parent given twice is refused there too.
+    const twice = JSON.stringify({ catalog: "vinh-phuc-2022/xa", year: 2024, periods: ["Y"], parents: [...districts, districts[0]] });
+    expect(() => scoreLines(catalog, [twice, ...lines.slice(1)])).toThrow(DatasetError);
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "dti-parents-jsonl-"));
+    writeFileSync(join(dir, "xa.jsonl"), lines.join("\n"));
+    writeFileSync(join(dir, "huyen.csv"), "unit_id,unit_name\ntam-duong,Huyện Tam Dương\n");
+    let err = "";
+    const code = await runMain(["score", join(dir, "xa.jsonl"), "--parents", join(dir, "huyen.csv"), "--lang", "en"], {
+      out: () => {},
+      err: (s) => (err += s),
+    });
+    expect(code).toBe(2);
+    expect(err).toContain("declare its parents in the header line");
+  });
+});

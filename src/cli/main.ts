@@ -313,6 +313,11 @@ const handlers: Handlers = {
         // The same rules as for a JSON or YAML dataset: --numbers is for CSV, and one roster only.
         if (opts.numbers !== undefined)
           throw cliError("usage", { detail: `--numbers reads a CSV dataset; ${file} declares its own (numberFormat: in the file)` });
+        // The header line declares a JSON Lines file's parents (`parents`), as a dataset does.
+        if (opts.parents !== undefined)
+          throw cliError("usage", {
+            detail: `${file} is JSON Lines: declare its parents in the header line ("parents": [{"id", "name"}])`,
+          });
         if (opts.roster !== undefined && header && "roster" in header)
           throw cliError("usage", { detail: `${file} declares a roster: --roster ${opts.roster} cannot replace it` });
         const roster = opts.roster !== undefined ? readRoster(readFile(opts.roster), opts.roster) : undefined;

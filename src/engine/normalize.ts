@@ -420,12 +420,17 @@ function checkProfile(
  * The dataset's `parents` list: each id once, none also a unit of the dataset (which one would a
  * summary name?), and each named by at least one unit (a warning: a leftover of another year).
  */
-function checkDeclaredParents(dataset: Dataset, issues: Issue[], warnings: Issue[]): void {
-  if (!dataset.parents) return;
-  const unitIds = new Set(dataset.units.map((u) => u.id));
-  const named = new Set(dataset.units.flatMap((u) => (u.parent !== undefined ? [u.parent] : [])));
+export function checkDeclaredParents(
+  parents: readonly { readonly id: string }[] | undefined,
+  units: readonly { readonly id: string; readonly parent?: string | undefined }[],
+  issues: Issue[],
+  warnings: Issue[],
+): void {
+  if (!parents) return;
+  const unitIds = new Set(units.map((u) => u.id));
+  const named = new Set(units.flatMap((u) => (u.parent !== undefined ? [u.parent] : [])));
   const seen = new Set<string>();
-  dataset.parents.forEach((p, i) => {
+  parents.forEach((p, i) => {
     const path = ["parents", i, "id"];
     if (seen.has(p.id)) issues.push(createIssue("dataset", "duplicateParent", {}, { received: p.id }, path));
     else if (unitIds.has(p.id)) issues.push(createIssue("dataset", "parentIsUnit", { unit: p.id }, { received: p.id }, path));
@@ -652,7 +657,7 @@ export function normalizeDataset(
     checkProportions(unit.id, i, catalog, profile, self, appraisal, issues);
     units.push({ id: unit.id, name: unit.name, catalog, parent: unit.parent, registered: unit.registered, profile, self, appraisal });
   });
-  checkDeclaredParents(dataset, issues, warnings);
+  checkDeclaredParents(dataset.parents, dataset.units, issues, warnings);
   const declared = new Set((dataset.parents ?? []).map((p) => p.id));
   checkParents(linked, mainCatalog, childCatalog, options.otherIds ?? new Set<string>(), issues, declared);
   if (issues.length) throw new DatasetError(issues);

@@ -6,7 +6,7 @@ import { readDatasetObject, type Dataset } from "../io/dataset.js";
 import { checkRoster, filledCount, type RosterEntry } from "../io/roster.js";
 import { fastPlan, type FastPlan } from "./fastPlan.js";
 import { compactOf, normalizedOf, readCompactUnitInto, storage, type CompactUnit, type Storage } from "./fastRead.js";
-import { checkParents, normalizeDataset, periodGapWarnings, type NormalizedUnit } from "./normalize.js";
+import { checkDeclaredParents, checkParents, normalizeDataset, periodGapWarnings, type NormalizedUnit } from "./normalize.js";
 import { ranked, scoreFastUnits, scorePoints, type Detail } from "./points.js";
 import { readingsOf, score } from "./score.js";
 import { withReadings, type ReadingChoice } from "../catalog/readings.js";
@@ -35,7 +35,7 @@ export interface StreamOptions {
   readonly readings?: ReadingChoice;
 }
 
-const HEADER_KEYS = new Set(["catalog", "year", "periods", "numberFormat", "roster"]);
+const HEADER_KEYS = new Set(["catalog", "year", "periods", "numberFormat", "roster", "parents"]);
 const CHUNK = 1024;
 
 /** A unit as the roster checks read it: its id, name and how many values it fills. */
@@ -188,8 +188,12 @@ export function scoreLines(catalog: CompiledCatalog, lines: Iterable<string>, op
       throw e;
     }
   }
-  // Links between units and the roster checks, over every unit.
+  // Links between units and the roster checks, over every unit; the parents the header declares
+  // without assessing them (a commune file's districts), checked as in a dataset.
   const parentIssues: Issue[] = [];
+  const declared = head["parents"] as readonly { readonly id: string; readonly name: string }[] | undefined;
+  const parentWarnings: Issue[] = [];
+  checkDeclaredParents(declared, light, parentIssues, parentWarnings);
   if (light.some((l) => l.parent !== undefined))
     checkParents(
       light.map((l, index) => ({
@@ -199,7 +203,7 @@ export function scoreLines(catalog: CompiledCatalog, lines: Iterable<string>, op
       })),
       main,
       undefined,
-      new Set(),
+      new Set((declared ?? []).map((p) => p.id)),
       parentIssues,
     );
   const rosterList = options.roster ?? (Array.isArray(head["roster"]) ? (head["roster"] as readonly RosterEntry[]) : undefined);
@@ -232,8 +236,9 @@ export function scoreLines(catalog: CompiledCatalog, lines: Iterable<string>, op
     year: head["year"] as number,
     periods: plan!.periods,
     units,
-    warnings: [...warnings, ...roster.warnings],
+    warnings: [...warnings, ...parentWarnings, ...roster.warnings],
     ...(used ? { readings: used } : {}),
+    ...(declared ? { parents: declared } : {}),
   };
 }
 

@@ -18,7 +18,7 @@ export const en = {
   catalogsDiffer: (p: P) => `the two datasets use different catalogs (${p.received})`,
   csvNeedsCatalog: () => "a CSV dataset needs --catalog id|path",
   streamHeader: (p: P) =>
-    `the first line of a JSON Lines dataset is its header {catalog, year, periods[, numberFormat]}, then one unit per line: ${p.detail}`,
+    `the first line of a JSON Lines dataset is its header {catalog, year, periods[, numberFormat, roster, parents]}, then one unit per line: ${p.detail}`,
   streamSyntax: (p: P) => `JSON syntax error: ${p.detail}`,
   csvSyntax: (p: P) => `CSV syntax error: ${p.detail}`,
   csvDuplicateColumn: (p: P) =>
@@ -75,7 +75,7 @@ export const vi: { [K in keyof typeof en]: (typeof en)[K] } = {
   catalogsDiffer: (p: P) => `hai tệp số liệu dùng hai bộ chỉ số khác nhau (${p.received})`,
   csvNeedsCatalog: () => "tệp số liệu CSV cần --catalog mã|tệp",
   streamHeader: (p: P) =>
-    `dòng đầu của tệp số liệu JSON Lines là phần đầu {catalog, year, periods[, numberFormat]}, sau đó mỗi dòng một đơn vị: ${p.detail}`,
+    `dòng đầu của tệp số liệu JSON Lines là phần đầu {catalog, year, periods[, numberFormat, roster, parents]}, sau đó mỗi dòng một đơn vị: ${p.detail}`,
   streamSyntax: (p: P) => `lỗi cú pháp JSON: ${p.detail}`,
   csvSyntax: (p: P) => `lỗi cú pháp CSV: ${p.detail}`,
   csvDuplicateColumn: (p: P) => `cột "${p.received}" xuất hiện nhiều lần ở dòng tiêu đề (${p.detail}); không biết cột nào chứa số liệu`,
