@@ -84,7 +84,7 @@ export {
   type Lang,
 } from "./errors.js";
 export { explain, describeTrace, type Explanation } from "./analysis/explain.js";
-export { gaps, type GapReport, type GapHistory, type Gap, type Suggestion } from "./analysis/gaps.js";
+export { gaps, type GapReport, type GapHistory, type GapSearchOptions, type Gap, type Suggestion } from "./analysis/gaps.js";
 export { whatIf, parseOverride, type WhatIf } from "./analysis/whatif.js";
 export {
   compare,
@@ -105,6 +105,7 @@ export {
   reportCsv,
   renderReport,
   groupsCsv,
+  warningsCsv,
   type ReportFormat,
   type ReportData,
   type ReportDataOptions,

@@ -499,8 +499,8 @@ export function gaps(
   return change ? { ...report, history: change } : report;
 }
 
-/** What the gap search itself takes (see {@link gaps}). */
-interface GapSearchOptions {
+/** What the gap search itself takes (see {@link gaps}): the language, a result to reuse, how many suggestions to verify, child catalogs, the engine. */
+export interface GapSearchOptions {
   lang?: Lang;
   result?: ScoreResult;
   verify?: number;

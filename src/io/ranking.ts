@@ -19,5 +19,5 @@ export const RankingSchema = z.strictObject({
   groups: z.optional(z.array(RankingGroupSchema)),
   unranked: z.optional(z.strictObject({ units: z.array(z.string()).check(z.minLength(1)), citation: z.string().check(z.minLength(1)) })),
 });
-/** Ranking groups and unranked units (see {@link RankingSchema}). */
+/** Ranking groups and unranked units declared in a dataset (`ranking:`): groups ranked apart, units assessed but not ranked, each with its citation. */
 export type Ranking = z.infer<typeof RankingSchema>;

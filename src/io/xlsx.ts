@@ -380,7 +380,7 @@ function keyWhere(key: string): IssueWhere {
  * @param bytes The .xlsx bytes.
  * @param catalog The catalog the template was made from.
  * @param options File name for the messages, `numberFormat` for numbers typed as text, roster, skipInvalid.
- * @returns The dataset and the reader's warnings, as {@link readCsvDataset} gives them.
+ * @returns The dataset and the reader's warnings, as `readCsvDataset` (dti-engine) gives them.
  * @throws DatasetError naming the file and cell of every problem.
  */
 export async function readXlsxDataset(
