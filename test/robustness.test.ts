@@ -547,3 +547,18 @@ describe("bounds mode with a reading that leaves a pillar of a pillar mean unsco
     expect(scored(meanTest, data, u.maxTotal.readings, "u1").total).toBe("20");
   });
 });
+
+describe("a reading that changes a row's cadence (Đồng Nai huyện 2.4 and 3.4 read yearly)", () => {
+  it("its quarters' data left out for speed: every attained total re-scores the same on the whole dataset", () => {
+    const catalog = getCatalog("dong-nai-2023/huyen");
+    const dataset = loadDataset(readFileSync("fixtures/dong-nai-2023-huyen.sample.yaml", "utf8"));
+    const r = robustness(catalog, dataset);
+    // At least one extreme is reached with a yearly reading (the sample's Trảng Bom 3.4 = 18/20 in Q4).
+    const witnesses = r.units.flatMap((u) => [u.minTotal, u.maxTotal]);
+    expect(witnesses.some((w) => w.readings["3.4"] === "yearly" || w.readings["2.4"] === "yearly")).toBe(true);
+    for (const u of r.units)
+      for (const side of [u.minTotal, u.maxTotal]) expect(scored(catalog, dataset, side.readings, u.id).total, u.id).toBe(side.value);
+    // The warnings are the data's under the default readings: none about quarters a yearly reading leaves unused.
+    expect(r.warnings.filter((w) => w.code === "notDue")).toEqual([]);
+  });
+});

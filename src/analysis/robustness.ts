@@ -32,6 +32,7 @@ import type { Detail } from "../engine/points.js";
 import type { PointsUnit, ScoreResult } from "../engine/types.js";
 import { CatalogError, createIssue, type Issue } from "../errors.js";
 import type { Dataset, DatasetInput } from "../io/dataset.js";
+import { isDue } from "../_periods.js";
 
 /** Options of {@link robustness}. */
 export interface RobustnessOptions extends Pick<ScoreOptions, "engine"> {
@@ -168,13 +169,29 @@ export function robustness(catalog: CompiledCatalog, dataset: Dataset | DatasetI
   const engine = options.engine ? { engine: options.engine } : {};
 
   let scorings = 0;
+  const baseKey = keyOf(baseChoice);
+  const byCadence = new Map<string, Dataset | DatasetInput>();
+  const dueData = (choice: ReadingChoice): Dataset | DatasetInput => {
+    const read = withReadings(base, choice);
+    const changed = read.leaves.filter((n) => n.cadence !== base.nodes.get(n.code)?.cadence);
+    if (!changed.length) return dataset;
+    const key = changed.map((n) => `${n.code}:${n.cadence}`).join(",");
+    let filtered = byCadence.get(key);
+    if (!filtered) byCadence.set(key, (filtered = withoutUndue(dataset, changed)));
+    return filtered;
+  };
   const cache = new Map<string, { result: ScoreResult; totals: Totals }>();
   const run = (choice: ReadingChoice, detail: Detail, keep = true) => {
     const key = `${detail}|${keyOf(choice)}`;
     const hit = cache.get(key) ?? (detail === "totals" ? cache.get(`indicators|${keyOf(choice)}`) : undefined);
     if (hit) return hit;
     scorings++;
-    const result = score(base, dataset, { ...engine, readings: choice, detail });
+    // Under a reading that changes a row's cadence, its data for periods no longer due is not used
+    // (the reference engine says so in a warning, and reads the whole dataset to say it): left out
+    // here, so that every combination stays on the fast path. The scores are the same; the base
+    // run keeps the data whole, and its warnings are the ones reported.
+    const data = keyOf(choice) === baseKey ? dataset : dueData(choice);
+    const result = score(base, data, { ...engine, readings: choice, detail });
     const totals = new Map(
       result.units
         .filter((u): u is PointsUnit => u.scoring === "points" && u.catalog === base.id)
@@ -287,6 +304,28 @@ export function robustness(catalog: CompiledCatalog, dataset: Dataset | DatasetI
 }
 
 /** A stable key of a full choice (codes in catalog order, as the choice was built). */
+/** The dataset without the entries of the given rows in periods where their cadence makes them not due. */
+function withoutUndue(dataset: Dataset | DatasetInput, rows: readonly CompiledCatalog["leaves"][number][]): Dataset | DatasetInput {
+  const periods = dataset.periods;
+  const last = periods[periods.length - 1];
+  const keep = (entries: Record<string, unknown> | null | undefined, period: string) => {
+    if (!entries) return entries;
+    const out = { ...entries };
+    for (const n of rows) if (!isDue(n.cadence, period, period === last)) delete out[n.code];
+    return out;
+  };
+  const side = (byPeriod: Record<string, unknown> | undefined) =>
+    byPeriod && Object.fromEntries(Object.entries(byPeriod).map(([p, e]) => [p, keep(e as Record<string, unknown> | null | undefined, p)]));
+  return {
+    ...dataset,
+    units: dataset.units.map((u) => ({
+      ...u,
+      data: side(u.data as Record<string, unknown> | undefined) ?? {},
+      ...(u.appraisal ? { appraisal: side(u.appraisal as Record<string, unknown>) } : {}),
+    })),
+  } as Dataset | DatasetInput;
+}
+
 function keyOf(choice: ReadingChoice): string {
   return Object.entries(choice)
     .map(([c, id]) => `${c}=${id}`)
