@@ -51,7 +51,7 @@ export {
 } from "./io/dataset.js";
 export { score, type ScoreOptions } from "./engine/score.js";
 export { openScoring, type ScoringSession } from "./engine/session.js";
-export { scoreLines, type StreamOptions } from "./engine/stream.js";
+export { scoreLines, scoreLinesAsync, textLines, type StreamOptions } from "./engine/stream.js";
 export { generateDataset } from "./io/generate.js";
 export { scoreIndicator, type SingleScore } from "./engine/scoreIndicator.js";
 export type {

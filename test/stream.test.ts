@@ -179,3 +179,40 @@ describe("dti score file.jsonl takes the options of every dataset", () => {
     expect(numbers.err).toContain("--numbers reads a CSV dataset");
   });
 });
+
+describe("scoreLinesAsync and textLines: lines that arrive asynchronously (a fetch body, a Node stream)", () => {
+  it("gives the same result as scoreLines, from UTF-8 chunks cut anywhere (inside a multi-byte letter, before a CRLF)", async () => {
+    const { scoreLinesAsync, textLines } = await import("../src/index.js");
+    const catalog = getCatalog("vinh-phuc-2022/xa");
+    const d = generateDataset(catalog, { units: 25, seed: 3, periods: ["Y"] });
+    const lines = jsonLines(d);
+    const sync = scoreLines(catalog, lines);
+    const bytes = new TextEncoder().encode(lines.join("\r\n"));
+    // Chunks of 7 bytes: Vietnamese names (2–3 bytes a letter) are cut mid-letter many times.
+    async function* chunks() {
+      for (let i = 0; i < bytes.length; i += 7) yield bytes.slice(i, i + 7);
+    }
+    const read: string[] = [];
+    for await (const l of textLines(chunks())) read.push(l);
+    expect(read).toEqual(lines);
+    const result = await scoreLinesAsync(catalog, textLines(chunks()));
+    expect(JSON.stringify(result)).toBe(JSON.stringify(sync));
+  });
+  it("refuses a bad header with the same coded problem, and reads no line after it", async () => {
+    const { scoreLinesAsync } = await import("../src/index.js");
+    const catalog = getCatalog("vinh-phuc-2022/xa");
+    let pulled = 0;
+    async function* lines() {
+      for (const l of [
+        '{"catalog":"vinh-phuc-2022/xa","year":2024,"periods":["Y"],"units":[]}',
+        '{"id":"a","name":"A"}',
+        '{"id":"b","name":"B"}',
+      ]) {
+        pulled++;
+        yield l;
+      }
+    }
+    await expect(scoreLinesAsync(catalog, lines())).rejects.toMatchObject({ issues: [{ code: "streamHeader", where: { row: 1 } }] });
+    expect(pulled).toBe(1);
+  });
+});

@@ -57,6 +57,76 @@ interface Light {
  * scoreLines(getCatalog("dong-nai-2023/huyen"), readFileSync("units.jsonl", "utf8").split("\n")).units[0]?.total;
  */
 export function scoreLines(catalog: CompiledCatalog, lines: Iterable<string>, options: StreamOptions = {}): ScoreResult {
+  const consumer = lineScorer(catalog, options);
+  consumer.next();
+  for (const line of lines) {
+    const step = consumer.next(line);
+    if (step.done) return step.value;
+  }
+  return finish(consumer);
+}
+
+/**
+ * {@link scoreLines} over lines that arrive asynchronously: a Node stream read by `readline`, a
+ * `fetch` body split with {@link textLines} — a server or a browser scores a large file without
+ * holding it. The same rules, problems and result as {@link scoreLines}.
+ * @param lines The lines (an async or a sync iterable).
+ * @returns The result, as `score` gives it.
+ * @example
+ * const response = await fetch("/units.jsonl");
+ * const result = await scoreLinesAsync(getCatalog("dong-nai-2023/huyen"), textLines(response.body!));
+ */
+export async function scoreLinesAsync(
+  catalog: CompiledCatalog,
+  lines: AsyncIterable<string> | Iterable<string>,
+  options: StreamOptions = {},
+): Promise<ScoreResult> {
+  const consumer = lineScorer(catalog, options);
+  consumer.next();
+  for await (const line of lines) {
+    const step = consumer.next(line);
+    if (step.done) return step.value;
+  }
+  return finish(consumer);
+}
+
+/**
+ * Lines of a text that arrives in chunks (bytes as UTF-8, or strings): a `fetch` body, a Node
+ * stream. A line ends at "\n" (a "\r" before it is dropped); the last line needs no newline.
+ * @param chunks The chunks, in order.
+ * @returns The lines, one at a time.
+ */
+export async function* textLines(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let rest = "";
+  for await (const chunk of chunks) {
+    rest += typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    let end = rest.indexOf("\n");
+    while (end >= 0) {
+      yield rest.slice(0, end).replace(/\r$/, "");
+      rest = rest.slice(end + 1);
+      end = rest.indexOf("\n");
+    }
+  }
+  rest += decoder.decode();
+  if (rest) yield rest.replace(/\r$/, "");
+}
+
+/** The end of the lines, sent to a {@link lineScorer}. */
+const END: unique symbol = Symbol("end of lines");
+
+/** Tells a line scorer the lines have ended, and returns its result. */
+function finish(consumer: Generator<undefined, ScoreResult, string | typeof END>): ScoreResult {
+  // The consumer's loop ends at END: it returns (or throws the problems), never asks for more.
+  return consumer.next(END).value as ScoreResult;
+}
+
+/**
+ * The streaming scorer as a consumer of lines: each `next(line)` reads one line; `next(END)`
+ * scores. It returns early (done) when the header refuses the file — no later line is read —
+ * and throws the problems when it ends. Shared by the synchronous and asynchronous drivers.
+ */
+function* lineScorer(catalog: CompiledCatalog, options: StreamOptions): Generator<undefined, ScoreResult, string | typeof END> {
   const main = options.readings ? withReadings(catalog, options.readings) : compileCatalog(catalog);
   const file = options.file;
   const at = (row: number) => ({ ...(file !== undefined ? { file } : {}), row });
@@ -74,7 +144,9 @@ export function scoreLines(catalog: CompiledCatalog, lines: Iterable<string>, op
   let store: Storage | undefined;
   const referenceOnly = new Map<number, NormalizedUnit>();
   let row = 0;
-  for (const text of lines) {
+  for (;;) {
+    const text = yield;
+    if (text === END) break;
     row++;
     if (!text.trim()) continue;
     let value: unknown;
