@@ -205,6 +205,13 @@ describe("a JSON Lines file declares its parents in the header line", () => {
       ["lap-thach", "Huyện Lập Thạch", "308.75"],
       ["tam-duong", "Huyện Tam Dương", "758.05"],
     ]);
+    expect(result.warnings).toEqual([]);
+    // A unit read by the reference reader (an appraised commune): the declared districts are checked
+    // once over every unit, not against that unit alone (it names one of them; both were "unused").
+    const appraised = { ...(sample.units[0] as { data: unknown }), appraisal: (sample.units[0] as { data: unknown }).data };
+    const withAppraisal = scoreLines(catalog, [header, JSON.stringify(appraised), ...lines.slice(2)]);
+    expect(withAppraisal.warnings).toEqual([]);
+    expect(withAppraisal.units.find((u) => u.id === "phuong-lien-bao")).toMatchObject({ total: "906" });
     // A declared parent given twice is refused there too.
     const twice = JSON.stringify({ catalog: "vinh-phuc-2022/xa", year: 2024, periods: ["Y"], parents: [...districts, districts[0]] });
     expect(() => scoreLines(catalog, [twice, ...lines.slice(1)])).toThrow(DatasetError);
