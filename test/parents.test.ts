@@ -230,3 +230,19 @@ describe("a JSON Lines file declares its parents in the header line", () => {
     expect(err).toContain("declare its parents in the header line");
   });
 });
+
+describe("declared parents with skipInvalid (Vĩnh Phúc xã)", () => {
+  it("a declared parent that is also a unit is a problem of the parents list: refused as a whole, no valid unit left out", () => {
+    // Xã Đạo Tú (610.1, no problem of its own) declared as a district too: which one a summary
+    // would name is a guess, so skipInvalid does not resolve it by dropping the commune.
+    const data = communes([{ id: "xa-dao-tu", name: "Huyện X" }], ["xa-dao-tu"]);
+    let error: unknown;
+    try {
+      score(catalog, data, { skipInvalid: true });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DatasetError);
+    expect((error as DatasetError).issues.map((i) => [i.code, i.path.join(".")])).toEqual([["parentIsUnit", "parents.0.id"]]);
+  });
+});

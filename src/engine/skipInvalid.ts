@@ -16,6 +16,9 @@ type Strict<O> = (catalog: CompiledCatalog, dataset: Dataset | DatasetInput | st
  * is wrong before its id is read). Undefined: a problem of the dataset as a whole.
  */
 function unitOfIssue(issue: Issue): { id: string } | { index: number } | undefined {
+  // A problem of the declared parents list (a parent that is also a unit names it in `where.unit`)
+  // is the list's, not that unit's: leaving the unit out would pick the declaration by a guess.
+  if (issue.path[0] === "parents") return undefined;
   if (issue.where.unit !== undefined) return { id: issue.where.unit };
   const [head, index] = issue.path;
   return head === "units" && typeof index === "number" ? { index } : undefined;
