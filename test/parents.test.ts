@@ -232,6 +232,18 @@ describe("a JSON Lines file declares its parents in the header line", () => {
 });
 
 describe("declared parents with skipInvalid (Vĩnh Phúc xã)", () => {
+  it("a district named only by a rejected commune is not reported as named by no unit", () => {
+    // Thị trấn Hợp Hòa (Lập Thạch's only commune here) has a bad cell: it is rejected, and Lập Thạch
+    // is still the parent of a unit of the dataset (the rejected one, listed with its problem).
+    const data = communes(districts, ["tam-duong", "tam-duong", "lap-thach"]) as { units: { data: unknown }[] };
+    data.units[2] = { ...data.units[2]!, data: { Y: { "1.1": "abc" } } };
+    const result = score(catalog, data as DatasetInput, { skipInvalid: true });
+    expect(result.rejected?.map((r) => r.id)).toEqual(["thi-tran-hop-hoa"]);
+    expect(result.warnings.map((w) => w.code)).toEqual([]);
+    // Tam Dương: 906 and 610.1 → 758.05, as without the rejected commune.
+    expect(groupByParent(result.units, result.units, result.parents).map((g) => [g.parent, g.mean])).toEqual([["tam-duong", "758.05"]]);
+  });
+
   it("a declared parent that is also a unit is a problem of the parents list: refused as a whole, no valid unit left out", () => {
     // Xã Đạo Tú (610.1, no problem of its own) declared as a district too: which one a summary
     // would name is a guess, so skipInvalid does not resolve it by dropping the commune.
