@@ -205,6 +205,13 @@ describe("a JSON Lines file declares its parents in the header line", () => {
       ["lap-thach", "Huyện Lập Thạch", "308.75"],
       ["tam-duong", "Huyện Tam Dương", "758.05"],
     ]);
+    expect(result.warnings).toEqual([]);
+    // A unit read by the reference reader (an appraised commune): the declared districts are checked
+    // once over every unit, not against that unit alone (it names one of them; both were "unused").
+    const appraised = { ...(sample.units[0] as { data: unknown }), appraisal: (sample.units[0] as { data: unknown }).data };
+    const withAppraisal = scoreLines(catalog, [header, JSON.stringify(appraised), ...lines.slice(2)]);
+    expect(withAppraisal.warnings).toEqual([]);
+    expect(withAppraisal.units.find((u) => u.id === "phuong-lien-bao")).toMatchObject({ total: "906" });
     // A declared parent given twice is refused there too.
     const twice = JSON.stringify({ catalog: "vinh-phuc-2022/xa", year: 2024, periods: ["Y"], parents: [...districts, districts[0]] });
     expect(() => scoreLines(catalog, [twice, ...lines.slice(1)])).toThrow(DatasetError);
@@ -221,5 +228,33 @@ describe("a JSON Lines file declares its parents in the header line", () => {
     });
     expect(code).toBe(2);
     expect(err).toContain("declare its parents in the header line");
+  });
+});
+
+describe("declared parents with skipInvalid (Vĩnh Phúc xã)", () => {
+  it("a district named only by a rejected commune is not reported as named by no unit", () => {
+    // Thị trấn Hợp Hòa (Lập Thạch's only commune here) has a bad cell: it is rejected, and Lập Thạch
+    // is still the parent of a unit of the dataset (the rejected one, listed with its problem).
+    const data = communes(districts, ["tam-duong", "tam-duong", "lap-thach"]) as { units: { data: unknown }[] };
+    data.units[2] = { ...data.units[2]!, data: { Y: { "1.1": "abc" } } };
+    const result = score(catalog, data as DatasetInput, { skipInvalid: true });
+    expect(result.rejected?.map((r) => r.id)).toEqual(["thi-tran-hop-hoa"]);
+    expect(result.warnings.map((w) => w.code)).toEqual([]);
+    // Tam Dương: 906 and 610.1 → 758.05, as without the rejected commune.
+    expect(groupByParent(result.units, result.units, result.parents).map((g) => [g.parent, g.mean])).toEqual([["tam-duong", "758.05"]]);
+  });
+
+  it("a declared parent that is also a unit is a problem of the parents list: refused as a whole, no valid unit left out", () => {
+    // Xã Đạo Tú (610.1, no problem of its own) declared as a district too: which one a summary
+    // would name is a guess, so skipInvalid does not resolve it by dropping the commune.
+    const data = communes([{ id: "xa-dao-tu", name: "Huyện X" }], ["xa-dao-tu"]);
+    let error: unknown;
+    try {
+      score(catalog, data, { skipInvalid: true });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DatasetError);
+    expect((error as DatasetError).issues.map((i) => [i.code, i.path.join(".")])).toEqual([["parentIsUnit", "parents.0.id"]]);
   });
 });

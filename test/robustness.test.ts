@@ -562,3 +562,52 @@ describe("a reading that changes a row's cadence (Đồng Nai huyện 2.4 and 3.
     expect(r.warnings.filter((w) => w.code === "notDue")).toEqual([]);
   });
 });
+
+describe("a cadence reading on a row whose input another row takes (from: 1.b)", () => {
+  // Row 1 (a/b, quarterly, or yearly under a reading) and row 2 (c/b, quarterly, b taken from 1.b).
+  // Under "yearly" row 1 is scored on Q4 alone, but row 2 still reads 1.b in Q1–Q3: leaving out
+  // row 1's undue quarters made row 2's b missing there (V: 6.25 instead of 13.75).
+  const cat = loadCatalog({
+    id: "undue-test/so",
+    title: "Undue",
+    province: "T",
+    level: "so",
+    document: { number: "x", date: "2024-01-01" },
+    defaults: { cadence: "quarter", annualRule: "mean", zeroDenominator: "max" },
+    indicators: [
+      {
+        code: "1",
+        name: "A",
+        max: 10,
+        inputs: ratio,
+        formula: { kind: "ratio", value: { numerator: ["a"], denominator: ["b"] } },
+        readings: [reading("quarterly", { default: true }), reading("yearly", { cadence: "year" })],
+      },
+      {
+        code: "2",
+        name: "B",
+        max: 10,
+        inputs: { c: { label: "c" }, b: { label: "b", from: "1.b" } },
+        formula: { kind: "ratio", value: { numerator: ["c"], denominator: ["b"] } },
+      },
+    ],
+  } as never);
+  const q = (a: number, b: number, c: number) => ({ "1": { a, b }, "2": { c } });
+  const data = {
+    catalog: "undue-test/so",
+    year: 2024,
+    periods: ["Q1", "Q2", "Q3", "Q4"],
+    units: [
+      { id: "u", name: "U", data: { Q1: q(1, 2, 1), Q2: q(1, 2, 1), Q3: q(1, 2, 1), Q4: q(2, 2, 2) } },
+      { id: "v", name: "V", data: { Q1: q(2, 2, 2), Q2: q(2, 2, 2), Q3: q(2, 2, 2), Q4: q(1, 2, 1) } },
+    ],
+  } as unknown as DatasetInput;
+  it("U: 12.5 (quarterly: 1 row mean 6.25 + 2 row mean 6.25) to 16.25 (yearly: 10 + 6.25); V: 17.5 to 13.75 (5 + 8.75)", () => {
+    const r = robustness(cat, data);
+    const u = r.units.find((x) => x.id === "u")!;
+    const v = r.units.find((x) => x.id === "v")!;
+    expect([u.minTotal.value, u.maxTotal.value, v.minTotal.value, v.maxTotal.value]).toEqual(["12.5", "16.25", "13.75", "17.5"]);
+    for (const x of [u, v])
+      for (const side of [x.minTotal, x.maxTotal]) expect(scored(cat, data, side.readings, x.id).total, x.id).toBe(side.value);
+  });
+});

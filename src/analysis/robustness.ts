@@ -173,7 +173,14 @@ export function robustness(catalog: CompiledCatalog, dataset: Dataset | DatasetI
   const byCadence = new Map<string, Dataset | DatasetInput>();
   const dueData = (choice: ReadingChoice): Dataset | DatasetInput => {
     const read = withReadings(base, choice);
-    const changed = read.leaves.filter((n) => n.cadence !== base.nodes.get(n.code)?.cadence);
+    // A row whose input another row takes (`from: "<code>.<field>"`) keeps its entries: the other
+    // row reads them in every period it is due.
+    const sources = new Set(
+      read.leaves.flatMap((n) =>
+        n.fields.flatMap((f) => (f.from && !f.from.startsWith("profile.") ? [f.from.slice(0, f.from.lastIndexOf("."))] : [])),
+      ),
+    );
+    const changed = read.leaves.filter((n) => n.cadence !== base.nodes.get(n.code)?.cadence && !sources.has(n.code));
     if (!changed.length) return dataset;
     const key = changed.map((n) => `${n.code}:${n.cadence}`).join(",");
     let filtered = byCadence.get(key);
@@ -303,7 +310,6 @@ export function robustness(catalog: CompiledCatalog, dataset: Dataset | DatasetI
   };
 }
 
-/** A stable key of a full choice (codes in catalog order, as the choice was built). */
 /** The dataset without the entries of the given rows in periods where their cadence makes them not due. */
 function withoutUndue(dataset: Dataset | DatasetInput, rows: readonly CompiledCatalog["leaves"][number][]): Dataset | DatasetInput {
   const periods = dataset.periods;
@@ -326,6 +332,7 @@ function withoutUndue(dataset: Dataset | DatasetInput, rows: readonly CompiledCa
   } as Dataset | DatasetInput;
 }
 
+/** A stable key of a full choice (codes in catalog order, as the choice was built). */
 function keyOf(choice: ReadingChoice): string {
   return Object.entries(choice)
     .map(([c, id]) => `${c}=${id}`)

@@ -16,6 +16,9 @@ type Strict<O> = (catalog: CompiledCatalog, dataset: Dataset | DatasetInput | st
  * is wrong before its id is read). Undefined: a problem of the dataset as a whole.
  */
 function unitOfIssue(issue: Issue): { id: string } | { index: number } | undefined {
+  // A problem of the declared parents list (a parent that is also a unit names it in `where.unit`)
+  // is the list's, not that unit's: leaving the unit out would pick the declaration by a guess.
+  if (issue.path[0] === "parents") return undefined;
   if (issue.where.unit !== undefined) return { id: issue.where.unit };
   const [head, index] = issue.path;
   return head === "units" && typeof index === "number" ? { index } : undefined;
@@ -39,12 +42,17 @@ export function scoreValidUnits<O>(
   if (!Array.isArray(source.units)) return { ...strict(catalog, dataset, options), rejected: [] };
   let units = source.units as unknown[];
   const rejected = new Map<string, { id: string; name?: string; issues: Issue[] }>();
+  const leftOutParents = new Set<string>();
   // Each round leaves out at least one unit, so this ends; a later round can find more (a child
   // whose parent was left out is then an unknown parent).
   for (;;) {
     try {
       const result = strict(catalog, { ...(raw as object), units } as DatasetInput, options);
-      return { ...result, rejected: [...rejected.values()] };
+      // A declared parent named only by rejected units is still the parent of a unit of the dataset.
+      const warnings = result.warnings.filter(
+        (w) => !(w.code === "unusedParent" && w.received !== undefined && leftOutParents.has(w.received)),
+      );
+      return { ...result, warnings, rejected: [...rejected.values()] };
     } catch (e) {
       if (!(e instanceof DatasetError || e instanceof FormulaError)) throw e;
       // A unit whose parent was left out says so, rather than that its parent does not exist.
@@ -72,6 +80,10 @@ export function scoreValidUnits<O>(
       });
       // Nothing to leave out (a problem named a unit that is not there), or nothing left: refused as a whole.
       if (!out.size || out.size === units.length) throw e;
+      for (const i of out) {
+        const parent = (units[i] as { parent?: unknown } | null)?.parent;
+        if (typeof parent === "string") leftOutParents.add(parent);
+      }
       units = units.filter((_, i) => !out.has(i));
     }
   }

@@ -350,9 +350,11 @@ function readOne(
   const reading = readDatasetObject({ ...header, units: [value] }, {});
   if (!reading.dataset || reading.issues.length) return { issues: reading.issues.map(place), warnings: [] };
   try {
-    // The unit alone: its parent is checked with every unit at the end, not against this one-unit dataset.
+    // The unit alone: its parent, and the parents the header declares, are checked with every unit
+    // at the end, not against this one-unit dataset (each declared parent would be "unused" here).
     const { parent, ...alone } = reading.dataset.units[0]!;
-    const { units, warnings } = normalizeDataset({ ...reading.dataset, units: [alone] }, main);
+    const { parents: _declared, ...dataset } = reading.dataset;
+    const { units, warnings } = normalizeDataset({ ...dataset, units: [alone] }, main);
     const unit: NormalizedUnit = { ...units[0]!, parent };
     // The dataset-wide warnings (period gaps) are given once, from the header.
     const own = warnings.filter((w) => w.code !== "periodGap").map(place);
