@@ -214,7 +214,17 @@ describe("a JSON Lines file declares its parents in the header line", () => {
     expect(withAppraisal.units.find((u) => u.id === "phuong-lien-bao")).toMatchObject({ total: "906" });
     // A declared parent given twice is refused there too.
     const twice = JSON.stringify({ catalog: "vinh-phuc-2022/xa", year: 2024, periods: ["Y"], parents: [...districts, districts[0]] });
-    expect(() => scoreLines(catalog, [twice, ...lines.slice(1)])).toThrow(DatasetError);
+    // …named at the header's line (row 1), where the list is.
+    let refused: unknown;
+    try {
+      scoreLines(catalog, [twice, ...lines.slice(1)]);
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toBeInstanceOf(DatasetError);
+    expect((refused as DatasetError).issues.map((i) => [i.code, i.where.row, i.path.join(".")])).toEqual([
+      ["duplicateParent", 1, "parents.2.id"],
+    ]);
     const { mkdtempSync, writeFileSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
     const { join } = await import("node:path");

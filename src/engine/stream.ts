@@ -144,6 +144,7 @@ function* lineScorer(catalog: CompiledCatalog, options: StreamOptions): Generato
   let store: Storage | undefined;
   const referenceOnly = new Map<number, NormalizedUnit>();
   let row = 0;
+  let headerRow = 0;
   for (;;) {
     const text = yield;
     if (text === END) break;
@@ -164,6 +165,7 @@ function* lineScorer(catalog: CompiledCatalog, options: StreamOptions): Generato
         break;
       }
       header = value as Record<string, unknown>;
+      headerRow = row;
       // The header's own shape, checked as a dataset with one placeholder unit.
       const probe = readDatasetObject({ ...header, units: [{ id: "-", name: "-" }] }, file !== undefined ? { file } : {});
       if (!probe.dataset) {
@@ -265,7 +267,12 @@ function* lineScorer(catalog: CompiledCatalog, options: StreamOptions): Generato
   const parentIssues: Issue[] = [];
   const declared = head["parents"] as readonly { readonly id: string; readonly name: string }[] | undefined;
   const parentWarnings: Issue[] = [];
-  checkDeclaredParents(declared, light, parentIssues, parentWarnings);
+  // The declared parents are the header's: their problems name its line.
+  const onHeader = (i: Issue) => createIssue(i.kind, i.code, { ...i.where, ...at(headerRow) }, i, i.path);
+  const declaredIssues: Issue[] = [];
+  checkDeclaredParents(declared, light, declaredIssues, parentWarnings);
+  parentIssues.push(...declaredIssues.map(onHeader));
+  parentWarnings.splice(0, parentWarnings.length, ...parentWarnings.map(onHeader));
   if (light.some((l) => l.parent !== undefined))
     checkParents(
       light.map((l, index) => ({
