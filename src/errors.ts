@@ -47,6 +47,8 @@ export interface RejectedUnit {
   /** The unit's id (`units[3]` when it has none). */
   readonly id: string;
   readonly name?: string;
+  /** Its parent unit as read (a commune's district), when it names one. */
+  readonly parent?: string;
   /** Every problem found in the unit, coded as any issue (`where` names the unit, period, indicator, field). */
   readonly issues: readonly Issue[];
 }

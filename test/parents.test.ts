@@ -21,6 +21,35 @@ const districts = [
   { id: "lap-thach", name: "Huyện Lập Thạch" },
 ];
 
+/** The Vĩnh Phúc xã sample as a wide CSV, each commune under the district given (the `parent` column). */
+async function wideCsv(under: readonly string[], edit?: (row: Map<string, string>, i: number) => void): Promise<string> {
+  const { template } = await import("../src/index.js");
+  const { default: Papa } = await import("papaparse");
+  const header = template(catalog, "csv-wide").split(/\r?\n/)[0]!.split(",");
+  const sample = communes([], under) as {
+    units: { id: string; name: string; parent?: string; profile?: object; data: Record<string, Record<string, unknown>> }[];
+  };
+  const rows = sample.units.map((u, i) => {
+    const row = new Map<string, string>([
+      ["year", "2024"],
+      ["unit_id", u.id],
+      ["unit_name", u.name],
+      ["parent", u.parent ?? ""],
+    ]);
+    for (const [k, v] of Object.entries(u.profile ?? {})) row.set(`profile.${k}`, String(v));
+    for (const [code, value] of Object.entries(u.data["Y"] ?? {})) {
+      const fields = catalog.nodes.get(code)!.asked.filter((f) => f.from === undefined);
+      if (value === "n/a") for (const f of fields) row.set(`${code}.${f.name}`, "n/a");
+      else if (typeof value !== "object" || value === null)
+        row.set(`${code}.${fields[0]!.name}`, value === true ? "có" : value === false ? "không" : String(value));
+      else for (const [f, v] of Object.entries(value)) row.set(`${code}.${f}`, String(v));
+    }
+    edit?.(row, i);
+    return header.map((h) => row.get(h) ?? "");
+  });
+  return Papa.unparse([header, ...rows]);
+}
+
 describe("a commune dataset's declared districts (Vĩnh Phúc xã)", () => {
   it("groups communes under districts that are not units of the dataset, with their names", () => {
     const result = score(catalog, communes(districts, ["tam-duong", "tam-duong", "lap-thach"]));
@@ -96,29 +125,7 @@ describe("dti score --parents: a commune CSV names its districts (Vĩnh Phúc x�
     const { template, readCsvDataset } = await import("../src/index.js");
     const header = template(catalog, "csv-wide").split(/\r?\n/)[0]!.split(",");
     expect(header.slice(0, 4)).toEqual(["year", "unit_id", "unit_name", "parent"]);
-    // The sample's units as wide rows, each with its district.
-    const sample = communes([], ["tam-duong", "tam-duong", "lap-thach"]) as {
-      units: { id: string; name: string; parent?: string; profile?: object; data: Record<string, Record<string, unknown>> }[];
-    };
-    const rows = sample.units.map((u) => {
-      const row = new Map<string, string>([
-        ["year", "2024"],
-        ["unit_id", u.id],
-        ["unit_name", u.name],
-        ["parent", u.parent ?? ""],
-      ]);
-      for (const [k, v] of Object.entries(u.profile ?? {})) row.set(`profile.${k}`, String(v));
-      for (const [code, value] of Object.entries(u.data["Y"] ?? {})) {
-        const fields = catalog.nodes.get(code)!.asked.filter((f) => f.from === undefined);
-        if (value === "n/a") for (const f of fields) row.set(`${code}.${f.name}`, "n/a");
-        else if (typeof value !== "object" || value === null)
-          row.set(`${code}.${fields[0]!.name}`, value === true ? "có" : value === false ? "không" : String(value));
-        else for (const [f, v] of Object.entries(value)) row.set(`${code}.${f}`, String(v));
-      }
-      return header.map((h) => row.get(h) ?? "");
-    });
-    const { default: Papa } = await import("papaparse");
-    const csv = Papa.unparse([header, ...rows]);
+    const csv = await wideCsv(["tam-duong", "tam-duong", "lap-thach"]);
     const dir = mkdtempSync(join(tmpdir(), "dti-parents-csv-"));
     const file = join(dir, "xa.csv");
     writeFileSync(file, csv);
@@ -266,5 +273,28 @@ describe("declared parents with skipInvalid (Vĩnh Phúc xã)", () => {
     }
     expect(error).toBeInstanceOf(DatasetError);
     expect((error as DatasetError).issues.map((i) => [i.code, i.path.join(".")])).toEqual([["parentIsUnit", "parents.0.id"]]);
+  });
+});
+
+describe("--skip-invalid on a commune CSV: the rejected commune's district is still a district of the file", () => {
+  it("Lập Thạch's only commune has a bad cell: rejected with its parent; no unusedParent for Lập Thạch; exit 3", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "dti-parents-skip-"));
+    const file = join(dir, "xa.csv");
+    // Thị trấn Hợp Hòa (Lập Thạch): its 6.9.a "abc" is not a number.
+    writeFileSync(file, await wideCsv(["tam-duong", "tam-duong", "lap-thach"], (row, i) => void (i === 2 && row.set("6.9.a", "abc"))));
+    const districts = join(dir, "huyen.csv");
+    writeFileSync(districts, "unit_id,unit_name\ntam-duong,Huyện Tam Dương\nlap-thach,Huyện Lập Thạch\n");
+    let out = "";
+    const code = await runMain(
+      ["score", file, "--catalog", "vinh-phuc-2022/xa", "--parents", districts, "--skip-invalid", "--format", "json"],
+      { out: (s) => (out += s), err: () => {} },
+    );
+    expect(code).toBe(3);
+    const json = JSON.parse(out) as { rejected: { id: string; parent?: string }[]; warnings: { code: string; received?: string }[] };
+    expect(json.rejected.map((r) => [r.id, r.parent])).toEqual([["thi-tran-hop-hoa", "lap-thach"]]);
+    expect(json.warnings.filter((w) => w.code === "unusedParent")).toEqual([]);
   });
 });

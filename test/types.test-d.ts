@@ -81,7 +81,12 @@ describe("ScoreResult", () => {
       readonly parents?: readonly { readonly id: string; readonly name: string }[];
       readonly readings?: Readonly<Record<string, ReadingUsed>>;
     }>();
-    expectTypeOf<RejectedUnit>().toEqualTypeOf<{ readonly id: string; readonly name?: string; readonly issues: readonly Issue[] }>();
+    expectTypeOf<RejectedUnit>().toEqualTypeOf<{
+      readonly id: string;
+      readonly name?: string;
+      readonly parent?: string;
+      readonly issues: readonly Issue[];
+    }>();
   });
 
   it("is readonly: a consumer cannot push units or reassign fields", () => {

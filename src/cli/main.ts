@@ -109,6 +109,15 @@ function openDataset(
 }
 
 /**
+ * The warnings without `unusedParent` for a declared parent that a unit the reader rejected names
+ * (a CSV or workbook row left out before scoring): it is the parent of a unit of the file.
+ */
+function namedByRejected(warnings: readonly Issue[], rejected: readonly RejectedUnit[]): Issue[] {
+  const parents = new Set(rejected.flatMap((r) => (r.parent !== undefined ? [r.parent] : [])));
+  return warnings.filter((w) => !(w.code === "unusedParent" && w.received !== undefined && parents.has(w.received)));
+}
+
+/**
  * A dataset file read for `--skip-invalid`: not checked against the full schema (which would
  * refuse the whole file for one unit's shape); the CSV reader's rejected rows come with it.
  */
@@ -338,7 +347,7 @@ const handlers: Handlers = {
         const scored = score(catalog, read.dataset, { engine: opts.engine, skipInvalid: true, ...readingOptions(opts, catalog) });
         result = {
           ...scored,
-          warnings: [...read.warnings, ...scored.warnings],
+          warnings: [...read.warnings, ...namedByRejected(scored.warnings, read.rejected)],
           rejected: [...read.rejected, ...(scored.rejected ?? [])],
         };
       } else {
@@ -672,7 +681,7 @@ const handlers: Handlers = {
       }),
     );
     if (!data.units.length && opts.filter !== undefined) noMatch(opts.filter, data.result.units);
-    const warnings = [...read, ...data.result.warnings].map((w) => inFile(w, file));
+    const warnings = [...read, ...namedByRejected(data.result.warnings, readRejected)].map((w) => inFile(w, file));
     const rejected = [...readRejected, ...(data.result.rejected ?? [])].map((r) => ({
       ...r,
       issues: r.issues.map((i) => inFile(i, file)),

@@ -41,7 +41,7 @@ export function scoreValidUnits<O>(
   const source = raw as { units?: unknown };
   if (!Array.isArray(source.units)) return { ...strict(catalog, dataset, options), rejected: [] };
   let units = source.units as unknown[];
-  const rejected = new Map<string, { id: string; name?: string; issues: Issue[] }>();
+  const rejected = new Map<string, { id: string; name?: string; parent?: string; issues: Issue[] }>();
   const leftOutParents = new Set<string>();
   // Each round leaves out at least one unit, so this ends; a later round can find more (a child
   // whose parent was left out is then an unknown parent).
@@ -71,9 +71,14 @@ export function scoreValidUnits<O>(
         for (const i of indexes) {
           if (i < 0 || i >= units.length) continue;
           out.add(i);
-          const unit = units[i] as { id?: unknown; name?: unknown } | null;
+          const unit = units[i] as { id?: unknown; name?: unknown; parent?: unknown } | null;
           const id = typeof idOf(unit) === "string" ? String(idOf(unit)) : `units[${i}]`;
-          const entry = rejected.get(id) ?? { id, ...(typeof unit?.name === "string" ? { name: unit.name } : {}), issues: [] };
+          const entry = rejected.get(id) ?? {
+            id,
+            ...(typeof unit?.name === "string" ? { name: unit.name } : {}),
+            ...(typeof unit?.parent === "string" ? { parent: unit.parent } : {}),
+            issues: [],
+          };
           rejected.set(id, entry);
           if (!entry.issues.includes(issue)) entry.issues.push(issue);
         }

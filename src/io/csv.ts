@@ -177,7 +177,7 @@ export function readCellGrid(grid: CellGrid, catalog: CompiledCatalog, options: 
   if (!options.skipInvalid) return readStrictly(grid, catalog, options);
   // The rows of a unit with problems are blanked (not removed: the other rows keep their numbers)
   // and the grid read again, until it reads; a problem without a unit refuses the file.
-  const rejected = new Map<string, { id: string; name?: string; issues: Issue[] }>();
+  const rejected = new Map<string, { id: string; name?: string; parent?: string; issues: Issue[] }>();
   let current = grid;
   for (;;) {
     try {
@@ -186,8 +186,21 @@ export function readCellGrid(grid: CellGrid, catalog: CompiledCatalog, options: 
       if (!(e instanceof DatasetError) || e.issues.some((i) => i.where.unit === undefined)) throw e;
       const out = new Set(e.issues.map((i) => i.where.unit!));
       const rows = current.rows;
-      const at = (rows[0] ?? []).findIndex((h) => h.trim() === "unit_id");
-      const nameAt = (rows[0] ?? []).findIndex((h) => h.trim() === "unit_name");
+      const head = (rows[0] ?? []).map((h) => h.trim());
+      const at = head.indexOf("unit_id");
+      const nameAt = head.indexOf("unit_name");
+      // Its parent as written: the wide layout's `parent` column, or the long layout's unit row.
+      const parentAt = head.indexOf("parent");
+      const [codeAt, fieldAt, valueAt] = [head.indexOf("code"), head.indexOf("field"), head.indexOf("value")];
+      const parentOf = (cells: readonly string[]): string | undefined => {
+        const v =
+          parentAt >= 0
+            ? cells[parentAt]
+            : codeAt >= 0 && cells[codeAt]?.trim() === UNIT_CODE && cells[fieldAt]?.trim() === "parent"
+              ? cells[valueAt]
+              : undefined;
+        return v?.trim() || undefined;
+      };
       let blanked = 0;
       const kept = rows.map((cells, k) => {
         if (k === 0 || !out.has((cells[at] ?? "").trim())) return cells;
@@ -196,6 +209,8 @@ export function readCellGrid(grid: CellGrid, catalog: CompiledCatalog, options: 
         const entry = rejected.get(id) ?? { id, issues: [] };
         const name = (cells[nameAt] ?? "").trim();
         if (entry.name === undefined && name) entry.name = name;
+        const parent = parentOf(cells);
+        if (entry.parent === undefined && parent !== undefined) entry.parent = parent;
         rejected.set(id, entry);
         return [""];
       });
