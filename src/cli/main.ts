@@ -49,6 +49,7 @@ import { readingOptions, readingsField } from "./_readings.js";
 import { robustness } from "../analysis/robustness.js";
 import { robustnessCsv, robustnessTable } from "./_robustness.js";
 import { scoreLines } from "../engine/stream.js";
+import { withoutParentsOfRejected } from "../engine/skipInvalid.js";
 import type { RejectedUnit, ScoreResult, UnitResult } from "../engine/types.js";
 import { readFile, resolveCatalog, table } from "./_utils.js";
 import { isPublishedFile, lineageFile, lineageOptionIssues, lineageOutput, noHistoryLine, publishedFile } from "./_lineage.js";
@@ -106,15 +107,6 @@ function openDataset(
   const { raw, warnings } = parseDatasetFile(file, given, options);
   const dataset = loadDataset(raw as object);
   return { dataset, catalog: given ?? resolveCatalog(dataset.catalog), warnings };
-}
-
-/**
- * The warnings without `unusedParent` for a declared parent that a unit the reader rejected names
- * (a CSV or workbook row left out before scoring): it is the parent of a unit of the file.
- */
-function namedByRejected(warnings: readonly Issue[], rejected: readonly RejectedUnit[]): Issue[] {
-  const parents = new Set(rejected.flatMap((r) => (r.parent !== undefined ? [r.parent] : [])));
-  return warnings.filter((w) => !(w.code === "unusedParent" && w.received !== undefined && parents.has(w.received)));
 }
 
 /**
@@ -347,7 +339,7 @@ const handlers: Handlers = {
         const scored = score(catalog, read.dataset, { engine: opts.engine, skipInvalid: true, ...readingOptions(opts, catalog) });
         result = {
           ...scored,
-          warnings: [...read.warnings, ...namedByRejected(scored.warnings, read.rejected)],
+          warnings: [...read.warnings, ...withoutParentsOfRejected(scored.warnings, read.rejected)],
           rejected: [...read.rejected, ...(scored.rejected ?? [])],
         };
       } else {
@@ -681,7 +673,7 @@ const handlers: Handlers = {
       }),
     );
     if (!data.units.length && opts.filter !== undefined) noMatch(opts.filter, data.result.units);
-    const warnings = [...read, ...namedByRejected(data.result.warnings, readRejected)].map((w) => inFile(w, file));
+    const warnings = [...read, ...withoutParentsOfRejected(data.result.warnings, readRejected)].map((w) => inFile(w, file));
     const rejected = [...readRejected, ...(data.result.rejected ?? [])].map((r) => ({
       ...r,
       issues: r.issues.map((i) => inFile(i, file)),

@@ -6,7 +6,7 @@ import { DatasetError, FormulaError, createIssue, type Issue } from "../errors.j
 import { readRaw } from "../_parse.js";
 import type { CompiledCatalog } from "../catalog/compile.js";
 import type { Dataset, DatasetInput } from "../io/dataset.js";
-import type { ScoreResult } from "./types.js";
+import type { RejectedUnit, ScoreResult } from "./types.js";
 
 type Strict<O> = (catalog: CompiledCatalog, dataset: Dataset | DatasetInput | string, options: O) => ScoreResult;
 
@@ -42,17 +42,13 @@ export function scoreValidUnits<O>(
   if (!Array.isArray(source.units)) return { ...strict(catalog, dataset, options), rejected: [] };
   let units = source.units as unknown[];
   const rejected = new Map<string, { id: string; name?: string; parent?: string; issues: Issue[] }>();
-  const leftOutParents = new Set<string>();
   // Each round leaves out at least one unit, so this ends; a later round can find more (a child
   // whose parent was left out is then an unknown parent).
   for (;;) {
     try {
       const result = strict(catalog, { ...(raw as object), units } as DatasetInput, options);
-      // A declared parent named only by rejected units is still the parent of a unit of the dataset.
-      const warnings = result.warnings.filter(
-        (w) => !(w.code === "unusedParent" && w.received !== undefined && leftOutParents.has(w.received)),
-      );
-      return { ...result, warnings, rejected: [...rejected.values()] };
+      const left = [...rejected.values()];
+      return { ...result, warnings: withoutParentsOfRejected(result.warnings, left), rejected: left };
     } catch (e) {
       if (!(e instanceof DatasetError || e instanceof FormulaError)) throw e;
       // A unit whose parent was left out says so, rather than that its parent does not exist.
@@ -85,11 +81,17 @@ export function scoreValidUnits<O>(
       });
       // Nothing to leave out (a problem named a unit that is not there), or nothing left: refused as a whole.
       if (!out.size || out.size === units.length) throw e;
-      for (const i of out) {
-        const parent = (units[i] as { parent?: unknown } | null)?.parent;
-        if (typeof parent === "string") leftOutParents.add(parent);
-      }
       units = units.filter((_, i) => !out.has(i));
     }
   }
+}
+
+/**
+ * The warnings without `unusedParent` for a declared parent that a rejected unit names (left out
+ * by `skipInvalid`, or a CSV/workbook row the reader rejected): it is the parent of a unit of the
+ * dataset all the same.
+ */
+export function withoutParentsOfRejected(warnings: readonly Issue[], rejected: readonly RejectedUnit[]): Issue[] {
+  const parents = new Set(rejected.flatMap((r) => (r.parent !== undefined ? [r.parent] : [])));
+  return warnings.filter((w) => !(w.code === "unusedParent" && w.received !== undefined && parents.has(w.received)));
 }
